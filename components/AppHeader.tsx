@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { currentUser } from '@/lib/auth/session';
+import styles from './AppHeader.module.css';
+
+/** The top bar: product name, main navigation and the signed-in user. */
+export async function AppHeader() {
+  const user = await currentUser();
+  return (
+    <header className={styles.header}>
+      <a href="#main" className="sr-only">Skip to content</a>
+      <Link href="/projects" className={styles.brand}>
+        <span className={styles.logo} aria-hidden="true">✓</span> Fact-check workbench
+      </Link>
+      {user && (
+        <nav className={styles.nav} aria-label="Main">
+          <Link href="/projects">Projects</Link>
+          {user.isAdmin && <Link href="/admin/users">Users</Link>}
+          <Link href="/settings">Settings</Link>
+        </nav>
+      )}
+      <div className={styles.user}>
+        {user ? (
+          <>
+            <span title={user.email}>{user.name}</span>
+            <Link href="/signout" className="btn btn-small">Sign out</Link>
+          </>
+        ) : (
+          <Link href="/signin" className="btn btn-small">Sign in</Link>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The one SQLite connection of this process, cached on globalThis so that Next.js module
+ * reloading never opens a second one. Migrations are applied when it is first opened.
+ */
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { count, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import * as schema from './schema';
+import { databasePath } from '../config';
+import { applyMigrations } from './migrate';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+interface Connection {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+}
+
+const holder = globalThis as unknown as { __workbenchDb?: Connection };
+
+/** Opens a database file with the pragmas every connection must have. */
+export function openSqlite(file: string): Database.Database {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+function connect(): Connection {
+  const file = databasePath();
+  const current = holder.__workbenchDb;
+  if (current && current.path === file && current.sqlite.open) return current;
+  const sqlite = openSqlite(file);
+  const db = drizzle(sqlite, { schema });
+  applyMigrations(db);
+  holder.__workbenchDb = { path: file, sqlite, db };
+  return holder.__workbenchDb;
+}
+
+/** The drizzle handle; opens and migrates the database on first use. */
+export function getDb(): Db {
+  return connect().db;
+}
+
+/** The raw better-sqlite3 handle, for pragmas, backups and streaming exports. */
+export function getSqlite(): Database.Database {
+  return connect().sqlite;
+}
+
+/** Closes the connection (tests and the CLI's restore use this). */
+export function closeDb(): void {
+  const current = holder.__workbenchDb;
+  if (current?.sqlite.open) current.sqlite.close();
+  holder.__workbenchDb = undefined;
+}
+
+/**
+ * Runs `fn` in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read,
+ * so read-then-write logic cannot race with another writer. `fn` must be synchronous.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => T): T {
+  return getDb().transaction(fn, { behavior: 'immediate' });
+}
+
+/** Synchronous row count (drizzle's $count is promise-based). */
+export function countRows(db: Db | Tx, table: SQLiteTable, where?: SQL): number {
+  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+}

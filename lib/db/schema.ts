@@ -1,0 +1,264 @@
+/**
+ * The whole domain model of docs/architecture.md in one drizzle schema.
+ * Timestamps are integer milliseconds since the epoch (drizzle maps them to Date).
+ * Server-owned columns (ids, authors, project, timestamps, version, status) are only ever
+ * written by lib/data, never copied from request input.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  sqliteTable,
+  integer,
+  text,
+  primaryKey,
+  index,
+  uniqueIndex,
+  check,
+} from 'drizzle-orm/sqlite-core';
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
+
+export const ROLES = ['lead', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const LABELS = ['claim', 'quote', 'context'] as const;
+export type Label = (typeof LABELS)[number];
+export const RELATIONS = ['corroborates', 'conflicts'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const DECISIONS = ['accept', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'] as const;
+export type Status = (typeof STATUSES)[number];
+export const VERDICTS = ['true', 'mostly-true', 'mixed', 'misleading', 'false', 'unverifiable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  /** Bumped to revoke every session of the user at once. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: createdAt(),
+});
+
+export const projects = sqliteTable('projects', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    userId: integer('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    check('memberships_role_check', sql`${t.role} in ('lead', 'reviewer', 'viewer')`),
+  ],
+);
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    title: text('title').notNull().default(''),
+    outlet: text('outlet'),
+    url: text('url'),
+    author: text('author'),
+    /** ISO date (YYYY-MM-DD) or null when unknown. */
+    publishedAt: text('published_at'),
+    /** Normalized text (LF, NFC): every offset refers to it. Never changes once annotated. */
+    body: text('body').notNull(),
+    sha256: text('sha256').notNull(),
+    importedBy: integer('imported_by').references(() => users.id),
+    importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (t) => [uniqueIndex('articles_project_sha_idx').on(t.projectId, t.sha256)],
+);
+
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    articleId: integer('article_id').notNull().references(() => articles.id),
+    authorId: integer('author_id').notNull().references(() => users.id),
+    label: text('label', { enum: LABELS }).notNull(),
+    /** [start, end) in UTF-16 code units of articles.body. */
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull().default(''),
+    suffix: text('suffix').notNull().default(''),
+    note: text('note').notNull().default(''),
+    /** Label-specific attributes as JSON: quote {speaker, quoteKind}; claim {verdict}. */
+    attributes: text('attributes', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    /** Cache of the status derived from reviews; `cli check` verifies it. */
+    status: text('status', { enum: STATUSES }).notNull().default('proposed'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('annotations_article_idx').on(t.articleId, t.start),
+    index('annotations_project_idx').on(t.projectId),
+    check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
+    check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
+  ],
+);
+
+export const links = sqliteTable(
+  'links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    /** A link is symmetric: stored once with fromAnnotationId < toAnnotationId. */
+    fromAnnotationId: integer('from_annotation_id').notNull().references(() => annotations.id),
+    toAnnotationId: integer('to_annotation_id').notNull().references(() => annotations.id),
+    relation: text('relation', { enum: RELATIONS }).notNull(),
+    note: text('note').notNull().default(''),
+    authorId: integer('author_id').notNull().references(() => users.id),
+    status: text('status', { enum: STATUSES }).notNull().default('proposed'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('links_from_idx').on(t.fromAnnotationId),
+    index('links_to_idx').on(t.toAnnotationId),
+    index('links_project_idx').on(t.projectId),
+    uniqueIndex('links_unique_live_idx')
+      .on(t.authorId, t.fromAnnotationId, t.toAnnotationId, t.relation)
+      .where(sql`deleted_at is null`),
+    check('links_order_check', sql`${t.fromAnnotationId} < ${t.toAnnotationId}`),
+  ],
+);
+
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    annotationId: integer('annotation_id').references(() => annotations.id),
+    linkId: integer('link_id').references(() => links.id),
+    reviewerId: integer('reviewer_id').notNull().references(() => users.id),
+    decision: text('decision', { enum: DECISIONS }).notNull(),
+    reason: text('reason').notNull().default(''),
+    /** A lead's settlement of a disputed item: overrides the other reviews. */
+    isFinal: integer('is_final', { mode: 'boolean' }).notNull().default(false),
+    /** The item's version that was reviewed. */
+    targetVersion: integer('target_version').notNull(),
+    createdAt: createdAt(),
+    /** Set when the reviewer replaces this review with a newer one. */
+    supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('reviews_annotation_idx').on(t.annotationId),
+    index('reviews_link_idx').on(t.linkId),
+    check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
+  ],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    annotationId: integer('annotation_id').references(() => annotations.id),
+    linkId: integer('link_id').references(() => links.id),
+    parentId: integer('parent_id'),
+    authorId: integer('author_id').notNull().references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('comments_annotation_idx').on(t.annotationId),
+    index('comments_link_idx').on(t.linkId),
+    check('comments_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
+  ],
+);
+
+/** Claim verdicts: reviewers propose, a lead's final one becomes the claim's verdict. */
+export const verdicts = sqliteTable(
+  'verdicts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    annotationId: integer('annotation_id').notNull().references(() => annotations.id),
+    authorId: integer('author_id').notNull().references(() => users.id),
+    verdict: text('verdict', { enum: VERDICTS }).notNull(),
+    rationale: text('rationale').notNull().default(''),
+    evidenceLinkIds: text('evidence_link_ids', { mode: 'json' }).$type<number[]>().notNull().default([]),
+    isFinal: integer('is_final', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('verdicts_annotation_idx').on(t.annotationId)],
+);
+
+/** Append-only audit log, written in the same transaction as the change it records. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id'),
+    actorId: integer('actor_id'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id'),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('events_entity_idx').on(t.entityType, t.entityId),
+    index('events_project_idx').on(t.projectId, t.createdAt),
+  ],
+);
+
+export const apiTokens = sqliteTable('api_tokens', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  userId: integer('user_id').notNull().references(() => users.id),
+  name: text('name').notNull(),
+  /** sha256 of the token; the token itself is shown once and never stored. */
+  tokenHash: text('token_hash').notNull().unique(),
+  /** First characters of the token so a person can tell tokens apart. */
+  tokenPrefix: text('token_prefix').notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+/** Failed sign-ins, for throttling per account and address. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    ip: text('ip').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_failures_key_idx').on(t.email, t.ip, t.createdAt)],
+);
+
+/** When each user last opened their inbox: unread = newer items than this. */
+export const inboxState = sqliteTable('inbox_state', {
+  userId: integer('user_id').primaryKey().references(() => users.id),
+  lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
+});

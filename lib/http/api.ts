@@ -1,0 +1,113 @@
+/**
+ * Thin adapters between route handlers and lib/data: authentication, the Origin check on
+ * state-changing requests, JSON body limits, and the error format of docs/api.md:
+ * {"error": {"code", "message", "details"?}}. Never a stack trace, never a 500 for bad input.
+ */
+import { NextResponse } from 'next/server';
+import { AppError, isAppError } from '../errors';
+import { actorFromRequest } from '../auth/session';
+import type { Actor } from '../data/actor';
+
+export const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function errorResponse(error: AppError): NextResponse {
+  const body: { error: { code: string; message: string; details?: unknown } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.details !== undefined) body.error.details = error.details;
+  return NextResponse.json(body, { status: error.status });
+}
+
+/** A state-changing request must come from this site (or carry no Origin and a bearer token). */
+export function checkOrigin(request: Request): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get('origin');
+  const bearer = request.headers.has('authorization');
+  if (!origin) {
+    if (bearer) return;
+    throw new AppError('forbidden', 'Cross-site request refused: the Origin header is missing.');
+  }
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!host || originHost !== host) {
+    throw new AppError('forbidden', 'Cross-site request refused: the Origin does not match this site.');
+  }
+}
+
+/** Reads a JSON body: 415 unless JSON, 413 over the limit, 400 when it does not parse. */
+export async function readJson(request: Request, limit = DEFAULT_BODY_LIMIT): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError('unsupported_media_type', 'Send the request body as JSON (Content-Type: application/json).');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);
+  const text = await readTextCapped(request, limit);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+}
+
+/** Reads the body as text, stopping with 413 as soon as it passes `limit` bytes. */
+export async function readTextCapped(request: Request, limit: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promise<Response | unknown> | Response | unknown;
+
+function toResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  return NextResponse.json(result);
+}
+
+/** Wraps a handler that needs a signed-in actor (session or bearer token). */
+export function authedRoute<P = Record<string, string>>(handler: Handler<P>) {
+  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    try {
+      checkOrigin(request);
+      const actor = await actorFromRequest(request);
+      if (!actor) throw new AppError('unauthenticated', 'Sign in or send a valid API token (Authorization: Bearer ...).');
+      return toResponse(await handler({ request, actor, params: await context.params }));
+    } catch (error) {
+      return handleError(error);
+    }
+  };
+}
+
+export function handleError(error: unknown): Response {
+  if (isAppError(error)) return errorResponse(error);
+  console.error('Unexpected error in API route', error);
+  return NextResponse.json(
+    { error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } },
+    { status: 500 },
+  );
+}
+
+/** A positive integer id from a path segment, or 404 (an id that cannot exist does not exist). */
+export function pathId(value: string, what: string): number {
+  if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) throw new AppError('not_found', `${what} was not found.`);
+  return Number(value);
+}

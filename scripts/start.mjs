@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when there is no build or the sources are newer than it, then
+// serves it with `next start` on PORT (3000). The first start creates and migrates DATA_DIR,
+// creates the first admin and loads the seed articles (see instrumentation.ts).
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const buildId = path.join(root, distDir, 'BUILD_ID');
+const sources = ['app', 'components', 'lib', 'seeds', 'drizzle', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json'];
+
+function newestMtime(entry) {
+  const full = path.join(root, entry);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(full).reduce((max, name) => Math.max(max, newestMtime(path.join(entry, name))), stat.mtimeMs);
+}
+
+function needsBuild() {
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return sources.some((entry) => newestMtime(entry) > built);
+}
+
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+if (needsBuild()) {
+  console.log('Building the app (first start or changed sources)...');
+  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+const port = process.env.PORT || '3000';
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { cwd: root, stdio: 'inherit', env: process.env });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
