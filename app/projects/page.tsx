@@ -1,12 +1,25 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/session';
 import { listProjects } from '@/lib/data/projects';
+import { listArticles } from '@/lib/data/articles';
+import { NewProjectForm } from '@/components/projects/NewProjectForm';
+import styles from '@/components/projects/projects.module.css';
+import { createProjectAction } from './actions';
 
 export const metadata = { title: 'Projects' };
 
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
 export default async function ProjectsPage() {
   const user = await requirePageUser('/projects');
-  const projects = listProjects({ actor: { userId: user.id } });
+  const actor = { userId: user.id };
+  const projects = listProjects({ actor }).map((project) => {
+    const articles = listArticles({ actor, projectId: project.id });
+    const annotations = articles.reduce((sum, a) => sum + a.annotationCounts.total, 0);
+    return { ...project, articleCount: articles.length, annotationCount: annotations };
+  });
   return (
     <div className="container">
       <div className="page-header">
@@ -16,15 +29,37 @@ export default async function ProjectsPage() {
         </div>
       </div>
       {projects.length === 0 ? (
-        <div className="card empty">You are not a member of any project yet. Ask a project lead or an administrator to add you.</div>
+        <div className="card empty">
+          You are not a member of any project yet. Ask a project lead or an administrator to add you.
+        </div>
       ) : (
-        <ul>
+        <ul className={styles.grid} aria-label="Your projects">
           {projects.map((p) => (
-            <li key={p.id}>
-              <Link href={`/projects/${p.id}`}>{p.name}</Link> <span className="badge badge-role">{p.role}</span>
+            <li key={p.id} className={`card ${styles.projectCard}`}>
+              <div className={styles.cardHead}>
+                <h2 className={styles.cardTitle}>
+                  <Link href={`/projects/${p.id}`}>{p.name}</Link>
+                </h2>
+                {p.role && <span className="badge badge-role">{p.role}</span>}
+              </div>
+              <p className={p.description ? styles.description : `${styles.description} muted`}>
+                {p.description || 'No description.'}
+              </p>
+              <p className={`${styles.stats} muted small`}>
+                <span>{plural(p.articleCount, 'article', 'articles')}</span>
+                <span aria-hidden="true">·</span>
+                <span>{plural(p.annotationCount, 'annotation', 'annotations')}</span>
+              </p>
             </li>
           ))}
         </ul>
+      )}
+      {user.isAdmin && (
+        <section className={`card ${styles.newProject}`} aria-labelledby="new-project">
+          <h2 id="new-project" className={styles.sectionTitle}>New project</h2>
+          <p className="muted small">You will be its lead and can then add members and import articles.</p>
+          <NewProjectForm action={createProjectAction} />
+        </section>
       )}
     </div>
   );

@@ -1,0 +1,36 @@
+'use server';
+
+import { createUser, disableUser, enableUser, resetPassword } from '@/lib/data/users';
+import { field, idField, type FormState } from '@/components/projects/formState';
+import { runAction } from '../../projects/actionSupport';
+
+const PATHS = ['/admin/users'];
+
+/** Adds an account; the generated password is handed back once for the admin to pass on. */
+export async function addUserAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runAction(async (actor) => {
+    const name = field(form, 'name');
+    const { user, password } = await createUser({
+      actor,
+      input: { email: field(form, 'email'), ...(name ? { name } : {}), isAdmin: form.get('isAdmin') === 'on' },
+    });
+    return { message: `Account created for ${user.email}.`, secret: password ?? undefined };
+  }, PATHS);
+}
+
+/** Disables an account (every session ends at once) or enables it again. */
+export async function setUserDisabledAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runAction((actor) => {
+    const userId = idField(form, 'userId');
+    if (field(form, 'intent') === 'enable') enableUser({ actor, input: { userId } });
+    else disableUser({ actor, input: { userId } });
+  }, PATHS);
+}
+
+/** Sets a new generated password, shown once, and signs the user out everywhere. */
+export async function resetPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runAction(async (actor) => {
+    const { user, password } = await resetPassword({ actor, input: { userId: idField(form, 'userId') } });
+    return { message: `New password for ${user.email}:`, secret: password ?? undefined };
+  }, PATHS);
+}

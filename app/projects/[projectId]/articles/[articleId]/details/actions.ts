@@ -1,0 +1,29 @@
+'use server';
+
+import { updateArticleMetadata } from '@/lib/data/articles';
+import { field, idField, type FormState } from '@/components/projects/formState';
+import { runAction } from '../../../../actionSupport';
+
+/** Leads correct an article's title, outlet, URL, author and published date. */
+export async function updateArticleDetailsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const articleId = idField(form, 'articleId');
+  const projectId = idField(form, 'projectId');
+  const orNull = (name: string) => field(form, name) || null;
+  return runAction(
+    (actor) => {
+      updateArticleMetadata({
+        actor,
+        articleId,
+        input: {
+          title: field(form, 'title'),
+          outlet: orNull('outlet'),
+          url: orNull('url'),
+          author: orNull('author'),
+          publishedAt: orNull('publishedAt'),
+        },
+      });
+      return { message: 'Details saved.' };
+    },
+    [`/projects/${projectId}`, `/projects/${projectId}/articles/${articleId}`],
+  );
+}

@@ -1,0 +1,22 @@
+'use server';
+
+import { createToken, revokeToken } from '@/lib/data/tokens';
+import { field, idField, type FormState } from '@/components/projects/formState';
+import { runAction } from '../projects/actionSupport';
+
+const PATHS = ['/settings'];
+
+/** Creates a personal API token; the secret is returned this once only. */
+export async function createTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runAction((actor) => {
+    const token = createToken({ actor, input: { name: field(form, 'name') } });
+    return { message: `Token "${token.name}" created.`, secret: token.token };
+  }, PATHS);
+}
+
+/** Revokes one of the user's own tokens; scripts using it stop working at once. */
+export async function revokeTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runAction((actor) => {
+    revokeToken({ actor, tokenId: idField(form, 'tokenId') });
+  }, PATHS);
+}

@@ -1,0 +1,33 @@
+import { requirePageUser } from '@/lib/auth/session';
+import { listTokens } from '@/lib/data/tokens';
+import { CreateTokenForm, TokensTable } from '@/components/settings/Tokens';
+import { createTokenAction, revokeTokenAction } from './actions';
+
+export const metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requirePageUser('/settings');
+  const tokens = listTokens({ actor: { userId: user.id } });
+  return (
+    <div className="container">
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>
+            Signed in as <strong>{user.name}</strong> ({user.email}){user.isAdmin ? ', site administrator' : ''}.
+          </p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="tokens">
+        <h2 id="tokens" style={{ marginTop: 0 }}>API tokens</h2>
+        <p className="muted">
+          Scripts and other tools use the HTTP API with a personal token, sent as{' '}
+          <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, with your roles. It is shown once when
+          created; revoke it when it is no longer needed.
+        </p>
+        <CreateTokenForm action={createTokenAction} />
+        <TokensTable tokens={tokens} revoke={revokeTokenAction} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { useState } from 'react';
+import type { Role } from '@/lib/db/schema';
+import { ActionForm, type FormAction } from './ActionForm';
+import styles from './Members.module.css';
+
+export interface MemberRow {
+  userId: number;
+  email: string;
+  name: string;
+  role: Role;
+  disabledAt: Date | null;
+}
+
+const ROLE_OPTIONS: Array<{ value: Role; label: string }> = [
+  { value: 'reviewer', label: 'Reviewer' },
+  { value: 'viewer', label: 'Viewer' },
+  { value: 'lead', label: 'Lead' },
+];
+
+function RoleSelect({ defaultValue, onChange, label }: { defaultValue: Role; onChange?: (role: Role) => void; label: string }) {
+  return (
+    <select name="role" defaultValue={defaultValue} aria-label={label} onChange={(e) => onChange?.(e.target.value as Role)} className={styles.select}>
+      {ROLE_OPTIONS.map((r) => (
+        <option key={r.value} value={r.value}>{r.label}</option>
+      ))}
+    </select>
+  );
+}
+
+/** Add someone who already has an account, by email. */
+export function AddMemberForm({ action, projectId }: { action: FormAction; projectId: number }) {
+  return (
+    <section className={`card ${styles.add}`} aria-labelledby="add-member">
+      <h2 id="add-member" className={styles.heading}>Add a member</h2>
+      <ActionForm action={action} className="stack" aria-label="Add a member">
+        <input type="hidden" name="projectId" value={projectId} />
+        <div className={styles.addRow}>
+          <label className="field">
+            Email
+            <input type="email" name="email" required placeholder="name@newsroom.org" autoComplete="off" />
+          </label>
+          <label className="field">
+            Role
+            <RoleSelect defaultValue="reviewer" label="Role" />
+          </label>
+          <button type="submit" className="btn btn-primary">Add member</button>
+        </div>
+      </ActionForm>
+    </section>
+  );
+}
+
+function RoleCell({ member, projectId, action }: { member: MemberRow; projectId: number; action: FormAction }) {
+  const [role, setRole] = useState<Role>(member.role);
+  return (
+    <ActionForm action={action} inline resetOnSuccess={false} aria-label={`Role of ${member.email}`}>
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="userId" value={member.userId} />
+      <RoleSelect defaultValue={member.role} onChange={setRole} label={`Role of ${member.email}`} />
+      {role !== member.role && <button type="submit" className="btn btn-small btn-primary">Save</button>}
+    </ActionForm>
+  );
+}
+
+function RemoveCell({ member, projectId, action }: { member: MemberRow; projectId: number; action: FormAction }) {
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="btn btn-small btn-danger" onClick={() => setConfirming(true)} aria-label={`Remove ${member.email}`}>
+        Remove
+      </button>
+    );
+  }
+  return (
+    <ActionForm action={action} inline aria-label={`Remove ${member.email}`}>
+      <input type="hidden" name="projectId" value={projectId} />
+      <input type="hidden" name="userId" value={member.userId} />
+      <span className="small muted">Remove {member.name}?</span>
+      <button type="submit" className="btn btn-small btn-danger">Yes, remove</button>
+      <button type="button" className="btn btn-small" onClick={() => setConfirming(false)}>Cancel</button>
+    </ActionForm>
+  );
+}
+
+export interface MembersTableProps {
+  projectId: number;
+  members: MemberRow[];
+  currentUserId: number;
+  canManage: boolean;
+  changeRole: FormAction;
+  remove: FormAction;
+}
+
+/** Who is in the project; leads change roles and remove people in place. */
+export function MembersTable({ projectId, members, currentUserId, canManage, changeRole, remove }: MembersTableProps) {
+  return (
+    <table className="table" aria-label="Members">
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Email</th>
+          <th>Role</th>
+          {canManage && <th><span className="sr-only">Actions</span></th>}
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((m) => (
+          <tr key={m.userId} data-testid={`member-${m.email}`}>
+            <td>
+              <span className={styles.name}>{m.name}</span>
+              {m.userId === currentUserId && <span className="muted small"> (you)</span>}
+              {m.disabledAt && <span className={`badge badge-rejected ${styles.flag}`}>disabled</span>}
+            </td>
+            <td className="muted">{m.email}</td>
+            <td>
+              {canManage ? (
+                <RoleCell key={m.role} member={m} projectId={projectId} action={changeRole} />
+              ) : (
+                <span className="badge badge-role">{m.role}</span>
+              )}
+            </td>
+            {canManage && (
+              <td className={styles.actions}>
+                <RemoveCell member={m} projectId={projectId} action={remove} />
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
