@@ -1,0 +1,114 @@
+/**
+ * The invariants `check` verifies on the raw database: SQLite's own integrity and foreign
+ * keys, the offsets contract (every live span lies inside its article and covers exactly its
+ * `exact`), no live link to a deleted annotation, and cached statuses equal to what the
+ * reviews derive. Each check returns its problems; none means it holds.
+ */
+import type Database from 'better-sqlite3';
+import type { Decision, Status } from '../lib/db/schema';
+import { deriveStatus } from '../lib/review/status';
+
+export interface Invariant {
+  name: string;
+  run(db: Database.Database): string[];
+}
+
+const MAX_LISTED = 20;
+
+function integrity(db: Database.Database): string[] {
+  const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
+  return rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
+}
+
+function foreignKeys(db: Database.Database): string[] {
+  const rows = db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>;
+  return rows.map((r) => `${r.table} row ${r.rowid} refers to a missing row of ${r.parent}`);
+}
+
+interface SpanRow {
+  id: number;
+  projectId: number;
+  start: number;
+  end: number;
+  exact: string;
+}
+
+function spanProblem(a: SpanRow, body: string, projectId: number): string | null {
+  if (a.projectId !== projectId) return `annotation ${a.id} is in project ${a.projectId} but its article is in project ${projectId}`;
+  if (!(a.start >= 0 && a.end > a.start && a.end <= body.length)) {
+    return `annotation ${a.id} span [${a.start}, ${a.end}) is outside its article (length ${body.length})`;
+  }
+  if (body.slice(a.start, a.end) !== a.exact) return `annotation ${a.id} exact text differs from the article text at [${a.start}, ${a.end})`;
+  return null;
+}
+
+function annotationSpans(db: Database.Database): string[] {
+  const articleIds = db
+    .prepare('select distinct article_id from annotations where deleted_at is null order by article_id')
+    .pluck()
+    .all() as number[];
+  const article = db.prepare('select project_id as projectId, body from articles where id = ?');
+  const spans = db.prepare(
+    'select id, project_id as projectId, start, "end", exact from annotations where article_id = ? and deleted_at is null',
+  );
+  const problems: string[] = [];
+  for (const articleId of articleIds) {
+    const row = article.get(articleId) as { projectId: number; body: string } | undefined;
+    if (!row) continue; // a missing article is reported by foreign_key_check
+    for (const a of spans.all(articleId) as SpanRow[]) {
+      const problem = spanProblem(a, row.body, row.projectId);
+      if (problem) problems.push(problem);
+    }
+  }
+  return problems;
+}
+
+function danglingLinks(db: Database.Database): string[] {
+  const rows = db
+    .prepare(
+      `select l.id, a.id as fromId, a.deleted_at as fromDeleted, b.id as toId
+         from links l join annotations a on a.id = l.from_annotation_id join annotations b on b.id = l.to_annotation_id
+        where l.deleted_at is null and (a.deleted_at is not null or b.deleted_at is not null)`,
+    )
+    .all() as Array<{ id: number; fromId: number; fromDeleted: number | null; toId: number }>;
+  return rows.map((r) => `link ${r.id} is live but its annotation ${r.fromDeleted ? r.fromId : r.toId} is deleted`);
+}
+
+interface ReviewRow {
+  targetId: number;
+  id: number;
+  decision: Decision;
+  isFinal: number;
+}
+
+function statusesOf(db: Database.Database, table: 'annotations' | 'links', column: 'annotation_id' | 'link_id'): string[] {
+  const reviews = db
+    .prepare(`select ${column} as targetId, id, decision, is_final as isFinal from reviews where ${column} is not null and superseded_at is null`)
+    .all() as ReviewRow[];
+  const byTarget = new Map<number, ReviewRow[]>();
+  for (const r of reviews) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
+  const items = db.prepare(`select id, status from ${table} where deleted_at is null`).iterate() as Iterable<{ id: number; status: Status }>;
+  const problems: string[] = [];
+  for (const item of items) {
+    const live = (byTarget.get(item.id) ?? []).map((r) => ({ id: r.id, decision: r.decision, isFinal: r.isFinal === 1, supersededAt: null }));
+    const derived = deriveStatus(live);
+    if (derived !== item.status) problems.push(`${table.slice(0, -1)} ${item.id} has status ${item.status} but its reviews say ${derived}`);
+  }
+  return problems;
+}
+
+export const INVARIANTS: Invariant[] = [
+  { name: 'integrity_check', run: integrity },
+  { name: 'foreign_key_check', run: foreignKeys },
+  { name: 'annotation spans match their articles', run: annotationSpans },
+  { name: 'no live link to a deleted annotation', run: danglingLinks },
+  { name: 'annotation statuses match their reviews', run: (db) => statusesOf(db, 'annotations', 'annotation_id') },
+  { name: 'link statuses match their reviews', run: (db) => statusesOf(db, 'links', 'link_id') },
+];
+
+/** The first problems of a failed check, for printing. */
+export function listProblems(problems: string[]): string[] {
+  const shown = problems.slice(0, MAX_LISTED);
+  if (problems.length > shown.length) shown.push(`... and ${problems.length - shown.length} more`);
+  return shown;
+}
