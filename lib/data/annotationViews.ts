@@ -1,0 +1,153 @@
+/**
+ * Reading annotations: the annotation JSON of the API (with code point offsets and the live
+ * links touching each one), the changes since a cursor for polling, and the speakers already
+ * used in a project. Every function checks the actor's membership first (404 otherwise).
+ */
+import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { getDb } from '../db/client';
+import { annotations, articles, events, links, users } from '../db/schema';
+import { notFound } from '../errors';
+import { utf16ToCodePoints } from '../anchoring/units';
+import { projectAccess, type Actor } from './actor';
+import type { AnnotationLinkView, AnnotationView } from '@/components/annotator/types';
+
+export type AnnotationRow = typeof annotations.$inferSelect;
+type Reader = Db | Tx;
+
+/** Live links touching the annotations selected by `ids` (a list or a subquery). */
+function linksTouching(db: Reader, ids: number[] | SQLWrapper): Map<number, AnnotationLinkView[]> {
+  const out = new Map<number, AnnotationLinkView[]>();
+  if (Array.isArray(ids) && ids.length === 0) return out;
+  const rows = db
+    .select()
+    .from(links)
+    .where(and(isNull(links.deletedAt), or(inArray(links.fromAnnotationId, ids), inArray(links.toAnnotationId, ids))))
+    .all();
+  const otherIds = [...new Set(rows.flatMap((l) => [l.fromAnnotationId, l.toAnnotationId]))];
+  const others = new Map<number, { articleId: number; exact: string; title: string; outlet: string | null }>();
+  for (let i = 0; i < otherIds.length; i += 500) {
+    db.select({ id: annotations.id, articleId: annotations.articleId, exact: annotations.exact, title: articles.title, outlet: articles.outlet })
+      .from(annotations)
+      .innerJoin(articles, eq(articles.id, annotations.articleId))
+      .where(inArray(annotations.id, otherIds.slice(i, i + 500)))
+      .all()
+      .forEach((o) => others.set(o.id, o));
+  }
+  for (const l of rows) {
+    for (const [self, other] of [[l.fromAnnotationId, l.toAnnotationId], [l.toAnnotationId, l.fromAnnotationId]]) {
+      const o = others.get(other);
+      if (!o) continue;
+      const view: AnnotationLinkView = {
+        id: l.id, relation: l.relation, otherAnnotationId: other, otherArticleId: o.articleId, otherOutlet: o.outlet,
+        otherArticleTitle: o.title, otherExact: o.exact, authorId: l.authorId, status: l.status,
+      };
+      out.set(self, [...(out.get(self) ?? []), view]);
+    }
+  }
+  return out;
+}
+
+/** Builds the API JSON of annotation rows of one article (`body` gives code point offsets). */
+export function toViews(db: Reader, body: string, rows: Array<{ a: AnnotationRow; authorName: string }>, linkScope?: SQLWrapper): AnnotationView[] {
+  const points = utf16ToCodePoints(body, rows.flatMap(({ a }) => [a.start, a.end]));
+  const linkMap = linksTouching(db, linkScope ?? rows.map(({ a }) => a.id));
+  return rows.map(({ a, authorName }, i) => ({
+    id: a.id, articleId: a.articleId, projectId: a.projectId, authorId: a.authorId, authorName, label: a.label,
+    start: a.start, end: a.end, startCodePoint: points[2 * i], endCodePoint: points[2 * i + 1],
+    exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes ?? {},
+    status: a.status, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    links: linkMap.get(a.id) ?? [],
+  }));
+}
+
+function selectWithAuthor(db: Reader) {
+  return db.select({ a: annotations, authorName: users.name }).from(annotations).innerJoin(users, eq(users.id, annotations.authorId));
+}
+
+/** The article with access checked: 404 for a missing article or a non-member. */
+export function readableArticle(db: Reader, actor: Actor, articleId: number) {
+  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw notFound('Article');
+  const access = projectAccess(db, actor, article.projectId, 'project.read');
+  return { article, access };
+}
+
+/** The newest event id: a polling cursor that never skips a committed change. */
+export function currentCursor(db: Reader = getDb()): number {
+  return db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
+}
+
+/** Every live annotation of an article in text order, for any member of its project. */
+export function listAnnotations({ actor, articleId }: { actor: Actor; articleId: number }): AnnotationView[] {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const rows = selectWithAuthor(db)
+    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
+    .all();
+  const scope = db.select({ id: annotations.id }).from(annotations).where(eq(annotations.articleId, articleId));
+  return toViews(db, article.body, rows, scope);
+}
+
+/** One live annotation as the API shows it; 404 when deleted, missing or not the actor's project. */
+export function getAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): AnnotationView {
+  const db = getDb();
+  const row = selectWithAuthor(db).where(eq(annotations.id, annotationId)).get();
+  if (!row || row.a.deletedAt) throw notFound('Annotation');
+  const { article } = readableArticle(db, actor, row.a.articleId);
+  return toViews(db, article.body, [row])[0];
+}
+
+/** Annotation ids touched by the project's events after `since` (annotations, their links, reviews). */
+function touchedSince(db: Reader, projectId: number, since: number): number[] {
+  const rows = db
+    .select({ type: events.entityType, id: events.entityId, ref: sql<number | null>`json_extract(${events.after}, '$.annotationId')` })
+    .from(events)
+    .where(and(eq(events.projectId, projectId), gt(events.id, since)))
+    .all();
+  const ids = new Set<number>();
+  const linkIds: number[] = [];
+  for (const r of rows) {
+    if (r.type === 'annotation' && r.id) ids.add(r.id);
+    else if (r.type === 'link' && r.id) linkIds.push(r.id);
+    else if (typeof r.ref === 'number') ids.add(r.ref);
+  }
+  if (linkIds.length) {
+    db.select({ from: links.fromAnnotationId, to: links.toAnnotationId }).from(links).where(inArray(links.id, linkIds)).all()
+      .forEach((l) => (ids.add(l.from), ids.add(l.to)));
+  }
+  return [...ids];
+}
+
+/**
+ * What changed in an article's annotations after the polling cursor `since` (an event id):
+ * the changed live annotations, the ids deleted, and the cursor to send next time.
+ */
+export function annotationsSince({ actor, articleId, since }: { actor: Actor; articleId: number; since: number }) {
+  const db = getDb();
+  const cursor = currentCursor(db);
+  const { article } = readableArticle(db, actor, articleId);
+  const ids = touchedSince(db, article.projectId, since);
+  const rows = ids.length
+    ? selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)).all()
+    : [];
+  const live = rows.filter((r) => !r.a.deletedAt);
+  return { annotations: toViews(db, article.body, live), deletedIds: rows.filter((r) => r.a.deletedAt).map((r) => r.a.id), cursor };
+}
+
+/** Speakers already used on quotes in the project, most used first (suggestions in the editor). */
+export function listSpeakers({ actor, projectId }: { actor: Actor; projectId: number }): string[] {
+  const db = getDb();
+  projectAccess(db, actor, projectId, 'project.read');
+  const speaker = sql<string>`json_extract(${annotations.attributes}, '$.speaker')`;
+  return db
+    .select({ speaker, n: sql<number>`count(*)` })
+    .from(annotations)
+    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt), sql`${speaker} is not null and ${speaker} <> ''`))
+    .groupBy(speaker)
+    .orderBy(sql`count(*) desc`, speaker)
+    .limit(200)
+    .all()
+    .map((r) => r.speaker);
+}

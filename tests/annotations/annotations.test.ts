@@ -1,0 +1,199 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { makeProject, makeUser } from '../helpers';
+import { SYSTEM, type Actor } from '@/lib/data/actor';
+import { importArticle } from '@/lib/data/articles';
+import {
+  annotationsSince, createAnnotation, currentCursor, deleteAnnotation, getAnnotation, listAnnotations, listSpeakers,
+  restoreAnnotation, updateAnnotation,
+} from '@/lib/data/annotations';
+import { getDb } from '@/lib/db/client';
+import { annotations, events, links } from '@/lib/db/schema';
+import type { AppError } from '@/lib/errors';
+
+const seed = fs.readFileSync('seeds/000_b946d1dd13773335.txt', 'utf8').normalize('NFC');
+const EMOJI = '🇺🇦 👍🏽 Zelenskyy said: Café — 泽连斯基 — زيلينسكي';
+
+let author: Actor, other: Actor, viewer: Actor, outsider: Actor, lead: Actor;
+let articleId: number, emojiArticleId: number, otherArticleId: number;
+
+function status(fn: () => unknown): number {
+  try {
+    fn();
+  } catch (error) {
+    return (error as AppError).status ?? 500;
+  }
+  return 200;
+}
+
+const span = (text: string, s: string) => ({ start: seed.indexOf(s), end: seed.indexOf(s) + s.length, exact: s });
+
+beforeAll(async () => {
+  [author, other, viewer, outsider, lead] = (await Promise.all([1, 2, 3, 4, 5].map((n) => makeUser({ name: `Person ${n}` })))).map((u) => u.actor);
+  const ids = [author, other, viewer, outsider, lead].map((a) => (a as { userId: number }).userId);
+  const project = makeProject([[ids[0], 'reviewer'], [ids[1], 'reviewer'], [ids[2], 'viewer'], [ids[4], 'lead']]);
+  makeProject([[ids[3], 'lead']]);
+  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Seed', body: seed } }).id;
+  emojiArticleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Emoji', body: EMOJI } }).id;
+  otherArticleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other', body: 'Another outlet reports the same statement.' } }).id;
+});
+
+describe('createAnnotation', () => {
+  it('stores the span with quote selectors and code point offsets', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'occupied territories'), note: 'check' } });
+    expect(a).toMatchObject({ label: 'claim', exact: 'occupied territories', note: 'check', status: 'proposed', version: 1, authorName: 'Person 1' });
+    expect(a.prefix).toBe(seed.slice(a.start - 32, a.start));
+    expect(a.suffix).toBe(seed.slice(a.end, a.end + 32));
+    expect(a.links).toEqual([]);
+    const ev = getDb().select().from(events).where(eq(events.entityId, a.id)).all().filter((e) => e.entityType === 'annotation');
+    expect(ev.map((e) => e.action)).toEqual(['annotation.create']);
+  });
+
+  it('derives code point offsets after emoji', () => {
+    const start = EMOJI.indexOf('Café');
+    const a = createAnnotation({ actor: author, articleId: emojiArticleId, input: { label: 'quote', start, end: start + 4, attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' } } });
+    expect(a.startCodePoint).toBe([...EMOJI.slice(0, start)].length);
+    expect(a.endCodePoint - a.startCodePoint).toBe(4);
+    expect(a.attributes).toEqual({ speaker: 'Zelenskyy', quoteKind: 'verbatim' });
+  });
+
+  it('lets a lead create and refuses viewers (403) and non-members (404)', () => {
+    expect(status(() => createAnnotation({ actor: lead, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(200);
+    expect(status(() => createAnnotation({ actor: viewer, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(403);
+    expect(status(() => createAnnotation({ actor: outsider, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(404);
+  });
+
+  const flag = { start: 1, end: 4 }; // inside 🇺🇦
+  const bad: Array<[string, number, Record<string, unknown>, number]> = [
+    ['negative offset', 0, { label: 'claim', start: -1, end: 4 }, 400],
+    ['past the end', 0, { label: 'claim', start: 0, end: seed.length + 1 }, 422],
+    ['reversed', 0, { label: 'claim', start: 10, end: 4 }, 400],
+    ['empty', 0, { label: 'claim', start: 4, end: 4 }, 400],
+    ['non-integer', 0, { label: 'claim', start: 1.5, end: 4 }, 400],
+    ['string offsets', 0, { label: 'claim', start: '1', end: 4 }, 400],
+    ['splitting a surrogate pair', 1, { label: 'claim', ...flag }, 422],
+    ['exact differs from the text', 0, { label: 'claim', start: 0, end: 4, exact: 'nope' }, 422],
+    ['unknown label', 0, { label: 'opinion', start: 0, end: 4 }, 400],
+    ['note over 10,000 characters', 0, { label: 'claim', start: 0, end: 4, note: 'x'.repeat(10_001) }, 400],
+    ['authorId in the body', 0, { label: 'claim', start: 0, end: 4, authorId: 1 }, 400],
+    ['status in the body', 0, { label: 'claim', start: 0, end: 4, status: 'accepted' }, 400],
+    ['version in the body', 0, { label: 'claim', start: 0, end: 4, version: 7 }, 400],
+    ['an unknown field', 0, { label: 'claim', start: 0, end: 4, colour: 'red' }, 400],
+    ['a verdict on a claim', 0, { label: 'claim', start: 0, end: 4, attributes: { verdict: 'false' } }, 400],
+    ['attributes on context', 0, { label: 'context', start: 0, end: 4, attributes: { speaker: 'x' } }, 400],
+    ['a speaker over 200 characters', 0, { label: 'quote', start: 0, end: 4, attributes: { speaker: 'x'.repeat(201) } }, 400],
+    ['an unknown quote kind', 0, { label: 'quote', start: 0, end: 4, attributes: { quoteKind: 'rumour' } }, 400],
+    ['not an object', 0, [1, 2] as unknown as Record<string, unknown>, 400],
+  ];
+  it.each(bad)('refuses %s with a clear %s and stores nothing', (_name, which, input, code) => {
+    const target = which === 0 ? articleId : emojiArticleId;
+    const before = getDb().select().from(annotations).all().length;
+    let error: AppError | undefined;
+    try {
+      createAnnotation({ actor: author, articleId: target, input });
+    } catch (e) {
+      error = e as AppError;
+    }
+    expect(error?.status).toBe(code);
+    expect(error?.message.length).toBeGreaterThan(10);
+    expect(getDb().select().from(annotations).all().length).toBe(before);
+  });
+
+  it('answers 404 for an article in a project the actor does not belong to', () => {
+    expect(status(() => listAnnotations({ actor: outsider, articleId }))).toBe(404);
+    expect(status(() => listAnnotations({ actor: viewer, articleId }))).toBe(200);
+  });
+});
+
+describe('updateAnnotation', () => {
+  it('edits label, note, attributes and boundaries with If-Match, bumping the version', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'position is unchanged') } });
+    const b = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { label: 'quote', note: 'said twice', attributes: { speaker: 'Volodymyr Zelenskyy' } } });
+    expect(b).toMatchObject({ label: 'quote', note: 'said twice', version: 2, attributes: { speaker: 'Volodymyr Zelenskyy' } });
+    const s = span(seed, 'position is unchanged.');
+    const c = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 2, input: { end: s.end } });
+    expect(c.exact).toBe('position is unchanged.');
+    expect(listSpeakers({ actor: viewer, projectId: c.projectId })).toContain('Volodymyr Zelenskyy');
+  });
+
+  it('answers 412 to a stale version and 400 without If-Match, changing nothing', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'first' } });
+    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'second' } }))).toBe(412);
+    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: null, input: { note: 'third' } }))).toBe(400);
+    expect(getAnnotation({ actor: author, annotationId: a.id }).note).toBe('first');
+  });
+
+  it('lets only the author edit: another reviewer 403, a viewer 403, a non-member 404', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    expect(status(() => updateAnnotation({ actor: other, annotationId: a.id, ifMatch: 1, input: { note: 'mine now' } }))).toBe(403);
+    expect(status(() => updateAnnotation({ actor: lead, annotationId: a.id, ifMatch: 1, input: { note: 'lead' } }))).toBe(403);
+    expect(status(() => updateAnnotation({ actor: viewer, annotationId: a.id, ifMatch: 1, input: { note: 'v' } }))).toBe(403);
+    expect(status(() => updateAnnotation({ actor: outsider, annotationId: a.id, ifMatch: 1, input: { note: 'x' } }))).toBe(404);
+    expect(status(() => deleteAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
+    expect(status(() => deleteAnnotation({ actor: outsider, annotationId: a.id }))).toBe(404);
+  });
+
+  it.each([
+    ['status', { status: 'accepted' }],
+    ['authorId', { authorId: 99 }],
+    ['version', { version: 9 }],
+    ['an empty change', {}],
+    ['a bad span', { start: 9, end: 2 }],
+    ['a verdict', { attributes: { verdict: 'true' } }],
+  ])('refuses %s', (_n, input) => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input }))).toBe(400);
+    expect(getAnnotation({ actor: author, annotationId: a.id }).version).toBe(1);
+  });
+
+  it('keeps a claim verdict set by review when the note changes', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)).run();
+    const b = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'n' } });
+    expect(b.attributes).toEqual({ verdict: 'false' });
+  });
+});
+
+describe('deleteAnnotation and restoreAnnotation', () => {
+  it('tombstones the annotation and its links in one transaction, and undo brings both back', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'NATO') } });
+    const b = createAnnotation({ actor: other, articleId: otherArticleId, input: { label: 'claim', start: 0, end: 7 } });
+    const [from, to] = [a.id, b.id].sort((x, y) => x - y);
+    const link = getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning().get();
+    expect(getAnnotation({ actor: author, annotationId: a.id }).links).toMatchObject([{ id: link.id, otherAnnotationId: b.id, otherArticleTitle: 'Other', otherExact: 'Another' }]);
+
+    const result = deleteAnnotation({ actor: author, annotationId: a.id });
+    expect(result.linksDeleted).toEqual([link.id]);
+    expect(getDb().select().from(links).where(eq(links.id, link.id)).get()?.deletedAt).not.toBeNull();
+    expect(getDb().select().from(events).where(eq(events.entityId, link.id)).all().some((e) => e.action === 'link.delete')).toBe(true);
+    expect(status(() => getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
+    expect(listAnnotations({ actor: author, articleId: otherArticleId })[0].links).toEqual([]);
+
+    expect(status(() => restoreAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
+    const back = restoreAnnotation({ actor: author, annotationId: a.id });
+    expect(back.links.map((l) => l.id)).toEqual([link.id]);
+    expect(status(() => restoreAnnotation({ actor: author, annotationId: a.id }))).toBe(409);
+  });
+
+  it('refuses a stale If-Match on delete', () => {
+    const a = createAnnotation({ actor: author, articleId, input: { label: 'context', start: 0, end: 4 } });
+    expect(status(() => deleteAnnotation({ actor: author, annotationId: a.id, ifMatch: 5 }))).toBe(412);
+  });
+});
+
+describe('annotationsSince', () => {
+  it('reports new, changed and deleted annotations after a cursor', () => {
+    const cursor = currentCursor();
+    const a = createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 5, end: 9 } });
+    const b = createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 10, end: 14 } });
+    deleteAnnotation({ actor: other, annotationId: b.id });
+    const changes = annotationsSince({ actor: author, articleId, since: cursor });
+    expect(changes.annotations.map((x) => x.id)).toEqual([a.id]);
+    expect(changes.deletedIds).toEqual([b.id]);
+    expect(changes.cursor).toBeGreaterThan(cursor);
+    expect(annotationsSince({ actor: author, articleId, since: changes.cursor }).annotations).toEqual([]);
+    expect(status(() => annotationsSince({ actor: outsider, articleId, since: 0 }))).toBe(404);
+  });
+});
