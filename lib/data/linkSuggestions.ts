@@ -1,0 +1,94 @@
+/**
+ * What the link picker lists for a selected annotation: without typing, the statements of the
+ * project's other articles most similar to it (bm25 over annotations and sentences, each
+ * outlet's strong best match first); with typing, statements matching the words typed in
+ * their text, notes or speakers, or belonging to an outlet whose name was typed.
+ */
+import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { getDb, type Db } from '../db/client';
+import { annotations, articles, links, type Label, type Relation } from '../db/schema';
+import { notFound } from '../errors';
+import { projectAccess, type Actor } from './actor';
+import { ensureSentenceIndex } from '../search/sentenceIndex';
+import { similarityQuery, typedQuery, typedTerms } from '../search/query';
+import { searchStatements, type StatementHit } from '../search/rank';
+import { statementsOfArticles } from '../search/browse';
+
+export const SUGGESTION_LIMIT = 20;
+const MAX_QUERY = 200;
+
+export interface Suggestion extends StatementHit {
+  /** The relation this user already gave the pair, if they linked it. */
+  linkedAs: Relation | null;
+}
+
+export interface SuggestionList {
+  annotation: { id: number; articleId: number; label: Label; exact: string };
+  query: string;
+  suggestions: Suggestion[];
+}
+
+type AnnotationRow = typeof annotations.$inferSelect;
+
+/** Splits typed terms into outlet names (narrowing the articles) and words to search for. */
+function splitOutletTerms(db: Db, source: AnnotationRow, terms: string[]) {
+  const others = db
+    .select({ id: articles.id, outlet: articles.outlet })
+    .from(articles)
+    .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId)))
+    .all();
+  const outletTerms = terms.filter((t) => t.length >= 2 && others.some((a) => a.outlet?.toLowerCase().split(/\s+/).includes(t)));
+  const onlyArticleIds = outletTerms.length
+    ? others.filter((a) => outletTerms.every((t) => a.outlet?.toLowerCase().split(/\s+/).includes(t))).map((a) => a.id)
+    : undefined;
+  return { words: terms.filter((t) => !outletTerms.includes(t)), onlyArticleIds };
+}
+
+function typedSearch(db: Db, source: AnnotationRow, q: string): StatementHit[] {
+  const { words, onlyArticleIds } = splitOutletTerms(db, source, typedTerms(q));
+  const base = { projectId: source.projectId, excludeArticleId: source.articleId, onlyArticleIds, limit: SUGGESTION_LIMIT };
+  if (words.length === 0) return onlyArticleIds ? statementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
+  const all = searchStatements(db, { ...base, match: typedQuery(words)! });
+  return all.length ? all : searchStatements(db, { ...base, match: typedQuery(words, true)! });
+}
+
+/** The relation the actor already gave each pair (source, other annotation). */
+function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, Relation> {
+  const mine = new Map<number, Relation>();
+  if (userId === null) return mine;
+  const rows = db
+    .select({ from: links.fromAnnotationId, to: links.toAnnotationId, relation: links.relation })
+    .from(links)
+    .where(and(eq(links.authorId, userId), isNull(links.deletedAt), or(eq(links.fromAnnotationId, sourceId), eq(links.toAnnotationId, sourceId))))
+    .all();
+  for (const r of rows) mine.set(r.from === sourceId ? r.to : r.from, r.relation);
+  return mine;
+}
+
+/**
+ * Suggestions for linking `annotationId` (members only; 404 for a missing or deleted
+ * annotation). `q` empty: similar statements; otherwise a typed search. The query text is
+ * reduced to plain words, so nothing typed can inject FTS5 syntax.
+ */
+export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): SuggestionList {
+  const db = getDb();
+  const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  if (!source || source.deletedAt) throw notFound('Annotation');
+  const { user } = projectAccess(db, actor, source.projectId, 'project.read');
+  ensureSentenceIndex(source.projectId);
+  const query = q.trim().slice(0, MAX_QUERY);
+  let hits: StatementHit[];
+  if (query) hits = typedSearch(db, source, query);
+  else {
+    const match = similarityQuery(source.exact);
+    hits = match
+      ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, match, spreadArticles: true, limit: SUGGESTION_LIMIT })
+      : [];
+  }
+  const mine = myLinks(db, user?.id ?? null, source.id);
+  return {
+    annotation: { id: source.id, articleId: source.articleId, label: source.label, exact: source.exact },
+    query,
+    suggestions: hits.map((h) => ({ ...h, linkedAs: h.annotationId ? mine.get(h.annotationId) ?? null : null })),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * Links between statements of different articles: corroborates or conflicts. A link is
+ * symmetric and stored once, with fromAnnotationId < toAnnotationId. Both ends must be live
+ * annotations of one project, in two different articles; one author may not state the same
+ * pair twice (nor both relations for one pair). Two authors may disagree: that is shown as a
+ * disagreement (lib/data/linkViews.ts), not refused. Every change writes an audit event in
+ * its transaction. Deleting an annotation tombstones its links (lib/data/annotations.ts).
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, writeTransaction, type Tx } from '../db/client';
+import { annotations, links, RELATIONS, type Relation } from '../db/schema';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
+import { MAX_NOTE, parseInput } from '../validation';
+import { actorId, projectAccess, type Actor } from './actor';
+import { recordEvent } from './events';
+import { insertSentenceAnnotation, sentenceTargetSchema } from './linkSentence';
+
+export type LinkRow = typeof links.$inferSelect;
+type AnnotationRow = typeof annotations.$inferSelect;
+
+const annotationIdField = (name: string) =>
+  z.number({ message: `must be the id of an annotation` }).int(`${name} must be a whole number`).positive();
+const relationField = z.enum(RELATIONS, { message: 'must be "corroborates" or "conflicts"' });
+const rationaleField = z
+  .string({ message: 'must be text' })
+  .max(MAX_NOTE, `must be at most ${MAX_NOTE.toLocaleString('en')} characters`)
+  .optional()
+  .default('');
+
+export const createLinkSchema = z.strictObject({
+  fromAnnotationId: annotationIdField('fromAnnotationId'),
+  toAnnotationId: annotationIdField('toAnnotationId'),
+  relation: relationField,
+  note: rationaleField,
+});
+
+export const createLinkToSentenceSchema = z.strictObject({
+  fromAnnotationId: annotationIdField('fromAnnotationId'),
+  relation: relationField,
+  note: rationaleField,
+  sentence: sentenceTargetSchema,
+});
+
+/** A live annotation by id, or 404 (a deleted one is gone for linking purposes). */
+export function liveAnnotation(tx: Tx, id: number): AnnotationRow {
+  const row = tx.select().from(annotations).where(eq(annotations.id, id)).get();
+  if (!row || row.deletedAt) throw notFound(`Annotation ${id}`);
+  return row;
+}
+
+/** Checks the actor may link from `from`, and returns the project's access record. */
+function linkAccess(tx: Tx, actor: Actor, from: AnnotationRow) {
+  return projectAccess(tx, actor, from.projectId, 'link.create');
+}
+
+/** The rules on a pair of ends, after access to `a`'s project was checked. */
+function checkEnds(a: AnnotationRow, b: AnnotationRow): void {
+  if (a.id === b.id) throw unprocessable('A statement cannot be linked to itself: choose a statement in another article.');
+  if (b.projectId !== a.projectId) throw notFound(`Annotation ${b.id}`);
+  if (a.articleId === b.articleId) {
+    throw unprocessable('Both statements are in the same article: links connect statements of different articles.');
+  }
+}
+
+/** 409 when this author already linked the pair (with either relation). */
+function checkNotDuplicate(tx: Tx, authorId: number | null, lo: number, hi: number, relation: Relation): void {
+  if (authorId === null) return;
+  const existing = tx
+    .select({ id: links.id, relation: links.relation })
+    .from(links)
+    .where(and(eq(links.authorId, authorId), eq(links.fromAnnotationId, lo), eq(links.toAnnotationId, hi), isNull(links.deletedAt)))
+    .all();
+  const same = existing.find((l) => l.relation === relation);
+  if (same) throw conflict(`You already linked these two statements as "${relation}" (link ${same.id}).`, { linkId: same.id });
+  if (existing.length) {
+    throw conflict(`You already linked these two statements as "${existing[0].relation}". Delete that link first to change your mind.`, {
+      linkId: existing[0].id,
+    });
+  }
+}
+
+/** Inserts a checked link inside `tx` and records the event. */
+function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, relation: Relation, note: string): LinkRow {
+  const authorId = actorId(actor);
+  if (authorId === null) throw forbidden('Links are made by a person: sign in to link statements.');
+  const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+  checkNotDuplicate(tx, authorId, lo, hi, relation);
+  const row = tx
+    .insert(links)
+    .values({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId })
+    .returning()
+    .get();
+  recordEvent(tx, { projectId: a.projectId, actorId: authorId, action: 'link.create', entityType: 'link', entityId: row.id, after: row });
+  return row;
+}
+
+/**
+ * Links two existing statements. 404 for a missing, deleted or other-project end (and for
+ * non-members), 403 for viewers, 422 for a self-link or two ends in one article, 409 for a
+ * duplicate by the same author, 400 for malformed input or a rationale over 10,000 characters.
+ */
+export function createLink({ actor, input }: { actor: Actor; input: unknown }): LinkRow {
+  const data = parseInput(createLinkSchema, input);
+  return writeTransaction((tx) => {
+    const a = liveAnnotation(tx, data.fromAnnotationId);
+    linkAccess(tx, actor, a);
+    if (data.toAnnotationId === data.fromAnnotationId) checkEnds(a, a);
+    const b = liveAnnotation(tx, data.toAnnotationId);
+    checkEnds(a, b);
+    return insertLink(tx, actor, a, b, data.relation, data.note);
+  });
+}
+
+/**
+ * Links a statement to a sentence nobody annotated yet: creates the sentence's annotation
+ * (with the label chosen in the picker) and the link in one transaction, so either both
+ * exist afterwards or neither does. An identical live annotation (same span and label) is
+ * reused instead of duplicated.
+ */
+export function createLinkToSentence({ actor, input }: { actor: Actor; input: unknown }): { link: LinkRow; annotation: AnnotationRow } {
+  const data = parseInput(createLinkToSentenceSchema, input);
+  return writeTransaction((tx) => {
+    const a = liveAnnotation(tx, data.fromAnnotationId);
+    linkAccess(tx, actor, a);
+    projectAccess(tx, actor, a.projectId, 'annotation.create');
+    const b = insertSentenceAnnotation(tx, actor, a.projectId, data.sentence);
+    checkEnds(a, b);
+    return { link: insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
+  });
+}
+
+/** Tombstones a link (its author only). 404 when it is missing, deleted or not visible. */
+export function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkRow {
+  return writeTransaction((tx) => {
+    const before = tx.select().from(links).where(eq(links.id, linkId)).get();
+    if (!before || before.deletedAt) throw notFound('Link');
+    const { user } = projectAccess(tx, actor, before.projectId, 'project.read');
+    if (user && before.authorId !== user.id) throw forbidden('Only the author of a link can delete it.');
+    const after = tx
+      .update(links)
+      .set({ deletedAt: new Date(), updatedAt: new Date(), version: before.version + 1 })
+      .where(eq(links.id, linkId))
+      .returning()
+      .get();
+    recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
+    return after;
+  });
+}
+
+/** Reads a link's project for adapters that need it before calling other functions. */
+export function linkProjectId(linkId: number): number {
+  const row = getDb().select({ projectId: links.projectId }).from(links).where(eq(links.id, linkId)).get();
+  if (!row) throw new AppError('not_found', 'Link was not found.');
+  return row.projectId;
+}

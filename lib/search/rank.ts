@@ -1,0 +1,105 @@
+/**
+ * bm25 ranking of statements (live annotations and article sentences) in one project, over
+ * the single search_fts index so both kinds are scored on the same scale. Callers have
+ * already checked access and built a safe MATCH expression (lib/search/query.ts).
+ */
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import type { Label } from '../db/schema';
+import { leadersFirst, mergeHits, type StatementHit } from './merge';
+
+export type { StatementHit } from './merge';
+
+/** Column weights for bm25: the statement's own words count most, then notes and speakers. */
+const WEIGHTS = sql`bm25(search_fts, 1.0, 0.6, 0.8)`;
+
+export interface StatementSearch {
+  projectId: number;
+  match: string;
+  /** Leave out statements of this article (the one being linked from). */
+  excludeArticleId?: number;
+  /** Only statements of these articles (a typed outlet name narrows the search). */
+  onlyArticleIds?: number[];
+  /** Put each article's best strong match first (suggestions), see leadersFirst. */
+  spreadArticles?: boolean;
+  limit: number;
+}
+
+interface HitRow {
+  rid: number;
+  rank: number;
+  articleId: number;
+  outlet: string | null;
+  title: string;
+  start: number;
+  end: number;
+  exact: string;
+  label: Label | null;
+}
+
+function articleFilter(search: StatementSearch) {
+  const parts = [sql`ar.project_id = ${search.projectId}`];
+  if (search.excludeArticleId !== undefined) parts.push(sql`ar.id <> ${search.excludeArticleId}`);
+  if (search.onlyArticleIds) {
+    const ids = search.onlyArticleIds.length ? search.onlyArticleIds : [-1];
+    parts.push(sql`ar.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/** Raw FTS hits of one project, best first, both kinds, before merging. */
+function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): HitRow[] {
+  return db.all<HitRow>(sql`
+    with m as (select rowid as rid, ${WEIGHTS} as rank from search_fts where search_fts match ${search.match})
+    select m.rid as rid, m.rank as rank, ar.id as articleId, ar.outlet as outlet, ar.title as title,
+      coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
+      coalesce(a.exact, s.text) as exact, a.label as label
+    from m
+      left join annotations a on m.rid > 0 and a.id = m.rid and a.deleted_at is null
+      left join article_sentences s on m.rid < 0 and s.id = -m.rid
+      join articles ar on ar.id = coalesce(a.article_id, s.article_id)
+    where ${articleFilter(search)}
+    order by m.rank, m.rid
+    limit ${fetch}`);
+}
+
+interface LiveAnnotation {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  exact: string;
+  label: Label;
+}
+
+/** Live annotations of the given articles, to fold matching sentences into them. */
+function liveAnnotations(db: Db | Tx, articleIds: number[]): LiveAnnotation[] {
+  if (articleIds.length === 0) return [];
+  return db.all<LiveAnnotation>(sql`
+    select id, article_id as articleId, start, "end" as "end", exact, label from annotations
+    where deleted_at is null and article_id in (${sql.join(articleIds.map((id) => sql`${id}`), sql`, `)})`);
+}
+
+/**
+ * The best statements for `search.match`, best first: annotations and sentences merged so
+ * that a sentence that is already annotated appears once, as its annotation. Score is
+ * -bm25 (higher is better).
+ */
+export function searchStatements(db: Db | Tx, search: StatementSearch): StatementHit[] {
+  const rows = rawHits(db, search, Math.max(search.limit * 4, 40));
+  const articleIds = [...new Set(rows.map((r) => r.articleId))];
+  const hits: StatementHit[] = rows.map((r) => ({
+    kind: r.rid > 0 ? 'annotation' : 'sentence',
+    annotationId: r.rid > 0 ? r.rid : undefined,
+    label: r.label ?? undefined,
+    articleId: r.articleId,
+    outlet: r.outlet,
+    title: r.title,
+    start: r.start,
+    end: r.end,
+    exact: r.exact,
+    score: -r.rank,
+  }));
+  const merged = mergeHits(hits, liveAnnotations(db, articleIds));
+  return (search.spreadArticles ? leadersFirst(merged) : merged).slice(0, search.limit);
+}

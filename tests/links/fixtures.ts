@@ -1,0 +1,33 @@
+/**
+ * Test data for linking: articles imported through lib/data and annotations inserted straight
+ * into the annotations table (the annotate feature has its own tests), with a valid span.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { annotations, articles, type Label } from '@/lib/db/schema';
+import { importArticle } from '@/lib/data/articles';
+import { SYSTEM } from '@/lib/data/actor';
+import { quoteSelector } from '@/lib/anchoring/quote';
+
+export function makeArticle(projectId: number, body: string, outlet: string) {
+  return importArticle({ actor: SYSTEM, projectId, input: { title: `${outlet} story`, body, outlet } });
+}
+
+/** Annotates the first occurrence of `exact` in the article as `authorId`. */
+export function annotate(articleId: number, authorId: number, exact: string, label: Label = 'claim', note = '') {
+  const db = getDb();
+  const article = db.select().from(articles).where(eq(articles.id, articleId)).get()!;
+  const start = article.body.indexOf(exact);
+  if (start < 0) throw new Error(`"${exact}" is not in article ${articleId}`);
+  const end = start + exact.length;
+  return db
+    .insert(annotations)
+    .values({ projectId: article.projectId, articleId, authorId, label, start, end, note, ...quoteSelector(article.body, start, end) })
+    .returning()
+    .get();
+}
+
+/** Marks an annotation deleted, as the annotate feature's delete does (without touching links). */
+export function markDeleted(annotationId: number) {
+  getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, annotationId)).run();
+}
