@@ -49,11 +49,33 @@ export async function readJson(request: Request, limit = DEFAULT_BODY_LIMIT): Pr
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);
   const text = await readTextCapped(request, limit);
+  let value: unknown;
   try {
-    return JSON.parse(text);
-  } catch {
+    value = JSON.parse(text, refuseUnsafeStrings);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('bad_request', 'The request body is not valid JSON.');
   }
+  return value;
+}
+
+/** A lone UTF-16 surrogate (half of a pair): SQLite would store it as replacement characters. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * JSON.parse reviver: refuses text that would not survive storage unchanged. A lone surrogate
+ * is silently turned into U+FFFD by SQLite (shifting offsets, breaking sha256), and NUL cuts
+ * strings short in SQL functions; neither belongs in any text this app keeps.
+ */
+function refuseUnsafeStrings(key: string, value: unknown): unknown {
+  for (const text of [key, value]) {
+    if (typeof text !== 'string') continue;
+    if (LONE_SURROGATE.test(text)) {
+      throw new AppError('bad_request', 'The request holds broken Unicode text (a lone surrogate \\uD800-\\uDFFF). Send well-formed UTF-16.');
+    }
+    if (text.includes('\u0000')) throw new AppError('bad_request', 'The request holds a NUL character (\\u0000), which no field accepts.');
+  }
+  return value;
 }
 
 /** Reads the body as text, stopping with 413 as soon as it passes `limit` bytes. */

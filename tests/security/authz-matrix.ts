@@ -1,0 +1,155 @@
+/**
+ * THE authorization matrix: every API route and method, and every lib/data function a server
+ * action calls, against every kind of actor, with the expected answer. One table, used by
+ * tests/security/authz-matrix.test.ts and printed into docs/security.md by
+ * scripts/print-authz-matrix.ts. 'ok' means any 2xx; 'n/a' means the cell cannot happen
+ * (lib/data is never reached without a signed-in user).
+ */
+import type { ActorKind, World, UserKind } from './world';
+import type { Method } from './routeCall';
+
+export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
+export type Expectations = Record<ActorKind, Expected>;
+
+/** What a route cell sends; built fresh for every cell. */
+export interface RouteCall {
+  params: Record<string, string>;
+  query?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteRow {
+  kind: 'route';
+  method: Method;
+  path: string;
+  what: string;
+  expect: Expectations;
+  build: (w: World, actor: ActorKind) => RouteCall;
+}
+
+export interface DataRow {
+  kind: 'data';
+  /** Module under lib/data (without extension) and exported function name. */
+  module: string;
+  fn: string;
+  what: string;
+  expect: Expectations;
+  /** Calls the function as `actor`; may be async. */
+  invoke: (fn: (args: never) => unknown, w: World, actor: UserKind) => unknown;
+}
+
+export type MatrixRow = RouteRow | DataRow;
+
+const ANYONE: Expectations = { anonymous: 'ok', nonMember: 'ok', viewer: 'ok', authorReviewer: 'ok', otherReviewer: 'ok', lead: 'ok', admin: 'ok', disabled: 'ok' };
+const SIGNED_IN: Expectations = { ...ANYONE, anonymous: 401, disabled: 401 };
+/** Members read; strangers and site admins who are not members get 404 (as if it did not exist). */
+const READ: Expectations = { ...SIGNED_IN, nonMember: 404, admin: 404 };
+const CONTRIBUTE: Expectations = { ...READ, viewer: 403 };
+const LEAD: Expectations = { ...READ, viewer: 403, authorReviewer: 403, otherReviewer: 403 };
+const AUTHOR: Expectations = { ...READ, viewer: 403, otherReviewer: 403, lead: 403 };
+const NOT_AUTHOR: Expectations = { ...READ, viewer: 403, authorReviewer: 403 };
+const ADMIN: Expectations = { ...SIGNED_IN, nonMember: 403, viewer: 403, authorReviewer: 403, otherReviewer: 403, lead: 403 };
+/** Leads of the project and site admins manage members. */
+const MANAGE: Expectations = { ...LEAD, admin: 'ok' };
+
+const data = (e: Expectations): Expectations => ({ ...e, anonymous: 'n/a' });
+const id = (n: number) => String(n);
+
+const routes: RouteRow[] = [
+  { kind: 'route', method: 'GET', path: '/api/health', what: 'liveness', expect: ANYONE, build: () => ({ params: {} }) },
+  { kind: 'route', method: 'GET', path: '/api/projects', what: 'my projects', expect: SIGNED_IN, build: () => ({ params: {} }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/articles', what: 'list articles', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/projects/:projectId/articles', what: 'import an article', expect: LEAD,
+    build: (w, a) => ({ params: { projectId: id(w.projectId) }, body: { title: `By ${a}`, body: `A fresh text written for ${a} at ${Math.random()}.` } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId', what: 'read an article', expect: READ, build: (w) => ({ params: { articleId: id(w.articleId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId/annotations', what: 'list annotations', expect: READ, build: (w) => ({ params: { articleId: id(w.articleId) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/articles/:articleId/annotations', what: 'create an annotation', expect: CONTRIBUTE,
+    build: (w) => ({ params: { articleId: id(w.articleId) }, body: { label: 'claim', start: 0, end: 9, exact: 'Zelenskyy' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id', what: 'read an annotation', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  {
+    kind: 'route', method: 'PATCH', path: '/api/annotations/:id', what: 'edit an annotation (If-Match)', expect: AUTHOR,
+    build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
+  },
+  { kind: 'route', method: 'DELETE', path: '/api/annotations/:id', what: 'delete an annotation', expect: AUTHOR, build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/suggestions', what: 'link suggestions', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/links', what: 'link two annotations', expect: CONTRIBUTE,
+    build: (w) => ({ params: {}, body: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'corroborates' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/links', what: 'list links', expect: READ, build: (w) => ({ params: {}, query: `projectId=${w.projectId}` }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id', what: 'read a link', expect: READ, build: (w) => ({ params: { id: id(w.link().id) } }) },
+  {
+    kind: 'route', method: 'PATCH', path: '/api/links/:id', what: 'edit a link (If-Match)', expect: AUTHOR,
+    build: (w) => ({ params: { id: id(w.link().id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
+  },
+  { kind: 'route', method: 'DELETE', path: '/api/links/:id', what: 'delete a link', expect: AUTHOR, build: (w) => ({ params: { id: id(w.link().id) }, headers: { 'if-match': '1' } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/reviews', what: 'reviews of an annotation', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/annotations/:id/reviews', what: 'review an annotation', expect: NOT_AUTHOR,
+    build: (w) => ({ params: { id: id(w.annotation().id) }, body: { decision: 'accept', reason: 'checked' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/reviews', what: 'reviews of a link', expect: READ, build: (w) => ({ params: { id: id(w.link().id) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/links/:id/reviews', what: 'review a link', expect: NOT_AUTHOR,
+    build: (w) => ({ params: { id: id(w.link().id) }, body: { decision: 'reject', reason: 'not the same statement' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (jsonl)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=jsonl' }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (csv)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=csv' }) },
+];
+
+const dataRows: DataRow[] = [
+  { kind: 'data', module: 'projects', fn: 'listAllProjects', what: 'every project (admin page)', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
+  { kind: 'data', module: 'projects', fn: 'getProject', what: 'one project', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
+  {
+    kind: 'data', module: 'projects', fn: 'createProject', what: 'create a project', expect: data(ADMIN),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { name: `By ${a} ${Math.random()}` } } as never),
+  },
+  { kind: 'data', module: 'projects', fn: 'listMembers', what: 'members of a project', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
+  {
+    kind: 'data', module: 'projects', fn: 'setMember', what: 'add a member', expect: data(MANAGE),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people.nonMember.id, role: 'viewer' } } as never),
+  },
+  {
+    kind: 'data', module: 'projects', fn: 'setMember', what: 'raise own role to lead', expect: data({ ...MANAGE, lead: 'ok', admin: 'ok' }),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people[a].id, role: 'lead' } } as never),
+  },
+  {
+    kind: 'data', module: 'projects', fn: 'removeMember', what: 'remove a member', expect: data(MANAGE),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, userId: w.people.otherReviewer.id } as never),
+  },
+  { kind: 'data', module: 'articles', fn: 'listArticles', what: 'list articles', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'articles', fn: 'getArticle', what: 'read an article', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, articleId: w.articleId } as never) },
+  {
+    kind: 'data', module: 'articles', fn: 'importArticle', what: 'import an article', expect: data(LEAD),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { title: 'x', body: `Text for ${a} ${Math.random()}` } } as never),
+  },
+  {
+    kind: 'data', module: 'articles', fn: 'updateArticleMetadata', what: 'edit article metadata', expect: data(LEAD),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, articleId: w.articleId, input: { outlet: `Outlet ${Math.random()}` } } as never),
+  },
+  { kind: 'data', module: 'users', fn: 'listUsers', what: 'every account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
+  {
+    kind: 'data', module: 'users', fn: 'createUser', what: 'create an account', expect: data(ADMIN),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { email: `new-${a}-${Date.now()}@example.test`, password: 'long enough password' } } as never),
+  },
+  { kind: 'data', module: 'users', fn: 'disableUser', what: 'disable an account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
+  { kind: 'data', module: 'users', fn: 'enableUser', what: 'enable an account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
+  {
+    kind: 'data', module: 'users', fn: 'resetPassword', what: "reset someone's password", expect: data(ADMIN),
+    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id, password: 'another long password' } } as never),
+  },
+  { kind: 'data', module: 'tokens', fn: 'createToken', what: 'create my API token', expect: data(SIGNED_IN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { name: 'mine' } } as never) },
+  { kind: 'data', module: 'tokens', fn: 'listTokens', what: 'my tokens', expect: data(SIGNED_IN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
+];
+
+/** Rows whose cells would change the world for the next actor are re-seeded by the test. */
+export const MATRIX: MatrixRow[] = [...routes, ...dataRows];
+
+export function rowTitle(row: MatrixRow): string {
+  return row.kind === 'route' ? `${row.method} ${row.path}` : `lib/data/${row.module}.${row.fn}`;
+}

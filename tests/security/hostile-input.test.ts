@@ -1,0 +1,181 @@
+/**
+ * Hostile input: spans and offsets, Unicode, HTML in displayed fields, search and export
+ * parameters, request bodies, sessions and cross-site requests. Every refusal must be a clear
+ * 4xx in the {error: {code, message}} format AND leave every domain table as it was.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { eq } from 'drizzle-orm';
+import { SYSTEM } from '@/lib/data/actor';
+import { importArticle } from '@/lib/data/articles';
+import { createToken, revokeToken } from '@/lib/data/tokens';
+import { safeCallbackUrl } from '@/lib/auth/safeCallback';
+import { getDb, getSqlite } from '@/lib/db/client';
+import { users } from '@/lib/db/schema';
+import { HOSTILE_API_CASES, type HostileCase, type HostileContext } from './hostileCases';
+import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from './hostileArticleCases';
+import { callRoute, importRoute, routeFile, type CallSpec } from './routeCall';
+import { buildWorld, restoreCast, snapshot, tableCounts } from './world';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SECRET = process.env.AUTH_SECRET!;
+let ctx: HostileContext;
+
+beforeAll(async () => {
+  const w = await buildWorld();
+  const body = 'Flag 😀 then café, then 🇺🇦 and the end.';
+  const article = importArticle({ actor: SYSTEM, projectId: w.projectId, input: { title: 'Unicode', body } });
+  ctx = {
+    w,
+    unicodeArticle: { id: article.id, body: body.normalize('NFC') },
+    deletedAnnotation: () => {
+      const a = w.annotation();
+      getSqlite().prepare('update annotations set deleted_at = 1 where id = ?').run(a.id);
+      return a.id;
+    },
+  };
+}, 60_000);
+
+function hasRoute(pattern: string, method: string): boolean {
+  const file = path.join(ROOT, routeFile(pattern));
+  return fs.existsSync(file) && new RegExp(`export (const|async function|function) ${method}\\b`).test(fs.readFileSync(file, 'utf8'));
+}
+
+function urlFor(pattern: string, params: Record<string, string>, query?: string): string {
+  const p = Object.entries(params).reduce((acc, [k, v]) => acc.replace(`:${k}`, encodeURIComponent(v)), pattern);
+  return query ? `${p}?${query}` : p;
+}
+
+/** Calls a route and checks the answer is one of `expected`, in the error format, changing nothing. */
+async function expectRefused(pattern: string, spec: Omit<CallSpec, 'url'> & { query?: string }, expected: number[]) {
+  const mod = await importRoute(pattern);
+  const before = snapshot();
+  const counts = tableCounts();
+  const result = await callRoute(mod!, { ...spec, url: urlFor(pattern, spec.params, spec.query) });
+  expect(expected, `got ${result.status}: ${result.text.slice(0, 300)}`).toContain(result.status);
+  if (result.status >= 400) {
+    expect(result.json, 'error format').toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+    expect(result.text, 'no stack trace').not.toMatch(/\n\s+at /);
+    expect(snapshot() === before, `the database changed: ${JSON.stringify(counts)} -> ${JSON.stringify(tableCounts())}`).toBe(true);
+  }
+  return result;
+}
+
+const ALL = [...HOSTILE_API_CASES, ...HOSTILE_ARTICLE_CASES, ...HOSTILE_QUERY_CASES];
+const absent = [...new Set(ALL.filter((c) => !hasRoute(c.path, c.method)).map((c) => `${c.method} ${c.path}`))];
+if (absent.length) console.warn(`hostile input: routes not present yet, their cases are skipped:\n  ${absent.join('\n  ')}`);
+
+function runCase(c: HostileCase) {
+  test.skipIf(!hasRoute(c.path, c.method))(`${c.method} ${c.path}: ${c.name} -> ${c.expect.join(' or ')}`, async () => {
+    const call = c.build(ctx);
+    const as = c.as ?? 'authorReviewer';
+    const token = call.token !== undefined ? call.token : as === 'anonymous' ? null : ctx.w.people[as].token;
+    try {
+      await expectRefused(c.path, { method: c.method, params: call.params, query: call.query, body: call.body, rawBody: call.rawBody, headers: call.headers, token, origin: call.origin }, c.expect);
+    } finally {
+      restoreCast(ctx.w);
+    }
+  });
+}
+
+for (const group of [...new Set(ALL.map((c) => c.group))]) {
+  describe(`hostile ${group}`, () => ALL.filter((c) => c.group === group).forEach(runCase));
+}
+
+describe('HTML and script in displayed fields are stored and served verbatim as JSON text', () => {
+  const PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  test.each(['title', 'outlet', 'author'])('article %s', async (field) => {
+    const mod = await importRoute('/api/projects/:projectId/articles');
+    const input = { title: 'ok', body: `Body for ${field} ${Math.random()}`, [field]: `${field} ${PAYLOAD}` };
+    const params = { projectId: String(ctx.w.projectId) };
+    const res = await callRoute(mod!, { method: 'POST', url: urlFor('/api/projects/:projectId/articles', params), params, token: ctx.w.people.lead.token, body: input });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect((res.json as { article: Record<string, string> }).article[field]).toBe(`${field} ${PAYLOAD}`);
+  });
+  test('article body with markup keeps every character (no HTML is interpreted)', async () => {
+    const body = `<p onclick="x()">Hi</p>\n<script>alert(3)</script> &amp; &lt; ${Math.random()}`;
+    const a = importArticle({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, input: { title: PAYLOAD, body } });
+    const stored = getSqlite().prepare('select body, title from articles where id = ?').get(a.id) as { body: string; title: string };
+    expect(stored).toEqual({ body, title: PAYLOAD });
+  });
+});
+
+async function sessionCookie(userId: number, opts: { secret?: string; maxAge?: number; sv?: number } = {}) {
+  const sv = opts.sv ?? getDb().select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
+  const jwt = await encode({ token: { uid: userId, sv, sub: String(userId) }, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? 3600 });
+  return `next-auth.session-token=${jwt}`;
+}
+
+describe('hostile sessions: forged, expired and revoked credentials get 401', () => {
+  const cases: Array<[string, () => Promise<Partial<CallSpec>>]> = [
+    ['a random bearer token', async () => ({ headers: { authorization: 'Bearer fcw_' + 'A'.repeat(43) } })],
+    ['a revoked bearer token', async () => {
+      const t = createToken({ actor: ctx.w.people.lead.actor, input: { name: 'to revoke' } });
+      revokeToken({ actor: ctx.w.people.lead.actor, tokenId: t.id });
+      return { token: t.token };
+    }],
+    ['a 10,000-character bearer token', async () => ({ token: 'fcw_' + 'x'.repeat(10_000) })],
+    ['a bearer token with SQL in it', async () => ({ token: "fcw_' OR '1'='1" })],
+    ['an empty Bearer header', async () => ({ headers: { authorization: 'Bearer ' } })],
+    ['Basic credentials', async () => ({ headers: { authorization: 'Basic ' + Buffer.from('a:b').toString('base64') } })],
+    ['a session cookie signed with another secret', async () => ({ cookie: await sessionCookie(ctx.w.people.lead.id, { secret: 'not-the-secret' }) })],
+    ['an expired session cookie', async () => ({ cookie: await sessionCookie(ctx.w.people.lead.id, { maxAge: -60 }) })],
+    ['a session cookie from before "sign out everywhere"', async () => ({ cookie: await sessionCookie(ctx.w.people.lead.id, { sv: 0 }) })],
+    ['a session cookie of a disabled user', async () => ({ cookie: await sessionCookie(ctx.w.people.disabled.id) })],
+    ['a garbage session cookie', async () => ({ cookie: 'next-auth.session-token=eyJhbGciOiJub25lIn0.e30.' })],
+  ];
+  test.each(cases)('%s', async (_name, make) => {
+    const extra = await make();
+    await expectRefused('/api/projects', { method: 'GET', params: {}, ...extra }, [401]);
+  });
+});
+
+describe('cross-site requests: a state-changing request from another origin gets 403', () => {
+  const params = () => ({ projectId: String(ctx.w.projectId) });
+  const body = () => ({ title: 'csrf', body: `Cross-site attempt ${Math.random()}` });
+  const cases: Array<[string, string | null, boolean]> = [
+    ['a foreign Origin with the session cookie', 'https://evil.example', false],
+    ['no Origin with the session cookie', null, false],
+    ['Origin "null" (sandboxed frame) with the session cookie', 'null', false],
+    ['a look-alike Origin (localhost.evil.example)', 'http://localhost.evil.example', false],
+    ['a foreign Origin with a bearer token', 'https://evil.example', true],
+  ];
+  test.each(cases)('%s', async (_name, origin, bearer) => {
+    const auth = bearer ? { token: ctx.w.people.lead.token } : { cookie: await sessionCookie(ctx.w.people.lead.id) };
+    await expectRefused('/api/projects/:projectId/articles', { method: 'POST', params: params(), body: body(), origin, ...auth }, [403]);
+  });
+  test('control: the same cookie from this site is accepted (so the 403s above are the Origin check)', async () => {
+    const mod = await importRoute('/api/projects/:projectId/articles');
+    const res = await callRoute(mod!, { method: 'POST', url: `/api/projects/${ctx.w.projectId}/articles`, params: params(), body: body(), cookie: await sessionCookie(ctx.w.people.lead.id) });
+    expect(res.status).toBe(201);
+  });
+});
+
+describe('hostile callbackUrl after sign-in stays on this site', () => {
+  test.each([
+    '//evil.example/x',
+    '/\\evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    '/\t/evil.example',
+    '\\\\evil.example',
+    '%2F%2Fevil.example',
+    ' //evil.example',
+    '/%0d%0aSet-Cookie:x=1'.replace('%0d%0a', '\r\n'),
+  ])('%j -> /projects', (value) => {
+    expect(safeCallbackUrl(value)).toBe('/projects');
+  });
+  test('an array takes only its first value', () => expect(safeCallbackUrl(['//evil.example', '/projects/1'])).toBe('/projects'));
+  test('a local path is kept', () => expect(safeCallbackUrl('/projects/3/articles/9?x=1#a')).toBe('/projects/3/articles/9?x=1#a'));
+});
+
+describe('server-owned fields in lib/data', () => {
+  test('a user cannot create a token for someone else: the userId is ignored and the token is theirs', () => {
+    const t = createToken({ actor: ctx.w.people.viewer.actor, input: { name: 'sneaky', userId: ctx.w.people.lead.id } });
+    const owner = getSqlite().prepare('select user_id from api_tokens where id = ?').pluck().get(t.id);
+    expect(owner).toBe(ctx.w.people.viewer.id);
+  });
+});
