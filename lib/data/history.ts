@@ -1,0 +1,71 @@
+/**
+ * The history of an annotation or link, read from the audit log: its own events and those of
+ * its reviews, comments and verdicts, oldest first, with who did it and what changed.
+ */
+import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { comments, events, reviews, users, verdicts } from '../db/schema';
+import { projectAccess, type Actor } from './actor';
+import { loadTarget, reviewOf, type TargetKind } from './reviewTargets';
+
+export interface HistoryEntry {
+  id: number;
+  at: Date;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
+  /** Top-level fields whose value differs between before and after (both present). */
+  changed: string[];
+}
+
+function ids(rows: Array<{ id: number }>): number[] {
+  return rows.map((r) => r.id);
+}
+
+function changedFields(before: unknown, after: unknown): string[] {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return [];
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const keys = new Set([...Object.keys(b), ...Object.keys(a)]);
+  return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+}
+
+/** Who did what to an annotation or link and when, with before and after; members only. */
+export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
+  const db = getDb();
+  const target = loadTarget(db, { kind, id });
+  const { project } = projectAccess(db, actor, target.projectId, 'project.read');
+  const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
+  const commentIds = ids(
+    db.select({ id: comments.id }).from(comments).where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id)).all(),
+  );
+  const verdictIds = kind === 'annotation' ? ids(db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
+  const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
+  const rows = db
+    .select({ event: events, actorName: users.name })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(
+      and(
+        eq(events.projectId, target.projectId),
+        or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds)),
+      ),
+    )
+    .orderBy(asc(events.id))
+    .all();
+  const entries: HistoryEntry[] = rows.map(({ event, actorName }) => ({
+    id: event.id,
+    at: event.createdAt,
+    actorName: actorName ?? (event.actorId === null ? 'Operator (command line)' : 'Unknown user'),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before: event.before,
+    after: event.after,
+    changed: changedFields(event.before, event.after),
+  }));
+  return { project: { id: project.id, name: project.name }, target, entries };
+}

@@ -1,0 +1,81 @@
+/**
+ * What reviews, comments and the history attach to: an annotation or a link. Loads either
+ * through one shape so the review rules are written once, and keeps the cached `status`
+ * column equal to what the live reviews derive.
+ */
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client';
+import { annotations, links, reviews, type Status } from '../db/schema';
+import { notFound } from '../errors';
+import { deriveStatus } from '../review/status';
+
+export const TARGET_KINDS = ['annotation', 'link'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+export interface TargetRef {
+  kind: TargetKind;
+  id: number;
+}
+
+export interface TargetRow extends TargetRef {
+  projectId: number;
+  authorId: number;
+  version: number;
+  status: Status;
+  deletedAt: Date | null;
+}
+
+type Reader = Db | Tx;
+
+const NAMES: Record<TargetKind, string> = { annotation: 'Annotation', link: 'Link' };
+
+/** "Annotation" / "Link", for messages. */
+export function targetName(kind: TargetKind): string {
+  return NAMES[kind];
+}
+
+/** The annotation or link, tombstoned ones included; 404 when there is no such row. */
+export function loadTarget(db: Reader, ref: TargetRef): TargetRow {
+  const table = ref.kind === 'annotation' ? annotations : links;
+  const row = db
+    .select({
+      id: table.id,
+      projectId: table.projectId,
+      authorId: table.authorId,
+      version: table.version,
+      status: table.status,
+      deletedAt: table.deletedAt,
+    })
+    .from(table)
+    .where(eq(table.id, ref.id))
+    .get();
+  if (!row) throw notFound(NAMES[ref.kind]);
+  return { ...row, kind: ref.kind };
+}
+
+/** Condition "this review is about `ref`". */
+export function reviewOf(ref: TargetRef): SQL {
+  return ref.kind === 'annotation' ? eq(reviews.annotationId, ref.id) : eq(reviews.linkId, ref.id);
+}
+
+/** The target as the two nullable foreign keys of reviews/comments. */
+export function targetKeys(ref: TargetRef): { annotationId: number | null; linkId: number | null } {
+  return ref.kind === 'annotation' ? { annotationId: ref.id, linkId: null } : { annotationId: null, linkId: ref.id };
+}
+
+/** Live (not superseded) reviews of a target. */
+export function liveReviews(db: Reader, ref: TargetRef) {
+  return db
+    .select()
+    .from(reviews)
+    .where(and(reviewOf(ref), isNull(reviews.supersededAt)))
+    .all();
+}
+
+/** Derives the status from the live reviews and stores it in the cache column; call inside the review's transaction. */
+export function recomputeStatus(tx: Tx, ref: TargetRef): Status {
+  const status = deriveStatus(liveReviews(tx, ref));
+  if (ref.kind === 'annotation') tx.update(annotations).set({ status }).where(eq(annotations.id, ref.id)).run();
+  else tx.update(links).set({ status }).where(eq(links.id, ref.id)).run();
+  return status;
+}
