@@ -35,11 +35,12 @@ async function runRouteCell(row: RouteRow, actor: ActorKind) {
 
 async function runDataCell(row: DataRow, actor: Exclude<ActorKind, 'anonymous'>) {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, 'lib', 'data', `${row.module}.ts`))) as Record<string, (a: never) => unknown>;
+  const call = row.invoke(mod[row.fn], world, actor);
   const before = snapshot();
   let status = 200;
   let body: unknown = null;
   try {
-    await row.invoke(mod[row.fn], world, actor);
+    await call();
   } catch (error) {
     if (!isAppError(error)) throw error;
     status = error.status;

@@ -35,8 +35,8 @@ export interface DataRow {
   fn: string;
   what: string;
   expect: Expectations;
-  /** Calls the function as `actor`; may be async. */
-  invoke: (fn: (args: never) => unknown, w: World, actor: UserKind) => unknown;
+  /** Prepares the targets now and returns the call to make as `actor` (may be async). */
+  invoke: (fn: (args: never) => unknown, w: World, actor: UserKind) => () => unknown;
 }
 
 export type MatrixRow = RouteRow | DataRow;
@@ -53,6 +53,8 @@ const ADMIN: Expectations = { ...SIGNED_IN, nonMember: 403, viewer: 403, authorR
 /** Leads of the project and site admins manage members. */
 const MANAGE: Expectations = { ...LEAD, admin: 'ok' };
 
+/** Binds the arguments now (so fixtures exist before the snapshot) and calls later. */
+const later = (f: (args: never) => unknown, args: unknown) => () => f(args as never);
 const data = (e: Expectations): Expectations => ({ ...e, anonymous: 'n/a' });
 const id = (n: number) => String(n);
 
@@ -76,6 +78,7 @@ const routes: RouteRow[] = [
     build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
   },
   { kind: 'route', method: 'DELETE', path: '/api/annotations/:id', what: 'delete an annotation', expect: AUTHOR, build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' } }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/restore', what: 'undo a delete', expect: AUTHOR, build: (w) => ({ params: { id: id(w.deletedAnnotation()) } }) },
   { kind: 'route', method: 'GET', path: '/api/annotations/:id/suggestions', what: 'link suggestions', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/links', what: 'link two annotations', expect: CONTRIBUTE,
@@ -103,52 +106,126 @@ const routes: RouteRow[] = [
 ];
 
 const dataRows: DataRow[] = [
-  { kind: 'data', module: 'projects', fn: 'listAllProjects', what: 'every project (admin page)', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
-  { kind: 'data', module: 'projects', fn: 'getProject', what: 'one project', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'projects', fn: 'listAllProjects', what: 'every project (admin page)', expect: data(ADMIN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor } as never) },
+  { kind: 'data', module: 'projects', fn: 'getProject', what: 'one project', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
   {
     kind: 'data', module: 'projects', fn: 'createProject', what: 'create a project', expect: data(ADMIN),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { name: `By ${a} ${Math.random()}` } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { name: `By ${a} ${Math.random()}` } } as never),
   },
-  { kind: 'data', module: 'projects', fn: 'listMembers', what: 'members of a project', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'projects', fn: 'listMembers', what: 'members of a project', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
   {
     kind: 'data', module: 'projects', fn: 'setMember', what: 'add a member', expect: data(MANAGE),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people.nonMember.id, role: 'viewer' } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people.nonMember.id, role: 'viewer' } } as never),
   },
   {
     kind: 'data', module: 'projects', fn: 'setMember', what: 'raise own role to lead', expect: data({ ...MANAGE, lead: 'ok', admin: 'ok' }),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people[a].id, role: 'lead' } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, input: { userId: w.people[a].id, role: 'lead' } } as never),
   },
   {
     kind: 'data', module: 'projects', fn: 'removeMember', what: 'remove a member', expect: data(MANAGE),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, userId: w.people.otherReviewer.id } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, userId: w.people.otherReviewer.id } as never),
   },
-  { kind: 'data', module: 'articles', fn: 'listArticles', what: 'list articles', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId } as never) },
-  { kind: 'data', module: 'articles', fn: 'getArticle', what: 'read an article', expect: data(READ), invoke: (f, w, a) => f({ actor: w.people[a].actor, articleId: w.articleId } as never) },
+  { kind: 'data', module: 'articles', fn: 'listArticles', what: 'list articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'articles', fn: 'getArticle', what: 'read an article', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, articleId: w.articleId } as never) },
   {
     kind: 'data', module: 'articles', fn: 'importArticle', what: 'import an article', expect: data(LEAD),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, projectId: w.projectId, input: { title: 'x', body: `Text for ${a} ${Math.random()}` } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, input: { title: 'x', body: `Text for ${a} ${Math.random()}` } } as never),
   },
   {
     kind: 'data', module: 'articles', fn: 'updateArticleMetadata', what: 'edit article metadata', expect: data(LEAD),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, articleId: w.articleId, input: { outlet: `Outlet ${Math.random()}` } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, articleId: w.articleId, input: { outlet: `Outlet ${Math.random()}` } } as never),
   },
-  { kind: 'data', module: 'users', fn: 'listUsers', what: 'every account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
+  { kind: 'data', module: 'users', fn: 'listUsers', what: 'every account', expect: data(ADMIN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor } as never) },
   {
     kind: 'data', module: 'users', fn: 'createUser', what: 'create an account', expect: data(ADMIN),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { email: `new-${a}-${Date.now()}@example.test`, password: 'long enough password' } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { email: `new-${a}-${Date.now()}@example.test`, password: 'long enough password' } } as never),
   },
-  { kind: 'data', module: 'users', fn: 'disableUser', what: 'disable an account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
-  { kind: 'data', module: 'users', fn: 'enableUser', what: 'enable an account', expect: data(ADMIN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
+  { kind: 'data', module: 'users', fn: 'disableUser', what: 'disable an account', expect: data(ADMIN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
+  { kind: 'data', module: 'users', fn: 'enableUser', what: 'enable an account', expect: data(ADMIN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { userId: w.people.viewer.id } } as never) },
   {
     kind: 'data', module: 'users', fn: 'resetPassword', what: "reset someone's password", expect: data(ADMIN),
-    invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { userId: w.people.viewer.id, password: 'another long password' } } as never),
+    invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { userId: w.people.viewer.id, password: 'another long password' } } as never),
   },
-  { kind: 'data', module: 'tokens', fn: 'createToken', what: 'create my API token', expect: data(SIGNED_IN), invoke: (f, w, a) => f({ actor: w.people[a].actor, input: { name: 'mine' } } as never) },
-  { kind: 'data', module: 'tokens', fn: 'listTokens', what: 'my tokens', expect: data(SIGNED_IN), invoke: (f, w, a) => f({ actor: w.people[a].actor } as never) },
+  { kind: 'data', module: 'tokens', fn: 'createToken', what: 'create my API token', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { name: 'mine' } } as never) },
+  { kind: 'data', module: 'tokens', fn: 'listTokens', what: 'my tokens', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor } as never) },
+];
+
+
+const a = (w: World, who: UserKind) => w.people[who].actor;
+const annotationRows: DataRow[] = [
+  { kind: 'data', module: 'annotations', fn: 'listAnnotations', what: 'annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId } as never) },
+  { kind: 'data', module: 'annotations', fn: 'getAnnotation', what: 'one annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  {
+    kind: 'data', module: 'annotations', fn: 'createAnnotation', what: 'tag a span', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, input: { label: 'quote', start: 0, end: 9 } } as never),
+  },
+  {
+    kind: 'data', module: 'annotations', fn: 'updateAnnotation', what: 'edit an annotation', expect: data(AUTHOR),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, ifMatch: 1, input: { note: 'changed' } } as never),
+  },
+  { kind: 'data', module: 'annotations', fn: 'deleteAnnotation', what: 'delete an annotation', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  { kind: 'data', module: 'annotations', fn: 'restoreAnnotation', what: 'undo a delete', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.deletedAnnotation() } as never) },
+];
+
+const linkRows: DataRow[] = [
+  {
+    kind: 'data', module: 'links', fn: 'createLink', what: 'link two statements', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'conflicts' } } as never),
+  },
+  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete a link', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'listLinksForProject', what: 'links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  { kind: 'data', module: 'linkSuggestions', fn: 'suggestions', what: 'link suggestions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, q: 'Ukraine' } as never) },
+];
+
+const reviewRows: DataRow[] = [
+  {
+    kind: 'data', module: 'reviews', fn: 'reviewAnnotation', what: 'review an annotation', expect: data(NOT_AUTHOR),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), id: w.annotation().id, input: { decision: 'accept' } } as never),
+  },
+  {
+    kind: 'data', module: 'reviews', fn: 'reviewLink', what: 'review a link', expect: data(NOT_AUTHOR),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), id: w.link().id, input: { decision: 'reject', reason: 'different events' } } as never),
+  },
+  {
+    kind: 'data', module: 'reviews', fn: 'settle', what: 'settle a disputed annotation', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.disputedAnnotation(), input: { decision: 'accept', reason: 'settled' } } as never),
+  },
+  { kind: 'data', module: 'reviews', fn: 'listReviews', what: 'reviews of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
+  { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
+  { kind: 'data', module: 'history', fn: 'historyOf', what: 'history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
+  { kind: 'data', module: 'agreement', fn: 'projectAgreement', what: 'agreement figures', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
+  {
+    kind: 'data', module: 'comments', fn: 'addComment', what: 'comment on an annotation', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id }, input: { body: 'A comment.' } } as never),
+  },
+  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(), input: { body: 'Edited.' } } as never) },
+  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment() } as never) },
+  { kind: 'data', module: 'comments', fn: 'listComments', what: 'a comment thread', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id } } as never) },
+  {
+    kind: 'data', module: 'verdicts', fn: 'proposeVerdict', what: 'propose a verdict', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, input: { verdict: 'false', rationale: 'Because.' } } as never),
+  },
+  {
+    kind: 'data', module: 'verdicts', fn: 'finalizeVerdict', what: 'final verdict', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, input: { verdict: 'mixed', rationale: 'Weighed.' } } as never),
+  },
+  { kind: 'data', module: 'verdicts', fn: 'listVerdicts', what: 'verdicts of a claim', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  { kind: 'data', module: 'inbox', fn: 'listInbox', what: 'my inbox', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
+  { kind: 'data', module: 'inbox', fn: 'markInboxRead', what: 'mark my inbox read', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
+  {
+    kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
+    invoke: (f, w, x) => () => {
+      const out = f({ actor: a(w, x), projectId: w.projectId, request: { format: 'jsonl' }, baseUrl: 'http://localhost' } as never) as { chunks: Iterable<unknown> };
+      for (const chunk of out.chunks) void chunk;
+      return out;
+    },
+  },
 ];
 
 /** Rows whose cells would change the world for the next actor are re-seeded by the test. */
-export const MATRIX: MatrixRow[] = [...routes, ...dataRows];
+export const MATRIX: MatrixRow[] = [...routes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows];
 
 export function rowTitle(row: MatrixRow): string {
   return row.kind === 'route' ? `${row.method} ${row.path}` : `lib/data/${row.module}.${row.fn}`;

@@ -53,6 +53,12 @@ export interface World {
   annotation(opts?: { author?: UserKind; articleId?: number; start?: number; end?: number }): AnnotationRow;
   /** A fresh live link between two fresh annotations in different articles. */
   link(opts?: { author?: UserKind }): LinkRow;
+  /** A fresh annotation by the authoring reviewer, tombstoned a moment ago. */
+  deletedAnnotation(): number;
+  /** A fresh annotation accepted by one reviewer and rejected by another: disputed. */
+  disputedAnnotation(): number;
+  /** A fresh comment by the authoring reviewer on a fresh annotation. */
+  comment(): number;
   /** A review row written directly (status recomputation is not simulated). */
   review(target: { annotationId?: number; linkId?: number }, reviewer: UserKind, decision?: 'accept' | 'reject'): number;
 }
@@ -143,6 +149,24 @@ export async function buildWorld(): Promise<World> {
         .values({ projectId: project.id, fromAnnotationId: from.id, toAnnotationId: to.id, relation: 'corroborates', authorId: people[opts.author ?? 'authorReviewer'].id })
         .returning()
         .get();
+    },
+    deletedAnnotation() {
+      const row = world.annotation();
+      getSqlite().prepare('update annotations set deleted_at = ? where id = ?').run(Date.now(), row.id);
+      return row.id;
+    },
+    disputedAnnotation() {
+      const row = world.annotation();
+      world.review({ annotationId: row.id }, 'otherReviewer', 'accept');
+      world.review({ annotationId: row.id }, 'lead', 'reject');
+      getSqlite().prepare("update annotations set status = 'disputed' where id = ?").run(row.id);
+      return row.id;
+    },
+    comment() {
+      const row = world.annotation();
+      const sqlite = getSqlite();
+      const info = sqlite.prepare('insert into comments (project_id, annotation_id, author_id, body) values (?, ?, ?, ?)').run(project.id, row.id, people.authorReviewer.id, 'First!');
+      return Number(info.lastInsertRowid);
     },
     review(target, reviewer, decision = 'accept') {
       const row = getDb()
