@@ -1,0 +1,32 @@
+/**
+ * Runs the real command line as a child process on this test file's DATA_DIR (set by
+ * tests/setup.ts and inherited through the environment).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout split into lines, without the final empty one. */
+  lines: string[];
+}
+
+/** `npm run cli -- ...args`, with `stdin` piped in (empty when not given). */
+export function cli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): CliResult {
+  const result = spawnSync(TSX, ['cli/index.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...opts.env },
+    input: opts.stdin ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (result.error) throw result.error;
+  const lines = result.stdout.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, lines };
+}
