@@ -1,0 +1,130 @@
+/**
+ * Exports a project's annotated dataset (leads only: 'project.export'). The export reads
+ * from ONE snapshot: a dedicated read-only connection on the same file holds a read
+ * transaction open for the whole stream, so writers carry on (WAL) and never tear the
+ * export, and rows are read article by article so memory does not grow with the dataset.
+ */
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { getDb } from '../db/client';
+import { databasePath } from '../config';
+import { LABELS, STATUSES } from '../db/schema';
+import { parseInput } from '../validation';
+import { projectAccess, type Actor } from './actor';
+import { annotationFilterSql, exportStatements, linkFilterSql, readArticles } from './exportRecords';
+import { EXPORT_FORMATS, type ExportContext, type ExportFilters, type ExportFormat } from '../export/types';
+import { FORMATS, exportFileName } from '../export';
+
+const list = <O>(item: z.ZodType<O, string>) =>
+  z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, 'give at least one value').max(1000));
+
+const positiveId = (message: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, message)
+    .transform(Number);
+
+/** The export request: format and filters, as query parameters. Unknown keys are refused. */
+export const exportRequestSchema = z.strictObject({
+  format: z.enum(EXPORT_FORMATS, { message: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+  status: list(z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` })).optional(),
+  label: list(z.enum(LABELS, { message: `must be one of ${LABELS.join(', ')}` })).optional(),
+  author: list(positiveId('must be user ids (numbers)')).optional(),
+  articles: list(positiveId('must be article ids (numbers)')).optional(),
+});
+export type ExportRequest = z.input<typeof exportRequestSchema>;
+
+export interface ExportStream {
+  format: ExportFormat;
+  fileName: string;
+  contentType: string;
+  context: ExportContext;
+  /** The file, chunk by chunk. Finish or `return()` it: that closes the snapshot. */
+  chunks: Generator<string | Uint8Array>;
+}
+
+type Counts = ExportContext['counts'];
+
+function countAll(sqlite: Database.Database, projectId: number, filters: ExportFilters): Counts {
+  const ann = annotationFilterSql('a', filters);
+  const links = linkFilterSql(filters);
+  const one = (sql: string, ...params: unknown[]) => Number((sqlite.prepare(sql).get(...params) as { n: number }).n);
+  const articleFilter = filters.articles?.length ? 'and id in (select value from json_each(?))' : '';
+  const articleParams = filters.articles?.length ? [JSON.stringify(filters.articles)] : [];
+  const linkIds = `select l.id from links l join annotations fa on fa.id = l.from_annotation_id join annotations ta on ta.id = l.to_annotation_id where l.project_id = ? and ${links.sql}`;
+  const annIds = `select a.id from annotations a where a.project_id = ? and ${ann.sql}`;
+  const reviewSql = (extra: string) =>
+    `select count(*) as n from reviews r where (r.annotation_id in (${annIds}) or r.link_id in (${linkIds})) ${extra}`;
+  const reviewParams = [projectId, ...ann.params, projectId, ...links.params];
+  return {
+    articles: one(`select count(*) as n from articles where project_id = ? ${articleFilter}`, projectId, ...articleParams),
+    annotations: one(`select count(*) as n from annotations a where a.project_id = ? and ${ann.sql}`, projectId, ...ann.params),
+    links: one(`select count(*) as n from (${linkIds})`, projectId, ...links.params),
+    reviews: one(reviewSql(''), ...reviewParams),
+    liveReviews: one(reviewSql('and r.superseded_at is null'), ...reviewParams),
+  };
+}
+
+function toFilters(request: z.output<typeof exportRequestSchema>): ExportFilters {
+  const filters: ExportFilters = {};
+  if (request.status) filters.status = request.status;
+  if (request.label) filters.label = request.label;
+  if (request.author) filters.author = request.author;
+  if (request.articles) filters.articles = request.articles;
+  return filters;
+}
+
+/** Opens the snapshot: a read-only connection with a read transaction begun and pinned. */
+export function openSnapshot(file = databasePath()): Database.Database {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.exec('begin');
+  // A WAL read transaction takes its snapshot at the first read, so read once now.
+  sqlite.prepare('select count(*) from sqlite_master').get();
+  return sqlite;
+}
+
+function* streamFrom(sqlite: Database.Database, format: ExportFormat, context: ExportContext, projectId: number, filters: ExportFilters) {
+  try {
+    const records = readArticles(exportStatements(sqlite, projectId, filters));
+    yield* FORMATS[format].serialize(context, records);
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('commit');
+    sqlite.close();
+  }
+}
+
+/**
+ * Starts an export. Authorization and validation happen before anything is streamed (404
+ * for non-members, 403 for non-leads, 400 for an unknown format or filter), so callers can
+ * answer with a clear error; after that the chunks come from the snapshot.
+ */
+export function exportProject({ actor, projectId, request, baseUrl }: { actor: Actor; projectId: number; request: unknown; baseUrl: string }): ExportStream {
+  const { project } = projectAccess(getDb(), actor, projectId, 'project.export');
+  const parsed = parseInput(exportRequestSchema, request);
+  const filters = toFilters(parsed);
+  const sqlite = openSnapshot();
+  try {
+    const context: ExportContext = {
+      project: { id: project.id, slug: project.slug, name: project.name },
+      filters,
+      generatedAt: new Date().toISOString(),
+      baseUrl,
+      counts: countAll(sqlite, projectId, filters),
+    };
+    const info = FORMATS[parsed.format];
+    return {
+      format: parsed.format,
+      fileName: exportFileName(project.slug, parsed.format, context.generatedAt),
+      contentType: info.contentType,
+      context,
+      chunks: streamFrom(sqlite, parsed.format, context, projectId, filters),
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

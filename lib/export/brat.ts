@@ -1,0 +1,129 @@
+/**
+ * brat standoff export: a zip with, per article, article-<id>.txt (the body) and
+ * article-<id>.ann (T lines in Unicode code points, A lines for status / verdict / quote kind,
+ * AnnotatorNotes for notes and speakers, R lines for links inside the article), plus
+ * annotation.conf, visual.conf and links.tsv listing every link (brat cannot express links
+ * between documents). Spans crossing a line break become brat fragments ("s e;s e").
+ */
+import { Zip, ZipDeflate } from 'fflate';
+import { codePointMapper } from './units';
+import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
+import { STATUSES, VERDICTS } from '../db/schema';
+
+const ENTITY = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
+const RELATION = { corroborates: 'Corroborates', conflicts: 'Conflicts' } as const;
+
+export const BRAT_ANNOTATION_CONF = [
+  '[entities]',
+  'Claim',
+  'Quote',
+  'Context',
+  '',
+  '[relations]',
+  'Corroborates\tArg1:<ENTITY>, Arg2:<ENTITY>',
+  'Conflicts\tArg1:<ENTITY>, Arg2:<ENTITY>',
+  '',
+  '[events]',
+  '',
+  '[attributes]',
+  `Status\tArg:<ENTITY>, Value:${STATUSES.join('|')}`,
+  `Verdict\tArg:Claim, Value:${VERDICTS.join('|')}`,
+  'QuoteKind\tArg:Quote, Value:verbatim|paraphrase',
+  '',
+].join('\n');
+
+const VISUAL_CONF = ['[labels]', 'Claim | Claim', 'Quote | Quote', 'Context | Context', '', '[drawing]', 'Claim\tbgColor:#E69F00', 'Quote\tbgColor:#56B4E9', 'Context\tbgColor:#009E73', ''].join('\n');
+
+const LINKS_HEADER = 'link_id\trelation\tstatus\tfrom_file\tfrom_id\tto_file\tto_id\tfrom_text\tto_text\tnote\n';
+
+export const bratFileName = (articleId: number) => `article-${articleId}`;
+const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
+
+/** brat fragments for [start, end) (code points), split at line breaks inside the span. */
+export function bratFragments(exact: string, startCp: number): { offsets: string; text: string } {
+  const parts: string[] = [];
+  const texts: string[] = [];
+  let pos = startCp;
+  for (const piece of exact.split('\n')) {
+    const len = Array.from(piece).length;
+    if (len > 0) {
+      parts.push(`${pos} ${pos + len}`);
+      texts.push(piece);
+    }
+    pos += len + 1;
+  }
+  return { offsets: parts.join(';'), text: texts.join(' ') };
+}
+
+function attributeLines(a: ExportAnnotation, next: () => number): string[] {
+  const lines = [`A${next()}\tStatus T${a.id} ${a.status}`];
+  const verdict = finalVerdict(a)?.verdict;
+  if (a.label === 'claim' && verdict) lines.push(`A${next()}\tVerdict T${a.id} ${verdict}`);
+  const kind = a.attributes.quoteKind;
+  if (a.label === 'quote' && (kind === 'verbatim' || kind === 'paraphrase')) lines.push(`A${next()}\tQuoteKind T${a.id} ${kind}`);
+  return lines;
+}
+
+/** The .ann file of one article. */
+export function bratAnn(article: ExportArticle): string {
+  const toCp = codePointMapper(article.body);
+  const lines: string[] = [];
+  let attr = 0;
+  let note = 0;
+  const nextAttr = () => ++attr;
+  const ids = new Set(article.annotations.map((a) => a.id));
+  for (const a of article.annotations) {
+    const { offsets, text } = bratFragments(a.exact, toCp(a.start));
+    lines.push(`T${a.id}\t${ENTITY[a.label]} ${offsets}\t${text}`);
+    lines.push(...attributeLines(a, nextAttr));
+    const speaker = typeof a.attributes.speaker === 'string' && a.attributes.speaker ? `speaker: ${a.attributes.speaker}` : '';
+    const noteText = [speaker, a.note].filter(Boolean).join(' | ');
+    if (noteText) lines.push(`#${++note}\tAnnotatorNotes T${a.id}\t${oneLine(noteText)}`);
+  }
+  for (const l of article.links) {
+    if (ids.has(l.fromAnnotationId) && ids.has(l.toAnnotationId)) {
+      lines.push(`R${l.id}\t${RELATION[l.relation]} Arg1:T${l.fromAnnotationId} Arg2:T${l.toAnnotationId}`);
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+}
+
+function linkRows(article: ExportArticle): string {
+  return article.links
+    .map((l) =>
+      [l.id, l.relation, l.status, `${bratFileName(l.from.articleId)}.ann`, `T${l.from.annotationId}`, `${bratFileName(l.to.articleId)}.ann`, `T${l.to.annotationId}`, oneLine(l.from.exact), oneLine(l.to.exact), oneLine(l.note)].join('\t') + '\n',
+    )
+    .join('');
+}
+
+/** Streams the brat zip as byte chunks. */
+export function* serializeBrat(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+  const out: Uint8Array[] = [];
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    out.push(chunk);
+  });
+  const encoder = new TextEncoder();
+  const add = (name: string, content: string) => {
+    const file = new ZipDeflate(name, { level: 6 });
+    zip.add(file);
+    file.push(encoder.encode(content), true);
+  };
+  const drain = function* () {
+    while (out.length) yield out.shift() as Uint8Array;
+  };
+  const dir = `${ctx.project.slug}-brat`;
+  add(`${dir}/annotation.conf`, BRAT_ANNOTATION_CONF);
+  add(`${dir}/visual.conf`, VISUAL_CONF);
+  add(`${dir}/README.txt`, `brat standoff export of "${ctx.project.name}" generated ${ctx.generatedAt}.\nOffsets in .ann files count Unicode code points of the .txt files (UTF-8, NFC, LF line breaks).\nlinks.tsv lists every link, including links between articles that brat cannot draw.\n`);
+  let links = LINKS_HEADER;
+  for (const article of articles) {
+    add(`${dir}/${bratFileName(article.id)}.txt`, article.body);
+    add(`${dir}/${bratFileName(article.id)}.ann`, bratAnn(article));
+    links += linkRows(article);
+    yield* drain();
+  }
+  add(`${dir}/links.tsv`, links);
+  zip.end();
+  yield* drain();
+}

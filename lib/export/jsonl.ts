@@ -1,0 +1,91 @@
+/**
+ * Native JSONL: a manifest line, then one line per article with its body, annotations
+ * (UTF-16 and code point offsets), reviews, verdicts and the links it starts. It carries
+ * everything lib/import/native.ts needs to rebuild the project's data.
+ */
+import { codePointMapper } from './units';
+import { NATIVE_FORMAT_VERSION, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
+
+export const NATIVE_FORMAT_NAME = 'factcheck-workbench';
+
+/** The first line: what, when, which filters, how much, and the offset units. */
+export function nativeManifest(ctx: ExportContext) {
+  return {
+    type: 'manifest' as const,
+    format: NATIVE_FORMAT_NAME,
+    formatVersion: NATIVE_FORMAT_VERSION,
+    generatedAt: ctx.generatedAt,
+    project: ctx.project,
+    filters: ctx.filters,
+    counts: ctx.counts,
+    offsets: {
+      start: 'UTF-16 code units of body, [start, end)',
+      startCp: 'Unicode code points of body, [startCp, endCp)',
+      normalization: 'body is NFC with LF line breaks',
+    },
+  };
+}
+
+function annotationLine(a: ExportAnnotation, toCp: (n: number) => number) {
+  return {
+    id: a.id,
+    label: a.label,
+    start: a.start,
+    end: a.end,
+    startCp: toCp(a.start),
+    endCp: toCp(a.end),
+    exact: a.exact,
+    prefix: a.prefix,
+    suffix: a.suffix,
+    note: a.note,
+    attributes: a.attributes,
+    status: a.status,
+    version: a.version,
+    author: a.author,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    reviews: a.reviews,
+    verdicts: a.verdicts,
+  };
+}
+
+function linkLine(l: ExportLink) {
+  return {
+    id: l.id,
+    fromAnnotationId: l.fromAnnotationId,
+    toAnnotationId: l.toAnnotationId,
+    relation: l.relation,
+    note: l.note,
+    status: l.status,
+    version: l.version,
+    author: l.author,
+    createdAt: l.createdAt,
+    updatedAt: l.updatedAt,
+    reviews: l.reviews,
+  };
+}
+
+/** One article as its JSONL object (without the trailing newline). */
+export function nativeArticleLine(article: ExportArticle) {
+  const toCp = codePointMapper(article.body);
+  return {
+    type: 'article' as const,
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    url: article.url,
+    author: article.author,
+    publishedAt: article.publishedAt,
+    sha256: article.sha256,
+    importedAt: article.importedAt,
+    body: article.body,
+    annotations: article.annotations.map((a) => annotationLine(a, toCp)),
+    links: article.links.map(linkLine),
+  };
+}
+
+/** Streams the native JSONL export, one line per yielded string. */
+export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  yield JSON.stringify(nativeManifest(ctx)) + '\n';
+  for (const article of articles) yield JSON.stringify(nativeArticleLine(article)) + '\n';
+}

@@ -1,0 +1,152 @@
+/**
+ * W3C Web Annotation export (JSON-LD). The file is a JSON array of standalone JSON-LD
+ * documents: the AnnotationCollection with its first AnnotationPage embedded, then every
+ * further AnnotationPage (each with partOf pointing back). Items: one `classifying`
+ * annotation per span (label, status, attributes and note as bodies with a purpose),
+ * one `linking` annotation per link and one `assessing` annotation per review in force.
+ * Selectors count Unicode code points, as the model requires (section 4.2.4/4.2.5).
+ */
+import { codePointMapper, quoteContext } from './units';
+import { filterQuery, iris } from './iri';
+import { finalVerdict, liveReviews, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink, type ExportPerson, type ExportReview, type LinkEnd } from './types';
+
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const W3C_PAGE_SIZE = 1000;
+
+type Iris = ReturnType<typeof iris>;
+type Json = Record<string, unknown>;
+
+const textBody = (purpose: string, value: string): Json => ({ type: 'TextualBody', purpose, value, format: 'text/plain' });
+
+function person(i: Iris, p: ExportPerson): Json {
+  return { id: i.user(p.id), type: 'Person', name: p.name };
+}
+
+function spanTarget(i: Iris, body: string, articleId: number, a: { start: number; end: number; exact: string }, toCp: (n: number) => number): Json {
+  const { prefix, suffix } = quoteContext(body, a.start, a.end);
+  const quote: Json = { type: 'TextQuoteSelector', exact: a.exact };
+  if (prefix) quote.prefix = prefix;
+  if (suffix) quote.suffix = suffix;
+  return {
+    type: 'SpecificResource',
+    source: i.article(articleId),
+    selector: [quote, { type: 'TextPositionSelector', start: toCp(a.start), end: toCp(a.end) }],
+  };
+}
+
+function endTarget(i: Iris, end: LinkEnd): Json {
+  return {
+    type: 'SpecificResource',
+    source: i.article(end.articleId),
+    selector: [
+      { type: 'TextQuoteSelector', exact: end.exact },
+      { type: 'TextPositionSelector', start: end.startCp, end: end.endCp },
+    ],
+  };
+}
+
+function attributeTags(a: ExportAnnotation): Json[] {
+  const tags: Json[] = [textBody('tagging', `status:${a.status}`)];
+  const verdict = finalVerdict(a)?.verdict;
+  if (verdict) tags.push(textBody('tagging', `verdict:${verdict}`));
+  for (const [key, value] of Object.entries(a.attributes)) {
+    if (key === 'verdict' && verdict) continue;
+    if (typeof value === 'string' && value) tags.push(textBody('tagging', `${key}:${value}`));
+  }
+  return tags;
+}
+
+function annotationItem(i: Iris, article: ExportArticle, a: ExportAnnotation, toCp: (n: number) => number): Json {
+  const bodies = [textBody('classifying', a.label), ...attributeTags(a)];
+  if (a.note) bodies.push(textBody('commenting', a.note));
+  return {
+    id: i.annotation(a.id),
+    type: 'Annotation',
+    motivation: 'classifying',
+    created: a.createdAt,
+    modified: a.updatedAt,
+    creator: person(i, a.author),
+    body: bodies,
+    target: spanTarget(i, article.body, article.id, a, toCp),
+  };
+}
+
+function linkItem(i: Iris, l: ExportLink): Json {
+  const bodies: Json[] = [endTarget(i, l.to), textBody('tagging', l.relation), textBody('tagging', `status:${l.status}`)];
+  if (l.note) bodies.push(textBody('commenting', l.note));
+  return {
+    id: i.link(l.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    created: l.createdAt,
+    modified: l.updatedAt,
+    creator: person(i, l.author),
+    body: bodies,
+    target: endTarget(i, l.from),
+  };
+}
+
+function reviewItem(i: Iris, r: ExportReview, target: string): Json {
+  const bodies = [textBody('assessing', r.decision)];
+  if (r.isFinal) bodies.push(textBody('tagging', 'final'));
+  if (r.reason) bodies.push(textBody('commenting', r.reason));
+  return { id: i.review(r.id), type: 'Annotation', motivation: 'assessing', created: r.createdAt, creator: person(i, r.reviewer), body: bodies, target };
+}
+
+/** Every item of one article, in order: each span then its reviews, each link then its reviews. */
+export function* articleItems(ctx: ExportContext, article: ExportArticle): Generator<Json> {
+  const i = iris(ctx);
+  const toCp = codePointMapper(article.body);
+  for (const a of article.annotations) {
+    yield annotationItem(i, article, a, toCp);
+    for (const r of liveReviews(a.reviews)) yield reviewItem(i, r, i.annotation(a.id));
+  }
+  for (const l of article.links) {
+    yield linkItem(i, l);
+    for (const r of liveReviews(l.reviews)) yield reviewItem(i, r, i.link(l.id));
+  }
+}
+
+const open = (value: Json) => JSON.stringify(value).slice(0, -1);
+
+/** The fixed parts of the collection and its pages, derived from the context alone. */
+function layout(ctx: ExportContext) {
+  const collectionId = `${ctx.baseUrl.replace(/\/+$/, '')}/api/projects/${ctx.project.id}/export?format=w3c${filterQuery(ctx)}`;
+  const total = ctx.counts.annotations + ctx.counts.links + ctx.counts.liveReviews;
+  const pages = Math.max(1, Math.ceil(total / W3C_PAGE_SIZE));
+  const pageId = (n: number) => `${collectionId}#page-${n}`;
+  const label = `${ctx.project.name}: annotations, links and reviews`;
+  const collection = { id: collectionId, type: 'AnnotationCollection', label, total, first: pageId(1), last: pageId(pages) };
+  const pageHead = (n: number): Json => {
+    const head: Json = n === 1 ? {} : { '@context': W3C_CONTEXT };
+    Object.assign(head, { id: pageId(n), type: 'AnnotationPage', partOf: n === 1 ? collectionId : collection, startIndex: (n - 1) * W3C_PAGE_SIZE });
+    if (n > 1) head.prev = pageId(n - 1);
+    if (n < pages) head.next = pageId(n + 1);
+    return head;
+  };
+  return { collection, pageHead };
+}
+
+/**
+ * Streams the W3C export: "[", the collection with page 1 embedded, then ",\n" and each
+ * further page, then "]". Page boundaries fall every W3C_PAGE_SIZE items, so `total`
+ * (counted in the same snapshot) fixes every page IRI before the first item is written.
+ */
+export function* serializeW3c(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  const { collection, pageHead } = layout(ctx);
+  const generator = { id: iris(ctx).app(), type: 'Software', name: 'Fact-check annotation workbench' };
+  const { first: _first, ...collectionFields } = collection;
+  yield `[${open({ '@context': W3C_CONTEXT, ...collectionFields, generator, generated: ctx.generatedAt })},"first":${open(pageHead(1))},"items":[`;
+  let index = 0;
+  let page = 1;
+  for (const article of articles) {
+    for (const item of articleItems(ctx, article)) {
+      if (index > 0 && index % W3C_PAGE_SIZE === 0) {
+        yield `]}${page === 1 ? '}' : ''},\n${open(pageHead(++page))},"items":[`;
+      } else if (index > 0) yield ',';
+      yield '\n' + JSON.stringify(item);
+      index++;
+    }
+  }
+  yield `]}${page === 1 ? '}' : ''}]\n`;
+}
