@@ -1,0 +1,116 @@
+/**
+ * After a burst of mixed writes through lib/data (creates, If-Match edits, deletes, undos,
+ * links, reviews, settlements, comments, verdicts, and many refused attempts in between) the
+ * database passes every check of `npm run cli -- check` (cli/invariants.ts), and every
+ * article body still hashes to its stored sha256. The checks also catch planted corruption.
+ */
+import crypto from 'node:crypto';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { isAppError } from '@/lib/errors';
+import { getSqlite } from '@/lib/db/client';
+import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/data/annotations';
+import { createLink, deleteLink } from '@/lib/data/links';
+import { reviewAnnotation, reviewLink, settle } from '@/lib/data/reviews';
+import { addComment } from '@/lib/data/comments';
+import { proposeVerdict } from '@/lib/data/verdicts';
+import { INVARIANTS } from '@/cli/invariants';
+import { buildWorld, type UserKind, type World } from './world';
+
+let w: World;
+const WRITERS: UserKind[] = ['authorReviewer', 'otherReviewer', 'lead', 'viewer', 'nonMember'];
+
+/** A small deterministic PRNG so a failure can be replayed. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+}
+
+function runChecks(): Record<string, string[]> {
+  const db = getSqlite();
+  return Object.fromEntries(INVARIANTS.map((inv) => [inv.name, inv.run(db)]));
+}
+
+function bodyHashes(): string[] {
+  const rows = getSqlite().prepare('select id, body, sha256 from articles').all() as Array<{ id: number; body: string; sha256: string }>;
+  return rows.filter((r) => crypto.createHash('sha256').update(r.body, 'utf8').digest('hex') !== r.sha256).map((r) => `article ${r.id}`);
+}
+
+type Op = (actor: World['people'][UserKind]['actor'], pick: <T>(xs: T[]) => T) => unknown;
+
+function ops(state: { annotations: number[]; links: number[] }): Op[] {
+  const len = 60;
+  return [
+    (actor, pick) => {
+      const start = Math.floor(pick([0, 5, 10, 20, 30, 40]));
+      const a = createAnnotation({ actor, articleId: pick([w.articleId, w.article2Id]), input: { label: pick(['claim', 'quote', 'context']), start, end: start + pick([3, 8, 15]), note: 'burst' } });
+      state.annotations.push(a.id);
+    },
+    (actor, pick) => updateAnnotation({ actor, annotationId: pick(state.annotations), ifMatch: pick([1, 2, 3]), input: { note: `edit ${Math.random()}`, end: pick([20, 25, len]) } }),
+    (actor, pick) => deleteAnnotation({ actor, annotationId: pick(state.annotations) }),
+    (actor, pick) => restoreAnnotation({ actor, annotationId: pick(state.annotations) }),
+    (actor, pick) => state.links.push(createLink({ actor, input: { fromAnnotationId: pick(state.annotations), toAnnotationId: pick(state.annotations), relation: pick(['corroborates', 'conflicts']) } }).id),
+    (actor, pick) => deleteLink({ actor, linkId: pick(state.links) }),
+    (actor, pick) => reviewAnnotation({ actor, id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
+    (actor, pick) => reviewLink({ actor, id: pick(state.links), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
+    (actor, pick) => settle({ actor, kind: 'annotation', id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'settled' } }),
+    (actor, pick) => addComment({ actor, target: { kind: 'annotation', id: pick(state.annotations) }, input: { body: 'A thought.' } }),
+    (actor, pick) => proposeVerdict({ actor, annotationId: pick(state.annotations), input: { verdict: pick(['true', 'false', 'mixed']), rationale: 'Sources.' } }),
+  ];
+}
+
+beforeAll(async () => {
+  w = await buildWorld();
+}, 60_000);
+
+describe('invariants after a burst of mixed writes', () => {
+  test('1,500 random writes (most allowed, many refused) leave every invariant holding', () => {
+    const random = prng(7);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const state = { annotations: [] as number[], links: [] as number[] };
+    const table = ops(state);
+    createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start: 0, end: 9 } });
+    state.annotations.push(...(getSqlite().prepare('select id from annotations').pluck().all() as number[]));
+    const outcome = { ok: 0, refused: 0 };
+    for (let i = 0; i < 1500; i++) {
+      const actor = w.people[pick(WRITERS)].actor;
+      try {
+        pick(table)(actor, pick);
+        outcome.ok++;
+      } catch (error) {
+        if (!isAppError(error) || error.status >= 500) throw error;
+        outcome.refused++;
+      }
+    }
+    expect(outcome.ok).toBeGreaterThan(200);
+    expect(outcome.refused).toBeGreaterThan(100);
+    const problems = runChecks();
+    expect(Object.entries(problems).filter(([, p]) => p.length), JSON.stringify(problems).slice(0, 2000)).toEqual([]);
+    expect(bodyHashes()).toEqual([]);
+  });
+});
+
+describe('the checks catch planted corruption', () => {
+  const plant = (sql: string, check: string) => {
+    const sqlite = getSqlite();
+    sqlite.exec('savepoint plant');
+    try {
+      sqlite.pragma('foreign_keys = OFF');
+      sqlite.exec(sql);
+      const problems = runChecks()[check];
+      expect(problems.length, `${check} did not notice: ${sql}`).toBeGreaterThan(0);
+    } finally {
+      sqlite.exec('rollback to plant; release plant');
+      sqlite.pragma('foreign_keys = ON');
+    }
+  };
+  test('an exact that no longer matches the article', () =>
+    plant("update annotations set exact = 'tampered' where id = (select min(id) from annotations where deleted_at is null)", 'annotation spans match their articles'));
+  test('a span past the end of its article', () =>
+    plant('update annotations set "end" = 1000000 where id = (select min(id) from annotations where deleted_at is null)', 'annotation spans match their articles'));
+  test('a live link to a deleted annotation', () =>
+    plant('update annotations set deleted_at = 1 where id = (select from_annotation_id from links where deleted_at is null limit 1)', 'no live link to a deleted annotation'));
+  test('a status that its reviews do not derive', () =>
+    plant("update annotations set status = case status when 'accepted' then 'rejected' else 'accepted' end where id = (select min(id) from annotations where deleted_at is null)", 'annotation statuses match their reviews'));
+});
