@@ -1,0 +1,81 @@
+/**
+ * Quote comparison: a statement and every statement linked to it in other outlets, each
+ * diffed word by word against it, so a reader sees at once how outlets changed the words.
+ * Read-only; members only; 404 for a missing or deleted annotation.
+ */
+import { eq } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { annotations, articles, type Label, type Relation } from '../db/schema';
+import { notFound } from '../errors';
+import { projectAccess, type Actor } from './actor';
+import { linkViewsForAnnotations } from './linkViews';
+import { wordDiff, type DiffPart } from '../text/wordDiff';
+
+export interface ComparedStatement {
+  annotationId: number;
+  articleId: number;
+  outlet: string | null;
+  title: string;
+  label: Label;
+  exact: string;
+  speaker: string | null;
+}
+
+export interface Comparison {
+  other: ComparedStatement;
+  relations: Array<{ linkId: number; relation: Relation; authorName: string; note: string }>;
+  /** The base quote with the words this outlet dropped or changed marked. */
+  base: DiffPart[];
+  /** This outlet's wording with the words it added or changed marked. */
+  wording: DiffPart[];
+  similarity: number;
+}
+
+export interface QuoteComparison {
+  projectId: number;
+  quote: ComparedStatement;
+  comparisons: Comparison[];
+}
+
+function speakerOf(attributes: Record<string, unknown>): string | null {
+  return typeof attributes.speaker === 'string' && attributes.speaker.trim() ? attributes.speaker.trim() : null;
+}
+
+function statement(id: number): ComparedStatement | null {
+  const row = getDb()
+    .select({ a: annotations, outlet: articles.outlet, title: articles.title })
+    .from(annotations)
+    .innerJoin(articles, eq(articles.id, annotations.articleId))
+    .where(eq(annotations.id, id))
+    .get();
+  if (!row || row.a.deletedAt) return null;
+  const { a } = row;
+  return { annotationId: a.id, articleId: a.articleId, outlet: row.outlet, title: row.title, label: a.label, exact: a.exact, speaker: speakerOf(a.attributes) };
+}
+
+/**
+ * The statement `annotationId` and its linked statements, most similar wording first. Several
+ * links to the same statement (two reviewers) are one comparison listing every relation.
+ */
+export function quoteComparison({ actor, annotationId }: { actor: Actor; annotationId: number }): QuoteComparison {
+  const db = getDb();
+  const row = db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)).get();
+  const quote = row ? statement(annotationId) : null;
+  if (!row || !quote) throw notFound('Annotation');
+  projectAccess(db, actor, row.projectId, 'project.read');
+  const byOther = new Map<number, Comparison>();
+  for (const link of linkViewsForAnnotations(db, [annotationId])) {
+    const end = link.from.annotationId === annotationId ? link.to : link.from;
+    let entry = byOther.get(end.annotationId);
+    if (!entry) {
+      const other = statement(end.annotationId);
+      if (!other) continue;
+      const diff = wordDiff(quote.exact, other.exact);
+      entry = { other, relations: [], base: diff.left, wording: diff.right, similarity: diff.similarity };
+      byOther.set(end.annotationId, entry);
+    }
+    entry.relations.push({ linkId: link.id, relation: link.relation, authorName: link.authorName, note: link.note });
+  }
+  const comparisons = [...byOther.values()].sort((x, y) => y.similarity - x.similarity);
+  return { projectId: row.projectId, quote, comparisons };
+}

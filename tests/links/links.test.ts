@@ -1,0 +1,187 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { getDb, countRows } from '@/lib/db/client';
+import { annotations, events, links } from '@/lib/db/schema';
+import { createLink, createLinkToSentence, deleteLink } from '@/lib/data/links';
+import { getLink, linksForAnnotation, listLinksForProject } from '@/lib/data/linkViews';
+import { suggestions } from '@/lib/data/linkSuggestions';
+import { claimBoard } from '@/lib/data/claimBoard';
+import { quoteComparison } from '@/lib/data/quoteComparison';
+import type { Actor } from '@/lib/data/actor';
+import { makeProject, makeUser } from '../helpers';
+import { annotate, makeArticle, markDeleted } from './fixtures';
+
+const BODY_A = 'Ukraine will not legally recognize any occupied territories. The position is unchanged.';
+const BODY_B = 'Zelenskyy said Ukraine will never recognize the occupied territories. Talks continue.';
+const BODY_C = 'Officials in Kyiv said the occupied territories would be recognized. Nobody agreed.';
+
+let reviewer: Actor, other: Actor, viewer: Actor, stranger: Actor;
+let reviewerId: number;
+let projectId: number;
+let claim: number, statementB: number, statementC: number, sameArticle: number, foreign: number;
+let articleB: number;
+
+beforeAll(async () => {
+  const r = await makeUser({ name: 'Rita Reviewer' });
+  const o = await makeUser({ name: 'Omar Other' });
+  const v = await makeUser();
+  const s = await makeUser();
+  [reviewer, other, viewer, stranger, reviewerId] = [r.actor, o.actor, v.actor, s.actor, r.user.id];
+  const project = makeProject([[r.user.id, 'reviewer'], [o.user.id, 'lead'], [v.user.id, 'viewer']]);
+  projectId = project.id;
+  const a = makeArticle(projectId, BODY_A, 'Outlet A');
+  const b = makeArticle(projectId, BODY_B, 'Outlet B');
+  const c = makeArticle(projectId, BODY_C, 'Outlet C');
+  articleB = b.id;
+  claim = annotate(a.id, reviewerId, 'Ukraine will not legally recognize any occupied territories.').id;
+  sameArticle = annotate(a.id, reviewerId, 'The position is unchanged.', 'context').id;
+  statementB = annotate(b.id, reviewerId, 'Ukraine will never recognize the occupied territories.', 'quote').id;
+  statementC = annotate(c.id, reviewerId, 'the occupied territories would be recognized').id;
+  const elsewhere = makeProject([[r.user.id, 'reviewer']]);
+  foreign = annotate(makeArticle(elsewhere.id, BODY_B, 'Elsewhere').id, reviewerId, 'Talks continue.').id;
+});
+
+const linkCount = () => countRows(getDb(), links);
+const annotationCount = () => countRows(getDb(), annotations);
+
+describe('createLink', () => {
+  it('stores the pair once, lower id first, with an audit event', () => {
+    const link = createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: claim, relation: 'corroborates', note: 'Same words.' } });
+    expect(link).toMatchObject({ fromAnnotationId: Math.min(claim, statementB), toAnnotationId: Math.max(claim, statementB), relation: 'corroborates', authorId: reviewerId, projectId });
+    const event = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).get();
+    expect(event?.action).toBe('link.create');
+    expect(getLink({ actor: other, linkId: link.id }).note).toBe('Same words.');
+  });
+
+  it.each([
+    ['a missing annotation', () => ({ fromAnnotationId: claim, toAnnotationId: 999_999, relation: 'conflicts' }), 404],
+    ['a foreign-project annotation', () => ({ fromAnnotationId: claim, toAnnotationId: foreign, relation: 'conflicts' }), 404],
+    ['itself', () => ({ fromAnnotationId: claim, toAnnotationId: claim, relation: 'conflicts' }), 422],
+    ['a statement of the same article', () => ({ fromAnnotationId: claim, toAnnotationId: sameArticle, relation: 'conflicts' }), 422],
+    ['an unknown relation', () => ({ fromAnnotationId: claim, toAnnotationId: statementC, relation: 'supports' }), 400],
+    ['a rationale over 10,000 characters', () => ({ fromAnnotationId: claim, toAnnotationId: statementC, relation: 'conflicts', note: 'x'.repeat(10_001) }), 400],
+    ['an unknown field', () => ({ fromAnnotationId: claim, toAnnotationId: statementC, relation: 'conflicts', authorId: 1 }), 400],
+    ['ids given as text', () => ({ fromAnnotationId: String(claim), toAnnotationId: statementC, relation: 'conflicts' }), 400],
+    ['a duplicate of the same pair and relation', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'corroborates' }), 409],
+    ['the opposite relation on a pair the author already linked', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts' }), 409],
+  ])('refuses a link to %s and stores nothing', (_name, input, status) => {
+    const before = linkCount();
+    expect(() => createLink({ actor: reviewer, input: input() })).toThrow(expect.objectContaining({ status }));
+    expect(linkCount()).toBe(before);
+  });
+
+  it('accepts a rationale of exactly 10,000 characters', () => {
+    const link = createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: statementC, relation: 'conflicts', note: 'y'.repeat(10_000) } });
+    expect(link.note).toHaveLength(10_000);
+  });
+
+  it('refuses viewers (403), non-members (404) and deleted ends (404)', () => {
+    const input = { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' };
+    expect(() => createLink({ actor: viewer, input })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => createLink({ actor: stranger, input })).toThrow(expect.objectContaining({ status: 404 }));
+    const gone = annotate(articleB, reviewerId, 'Talks continue.');
+    markDeleted(gone.id);
+    expect(() => createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: gone.id, relation: 'conflicts' } })).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+    expect(() => createLink({ actor: reviewer, input: { fromAnnotationId: gone.id, toAnnotationId: claim, relation: 'conflicts' } })).toThrow(
+      expect.objectContaining({ status: 404 }),
+    );
+  });
+
+  it('lets two reviewers disagree and shows it as a disagreement', () => {
+    createLink({ actor: other, input: { fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts', note: 'Not the same claim.' } });
+    const seen = linksForAnnotation({ actor: viewer, annotationId: claim }).filter((l) => l.other.annotationId === statementB);
+    expect(seen.map((l) => l.relation).sort()).toEqual(['conflicts', 'corroborates']);
+    expect(seen.every((l) => l.disputedByOthers)).toBe(true);
+    const row = claimBoard({ actor: viewer, projectId }).rows.find((r) => r.claim.annotationId === claim)!;
+    expect(row).toMatchObject({ corroborates: 1, conflicts: 2, disagreements: 1, contested: 3 });
+  });
+});
+
+describe('createLinkToSentence', () => {
+  const sentence = () => ({ articleId: articleB, start: BODY_B.indexOf('Talks'), end: BODY_B.length, exact: 'Talks continue.', label: 'context' });
+
+  it('creates the sentence annotation and the link in one step', () => {
+    const { link, annotation } = createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'corroborates', sentence: sentence() } });
+    expect(annotation).toMatchObject({ label: 'context', exact: 'Talks continue.', prefix: BODY_B.slice(BODY_B.indexOf('Talks') - 32, BODY_B.indexOf('Talks')), suffix: '' });
+    expect([link.fromAnnotationId, link.toAnnotationId]).toContain(annotation.id);
+    const again = createLinkToSentence({ actor: other, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } });
+    expect(again.annotation.id).toBe(annotation.id);
+  });
+
+  it.each([
+    ['an exact that differs from the text', { exact: 'Talks stop.' }, 422],
+    ['a span past the end', { end: BODY_B.length + 5 }, 422],
+    ['a reversed span', { start: 10, end: 5 }, 400],
+    ['an unknown label', { label: 'opinion' }, 400],
+    ['an article of another project', { articleId: 999_999 }, 404],
+  ])('refuses %s and stores neither annotation nor link', (_name, change, status) => {
+    const [links0, annotations0] = [linkCount(), annotationCount()];
+    const input = { fromAnnotationId: claim, relation: 'conflicts', sentence: { ...sentence(), ...change } };
+    expect(() => createLinkToSentence({ actor: reviewer, input })).toThrow(expect.objectContaining({ status }));
+    expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
+  });
+
+  it('refuses a sentence of the linked statement\'s own article, and viewers', () => {
+    const [links0, annotations0] = [linkCount(), annotationCount()];
+    const own = { articleId: getDb().select().from(annotations).where(eq(annotations.id, claim)).get()!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
+    expect(() => createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: own } })).toThrow(
+      expect.objectContaining({ status: 422 }),
+    );
+    expect(() => createLinkToSentence({ actor: viewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } })).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+    expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
+  });
+});
+
+describe('deleteLink and tombstoned ends', () => {
+  it('lets only the author delete a link, once', () => {
+    const link = createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' } });
+    expect(() => deleteLink({ actor: other, linkId: link.id })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => deleteLink({ actor: stranger, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(deleteLink({ actor: reviewer, linkId: link.id }).deletedAt).toBeInstanceOf(Date);
+    expect(() => deleteLink({ actor: reviewer, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => getLink({ actor: reviewer, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
+    const history = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).all();
+    expect(history.map((e) => e.action)).toEqual(['link.create', 'link.delete']);
+  });
+
+  it('never shows a link whose end was deleted', () => {
+    const before = listLinksForProject({ actor: viewer, projectId }).length;
+    const touching = listLinksForProject({ actor: viewer, projectId }).filter((l) => [l.from.annotationId, l.to.annotationId].includes(statementC));
+    expect(touching.length).toBeGreaterThan(0);
+    markDeleted(statementC);
+    expect(listLinksForProject({ actor: viewer, projectId })).toHaveLength(before - touching.length);
+    expect(linksForAnnotation({ actor: viewer, annotationId: claim }).some((l) => l.other.annotationId === statementC)).toBe(false);
+    for (const l of touching) expect(() => getLink({ actor: viewer, linkId: l.id })).toThrow(expect.objectContaining({ status: 404 }));
+    const board = claimBoard({ actor: viewer, projectId });
+    expect(board.rows.some((r) => r.claim.annotationId === statementC)).toBe(false);
+    expect(JSON.stringify(board.rows)).not.toContain(`"annotationId":${statementC},`);
+    expect(() => quoteComparison({ actor: viewer, annotationId: statementC })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => suggestions({ actor: viewer, annotationId: statementC })).toThrow(expect.objectContaining({ status: 404 }));
+  });
+});
+
+describe('reading is for members only', () => {
+  it('answers 404 to non-members everywhere', () => {
+    for (const call of [
+      () => listLinksForProject({ actor: stranger, projectId }),
+      () => linksForAnnotation({ actor: stranger, annotationId: claim }),
+      () => suggestions({ actor: stranger, annotationId: claim }),
+      () => claimBoard({ actor: stranger, projectId }),
+      () => quoteComparison({ actor: stranger, annotationId: claim }),
+    ]) {
+      expect(call).toThrow(expect.objectContaining({ status: 404 }));
+    }
+  });
+
+  it('compares the wordings of linked statements', () => {
+    const result = quoteComparison({ actor: viewer, annotationId: statementB });
+    expect(result.quote.exact).toBe('Ukraine will never recognize the occupied territories.');
+    const vsClaim = result.comparisons.find((c) => c.other.annotationId === claim)!;
+    expect(vsClaim.relations.map((r) => r.relation).sort()).toEqual(['conflicts', 'corroborates']);
+    expect(vsClaim.base.filter((p) => p.changed).map((p) => p.text.trim())).toEqual(['never', 'the']);
+  });
+});
