@@ -63,7 +63,9 @@ export function inspectDatabase(file: string): DatabaseSummary {
     try {
       problems = integrityProblems(db);
     } catch (error) {
-      throw new CliError(`${file} is not an SQLite database (${(error as Error).message}).`);
+      const { code, message } = error as { code?: string; message: string };
+      if (code === 'SQLITE_NOTADB') throw new CliError(`${file} is not an SQLite database.`);
+      throw new CliError(`${file} fails integrity_check: ${message}.`);
     }
     if (problems.length) throw new CliError(`${file} fails integrity_check: ${problems.slice(0, 3).join('; ')}`);
     checkWorkbenchSchema(db, file);

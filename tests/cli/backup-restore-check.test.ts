@@ -1,0 +1,158 @@
+/** `backup`, `restore` and `check` through the real command line, on this file's database. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { closeDb, countRows, getDb, getSqlite } from '@/lib/db/client';
+import { annotations, links, reviews, users } from '@/lib/db/schema';
+import { databasePath } from '@/lib/config';
+import { SYSTEM } from '@/lib/data/actor';
+import { importArticle } from '@/lib/data/articles';
+import { makeProject, makeUser } from '../helpers';
+import { cli } from './run';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-'));
+const BODY = 'Zelenskyy said Ukraine will never recognize the occupied territories as Russian.';
+let ctx: { projectId: number; articleId: number; authorId: number; reviewerId: number };
+
+function annotate(start: number, end: number, exact = BODY.slice(start, end), status: 'proposed' | 'accepted' = 'proposed') {
+  return getDb()
+    .insert(annotations)
+    .values({ projectId: ctx.projectId, articleId: ctx.articleId, authorId: ctx.authorId, label: 'claim', start, end, exact, status })
+    .returning()
+    .get();
+}
+
+function userCount(): number {
+  return countRows(getDb(), users);
+}
+
+beforeAll(async () => {
+  const author = (await makeUser()).user;
+  const reviewer = (await makeUser()).user;
+  const project = makeProject([[author.id, 'lead'], [reviewer.id, 'reviewer']]);
+  const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Statement', body: BODY } });
+  ctx = { projectId: project.id, articleId: article.id, authorId: author.id, reviewerId: reviewer.id };
+  const accepted = annotate(0, 9, 'Zelenskyy', 'accepted');
+  getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }).run();
+  annotate(15, 22);
+});
+
+describe('cli check', () => {
+  it('passes every check on a sound database', () => {
+    const result = cli(['check']);
+    expect(result.code).toBe(0);
+    expect(result.lines.slice(1, -1)).toEqual([
+      'ok    integrity_check',
+      'ok    foreign_key_check',
+      'ok    annotation spans match their articles',
+      'ok    no live link to a deleted annotation',
+      'ok    annotation statuses match their reviews',
+      'ok    link statuses match their reviews',
+    ]);
+    expect(result.lines.at(-1)).toBe('All 6 checks passed.');
+  });
+});
+
+describe('cli backup', () => {
+  it('writes a verified single-file copy and never overwrites', () => {
+    const file = path.join(dir, 'nightly.sqlite');
+    const result = cli(['backup', file]);
+    expect(result.code).toBe(0);
+    expect(result.lines[0]).toMatch(new RegExp(`^Backed up .*workbench\\.sqlite to ${file} \\(\\d+ bytes; integrity_check ok\\)\\.$`));
+    expect(result.lines[1]).toBe('It holds 2 users, 1 project, 1 article, 2 annotations, 0 links.');
+    expect(fs.readdirSync(dir)).toEqual(['nightly.sqlite']);
+    const copy = new Database(file, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.prepare('select count(*) from annotations').pluck().get()).toBe(2);
+    copy.close();
+
+    const again = cli(['backup', file]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(`error: ${file} already exists; a backup never overwrites a file.\n`);
+    const noFolder = cli(['backup', path.join(dir, 'missing', 'x.sqlite')]);
+    expect(noFolder.code).toBe(1);
+    expect(noFolder.stderr).toBe(`error: The folder ${path.join(dir, 'missing')} does not exist.\n`);
+    expect(cli(['backup']).code).toBe(2);
+  });
+});
+
+describe('cli restore', () => {
+  it('puts a backup back, keeping the database it replaces', () => {
+    const file = path.join(dir, 'nightly.sqlite');
+    expect(cli(['user', 'add', 'late@example.test']).code).toBe(0);
+    expect(userCount()).toBe(3);
+    closeDb();
+    const result = cli(['restore', file]);
+    expect(result.code).toBe(0);
+    expect(result.lines.at(-1)).toBe(`Restored ${file} into ${databasePath()}; it holds 2 users, 1 project, 1 article, 2 annotations, 0 links.`);
+    expect(userCount()).toBe(2);
+    expect(getSqlite().pragma('journal_mode', { simple: true })).toBe('wal');
+    const kept = /^Saved the current database as (.+)\.$/.exec(result.lines[0])![1];
+    const before = new Database(kept, { readonly: true });
+    expect(before.prepare('select count(*) from users').pluck().get()).toBe(3);
+    before.close();
+    expect(cli(['check']).code).toBe(0);
+  });
+
+  it('refuses a file that is missing, not a database, not a workbench database or damaged', () => {
+    const other = path.join(dir, 'other.sqlite');
+    const plain = new Database(other);
+    plain.exec('create table notes (body text)');
+    plain.close();
+    const damaged = path.join(dir, 'damaged.sqlite');
+    const bytes = fs.readFileSync(path.join(dir, 'nightly.sqlite'));
+    bytes.fill(0x55, 4096 * 2);
+    fs.writeFileSync(damaged, bytes);
+    const cases: Array<[string, RegExp]> = [
+      [path.join(dir, 'nope.sqlite'), /: no such file\.$/],
+      [path.resolve('README.md'), /README\.md is not an SQLite database\.$/],
+      [other, /other\.sqlite is not a workbench database \(missing tables: __drizzle_migrations, users, .*\)\.$/],
+      [damaged, /damaged\.sqlite fails integrity_check: /],
+    ];
+    for (const [file, message] of cases) {
+      const result = cli(['restore', file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr.split('\n')[0]).toMatch(message);
+      expect(result.stderr.split('\n')[0]).toMatch(/^error: /);
+    }
+    expect(userCount()).toBe(2);
+  });
+});
+
+describe('cli check failures', () => {
+  it('reports each broken invariant with FAIL and exits 1', () => {
+    const mismatch = annotate(10, 20, 'not the text');
+    const outside = annotate(30, 40);
+    getSqlite().prepare('update annotations set "end" = ? where id = ?').run(BODY.length + 5, outside.id);
+    annotate(0, 9, 'Zelenskyy', 'accepted');
+    const a = annotate(40, 47);
+    const b = annotate(50, 57);
+    const link = getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning().get();
+    getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)).run();
+    getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).run();
+    getSqlite().pragma('foreign_keys = OFF');
+    getSqlite().prepare("insert into memberships (project_id, user_id, role) values (?, 4242, 'viewer')").run(ctx.projectId);
+    getSqlite().pragma('foreign_keys = ON');
+
+    const result = cli(['check']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('ok    integrity_check');
+    expect(result.stdout).toMatch(/FAIL  foreign_key_check\n\s+memberships row \d+ refers to a missing row of users/);
+    expect(result.stdout).toContain(
+      [
+        'FAIL  annotation spans match their articles',
+        `        annotation ${mismatch.id} exact text differs from the article text at [10, 20)`,
+        `        annotation ${outside.id} span [30, ${BODY.length + 5}) is outside its article (length ${BODY.length})`,
+      ].join('\n'),
+    );
+    expect(result.stdout).toContain(`FAIL  no live link to a deleted annotation\n        link ${link.id} is live but its annotation ${b.id} is deleted`);
+    expect(result.stdout).toMatch(/FAIL  annotation statuses match their reviews\n\s+annotation \d+ has status accepted but its reviews say proposed/);
+    expect(result.stdout).toContain(`FAIL  link statuses match their reviews\n        link ${link.id} has status proposed but its reviews say rejected`);
+    expect(result.lines.at(-1)).toBe('5 of 6 checks failed.');
+    expect(result.stderr).toBe('error: 5 of 6 checks failed (see above).\n');
+  });
+});
