@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { currentUser } from '@/lib/auth/session';
 import styles from './AppHeader.module.css';
+import { InboxNavLink } from './review/InboxNavLink';
 
 /** The top bar: product name, main navigation and the signed-in user. */
 export async function AppHeader() {
@@ -14,6 +15,7 @@ export async function AppHeader() {
       {user && (
         <nav className={styles.nav} aria-label="Main">
           <Link href="/projects">Projects</Link>
+          <InboxNavLink userId={user.id} />
           {user.isAdmin && <Link href="/admin/users">Users</Link>}
           <Link href="/settings">Settings</Link>
         </nav>

@@ -15,14 +15,7 @@ import { recordEvent } from './events';
 
 export type VerdictRow = typeof verdicts.$inferSelect;
 
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  true: 'True',
-  'mostly-true': 'Mostly true',
-  mixed: 'Mixed',
-  misleading: 'Misleading',
-  false: 'False',
-  unverifiable: 'Unverifiable',
-};
+export { VERDICT_LABELS } from '../review/verdictLabels';
 
 const verdictSchema = z.strictObject({
   verdict: z.enum(VERDICTS, { message: `must be one of ${VERDICTS.join(', ')}` }),

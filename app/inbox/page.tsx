@@ -1,0 +1,31 @@
+import { requirePageUser } from '@/lib/auth/session';
+import { listInbox } from '@/lib/data/inbox';
+import { InboxList } from '@/components/review/InboxList';
+import { MarkInboxRead } from '@/components/review/MarkInboxRead';
+
+export const metadata = { title: 'Inbox' };
+export const dynamic = 'force-dynamic';
+
+export default async function InboxPage() {
+  const user = await requirePageUser('/inbox');
+  const { items, unread } = listInbox({ actor: { userId: user.id } });
+  return (
+    <div className="container container-narrow" style={{ maxWidth: 880 }}>
+      <div className="page-header">
+        <div>
+          <h1>Inbox</h1>
+          <p>
+            What colleagues did with your work: reviews, comments, replies and verdicts.{' '}
+            {unread > 0 ? <strong data-testid="inbox-unread">{unread} unread</strong> : 'All read.'}
+          </p>
+        </div>
+        <MarkInboxRead disabled={unread === 0} />
+      </div>
+      {items.length === 0 ? (
+        <div className="card empty">Nothing yet. When a colleague reviews or discusses one of your tags or links, it shows up here.</div>
+      ) : (
+        <InboxList items={items} />
+      )}
+    </div>
+  );
+}
