@@ -1,0 +1,63 @@
+/** Loading the seed corpus: idempotent, verbatim apart from the offsets normalization. */
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { countRows, getDb } from '@/lib/db/client';
+import { articles, events, memberships, projects } from '@/lib/db/schema';
+import { normalizeArticleText } from '@/lib/anchoring/normalize';
+import { loadSeeds, SEED_PROJECT, seedFiles } from '@/seeds/load';
+import { statedMetadata } from '@/seeds/metadata';
+import { makeUser } from '../helpers';
+
+describe('loadSeeds', () => {
+  it('loads the five files into the seed project with the given lead, and adds nothing the second time', async () => {
+    const { user } = await makeUser({ admin: true });
+    const first = loadSeeds(user.id);
+    expect(first.added).toBe(5);
+    const project = getDb().select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get()!;
+    expect(project).toMatchObject({ id: first.projectId, name: SEED_PROJECT.name, createdBy: user.id });
+    expect(getDb().select().from(memberships).where(eq(memberships.projectId, project.id)).all()).toEqual([
+      expect.objectContaining({ userId: user.id, role: 'lead' }),
+    ]);
+    const eventsAfterFirst = countRows(getDb(), events);
+
+    const second = loadSeeds(user.id);
+    expect(second).toEqual({ projectId: first.projectId, added: 0 });
+    expect(countRows(getDb(), articles)).toBe(5);
+    expect(countRows(getDb(), projects)).toBe(1);
+    expect(countRows(getDb(), memberships)).toBe(1);
+    expect(countRows(getDb(), events)).toBe(eventsAfterFirst);
+  });
+
+  it('stores each body as the normalized file, with the sha256 of its UTF-8 bytes', () => {
+    const files = seedFiles();
+    expect(files).toHaveLength(5);
+    const rows = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+    rows.forEach((row, i) => {
+      const raw = fs.readFileSync(files[i], 'utf8');
+      expect(row.body).toBe(normalizeArticleText(raw));
+      expect(row.body).toBe(raw); // the seed files are already LF and NFC: stored verbatim
+      expect(row.sha256).toBe(crypto.createHash('sha256').update(Buffer.from(row.body, 'utf8')).digest('hex'));
+      expect(row.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(files[i])).digest('hex'));
+    });
+  });
+
+  it('takes title, outlet and date from the text and leaves the rest empty', () => {
+    const rows = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+    for (const row of rows) {
+      const stated = statedMetadata(row.body);
+      expect(row).toMatchObject({ title: stated.title ?? '', outlet: stated.outlet, publishedAt: stated.publishedAt, url: null, author: null });
+    }
+    expect(rows.map((r) => r.publishedAt)).toEqual(['2025-04-25', '2024-10-22', null, null, null]);
+  });
+
+  it('adds a seed that is missing, without touching the others', () => {
+    const [victim] = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+    getDb().delete(articles).where(eq(articles.id, victim.id)).run();
+    const again = loadSeeds(null);
+    expect(again.added).toBe(1);
+    expect(countRows(getDb(), articles)).toBe(5);
+    expect(getDb().select().from(articles).where(eq(articles.sha256, victim.sha256)).get()?.body).toBe(victim.body);
+  });
+});
