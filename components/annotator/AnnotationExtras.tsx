@@ -4,10 +4,15 @@
  * details. Other features (links, review) add one import and one JSX line each here.
  */
 import type { AnnotationExtrasProps } from './types';
+import { LinksSection } from '@/components/links/LinksSection';
 
 export type { AnnotationExtrasProps } from './types';
 
 export function AnnotationExtras(props: AnnotationExtrasProps) {
   void props;
-  return <></>;
+  return (
+    <>
+      <LinksSection {...props} />
+    </>
+  );
 }
