@@ -87,14 +87,30 @@ export function openSnapshot(file = databasePath()): Database.Database {
   return sqlite;
 }
 
+function closeSnapshot(sqlite: Database.Database): void {
+  if (!sqlite.open) return;
+  if (sqlite.inTransaction) sqlite.exec('commit');
+  sqlite.close();
+}
+
 function* streamFrom(sqlite: Database.Database, format: ExportFormat, context: ExportContext, projectId: number, filters: ExportFilters) {
   try {
     const records = readArticles(exportStatements(sqlite, projectId, filters));
     yield* FORMATS[format].serialize(context, records);
   } finally {
-    if (sqlite.inTransaction) sqlite.exec('commit');
-    sqlite.close();
+    closeSnapshot(sqlite);
   }
+}
+
+/** Closes the snapshot on return() even before the first chunk (a generator's finally would not run). */
+function closingOnReturn<T>(gen: Generator<T>, sqlite: Database.Database): Generator<T> {
+  const original = gen.return.bind(gen);
+  gen.return = (value) => {
+    const result = original(value);
+    closeSnapshot(sqlite);
+    return result;
+  };
+  return gen;
 }
 
 /**
@@ -121,10 +137,10 @@ export function exportProject({ actor, projectId, request, baseUrl }: { actor: A
       fileName: exportFileName(project.slug, parsed.format, context.generatedAt),
       contentType: info.contentType,
       context,
-      chunks: streamFrom(sqlite, parsed.format, context, projectId, filters),
+      chunks: closingOnReturn(streamFrom(sqlite, parsed.format, context, projectId, filters), sqlite),
     };
   } catch (error) {
-    sqlite.close();
+    closeSnapshot(sqlite);
     throw error;
   }
 }

@@ -1,0 +1,31 @@
+/**
+ * Parses uploaded files into article drafts or native exports, by extension: .txt / .md
+ * (text), .html / .htm (visible text), .json / .jsonl (batches; a .jsonl whose first line is
+ * our export manifest is a native export). Pure: nothing is written here.
+ */
+import { checkFileName, decodeText, extensionOf, FileProblem, type ImportFile } from './files';
+import { parsePlainText } from './text';
+import { parseHtml } from './html';
+import { parseJsonBatch, parseJsonl } from './batch';
+import { isNativeManifest, parseNative } from './native';
+import type { ParsedFile } from './types';
+
+/** Parses one file or throws a FileProblem naming it (and the line, where there is one). */
+export function parseImportFile(file: ImportFile): ParsedFile {
+  checkFileName(file.name);
+  const text = decodeText(file);
+  if (!text.trim()) throw new FileProblem(file.name, 'the file is empty.', undefined, 422);
+  const ext = extensionOf(file.name);
+  if (ext === '.jsonl') {
+    const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+    if (isNativeManifest(firstLine)) return { file: file.name, kind: 'native', articles: parseNative(file.name, text) };
+    return { file: file.name, kind: 'articles', articles: parseJsonl(file.name, text) };
+  }
+  if (ext === '.json') return { file: file.name, kind: 'articles', articles: parseJsonBatch(file.name, text) };
+  const draft = ext === '.html' || ext === '.htm' ? parseHtml(file.name, text) : parsePlainText(file.name, text);
+  if (!draft.body.trim()) throw new FileProblem(file.name, 'no article text found in the file.', undefined, 422);
+  return { file: file.name, kind: 'articles', articles: [{ draft }] };
+}
+
+export { FileProblem, type ImportFile } from './files';
+export type { ParsedFile, ArticleDraft } from './types';

@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, type Fixture } from './fixtures';
+import { BASE } from './collect';
+import { exportProject } from '@/lib/data/exports';
+import { getDb } from '@/lib/db/client';
+import { annotations } from '@/lib/db/schema';
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await buildFixture();
+});
+
+const start = (actor: Fixture['lead']['actor'], request: Record<string, string>, projectId = f.project.id) => exportProject({ actor, projectId, request, baseUrl: BASE });
+
+describe('who may export, and bad requests', () => {
+  it('leads may export; reviewers and viewers get 403; non-members and unknown projects 404', () => {
+    expect(start(f.lead.actor, { format: 'csv' }).chunks.return(undefined).done).toBe(true);
+    expect(() => start(f.reviewer.actor, { format: 'csv' })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => start(f.viewer.actor, { format: 'csv' })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => start(f.outsider.actor, { format: 'csv' })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => start(f.lead.actor, { format: 'csv' }, 999_999)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
+  it('an unknown format or filter, or a bad filter value, is a 400 naming it', () => {
+    expect(() => start(f.lead.actor, { format: 'xml' })).toThrow(/format: must be one of jsonl, csv, w3c, brat, fever, claimreview/);
+    expect(() => start(f.lead.actor, {})).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => start(f.lead.actor, { format: 'csv', colour: 'red' })).toThrow(/unknown field\(s\) colour/);
+    expect(() => start(f.lead.actor, { format: 'csv', status: 'accepted,maybe' })).toThrow(/status\.1: must be one of/);
+    expect(() => start(f.lead.actor, { format: 'csv', label: 'claim', author: 'bob' })).toThrow(/author\.0: must be user ids/);
+    expect(() => start(f.lead.actor, { format: 'csv', articles: '' })).toThrow(/articles: give at least one value/);
+  });
+});
+
+describe('one consistent snapshot', () => {
+  it('writes made during an export are not blocked and do not appear in it', () => {
+    const stream = start(f.lead.actor, { format: 'jsonl' });
+    const first = stream.chunks.next().value as string;
+    expect(JSON.parse(first).counts.annotations).toBe(9);
+    const { emoji } = f.articles;
+    const t0 = Date.now();
+    getDb().insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context', start: 0, end: 9, exact: emoji.body.slice(0, 9) }).run();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    const rest = [...stream.chunks].join('');
+    const exported = rest.trim().split('\n').flatMap((l) => JSON.parse(l).annotations);
+    expect(exported).toHaveLength(9);
+    const after = [...start(f.lead.actor, { format: 'jsonl' }).chunks].join('');
+    expect(after.trim().split('\n').slice(1).flatMap((l) => JSON.parse(l).annotations)).toHaveLength(10);
+  });
+});

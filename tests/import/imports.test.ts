@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { articles, events } from '@/lib/db/schema';
+import { articlesAsFile, importBatch } from '@/lib/data/imports';
+import { isAppError, type AppError } from '@/lib/errors';
+import { MAX_FILE_BYTES } from '@/lib/import/files';
+import { makeProject, makeUser } from '../helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const file = (name: string, text: string | Uint8Array) => ({ name, bytes: typeof text === 'string' ? enc(text) : text });
+
+let lead: Awaited<ReturnType<typeof makeUser>>;
+let reviewer: Awaited<ReturnType<typeof makeUser>>;
+let outsider: Awaited<ReturnType<typeof makeUser>>;
+let projectId: number;
+beforeAll(async () => {
+  lead = await makeUser();
+  reviewer = await makeUser();
+  outsider = await makeUser();
+  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+});
+
+const articleCount = () => getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, projectId)).get()!.n;
+const eventCount = () => getDb().select({ n: count() }).from(events).get()!.n;
+
+/** Runs a batch that must fail; checks status, message and that nothing was written. */
+function refused(files: Array<{ name: string; bytes: Uint8Array }>, status: number, message: RegExp): AppError {
+  const before = [articleCount(), eventCount()];
+  let caught: unknown;
+  try {
+    importBatch({ actor: lead.actor, projectId, files });
+  } catch (error) {
+    caught = error;
+  }
+  expect(isAppError(caught)).toBe(true);
+  const error = caught as AppError;
+  expect(error.status).toBe(status);
+  expect(error.message).toMatch(message);
+  expect([articleCount(), eventCount()]).toEqual(before);
+  return error;
+}
+
+const good = file('good.txt', 'A good article\n\nIt has a body.');
+
+describe('importBatch: bad input is refused with a clear 4xx and nothing written', () => {
+  it('malformed JSONL names the line', () => {
+    const error = refused([good, file('batch.jsonl', '{"title":"a","body":"one"}\n{"title": "b", "body": \n')], 400, /batch\.jsonl, line 2: malformed JSON/);
+    expect(error.details).toEqual({ files: [expect.objectContaining({ file: 'batch.jsonl', line: 2 })] });
+  });
+
+  it('malformed JSON names the line', () => {
+    refused([file('batch.json', '[\n  {"title": "a", "body": "x"},\n  {"title": "b" "body": "y"}\n]')], 400, /batch\.json, line 3: malformed JSON/);
+  });
+
+  it('unknown fields are refused with the field name and line', () => {
+    refused([file('batch.jsonl', '{"title":"a","body":"one"}\n{"title":"b","body":"two","isAdmin":true}\n')], 422, /line 2: .*unknown field\(s\) isAdmin/);
+  });
+
+  it('an empty body is refused', () => {
+    refused([file('batch.json', '[{"title":"a","body":"   "}]')], 422, /body: is empty/);
+    refused([file('empty.txt', '\uFEFF  \n ')], 422, /empty\.txt: the file is empty/);
+    refused([file('scripts.html', '<html><body><script>alert(1)</script></body></html>')], 422, /no article text/);
+  });
+
+  it('a file over the size limit is refused with 413', () => {
+    refused([good, file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(97))], 413, /big\.txt: the file is larger than/);
+  });
+
+  it('paths with ../ and archives are refused', () => {
+    refused([file('../etc/passwd.txt', 'x')], 400, /"\.\.\/" or an absolute path/);
+    refused([file('a\\..\\b.txt', 'x')], 400, /"\.\.\/"/);
+    refused([file('/abs/path.txt', 'x')], 400, /absolute path/);
+    refused([file('articles.zip', 'PK')], 415, /archives are not accepted/);
+    refused([file('binary.exe', 'MZ')], 415, /unsupported file type/);
+  });
+
+  it('invalid UTF-8 is refused', () => {
+    refused([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]))], 422, /not valid UTF-8/);
+  });
+
+  it('lists every broken file at once', () => {
+    const error = refused([file('a.jsonl', '{'), file('b.json', '[]'), good], 422, /2 files have problems/);
+    expect((error.details as { files: unknown[] }).files).toHaveLength(2);
+  });
+
+  it('only leads import; non-members get 404', () => {
+    expect(() => importBatch({ actor: reviewer.actor, projectId, files: [good] })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => importBatch({ actor: outsider.actor, projectId, files: [good] })).toThrow(expect.objectContaining({ status: 404 }));
+  });
+});
+
+describe('importBatch: good input', () => {
+  it('imports text, Markdown, HTML and JSON batches in one go, dropping a BOM', () => {
+    const result = importBatch({
+      actor: lead.actor,
+      projectId,
+      files: [
+        file('bom.txt', '\uFEFFHeadline with BOM\r\nBody line.'),
+        file('note.md', '# Markdown title\n\nSome *text*.'),
+        file('page.html', '<html><head><title>T</title><meta property="og:site_name" content="Daily"><script>evil()</script></head><body onload="evil()"><h1>Page headline</h1><p onclick="x()">First <b>para</b>.</p><div>Second<br>line</div><style>p{}</style></body></html>'),
+        file('batch.jsonl', '{"title":"J1","body":"JSONL body one","outlet":"Wire","publishedAt":"2025-04-25"}\n\n{"title":"J2","body":"JSONL body two"}\n'),
+      ],
+    });
+    expect(result.imported).toBe(5);
+    const rows = getDb().select().from(articles).where(eq(articles.projectId, projectId)).all();
+    const bom = rows.find((r) => r.title === 'Headline with BOM')!;
+    expect(bom.body).toBe('Headline with BOM\nBody line.');
+    const html = rows.find((r) => r.title === 'Page headline')!;
+    expect(html.body).toBe('Page headline\n\nFirst para.\n\nSecond\nline');
+    expect(html.outlet).toBe('Daily');
+    expect(rows.find((r) => r.title === 'J1')).toMatchObject({ outlet: 'Wire', publishedAt: '2025-04-25' });
+  });
+
+  it('reports a text already in the project (or twice in the batch) instead of duplicating it', () => {
+    const before = articleCount();
+    const result = importBatch({ actor: lead.actor, projectId, files: [file('again.txt', 'Headline with BOM\nBody line.'), articlesAsFile('request.jsonl', [{ title: 'New', body: 'Fresh' }, { title: 'New again', body: 'Fresh' }])] });
+    expect(result.imported).toBe(1);
+    expect(result.duplicates).toBe(2);
+    expect(result.files[0].duplicates[0].existingArticleId).toBeGreaterThan(0);
+    expect(result.files[1].duplicates[0]).toMatchObject({ title: 'New again', line: 2 });
+    expect(articleCount()).toBe(before + 1);
+  });
+});
