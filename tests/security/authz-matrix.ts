@@ -84,12 +84,9 @@ const routes: RouteRow[] = [
     kind: 'route', method: 'POST', path: '/api/links', what: 'link two annotations', expect: CONTRIBUTE,
     build: (w) => ({ params: {}, body: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'corroborates' } }),
   },
-  { kind: 'route', method: 'GET', path: '/api/links', what: 'list links', expect: READ, build: (w) => ({ params: {}, query: `projectId=${w.projectId}` }) },
+  { kind: 'route', method: 'GET', path: '/api/links', what: 'links of a project', expect: READ, build: (w) => ({ params: {}, query: `projectId=${w.projectId}` }) },
+  { kind: 'route', method: 'GET', path: '/api/links', what: 'links of an annotation', expect: READ, build: (w) => ({ params: {}, query: `annotationId=${w.annotation().id}` }) },
   { kind: 'route', method: 'GET', path: '/api/links/:id', what: 'read a link', expect: READ, build: (w) => ({ params: { id: id(w.link().id) } }) },
-  {
-    kind: 'route', method: 'PATCH', path: '/api/links/:id', what: 'edit a link (If-Match)', expect: AUTHOR,
-    build: (w) => ({ params: { id: id(w.link().id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
-  },
   { kind: 'route', method: 'DELETE', path: '/api/links/:id', what: 'delete a link', expect: AUTHOR, build: (w) => ({ params: { id: id(w.link().id) }, headers: { 'if-match': '1' } }) },
   { kind: 'route', method: 'GET', path: '/api/annotations/:id/reviews', what: 'reviews of an annotation', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
   {
@@ -103,6 +100,38 @@ const routes: RouteRow[] = [
   },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (jsonl)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=jsonl' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (csv)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=csv' }) },
+];
+
+
+const ann = (w: World) => ({ id: id(w.annotation().id) });
+const lnk = (w: World) => ({ id: id(w.link().id) });
+const threadRoutes: RouteRow[] = [
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/comments', what: 'comment thread', expect: READ, build: (w) => ({ params: ann(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: ann(w), body: { body: 'Why this span?' } }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/comments', what: 'comment thread', expect: READ, build: (w) => ({ params: lnk(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/links/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: lnk(w), body: { body: 'Same event?' } }) },
+  { kind: 'route', method: 'PATCH', path: '/api/comments/:id', what: 'edit a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) }, body: { body: 'Edited.' } }) },
+  { kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/history', what: 'history', expect: READ, build: (w) => ({ params: ann(w) }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/history', what: 'history', expect: READ, build: (w) => ({ params: lnk(w) }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/annotations/:id/settle', what: 'settle a dispute', expect: LEAD,
+    build: (w) => ({ params: { id: id(w.disputedAnnotation()) }, body: { decision: 'accept', reason: 'Settled on the recording.' } }),
+  },
+  {
+    kind: 'route', method: 'POST', path: '/api/links/:id/settle', what: 'settle a dispute', expect: LEAD,
+    build: (w) => ({ params: { id: id(w.disputedLink()) }, body: { decision: 'reject', reason: 'Different events.' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/verdicts', what: 'verdicts of a claim', expect: READ, build: (w) => ({ params: ann(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'propose a verdict', expect: CONTRIBUTE, build: (w) => ({ params: ann(w), body: { verdict: 'misleading', rationale: 'Out of context.' } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'final verdict (final: true)', expect: LEAD,
+    build: (w) => ({ params: ann(w), body: { verdict: 'false', rationale: 'Checked the transcript.', final: true } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox', expect: SIGNED_IN, build: () => ({ params: {} }) },
+  { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
 ];
 
 const dataRows: DataRow[] = [
@@ -193,7 +222,7 @@ const reviewRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.disputedAnnotation(), input: { decision: 'accept', reason: 'settled' } } as never),
   },
   { kind: 'data', module: 'reviews', fn: 'listReviews', what: 'reviews of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
-  { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
+  { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'history', fn: 'historyOf', what: 'history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
   { kind: 'data', module: 'agreement', fn: 'projectAgreement', what: 'agreement figures', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   {
@@ -225,7 +254,7 @@ const reviewRows: DataRow[] = [
 ];
 
 /** Rows whose cells would change the world for the next actor are re-seeded by the test. */
-export const MATRIX: MatrixRow[] = [...routes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows];
+export const MATRIX: MatrixRow[] = [...routes, ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows];
 
 export function rowTitle(row: MatrixRow): string {
   return row.kind === 'route' ? `${row.method} ${row.path}` : `lib/data/${row.module}.${row.fn}`;

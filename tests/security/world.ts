@@ -57,6 +57,8 @@ export interface World {
   deletedAnnotation(): number;
   /** A fresh annotation accepted by one reviewer and rejected by another: disputed. */
   disputedAnnotation(): number;
+  /** A fresh link accepted by one reviewer and rejected by another: disputed. */
+  disputedLink(): number;
   /** A fresh comment by the authoring reviewer on a fresh annotation. */
   comment(): number;
   /** A review row written directly (status recomputation is not simulated). */
@@ -160,6 +162,13 @@ export async function buildWorld(): Promise<World> {
       world.review({ annotationId: row.id }, 'otherReviewer', 'accept');
       world.review({ annotationId: row.id }, 'lead', 'reject');
       getSqlite().prepare("update annotations set status = 'disputed' where id = ?").run(row.id);
+      return row.id;
+    },
+    disputedLink() {
+      const row = world.link();
+      world.review({ linkId: row.id }, 'otherReviewer', 'accept');
+      world.review({ linkId: row.id }, 'lead', 'reject');
+      getSqlite().prepare("update links set status = 'disputed' where id = ?").run(row.id);
       return row.id;
     },
     comment() {

@@ -1,0 +1,67 @@
+/**
+ * axe-core on every page, signed out and signed in (as a lead, a viewer and a site admin),
+ * with zero serious or critical violations (WCAG 2.1 A and AA rules).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, makeUser, makeProject, makeArticle, pageFor, type TestUser } from './fixtures';
+import { createAnnotation } from '@/lib/data/annotations';
+import type { Page } from '@playwright/test';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Audits each path and fails once, listing every page's violations together. */
+async function audit(page: Page, ...paths: string[]) {
+  const found: Record<string, string[]> = {};
+  for (const path of paths) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const violations = await seriousViolations(page);
+    if (violations.length) found[path] = violations;
+  }
+  expect(found, 'serious or critical axe violations by page').toEqual({});
+}
+
+test.describe('signed out', () => {
+  for (const path of ['/signin', '/signin?error=RateLimited']) {
+    test(`${path} has no serious or critical violations`, async ({ page }) => audit(page, path));
+  }
+});
+
+test.describe('signed in', () => {
+  let lead: TestUser;
+  let viewer: TestUser;
+  let admin: TestUser;
+  let paths: string[] = [];
+
+  test.beforeAll(async () => {
+    lead = await makeUser({ name: 'Ada Lead' });
+    viewer = await makeUser({ name: 'Vic Viewer' });
+    admin = await makeUser({ name: 'Sam Admin', admin: true });
+    const reviewer = await makeUser({ name: 'Rae Reviewer' });
+    const project = makeProject([[lead, 'lead'], [viewer, 'viewer'], [reviewer, 'reviewer']]);
+    const article = makeArticle(project.id, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
+    createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
+    const base = `/projects/${project.id}`;
+    paths = ['/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`, '/inbox', '/settings', '/signout'];
+  });
+
+  test('every page as a lead', async ({ browser }) => {
+    const page = await pageFor(browser, lead);
+    await audit(page, ...paths);
+  });
+
+  test('every page as a viewer', async ({ browser }) => {
+    const page = await pageFor(browser, viewer);
+    await audit(page, ...paths.filter((p) => !p.endsWith('/details')));
+  });
+
+  test('the admin pages as a site admin', async ({ browser }) => {
+    const page = await pageFor(browser, admin);
+    await audit(page, '/admin/users', '/projects', '/settings');
+  });
+});

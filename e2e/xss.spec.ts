@@ -1,0 +1,70 @@
+/**
+ * Markup in every displayed field (article title, outlet, author, body; annotation note;
+ * comment; display names) shows as text in the real browser: no dialog fires, no handler runs,
+ * no element is injected.
+ */
+import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { createAnnotation } from '@/lib/data/annotations';
+import { addComment } from '@/lib/data/comments';
+import type { Page } from '@playwright/test';
+
+const SCRIPT = '<script>window.__xss = "script"; alert("script")</script>';
+const IMG = '<img src=x onerror="window.__xss = \'img\'; alert(\'img\')">';
+
+function watchForScripts(page: Page): string[] {
+  const fired: string[] = [];
+  page.on('dialog', async (dialog) => {
+    fired.push(dialog.message());
+    await dialog.dismiss();
+  });
+  return fired;
+}
+
+async function expectInert(page: Page, fired: string[]) {
+  expect(fired, 'a dialog fired').toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss ?? null)).toBeNull();
+  expect(await page.locator('main img[src="x"], body img[src="x"]').count()).toBe(0);
+}
+
+test('markup in names, article fields, notes and comments is shown as text and never runs', async ({ browser }) => {
+  const lead = await makeUser({ name: `Lead ${IMG}` });
+  const reviewer = await makeUser({ name: `Rev ${SCRIPT}` });
+  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']], `Story ${IMG}`);
+  const body = `Opening line ${SCRIPT} continues.\n\nSecond paragraph ${IMG} ends here.`;
+  const article = makeArticle(project.id, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
+  const annotation = createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 12, note: `Note ${IMG}` } });
+  addComment({ actor: { userId: lead.id }, target: { kind: 'annotation', id: annotation.id }, input: { body: `Comment ${SCRIPT}` } });
+
+  const page = await pageFor(browser, lead);
+  const fired = watchForScripts(page);
+  await page.goto('/projects');
+  await expect(page.getByText(`Story ${IMG}`).first()).toBeVisible();
+  await page.goto(`/projects/${project.id}`);
+  await expect(page.getByText(`Title ${SCRIPT}`).first()).toBeVisible();
+  await expect(page.getByText(`Outlet ${IMG}`).first()).toBeVisible();
+  await expectInert(page, fired);
+
+  await page.goto(`/projects/${project.id}/articles/${article.id}`);
+  await expect(page.getByText(`Opening line ${SCRIPT} continues.`)).toBeVisible();
+  await expect(page.getByText(`Second paragraph ${IMG} ends here.`)).toBeVisible();
+  await expectInert(page, fired);
+
+  await page.goto(`/projects/${project.id}/members`);
+  await expect(page.getByText(`Rev ${SCRIPT}`).first()).toBeVisible();
+  await expectInert(page, fired);
+
+  await page.goto(`/projects/${project.id}/review`);
+  await expectInert(page, fired);
+  await page.goto('/inbox');
+  await expectInert(page, fired);
+});
+
+test('a hostile callbackUrl after sign-in stays on this site', async ({ page }) => {
+  const user = await makeUser();
+  await page.goto('/signin?callbackUrl=' + encodeURIComponent('//evil.example/steal'));
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill('e2e password 123');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  expect(new URL(page.url()).host).toBe(new URL(process.env.E2E_BASE_URL!).host);
+});
