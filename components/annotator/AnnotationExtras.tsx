@@ -5,6 +5,7 @@
  */
 import type { AnnotationExtrasProps } from './types';
 import { LinksSection } from '@/components/links/LinksSection';
+import { ReviewSection } from '@/components/review/ReviewSection';
 
 export type { AnnotationExtrasProps } from './types';
 
@@ -13,6 +14,7 @@ export function AnnotationExtras(props: AnnotationExtrasProps) {
   return (
     <>
       <LinksSection {...props} />
+      <ReviewSection {...props} />
     </>
   );
 }

@@ -1,0 +1,104 @@
+'use client';
+/**
+ * The discussion thread of an annotation or link: comments with their replies, reply, edit and
+ * delete one's own (a deleted comment leaves "comment deleted" in place).
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { CommentView } from '@/lib/data/comments';
+import { callApi, timeAgo } from './api';
+import { CommentForm } from './CommentForm';
+import styles from './ReviewSection.module.css';
+
+interface Thread {
+  comments: CommentView[];
+  canComment: boolean;
+}
+
+interface Props {
+  kind: 'annotation' | 'link';
+  targetId: number;
+  currentUserId: number;
+}
+
+export function CommentThread({ kind, targetId, currentUserId }: Props) {
+  const [thread, setThread] = useState<Thread | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const url = `/api/${kind}s/${targetId}/comments`;
+  const load = useCallback(async () => {
+    try {
+      setThread(await callApi<Thread>(url));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [url]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const post = async (body: string, parentId?: number) => {
+    await callApi(url, { body: { body, ...(parentId ? { parentId } : {}) } });
+    await load();
+  };
+  const count = thread?.comments.reduce((n, c) => n + 1 + c.replies.length, 0) ?? 0;
+  return (
+    <div className={styles.thread} data-testid="comment-thread">
+      <h4>Discussion {count > 0 && <span className="muted">({count})</span>}</h4>
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {thread?.comments.map((c) => (
+        <div key={c.id} className={styles.commentGroup}>
+          <Comment comment={c} mine={c.authorId === currentUserId} onChanged={load} onReply={thread.canComment ? (body) => post(body, c.id) : undefined} />
+          {c.replies.map((r) => (
+            <div key={r.id} className={styles.replyIndent}>
+              <Comment comment={r} mine={r.authorId === currentUserId} onChanged={load} />
+            </div>
+          ))}
+        </div>
+      ))}
+      {thread?.canComment && <CommentForm label="Add a comment" submitLabel="Comment" onSubmit={(body) => post(body)} />}
+    </div>
+  );
+}
+
+function Comment({ comment, mine, onChanged, onReply }: { comment: CommentView; mine: boolean; onChanged: () => Promise<void>; onReply?: (body: string) => Promise<void> }) {
+  const [mode, setMode] = useState<null | 'edit' | 'reply'>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (comment.deleted) return <p className={`${styles.comment} ${styles.deleted}`}>comment deleted</p>;
+  const remove = async () => {
+    if (!window.confirm('Delete this comment? The thread will show “comment deleted”.')) return;
+    try {
+      await callApi(`/api/comments/${comment.id}`, { method: 'DELETE' });
+      await onChanged();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const edit = async (body: string) => {
+    await callApi(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body } });
+    setMode(null);
+    await onChanged();
+  };
+  return (
+    <div className={styles.comment} data-testid="comment">
+      <div className={styles.commentHead}>
+        <strong>{comment.authorName}</strong>
+        <span className={styles.time} title={new Date(comment.createdAt).toISOString()}>{timeAgo(comment.createdAt)}{comment.edited ? ' · edited' : ''}</span>
+      </div>
+      {mode === 'edit' ? (
+        <CommentForm label="Edit your comment" submitLabel="Save" initial={comment.body} onSubmit={edit} onCancel={() => setMode(null)} />
+      ) : (
+        <p className={styles.commentBody}>{comment.body}</p>
+      )}
+      {error && <div className="alert alert-error" role="alert">{error}</div>}
+      {mode === null && (onReply || mine) && (
+        <div className={styles.commentActions}>
+          {onReply && <button type="button" className="btn-link small" onClick={() => setMode('reply')}>Reply</button>}
+          {mine && <button type="button" className="btn-link small" onClick={() => setMode('edit')}>Edit</button>}
+          {mine && <button type="button" className="btn-link small" onClick={() => void remove()}>Delete</button>}
+        </div>
+      )}
+      {mode === 'reply' && onReply && (
+        <CommentForm label="Your reply" submitLabel="Reply" onSubmit={async (body) => { await onReply(body); setMode(null); }} onCancel={() => setMode(null)} />
+      )}
+    </div>
+  );
+}
