@@ -10,7 +10,7 @@ const PATHS = ['/settings'];
 export async function createTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runAction((actor) => {
     const token = createToken({ actor, input: { name: field(form, 'name') } });
-    return { message: `Token "${token.name}" created.`, secret: token.token };
+    return { message: `Your new token "${token.name}".`, secret: token.token };
   }, PATHS);
 }
 

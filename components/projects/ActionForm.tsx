@@ -50,12 +50,14 @@ export function ActionForm({ action, children, className, secretLabel, resetOnSu
           {state.error}
         </div>
       )}
-      {!state.error && state.message && (
+      {!state.error && !state.secret && state.message && (
         <div className={`alert alert-ok ${inline ? styles.inlineAlert : ''}`} role="status">
           {state.message}
         </div>
       )}
-      {!state.error && state.secret && <SecretReveal key={state.doneAt} label={secretLabel ?? 'Copy it now'} secret={state.secret} />}
+      {!state.error && state.secret && (
+        <SecretReveal key={state.doneAt} label={[state.message, secretLabel ?? 'Copy it now:'].filter(Boolean).join(' ')} secret={state.secret} />
+      )}
     </form>
   );
 }

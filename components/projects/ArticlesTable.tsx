@@ -19,22 +19,11 @@ const LABELS: Array<{ key: Label; name: string }> = [
   { key: 'context', name: 'Context' },
 ];
 
-function Counts({ counts }: { counts: ArticleListRow['annotationCounts'] }) {
+function CountCell({ label, name, n }: { label: Label; name: string; n: number }) {
   return (
-    <span className={styles.counts}>
-      {LABELS.map(({ key, name }) => (
-        <span
-          key={key}
-          className={`badge badge-${key} ${counts[key] === 0 ? styles.zero : ''}`}
-          title={`${name}: ${counts[key]}`}
-          data-testid={`count-${key}`}
-        >
-          <span className="sr-only">{name} </span>
-          <span aria-hidden="true">{name[0]} </span>
-          {counts[key]}
-        </span>
-      ))}
-    </span>
+    <td className={`num ${styles.count}`} data-testid={`count-${label}`}>
+      {n === 0 ? <span className={styles.zero} aria-label={`no ${name.toLowerCase()}`}>0</span> : <span className={`badge badge-${label}`}>{formatCount(n)}</span>}
+    </td>
   );
 }
 
@@ -42,39 +31,47 @@ function Counts({ counts }: { counts: ArticleListRow['annotationCounts'] }) {
 export function ArticlesTable({ projectId, articles, canEdit }: { projectId: number; articles: ArticleListRow[]; canEdit: boolean }) {
   const base = `/projects/${projectId}/articles`;
   return (
-    <table className="table" aria-label="Articles">
-      <thead>
-        <tr>
-          <th>Title</th>
-          <th>Outlet</th>
-          <th>Published</th>
-          <th className="num">Length</th>
-          <th>Annotations</th>
-          {canEdit && <th><span className="sr-only">Actions</span></th>}
-        </tr>
-      </thead>
-      <tbody>
-        {articles.map((a) => (
-          <tr key={a.id}>
-            <td className={styles.title}>
-              <Link href={`${base}/${a.id}`} className={a.title ? undefined : styles.untitled}>
-                {a.title || 'Untitled'}
-              </Link>
-            </td>
-            <td>{a.outlet || <span className="muted">—</span>}</td>
-            <td className={styles.nowrap}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
-            <td className={`num ${styles.nowrap}`}>{formatCount(a.length)} <span className="muted small">chars</span></td>
-            <td><Counts counts={a.annotationCounts} /></td>
-            {canEdit && (
-              <td className={styles.actions}>
-                <Link href={`${base}/${a.id}/details`} className="btn btn-small" aria-label={`Edit details of ${a.title || 'untitled article'}`}>
-                  Edit details
+    <div className={styles.scroll}>
+      <table className="table" aria-label="Articles">
+        <thead>
+          <tr>
+            <th>Title</th>
+            <th>Outlet</th>
+            <th>Published</th>
+            <th className="num">Length</th>
+            {LABELS.map(({ key, name }) => (
+              <th key={key} className={`num ${styles.count}`}>
+                <span className={`badge badge-${key}`}>{name}</span>
+              </th>
+            ))}
+            {canEdit && <th><span className="sr-only">Actions</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.id}>
+              <td className={styles.title}>
+                <Link href={`${base}/${a.id}`} className={a.title ? undefined : styles.untitled}>
+                  {a.title || 'Untitled'}
                 </Link>
               </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+              <td>{a.outlet || <span className="muted">—</span>}</td>
+              <td className={styles.nowrap}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
+              <td className={`num ${styles.nowrap}`}>{formatCount(a.length)} <span className="muted small">chars</span></td>
+              {LABELS.map(({ key, name }) => (
+                <CountCell key={key} label={key} name={name} n={a.annotationCounts[key]} />
+              ))}
+              {canEdit && (
+                <td className={styles.actions}>
+                  <Link href={`${base}/${a.id}/details`} className="btn btn-small" aria-label={`Edit details of ${a.title || 'untitled article'}`}>
+                    Edit details
+                  </Link>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

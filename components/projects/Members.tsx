@@ -55,7 +55,7 @@ export function AddMemberForm({ action, projectId }: { action: FormAction; proje
 function RoleCell({ member, projectId, action }: { member: MemberRow; projectId: number; action: FormAction }) {
   const [role, setRole] = useState<Role>(member.role);
   return (
-    <ActionForm action={action} inline resetOnSuccess={false} aria-label={`Role of ${member.email}`}>
+    <ActionForm action={action} inline resetOnSuccess={false} aria-label={`Change role of ${member.email}`}>
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="userId" value={member.userId} />
       <RoleSelect defaultValue={member.role} onChange={setRole} label={`Role of ${member.email}`} />
@@ -96,39 +96,41 @@ export interface MembersTableProps {
 /** Who is in the project; leads change roles and remove people in place. */
 export function MembersTable({ projectId, members, currentUserId, canManage, changeRole, remove }: MembersTableProps) {
   return (
-    <table className="table" aria-label="Members">
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Email</th>
-          <th>Role</th>
-          {canManage && <th><span className="sr-only">Actions</span></th>}
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((m) => (
-          <tr key={m.userId} data-testid={`member-${m.email}`}>
-            <td>
-              <span className={styles.name}>{m.name}</span>
-              {m.userId === currentUserId && <span className="muted small"> (you)</span>}
-              {m.disabledAt && <span className={`badge badge-rejected ${styles.flag}`}>disabled</span>}
-            </td>
-            <td className="muted">{m.email}</td>
-            <td>
-              {canManage ? (
-                <RoleCell key={m.role} member={m} projectId={projectId} action={changeRole} />
-              ) : (
-                <span className="badge badge-role">{m.role}</span>
-              )}
-            </td>
-            {canManage && (
-              <td className={styles.actions}>
-                <RemoveCell member={m} projectId={projectId} action={remove} />
-              </td>
-            )}
+    <div className={styles.scroll}>
+      <table className="table" aria-label="Members">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Email</th>
+            <th>Role</th>
+            {canManage && <th><span className="sr-only">Actions</span></th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.userId} data-testid={`member-${m.email}`}>
+              <td>
+                <span className={styles.name}>{m.name}</span>
+                {m.userId === currentUserId && <span className="muted small"> (you)</span>}
+                {m.disabledAt && <span className={`badge badge-rejected ${styles.flag}`}>disabled</span>}
+              </td>
+              <td className="muted">{m.email}</td>
+              <td>
+                {canManage ? (
+                  <RoleCell key={m.role} member={m} projectId={projectId} action={changeRole} />
+                ) : (
+                  <span className="badge badge-role">{m.role}</span>
+                )}
+              </td>
+              {canManage && (
+                <td className={styles.actions}>
+                  <RemoveCell member={m} projectId={projectId} action={remove} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -13,12 +13,12 @@ export function NewProjectForm({ action }: { action: FormAction }) {
           <input type="text" name="name" required maxLength={200} placeholder="e.g. Ceasefire statements, May 2025" />
         </label>
         <label className="field">
-          Short name <span className="muted small">(optional, used in the CLI)</span>
+          <span>Short name <span className="muted small">(optional, used in the CLI)</span></span>
           <input type="text" name="slug" maxLength={64} placeholder="ceasefire-may-2025" />
         </label>
       </div>
       <label className="field">
-        Description <span className="muted small">(optional)</span>
+        <span>Description <span className="muted small">(optional)</span></span>
         <textarea name="description" maxLength={5000} rows={2} placeholder="What the desk is checking and why." />
       </label>
       <div>
