@@ -1,0 +1,119 @@
+/** Comments, verdicts, the inbox and the history, called directly as the right and wrong users. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, makeUser } from '../helpers';
+import { link, makeArticle, tag, tombstone } from './fixtures';
+import { addComment, deleteComment, editComment, listComments } from '@/lib/data/comments';
+import { finalizeVerdict, listVerdicts, proposeVerdict } from '@/lib/data/verdicts';
+import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
+import { historyOf } from '@/lib/data/history';
+import { reviewAnnotation } from '@/lib/data/reviews';
+
+type Who = Awaited<ReturnType<typeof makeUser>>;
+let author: Who, other: Who, lead: Who, viewer: Who, outsider: Who;
+let project: ReturnType<typeof makeProject>;
+let article: ReturnType<typeof makeArticle>;
+
+beforeAll(async () => {
+  [author, other, lead, viewer, outsider] = await Promise.all([makeUser({ name: 'Ana' }), makeUser({ name: 'Ben' }), makeUser(), makeUser(), makeUser()]);
+  project = makeProject([[author.user.id, 'reviewer'], [other.user.id, 'reviewer'], [lead.user.id, 'lead'], [viewer.user.id, 'viewer']]);
+  article = makeArticle(project.id);
+});
+
+function expectError(fn: () => unknown, status: number, message?: RegExp) {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect((caught as { status?: number })?.status, String(caught)).toBe(status);
+  if (message) expect((caught as Error).message).toMatch(message);
+}
+
+describe('comments', () => {
+  it('threads replies, lets only the author edit or delete, and leaves "comment deleted"', () => {
+    const a = tag(article, author.user.id, 'claim', 'Ukraine will not legally recognize');
+    const target = { kind: 'annotation' as const, id: a.id };
+    const first = addComment({ actor: other.actor, target, input: { body: 'Is the condition part of the claim?' } });
+    const reply = addComment({ actor: author.actor, target, input: { body: 'Yes, widened it.', parentId: first.id } });
+    const nested = addComment({ actor: other.actor, target, input: { body: 'Thanks.', parentId: reply.id } });
+    expect(nested.parentId).toBe(first.id);
+    expectError(() => editComment({ actor: author.actor, commentId: first.id, input: { body: 'hijack' } }), 403);
+    expectError(() => deleteComment({ actor: author.actor, commentId: first.id }), 403);
+    expectError(() => addComment({ actor: viewer.actor, target, input: { body: 'I only read.' } }), 403);
+    expectError(() => addComment({ actor: outsider.actor, target, input: { body: 'Hello?' } }), 404);
+    expectError(() => addComment({ actor: other.actor, target, input: { body: 'x'.repeat(10_001) } }), 400, /10,000/);
+    expectError(() => addComment({ actor: other.actor, target, input: { body: '   ' } }), 400);
+    editComment({ actor: other.actor, commentId: first.id, input: { body: 'Is the condition part of it?' } });
+    deleteComment({ actor: other.actor, commentId: first.id });
+    expectError(() => editComment({ actor: other.actor, commentId: first.id, input: { body: 'again' } }), 409);
+    const thread = listComments({ actor: viewer.actor, target }).comments;
+    expect(thread).toHaveLength(1);
+    expect(thread[0]).toMatchObject({ deleted: true, body: '' });
+    expect(thread[0].replies.map((r) => r.body)).toEqual(['Yes, widened it.', 'Thanks.']);
+    expect(listComments({ actor: viewer.actor, target }).canComment).toBe(false);
+  });
+
+  it('closes the thread of a deleted item (409)', () => {
+    const a = tag(article, author.user.id, 'context', 'Officials in Washington');
+    tombstone(a.id);
+    expectError(() => addComment({ actor: other.actor, target: { kind: 'annotation', id: a.id }, input: { body: 'Late.' } }), 409);
+  });
+});
+
+describe('claim verdicts', () => {
+  it('takes proposals from reviewers and a final verdict from a lead, with evidence links of the claim only', () => {
+    const claim = tag(article, author.user.id, 'claim', 'temporarily occupied territories');
+    const quote = tag(article, other.user.id, 'quote', 'the constitution forbids it');
+    const elsewhere = tag(article, other.user.id, 'context', 'declined to comment');
+    const evidence = link(project.id, other.user.id, claim.id, quote.id, 'corroborates');
+    const unrelated = link(project.id, other.user.id, quote.id, elsewhere.id, 'corroborates');
+    const input = { verdict: 'true', rationale: 'The constitution says so.', evidenceLinkIds: [evidence.id] };
+    proposeVerdict({ actor: other.actor, annotationId: claim.id, input });
+    proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, verdict: 'mostly-true' } });
+    expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, evidenceLinkIds: [unrelated.id] } }), 400, /do not touch/);
+    expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, verdict: 'pants-on-fire' } }), 400);
+    expectError(() => proposeVerdict({ actor: other.actor, annotationId: quote.id, input }), 400, /Only claims/);
+    expectError(() => proposeVerdict({ actor: viewer.actor, annotationId: claim.id, input }), 403);
+    expectError(() => finalizeVerdict({ actor: other.actor, annotationId: claim.id, input }), 403);
+    finalizeVerdict({ actor: lead.actor, annotationId: claim.id, input: { ...input, verdict: 'mixed' } });
+    const verdicts = listVerdicts({ actor: viewer.actor, annotationId: claim.id });
+    expect(verdicts.final?.verdict).toBe('mixed');
+    expect(verdicts.proposals.map((p) => p.verdict)).toEqual(['mostly-true']);
+    expect(verdicts.canPropose).toBe(false);
+  });
+});
+
+describe('inbox and history', () => {
+  it('shows reviews, comments and replies on my work by others, newest first, with an unread count', async () => {
+    const me = await makeUser({ name: 'Cleo' });
+    const colleague = await makeUser({ name: 'Dev' });
+    const p = makeProject([[me.user.id, 'reviewer'], [colleague.user.id, 'reviewer']]);
+    const art = makeArticle(p.id);
+    const a = tag(art, me.user.id, 'claim', 'He added that the constitution forbids it');
+    const target = { kind: 'annotation' as const, id: a.id };
+    reviewAnnotation({ actor: colleague.actor, id: a.id, input: { decision: 'reject', reason: 'Attribution is not the claim.' } });
+    const c = addComment({ actor: me.actor, target, input: { body: 'Which part?' } });
+    addComment({ actor: colleague.actor, target, input: { body: 'Drop "He added".', parentId: c.id } });
+    addComment({ actor: me.actor, target, input: { body: 'My own note' } });
+    const inbox = listInbox({ actor: me.actor });
+    expect(inbox.items.map((i) => [i.type, i.actorName])).toEqual([
+      ['reply', 'Dev'],
+      ['review', 'Dev'],
+    ]);
+    expect(inbox.items[1]).toMatchObject({ decision: 'reject', reason: 'Attribution is not the claim.', articleId: art.id, focusAnnotationId: a.id });
+    expect(unreadCount({ actor: me.actor })).toBe(2);
+    markInboxRead({ actor: me.actor });
+    expect(unreadCount({ actor: me.actor })).toBe(0);
+    expect(listInbox({ actor: colleague.actor }).items).toEqual([]);
+
+    const history = historyOf({ actor: colleague.actor, kind: 'annotation', id: a.id }).entries;
+    expect(history.map((e) => [e.action, e.actorName])).toEqual([
+      ['review.create', 'Dev'],
+      ['comment.create', 'Cleo'],
+      ['comment.reply', 'Dev'],
+      ['comment.create', 'Cleo'],
+    ]);
+    expectError(() => historyOf({ actor: outsider.actor, kind: 'annotation', id: a.id }), 404);
+  });
+});
