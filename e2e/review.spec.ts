@@ -1,0 +1,126 @@
+/**
+ * Review in the browser with two reviewers: A tags and links (through lib/data, as the reader
+ * is another feature's), B works the queue with the keyboard, A reads the inbox and replies;
+ * nobody reviews their own work; the agreement page shows figures worked out by hand.
+ */
+import { test, expect, makeUser, makeProject, makeArticle, pageFor, type TestUser } from './fixtures';
+import { createAnnotation } from '@/lib/data/annotations';
+import { createLink } from '@/lib/data/links';
+import { listComments } from '@/lib/data/comments';
+import type { Label } from '@/lib/db/schema';
+
+const KYIV = 'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday in Kyiv.';
+const WIRE = 'Speaking in Kyiv, the president said the constitution forbids giving up land. Officials in Moscow did not comment.';
+
+function tagAs(user: TestUser, article: { id: number }, body: string, label: Label, text: string) {
+  const start = body.indexOf(text);
+  return createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
+}
+
+const shots = (name: string) => `test-results/screens-h5/${name}.png`;
+
+test('B works the queue with a and r, A sees both in the inbox and replies, B cannot review their own tag', async ({ browser, baseURL }) => {
+  const a = await makeUser({ name: 'Alice Author' });
+  const b = await makeUser({ name: 'Bruno Reviewer' });
+  const project = makeProject([[a, 'reviewer'], [b, 'reviewer']]);
+  const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const wire = makeArticle(project.id, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
+  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  const context = tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
+  const quote = tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
+  createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
+  const own = tagAs(b, wire, WIRE, 'context', 'Officials in Moscow did not comment');
+
+  const pageB = await pageFor(browser, b);
+  await pageB.goto(`/projects/${project.id}/review`);
+  await expect(pageB.getByTestId('queue-left')).toHaveText('4');
+  await expect(pageB.getByTestId('queue-exact')).toHaveText(claim.exact);
+  await expect(pageB.locator('aside')).not.toContainText('Officials in Moscow');
+  await pageB.screenshot({ path: shots('queue'), fullPage: true });
+
+  await pageB.keyboard.press('a');
+  await expect(pageB.getByTestId('queue-left')).toHaveText('3');
+  await expect(pageB.getByRole('status')).toContainText('Accepted');
+  await expect(pageB.getByTestId('queue-exact')).toHaveText(context.exact);
+  await pageB.keyboard.press('r');
+  await pageB.getByLabel('Why do you reject it?').fill('Time and place are not context for the claim.');
+  await pageB.getByRole('button', { name: 'Reject with this reason' }).click();
+  await expect(pageB.getByTestId('queue-left')).toHaveText('2');
+  await pageB.keyboard.press('n');
+  await expect(pageB.getByTestId('queue-item')).toBeVisible();
+
+  const refused = await pageB.request.post(`/api/annotations/${own.id}/reviews`, { data: { decision: 'accept' }, headers: { origin: baseURL! } });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error.message).toMatch(/your own/);
+
+  const pageA = await pageFor(browser, a);
+  await pageA.goto('/inbox');
+  await expect(pageA.getByTestId('inbox-count')).toHaveText('2');
+  const items = pageA.getByTestId('inbox-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('Bruno Reviewer rejected your context');
+  await expect(items.nth(0)).toContainText('Time and place are not context for the claim.');
+  await expect(items.nth(1)).toContainText('Bruno Reviewer accepted your claim');
+  await expect(items.nth(0)).toHaveAttribute('data-unread', 'true');
+  await pageA.screenshot({ path: shots('inbox'), fullPage: true });
+  await items.nth(0).getByRole('button', { name: 'Reply' }).click();
+  await items.nth(0).getByLabel('Your reply').fill('Fair point, I will drop it.');
+  await items.nth(0).getByRole('button', { name: 'Post reply' }).click();
+  await expect(items.nth(0).getByRole('status')).toHaveText('Reply posted');
+  const thread = listComments({ actor: { userId: b.id }, target: { kind: 'annotation', id: context.id } }).comments;
+  expect(thread.map((c) => [c.authorName, c.body])).toEqual([['Alice Author', 'Fair point, I will drop it.']]);
+  await pageA.getByRole('button', { name: 'Mark all as read' }).click();
+  await expect(pageA.getByTestId('inbox-count')).toHaveCount(0);
+
+  await pageB.goto('/inbox');
+  await expect(pageB.getByTestId('inbox-item')).toContainText('Alice Author commented on your');
+});
+
+test('the reader offers no review controls on your own tag, and accept on a colleague\'s', async ({ browser }) => {
+  const a = await makeUser({ name: 'Alice Author' });
+  const b = await makeUser({ name: 'Bruno Reviewer' });
+  const project = makeProject([[a, 'reviewer'], [b, 'reviewer']]);
+  const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const mine = tagAs(b, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  const theirs = tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
+  const page = await pageFor(browser, b);
+  await page.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${mine.id}`);
+  const section = page.getByTestId('review-section');
+  await expect(section).toBeVisible();
+  await expect(section).toContainText('This is your own tag');
+  await expect(section.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  await page.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${theirs.id}`);
+  await section.getByRole('button', { name: 'Accept' }).click();
+  await expect(section.getByTestId('status-badge')).toHaveText('Accepted');
+});
+
+test('the agreement table shows the figures worked out by hand for a prepared pair', async ({ browser }) => {
+  const c = await makeUser({ name: 'Carla' });
+  const d = await makeUser({ name: 'Dmytro' });
+  const e = await makeUser({ name: 'Eve' });
+  const project = makeProject([[c, 'reviewer'], [d, 'reviewer'], [e, 'reviewer']]);
+  const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  // 117 characters. Carla: claim [0,34) "Ukraine will not legally recognize", quote [39,71)
+  // "temporarily occupied territories". Dmytro: the same claim, and context on the same 32 characters.
+  tagAs(c, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  tagAs(c, kyiv, KYIV, 'quote', 'temporarily occupied territories');
+  tagAs(d, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  tagAs(d, kyiv, KYIV, 'context', 'temporarily occupied territories');
+  tagAs(e, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
+  // Exact and overlap F1: one of 2 + 2 spans match: 2·1/4 = 0.50.
+  // Characters: claim/claim 34, quote/context 32, none/none 51: po = 85/117.
+  // pe = (34·34 + 51·51) / 117² = 3757/13689; kappa = (85/117 − pe) / (1 − pe) = 0.623 -> "0.62".
+  const page = await pageFor(browser, c);
+  await page.goto(`/projects/${project.id}/agreement?a=${c.id}&b=${d.id}`);
+  await expect(page.getByTestId(`cell-${c.id}-${d.id}`)).toHaveText('0.62');
+  await expect(page.getByTestId(`cell-${d.id}-${c.id}`)).toHaveText('0.62');
+  const row = page.getByTestId('article-agreement').getByRole('row').filter({ hasText: 'Carla × Dmytro' });
+  await expect(row).toContainText('2 / 2');
+  await expect(row.locator('.score-chip').nth(0)).toHaveText('0.50');
+  await expect(row.locator('.score-chip').nth(1)).toHaveText('0.50');
+  await expect(row.locator('.score-chip').nth(2)).toHaveText('0.62');
+  const list = page.getByTestId('disagreements');
+  await expect(list).toContainText('Different labels');
+  await expect(list.getByRole('link', { name: /temporarily occupied territories/ }).first()).toHaveAttribute('href', new RegExp(`/projects/${project.id}/articles/${kyiv.id}\\?focus=\\d+`));
+  await page.screenshot({ path: shots('agreement'), fullPage: true });
+});
