@@ -89,17 +89,26 @@ export interface DepthSegment {
  * darken overlaps and, where the Highlight API is missing, to build flat <mark> segments.
  */
 export function depthSegments(spans: readonly Interval[], from: number, to: number): DepthSegment[] {
-  const edges = new Set<number>([from, to]);
+  const edges: Array<[number, 1 | -1, number]> = [];
   for (const s of spans) {
-    if (s.start > from && s.start < to) edges.add(s.start);
-    if (s.end > from && s.end < to) edges.add(s.end);
+    const a = Math.max(s.start, from);
+    const b = Math.min(s.end, to);
+    if (a < b) edges.push([a, 1, s.id], [b, -1, s.id]);
   }
-  const cuts = [...edges].sort((a, b) => a - b);
+  edges.sort((x, y) => x[0] - y[0]);
+  const active = new Set<number>();
   const out: DepthSegment[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const [a, b] = [cuts[i], cuts[i + 1]];
-    const ids = spans.filter((s) => s.start < b && s.end > a).map((s) => s.id);
-    out.push({ start: a, end: b, depth: ids.length, ids });
+  let at = from;
+  for (let i = 0; i <= edges.length; i++) {
+    const pos = i < edges.length ? edges[i][0] : to;
+    if (pos > at) {
+      out.push({ start: at, end: pos, depth: active.size, ids: [...active].sort((x, y) => x - y) });
+      at = pos;
+    }
+    if (i < edges.length) {
+      if (edges[i][1] === 1) active.add(edges[i][2]);
+      else active.delete(edges[i][2]);
+    }
   }
   return out;
 }

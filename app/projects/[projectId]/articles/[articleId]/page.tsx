@@ -1,28 +1,66 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/session';
 import { getArticle } from '@/lib/data/articles';
+import { currentCursor, listAnnotations, listSpeakers } from '@/lib/data/annotations';
 import { isAppError } from '@/lib/errors';
 import { ArticleBody } from '@/components/annotator/ArticleBody';
+import { Reader } from '@/components/annotator/Reader';
+import { ProjectNav } from '@/components/projects/ProjectNav';
+import styles from '@/components/annotator/Reader.module.css';
 
 type Params = { projectId: string; articleId: string };
 
-export default async function ReaderPage({ params }: { params: Promise<Params> }) {
-  const { projectId, articleId } = await params;
-  const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
+function load(userId: number, articleId: string) {
   const id = Number(articleId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  let result;
+  if (!/^\d{1,15}$/.test(articleId) || id <= 0) notFound();
   try {
-    result = getArticle({ actor: { userId: user.id }, articleId: id });
+    const cursor = currentCursor();
+    const { article, role, project } = getArticle({ actor: { userId }, articleId: id });
+    const annotations = listAnnotations({ actor: { userId }, articleId: id });
+    const speakers = listSpeakers({ actor: { userId }, projectId: project.id });
+    return { article, role: role ?? 'viewer', project, annotations, speakers, cursor };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
   }
-  if (String(result.article.projectId) !== projectId) notFound();
+}
+
+export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string }> }) {
+  const { projectId, articleId } = await params;
+  const { focus } = await searchParams;
+  const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
+  const data = load(user.id, articleId);
+  const { article, project } = data;
+  if (String(article.projectId) !== projectId) notFound();
+  const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
   return (
-    <div className="container">
-      <h1>{result.article.title || 'Untitled article'}</h1>
-      <ArticleBody body={result.article.body} />
-    </div>
+    <>
+      <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={data.role} />
+      <div className="container" style={{ maxWidth: 1320 }}>
+        <header className={styles.header}>
+          <Link href={`/projects/${project.id}`} className="small">← All articles</Link>
+          <h1>{article.title || 'Untitled article'}</h1>
+          <div className={styles.byline}>
+            {article.outlet ? <span>{article.outlet}</span> : null}
+            {article.author ? <span>by {article.author}</span> : null}
+            {article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : null}
+            {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
+          </div>
+          {data.role === 'viewer' ? (
+            <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
+          ) : (
+            <p className={styles.help}>
+              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).
+              <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>e</kbd> edit, <kbd>Del</kbd> delete, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo.
+            </p>
+          )}
+        </header>
+        <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
+          initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
+          <ArticleBody body={article.body} />
+        </Reader>
+      </div>
+    </>
   );
 }

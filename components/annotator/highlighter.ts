@@ -1,0 +1,150 @@
+/**
+ * Paints annotation spans over the rendered article body and hit-tests points against them.
+ * Keeps an interval index of every span, registers only those within about a screen of the
+ * viewport, and repaints when the reader scrolls out of the painted band or a span changes.
+ * Framework-free: the reader and the benchmark use this same class.
+ */
+import { IntervalIndex } from '@/lib/anchoring/intervals';
+import type { Label } from '@/lib/db/schema';
+import { BodyMap } from './bodyMap';
+import { HL, backgroundKey, installHighlightCss } from './highlightStyles';
+import { HighlightPainter, MarkPainter, highlightApiAvailable, type PaintSpan, type Painter } from './painters';
+
+export interface HighlightSpan {
+  id: number;
+  start: number;
+  end: number;
+  label: Label;
+  /** Index of the author in the colour-by-author palette. */
+  authorSlot: number;
+}
+
+export type ColourMode = 'label' | 'author';
+type State = 'selected' | 'hover' | 'flash';
+
+export class Highlighter {
+  readonly map: BodyMap;
+  readonly usesHighlightApi: boolean;
+  private index = new IntervalIndex<HighlightSpan>();
+  private painter: Painter;
+  private mode: ColourMode = 'label';
+  private states: Record<State, number | null> = { selected: null, hover: null, flash: null };
+  private band = { from: 0, to: 0 };
+  private frame = 0;
+  private hidden = new Set<number>();
+  private readonly onScroll = () => this.schedule(false);
+
+  constructor(container: HTMLElement, opts: { forceMarks?: boolean } = {}) {
+    installHighlightCss(container.ownerDocument);
+    this.map = new BodyMap(container);
+    this.usesHighlightApi = !opts.forceMarks && highlightApiAvailable();
+    this.painter = this.usesHighlightApi ? new HighlightPainter(this.map) : new MarkPainter(this.map);
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('resize', this.onScroll, { passive: true });
+  }
+
+  /** Replaces every span and paints the band around the viewport now. */
+  setSpans(spans: readonly HighlightSpan[]): void {
+    this.index = new IntervalIndex(spans);
+    this.repaint(true);
+  }
+
+  /** Adds or replaces one span and repaints at once (the optimistic add path). */
+  upsert(span: HighlightSpan): void {
+    this.index = this.index.with(span);
+    this.repaint(true);
+  }
+
+  remove(id: number): void {
+    this.index = this.index.without(id);
+    this.repaint(true);
+  }
+
+  /** Spans hidden by the side panel's filters stay indexed but are not painted or hit. */
+  setHidden(ids: Iterable<number>): void {
+    this.hidden = new Set(ids);
+    this.repaint(true);
+  }
+
+  setMode(mode: ColourMode): void {
+    this.mode = mode;
+    this.repaint(true);
+  }
+
+  setState(state: State, id: number | null): void {
+    if (this.states[state] === id) return;
+    this.states[state] = id;
+    this.repaint(true);
+  }
+
+  /** The visible spans under a viewport point, innermost (shortest) first. */
+  hitTest(x: number, y: number): HighlightSpan[] {
+    const offset = this.offsetFromPoint(x, y);
+    if (offset === null) return [];
+    const found = new Map<number, HighlightSpan>();
+    for (const at of [offset, offset - 1]) {
+      if (at < 0 || !this.charContains(at, x, y)) continue;
+      for (const s of this.index.at(at)) if (!this.hidden.has(s.id)) found.set(s.id, s);
+    }
+    return [...found.values()].sort((a, b) => a.end - a.start - (b.end - b.start));
+  }
+
+  /** The body offset of the caret nearest a viewport point, or null outside the body. */
+  offsetFromPoint(x: number, y: number): number | null {
+    const doc = this.map.container.ownerDocument as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    };
+    if (doc.caretPositionFromPoint) {
+      const pos = doc.caretPositionFromPoint(x, y);
+      return pos ? this.map.offsetOf(pos.offsetNode, pos.offset) : null;
+    }
+    const range = doc.caretRangeFromPoint?.(x, y);
+    return range ? this.map.offsetOf(range.startContainer, range.startOffset) : null;
+  }
+
+  /** Viewport rectangles of a span (for tooltips and scrolling). */
+  rects(id: number): DOMRect[] {
+    const span = this.index.all().find((s) => s.id === id);
+    return span ? Array.from(this.map.range(span.start, span.end).getClientRects()) : [];
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onScroll);
+    this.painter.clear();
+  }
+
+  private charContains(at: number, x: number, y: number): boolean {
+    const rects = this.map.range(at, at + 1).getClientRects();
+    return Array.from(rects).some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1);
+  }
+
+  private schedule(force: boolean): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.repaint(force);
+    });
+  }
+
+  /** Repaints the band [viewport - 1 screen, viewport + 2 screens]; on scroll only when needed. */
+  private repaint(force: boolean): void {
+    const h = window.innerHeight || 800;
+    const want = this.map.offsetsInBand(-0.5 * h, 1.5 * h);
+    if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
+    this.band = this.map.offsetsInBand(-h, 2 * h);
+    this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
+  }
+
+  private spansIn(from: number, to: number): PaintSpan[] {
+    const out: PaintSpan[] = [];
+    for (const s of this.index.overlapping(from, to)) {
+      if (this.hidden.has(s.id)) continue;
+      const names = [HL.bg(backgroundKey(this.mode, s.label, s.authorSlot)), HL.line(s.label)];
+      for (const state of ['selected', 'hover', 'flash'] as const) if (this.states[state] === s.id) names.push(HL.state(state));
+      out.push({ id: s.id, start: s.start, end: s.end, names });
+    }
+    return out;
+  }
+}
