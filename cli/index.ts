@@ -12,6 +12,10 @@ import { loadAllCommands, loadCommand, type Command, type CommandContext } from 
 import { CliError } from './support';
 
 process.env.APP_ROOT ||= path.resolve(__dirname, '..');
+// `... | head -1` closes the pipe early; that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 const context: CommandContext = {
   out: (line = '') => process.stdout.write(`${line}\n`),
