@@ -42,6 +42,7 @@ export const COMMANDS: Record<string, Loader> = {
   backup: () => import('./commands/backup'),
   restore: () => import('./commands/restore'),
   check: () => import('./commands/check'),
+  export: () => import('./commands/export'),
 };
 
 /** The command called `name`, or null when there is none. */

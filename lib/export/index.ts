@@ -34,3 +34,11 @@ export function exportFileName(slug: string, format: ExportFormat, generatedAt: 
   const stamp = generatedAt.replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   return `${slug}-${format}-${stamp}.${FORMATS[format].extension}`;
 }
+
+/** How many lines the download will have, when the counts fix it (for progress bars). */
+export function expectedLines(format: ExportFormat, counts: ExportContext['counts']): number | null {
+  if (format === 'jsonl') return counts.articles + 1;
+  if (format === 'csv') return counts.annotations + 1;
+  if (format === 'w3c') return counts.annotations + counts.links + counts.liveReviews + 1;
+  return null;
+}

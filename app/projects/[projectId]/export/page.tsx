@@ -1,0 +1,39 @@
+import { can } from '@/lib/auth/can';
+import { listArticles } from '@/lib/data/articles';
+import { listMembers } from '@/lib/data/projects';
+import { EXPORT_FORMATS } from '@/lib/export/types';
+import { FORMATS } from '@/lib/export';
+import { ProjectNav } from '@/components/projects/ProjectNav';
+import { ExportForm, type FormatChoice } from '@/components/export/ExportForm';
+import { loadProjectPage } from '../loadProject';
+
+export const metadata = { title: 'Export' };
+
+export default async function ExportPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { user, project, projectId } = await loadProjectPage(params, '/export');
+  const nav = <ProjectNav projectId={projectId} projectName={project.name} active="export" role={project.role} />;
+  if (!can(project.role, 'project.export')) {
+    return (
+      <div className="container">
+        {nav}
+        <div className="card empty">Only project leads can export the dataset. Ask a lead of this project for an export.</div>
+      </div>
+    );
+  }
+  const actor = { userId: user.id };
+  const articles = listArticles({ actor, projectId }).map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
+  const members = listMembers({ actor, projectId }).map((m) => ({ id: m.userId, name: m.name }));
+  const formats: FormatChoice[] = EXPORT_FORMATS.map((key) => ({ key, title: FORMATS[key].title, description: FORMATS[key].description, extension: FORMATS[key].extension }));
+  return (
+    <div className="container">
+      {nav}
+      <div className="page-header">
+        <div>
+          <h1>Export</h1>
+          <p>Download the annotated dataset. Every export is read from one consistent snapshot and says which offset unit it uses.</p>
+        </div>
+      </div>
+      <ExportForm projectId={projectId} formats={formats} articles={articles} members={members} />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { fileNameFrom, formatBytes, readWithProgress, type Progress } from './exportProgress';
+import styles from './ExportForm.module.css';
+
+export interface FormatChoice {
+  key: string;
+  title: string;
+  description: string;
+  extension: string;
+}
+
+interface Props {
+  projectId: number;
+  formats: FormatChoice[];
+  articles: Array<{ id: number; title: string; outlet: string | null; annotations: number }>;
+  members: Array<{ id: number; name: string }>;
+}
+
+const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'];
+const LABELS = ['claim', 'quote', 'context'];
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: Progress; expected: number | null }
+  | { kind: 'done'; url: string; fileName: string; progress: Progress }
+  | { kind: 'error'; message: string };
+
+function queryFrom(form: HTMLFormElement): URLSearchParams {
+  const data = new FormData(form);
+  const query = new URLSearchParams({ format: String(data.get('format')) });
+  for (const key of ['status', 'label', 'author', 'articles']) {
+    const values = data.getAll(key).map(String).filter(Boolean);
+    if (values.length) query.set(key, values.join(','));
+  }
+  return query;
+}
+
+/** Format and filters, then a streamed export with live progress and the download link. */
+export function ExportForm({ projectId, formats, articles, members }: Props) {
+  const [format, setFormat] = useState(formats[0]?.key ?? 'jsonl');
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const link = useRef<HTMLAnchorElement>(null);
+
+  async function run(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (phase.kind === 'done') URL.revokeObjectURL(phase.url);
+    const query = queryFrom(event.currentTarget);
+    setPhase({ kind: 'running', progress: { bytes: 0, records: 0 }, expected: null });
+    try {
+      const response = await fetch(`/api/projects/${projectId}/export?${query}`);
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setPhase({ kind: 'error', message: body?.error?.message ?? `The export failed (HTTP ${response.status}).` });
+        return;
+      }
+      const expected = Number(response.headers.get('x-export-lines')) || null;
+      const blob = await readWithProgress(response, format !== 'brat', (progress) => setPhase({ kind: 'running', progress, expected }));
+      const fileName = fileNameFrom(response, `export.${formats.find((f) => f.key === format)?.extension ?? 'txt'}`);
+      const url = URL.createObjectURL(blob);
+      setPhase({ kind: 'done', url, fileName, progress: { bytes: blob.size, records: 0 } });
+      requestAnimationFrame(() => link.current?.click());
+    } catch {
+      setPhase({ kind: 'error', message: 'The connection broke off during the export. Try again.' });
+    }
+  }
+
+  const running = phase.kind === 'running';
+  const percent = running && phase.expected ? Math.min(100, Math.round((phase.progress.records / phase.expected) * 100)) : null;
+  return (
+    <form onSubmit={run} aria-label="Export the dataset">
+      <div className={styles.layout}>
+        <fieldset className={`card ${styles.formats}`}>
+          <legend>Format</legend>
+          {formats.map((f) => (
+            <label key={f.key} className={`${styles.format} ${format === f.key ? styles.formatChosen : ''}`}>
+              <input type="radio" name="format" value={f.key} checked={format === f.key} onChange={() => setFormat(f.key)} />
+              <span>
+                <span className={styles.formatTitle}>{f.title}</span>
+                <span className={styles.formatText}>{f.description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className={`card ${styles.filters}`}>
+          <legend>Filters <span className={styles.hint}>(none ticked: everything)</span></legend>
+          <div className="field">
+            Status
+            <div className={styles.checks}>
+              {STATUSES.map((s) => (
+                <label key={s}><input type="checkbox" name="status" value={s} /> <span className={`badge badge-${s}`}>{s}</span></label>
+              ))}
+            </div>
+          </div>
+          <div className="field">
+            Label
+            <div className={styles.checks}>
+              {LABELS.map((l) => (
+                <label key={l}><input type="checkbox" name="label" value={l} /> <span className={`badge badge-${l}`}>{l}</span></label>
+              ))}
+            </div>
+          </div>
+          <label className="field">
+            Authors <span className={styles.hint}>Ctrl/⌘-click to pick several</span>
+            <select name="author" multiple className={styles.select}>
+              {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            </select>
+          </label>
+          <label className="field">
+            Articles
+            <select name="articles" multiple className={styles.select}>
+              {articles.map((a) => <option key={a.id} value={a.id}>{a.title}{a.outlet ? ` — ${a.outlet}` : ''} ({a.annotations})</option>)}
+            </select>
+          </label>
+        </fieldset>
+      </div>
+      <div className={styles.actions}>
+        <button type="submit" className="btn btn-primary" disabled={running}>{running ? 'Exporting…' : 'Export'}</button>
+        {phase.kind === 'done' && (
+          <a ref={link} href={phase.url} download={phase.fileName} className="btn">Download {phase.fileName} ({formatBytes(phase.progress.bytes)})</a>
+        )}
+      </div>
+      <div aria-live="polite" className={styles.progress}>
+        {running && (
+          <div>
+            <div className={styles.bar} role="progressbar" aria-label="Export progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
+              <div className={styles.barFill} style={{ width: `${percent ?? 35}%` }} />
+            </div>
+            <span className={styles.stats}>
+              {formatBytes(phase.progress.bytes)}{format !== 'brat' && ` · ${phase.progress.records.toLocaleString()} ${phase.expected ? `of ${phase.expected.toLocaleString()} ` : ''}records`}
+            </span>
+          </div>
+        )}
+        {phase.kind === 'done' && <div className="alert alert-ok">Export ready: {phase.fileName}, {formatBytes(phase.progress.bytes)}.</div>}
+        {phase.kind === 'error' && <div className="alert alert-error" role="alert">{phase.message}</div>}
+      </div>
+    </form>
+  );
+}

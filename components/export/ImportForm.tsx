@@ -1,0 +1,90 @@
+'use client';
+
+import { useState } from 'react';
+import Link from 'next/link';
+import { ImportResults, type Outcome } from './ImportResults';
+import { formatBytes } from './exportProgress';
+import styles from './ImportForm.module.css';
+
+type Mode = 'upload' | 'paste';
+
+async function send(url: string, init: RequestInit): Promise<Outcome> {
+  try {
+    const response = await fetch(url, init);
+    const body = await response.json().catch(() => null);
+    if (response.ok) return { kind: 'ok', result: body };
+    return { kind: 'error', message: body?.error?.message ?? `The import failed (HTTP ${response.status}).`, files: body?.error?.details?.files ?? [] };
+  } catch {
+    return { kind: 'error', message: 'The connection broke off. Nothing was imported; try again.', files: [] };
+  }
+}
+
+function pasteArticle(form: HTMLFormElement) {
+  const data = new FormData(form);
+  const text = (key: string) => String(data.get(key) ?? '').trim() || undefined;
+  return { title: text('title') ?? '', body: String(data.get('body') ?? ''), outlet: text('outlet'), url: text('url'), author: text('author'), publishedAt: text('publishedAt') };
+}
+
+/** Upload files or paste a text; shows what happened to each file. */
+export function ImportForm({ projectId }: { projectId: number }) {
+  const [mode, setMode] = useState<Mode>('upload');
+  const [files, setFiles] = useState<File[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const url = `/api/projects/${projectId}/imports`;
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    setOutcome(null);
+    if (mode === 'upload') {
+      const form = new FormData();
+      for (const file of files) form.append('files', file, file.name);
+      setOutcome(await send(url, { method: 'POST', body: form }));
+    } else {
+      const article = pasteArticle(event.currentTarget);
+      setOutcome(await send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articles: [article] }) }));
+    }
+    setBusy(false);
+  }
+
+  return (
+    <>
+      <form onSubmit={submit} className="card" aria-label="Import articles">
+        <div role="tablist" className={styles.tabs}>
+          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'upload'} onClick={() => setMode('upload')}>Upload files</button>
+          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'paste'} onClick={() => setMode('paste')}>Paste text</button>
+        </div>
+        {mode === 'upload' ? (
+          <div className={styles.drop}>
+            <label className="field" style={{ alignItems: 'center' }}>
+              Files to import
+              <input type="file" name="files" multiple accept=".txt,.md,.html,.htm,.json,.jsonl" onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))} />
+            </label>
+            {files.length > 0 && (
+              <ul className={styles.fileList}>
+                {files.map((f) => <li key={f.name}><span>{f.name}</span><span className="muted">{formatBytes(f.size)}</span></li>)}
+              </ul>
+            )}
+          </div>
+        ) : (
+          <div className="stack">
+            <div className={styles.grid}>
+              <label className="field">Title<input type="text" name="title" maxLength={500} /></label>
+              <label className="field">Outlet<input type="text" name="outlet" maxLength={200} /></label>
+              <label className="field">Address (URL)<input type="url" name="url" placeholder="https://" /></label>
+              <label className="field">Author<input type="text" name="author" maxLength={300} /></label>
+              <label className="field">Published<input type="date" name="publishedAt" /></label>
+            </div>
+            <label className="field">Text<textarea name="body" required className={styles.body} placeholder="Paste the article text exactly as published." /></label>
+          </div>
+        )}
+        <div className={styles.actions}>
+          <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? 'Importing…' : 'Import'}</button>
+          <Link href={`/projects/${projectId}`} className="btn">Back to articles</Link>
+        </div>
+      </form>
+      {outcome && <ImportResults projectId={projectId} outcome={outcome} />}
+    </>
+  );
+}
