@@ -98,7 +98,7 @@ describe('cli restore', () => {
     expect(cli(['check']).code).toBe(0);
   });
 
-  it('refuses a file that is missing, not a database, not a workbench database or damaged', () => {
+  it('refuses a file that is missing, not a database, not a workbench database, damaged or too new', () => {
     const other = path.join(dir, 'other.sqlite');
     const plain = new Database(other);
     plain.exec('create table notes (body text)');
@@ -107,7 +107,13 @@ describe('cli restore', () => {
     const bytes = fs.readFileSync(path.join(dir, 'nightly.sqlite'));
     bytes.fill(0x55, 4096 * 2);
     fs.writeFileSync(damaged, bytes);
+    const newer = path.join(dir, 'newer.sqlite');
+    fs.copyFileSync(path.join(dir, 'nightly.sqlite'), newer);
+    const future = new Database(newer);
+    future.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-the-future', Date.now());
+    future.close();
     const cases: Array<[string, RegExp]> = [
+      [newer, /newer\.sqlite was made by a newer version of the workbench \(\d+ migrations; this one knows \d+\)\.$/],
       [path.join(dir, 'nope.sqlite'), /: no such file\.$/],
       [path.resolve('README.md'), /README\.md is not an SQLite database\.$/],
       [other, /other\.sqlite is not a workbench database \(missing tables: __drizzle_migrations, users, .*\)\.$/],
