@@ -1,0 +1,192 @@
+/** Projects and their members. Only members see a project; only leads manage members. */
+import { and, asc, count, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { countRows, getDb, writeTransaction, type Tx } from '../db/client';
+import { memberships, projects, users, ROLES, type Role } from '../db/schema';
+import { conflict, forbidden, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { actorId, isSystem, loadUser, projectAccess, requireAdmin, type Actor } from './actor';
+import { recordEvent } from './events';
+
+export type ProjectRow = typeof projects.$inferSelect;
+export interface ProjectSummary extends ProjectRow {
+  role: Role | null;
+}
+
+/** The projects the actor belongs to (the CLI operator sees all), with the actor's role. */
+export function listProjects({ actor }: { actor: Actor }): ProjectSummary[] {
+  const db = getDb();
+  const user = loadUser(db, actor);
+  if (!user) return db.select().from(projects).orderBy(asc(projects.name)).all().map((p) => ({ ...p, role: null }));
+  return db
+    .select({ project: projects, role: memberships.role })
+    .from(memberships)
+    .innerJoin(projects, eq(projects.id, memberships.projectId))
+    .where(eq(memberships.userId, user.id))
+    .orderBy(asc(projects.name))
+    .all()
+    .map(({ project, role }) => ({ ...project, role }));
+}
+
+/** Every project with its member count, for site admins. */
+export function listAllProjects({ actor }: { actor: Actor }) {
+  const db = getDb();
+  requireAdmin(db, actor);
+  const counts = db
+    .select({ projectId: memberships.projectId, members: count() })
+    .from(memberships)
+    .groupBy(memberships.projectId)
+    .all();
+  const byProject = new Map(counts.map((c) => [c.projectId, c.members]));
+  return db
+    .select()
+    .from(projects)
+    .orderBy(asc(projects.name))
+    .all()
+    .map((p) => ({ ...p, members: byProject.get(p.id) ?? 0 }));
+}
+
+/** Resolves "12" or "my-slug" to a project id without revealing anything (callers check access). */
+export function resolveProjectId(ref: string | number): number {
+  if (typeof ref === 'number' || /^\d+$/.test(ref)) return Number(ref);
+  const row = getDb().select({ id: projects.id }).from(projects).where(eq(projects.slug, ref)).get();
+  if (!row) throw notFound('Project');
+  return row.id;
+}
+
+/** One project the actor belongs to, with their role; 404 for everyone else. */
+export function getProject({ actor, projectId }: { actor: Actor; projectId: number }): ProjectSummary {
+  const { project, role } = projectAccess(getDb(), actor, projectId, 'project.read');
+  return { ...project, role };
+}
+
+const createProjectSchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(200),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'use lowercase letters, digits and dashes')
+    .optional(),
+  description: z.string().max(5000).optional(),
+});
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'project';
+}
+
+/** Creates a project (site admins and the operator); the creator becomes its lead. */
+export function createProject({ actor, input }: { actor: Actor; input: unknown }): ProjectRow {
+  const data = parseInput(createProjectSchema, input);
+  return writeTransaction((tx) => {
+    const user = requireAdmin(tx, actor);
+    const slug = data.slug ?? slugify(data.name);
+    if (tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get()) {
+      throw conflict(`A project with the short name "${slug}" already exists.`);
+    }
+    const project = tx
+      .insert(projects)
+      .values({ name: data.name, slug, description: data.description ?? '', createdBy: user?.id ?? null })
+      .returning()
+      .get();
+    if (user) tx.insert(memberships).values({ projectId: project.id, userId: user.id, role: 'lead' }).run();
+    recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'project.create', entityType: 'project', entityId: project.id, after: project });
+    return project;
+  });
+}
+
+/** The members of a project with their names (any member may see who else is in it). */
+export function listMembers({ actor, projectId }: { actor: Actor; projectId: number }) {
+  const db = getDb();
+  projectAccess(db, actor, projectId, 'project.read');
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, disabledAt: users.disabledAt })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.projectId, projectId))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+const memberSchema = z.strictObject({
+  userId: z.number().int().positive(),
+  role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
+});
+
+/** Leads (and site admins, who manage projects) may manage members. */
+function memberManager(tx: Tx, actor: Actor, projectId: number) {
+  const user = loadUser(tx, actor);
+  if (isSystem(actor) || user?.isAdmin) {
+    if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) throw notFound('Project');
+    return user;
+  }
+  return projectAccess(tx, actor, projectId, 'member.manage').user;
+}
+
+function leadCount(tx: Tx, projectId: number): number {
+  return countRows(tx, memberships, and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead')));
+}
+
+/**
+ * Adds a member or changes their role. Nobody raises their own role, and the last lead
+ * cannot step down (a project always has someone who can manage it).
+ */
+export function setMember({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }) {
+  const data = parseInput(memberSchema, input);
+  return writeTransaction((tx) => {
+    const manager = memberManager(tx, actor, projectId);
+    const target = tx.select().from(users).where(eq(users.id, data.userId)).get();
+    if (!target) throw notFound('User');
+    const before = tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId)))
+      .get();
+    if (manager && manager.id === data.userId && !manager.isAdmin && before?.role !== 'lead') {
+      throw forbidden('You cannot change your own role.');
+    }
+    if (before?.role === 'lead' && data.role !== 'lead' && leadCount(tx, projectId) <= 1) {
+      throw conflict('A project needs at least one lead. Make someone else lead first.');
+    }
+    if (before) {
+      tx.update(memberships).set({ role: data.role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))).run();
+    } else {
+      tx.insert(memberships).values({ projectId, userId: data.userId, role: data.role }).run();
+    }
+    const after = { projectId, userId: data.userId, role: data.role };
+    recordEvent(tx, { projectId, actorId: actorId(actor), action: before ? 'member.role' : 'member.add', entityType: 'membership', entityId: data.userId, before: before ?? null, after });
+    return after;
+  });
+}
+
+/** Removes a member; they are locked out on their next request. */
+export function removeMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }) {
+  writeTransaction((tx) => {
+    memberManager(tx, actor, projectId);
+    const where = and(eq(memberships.projectId, projectId), eq(memberships.userId, userId));
+    const before = tx.select().from(memberships).where(where).get();
+    if (!before) throw notFound('Member');
+    if (before.role === 'lead' && leadCount(tx, projectId) <= 1) {
+      throw conflict('A project needs at least one lead. Make someone else lead first.');
+    }
+    tx.delete(memberships).where(where).run();
+    recordEvent(tx, { projectId, actorId: actorId(actor), action: 'member.remove', entityType: 'membership', entityId: userId, before });
+  });
+}
+
+/** Project ids the user belongs to (used to scope cross-project queries). */
+export function memberProjectIds(userId: number): number[] {
+  return getDb()
+    .select({ id: memberships.projectId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .all()
+    .map((r) => r.id);
+}
+

@@ -1,0 +1,81 @@
+/** Personal API tokens: shown once at creation, stored as sha256, revocable. */
+import crypto from 'node:crypto';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, writeTransaction } from '../db/client';
+import { apiTokens, users } from '../db/schema';
+import { notFound } from '../errors';
+import { parseInput } from '../validation';
+import { actorId, isSystem, loadUser, type Actor } from './actor';
+import { recordEvent } from './events';
+
+const TOKEN_PREFIX = 'fcw_';
+
+function hashToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+const createTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(100),
+  /** Only the CLI operator creates tokens for someone else. */
+  userId: z.number().int().positive().optional(),
+});
+
+/** Creates a token for the actor (or, for the operator, for `userId`); returns it once. */
+export function createToken({ actor, input }: { actor: Actor; input: unknown }) {
+  const data = parseInput(createTokenSchema, input);
+  const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
+  return writeTransaction((tx) => {
+    const user = loadUser(tx, actor);
+    const ownerId = isSystem(actor) ? data.userId : user!.id;
+    if (!ownerId || !tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) throw notFound('User');
+    const row = tx
+      .insert(apiTokens)
+      .values({ userId: ownerId, name: data.name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10) })
+      .returning({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt })
+      .get();
+    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.create', entityType: 'api_token', entityId: row.id, after: { ...row, userId: ownerId } });
+    return { ...row, token };
+  });
+}
+
+/** The actor's own tokens (never the secret). */
+export function listTokens({ actor }: { actor: Actor }) {
+  const db = getDb();
+  const user = loadUser(db, actor);
+  if (!user) return [];
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, user.id))
+    .orderBy(desc(apiTokens.id))
+    .all();
+}
+
+/** Revokes one of the actor's own tokens; someone else's answers 404. */
+export function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
+  writeTransaction((tx) => {
+    const user = loadUser(tx, actor);
+    const where = user ? and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, user.id)) : eq(apiTokens.id, tokenId);
+    const row = tx.select().from(apiTokens).where(where).get();
+    if (!row) throw notFound('Token');
+    if (row.revokedAt) return;
+    tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).run();
+    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
+  });
+}
+
+/** The user id a bearer token belongs to, or null if unknown, revoked or the user is disabled. */
+export function userIdForToken(token: string): number | null {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const db = getDb();
+  const row = db
+    .select({ id: apiTokens.id, userId: apiTokens.userId, disabledAt: users.disabledAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row || row.disabledAt) return null;
+  db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id)).run();
+  return row.userId;
+}

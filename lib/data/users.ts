@@ -1,0 +1,148 @@
+/** Accounts: created and managed by site admins (or the CLI operator). */
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { countRows, getDb, writeTransaction } from '../db/client';
+import { users } from '../db/schema';
+import { AppError, conflict, notFound } from '../errors';
+import { parseInput } from '../validation';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
+import { actorId, loadUser, requireAdmin, type Actor, type UserRow } from './actor';
+import { recordEvent } from './events';
+
+export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'disabledAt' | 'createdAt'>;
+
+const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ message: 'must be a valid email address' }));
+const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(200, 'must be at most 200 characters');
+
+const createUserSchema = z.strictObject({
+  email: emailSchema,
+  name: z.string().trim().max(200).optional(),
+  password: passwordSchema.optional(),
+  isAdmin: z.boolean().optional(),
+});
+
+export function toPublicUser(user: UserRow): PublicUser {
+  const { id, email, name, isAdmin, disabledAt, createdAt } = user;
+  return { id, email, name, isAdmin, disabledAt, createdAt };
+}
+
+/**
+ * Creates an account. Without a password one is generated and returned once, so the admin can
+ * hand it over; only its argon2id hash is stored.
+ */
+export async function createUser({ actor, input }: { actor: Actor; input: unknown }) {
+  const data = parseInput(createUserSchema, input);
+  requireAdmin(getDb(), actor);
+  const password = data.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const user = writeTransaction((tx) => {
+    requireAdmin(tx, actor);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
+      throw conflict(`A user with the email ${data.email} already exists.`);
+    }
+    const row = tx
+      .insert(users)
+      .values({
+        email: data.email,
+        name: data.name || data.email.split('@')[0],
+        passwordHash,
+        isAdmin: data.isAdmin ?? false,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, {
+      projectId: null,
+      actorId: actorId(actor),
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      after: toPublicUser(row),
+    });
+    return row;
+  });
+  return { user: toPublicUser(user), password: data.password ? null : password };
+}
+
+/** Every account, for the admin page. */
+export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
+  const db = getDb();
+  requireAdmin(db, actor);
+  return db.select().from(users).orderBy(asc(users.email)).all().map(toPublicUser);
+}
+
+function findUserByEmail(email: string): UserRow {
+  const normalized = email.trim().toLowerCase();
+  const user = getDb().select().from(users).where(eq(users.email, normalized)).get();
+  if (!user) throw notFound(`User ${normalized}`);
+  return user;
+}
+
+/** Resolves an email to a user id (admin tools and the CLI name users by email). */
+export function userIdByEmail(email: string): number {
+  return findUserByEmail(email).id;
+}
+
+function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>) {
+  return writeTransaction((tx) => {
+    const admin = requireAdmin(tx, actor);
+    const before = tx.select().from(users).where(eq(users.id, userId)).get();
+    if (!before) throw notFound('User');
+    if (admin && admin.id === userId && changes.disabledAt) {
+      throw new AppError('forbidden', 'You cannot disable your own account.');
+    }
+    const after = tx.update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    recordEvent(tx, {
+      projectId: null,
+      actorId: actorId(actor),
+      action,
+      entityType: 'user',
+      entityId: userId,
+      before: toPublicUser(before),
+      after: toPublicUser(after),
+    });
+    return toPublicUser(after);
+  });
+}
+
+/** Disables an account and ends all its sessions at once (sessionVersion is bumped). */
+export function disableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
+  const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
+  if (!current) throw notFound('User');
+  return updateUser(actor, input.userId, 'user.disable', {
+    disabledAt: current.disabledAt ?? new Date(),
+    sessionVersion: current.sessionVersion + 1,
+  });
+}
+
+export function enableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
+  return updateUser(actor, input.userId, 'user.enable', { disabledAt: null });
+}
+
+/**
+ * Sets a new password (generated when none is given, and returned once) and signs the user
+ * out everywhere.
+ */
+export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string } }) {
+  const password = input.password === undefined ? generatePassword() : parseInput(z.object({ password: passwordSchema }), { password: input.password }).password;
+  const passwordHash = await hashPassword(password);
+  const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
+  if (!current) throw notFound('User');
+  const user = updateUser(actor, input.userId, 'user.password', {
+    passwordHash,
+    sessionVersion: current.sessionVersion + 1,
+  });
+  return { user, password: input.password === undefined ? password : null };
+}
+
+/** The signed-in user's own profile (any signed-in user). */
+export function getCurrentUser({ actor }: { actor: Actor }): PublicUser | null {
+  const user = loadUser(getDb(), actor);
+  return user ? toPublicUser(user) : null;
+}
+
+export function countUsers(): number {
+  return countRows(getDb(), users);
+}
