@@ -9,7 +9,7 @@ import { AppError } from './errors';
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const where = issue.path.length ? issue.path.join('.') : 'body';
+      const where = issue.path.length ? issue.path.join('.') : 'request';
       if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.join(', ')}`;
       return `${where}: ${issue.message}`;
     })
