@@ -32,6 +32,17 @@ function useLinkKey(enabled: boolean, open: () => void): void {
   }, [enabled, open]);
 }
 
+/** The annotation the reviewer came from (?focus=THIS&from=ID in the URL), if any. */
+function useOrigin(annotationId: number): number | null {
+  const [origin, setOrigin] = useState<number | null>(null);
+  useEffect(() => {
+    const params = new URLSearchParams(window.location.search);
+    const from = Number(params.get('from'));
+    setOrigin(params.get('focus') === String(annotationId) && Number.isSafeInteger(from) && from > 0 ? from : null);
+  }, [annotationId]);
+  return origin;
+}
+
 export function LinksSection({ annotation, projectId, currentUserId, role, onChanged }: AnnotationExtrasProps) {
   const [links, setLinks] = useState<LinkFromAnnotation[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,8 +69,15 @@ export function LinksSection({ annotation, projectId, currentUserId, role, onCha
   };
 
   const shown = links ?? [];
+  const origin = useOrigin(annotation.id);
+  const back = origin ? shown.find((l) => l.other.annotationId === origin) : undefined;
   return (
     <section className={styles.section} aria-label="Links to other articles" data-testid="links-section">
+      {back ? (
+        <Link className={styles.back} href={focusUrl(projectId, back.other.articleId, back.other.annotationId)} data-testid="links-back">
+          ← Back to {back.other.outlet || back.other.title || 'the linked statement'}
+        </Link>
+      ) : null}
       <div className={styles.sectionHead}>
         <h3>Links <span className="muted small">{links ? shown.length : annotation.links.length}</span></h3>
         <div className="row">
