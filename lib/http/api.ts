@@ -80,7 +80,16 @@ function refuseUnsafeStrings(key: string, value: unknown): unknown {
 
 /** Reads the body as text, stopping with 413 as soon as it passes `limit` bytes. */
 export async function readTextCapped(request: Request, limit: number): Promise<string> {
-  if (!request.body) return '';
+  return Buffer.from(await readBytesCapped(request, limit)).toString('utf8');
+}
+
+/**
+ * Reads the raw body, stopping with 413 as soon as it passes `limit` bytes, whatever
+ * Content-Length claims (a chunked upload has none). Use it before request.formData(), which
+ * would otherwise buffer an upload of any size.
+ */
+export async function readBytesCapped(request: Request, limit: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -94,7 +103,7 @@ export async function readTextCapped(request: Request, limit: number): Promise<s
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 type RouteContext<P> = { params: Promise<P> };

@@ -57,6 +57,7 @@ const MANAGE: Expectations = { ...LEAD, admin: 'ok' };
 const later = (f: (args: never) => unknown, args: unknown) => () => f(args as never);
 const data = (e: Expectations): Expectations => ({ ...e, anonymous: 'n/a' });
 const id = (n: number) => String(n);
+const a = (w: World, who: UserKind) => w.people[who].actor;
 
 const routes: RouteRow[] = [
   { kind: 'route', method: 'GET', path: '/api/health', what: 'liveness', expect: ANYONE, build: () => ({ params: {} }) },
@@ -128,6 +129,10 @@ const threadRoutes: RouteRow[] = [
     kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'final verdict (final: true)', expect: LEAD,
     build: (w) => ({ params: ann(w), body: { verdict: 'false', rationale: 'Checked the transcript.', final: true } }),
   },
+  {
+    kind: 'route', method: 'POST', path: '/api/projects/:projectId/imports', what: 'import a batch', expect: LEAD,
+    build: (w, x) => ({ params: { projectId: id(w.projectId) }, body: { articles: [{ title: `Batch by ${x}`, body: `Batch text by ${x} ${Math.random()}.` }] } }),
+  },
   { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
@@ -176,11 +181,15 @@ const dataRows: DataRow[] = [
     invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { userId: w.people.viewer.id, password: 'another long password' } } as never),
   },
   { kind: 'data', module: 'tokens', fn: 'createToken', what: 'create my API token', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { name: 'mine' } } as never) },
+  {
+    kind: 'data', module: 'tokens', fn: 'revokeToken', what: "revoke someone else's token", expect: data({ ...SIGNED_IN, nonMember: 404, viewer: 404, authorReviewer: 404, otherReviewer: 404, lead: 404, admin: 404 }),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), tokenId: w.tokenOf(x === 'lead' ? 'viewer' : 'lead') }),
+  },
+  { kind: 'data', module: 'tokens', fn: 'revokeToken', what: 'revoke my own token', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x), tokenId: w.tokenOf(x) }) },
   { kind: 'data', module: 'tokens', fn: 'listTokens', what: 'my tokens', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor } as never) },
 ];
 
 
-const a = (w: World, who: UserKind) => w.people[who].actor;
 const annotationRows: DataRow[] = [
   { kind: 'data', module: 'annotations', fn: 'listAnnotations', what: 'annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId } as never) },
   { kind: 'data', module: 'annotations', fn: 'getAnnotation', what: 'one annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
@@ -243,6 +252,10 @@ const reviewRows: DataRow[] = [
   { kind: 'data', module: 'verdicts', fn: 'listVerdicts', what: 'verdicts of a claim', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
   { kind: 'data', module: 'inbox', fn: 'listInbox', what: 'my inbox', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
   { kind: 'data', module: 'inbox', fn: 'markInboxRead', what: 'mark my inbox read', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
+  {
+    kind: 'data', module: 'imports', fn: 'importBatch', what: 'import files', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, files: [{ name: 'a.txt', bytes: new TextEncoder().encode(`File text by ${x} ${Math.random()}.`) }] }),
+  },
   {
     kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
     invoke: (f, w, x) => () => {

@@ -16,6 +16,7 @@ import { getDb, getSqlite } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
 import { HOSTILE_API_CASES, type HostileCase, type HostileContext } from './hostileCases';
 import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from './hostileArticleCases';
+import { HOSTILE_IMPORT_CASES } from './hostileImportCases';
 import { callRoute, importRoute, routeFile, type CallSpec } from './routeCall';
 import { buildWorld, restoreCast, snapshot, tableCounts } from './world';
 
@@ -63,7 +64,7 @@ async function expectRefused(pattern: string, spec: Omit<CallSpec, 'url'> & { qu
   return result;
 }
 
-const ALL = [...HOSTILE_API_CASES, ...HOSTILE_ARTICLE_CASES, ...HOSTILE_QUERY_CASES];
+const ALL = [...HOSTILE_API_CASES, ...HOSTILE_ARTICLE_CASES, ...HOSTILE_QUERY_CASES, ...HOSTILE_IMPORT_CASES];
 const absent = [...new Set(ALL.filter((c) => !hasRoute(c.path, c.method)).map((c) => `${c.method} ${c.path}`))];
 if (absent.length) console.warn(`hostile input: routes not present yet, their cases are skipped:\n  ${absent.join('\n  ')}`);
 
@@ -73,7 +74,7 @@ function runCase(c: HostileCase) {
     const as = c.as ?? 'authorReviewer';
     const token = call.token !== undefined ? call.token : as === 'anonymous' ? null : ctx.w.people[as].token;
     try {
-      await expectRefused(c.path, { method: c.method, params: call.params, query: call.query, body: call.body, rawBody: call.rawBody, headers: call.headers, token, origin: call.origin }, c.expect);
+      await expectRefused(c.path, { method: c.method, params: call.params, query: call.query, body: call.body, rawBody: call.rawBody, form: call.form, headers: call.headers, token, origin: call.origin }, c.expect);
     } finally {
       restoreCast(ctx.w);
     }
@@ -170,6 +171,44 @@ describe('hostile callbackUrl after sign-in stays on this site', () => {
   });
   test('an array takes only its first value', () => expect(safeCallbackUrl(['//evil.example', '/projects/1'])).toBe('/projects'));
   test('a local path is kept', () => expect(safeCallbackUrl('/projects/3/articles/9?x=1#a')).toBe('/projects/3/articles/9?x=1#a'));
+});
+
+describe('request bodies are capped while they stream in', () => {
+  /** A multipart upload without Content-Length that never ends on its own (at most 120 MB). */
+  function endlessUpload(pulled: { chunks: number }) {
+    const boundary = 'hostileboundary';
+    const head = new TextEncoder().encode(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`);
+    const chunk = new Uint8Array(1024 * 1024).fill(0x61);
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled.chunks++;
+        if (pulled.chunks === 1) controller.enqueue(head);
+        else if (pulled.chunks > 120) {
+          controller.enqueue(new TextEncoder().encode(`\r\n--${boundary}--\r\n`));
+          controller.close();
+        }
+        else controller.enqueue(chunk);
+      },
+    });
+    return { stream, type: `multipart/form-data; boundary=${boundary}` };
+  }
+  test('a chunked import upload is cut off near the 50 MB cap with 413, not read to the end', async () => {
+    const mod = await importRoute('/api/projects/:projectId/imports');
+    if (!mod?.POST) return;
+    const pulled = { chunks: 0 };
+    const { stream, type } = endlessUpload(pulled);
+    const request = new Request(`http://localhost/api/projects/${ctx.w.projectId}/imports`, {
+      method: 'POST',
+      headers: { host: 'localhost', authorization: `Bearer ${ctx.w.people.lead.token}`, 'content-type': type },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    const before = snapshot();
+    const response = await mod.POST(request, { params: Promise.resolve({ projectId: String(ctx.w.projectId) }) });
+    expect(response.status).toBe(413);
+    expect(pulled.chunks, 'MB read before refusing').toBeLessThanOrEqual(60);
+    expect(snapshot()).toBe(before);
+  });
 });
 
 describe('server-owned fields in lib/data', () => {

@@ -44,6 +44,8 @@ export interface CallSpec {
   body?: unknown;
   /** Raw body text (overrides `body`). */
   rawBody?: string;
+  /** A multipart body (overrides both). */
+  form?: FormData;
   headers?: Record<string, string>;
   /** Origin header; defaults to this site for state-changing requests. Pass null to omit. */
   origin?: string | null;
@@ -56,8 +58,9 @@ export function buildRequest(spec: CallSpec): Request {
   const origin = spec.origin === undefined ? (spec.method === 'GET' ? null : ORIGIN) : spec.origin;
   if (origin) headers.set('origin', origin);
   if (spec.cookie) headers.set('cookie', spec.cookie);
-  let body: string | undefined;
-  if (spec.rawBody !== undefined) body = spec.rawBody;
+  let body: string | FormData | undefined;
+  if (spec.form) body = spec.form;
+  else if (spec.rawBody !== undefined) body = spec.rawBody;
   else if (spec.body !== undefined) {
     body = JSON.stringify(spec.body);
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');

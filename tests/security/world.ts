@@ -61,6 +61,8 @@ export interface World {
   disputedLink(): number;
   /** A fresh comment by the authoring reviewer on a fresh annotation. */
   comment(): number;
+  /** The id of a fresh API token of `kind` (the secret is not kept). */
+  tokenOf(kind: UserKind): number;
   /** A review row written directly (status recomputation is not simulated). */
   review(target: { annotationId?: number; linkId?: number }, reviewer: UserKind, decision?: 'accept' | 'reject'): number;
 }
@@ -170,6 +172,9 @@ export async function buildWorld(): Promise<World> {
       world.review({ linkId: row.id }, 'lead', 'reject');
       getSqlite().prepare("update links set status = 'disputed' where id = ?").run(row.id);
       return row.id;
+    },
+    tokenOf(kind) {
+      return createToken({ actor: SYSTEM, input: { name: 'fixture', userId: people[kind].id } }).id;
     },
     comment() {
       const row = world.annotation();
