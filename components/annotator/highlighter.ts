@@ -15,8 +15,8 @@ export interface HighlightSpan {
   start: number;
   end: number;
   label: Label;
-  /** Index of the author in the colour-by-author palette. */
-  authorSlot: number;
+  /** Index of the author in the colour-by-author palette (0 when not given). */
+  authorSlot?: number;
 }
 
 export type ColourMode = 'label' | 'author';
@@ -133,7 +133,7 @@ export class Highlighter {
     const h = window.innerHeight || 800;
     const want = this.map.offsetsInBand(-0.5 * h, 1.5 * h);
     if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
-    this.band = this.map.offsetsInBand(-h, 2 * h);
+    this.band = this.map.offsetsInBand(-1.5 * h, 2.5 * h);
     this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
   }
 
@@ -141,7 +141,7 @@ export class Highlighter {
     const out: PaintSpan[] = [];
     for (const s of this.index.overlapping(from, to)) {
       if (this.hidden.has(s.id)) continue;
-      const names = [HL.bg(backgroundKey(this.mode, s.label, s.authorSlot)), HL.line(s.label)];
+      const names = [HL.bg(backgroundKey(this.mode, s.label, s.authorSlot ?? 0)), HL.line(s.label)];
       for (const state of ['selected', 'hover', 'flash'] as const) if (this.states[state] === s.id) names.push(HL.state(state));
       out.push({ id: s.id, start: s.start, end: s.end, names });
     }

@@ -28,39 +28,81 @@ export function highlightApiAvailable(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
 }
 
+interface LiveRange {
+  range: StaticRange;
+  names: string[];
+  key: string;
+}
+
+/**
+ * Keeps one Highlight object per name registered and changes only the ranges that differ from
+ * the last paint, so adding a span or scrolling a little touches a handful of ranges.
+ */
 export class HighlightPainter implements Painter {
-  private owned = new Set<string>();
+  private live = new Map<number, LiveRange>();
+  private highlights = new Map<string, Highlight>();
+  private overlapKey = '';
 
   constructor(private map: BodyMap) {}
 
   paint(from: number, to: number, spans: PaintSpan[]): void {
-    const groups = new Map<string, StaticRange[]>();
-    const add = (name: string, range: StaticRange) => {
-      const list = groups.get(name);
-      if (list) list.push(range);
-      else groups.set(name, [range]);
-    };
+    const seen = new Set<number>();
     for (const s of spans) {
-      const range = this.staticRange(Math.max(s.start, from), Math.min(s.end, to));
-      for (const name of s.names) add(name, range);
+      const a = Math.max(s.start, from);
+      const b = Math.min(s.end, to);
+      const key = `${a}:${b}:${s.names.join(' ')}`;
+      seen.add(s.id);
+      const current = this.live.get(s.id);
+      if (current?.key === key) continue;
+      if (current) this.unregister(current);
+      const entry = { range: this.staticRange(a, b), names: s.names, key };
+      this.register(entry);
+      this.live.set(s.id, entry);
     }
-    for (const seg of depthSegments(spans, from, to)) {
-      if (seg.depth > 1) add(HL.state('overlap'), this.staticRange(seg.start, seg.end));
+    for (const [id, entry] of this.live) {
+      if (seen.has(id)) continue;
+      this.unregister(entry);
+      this.live.delete(id);
     }
-    const registry = CSS.highlights as unknown as HighlightRegistry;
-    for (const name of this.owned) if (!groups.has(name)) registry.delete(name);
-    for (const [name, ranges] of groups) {
-      const highlight = new Highlight(...ranges);
-      highlight.priority = name.startsWith('fc-bg') ? 0 : name.startsWith('fc-line') ? 1 : name === HL.state('overlap') ? 2 : 3;
-      registry.set(name, highlight);
-    }
-    this.owned = new Set(groups.keys());
+    this.paintOverlaps(from, to, spans);
   }
 
   clear(): void {
     const registry = CSS.highlights as unknown as HighlightRegistry;
-    for (const name of this.owned) registry.delete(name);
-    this.owned.clear();
+    for (const name of this.highlights.keys()) registry.delete(name);
+    this.highlights.clear();
+    this.live.clear();
+    this.overlapKey = '';
+  }
+
+  /** Darkens every piece covered by two or more spans (one shared "overlap" highlight). */
+  private paintOverlaps(from: number, to: number, spans: PaintSpan[]): void {
+    const pieces = depthSegments(spans, from, to).filter((seg) => seg.depth > 1);
+    const key = pieces.map((p) => `${p.start}-${p.end}`).join(',');
+    if (key === this.overlapKey) return;
+    this.overlapKey = key;
+    const highlight = this.highlight(HL.state('overlap'));
+    highlight.clear();
+    for (const p of pieces) highlight.add(this.staticRange(p.start, p.end));
+  }
+
+  private highlight(name: string): Highlight {
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = new Highlight();
+      h.priority = name.startsWith('fc-bg') ? 0 : name.startsWith('fc-line') ? 1 : name === HL.state('overlap') ? 2 : 3;
+      (CSS.highlights as unknown as HighlightRegistry).set(name, h);
+      this.highlights.set(name, h);
+    }
+    return h;
+  }
+
+  private register(entry: LiveRange): void {
+    for (const name of entry.names) this.highlight(name).add(entry.range);
+  }
+
+  private unregister(entry: LiveRange): void {
+    for (const name of entry.names) this.highlights.get(name)?.delete(entry.range);
   }
 
   private staticRange(start: number, end: number): StaticRange {

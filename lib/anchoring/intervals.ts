@@ -13,11 +13,11 @@ export interface Interval {
 
 export class IntervalIndex<T extends Interval = Interval> {
   private items: T[];
-  private maxEnd: Float64Array;
+  private maxEnd: Int32Array;
 
-  constructor(items: readonly T[] = []) {
-    this.items = [...items].sort(byStart);
-    this.maxEnd = new Float64Array(this.items.length);
+  constructor(items: readonly T[] = [], sorted = false) {
+    this.items = sorted ? (items as T[]) : [...items].sort(byStart);
+    this.maxEnd = new Int32Array(this.items.length);
     this.build(0, this.items.length - 1);
   }
 
@@ -32,12 +32,21 @@ export class IntervalIndex<T extends Interval = Interval> {
 
   /** A new index with `item` added (or replaced, when its id is already there). */
   with(item: T): IntervalIndex<T> {
-    return new IntervalIndex([...this.items.filter((i) => i.id !== item.id), item]);
+    const items = this.items.filter((i) => i.id !== item.id);
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byStart(items[mid], item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, item);
+    return new IntervalIndex(items, true);
   }
 
   /** A new index without the span `id`. */
   without(id: number): IntervalIndex<T> {
-    return new IntervalIndex(this.items.filter((i) => i.id !== id));
+    return new IntervalIndex(this.items.filter((i) => i.id !== id), true);
   }
 
   /** Spans containing the character at `offset`, i.e. start <= offset < end. */
@@ -53,7 +62,7 @@ export class IntervalIndex<T extends Interval = Interval> {
   }
 
   private build(lo: number, hi: number): number {
-    if (lo > hi) return -Infinity;
+    if (lo > hi) return -1;
     const mid = (lo + hi) >>> 1;
     const m = Math.max(this.items[mid].end, this.build(lo, mid - 1), this.build(mid + 1, hi));
     this.maxEnd[mid] = m;

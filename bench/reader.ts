@@ -1,0 +1,125 @@
+/**
+ * npm run bench:reader — how the reader copes with a 200,000-character article carrying 20,000
+ * annotations, in headless Chromium, as multiples of rendering the plain text. Each scenario
+ * runs in a fresh page that loads the same data and script, so only the painting differs.
+ * BENCH_OUT=file also writes {highlightsOverPlain, addOneMs, memoryOverPlain, recogitoOverPlain}.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { makeArticle, makeSpans } from './reader/article';
+
+const RUNS = Number(process.env.BENCH_RUNS || 3);
+const ORIGIN = 'http://bench.invalid';
+
+async function bundle(): Promise<{ js: string; css: string }> {
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'reader/entry.ts')],
+    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true,
+    outdir: '/bench-out', tsconfig: path.join(__dirname, '..', 'tsconfig.json'), logLevel: 'error',
+  });
+  const file = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
+  return { js: file('.js'), css: file('.css') };
+}
+
+function html(css: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
+body { margin: 0; font-family: Georgia, serif; } .body { max-width: 46rem; margin: 2rem auto; font-size: 1.08rem; line-height: 1.75; }
+.body p { margin: 0 0 1.1em; white-space: pre-wrap; }</style></head>
+<body><div id="root"></div><script src="/data.js"></script><script src="/app.js"></script></body></html>`;
+}
+
+async function launch(): Promise<Browser> {
+  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+  try {
+    return await chromium.launch({ executablePath: system, args: ['--no-sandbox', '--enable-precise-memory-info'] });
+  } catch {
+    return chromium.launch({ args: ['--no-sandbox', '--enable-precise-memory-info'] });
+  }
+}
+
+async function openPage(browser: Browser, files: Record<string, string>): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
+    route.fulfill({ body: files[name] ?? '', contentType: name.endsWith('.js') ? 'text/javascript' : 'text/html' });
+  });
+  await page.goto(`${ORIGIN}/`);
+  return page;
+}
+
+/** JS heap in use after a full garbage collection (CDP). */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize;
+}
+
+interface Sample { ms: number; heap: number; addMs?: number; scrollMs?: number }
+
+async function scenario(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false): Promise<Sample> {
+  const page = await openPage(browser, files);
+  const ms = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg] as const);
+  const heap = await heapAfterGc(page);
+  const sample: Sample = { ms, heap };
+  if (extras) {
+    if (name === 'highlights') sample.addMs = await page.evaluate(() => window.bench.addOne());
+    sample.scrollMs = await page.evaluate(() => window.bench.scroll());
+  }
+  await page.close();
+  return sample;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false) {
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await scenario(browser, files, name, arg, extras));
+  const pick = (k: keyof Sample) => (samples[0][k] === undefined ? undefined : median(samples.map((s) => s[k] as number)));
+  return { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs') };
+}
+
+async function main(): Promise<void> {
+  const body = makeArticle();
+  const spans = makeSpans(body);
+  const { js, css } = await bundle();
+  const files = { 'index.html': html(css), 'data.js': `window.BENCH=${JSON.stringify({ body, spans })};`, 'app.js': js };
+  const browser = await launch();
+  console.log(`Reader benchmark: ${body.length.toLocaleString()} characters, ${spans.length.toLocaleString()} annotations, ${RUNS} runs each (median), Chromium ${browser.version()}`);
+  await scenario(browser, files, 'plain');
+  const plain = await measure(browser, files, 'plain', undefined, true);
+  const ours = await measure(browser, files, 'highlights', undefined, true);
+  const marks = await measure(browser, files, 'marks');
+  const recogito = await measure(browser, files, 'recogito');
+  const recogitoCss = await measure(browser, files, 'recogito', 'CSS_HIGHLIGHTS');
+  await browser.close();
+
+  const r = (x: number, base: number) => Math.round((x / base) * 100) / 100;
+  const rows: Array<[string, string, string]> = [
+    ['plain text render', `${plain.ms.toFixed(1)} ms`, '1.00x'],
+    ['reader with all highlights (ours, Highlight API)', `${ours.ms.toFixed(1)} ms`, `${r(ours.ms, plain.ms)}x`],
+    ['reader, <mark> fallback near the viewport', `${marks.ms.toFixed(1)} ms`, `${r(marks.ms, plain.ms)}x`],
+    ['@recogito/text-annotator (default SPANS renderer)', `${recogito.ms.toFixed(1)} ms`, `${r(recogito.ms, plain.ms)}x`],
+    ['@recogito/text-annotator (CSS_HIGHLIGHTS renderer)', `${recogitoCss.ms.toFixed(1)} ms`, `${r(recogitoCss.ms, plain.ms)}x`],
+    ['add one annotation, click to painted', `${ours.addMs!.toFixed(1)} ms`, `${r(ours.addMs!, plain.ms)}x`],
+    ['scroll the whole article (ours)', `${ours.scrollMs!.toFixed(0)} ms`, `${r(ours.scrollMs!, plain.scrollMs!)}x of plain scrolling`],
+    ['JS heap after GC (ours)', `${(ours.heap / 1e6).toFixed(1)} MB`, `${r(ours.heap, plain.heap)}x`],
+    ['JS heap after GC (recogito)', `${(recogito.heap / 1e6).toFixed(1)} MB`, `${r(recogito.heap, plain.heap)}x`],
+  ];
+  for (const [what, value, ratio] of rows) console.log(`${what.padEnd(52)} ${value.padStart(11)}  ${ratio}`);
+  const result = {
+    highlightsOverPlain: r(ours.ms, plain.ms),
+    addOneMs: Math.round(ours.addMs! * 10) / 10,
+    memoryOverPlain: r(ours.heap, plain.heap),
+    recogitoOverPlain: r(recogito.ms, plain.ms),
+  };
+  console.log(JSON.stringify(result));
+  if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(result)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,98 @@
+/**
+ * Runs inside the benchmark page (bundled by esbuild): renders the article as the reader does,
+ * then paints it with our Highlighter, the <mark> fallback or @recogito/text-annotator.
+ */
+import { createTextAnnotator } from '@recogito/text-annotator';
+import { Highlighter } from '@/components/annotator/highlighter';
+import type { BenchSpan } from './article';
+
+declare global {
+  interface Window {
+    BENCH: { body: string; spans: BenchSpan[] };
+    bench: Record<string, (arg?: string) => Promise<number>>;
+    keep: unknown[];
+  }
+}
+
+const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The same DOM as components/annotator/ArticleBody.tsx: <p data-start> per paragraph, newlines between. */
+function renderBody(): HTMLElement {
+  const root = document.getElementById('root')!;
+  const el = document.createElement('div');
+  el.dataset.testid = 'article-body';
+  el.className = 'body';
+  const { body } = window.BENCH;
+  const re = /\n+|[^\n]+/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    if (m[0][0] === '\n') el.appendChild(document.createTextNode(m[0]));
+    else {
+      const p = document.createElement('p');
+      p.dataset.start = String(m.index);
+      p.textContent = m[0];
+      el.appendChild(p);
+    }
+  }
+  root.appendChild(el);
+  return el;
+}
+
+let highlighter: Highlighter | null = null;
+
+async function timed(work: () => void): Promise<number> {
+  const t0 = performance.now();
+  work();
+  void document.body.offsetHeight;
+  await nextPaint();
+  return performance.now() - t0;
+}
+
+function recogitoAnnotations() {
+  const { body, spans } = window.BENCH;
+  return spans.map((s) => ({
+    id: String(s.id),
+    bodies: [],
+    target: { annotation: String(s.id), selector: [{ quote: body.slice(s.start, s.end), start: s.start, end: s.end }] },
+  }));
+}
+
+window.keep = [];
+window.bench = {
+  plain: () => timed(() => { renderBody(); }),
+  highlights: () => timed(() => {
+    highlighter = new Highlighter(renderBody());
+    highlighter.setSpans(window.BENCH.spans);
+  }),
+  marks: () => timed(() => {
+    highlighter = new Highlighter(renderBody(), { forceMarks: true });
+    highlighter.setSpans(window.BENCH.spans);
+  }),
+  recogito: (renderer?: string) => timed(() => {
+    const annotator = createTextAnnotator(renderBody(), renderer ? { renderer: renderer as 'SPANS' | 'CSS_HIGHLIGHTS' } : {});
+    annotator.setAnnotations(recogitoAnnotations() as never);
+    window.keep.push(annotator);
+  }),
+  /** Click to painted: a button's click handler adds one span in view; time until the next frame is painted. */
+  addOne: async () => {
+    const button = document.createElement('button');
+    document.body.appendChild(button);
+    const map = highlighter!.map;
+    const at = map.paragraphs[1].start + 5;
+    let t0 = 0;
+    button.addEventListener('click', () => highlighter!.upsert({ id: 999_999, start: at, end: at + 40, label: 'claim', authorSlot: 0 }));
+    t0 = performance.now();
+    button.click();
+    await nextPaint();
+    return performance.now() - t0;
+  },
+  /** Scrolls through the whole article a half screen per frame. */
+  scroll: async () => {
+    const t0 = performance.now();
+    const step = Math.floor(window.innerHeight / 2);
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await nextPaint();
+    }
+    return performance.now() - t0;
+  },
+};
