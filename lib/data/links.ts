@@ -8,9 +8,9 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, writeTransaction, type Tx } from '../db/client';
+import { writeTransaction, type Tx } from '../db/client';
 import { annotations, links, RELATIONS, type Relation } from '../db/schema';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../errors';
+import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
@@ -146,11 +146,4 @@ export function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }):
     recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
     return after;
   });
-}
-
-/** Reads a link's project for adapters that need it before calling other functions. */
-export function linkProjectId(linkId: number): number {
-  const row = getDb().select({ projectId: links.projectId }).from(links).where(eq(links.id, linkId)).get();
-  if (!row) throw new AppError('not_found', 'Link was not found.');
-  return row.projectId;
 }
