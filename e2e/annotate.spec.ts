@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { test, expect, makeUser, makeArticle, pageFor, seedProjectId } from './fixtures';
+import { SYSTEM } from '@/lib/data/actor';
+import { listArticles } from '@/lib/data/articles';
+import { createAnnotation } from '@/lib/data/annotations';
+import type { AnnotationView } from '@/components/annotator/types';
+
+const BASE = process.env.E2E_BASE_URL!;
+
+/** Drags the mouse from the first character of `from` to the last of `to` (both in the body). */
+async function dragSelect(page: Page, from: string, to: string): Promise<string> {
+  const box = await page.evaluate(([a, b]) => {
+    const body = document.querySelector('[data-testid="article-body"]')!;
+    const text = body.textContent!;
+    const start = text.indexOf(a);
+    const end = text.indexOf(b, start) + b.length;
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    const point = (offset: number) => {
+      let left = offset;
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        if (left < n.length) return { node: n, offset: left };
+        left -= n.length;
+      }
+      throw new Error('offset outside the body');
+    };
+    const rectOf = (offset: number) => {
+      walker.currentNode = body;
+      const p = point(offset);
+      const r = document.createRange();
+      r.setStart(p.node, p.offset);
+      r.setEnd(p.node, p.offset + 1);
+      return r.getBoundingClientRect();
+    };
+    const s = rectOf(start);
+    const e = rectOf(end - 1);
+    return { x1: s.left + 1, y1: s.top + s.height / 2, x2: e.right - 1, y2: e.top + e.height / 2 };
+  }, [from, to]);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+  return page.evaluate(() => window.getSelection()!.toString());
+}
+
+async function storedAnnotations(page: Page, articleId: number): Promise<AnnotationView[]> {
+  const res = await page.request.get(`/api/articles/${articleId}/annotations`);
+  expect(res.status()).toBe(200);
+  return (await res.json()).annotations;
+}
+
+/** Texts painted by the Highlight API under one highlight name. */
+async function paintedTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.get(n);
+    return h ? [...h].map((sr) => { const r = document.createRange(); r.setStart(sr.startContainer, sr.startOffset); r.setEnd(sr.endContainer, sr.endOffset); return r.toString(); }) : [];
+  }, name);
+}
+
+function seedArticle(index: number) {
+  const articles = listArticles({ actor: SYSTEM, projectId: seedProjectId() });
+  return articles[index];
+}
+
+test('a reviewer selects text in a seed article with the mouse, presses 1, and after reload the claim is highlighted with the exact text', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(0);
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
+  const selected = await dragSelect(page, 'Ukraine will not', 'territories');
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('annotation-item').filter({ hasText: selected })).toBeVisible();
+  await expect(page.getByTestId('annotation-item').filter({ hasText: 'saving…' })).toHaveCount(0);
+  await page.reload();
+  const stored = await storedAnnotations(page, article.id);
+  expect(stored.find((a) => a.authorId === user.id)).toMatchObject({ label: 'claim', exact: selected });
+  await expect.poll(() => paintedTexts(page, 'fc-line-claim')).toContain(selected);
+});
+
+test('an imported article beginning with emoji and combining accents keeps exact offsets', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const body = '🇺🇦👍🏽 Zelenskyy q\u0323\u0301uoted: Ukraine will not recognise occupied territories.\n\nCafe\u0301 owners in Kyiv agreed.';
+  const article = makeArticle(seedProjectId(), { title: `Emoji ${Date.now()}`, body });
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${seedProjectId()}/articles/${article.id}`);
+  const selected = await dragSelect(page, '🇺🇦', 'q\u0323\u0301uoted');
+  expect(selected).toBe('🇺🇦👍🏽 Zelenskyy q\u0323\u0301uoted');
+  await page.keyboard.press('2');
+  await expect(page.getByTestId('annotation-item').filter({ hasText: 'Zelenskyy' })).toBeVisible();
+  await page.reload();
+  const [stored] = await storedAnnotations(page, article.id);
+  expect(stored).toMatchObject({ label: 'quote', start: 0, exact: selected, startCodePoint: 0, endCodePoint: [...selected].length });
+  await expect.poll(() => paintedTexts(page, 'fc-line-quote')).toContain(selected);
+
+  const second = await dragSelect(page, 'Café', 'owners');
+  expect(second).toBe('Café owners');
+});
+
+test('the keyboard flow: tag, move with j/k, edit, delete, undo', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(1);
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
+  const bodyText = await page.getByTestId('article-body').textContent();
+  const words = bodyText!.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+  await dragSelect(page, words[3], words[3]);
+  await page.keyboard.press('3');
+  await dragSelect(page, words[12], words[14]);
+  await page.keyboard.press('2');
+  const items = page.getByTestId('annotation-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'saving…' })).toHaveCount(0);
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await expect(items.nth(0)).toHaveAttribute('class', /itemSelected/);
+  await page.keyboard.press('j');
+  await expect(items.nth(1)).toHaveAttribute('class', /itemSelected/);
+  await page.keyboard.press('k');
+  await expect(items.nth(0)).toHaveAttribute('class', /itemSelected/);
+  await expect(page.getByTestId('annotation-tooltip')).toBeVisible();
+
+  await page.keyboard.press('e');
+  const dialog = page.getByTestId('edit-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Quote').check();
+  await dialog.getByLabel('Speaker').fill('Volodymyr Zelenskyy');
+  await dialog.getByLabel('Kind').selectOption('verbatim');
+  await dialog.getByLabel('Note').fill('Checked against the video.');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(async () => (await storedAnnotations(page, article.id)).find((a) => a.note)?.attributes).toEqual({ speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' });
+
+  await page.keyboard.press('Delete');
+  await expect(items).toHaveCount(1);
+  await expect(page.getByTestId('reader-notice')).toContainText('Deleted');
+  await expect.poll(async () => (await storedAnnotations(page, article.id)).length).toBe(1);
+  await page.keyboard.press('Control+z');
+  await expect(items).toHaveCount(2);
+  await expect.poll(async () => (await storedAnnotations(page, article.id)).map((a) => a.note)).toContain('Checked against the video.');
+});
+
+test("a second reviewer sees the first's annotation within 5 s and can neither edit nor delete it", async ({ browser }) => {
+  const first = await makeUser({ project: seedProjectId(), role: 'reviewer', name: 'First Reviewer' });
+  const second = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(2);
+  const page = await pageFor(browser, second);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
+  await expect(page.getByTestId('article-body')).toBeVisible();
+  await page.waitForTimeout(500);
+
+  const body = (await page.getByTestId('article-body').textContent())!;
+  const start = body.indexOf(' ') + 1;
+  const end = body.indexOf(' ', start + 3);
+  const created = createAnnotation({ actor: { userId: first.id }, articleId: article.id, input: { label: 'claim', start, end, note: 'from the first reviewer' } });
+
+  const item = page.getByTestId('annotation-item').filter({ hasText: created.exact });
+  await expect(item).toBeVisible({ timeout: 5000 });
+  await item.getByRole('button').first().click();
+  await expect(item).toContainText('from the first reviewer');
+  await expect(item.getByRole('button', { name: /Edit/ })).toHaveCount(0);
+  await expect(item.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+
+  const patch = await page.request.patch(`/api/annotations/${created.id}`, {
+    headers: { Origin: BASE, 'If-Match': `"${created.version}"` },
+    data: { note: 'hijacked' },
+  });
+  expect(patch.status()).toBe(403);
+  const del = await page.request.delete(`/api/annotations/${created.id}`, { headers: { Origin: BASE } });
+  expect(del.status()).toBe(403);
+});
