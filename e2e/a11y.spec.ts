@@ -65,3 +65,54 @@ test.describe('signed in', () => {
     await audit(page, '/admin/users', '/projects', '/settings');
   });
 });
+
+test.describe('the reader by keyboard alone', () => {
+  /** Presses Tab until `done` holds (at most `max` times); true when it did. */
+  async function tabUntil(page: Page, done: () => Promise<boolean>, max = 60): Promise<boolean> {
+    for (let i = 0; i < max; i++) {
+      if (await done()) return true;
+      await page.keyboard.press('Tab');
+    }
+    return done();
+  }
+
+  test('a reviewer moves through annotations with j/k, edits a note and saves it without a mouse', async ({ browser }) => {
+    const reviewer = await makeUser({ name: 'Kay Board' });
+    const project = makeProject([[reviewer, 'reviewer']]);
+    const article = makeArticle(project.id, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
+    createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Before' } });
+    const page = await pageFor(browser, reviewer);
+    await page.goto(`/projects/${project.id}/articles/${article.id}`);
+    await page.locator('[data-testid="annotation-item"]').first().waitFor();
+    await page.keyboard.press('j');
+    await expect(page.locator('[data-testid="annotation-item"] button[aria-expanded="true"]')).toHaveCount(1);
+    await page.keyboard.press('e');
+    const dialog = page.getByTestId('edit-dialog');
+    await expect(dialog).toBeVisible();
+    const inNote = () => page.evaluate(() => document.activeElement?.tagName === 'TEXTAREA');
+    expect(await tabUntil(page, inNote, 20), 'Tab reaches the note field in the edit dialog').toBe(true);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('After, by keyboard');
+    const onSave = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.textContent?.trim() === 'Save');
+    expect(await tabUntil(page, onSave, 20), 'Tab reaches Save').toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('After, by keyboard').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  test('a reviewer reaches the article text with Tab, selects words with Shift+arrows and tags them with 1', async ({ browser }) => {
+    const reviewer = await makeUser({ name: 'Kit Keys' });
+    const project = makeProject([[reviewer, 'reviewer']]);
+    const article = makeArticle(project.id, { title: 'Keyboard tagging', body: 'Zelenskyy said Ukraine will not recognise occupied land.' });
+    const page = await pageFor(browser, reviewer);
+    await page.goto(`/projects/${project.id}/articles/${article.id}`);
+    await page.locator('p[data-start]').first().waitFor();
+    const inArticle = () => page.evaluate(() => !!document.activeElement?.querySelector('p[data-start]') || !!document.activeElement?.closest('p[data-start]'));
+    expect(await tabUntil(page, inArticle), 'Tab reaches the article text').toBe(true);
+    for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowRight');
+    await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+    await page.keyboard.press('1');
+    await expect(page.locator('[data-testid="annotation-item"]')).toHaveCount(1);
+  });
+});

@@ -6,11 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MATRIX, rowTitle, type Expected } from '../tests/security/authz-matrix';
+import { HOSTILE_API_CASES } from '../tests/security/hostileCases';
+import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from '../tests/security/hostileArticleCases';
+import { HOSTILE_IMPORT_CASES } from '../tests/security/hostileImportCases';
 
 const ACTORS = ['anonymous', 'nonMember', 'viewer', 'authorReviewer', 'otherReviewer', 'lead', 'admin', 'disabled'] as const;
 const HEADINGS = ['anonymous', 'non-member', 'viewer', 'reviewer (author)', 'reviewer (not author)', 'lead', 'site admin', 'disabled'];
-const START = '<!-- authz-matrix:start -->';
-const END = '<!-- authz-matrix:end -->';
 
 function cell(expected: Expected): string {
   if (expected === 'ok') return '✅ 2xx';
@@ -30,14 +31,24 @@ export function renderMatrix(): string {
   return lines.join('\n');
 }
 
-const file = path.resolve(__dirname, '..', 'docs', 'security.md');
-const doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Security\n\n${START}\n${END}\n`;
-const start = doc.indexOf(START);
-const end = doc.indexOf(END);
-if (start < 0 || end < start) {
-  console.error(`docs/security.md has no ${START} ... ${END} markers.`);
-  process.exit(1);
+/** The table-driven hostile-input cases (the test file adds sessions, CSRF, callbackUrl and HTML cases). */
+export function renderHostile(): string {
+  const all = [...HOSTILE_API_CASES, ...HOSTILE_ARTICLE_CASES, ...HOSTILE_QUERY_CASES, ...HOSTILE_IMPORT_CASES];
+  const lines = ['| group | request | case | expected |', '| --- | --- | --- | --- |'];
+  for (const c of all) lines.push(`| ${c.group} | \`${c.method} ${c.path}\` | ${c.name.replace(/\|/g, '\\|')} | ${c.expect.join(' or ')} |`);
+  return lines.join('\n');
 }
-const next = `${doc.slice(0, start + START.length)}\n${renderMatrix()}\n${doc.slice(end)}`;
-fs.writeFileSync(file, next);
-console.log(`Wrote ${MATRIX.length} rows of the authorization matrix into docs/security.md.`);
+
+function replaceBetween(doc: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`docs/security.md has no ${start} ... ${end} markers.`);
+  return `${doc.slice(0, a + start.length)}\n${content}\n${doc.slice(b)}`;
+}
+
+const file = path.resolve(__dirname, '..', 'docs', 'security.md');
+const doc = fs.readFileSync(file, 'utf8');
+fs.writeFileSync(file, replaceBetween(replaceBetween(doc, 'authz-matrix', renderMatrix()), 'hostile-cases', renderHostile()));
+console.log(`Wrote ${MATRIX.length} matrix rows into docs/security.md.`);
