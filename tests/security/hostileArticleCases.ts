@@ -42,7 +42,27 @@ export const HOSTILE_ARTICLE_CASES: HostileCase[] = [
 const EXPORT = { method: 'GET', path: '/api/projects/:projectId/export', as: 'lead' } as const;
 const exp = (c: HostileContext, query: string): HostileCall => ({ params: { projectId: String(c.w.projectId) }, query });
 
+const SUGGEST = { method: 'GET', path: '/api/annotations/:id/suggestions', as: 'authorReviewer' } as const;
+const suggest = (q: string) => (c: HostileContext): HostileCall => ({ params: { id: String(c.w.annotation().id) }, query: `q=${encodeURIComponent(q)}` });
+const SINCE = { method: 'GET', path: '/api/articles/:articleId/annotations', as: 'viewer' } as const;
+const since = (value: string) => (c: HostileContext): HostileCall => ({ params: { articleId: String(c.w.articleId) }, query: `since=${encodeURIComponent(value)}` });
+const SAFE_SEARCH = [200, 400];
+
 export const HOSTILE_QUERY_CASES: HostileCase[] = [
+  { ...SUGGEST, group: 'search', name: 'FTS5: an unbalanced quote', expect: SAFE_SEARCH, build: suggest('"Ukraine') },
+  { ...SUGGEST, group: 'search', name: 'FTS5: NEAR( without its end', expect: SAFE_SEARCH, build: suggest('NEAR(Ukraine talks') },
+  { ...SUGGEST, group: 'search', name: 'FTS5: bare operators', expect: SAFE_SEARCH, build: suggest('AND OR NOT') },
+  { ...SUGGEST, group: 'search', name: 'FTS5: a column filter', expect: SAFE_SEARCH, build: suggest('body:Ukraine OR exact:*') },
+  { ...SUGGEST, group: 'search', name: 'FTS5: a lone star and caret', expect: SAFE_SEARCH, build: suggest('* ^') },
+  { ...SUGGEST, group: 'search', name: 'SQL in the query', expect: SAFE_SEARCH, build: suggest("'; drop table annotations; --") },
+  { ...SUGGEST, group: 'search', name: 'LIKE wildcards', expect: SAFE_SEARCH, build: suggest('%_%') },
+  { ...SUGGEST, group: 'search', name: 'a 20,000-character query', expect: SAFE_SEARCH, build: suggest('Ukraine '.repeat(2500)) },
+  { ...SINCE, group: 'params', name: 'a negative polling cursor', expect: [400], build: since('-1') },
+  { ...SINCE, group: 'params', name: 'an absurd polling cursor (1e30)', expect: [400], build: since('1e30') },
+  { ...SINCE, group: 'params', name: 'SQL as the polling cursor', expect: [400], build: since('0 OR 1=1') },
+  { ...EXPORT, group: 'params', name: 'an export filter with an unknown label', expect: [400], build: (c) => exp(c, 'format=csv&label=opinion') },
+  { ...EXPORT, group: 'params', name: 'an export author filter with SQL in it', expect: [400], build: (c) => exp(c, `format=csv&author=${encodeURIComponent('1) OR (1=1')}`) },
+  { ...EXPORT, group: 'params', name: 'an unknown export parameter', expect: [400], build: (c) => exp(c, 'format=csv&limit=999999999') },
   { ...EXPORT, group: 'params', name: 'an export format that is a path', expect: [400], build: (c) => exp(c, 'format=../../etc/passwd') },
   { ...EXPORT, group: 'params', name: 'an export format with SQL in it', expect: [400], build: (c) => exp(c, `format=${encodeURIComponent("jsonl' OR '1'='1")}`) },
   { ...EXPORT, group: 'params', name: 'an export format given twice', expect: [200, 400], build: (c) => exp(c, 'format=jsonl&format=../../x') },
