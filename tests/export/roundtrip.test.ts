@@ -30,7 +30,7 @@ function canonical(text: string) {
       })),
       links: links.map(({ id, fromAnnotationId: _f, toAnnotationId: _t, reviews, ...l }: Line) => ({ key: linkKey.get(id), ...l, reviews: reviews.map(review) })),
     }))
-    .sort((a, b) => a.sha256.localeCompare(b.sha256));
+    .sort((a: Line, b: Line) => String(a.sha256).localeCompare(String(b.sha256)));
 }
 
 describe('native JSONL round trip', () => {
