@@ -71,9 +71,7 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   expect(thread.map((c) => [c.authorName, c.body])).toEqual([['Alice Author', 'Fair point, I will drop it.']]);
   await pageA.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(pageA.getByTestId('inbox-count')).toHaveCount(0);
-
-  await pageB.goto('/inbox');
-  await expect(pageB.getByTestId('inbox-item')).toContainText('Alice Author commented on your');
+  await expect(pageA.getByTestId('inbox-item').first()).toHaveAttribute('data-unread', 'false');
 });
 
 test('the reader offers no review controls on your own tag, and accept on a colleague\'s', async ({ browser }) => {
@@ -92,6 +90,14 @@ test('the reader offers no review controls on your own tag, and accept on a coll
   await page.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${theirs.id}`);
   await section.getByRole('button', { name: 'Accept' }).click();
   await expect(section.getByTestId('status-badge')).toHaveText('Accepted');
+  await section.getByLabel('Add a comment').fill('Is the date needed as context here?');
+  await section.getByRole('button', { name: 'Comment', exact: true }).click();
+  await expect(section.getByTestId('comment')).toContainText('Is the date needed as context here?');
+  await page.screenshot({ path: shots('reader-review'), fullPage: true });
+  await page.goto(`/projects/${project.id}/history/annotation/${theirs.id}`);
+  await expect(page.getByTestId('history')).toContainText('Bruno Reviewer reviewed it');
+  await expect(page.getByTestId('history')).toContainText('Bruno Reviewer commented');
+  await page.screenshot({ path: shots('history'), fullPage: true });
 });
 
 test('the agreement table shows the figures worked out by hand for a prepared pair', async ({ browser }) => {

@@ -37,7 +37,11 @@ function Fields({ entry }: { entry: HistoryEntry }) {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const rows = entry.before
     ? entry.changed.filter((k) => !HIDDEN.has(k)).map((k) => ({ key: k, before: show(before[k]), after: show(after[k]) }))
-    : SUMMARY_FIELDS.filter((k) => after[k] !== undefined && after[k] !== '').map((k) => ({ key: k, before: null, after: show(after[k]) }));
+    : SUMMARY_FIELDS.filter((k) => after[k] !== undefined && after[k] !== '').map((k) => ({
+        key: k,
+        before: k === 'status' && typeof after.statusBefore === 'string' && after.statusBefore !== after.status ? show(after.statusBefore) : null,
+        after: show(after[k]),
+      }));
   if (!rows.length) return null;
   return (
     <dl className={styles.fields}>

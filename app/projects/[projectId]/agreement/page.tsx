@@ -55,7 +55,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
               </nav>
               <AgreementMatrix reviewers={data.reviewers} pairs={data.pairs} metric={metric} selected={pair} hrefFor={(a, b) => href(metric, a, b)} />
             </section>
-            <section className="card">
+            <section className="card" style={{ marginTop: 0 }}>
               <h2 style={{ marginTop: 0 }}>What the figures mean</h2>
               <dl className={styles.defs}>
                 <dt>Cohen’s κ</dt>
