@@ -170,3 +170,19 @@ test("a second reviewer sees the first's annotation within 5 s and can neither e
   const del = await page.request.delete(`/api/annotations/${created.id}`, { headers: { Origin: BASE } });
   expect(del.status()).toBe(403);
 });
+
+test('without the CSS Highlight API the reader falls back to <mark> segments and keeps the text intact', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(4);
+  const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
+  const start = body.indexOf(' ') + 1;
+  const end = body.indexOf(' ', start + 2);
+  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'context', start, end } });
+  const b = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: body.indexOf(' ', end + 1) } });
+  const page = await pageFor(browser, user);
+  await page.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
+  await expect(page.locator('mark.fc-overlap')).toHaveText(a.exact);
+  await expect(page.locator('mark.fc-line-claim').last()).toHaveText(b.exact.slice(a.exact.length));
+  expect(await page.getByTestId('article-body').textContent()).toBe(body);
+});

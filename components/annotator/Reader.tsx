@@ -15,6 +15,7 @@ import { EditDialog } from './EditDialog';
 import { Tooltip } from './Tooltip';
 import { NoticeBar } from './NoticeBar';
 import type { ColourMode } from './highlighter';
+import { AUTHOR_COLOURS } from './highlightStyles';
 import type { AnnotationView } from './types';
 import styles from './Reader.module.css';
 
@@ -47,7 +48,7 @@ export function Reader(props: Props) {
 
   const visible = useMemo(() => store.list.filter((a) => filters.labels.has(a.label)
     && (filters.author === 'all' || a.authorId === (filters.author === 'mine' ? me.id : filters.author))), [store.list, filters, me.id]);
-  const { highlighter, body } = useHighlighter(rootRef, store.list, visible, mode, selectedId);
+  const { highlighter, body, slots } = useHighlighter(rootRef, store.list, visible, mode, selectedId);
   const authors = useMemo(() => [...new Map(store.list.map((a) => [a.authorId, { id: a.authorId, name: a.authorName }])).values()]
     .sort((a, b) => a.name.localeCompare(b.name)), [store.list]);
 
@@ -143,7 +144,7 @@ export function Reader(props: Props) {
       <SidePanel items={visible} total={store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
         selectedId={selectedId} onSelect={(id) => select(id, { scroll: true, flash: true })} onEdit={setEditingId}
         onDelete={(id) => { void store.remove(id); setSelectedId(null); }} me={me.id} role={role} projectId={projectId} articleId={articleId}
-        onChanged={(id) => void store.refresh(id)} />
+        onChanged={(id) => void store.refresh(id)} authorColour={(id) => AUTHOR_COLOURS[(slots.get(id) ?? 0) % AUTHOR_COLOURS.length]} />
       {editing ? <EditDialog annotation={editing} body={body} speakers={props.speakers} onSave={(c) => store.update(editing.id, c)} onClose={() => setEditingId(null)} /> : null}
       <NoticeBar notice={store.notice} onClose={() => store.setNotice(null)} />
     </div>

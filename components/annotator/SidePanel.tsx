@@ -35,6 +35,8 @@ interface Props {
   projectId: number;
   articleId: number;
   onChanged: (id: number) => void;
+  /** The highlight colour of each author, shown when colouring by author. */
+  authorColour: (authorId: number) => string;
 }
 
 const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -84,6 +86,13 @@ export function SidePanel(props: Props) {
             <button type="button" aria-pressed={props.mode === 'author'} onClick={() => props.onMode('author')}>By author</button>
           </div>
         </div>
+        {props.mode === 'author' ? (
+          <ul className={styles.legend} aria-label="Author colours">
+            {props.authors.map((a) => (
+              <li key={a.id}><span className={styles.dot} style={{ background: props.authorColour(a.id) }} aria-hidden="true" />{a.id === props.me ? `${a.name} (you)` : a.name}</li>
+            ))}
+          </ul>
+        ) : null}
       </div>
       {items.length === 0 ? (
         <p className={styles.panelEmpty}>{props.total === 0 ? 'No annotations yet. Select text in the article and press 1, 2 or 3.' : 'No annotation matches these filters.'}</p>
@@ -96,7 +105,7 @@ export function SidePanel(props: Props) {
   );
 }
 
-function Item({ a, selectedId, onSelect, onEdit, onDelete, me, role, projectId, articleId, onChanged }: Props & { a: AnnotationView }) {
+function Item({ a, selectedId, onSelect, onEdit, onDelete, me, role, projectId, articleId, onChanged, mode, authorColour }: Props & { a: AnnotationView }) {
   const selected = a.id === selectedId;
   const own = a.authorId === me && a.id > 0;
   return (
@@ -109,7 +118,10 @@ function Item({ a, selectedId, onSelect, onEdit, onDelete, me, role, projectId, 
           {a.id < 0 ? <span className="muted small">saving…</span> : null}
         </span>
         <span className={styles.exact}>{a.exact}</span>
-        <span className={styles.meta}>{a.authorName} · {time(a.createdAt)}</span>
+        <span className={styles.meta}>
+          {mode === 'author' ? <span className={styles.dot} style={{ background: authorColour(a.authorId) }} aria-hidden="true" /> : null}
+          {a.authorName} · {time(a.createdAt)}
+        </span>
         {a.note && !selected ? <span className={styles.noteLine}>{a.note}</span> : null}
       </button>
       {selected ? (

@@ -25,7 +25,7 @@ export interface Painter {
 type HighlightRegistry = Map<string, Highlight>;
 
 export function highlightApiAvailable(): boolean {
-  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function' && typeof StaticRange === 'function';
+  return typeof CSS !== 'undefined' && !!(CSS as { highlights?: unknown }).highlights && typeof Highlight === 'function' && typeof StaticRange === 'function';
 }
 
 interface LiveRange {

@@ -51,7 +51,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
           ) : (
             <p className={styles.help}>
-              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).
+              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).{' '}
               <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>e</kbd> edit, <kbd>Del</kbd> delete, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo.
             </p>
           )}
