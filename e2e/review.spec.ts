@@ -72,6 +72,10 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   await pageA.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(pageA.getByTestId('inbox-count')).toHaveCount(0);
   await expect(pageA.getByTestId('inbox-item').first()).toHaveAttribute('data-unread', 'false');
+
+  await pageB.goto('/inbox');
+  await expect(pageB.getByTestId('inbox-item')).toContainText('Alice Author commented on a context you reviewed');
+  await expect(pageB.getByTestId('inbox-item')).toContainText('Fair point, I will drop it.');
 });
 
 test('the reader offers no review controls on your own tag, and accept on a colleague\'s', async ({ browser }) => {

@@ -19,12 +19,14 @@ function headline(item: InboxItem) {
       return <>commented on your {what}</>;
     case 'reply':
       return <>replied in the thread of {item.kind === 'link' ? 'a link' : `a ${item.label}`}</>;
+    case 'discussion':
+      return <>commented on {item.kind === 'link' ? 'a link' : `a ${item.label}`} you reviewed</>;
     case 'verdict':
       return <>gave your claim a verdict: <strong>{item.verdict ? VERDICT_LABELS[item.verdict] : ''}</strong></>;
   }
 }
 
-const ICON: Record<InboxItem['type'], string> = { review: '✓', settlement: '⚖', comment: '💬', reply: '↩', verdict: '⚑' };
+const ICON: Record<InboxItem['type'], string> = { review: '✓', settlement: '⚖', comment: '💬', reply: '↩', discussion: '💬', verdict: '⚑' };
 
 export function InboxList({ items }: { items: InboxItem[] }) {
   return (

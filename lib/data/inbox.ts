@@ -1,6 +1,7 @@
 /**
  * The author's inbox: what colleagues did to my work — reviews of my annotations and links,
- * comments in their threads, replies to my comments, verdicts on my claims — newest first,
+ * comments in their threads, replies to my comments, verdicts on my claims — and what was said
+ * in the threads of items I reviewed, newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
 import { and, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
@@ -14,7 +15,7 @@ import type { TargetKind } from './reviewTargets';
 /** How many of the newest items the inbox shows. */
 export const INBOX_LIMIT = 200;
 
-export type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'verdict';
+export type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'discussion' | 'verdict';
 
 export interface InboxItem {
   key: string;
@@ -97,6 +98,22 @@ function commentsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
     .map(({ c, actorName }) => commentRaw(c, actorName, c.parentId ? 'reply' : 'comment'));
 }
 
+/** Comments by others in the threads of items I reviewed (e.g. the author answering my review). */
+function commentsOnReviewed(db: Db, me: number, kind: TargetKind): Raw[] {
+  const same = kind === 'annotation' ? eq(reviews.annotationId, comments.annotationId) : eq(reviews.linkId, comments.linkId);
+  return db
+    .selectDistinct({ c: comments, actorName: users.name })
+    .from(comments)
+    .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
+    .innerJoin(memberships, member(me, comments.projectId))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt)))
+    .orderBy(desc(comments.id))
+    .limit(INBOX_LIMIT)
+    .all()
+    .map(({ c, actorName }) => commentRaw(c, actorName, 'discussion'));
+}
+
 function repliesToMe(db: Db, me: number): Raw[] {
   const parent = alias(comments, 'parent');
   return db
@@ -133,6 +150,8 @@ function collect(db: Db, me: number): Raw[] {
     ...reviewsOnMine(db, me, 'link'),
     ...commentsOnMine(db, me, 'annotation'),
     ...commentsOnMine(db, me, 'link'),
+    ...commentsOnReviewed(db, me, 'annotation'),
+    ...commentsOnReviewed(db, me, 'link'),
     ...repliesToMe(db, me),
     ...verdictsOnMine(db, me),
   ];

@@ -105,7 +105,11 @@ describe('inbox and history', () => {
     expect(unreadCount({ actor: me.actor })).toBe(2);
     markInboxRead({ actor: me.actor });
     expect(unreadCount({ actor: me.actor })).toBe(0);
-    expect(listInbox({ actor: colleague.actor }).items).toEqual([]);
+    // The reviewer hears about the thread of the item they reviewed, not about their own reply.
+    expect(listInbox({ actor: colleague.actor }).items.map((i) => [i.type, i.body])).toEqual([
+      ['discussion', 'My own note'],
+      ['discussion', 'Which part?'],
+    ]);
 
     const history = historyOf({ actor: colleague.actor, kind: 'annotation', id: a.id }).entries;
     expect(history.map((e) => [e.action, e.actorName])).toEqual([
