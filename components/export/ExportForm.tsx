@@ -71,8 +71,10 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
   return (
     <form onSubmit={run} aria-label="Export the dataset">
       <div className={styles.layout}>
-        <fieldset className={`card ${styles.formats}`}>
-          <legend>Format</legend>
+        <section className="card" aria-labelledby="export-format-title">
+          <h2 id="export-format-title" className={styles.cardTitle}>Format</h2>
+          <fieldset className={styles.formats}>
+          <legend className="sr-only">Format</legend>
           {formats.map((f) => (
             <label key={f.key} className={`${styles.format} ${format === f.key ? styles.formatChosen : ''}`}>
               <input type="radio" name="format" value={f.key} checked={format === f.key} onChange={() => setFormat(f.key)} />
@@ -82,9 +84,12 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
               </span>
             </label>
           ))}
-        </fieldset>
-        <fieldset className={`card ${styles.filters}`}>
-          <legend>Filters <span className={styles.hint}>(none ticked: everything)</span></legend>
+          </fieldset>
+        </section>
+        <section className="card" aria-labelledby="export-filters-title">
+          <h2 id="export-filters-title" className={styles.cardTitle}>Filters <span className={styles.hint}>none chosen: everything</span></h2>
+          <fieldset className={styles.filters}>
+          <legend className="sr-only">Filters</legend>
           <div className="field">
             Status
             <div className={styles.checks}>
@@ -113,7 +118,8 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
               {articles.map((a) => <option key={a.id} value={a.id}>{a.title}{a.outlet ? ` — ${a.outlet}` : ''} ({a.annotations})</option>)}
             </select>
           </label>
-        </fieldset>
+          </fieldset>
+        </section>
       </div>
       <div className={styles.actions}>
         <button type="submit" className="btn btn-primary" disabled={running}>{running ? 'Exporting…' : 'Export'}</button>

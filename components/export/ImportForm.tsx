@@ -37,14 +37,22 @@ export function ImportForm({ projectId }: { projectId: number }) {
     event.preventDefault();
     setBusy(true);
     setOutcome(null);
+    const formElement = event.currentTarget;
+    let result: Outcome;
     if (mode === 'upload') {
       const form = new FormData();
       for (const file of files) form.append('files', file, file.name);
-      setOutcome(await send(url, { method: 'POST', body: form }));
+      result = await send(url, { method: 'POST', body: form });
     } else {
-      const article = pasteArticle(event.currentTarget);
-      setOutcome(await send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articles: [article] }) }));
+      const article = pasteArticle(formElement);
+      result = await send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articles: [article] }) });
+      if (result.kind === 'error') result = { ...result, message: result.message.replace(/request\.jsonl, line \d+: /, 'the pasted text: ') };
     }
+    if (result.kind === 'ok') {
+      formElement.reset();
+      setFiles([]);
+    }
+    setOutcome(result);
     setBusy(false);
   }
 
@@ -52,8 +60,8 @@ export function ImportForm({ projectId }: { projectId: number }) {
     <>
       <form onSubmit={submit} className="card" aria-label="Import articles">
         <div role="tablist" className={styles.tabs}>
-          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'upload'} onClick={() => setMode('upload')}>Upload files</button>
-          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'paste'} onClick={() => setMode('paste')}>Paste text</button>
+          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'upload'} onClick={() => { setMode('upload'); setOutcome(null); }}>Upload files</button>
+          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'paste'} onClick={() => { setMode('paste'); setOutcome(null); }}>Paste text</button>
         </div>
         {mode === 'upload' ? (
           <div className={styles.drop}>

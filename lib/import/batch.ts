@@ -15,14 +15,23 @@ export function lineAt(text: string, position: number): number {
   return line;
 }
 
+/** "Unexpected token ... in JSON at position 13" -> the reason, line and column. */
+function jsonProblem(message: string, text: string): { reason: string; line: number; column: number | null } {
+  const pos = /at position (\d+)/.exec(message);
+  const reason = message.replace(/\s*(?:in JSON )?at position \d+.*$/s, '').replace(/^JSON\.parse: /, '').slice(0, 120) || 'invalid JSON';
+  if (!pos) return { reason, line: 1, column: null };
+  const at = Number(pos[1]);
+  const line = lineAt(text, at);
+  const column = at - text.lastIndexOf('\n', at - 1);
+  return { reason, line, column };
+}
+
 function parseJsonAt(name: string, text: string, lineOffset = 0): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? lineAt(text, Number(pos[1])) + lineOffset : lineOffset + 1;
-    throw new FileProblem(name, `malformed JSON (${message.replace(/^[^:]*JSON[^:]*: ?/, '').slice(0, 120)}).`, line);
+    const { reason, line, column } = jsonProblem(error instanceof Error ? error.message : String(error), text);
+    throw new FileProblem(name, `malformed JSON (${reason}${column ? `, column ${column}` : ''}).`, line + lineOffset);
   }
 }
 

@@ -50,7 +50,7 @@ describe('importBatch: bad input is refused with a clear 4xx and nothing written
   });
 
   it('malformed JSON names the line', () => {
-    refused([file('batch.json', '[\n  {"title": "a", "body": "x"},\n  {"title": "b" "body": "y"}\n]')], 400, /batch\.json, line 3: malformed JSON/);
+    refused([file('batch.json', '[\n  {"title": "a", "body": "x"},\n  {"title": "b" "body": "y"}\n]')], 400, /batch\.json, line 3: malformed JSON \(.*, column 17\)/);
   });
 
   it('unknown fields are refused with the field name and line', () => {
