@@ -175,10 +175,10 @@ test('without the CSS Highlight API the reader falls back to <mark> segments and
   const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
   const article = seedArticle(4);
   const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
-  const start = body.indexOf(' ') + 1;
-  const end = body.indexOf(' ', start + 2);
+  const start = body.indexOf('Ukrainian President Volodymyr');
+  const end = start + 'Ukrainian President'.length;
   const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'context', start, end } });
-  const b = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: body.indexOf(' ', end + 1) } });
+  const b = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: end + ' Volodymyr'.length } });
   const page = await pageFor(browser, user);
   await page.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
   await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
