@@ -186,3 +186,48 @@ test('without the CSS Highlight API the reader falls back to <mark> segments and
   await expect(page.locator('mark.fc-line-claim').last()).toHaveText(b.exact.slice(a.exact.length));
   expect(await page.getByTestId('article-body').textContent()).toBe(body);
 });
+
+test('?focus= opens the reader on that annotation, selected', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(3);
+  const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
+  const start = body.lastIndexOf('Ukrain');
+  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'quote', start, end: start + 6 } });
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}?focus=${a.id}`);
+  await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toHaveAttribute('class', /itemSelected/);
+  await expect.poll(() => paintedTexts(page, 'fc-selected')).toEqual(['Ukrain']);
+});
+
+test('a refused annotation disappears again with a message saying why', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(0);
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
+  await dragSelect(page, 'Alliance', 'members');
+  const { setMember } = await import('@/lib/data/projects');
+  setMember({ actor: SYSTEM, projectId: seedProjectId(), input: { userId: user.id, role: 'viewer' } });
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('reader-notice')).toContainText('was not saved');
+  await expect(page.getByTestId('reader-notice')).toContainText('viewer');
+  await expect(page.getByTestId('annotation-item').filter({ hasText: 'Alliance members' })).toHaveCount(0);
+});
+
+test('an edit based on a stale version is explained and the annotation reloaded', async ({ browser }) => {
+  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const article = seedArticle(1);
+  const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
+  const start = body.indexOf('Ukraine');
+  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: start + 7 } });
+  const page = await pageFor(browser, user);
+  await page.goto(`/projects/${article.projectId}/articles/${article.id}?focus=${a.id}`);
+  await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toHaveAttribute('class', /itemSelected/);
+  await page.keyboard.press('e');
+  const { updateAnnotation } = await import('@/lib/data/annotations');
+  updateAnnotation({ actor: { userId: user.id }, annotationId: a.id, ifMatch: 1, input: { note: 'changed in another tab' } });
+  await page.getByTestId('edit-dialog').getByLabel('Note').fill('my late edit');
+  await page.getByTestId('edit-dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('reader-notice')).toContainText('changed this annotation while you were editing');
+  await page.getByTestId('edit-dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toContainText('changed in another tab');
+});
