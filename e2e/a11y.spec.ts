@@ -108,7 +108,12 @@ test.describe('the reader by keyboard alone', () => {
     const page = await pageFor(browser, reviewer);
     await page.goto(`/projects/${project.id}/articles/${article.id}`);
     await page.locator('p[data-start]').first().waitFor();
-    const inArticle = () => page.evaluate(() => !!document.activeElement?.querySelector('p[data-start]') || !!document.activeElement?.closest('p[data-start]'));
+    const inArticle = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body || el === document.documentElement) return false;
+        return !!el.closest('p[data-start]') || (!!el.querySelector('p[data-start]') && !el.querySelector('aside, nav'));
+      });
     expect(await tabUntil(page, inArticle), 'Tab reaches the article text').toBe(true);
     for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowRight');
     await expect(page.getByTestId('selection-toolbar')).toBeVisible();
