@@ -14,6 +14,7 @@ import { statedMetadata } from '../../seeds/metadata';
 import { parseArgs, requiredFlag, UsageError } from '../args';
 import type { Command } from '../registry';
 import { CliError, findProject, projectLabel } from '../support';
+import { importWithParsers, needsParsers } from '../importParsed';
 
 const EXTENSIONS = ['.txt', '.md'];
 
@@ -89,18 +90,20 @@ function describe(outcome: Outcome): string {
 
 const command: Command = {
   name: 'import',
-  summary: 'import .txt/.md files as articles of a project',
+  summary: 'import .txt/.md/.html/.json/.jsonl files as articles of a project',
   usage: ['import --project <project> <files...>'],
   details: [
     'Each file is read as UTF-8 (a leading BOM is dropped) and normalized (line breaks to LF, Unicode NFC).',
     'Title, outlet and date are taken from the text where it states them; otherwise the title is the file name.',
     'All files are imported in one transaction: if one fails, none is imported.',
     'A text already in the project is skipped ("skipped: already in project as article N").',
+    '.html/.htm (visible text), .json/.jsonl batches and native JSONL exports go through lib/import (see docs/export.md).',
   ],
   async run(argv, ctx) {
     const args = parseArgs(argv, { project: 'string' });
     const project = findProject(requiredFlag(args, 'project'));
     if (args.positionals.length === 0) throw new UsageError('Missing <files...>: name at least one .txt or .md file.');
+    if (needsParsers(args.positionals)) return importWithParsers(project.id, projectLabel(project), args.positionals, ctx);
     const outcomes = importAll(project.id, args.positionals);
     for (const outcome of outcomes) ctx.out(describe(outcome));
     const imported = outcomes.filter((o) => !o.skipped).length;

@@ -1,0 +1,51 @@
+/**
+ * The `import` command's path for .html, .htm, .json and .jsonl files (and native JSONL
+ * exports): reads the files and hands them to lib/data/imports.ts, which parses every file
+ * first and imports the batch in one transaction. Duplicates are reported, not an error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SYSTEM } from '../lib/data/actor';
+import { importBatch } from '../lib/data/imports';
+import { AppError } from '../lib/errors';
+import { CliError } from './support';
+import type { CommandContext } from './registry';
+
+/** Extensions that need lib/import's parsers (the plain text path handles .txt and .md). */
+export const PARSED_EXTENSIONS = ['.html', '.htm', '.json', '.jsonl'];
+
+export function needsParsers(files: string[]): boolean {
+  return files.some((f) => PARSED_EXTENSIONS.includes(path.extname(f).toLowerCase()));
+}
+
+function readAll(files: string[]) {
+  return files.map((file) => {
+    try {
+      return { name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'cannot be read'}. Nothing was imported.`);
+    }
+  });
+}
+
+/** Imports the files as one batch and prints one line per article and a summary. */
+export function importWithParsers(projectId: number, projectName: string, files: string[], ctx: CommandContext): void {
+  let result;
+  try {
+    result = importBatch({ actor: SYSTEM, projectId, files: readAll(files) });
+  } catch (error) {
+    if (error instanceof AppError) {
+      const problems = (error.details as { files?: Array<{ message: string }> } | undefined)?.files ?? [];
+      for (const p of problems.slice(1)) ctx.note(p.message);
+      throw new CliError(error.message);
+    }
+    throw error;
+  }
+  for (const f of result.files) {
+    for (const a of f.imported) ctx.out(`${f.file}: imported as article ${a.articleId} "${a.title}" (${a.length} characters${a.annotations ? `, ${a.annotations} annotations` : ''})`);
+    for (const d of f.duplicates) ctx.out(`${f.file}${d.line ? `:${d.line}` : ''}: skipped: already in project as article ${d.existingArticleId}`);
+    if (f.links !== undefined) ctx.out(`${f.file}: ${f.links} links imported, ${f.skippedLinks ?? 0} skipped`);
+  }
+  ctx.out(`Imported ${result.imported}, skipped ${result.duplicates}, into project ${projectName}.`);
+}
