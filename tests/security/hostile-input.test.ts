@@ -11,6 +11,12 @@ import { eq } from 'drizzle-orm';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { createToken, revokeToken } from '@/lib/data/tokens';
+import { createAnnotation } from '@/lib/data/annotations';
+import { reviewAnnotation } from '@/lib/data/reviews';
+import { exportProject } from '@/lib/data/exports';
+import { importBatch } from '@/lib/data/imports';
+import { createProject, setMember } from '@/lib/data/projects';
+import { isAppError } from '@/lib/errors';
 import { safeCallbackUrl } from '@/lib/auth/safeCallback';
 import { getDb, getSqlite } from '@/lib/db/client';
 import { users } from '@/lib/db/schema';
@@ -18,7 +24,7 @@ import { HOSTILE_API_CASES, type HostileCase, type HostileContext } from './host
 import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from './hostileArticleCases';
 import { HOSTILE_IMPORT_CASES } from './hostileImportCases';
 import { callRoute, importRoute, routeFile, type CallSpec } from './routeCall';
-import { buildWorld, restoreCast, snapshot, tableCounts } from './world';
+import { ACTOR_LABELS, buildWorld, restoreCast, snapshot, tableCounts } from './world';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SECRET = process.env.AUTH_SECRET!;
@@ -208,6 +214,35 @@ describe('request bodies are capped while they stream in', () => {
     expect(response.status).toBe(413);
     expect(pulled.chunks, 'MB read before refusing').toBeLessThanOrEqual(60);
     expect(snapshot()).toBe(before);
+  });
+});
+
+describe('imports cannot forge who did the work', () => {
+  test('a native JSONL import cannot plant a review by the annotation\'s own author (no self-review)', async () => {
+    const a = createAnnotation({ actor: ctx.w.people.authorReviewer.actor, articleId: ctx.w.article2Id, input: { label: 'claim', start: 0, end: 9 } });
+    reviewAnnotation({ actor: ctx.w.people.otherReviewer.actor, id: a.id, input: { decision: 'accept' } });
+    const out = exportProject({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, request: { format: 'jsonl', articles: String(ctx.w.article2Id) }, baseUrl: 'http://localhost' });
+    let text = '';
+    for (const chunk of out.chunks) text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    const author = { id: ctx.w.people.authorReviewer.id, name: ACTOR_LABELS.authorReviewer };
+    const forged = text.trim().split('\n').map((line) => {
+      const value = JSON.parse(line);
+      if (value.type === 'article') for (const an of value.annotations) for (const r of an.reviews) r.reviewer = author;
+      return JSON.stringify(value);
+    });
+    const target = createProject({ actor: SYSTEM, input: { name: 'Import target', slug: `import-target-${Date.now()}` } });
+    setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.lead.id, role: 'lead' } });
+    setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.authorReviewer.id, role: 'reviewer' } });
+    try {
+      importBatch({ actor: ctx.w.people.lead.actor, projectId: target.id, files: [{ name: 'forged.jsonl', bytes: new TextEncoder().encode(forged.join('\n') + '\n') }] });
+    } catch (error) {
+      if (!isAppError(error) || error.status >= 500) throw error;
+    }
+    const selfReviews = getSqlite()
+      .prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where a.project_id = ? and r.reviewer_id = a.author_id')
+      .pluck()
+      .get(target.id);
+    expect(selfReviews, 'reviews by the author of the reviewed annotation').toBe(0);
   });
 });
 
