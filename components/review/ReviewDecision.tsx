@@ -9,7 +9,7 @@ interface Props {
   kind: 'annotation' | 'link';
   id: number;
   version: number;
-  data: ReviewsData;
+  data: Pick<ReviewsData, 'canReview' | 'canSettle' | 'myReview'>;
   onDone: () => void;
 }
 

@@ -8,11 +8,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueueGroup, QueueItem } from '@/lib/data/reviewQueue';
 import { callApi } from './api';
 import { QueueItemCard } from './QueueItemCard';
+import { CommentThread } from './CommentThread';
 import styles from './ReviewQueue.module.css';
 
 interface Props {
   projectId: number;
   groups: QueueGroup[];
+  currentUserId: number;
 }
 
 const keyOf = (item: QueueItem) => `${item.kind}-${item.id}`;
@@ -26,7 +28,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export function ReviewQueue({ projectId, groups }: Props) {
+export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
   const all = useMemo(() => groups.flatMap((g) => g.items), [groups]);
   const [done, setDone] = useState<Set<string>>(new Set());
   const [currentKey, setCurrentKey] = useState<string | null>(all[0] ? keyOf(all[0]) : null);
@@ -151,6 +153,11 @@ export function ReviewQueue({ projectId, groups }: Props) {
                 </a>
               </div>
             )}
+            <details className={styles.discuss} key={keyOf(current)}>
+              <summary>Discussion and history</summary>
+              <CommentThread kind={current.kind} targetId={current.id} currentUserId={currentUserId} />
+              <a className="small" href={`/projects/${projectId}/history/${current.kind}/${current.id}`}>Full history</a>
+            </details>
           </QueueItemCard>
         ) : (
           <div className={`card ${styles.allDone}`}>

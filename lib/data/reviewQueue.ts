@@ -2,7 +2,7 @@
  * The review queue: a project's live annotations and links that the actor did not author and
  * has not reviewed yet, article by article, each span shown in its surrounding text.
  */
-import { and, asc, eq, inArray, isNull, ne, notExists } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notExists, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, reviews, users, type Label, type Relation, type Status } from '../db/schema';
@@ -67,7 +67,8 @@ function notReviewedBy(db: Db, userId: number, column: typeof reviews.annotation
   );
 }
 
-function pendingAnnotations(db: Db, projectId: number, userId: number) {
+/** Live annotations of a project not written by `userId`, narrowed by `extra`. */
+function annotationRows(db: Db, projectId: number, userId: number, extra: SQL) {
   return db
     .select({
       id: annotations.id,
@@ -88,14 +89,15 @@ function pendingAnnotations(db: Db, projectId: number, userId: number) {
         eq(annotations.projectId, projectId),
         isNull(annotations.deletedAt),
         ne(annotations.authorId, userId),
-        notReviewedBy(db, userId, reviews.annotationId, annotations.id),
+        extra,
       ),
     )
     .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
     .all();
 }
 
-function pendingLinks(db: Db, projectId: number, userId: number) {
+/** Live links of a project not written by `userId`, narrowed by `extra`. */
+function linkRows(db: Db, projectId: number, userId: number, extra: SQL) {
   const from = alias(annotations, 'from_annotation');
   const to = alias(annotations, 'to_annotation');
   const span = (a: typeof from | typeof to) => ({ id: a.id, articleId: a.articleId, label: a.label, start: a.start, end: a.end });
@@ -120,11 +122,41 @@ function pendingLinks(db: Db, projectId: number, userId: number) {
         eq(links.projectId, projectId),
         isNull(links.deletedAt),
         ne(links.authorId, userId),
-        notReviewedBy(db, userId, reviews.linkId, links.id),
+        extra,
       ),
     )
     .orderBy(asc(links.id))
     .all();
+}
+
+type AnnotationRows = ReturnType<typeof annotationRows>;
+type LinkRows = ReturnType<typeof linkRows>;
+
+/** Turns rows into queue items with their spans in context, grouped by article. */
+function groupItems(db: Db, annotationList: AnnotationRows, linkList: LinkRows): QueueGroup[] {
+  const articleIds = [...new Set([...annotationList.map((a) => a.articleId), ...linkList.flatMap((l) => [l.from.articleId, l.to.articleId])])];
+  const texts = new Map(
+    (articleIds.length
+      ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
+      : []
+    ).map((a) => [a.id, a]),
+  );
+  const toSpan = (row: SpanRow): QueueSpan => {
+    const article = texts.get(row.articleId)!;
+    return { annotationId: row.id, articleId: row.articleId, articleTitle: article.title, outlet: article.outlet, label: row.label, start: row.start, end: row.end, ...spanInContext(article.body, row.start, row.end) };
+  };
+  const items: QueueItem[] = [
+    ...annotationList.map((a): QueueItem => ({ kind: 'annotation', id: a.id, version: a.version, status: a.status, authorName: a.authorName, note: a.note, createdAt: a.createdAt, span: toSpan(a) })),
+    ...linkList.map((l): QueueItem => ({ kind: 'link', id: l.id, version: l.version, status: l.status, authorName: l.authorName, note: l.note, createdAt: l.createdAt, relation: l.relation, span: toSpan(l.from), other: toSpan(l.to) })),
+  ];
+  const groups = new Map<number, QueueGroup>();
+  for (const item of items) {
+    const article = texts.get(item.span.articleId)!;
+    const group = groups.get(article.id) ?? { articleId: article.id, title: article.title, outlet: article.outlet, items: [] };
+    group.items.push(item);
+    groups.set(article.id, group);
+  }
+  return [...groups.values()].sort((a, b) => a.articleId - b.articleId);
 }
 
 /**
@@ -135,39 +167,18 @@ export function reviewQueue({ actor, projectId }: { actor: Actor; projectId: num
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.create');
   if (!user) throw forbidden('The review queue belongs to a person: the command-line operator has none.');
-  const pending = pendingAnnotations(db, projectId, user.id);
-  const pendingL = pendingLinks(db, projectId, user.id);
-  const articleIds = [...new Set([...pending.map((a) => a.articleId), ...pendingL.flatMap((l) => [l.from.articleId, l.to.articleId])])];
-  const texts = new Map(
-    (articleIds.length
-      ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
-      : []
-    ).map((a) => [a.id, a]),
+  const groups = groupItems(
+    db,
+    annotationRows(db, projectId, user.id, notReviewedBy(db, user.id, reviews.annotationId, annotations.id)),
+    linkRows(db, projectId, user.id, notReviewedBy(db, user.id, reviews.linkId, links.id)),
   );
-  const toSpan = (row: SpanRow): QueueSpan => {
-    const article = texts.get(row.articleId)!;
-    return {
-      annotationId: row.id,
-      articleId: row.articleId,
-      articleTitle: article.title,
-      outlet: article.outlet,
-      label: row.label,
-      start: row.start,
-      end: row.end,
-      ...spanInContext(article.body, row.start, row.end),
-    };
-  };
-  const items: QueueItem[] = [
-    ...pending.map((a): QueueItem => ({ kind: 'annotation', id: a.id, version: a.version, status: a.status, authorName: a.authorName, note: a.note, createdAt: a.createdAt, span: toSpan(a) })),
-    ...pendingL.map((l): QueueItem => ({ kind: 'link', id: l.id, version: l.version, status: l.status, authorName: l.authorName, note: l.note, createdAt: l.createdAt, relation: l.relation, span: toSpan(l.from), other: toSpan(l.to) })),
-  ];
-  const groups = new Map<number, QueueGroup>();
-  for (const item of items) {
-    const article = texts.get(item.span.articleId)!;
-    const group = groups.get(article.id) ?? { articleId: article.id, title: article.title, outlet: article.outlet, items: [] };
-    group.items.push(item);
-    groups.set(article.id, group);
-  }
-  const ordered = [...groups.values()].sort((a, b) => a.articleId - b.articleId);
-  return { groups: ordered, left: items.length };
+  return { groups, left: groups.reduce((n, g) => n + g.items.length, 0) };
+}
+
+/** Disputed items a lead may settle (not their own), grouped like the queue. Leads only. */
+export function disputedItems({ actor, projectId }: { actor: Actor; projectId: number }): QueueGroup[] {
+  const db = getDb();
+  const { user } = projectAccess(db, actor, projectId, 'review.settle');
+  if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
+  return groupItems(db, annotationRows(db, projectId, user.id, eq(annotations.status, 'disputed')), linkRows(db, projectId, user.id, eq(links.status, 'disputed')));
 }

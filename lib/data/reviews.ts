@@ -23,7 +23,7 @@ import {
   type TargetRow,
 } from './reviewTargets';
 
-export { reviewQueue } from './reviewQueue';
+export { disputedItems, reviewQueue } from './reviewQueue';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 

@@ -1,6 +1,7 @@
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { ReviewQueue } from '@/components/review/ReviewQueue';
-import { reviewQueue } from '@/lib/data/reviews';
+import { disputedItems, reviewQueue } from '@/lib/data/reviews';
+import { DisputedList } from '@/components/review/DisputedList';
 import { can } from '@/lib/auth/can';
 import { loadProjectPage } from '../loadProject';
 
@@ -10,6 +11,7 @@ export default async function ReviewQueuePage({ params }: { params: Promise<{ pr
   const { user, project, projectId } = await loadProjectPage(params, '/review');
   const canReview = can(project.role, 'review.create');
   const queue = canReview ? reviewQueue({ actor: { userId: user.id }, projectId }) : null;
+  const disputed = can(project.role, 'review.settle') ? disputedItems({ actor: { userId: user.id }, projectId }) : null;
   return (
     <div className="container">
       <ProjectNav projectId={projectId} projectName={project.name} active="review" role={project.role} />
@@ -25,10 +27,11 @@ export default async function ReviewQueuePage({ params }: { params: Promise<{ pr
         )}
       </div>
       {queue ? (
-        <ReviewQueue projectId={projectId} groups={queue.groups} />
+        <ReviewQueue projectId={projectId} groups={queue.groups} currentUserId={user.id} />
       ) : (
         <div className="card empty">Your role in this project ({project.role}) lets you read annotations and their reviews, but not review them.</div>
       )}
+      {disputed && <DisputedList projectId={projectId} groups={disputed} />}
     </div>
   );
 }
