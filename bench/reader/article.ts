@@ -42,7 +42,10 @@ export function makeArticle(length = 200_000, seed = 42): string {
   return body;
 }
 
-/** `count` spans starting and ending on word edges; one in ten is long enough to nest others. */
+/**
+ * `count` spans starting and ending on word edges; one in ten is long enough to nest others.
+ * Returned in text order, as GET /api/articles/:id/annotations delivers them.
+ */
 export function makeSpans(body: string, count = 20_000, seed = 7): BenchSpan[] {
   const rand = prng(seed);
   const starts: number[] = [];
@@ -53,9 +56,10 @@ export function makeSpans(body: string, count = 20_000, seed = 7): BenchSpan[] {
     ends.push(m.index + m[0].length);
   }
   const labels = ['claim', 'quote', 'context'] as const;
-  return Array.from({ length: count }, (_, id) => {
+  const spans = Array.from({ length: count }, (_, id) => {
     const w = rand(starts.length - 70);
     const words = rand(10) === 0 ? 15 + rand(50) : 1 + rand(8);
     return { id: id + 1, start: starts[w], end: ends[w + words - 1], label: labels[rand(3)] };
   });
+  return spans.sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
 }

@@ -128,12 +128,12 @@ export class Highlighter {
     });
   }
 
-  /** Repaints the band [viewport - 1 screen, viewport + 2 screens]; on scroll only when needed. */
+  /** Paints the viewport and 3/4 of a screen around it; on scroll only when the viewport nears the band's edge. */
   private repaint(force: boolean): void {
     const h = window.innerHeight || 800;
-    const want = this.map.offsetsInBand(-0.5 * h, 1.5 * h);
+    const want = this.map.offsetsInBand(-0.25 * h, 1.25 * h);
     if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
-    this.band = this.map.offsetsInBand(-1.5 * h, 2.5 * h);
+    this.band = this.map.offsetsInBand(-0.75 * h, 1.75 * h);
     this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
   }
 
