@@ -7,6 +7,7 @@ import { test, expect, makeUser, makeProject, makeArticle, pageFor, type TestUse
 import { createAnnotation } from '@/lib/data/annotations';
 import { createLink } from '@/lib/data/links';
 import { listComments } from '@/lib/data/comments';
+import { listReviews, reviewAnnotation } from '@/lib/data/reviews';
 import type { Label } from '@/lib/db/schema';
 
 const KYIV = 'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday in Kyiv.';
@@ -133,4 +134,27 @@ test('the agreement table shows the figures worked out by hand for a prepared pa
   await expect(list).toContainText('Different labels');
   await expect(list.getByRole('link', { name: /temporarily occupied territories/ }).first()).toHaveAttribute('href', new RegExp(`/projects/${project.id}/articles/${kyiv.id}\\?focus=\\d+`));
   await page.screenshot({ path: shots('agreement'), fullPage: true });
+});
+
+test('a lead settles a disputed tag from the review page with a reason', async ({ browser }) => {
+  const a = await makeUser({ name: 'Alice Author' });
+  const b = await makeUser({ name: 'Bruno Reviewer' });
+  const c = await makeUser({ name: 'Chen Reviewer' });
+  const lead = await makeUser({ name: 'Lena Lead' });
+  const project = makeProject([[a, 'reviewer'], [b, 'reviewer'], [c, 'reviewer'], [lead, 'lead']]);
+  const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  reviewAnnotation({ actor: { userId: b.id }, id: claim.id, input: { decision: 'accept' } });
+  reviewAnnotation({ actor: { userId: c.id }, id: claim.id, input: { decision: 'reject', reason: 'This is a quote, not a claim.' } });
+  const page = await pageFor(browser, lead);
+  await page.goto(`/projects/${project.id}/review`);
+  const disputed = page.locator('section[aria-labelledby="disputed-title"]');
+  await expect(disputed.getByTestId('queue-item')).toHaveCount(1);
+  await disputed.getByRole('button', { name: 'Settle dispute…' }).click();
+  await disputed.getByLabel('Final decision').selectOption('accept');
+  await disputed.getByLabel('Reason for the decision').fill('A policy statement the president makes: a claim to check.');
+  await page.screenshot({ path: shots('settle'), fullPage: true });
+  await disputed.getByRole('button', { name: 'Settle', exact: true }).click();
+  await expect(disputed).toContainText('No disputes in this project.');
+  expect(listReviews({ actor: { userId: a.id }, kind: 'annotation', id: claim.id }).status).toBe('accepted');
 });
