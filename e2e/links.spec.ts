@@ -4,9 +4,14 @@
  * jumps to it and back, sees the link on the claim board and in the quote comparison, and
  * after one end is deleted the link is gone from the board.
  */
-import { test, expect, makeUser, seedProjectId, pageFor } from './fixtures';
+import fs from 'node:fs';
+import { test, expect, makeUser, makeProject, makeArticle, seedProjectId, pageFor } from './fixtures';
 import { createAnnotation, deleteAnnotation } from '@/lib/data/annotations';
-import { listArticles } from '@/lib/data/articles';
+import { getArticle, listArticles } from '@/lib/data/articles';
+import { createLink } from '@/lib/data/links';
+import { finalizeVerdict } from '@/lib/data/verdicts';
+import { seedFiles } from '@/seeds/load';
+import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { linksForAnnotation } from '@/lib/data/linkViews';
 import { SYSTEM } from '@/lib/data/actor';
 
@@ -18,7 +23,6 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   const projectId = seedProjectId();
   const reviewer = await makeUser({ name: 'Lena Linker', project: projectId, role: 'reviewer' });
   const [source, , , target] = listArticles({ actor: SYSTEM, projectId });
-  const { getArticle } = await import('@/lib/data/articles');
   const body = getArticle({ actor: SYSTEM, articleId: source.id }).article.body;
   const start = body.indexOf(CLAIM);
   const claim = createAnnotation({ actor: { userId: reviewer.id }, articleId: source.id, input: { label: 'claim', start, end: start + CLAIM.length, exact: CLAIM } });
@@ -82,4 +86,66 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   await expect(row).toBeVisible();
   await expect(row.getByTestId('cell-corroborates')).toHaveCount(0);
   await expect(row.getByTestId('cell-conflicts')).toHaveCount(0);
+});
+
+/** Tags `text` (its first occurrence) in an article as `user`. */
+function tag(user: { id: number }, article: { id: number }, body: string, label: 'claim' | 'quote' | 'context', text: string) {
+  const start = body.indexOf(text);
+  if (start < 0) throw new Error(`not in the article: ${text}`);
+  return createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
+}
+
+test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status', async ({ browser }) => {
+  const lead = await makeUser({ name: 'Dana Lead' });
+  const r1 = await makeUser({ name: 'Rui Reviewer' });
+  const r2 = await makeUser({ name: 'Ines Reviewer' });
+  const project = makeProject([[lead, 'lead'], [r1, 'reviewer'], [r2, 'reviewer']]);
+  const outlets = ['Kyiv Daily', 'Wire Service', 'UNN', 'Regional Portal', 'Weekly Review'];
+  const bodies = seedFiles().map((f) => normalizeArticleText(fs.readFileSync(f, 'utf8')));
+  const arts = bodies.map((body, i) => makeArticle(project.id, { title: `Seed ${i}`, body, outlet: outlets[i] }));
+  const t = (user: { id: number }, i: number, label: 'claim' | 'quote' | 'context', text: string) => tag(user, arts[i], bodies[i], label, text);
+  const link = (user: { id: number }, a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', note = '') =>
+    createLink({ actor: { userId: user.id }, input: { fromAnnotationId: a.id, toAnnotationId: b.id, relation, note } });
+
+  const recognise = t(r1, 0, 'claim', CLAIM);
+  const ceasefire = t(r1, 3, 'claim', 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
+  const victory = t(r2, 4, 'claim', 'Zelenskyy maintained that military victory remains possible');
+  const legally = t(r1, 1, 'quote', 'legally no one will recognize the occupied territories as territories of other states');
+  const yermak = t(r1, 2, 'quote', 'We will never recognize any temporarily occupied territories as Russian');
+  const headline = t(r1, 3, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
+  const judicially = t(r1, 4, 'quote', 'Judicially, we will not recognize … our occupied territory like territory of Russia.');
+  const stoltenberg = t(r2, 4, 'context', 'temporary territorial concessions could help achieve a ceasefire in Ukraine');
+  const jeddah = t(r2, 2, 'context', 'Ukraine supported the US proposal for an unconditional 30-day ceasefire');
+  for (const q of [legally, yermak, headline, judicially]) link(r1, recognise, q, 'corroborates');
+  link(r2, recognise, judicially, 'conflicts', '"Judicially" narrows it to the law, not politics.');
+  link(r2, recognise, stoltenberg, 'conflicts', 'Concessions are floated as an option.');
+  link(r1, ceasefire, jeddah, 'corroborates');
+  finalizeVerdict({ actor: { userId: lead.id }, annotationId: recognise.id, input: { verdict: 'true', rationale: 'Four outlets report the same refusal.' } });
+  void victory;
+
+  const page = await pageFor(browser, r1);
+  await page.goto(`/projects/${project.id}/board`);
+  const rows = page.getByTestId('board-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toHaveAttribute('data-claim-id', String(recognise.id));
+  await expect(rows.nth(0)).toContainText('1 disagreement');
+  await expect(rows.nth(0)).toContainText('True');
+  await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
+  await page.screenshot({ path: shots('board-rich'), fullPage: true });
+  await page.getByRole('link', { name: 'Reading order' }).click();
+  await expect(rows.nth(0)).toHaveAttribute('data-claim-id', String(recognise.id));
+  await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
+  await page.getByRole('link', { name: /^accepted/i }).click();
+  await expect(page.getByText('No claim is accepted.')).toBeVisible();
+
+  await page.goto(`/projects/${project.id}/compare/${recognise.id}`);
+  await expect(page.getByTestId('compare-pair')).toHaveCount(5);
+  await page.screenshot({ path: shots('compare-rich'), fullPage: true });
+
+  await page.goto(`/projects/${project.id}/articles/${arts[1].id}?focus=${legally.id}`);
+  await expect(page.getByTestId('links-section').getByTestId('link-item')).toHaveCount(1);
+  await page.keyboard.press('l');
+  await page.getByTestId('link-search').fill('red line');
+  await expect(page.getByTestId('suggestion').first()).toContainText(/red line/i);
+  await page.screenshot({ path: shots('picker-typed'), fullPage: false });
 });

@@ -51,7 +51,10 @@ export function LinkConfirm(p: Props) {
         {p.note.length > MAX_NOTE ? <span className={styles.tooLong}>{p.note.length.toLocaleString('en')} / 10,000 characters</span> : null}
       </label>
       <div className={styles.confirmRow}>
-        <span className="muted small">{p.target ? <>Linking to <strong>{p.target}</strong></> : 'Choose a statement above.'}</span>
+        <span className={styles.confirmTarget}>
+          {p.target ? <>Linking to <strong>{p.target}</strong></> : 'Choose a statement above.'}
+          <span className={styles.hints}><kbd>↑</kbd> <kbd>↓</kbd> choose · <kbd>c</kbd> / <kbd>x</kbd> relation · <kbd>Enter</kbd> link · <kbd>Esc</kbd> close</span>
+        </span>
         <button type="button" className="btn btn-primary" disabled={!ready} onClick={p.onSubmit} data-testid="create-link">
           {p.busy ? 'Linking…' : p.relation ? `Link as ${RELATION_NAMES[p.relation].toLowerCase()}` : 'Link'}
         </button>

@@ -12,6 +12,7 @@ import { contentTerms, typedTerms } from '@/lib/search/query';
 import { LinkConfirm } from './LinkConfirm';
 import { SuggestionRow } from './SuggestionRow';
 import { linksApi } from './linksApi';
+import { sourceName } from '@/lib/text/sourceName';
 import styles from './links.module.css';
 
 interface Props {
@@ -91,7 +92,7 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
     else if (e.key === '/') { e.preventDefault(); dialogRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus(); }
   };
   const best = items?.[0]?.score ?? 0;
-  const targetName = chosen ? chosen.outlet || chosen.title || `article ${chosen.articleId}` : null;
+  const targetName = chosen ? sourceName(chosen) : null;
 
   return (
     <dialog ref={dialogRef} className={styles.picker} aria-labelledby="link-picker-title" data-testid="link-picker">
@@ -102,12 +103,13 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
         </div>
         <button type="button" className={styles.close} onClick={() => dialogRef.current?.close()} aria-label="Close">×</button>
       </header>
+      <div className={styles.pickerBody}>
       <input type="search" autoFocus value={query} onChange={(e) => setQuery(e.target.value)} onKeyDown={onSearchKey}
         placeholder="Search statements, notes, speakers or an outlet…" aria-label="Search statements" aria-controls="link-options"
         className={styles.search} data-testid="link-search" />
       <p className={styles.listCaption}>
-        {query.trim() ? `Statements matching “${query.trim()}”` : 'Most similar statements in the other articles'}
-        <span className={styles.hints}><kbd>↑</kbd><kbd>↓</kbd> choose · <kbd>c</kbd> corroborates · <kbd>x</kbd> conflicts · <kbd>Enter</kbd> link</span>
+        <span>{query.trim() ? `Statements matching “${query.trim()}”` : 'Most similar statements in the other articles'}</span>
+        {items?.length ? <span className={styles.captionCount}>{items.length}</span> : null}
       </p>
       {error ? <p className="alert alert-error small" role="alert">{error}</p> : null}
       <ul id="link-options" ref={listRef} role="listbox" tabIndex={0} aria-label="Statements" onKeyDown={onListKey}
@@ -119,7 +121,8 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
             active={i === active} terms={terms} best={best} onPick={() => { setActive(i); listRef.current?.focus(); }} />
         ))}
       </ul>
-      {failure ? <p className="alert alert-error small" role="alert">{failure}</p> : null}
+      {failure ? <p className={`alert alert-error small ${styles.failure}`} role="alert">{failure}</p> : null}
+      </div>
       <LinkConfirm target={targetName} needsLabel={chosen?.kind === 'sentence'} relation={relation} onRelation={setRelation}
         label={label} onLabel={setLabel} note={note} onNote={setNote} busy={busy} onSubmit={() => void submit()} />
     </dialog>

@@ -11,6 +11,7 @@ import type { LinkFromAnnotation } from '@/lib/data/linkViews';
 import { LinkPicker } from './LinkPicker';
 import { linksApi } from './linksApi';
 import { focusUrl, RELATION_GLYPHS, RELATION_NAMES } from './relations';
+import { sourceName } from '@/lib/text/sourceName';
 import styles from './links.module.css';
 
 function typingIn(target: EventTarget | null): boolean {
@@ -75,7 +76,7 @@ export function LinksSection({ annotation, projectId, currentUserId, role, onCha
     <section className={styles.section} aria-label="Links to other articles" data-testid="links-section">
       {back ? (
         <Link className={styles.back} href={focusUrl(projectId, back.other.articleId, back.other.annotationId)} data-testid="links-back">
-          ← Back to {back.other.outlet || back.other.title || 'the linked statement'}
+          ← Back to {sourceName(back.other)}
         </Link>
       ) : null}
       <div className={styles.sectionHead}>
@@ -103,7 +104,7 @@ export function LinksSection({ annotation, projectId, currentUserId, role, onCha
                   <span className={`${styles.relation} ${styles[`relation_${link.relation}`]}`}>
                     <span aria-hidden="true">{RELATION_GLYPHS[link.relation]}</span> {RELATION_NAMES[link.relation]}
                   </span>
-                  <span className={styles.outlet}>{link.other.outlet || link.other.title || `Article ${link.other.articleId}`}</span>
+                  <span className={styles.outlet} title={link.other.title}>{sourceName(link.other)}</span>
                   {link.disputedByOthers ? <span className="badge badge-disputed" title="Another reviewer linked this pair with the opposite relation">disagreement</span> : null}
                 </span>
                 <span className={styles.linkExact}>{link.other.exact}</span>
@@ -112,7 +113,7 @@ export function LinksSection({ annotation, projectId, currentUserId, role, onCha
               <div className={styles.linkMeta}>
                 <span>{link.authorId === currentUserId ? 'You' : link.authorName}</span>
                 {link.authorId === currentUserId ? (
-                  <button type="button" className="btn-link small" onClick={() => remove(link)} aria-label={`Delete link to ${link.other.outlet ?? 'the other article'}`}>Delete</button>
+                  <button type="button" className="btn-link small" onClick={() => remove(link)} aria-label={`Delete link to ${sourceName(link.other)}`}>Delete</button>
                 ) : null}
               </div>
             </li>

@@ -2,6 +2,7 @@
 /** One statement in the picker's list: outlet, label or "not annotated", the words with matches marked. */
 import type { Suggestion } from '@/lib/data/linkSuggestions';
 import { RELATION_GLYPHS, RELATION_NAMES } from './relations';
+import { sourceName } from '@/lib/text/sourceName';
 import styles from './links.module.css';
 
 const LABEL_NAMES = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
@@ -31,7 +32,7 @@ export function SuggestionRow({ item, id, active, terms, best, onPick }: Props) 
     <li id={id} role="option" aria-selected={active} className={`${styles.option} ${active ? styles.optionActive : ''}`}
       onMouseDown={(e) => e.preventDefault()} onClick={onPick} data-testid="suggestion">
       <div className={styles.optionHead}>
-        <span className={styles.outlet}>{item.outlet || item.title || `Article ${item.articleId}`}</span>
+        <span className={styles.outlet} title={item.title}>{sourceName(item)}</span>
         {item.kind === 'annotation' && item.label ? (
           <span className={`badge badge-${item.label}`}>{LABEL_NAMES[item.label]}</span>
         ) : (

@@ -8,12 +8,13 @@ import { getDb } from '../db/client';
 import { annotations, articles, users, verdicts, type Relation, type Status, type Verdict } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
 import { listLinksForProject, type LinkEnd, type LinkView } from './linkViews';
+import { sourceName } from '../text/sourceName';
 
 export interface BoardArticle {
   id: number;
   outlet: string | null;
   title: string;
-  /** What a column header says: the outlet, else the title. */
+  /** What a column header says: the outlet, else the start of the title. */
   heading: string;
 }
 
@@ -47,10 +48,6 @@ export interface ClaimBoard {
   articles: BoardArticle[];
   rows: BoardRow[];
   edges: BoardEdge[];
-}
-
-function heading(a: { outlet: string | null; title: string; id: number }): string {
-  return a.outlet?.trim() || a.title.trim() || `Article ${a.id}`;
 }
 
 function finalVerdictsOf(claimIds: number[]): Map<number, { verdict: Verdict; authorName: string }> {
@@ -107,7 +104,7 @@ export function claimBoard({ actor, projectId }: { actor: Actor; projectId: numb
     .where(eq(articles.projectId, projectId))
     .orderBy(asc(articles.id))
     .all()
-    .map((a) => ({ ...a, heading: heading(a) }));
+    .map((a) => ({ ...a, heading: sourceName(a) }));
   const claims = db
     .select({ annotationId: annotations.id, articleId: annotations.articleId, exact: annotations.exact, status: annotations.status, authorName: users.name })
     .from(annotations)

@@ -43,3 +43,13 @@ describe('wordDiff', () => {
     expect(wordDiff('', 'new').right).toEqual([{ text: 'new', changed: true }]);
   });
 });
+
+describe('sourceName', () => {
+  it('prefers the outlet, then the start of the title, then the article number', async () => {
+    const { sourceName } = await import('@/lib/text/sourceName');
+    expect(sourceName({ outlet: ' UNN ', title: 'Anything' })).toBe('UNN');
+    expect(sourceName({ outlet: null, title: 'Zelensky: Ukraine will not recognize the occupied territories' })).toBe('Zelensky: Ukraine will not recognize…');
+    expect(sourceName({ outlet: null, title: 'Short title' })).toBe('Short title');
+    expect(sourceName({ outlet: '', title: '', articleId: 7 })).toBe('Article 7');
+  });
+});

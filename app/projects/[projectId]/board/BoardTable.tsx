@@ -66,7 +66,7 @@ export function BoardTable({ rows, articles, projectId }: { rows: BoardRow[]; ar
         <thead>
           <tr>
             <th scope="col" className={styles.claimHead}>Claim</th>
-            {articles.map((a) => <th key={a.id} scope="col" className={styles.articleHead} title={a.title}>{a.heading}</th>)}
+            {articles.map((a) => <th key={a.id} scope="col" className={styles.articleHead} title={a.title}><span>{a.heading}</span></th>)}
             <th scope="col" className={styles.verdictHead}>Verdict</th>
           </tr>
         </thead>

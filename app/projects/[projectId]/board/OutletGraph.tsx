@@ -24,8 +24,16 @@ function position(i: number, n: number): [number, number] {
   return [CX + RADIUS * Math.cos(angle), CY + RADIUS * Math.sin(angle)];
 }
 
-function short(text: string, max = 22): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Breaks a name into at most two lines of about `width` characters for the node label. */
+function labelLines(text: string, width = 20): string[] {
+  const lines: string[] = [''];
+  for (const word of text.split(/\s+/)) {
+    const line = lines[lines.length - 1];
+    if (line && (line + ' ' + word).length > width) lines.push(word);
+    else lines[lines.length - 1] = line ? `${line} ${word}` : word;
+  }
+  if (lines.length > 2) lines.splice(2, lines.length, `${lines[1]}…`.replace(/…+$/, '…'));
+  return lines.map((l) => (l.length > width + 4 ? `${l.slice(0, width + 3)}…` : l));
 }
 
 /** A quadratic arc from p to q bent to one side by `bend` (a fraction of its length). */
@@ -73,7 +81,10 @@ export function OutletGraph({ articles, edges, claimsByArticle }: Props) {
           <g key={a.id}>
             <circle cx={x} cy={y} r={r} className={(degree.get(a.id) ?? 0) > 0 ? styles.node : styles.nodeIdle} />
             <text x={x} y={y} dy="0.35em" textAnchor="middle" className={styles.nodeCount}>{claimsByArticle[a.id] ?? 0}</text>
-            <text x={x} y={below ? y + r + 16 : y - r - 8} textAnchor="middle" className={styles.nodeLabel}>{short(a.heading)}</text>
+            <text x={x} y={below ? y + r + 16 : y - r - 8 - (labelLines(a.heading).length - 1) * 15} textAnchor="middle" className={styles.nodeLabel}>
+              <title>{a.title || a.heading}</title>
+              {labelLines(a.heading).map((line, i) => <tspan key={i} x={x} dy={i === 0 ? 0 : 15}>{line}</tspan>)}
+            </text>
           </g>
         );
       })}

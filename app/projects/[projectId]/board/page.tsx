@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ProjectNav } from '@/components/projects/ProjectNav';
-import { claimBoard } from '@/lib/data/claimBoard';
+import { claimBoard, type ClaimBoard } from '@/lib/data/claimBoard';
 import { STATUSES } from '@/lib/db/schema';
 import { loadProjectPage } from '../loadProject';
 import { BoardTable } from './BoardTable';
@@ -46,9 +46,11 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
         <figure className={`card ${styles.figure}`}>
           <OutletGraph articles={board.articles} edges={board.edges} claimsByArticle={claimsByArticle} />
           <figcaption className={styles.legend}>
+            <h2 className={styles.legendTitle}>How the outlets relate</h2>
             <span><svg width="34" height="10" aria-hidden="true"><line x1="2" y1="5" x2="32" y2="5" stroke="#0072b2" strokeWidth="4" strokeLinecap="round" /></svg> corroborates</span>
             <span><svg width="34" height="10" aria-hidden="true"><line x1="2" y1="5" x2="32" y2="5" stroke="#d55e00" strokeWidth="4" strokeDasharray="7 5" /></svg> conflicts</span>
-            <span>Circles are articles; the number inside is how many claims they make. Thicker lines mean more links.</span>
+            <p>Each circle is an article; the number inside is how many claims it makes. A line joins two articles whose statements are linked, thicker with more links.</p>
+            <TopPairs board={board} />
           </figcaption>
         </figure>
       </section>
@@ -56,7 +58,7 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
         <nav className={styles.segmented} aria-label="Sort claims">
           {SORTS.map((s) => <Link key={s} href={href(projectId, s, status)} aria-current={s === sort ? 'true' : undefined}>{SORT_NAMES[s]}</Link>)}
         </nav>
-        <nav className={styles.segmented} aria-label="Filter by status">
+        <nav className={`${styles.segmented} ${styles.statusNav}`} aria-label="Filter by status">
           {(['all', ...STATUSES] as StatusFilter[]).map((s) => (
             <Link key={s} href={href(projectId, sort, s)} aria-current={s === status ? 'true' : undefined}>
               {s === 'all' ? 'All' : s} <span className={styles.segCount}>{counts[s]}</span>
@@ -72,6 +74,26 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
         <BoardTable rows={rows} articles={board.articles} projectId={projectId} />
       )}
     </div>
+  );
+}
+
+/** The most linked pairs of articles, in words, for those who would rather read. */
+function TopPairs({ board }: { board: ClaimBoard }) {
+  const name = new Map(board.articles.map((a) => [a.id, a.heading]));
+  const top = [...board.edges].sort((x, y) => y.conflicts + y.corroborates - (x.conflicts + x.corroborates)).slice(0, 3);
+  if (top.length === 0) return <p className={styles.noPairs}>No links yet: open a claim in an article and press <kbd>l</kbd>.</p>;
+  return (
+    <ol className={styles.pairs}>
+      {top.map((e) => (
+        <li key={`${e.a}-${e.b}`}>
+          <span className={styles.pairNames}>{name.get(e.a)} ↔ {name.get(e.b)}</span>
+          <span className={styles.pairCounts}>
+            {e.corroborates ? <span className={styles.pc_corroborates}>✓ {e.corroborates}</span> : null}
+            {e.conflicts ? <span className={styles.pc_conflicts}>✕ {e.conflicts}</span> : null}
+          </span>
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -4,6 +4,7 @@ import { ProjectNav } from '@/components/projects/ProjectNav';
 import { focusUrl, RELATION_GLYPHS, RELATION_NAMES } from '@/components/links/relations';
 import { quoteComparison, type ComparedStatement } from '@/lib/data/quoteComparison';
 import type { DiffPart } from '@/lib/text/wordDiff';
+import { sourceName } from '@/lib/text/sourceName';
 import { loadProjectPage, orNotFound, routeId } from '../../loadProject';
 import styles from './compare.module.css';
 
@@ -14,7 +15,7 @@ type Params = Promise<{ projectId: string; annotationId: string }>;
 const LABEL_NAMES = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
 
 function outletOf(s: ComparedStatement): string {
-  return s.outlet || s.title || `Article ${s.articleId}`;
+  return sourceName(s);
 }
 
 function Words({ parts, kind }: { parts: DiffPart[]; kind: 'removed' | 'added' }) {
@@ -46,7 +47,7 @@ export default async function ComparePage({ params }: { params: Params }) {
       <section className={`card ${styles.base} ${styles[`base_${quote.label}`]}`} data-testid="compare-base">
         <div className={styles.meta}>
           <span className={`badge badge-${quote.label}`}>{LABEL_NAMES[quote.label]}</span>
-          <strong>{outletOf(quote)}</strong>
+          <strong title={quote.title}>{outletOf(quote)}</strong>
           {quote.speaker ? <span className="muted">speaker: {quote.speaker}</span> : null}
         </div>
         <blockquote className={styles.baseText}>{quote.exact}</blockquote>
@@ -62,7 +63,7 @@ export default async function ComparePage({ params }: { params: Params }) {
           {comparisons.map((c) => (
             <li key={c.other.annotationId} className={`card ${styles.pair}`} data-testid="compare-pair">
               <div className={styles.pairHead}>
-                <strong className={styles.outlet}>{outletOf(c.other)}</strong>
+                <strong className={styles.outlet} title={c.other.title}>{outletOf(c.other)}</strong>
                 {c.relations.map((r) => (
                   <span key={r.linkId} className={`${styles.relation} ${styles[`relation_${r.relation}`]}`} title={r.note || undefined}>
                     {RELATION_GLYPHS[r.relation]} {RELATION_NAMES[r.relation]} <span className={styles.by}>· {r.authorName}</span>
