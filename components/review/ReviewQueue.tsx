@@ -4,11 +4,13 @@
  * r (reject, asks for a reason), n (next) and o (open in the reader), and the whole queue by
  * article on the side. Reviews go through the API with the version the reviewer saw.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { QueueGroup, QueueItem } from '@/lib/data/reviewQueue';
 import { callApi } from './api';
 import { QueueItemCard } from './QueueItemCard';
 import { CommentThread } from './CommentThread';
+import { QueueActions, RejectForm } from './QueueControls';
+import { QueueOutline } from './QueueOutline';
 import styles from './ReviewQueue.module.css';
 
 interface Props {
@@ -33,10 +35,8 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
   const [done, setDone] = useState<Set<string>>(new Set());
   const [currentKey, setCurrentKey] = useState<string | null>(all[0] ? keyOf(all[0]) : null);
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
   const left = all.filter((i) => !done.has(keyOf(i)));
   const current = left.find((i) => keyOf(i) === currentKey) ?? left[0] ?? null;
 
@@ -60,7 +60,6 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
         setCurrentKey(rest.length ? keyOf(rest[Math.min(at, rest.length - 1)]) : null);
         setNotice({ kind: 'ok', text: `${decision === 'accept' ? 'Accepted' : 'Rejected'}: “${current.span.exact.slice(0, 60)}”` });
         setRejecting(false);
-        setReason('');
       } catch (error) {
         setNotice({ kind: 'error', text: (error as Error).message });
       } finally {
@@ -92,10 +91,6 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
     return () => window.removeEventListener('keydown', onKey);
   }, [busy, current, next, open, submit]);
 
-  useEffect(() => {
-    if (rejecting) reasonRef.current?.focus();
-  }, [rejecting]);
-
   return (
     <div className={styles.layout}>
       <section className={styles.main} aria-label="Item under review">
@@ -110,48 +105,16 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
         {current ? (
           <QueueItemCard item={current} projectId={projectId}>
             {rejecting ? (
-              <form
-                className={styles.reject}
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  void submit('reject', reason.trim());
-                }}
-              >
-                <label className="field">
-                  Why do you reject it?
-                  <textarea
-                    ref={reasonRef}
-                    value={reason}
-                    maxLength={10_000}
-                    onChange={(e) => setReason(e.target.value)}
-                    onKeyDown={(e) => {
-                      if (e.key === 'Escape') setRejecting(false);
-                      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit('reject', reason.trim());
-                    }}
-                    placeholder="e.g. The span cuts the claim in half; it should include the condition."
-                  />
-                </label>
-                <div className="row">
-                  <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>Reject with this reason</button>
-                  <button type="button" className="btn" onClick={() => setRejecting(false)}>Cancel</button>
-                  <span className="muted small"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> rejects, <kbd>Esc</kbd> cancels</span>
-                </div>
-              </form>
+              <RejectForm busy={busy} onSubmit={(why) => void submit('reject', why)} onCancel={() => setRejecting(false)} />
             ) : (
-              <div className={styles.actions}>
-                <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit('accept')}>
-                  Accept <kbd>a</kbd>
-                </button>
-                <button type="button" className="btn btn-danger" disabled={busy} onClick={() => setRejecting(true)}>
-                  Reject… <kbd>r</kbd>
-                </button>
-                <button type="button" className="btn" disabled={left.length < 2} onClick={next}>
-                  Next <kbd>n</kbd>
-                </button>
-                <a className="btn" href={readerHref(projectId, current.span.articleId, current.span.annotationId)}>
-                  Open in reader <kbd>o</kbd>
-                </a>
-              </div>
+              <QueueActions
+                busy={busy}
+                canNext={left.length > 1}
+                readerUrl={readerHref(projectId, current.span.articleId, current.span.annotationId)}
+                onAccept={() => void submit('accept')}
+                onReject={() => setRejecting(true)}
+                onNext={next}
+              />
             )}
             <details className={styles.discuss} key={keyOf(current)}>
               <summary>Discussion and history</summary>
@@ -169,35 +132,5 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
       </section>
       <QueueOutline groups={groups} done={done} currentKey={current ? keyOf(current) : null} onPick={setCurrentKey} />
     </div>
-  );
-}
-
-function QueueOutline({ groups, done, currentKey, onPick }: { groups: QueueGroup[]; done: Set<string>; currentKey: string | null; onPick: (key: string) => void }) {
-  return (
-    <aside className={styles.outline} aria-label="Queue by article">
-      {groups.map((group) => {
-        const items = group.items.filter((i) => !done.has(keyOf(i)));
-        if (!items.length) return null;
-        return (
-          <div key={group.articleId} className={styles.group}>
-            <div className={styles.groupTitle}>
-              <span>{group.outlet ?? 'Unknown outlet'}</span>
-              <span className={styles.groupCount}>{items.length}</span>
-            </div>
-            <div className={styles.groupArticle}>{group.title || 'Untitled article'}</div>
-            <ul>
-              {items.map((item) => (
-                <li key={keyOf(item)}>
-                  <button type="button" className={keyOf(item) === currentKey ? `${styles.pick} ${styles.picked}` : styles.pick} onClick={() => onPick(keyOf(item))}>
-                    <span className={`${styles.dot} ${styles[item.kind === 'link' ? 'link' : item.span.label]}`} aria-hidden="true" />
-                    <span className={styles.pickText}>{item.kind === 'link' ? `${item.relation}: ${item.span.exact}` : item.span.exact}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </aside>
   );
 }
