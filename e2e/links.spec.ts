@@ -95,7 +95,7 @@ function tag(user: { id: number }, article: { id: number }, body: string, label:
   return createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
 }
 
-test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status', async ({ browser }) => {
+test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status; the API refuses bad links', async ({ browser, baseURL }) => {
   const lead = await makeUser({ name: 'Dana Lead' });
   const r1 = await makeUser({ name: 'Rui Reviewer' });
   const r2 = await makeUser({ name: 'Ines Reviewer' });
@@ -137,6 +137,15 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
   await page.getByRole('link', { name: /^accepted/i }).click();
   await expect(page.getByText('No claim is accepted.')).toBeVisible();
+
+  const api = (data: unknown) => page.request.post('/api/links', { data, headers: { origin: baseURL! } });
+  const self = await api({ fromAnnotationId: recognise.id, toAnnotationId: recognise.id, relation: 'corroborates' });
+  expect(self.status()).toBe(422);
+  expect((await self.json()).error.message).toMatch(/itself/);
+  expect((await api({ fromAnnotationId: recognise.id, toAnnotationId: jeddah.id, relation: 'supports' })).status()).toBe(400);
+  expect((await api({ fromAnnotationId: recognise.id, toAnnotationId: legally.id, relation: 'corroborates' })).status()).toBe(409);
+  const theirs = (await page.request.get(`/api/links?annotationId=${stoltenberg.id}`).then((r) => r.json())).links[0];
+  expect((await page.request.delete(`/api/links/${theirs.id}`, { headers: { origin: baseURL! } })).status()).toBe(403);
 
   await page.goto(`/projects/${project.id}/compare/${recognise.id}`);
   await expect(page.getByTestId('compare-pair')).toHaveCount(5);

@@ -7,13 +7,15 @@ import styles from './links.module.css';
 
 const LABEL_NAMES = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
 
-/** Splits `text` into runs, marking words that share a stem-like prefix with one of `terms`. */
+/** Splits `text` into runs, marking words equal to a short term or sharing the first five letters of a longer one. */
 export function markTerms(text: string, terms: string[]): Array<{ text: string; hit: boolean }> {
-  const stems = terms.filter((t) => t.length > 1).map((t) => t.slice(0, Math.min(t.length, 5)));
-  if (stems.length === 0) return [{ text, hit: false }];
+  const useful = terms.filter((t) => t.length > 1);
+  if (useful.length === 0) return [{ text, hit: false }];
+  const matches = (word: string) =>
+    useful.some((t) => word === t || (t.length >= 5 && word.length >= 5 && word.slice(0, 5) === t.slice(0, 5)));
   return text.split(/([\p{L}\p{M}\p{N}]+)/u).filter(Boolean).map((part) => {
     const lower = part.toLowerCase();
-    return { text: part, hit: /[\p{L}\p{N}]/u.test(part) && stems.some((s) => lower.startsWith(s)) };
+    return { text: part, hit: /[\p{L}\p{N}]/u.test(part) && lower.length > 1 && matches(lower) };
   });
 }
 

@@ -21,7 +21,11 @@ function outletOf(s: ComparedStatement): string {
 function Words({ parts, kind }: { parts: DiffPart[]; kind: 'removed' | 'added' }) {
   return (
     <p className={styles.words}>
-      {parts.map((p, i) => (p.changed ? <mark key={i} className={styles[kind]}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) => {
+        if (!p.changed) return <span key={i}>{p.text}</span>;
+        const words = p.text.trimEnd();
+        return <span key={i}><mark className={styles[kind]}>{words}</mark>{p.text.slice(words.length)}</span>;
+      })}
     </p>
   );
 }
