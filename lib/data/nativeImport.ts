@@ -2,7 +2,8 @@
  * Writes a parsed native JSONL export into a project inside the caller's transaction:
  * articles, annotations, reviews, links and verdicts with fresh ids. Authors keep their
  * account when the same user (id and name) is a member of the project, otherwise the work is
- * attributed to the importing lead. Statuses are re-derived from the imported reviews.
+ * attributed to the importing lead. Statuses are re-derived from the imported reviews; a review that would
+ * become a self-review after that attribution is left out.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
@@ -45,20 +46,28 @@ function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
   return { map, reassigned: () => reassigned };
 }
 
-function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: (p: { id: number; name: string }) => number) {
+/** Reviews to keep: one whose reviewer maps to the item's author is dropped (no self-review). */
+function reviewsToKeep(list: NativeReview[], authorId: number, mapUser: (p: { id: number; name: string }) => number): NativeReview[] {
+  return list.filter((r) => mapUser(r.reviewer) !== authorId);
+}
+
+function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: (p: { id: number; name: string }) => number): void {
   for (const r of list) {
     tx.insert(reviews).values({ projectId, ...target, reviewerId: mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }).run();
   }
 }
 
+const statusOf = (list: NativeReview[]) => deriveStatus(list.map((r) => ({ ...r, supersededAt: at(r.supersededAt) })));
+
 function insertOne(tx: Tx, projectId: number, importerId: number | null, source: NativeArticle, ids: Map<number, number>, mapUser: (p: { id: number; name: string }) => number) {
   const meta = importArticleSchema.parse({ title: source.title, body: source.body, outlet: source.outlet, url: source.url, author: source.author, publishedAt: source.publishedAt });
   const article = insertArticle(tx, projectId, importerId, meta);
   for (const a of source.annotations) {
-    const status = deriveStatus(a.reviews.map((r) => ({ ...r, supersededAt: at(r.supersededAt) })));
-    const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId: mapUser(a.author), label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes, status, version: a.version, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) }).returning({ id: annotations.id }).get();
+    const authorId = mapUser(a.author);
+    const kept = reviewsToKeep(a.reviews, authorId, mapUser);
+    const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes, status: statusOf(kept), version: a.version, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) }).returning({ id: annotations.id }).get();
     ids.set(a.id, row.id);
-    insertReviews(tx, projectId, { annotationId: row.id }, a.reviews, mapUser);
+    insertReviews(tx, projectId, { annotationId: row.id }, kept, mapUser);
   }
   recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: article.id, after: { title: article.title, sha256: article.sha256, annotations: source.annotations.length, source: 'native-jsonl' } });
   return article;
@@ -74,10 +83,11 @@ function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: M
       skipped++;
       continue;
     }
-    const status = deriveStatus(l.reviews.map((r) => ({ ...r, supersededAt: at(r.supersededAt) })));
-    const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId: mapUser(l.author), status, version: l.version, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) }).returning({ id: links.id }).get();
+    const authorId = mapUser(l.author);
+    const kept = reviewsToKeep(l.reviews, authorId, mapUser);
+    const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), version: l.version, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) }).returning({ id: links.id }).get();
     linkIds.set(l.id, row.id);
-    insertReviews(tx, projectId, { linkId: row.id }, l.reviews, mapUser);
+    insertReviews(tx, projectId, { linkId: row.id }, kept, mapUser);
   }
   return { linkIds, skipped };
 }

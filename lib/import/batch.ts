@@ -5,7 +5,7 @@
  */
 import { importArticleSchema } from '../data/articles';
 import { describeIssues } from '../validation';
-import { FileProblem } from './files';
+import { FileProblem, hasBrokenText } from './files';
 import type { ArticleDraft } from './types';
 
 /** The 1-based line of a character position. */
@@ -37,6 +37,7 @@ function parseJsonAt(name: string, text: string, lineOffset = 0): unknown {
 
 /** Validates one batch item; the problem names the line. */
 export function checkItem(name: string, item: unknown, line: number): ArticleDraft {
+  if (hasBrokenText(item)) throw new FileProblem(name, 'a text holds a NUL character or a lone surrogate (\\uD800-\\uDFFF escape without its pair).', line, 422);
   const result = importArticleSchema.safeParse(item);
   if (!result.success) throw new FileProblem(name, describeIssues(result.error), line, 422);
   return result.data;

@@ -66,7 +66,27 @@ export function decodeText(file: ImportFile): string {
   } catch {
     throw new FileProblem(file.name, 'the file is not valid UTF-8 text.', undefined, 422);
   }
+  if (text.includes('\u0000')) throw new FileProblem(file.name, 'the file holds NUL bytes: it is binary, not text.', undefined, 422);
   return text.replace(/^\uFEFF/, '');
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Whether any string in a parsed JSON value holds a lone surrogate or NUL (JSON escapes can
+ * smuggle both in; neither is text, and a lone surrogate breaks code point offsets). Iterative,
+ * so a hostile file nested 100,000 levels deep cannot overflow the stack.
+ */
+export function hasBrokenText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\u0000') || LONE_SURROGATE.test(v)) return true;
+    } else if (Array.isArray(v)) stack.push(...v);
+    else if (v && typeof v === 'object') stack.push(...Object.values(v));
+  }
+  return false;
 }
 
 /** Batch-level limits: how many files and how many bytes in total. */

@@ -1,14 +1,15 @@
 /**
  * Native JSONL (our own export) read back: the manifest line, then article lines with
  * annotations, reviews, verdicts and links. Every line is validated strictly; spans must
- * select their `exact` text in the body, so a hand-edited file cannot plant broken offsets.
+ * select their `exact` text in the body, so a hand-edited file cannot plant broken offsets,
+ * and no review may be by the author of what it reviews.
  */
 import { z } from 'zod';
 import { DECISIONS, LABELS, RELATIONS, STATUSES, VERDICTS } from '../db/schema';
 import { importArticleSchema } from '../data/articles';
 import { normalizeArticleText } from '../anchoring/normalize';
 import { describeIssues } from '../validation';
-import { FileProblem } from './files';
+import { FileProblem, hasBrokenText } from './files';
 import { NATIVE_FORMAT_NAME } from '../export/jsonl';
 import { NATIVE_FORMAT_VERSION } from '../export/types';
 
@@ -95,10 +96,21 @@ export function isNativeManifest(firstLine: string): boolean {
   }
 }
 
+function checkLinks(name: string, line: number, a: NativeArticle): void {
+  for (const l of a.links) {
+    if (l.reviews.some((r) => r.reviewer.id === l.author.id)) {
+      throw new FileProblem(name, `link ${l.id} has a review by its own author: nobody reviews their own work.`, line, 422);
+    }
+  }
+}
+
 function checkSpans(name: string, line: number, a: NativeArticle): void {
   const body = normalizeArticleText(a.body);
   if (body !== a.body) throw new FileProblem(name, 'the body is not normalized (LF line breaks, NFC): offsets would not match.', line, 422);
   for (const ann of a.annotations) {
+    if (ann.reviews.some((r) => r.reviewer.id === ann.author.id)) {
+      throw new FileProblem(name, `annotation ${ann.id} has a review by its own author: nobody reviews their own work.`, line, 422);
+    }
     if (ann.end > body.length || ann.start >= ann.end || body.slice(ann.start, ann.end) !== ann.exact) {
       throw new FileProblem(name, `annotation ${ann.id}: [${ann.start}, ${ann.end}) does not select its exact text in the body.`, line, 422);
     }
@@ -121,11 +133,13 @@ export function parseNative(name: string, text: string): Array<{ article: Native
     } catch {
       throw new FileProblem(name, 'malformed JSON.', i + 1);
     }
+    if (hasBrokenText(value)) throw new FileProblem(name, 'a text holds a NUL character or a lone surrogate.', i + 1, 422);
     const parsed = articleLine.safeParse(value);
     if (!parsed.success) throw new FileProblem(name, describeIssues(parsed.error), i + 1, 422);
     const meta = importArticleSchema.safeParse({ title: parsed.data.title, body: parsed.data.body, outlet: parsed.data.outlet, url: parsed.data.url, author: parsed.data.author, publishedAt: parsed.data.publishedAt });
     if (!meta.success) throw new FileProblem(name, describeIssues(meta.error), i + 1, 422);
     checkSpans(name, i + 1, parsed.data);
+    checkLinks(name, i + 1, parsed.data);
     out.push({ article: parsed.data, line: i + 1 });
   }
   return out;

@@ -56,7 +56,7 @@ export async function buildFixture() {
   const claim2 = addAnnotation(db, project.id, accents.id, R, accents.body, 'claim', 'Nous ne céderons pas', { status: 'accepted', attributes: { verdict: 'false' } });
   const ctx2 = addAnnotation(db, project.id, accents.id, R, accents.body, 'context', 'Ångström', { occurrence: 1, note: '+1 tab\tnote, "quoted"' });
   const quote3 = addAnnotation(db, project.id, crlf.id, R, crlf.body, 'quote', '"no concessions"', { status: 'accepted' });
-  const ctx3 = addAnnotation(db, project.id, crlf.id, L, crlf.body, 'context', 'Third 💬 paragraph', { status: 'disputed' });
+  const ctx3 = addAnnotation(db, project.id, crlf.id, viewer.user.id, crlf.body, 'context', 'Third 💬 paragraph', { status: 'disputed' });
   const claim4 = addAnnotation(db, project.id, rtl.id, R, rtl.body, 'claim', 'لن نتنازل عن أراضينا', { status: 'proposed', note: '@mention -minus' });
   const quote4 = addAnnotation(db, project.id, rtl.id, R, rtl.body, 'quote', 'שלום עולם', {});
   const link = (a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', status: Status, note = '') =>

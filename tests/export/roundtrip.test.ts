@@ -36,7 +36,7 @@ function canonical(text: string) {
 describe('native JSONL round trip', () => {
   it('export, then import into an empty project, gives the same data back', () => {
     const original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
-    const copy = makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer']]);
+    const copy = makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
     const result = importBatch({ actor: f.lead.actor, projectId: copy.id, files: [{ name: 'export.jsonl', bytes: new TextEncoder().encode(original) }] });
     expect(result.imported).toBe(4);
     expect(result.files[0]).toMatchObject({ links: 4, skippedLinks: 0, reassignedAuthors: 0 });

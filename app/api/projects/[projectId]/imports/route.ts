@@ -10,10 +10,32 @@ type Params = { projectId: string };
 
 const jsonBody = z.strictObject({ articles: z.array(z.unknown()).min(1, 'give at least one article').max(1000) });
 
-async function filesFromForm(request: Request): Promise<ImportFile[]> {
+const UPLOAD_LIMIT = MAX_BATCH_BYTES + 1024 * 1024;
+
+/** Reads the raw body, stopping with 413 as soon as it passes the limit (chunked uploads too). */
+async function readCapped(request: Request): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > UPLOAD_LIMIT) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', `The upload is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function filesFromForm(request: Request, type: string): Promise<ImportFile[]> {
+  const bytes = await readCapped(request);
   let form: FormData;
   try {
-    form = await request.formData();
+    form = await new Response(bytes as BodyInit, { headers: { 'content-type': type } }).formData();
   } catch {
     throw new AppError('bad_request', 'The upload could not be read as multipart/form-data.');
   }
@@ -31,9 +53,9 @@ export const POST = authedRoute<Params>(async ({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
   const type = request.headers.get('content-type') ?? '';
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BATCH_BYTES + 1024 * 1024) throw new AppError('payload_too_large', `The upload is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.`);
+  if (declared > UPLOAD_LIMIT) throw new AppError('payload_too_large', `The upload is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.`);
   let files: ImportFile[];
-  if (/^multipart\/form-data/i.test(type)) files = await filesFromForm(request);
+  if (/^multipart\/form-data/i.test(type)) files = await filesFromForm(request, type);
   else {
     const body = parseInput(jsonBody, await readJson(request, MAX_BATCH_BYTES));
     files = [articlesAsFile('request.jsonl', body.articles)];
