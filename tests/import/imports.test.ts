@@ -79,6 +79,12 @@ describe('importBatch: bad input is refused with a clear 4xx and nothing written
     refused([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]))], 422, /not valid UTF-8/);
   });
 
+  it('NUL bytes, lone surrogates and absurd nesting are refused, not crashed on', () => {
+    refused([file('nul.txt', 'text\u0000more')], 422, /NUL bytes/);
+    refused([file('lone.jsonl', '{"title":"a","body":"broken \\ud83d here"}\n')], 422, /line 1: a text holds a NUL character or a lone surrogate/);
+    refused([file('deep.json', '['.repeat(100_000) + ']'.repeat(100_000))], 422, /deep\.json/);
+  });
+
   it('lists every broken file at once', () => {
     const error = refused([file('a.jsonl', '{'), file('b.json', '[]'), good], 422, /2 files have problems/);
     expect((error.details as { files: unknown[] }).files).toHaveLength(2);
