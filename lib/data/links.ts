@@ -147,3 +147,8 @@ export function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }):
     return after;
   });
 }
+
+export { getLink, linksForAnnotation, listLinksForProject, linkViewsForAnnotations, findDisagreements } from './linkViews';
+export { suggestions } from './linkSuggestions';
+export { claimBoard } from './claimBoard';
+export { quoteComparison } from './quoteComparison';
