@@ -2,20 +2,33 @@
  * Crash test (`npx tsx scripts/crash-test.ts`): kill -9 the server ten times while API clients
  * write (create annotations, If-Match edits, links, reviews). After each crash, before the
  * restart: `npm run cli -- check` must pass on the data folder, and every write the server had
- * acknowledged must be in the database. Uses the built app (NEXT_DIST_DIR, default .next) on
+ * acknowledged must be in the database. Each crash comes after at least CRASH_MIN_ACKS (25)
+ * acknowledged writes of the round plus 0.5-2.5 s. Uses the built app (NEXT_DIST_DIR, default .next) on
  * 127.0.0.1:CRASH_PORT (3197) and a fresh temporary DATA_DIR. Exit code 1 on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { call, freshDataDir, prng, ROOT, startServer, stopServer, type Server } from '../bench/harness';
-import { lostWrites, newLedger, newStats, runClient, type OpKind } from '../bench/load';
+import { lostWrites, newLedger, newStats, runClient, type LoadStats, type OpKind } from '../bench/load';
 import { setupWorld, type BenchWorld } from '../bench/setup';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS || 10);
 const CLIENTS = Number(process.env.CRASH_CLIENTS || 8);
 const PORT = Number(process.env.CRASH_PORT || 3197);
 const MIX: OpKind[] = ['create', 'create', 'edit', 'edit', 'link', 'review'];
+/** Each crash comes after at least this many acknowledged writes of the round, so it hits real load. */
+const MIN_ACKS = Number(process.env.CRASH_MIN_ACKS || 25);
+
+function acknowledged(stats: LoadStats): number {
+  return [...stats.byStatus].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
+}
+
+/** Waits (bounded) until the round has `count` acknowledged writes. */
+async function untilAcknowledged(stats: LoadStats, count: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (acknowledged(stats) < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
 
 function check(dataDir: string): { ok: boolean; output: string } {
   const r = spawnSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'cli', 'index.ts'), 'check'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir }, encoding: 'utf8' });
@@ -48,17 +61,18 @@ async function main() {
       const clients = Array.from({ length: CLIENTS }, (_, client) =>
         runClient({ base: server.base, world, client, ops: 100_000, mix: MIX, ledger, stats, shared, others, stop: () => stopped }),
       );
-      await new Promise((r) => setTimeout(r, 1500 + Math.floor(random() * 2500)));
+      await untilAcknowledged(stats, MIN_ACKS, 60_000);
+      await new Promise((r) => setTimeout(r, 500 + Math.floor(random() * 2000)));
       await stopServer(server, 'SIGKILL');
       stopped = true;
       await Promise.all(clients);
       const invariants = check(dataDir);
       const lost = lostWrites(path.join(dataDir, 'workbench.sqlite'), ledger);
-      const acked = [...stats.byStatus].filter(([s]) => s >= 200 && s < 300).reduce((n, [, c]) => n + c, 0);
+      const acked = acknowledged(stats);
       const cut = stats.byStatus.get(0) ?? 0;
       const ok = invariants.ok && lost.length === 0;
       if (!ok) failures++;
-      console.log(`round ${round}: kill -9 after ${acked} acknowledged writes (${cut} cut off in flight); check ${invariants.ok ? 'ok' : 'FAILED'}; acknowledged annotations so far ${ledger.annotations.size}, links ${ledger.links.size}, reviews ${ledger.reviews.size}; lost ${lost.length}`);
+      console.log(`round ${round}: kill -9 after ${acked} acknowledged writes (${cut} requests failed at the connection around the kill); check ${invariants.ok ? 'ok' : 'FAILED'}; acknowledged annotations so far ${ledger.annotations.size}, links ${ledger.links.size}, reviews ${ledger.reviews.size}; lost ${lost.length}`);
       if (!invariants.ok) console.log(invariants.output);
       for (const l of lost.slice(0, 10)) console.log(`  lost: ${l}`);
       server = await startServer(PORT, dataDir);
