@@ -175,3 +175,29 @@ test('a token created in settings works as a bearer token until it is revoked', 
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe('unauthenticated');
 });
+
+test('an admin creates a project and lands on it as lead; another admin joins it', async ({ browser }) => {
+  const admin = await makeUser({ admin: true });
+  const page = await pageFor(browser, admin);
+  await page.goto('/projects');
+  const form = page.getByRole('form', { name: 'New project' });
+  const name = `Ceasefire claims ${Date.now().toString(36)}`;
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByRole('button', { name: 'Create project' }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  await expect(page.getByRole('navigation', { name: 'Project' })).toBeVisible();
+  await expect(page.getByText(name).first()).toBeVisible();
+  await expect(page.getByText('No articles yet.')).toBeVisible();
+
+  await page.goto('/projects');
+  await form.getByLabel('Name', { exact: true }).fill(name);
+  await form.getByRole('button', { name: 'Create project' }).click();
+  await expect(form.getByRole('alert')).toContainText('already exists');
+
+  const second = await makeUser({ admin: true });
+  const secondPage = await pageFor(browser, second);
+  await secondPage.goto('/projects');
+  await secondPage.getByRole('form', { name: `Join ${name}` }).getByRole('button', { name: 'Join as lead' }).click();
+  await expect(secondPage).toHaveURL(/\/members$/);
+  await expect(secondPage.getByTestId(`member-${second.email}`)).toContainText('(you)');
+});

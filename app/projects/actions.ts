@@ -1,8 +1,8 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { createProject } from '@/lib/data/projects';
-import { field, type FormState } from '@/components/projects/formState';
+import { createProject, setMember } from '@/lib/data/projects';
+import { field, idField, type FormState } from '@/components/projects/formState';
 import { runAction } from './actionSupport';
 
 /** Site admins create a project and land on it as its lead. */
@@ -18,5 +18,16 @@ export async function createProjectAction(_previous: FormState, form: FormData):
     createdId = project.id;
   }, ['/projects']);
   if (createdId !== null) redirect(`/projects/${createdId}`);
+  return state;
+}
+
+/** A site admin joins a project they are not in (as lead) to manage it; recorded as an event. */
+export async function joinProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const projectId = idField(form, 'projectId');
+  const state = await runAction((actor) => {
+    if (!('userId' in actor)) return { error: 'Only a signed-in administrator can join a project.' };
+    setMember({ actor, projectId, input: { userId: actor.userId, role: 'lead' } });
+  }, ['/projects']);
+  if (!state.error) redirect(`/projects/${projectId}/members`);
   return state;
 }

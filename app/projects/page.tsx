@@ -1,10 +1,11 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/session';
-import { listProjects } from '@/lib/data/projects';
+import { listAllProjects, listProjects } from '@/lib/data/projects';
 import { listArticles } from '@/lib/data/articles';
 import { NewProjectForm } from '@/components/projects/NewProjectForm';
+import { OtherProjects } from '@/components/projects/OtherProjects';
 import styles from '@/components/projects/projects.module.css';
-import { createProjectAction } from './actions';
+import { createProjectAction, joinProjectAction } from './actions';
 
 export const metadata = { title: 'Projects' };
 
@@ -20,6 +21,8 @@ export default async function ProjectsPage() {
     const annotations = articles.reduce((sum, a) => sum + a.annotationCounts.total, 0);
     return { ...project, articleCount: articles.length, annotationCount: annotations };
   });
+  const mine = new Set(projects.map((p) => p.id));
+  const others = user.isAdmin ? listAllProjects({ actor }).filter((p) => !mine.has(p.id)) : [];
   return (
     <div className="container">
       <div className="page-header">
@@ -61,6 +64,7 @@ export default async function ProjectsPage() {
           <NewProjectForm action={createProjectAction} />
         </section>
       )}
+      {others.length > 0 && <OtherProjects projects={others} join={joinProjectAction} />}
     </div>
   );
 }

@@ -21,7 +21,7 @@ const LABELS: Array<{ key: Label; name: string }> = [
 
 function CountCell({ label, name, n }: { label: Label; name: string; n: number }) {
   return (
-    <td className={`num ${styles.count}`} data-testid={`count-${label}`}>
+    <td className={styles.count} data-testid={`count-${label}`}>
       {n === 0 ? <span className={styles.zero} aria-label={`no ${name.toLowerCase()}`}>0</span> : <span className={`badge badge-${label}`}>{formatCount(n)}</span>}
     </td>
   );
@@ -40,7 +40,7 @@ export function ArticlesTable({ projectId, articles, canEdit }: { projectId: num
             <th>Published</th>
             <th className="num">Length</th>
             {LABELS.map(({ key, name }) => (
-              <th key={key} className={`num ${styles.count}`}>
+              <th key={key} className={styles.count}>
                 <span className={`badge badge-${key}`}>{name}</span>
               </th>
             ))}
