@@ -3,7 +3,8 @@
  * character for character: each run of non-newline characters is a <p data-start> holding
  * one text node, and the newlines between them stay as text nodes between the paragraphs
  * (white-space there collapses, so they only separate). Highlights are painted over this
- * DOM with the CSS Custom Highlight API and never change it.
+ * DOM with the CSS Custom Highlight API and never change it. The body is focusable so that a
+ * keyboard user can select text in it with Shift and the arrow keys.
  */
 import styles from './ArticleBody.module.css';
 
@@ -25,7 +26,7 @@ export function segmentBody(body: string): BodySegment[] {
 
 export function ArticleBody({ body, id = 'article-body' }: { body: string; id?: string }) {
   return (
-    <div id={id} data-testid="article-body" className={styles.body} lang="en">
+    <div id={id} data-testid="article-body" className={styles.body} lang="en" tabIndex={0} role="region" aria-label="Article text">
       {segmentBody(body).map((s) =>
         s.kind === 'paragraph' ? (
           <p key={s.start} data-start={s.start} className={styles.paragraph}>

@@ -34,6 +34,32 @@ interface Props {
 interface DraftSpan { start: number; end: number; top: number; left: number }
 interface TipState { ids: number[]; x: number; y: number; source: 'mouse' | 'key' }
 
+const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
+  ArrowRight: ['forward', 'character'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowDown: ['forward', 'line'],
+  ArrowUp: ['backward', 'line'],
+};
+
+/**
+ * Shift+arrows in the focused article extend a text selection (Ctrl+Shift+arrows by word),
+ * starting at the top of the visible text when nothing is selected yet.
+ */
+function extendSelectionByKey(e: React.KeyboardEvent<HTMLElement>): void {
+  const move = EXTEND[e.key];
+  const body = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="article-body"]');
+  if (!move || !e.shiftKey || !body) return;
+  e.preventDefault();
+  const sel = window.getSelection() as (Selection & { modify?: (a: string, d: string, g: string) => void }) | null;
+  if (!sel?.modify) return;
+  if (sel.rangeCount === 0 || !body.contains(sel.anchorNode)) {
+    const first = [...body.querySelectorAll<HTMLElement>('p[data-start]')].find((p) => p.getBoundingClientRect().bottom > 0);
+    if (!first?.firstChild) return;
+    sel.collapse(first.firstChild, 0);
+  }
+  sel.modify('extend', move[0], e.ctrlKey && move[1] === 'character' ? 'word' : move[1]);
+}
+
 export function Reader(props: Props) {
   const { articleId, projectId, me, role } = props;
   const rootRef = useRef<HTMLDivElement>(null);
@@ -67,8 +93,11 @@ export function Reader(props: Props) {
     // Only on first load: later list changes must not scroll the reader back.
   }, [body]);
 
-  /** Reads the DOM selection as a snapped body span and places the toolbar over it. */
-  const readSelection = useCallback((alt: boolean) => {
+  /**
+   * Reads the DOM selection as a snapped body span and places the toolbar over it. A mouse
+   * selection is redrawn snapped; a keyboard one is left as typed so Shift+arrows keep extending.
+   */
+  const readSelection = useCallback((alt: boolean, showSnap = true) => {
     const h = highlighter.current;
     const sel = window.getSelection();
     if (!h || !sel || sel.isCollapsed || sel.rangeCount === 0 || !canWrite) return setDraft(null);
@@ -80,7 +109,7 @@ export function Reader(props: Props) {
     const span = alt ? snapToGraphemes(body, raw) : snapToWords(body, raw);
     if (!body.slice(span.start, span.end).trim()) return setDraft(null);
     const range = h.map.range(span.start, span.end);
-    if (span.start !== raw.start || span.end !== raw.end) { sel.removeAllRanges(); sel.addRange(range); }
+    if (showSnap && (span.start !== raw.start || span.end !== raw.end)) { sel.removeAllRanges(); sel.addRange(range); }
     const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
     const root = rootRef.current!.getBoundingClientRect();
     setDraft({ ...span, top: rect.top - root.top - 46, left: Math.max(0, rect.left - root.left) });
@@ -136,10 +165,10 @@ export function Reader(props: Props) {
     <div className={styles.layout}>
       <div className={styles.readingColumn} ref={rootRef} onMouseMove={onMouseMove} onMouseUp={onMouseUp}
         onMouseLeave={() => { highlighter.current?.setState('hover', null); setTip((t) => (t?.source === 'mouse' ? null : t)); }}
-        onKeyUp={(e) => { if (e.shiftKey) readSelection(false); }}>
+        onKeyDown={extendSelectionByKey} onKeyUp={(e) => { if (e.shiftKey && e.key.startsWith('Arrow')) readSelection(e.altKey, false); }}>
         {props.children}
         {draft ? <SelectionToolbar top={draft.top} left={draft.left} onPick={tag} onCancel={() => setDraft(null)} /> : null}
-        {tip ? <Tooltip items={tipItems} x={tip.x} y={tip.y} /> : null}
+        {tip && !draft ? <Tooltip items={tipItems} x={tip.x} y={tip.y} /> : null}
       </div>
       <SidePanel items={visible} total={store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
         selectedId={selectedId} onSelect={(id) => select(id, { scroll: true, flash: true })} onEdit={setEditingId}

@@ -42,6 +42,7 @@ export function useReaderKeys(handlers: KeyHandlers): void {
         k: () => h.move(-1),
         e: h.edit,
         Delete: h.remove,
+        Backspace: h.remove,
       };
       const action = actions[e.key];
       if (action) {
