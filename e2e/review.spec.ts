@@ -9,6 +9,16 @@ import { createLink } from '@/lib/data/links';
 import { listComments } from '@/lib/data/comments';
 import { listReviews, reviewAnnotation } from '@/lib/data/reviews';
 import type { Label } from '@/lib/db/schema';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+/** Serious or critical WCAG 2.1 A/AA violations on the current page. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 const KYIV = 'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday in Kyiv.';
 const WIRE = 'Speaking in Kyiv, the president said the constitution forbids giving up land. Officials in Moscow did not comment.';
@@ -38,6 +48,7 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   await expect(pageB.getByTestId('queue-exact')).toHaveText(claim.exact);
   await expect(pageB.locator('aside')).not.toContainText('Officials in Moscow');
   await pageB.screenshot({ path: shots('queue'), fullPage: true });
+  expect(await axeProblems(pageB)).toEqual([]);
 
   await pageB.keyboard.press('a');
   await expect(pageB.getByTestId('queue-left')).toHaveText('3');
@@ -64,6 +75,7 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   await expect(items.nth(1)).toContainText('Bruno Reviewer accepted your claim');
   await expect(items.nth(0)).toHaveAttribute('data-unread', 'true');
   await pageA.screenshot({ path: shots('inbox'), fullPage: true });
+  expect(await axeProblems(pageA)).toEqual([]);
   await items.nth(0).getByRole('button', { name: 'Reply' }).click();
   await items.nth(0).getByLabel('Your reply').fill('Fair point, I will drop it.');
   await items.nth(0).getByRole('button', { name: 'Post reply' }).click();
@@ -103,6 +115,7 @@ test('the reader offers no review controls on your own tag, and accept on a coll
   await expect(page.getByTestId('history')).toContainText('Bruno Reviewer reviewed it');
   await expect(page.getByTestId('history')).toContainText('Bruno Reviewer commented');
   await page.screenshot({ path: shots('history'), fullPage: true });
+  expect(await axeProblems(page)).toEqual([]);
 });
 
 test('the agreement table shows the figures worked out by hand for a prepared pair', async ({ browser }) => {
@@ -134,6 +147,7 @@ test('the agreement table shows the figures worked out by hand for a prepared pa
   await expect(list).toContainText('Different labels');
   await expect(list.getByRole('link', { name: /temporarily occupied territories/ }).first()).toHaveAttribute('href', new RegExp(`/projects/${project.id}/articles/${kyiv.id}\\?focus=\\d+`));
   await page.screenshot({ path: shots('agreement'), fullPage: true });
+  expect(await axeProblems(page)).toEqual([]);
 });
 
 test('a lead settles a disputed tag from the review page with a reason', async ({ browser }) => {

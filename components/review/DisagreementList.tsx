@@ -2,6 +2,7 @@
 import type { DisagreementSpan } from '@/lib/data/agreement';
 import type { Disagreement, DisagreementKind } from '@/lib/metrics/disagreements';
 import styles from './Agreement.module.css';
+import { LabelBadge } from './LabelBadge';
 
 const KIND: Record<DisagreementKind, (a: string, b: string) => string> = {
   'only-a': (a) => `Only ${a} tagged`,
@@ -22,7 +23,7 @@ function SpanCell({ span, href }: { span: DisagreementSpan | null; href: (id: nu
   return (
     <td>
       <a href={href(span.id)} className={styles.spanLink}>
-        <span className={`badge badge-${span.label}`}>{span.label}</span> “{span.exact.length > 120 ? `${span.exact.slice(0, 120)}…` : span.exact}”
+        <LabelBadge label={span.label} /> “{span.exact.length > 120 ? `${span.exact.slice(0, 120)}…` : span.exact}”
       </a>
     </td>
   );

@@ -7,6 +7,7 @@ import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
 import { InboxReply } from './InboxReply';
 import { timeAgo } from './api';
 import styles from './Inbox.module.css';
+import { LabelBadge } from './LabelBadge';
 
 function headline(item: InboxItem) {
   const what = item.kind === 'link' ? 'link' : item.label;
@@ -44,7 +45,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
                 <span className={styles.when} title={new Date(item.at).toISOString()}>{timeAgo(item.at)}</span>
               </div>
               <a className={styles.quote} href={`/projects/${item.projectId}/articles/${item.articleId}?focus=${item.focusAnnotationId}`}>
-                <span className={`badge badge-${item.label}`}>{item.label}</span> “{item.exact.length > 140 ? `${item.exact.slice(0, 140)}…` : item.exact}”
+                <LabelBadge label={item.label} /> “{item.exact.length > 140 ? `${item.exact.slice(0, 140)}…` : item.exact}”
               </a>
               {text && <p className={styles.text}>{text}</p>}
               <div className={styles.foot}>

@@ -6,12 +6,13 @@ import type { ReactNode } from 'react';
 import type { QueueItem, QueueSpan } from '@/lib/data/reviewQueue';
 import { StatusBadge } from './StatusBadge';
 import styles from './ReviewQueue.module.css';
+import { LabelBadge } from './LabelBadge';
 
 function SpanInContext({ span, projectId }: { span: QueueSpan; projectId: number }) {
   return (
     <figure className={styles.span}>
       <figcaption className={styles.source}>
-        <span className={`badge badge-${span.label}`}>{span.label}</span>
+        <LabelBadge label={span.label} />
         <a href={`/projects/${projectId}/articles/${span.articleId}?focus=${span.annotationId}`}>
           {span.outlet ? `${span.outlet} — ` : ''}
           {span.articleTitle || 'Untitled article'}
