@@ -114,7 +114,7 @@ function Item({ a, selectedId, onSelect, onEdit, onDelete, me, role, projectId, 
         <span className="row">
           <span className={`badge badge-${a.label}`}>{LABEL_NAMES[a.label]}</span>
           <span className={`badge badge-${a.status}`}>{a.status}</span>
-          {a.links.length ? <span className={styles.linkCount} title="Links to other articles">⇄ {a.links.length}</span> : null}
+          <span className={`${styles.linkCount} ${a.links.length ? '' : styles.linkCountNone}`} title={`${a.links.length} link(s) to statements in other articles`}>⇄ {a.links.length}</span>
           {a.id < 0 ? <span className="muted small">saving…</span> : null}
         </span>
         <span className={styles.exact}>{a.exact}</span>
