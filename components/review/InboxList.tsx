@@ -37,7 +37,7 @@ export function InboxList({ items }: { items: InboxItem[] }) {
         const text = item.body ?? item.reason;
         return (
           <li key={item.key} className={`${styles.item} ${item.unread ? styles.unread : ''}`} data-testid="inbox-item" data-unread={item.unread}>
-            <span className={`${styles.icon} ${tone}`} aria-hidden="true">{ICON[item.type]}</span>
+            <span className={`${styles.icon} ${tone}`} aria-hidden="true">{item.decision === 'reject' ? '✕' : ICON[item.type]}</span>
             <div className={styles.body}>
               <div className={styles.head}>
                 {item.unread && <span className={styles.newDot} title="Unread"><span className="sr-only">Unread: </span></span>}
