@@ -5,6 +5,8 @@
  * after one end is deleted the link is gone from the board.
  */
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { test, expect, makeUser, makeProject, makeArticle, seedProjectId, pageFor } from './fixtures';
 import { createAnnotation, deleteAnnotation } from '@/lib/data/annotations';
 import { getArticle, listArticles } from '@/lib/data/articles';
@@ -18,6 +20,14 @@ import { SYSTEM } from '@/lib/data/actor';
 const CLAIM = 'Ukraine will not legally recognize any temporarily occupied territories';
 const MATCH = 'Zelenskiy: Ukraine will not recognize the territories occupied by Russia';
 const shots = (name: string) => `test-results/screens-h4/${name}.png`;
+
+/** Serious or critical axe violations (WCAG 2.1 A/AA) on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 test('link a claim to another outlet, jump both ways, see it on the board and in the comparison, then lose it with its end', async ({ browser }) => {
   const projectId = seedProjectId();
@@ -69,7 +79,7 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   const row = page.locator(`[data-testid="board-row"][data-claim-id="${claim.id}"]`);
   await expect(row.getByTestId('cell-corroborates')).toHaveText(/1/);
   await row.getByTestId('cell-corroborates').hover();
-  await expect(row.getByRole('tooltip')).toContainText(MATCH);
+  await expect(row.getByTestId('cell-popover')).toContainText(MATCH);
   await page.screenshot({ path: shots('board'), fullPage: true });
 
   await row.getByRole('link', { name: 'compare' }).click();
@@ -132,6 +142,7 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await expect(rows.nth(0)).toContainText('True');
   await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
   await page.screenshot({ path: shots('board-rich'), fullPage: true });
+  expect(await axeProblems(page), 'axe on the claim board').toEqual([]);
   await page.getByRole('link', { name: 'Reading order' }).click();
   await expect(rows.nth(0)).toHaveAttribute('data-claim-id', String(recognise.id));
   await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
@@ -150,6 +161,7 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await page.goto(`/projects/${project.id}/compare/${recognise.id}`);
   await expect(page.getByTestId('compare-pair')).toHaveCount(5);
   await page.screenshot({ path: shots('compare-rich'), fullPage: true });
+  expect(await axeProblems(page), 'axe on the quote comparison').toEqual([]);
 
   await page.goto(`/projects/${project.id}/articles/${arts[1].id}?focus=${legally.id}`);
   await expect(page.getByTestId('links-section').getByTestId('link-item')).toHaveCount(1);
@@ -157,4 +169,5 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await page.getByTestId('link-search').fill('red line');
   await expect(page.getByTestId('suggestion').first()).toContainText(/red line/i);
   await page.screenshot({ path: shots('picker-typed'), fullPage: false });
+  expect(await axeProblems(page), 'axe on the link picker').toEqual([]);
 });

@@ -112,10 +112,13 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
         {items?.length ? <span className={styles.captionCount}>{items.length}</span> : null}
       </p>
       {error ? <p className="alert alert-error small" role="alert">{error}</p> : null}
-      <ul id="link-options" ref={listRef} role="listbox" tabIndex={0} aria-label="Statements" onKeyDown={onListKey}
+      {!items?.length ? (
+        <p className={`${styles.options} ${styles.optionsEmpty}`} role="status">
+          {items === null ? 'Finding similar statements…' : query.trim() ? 'Nothing matches. Try other words or an outlet name.' : 'No similar statement in the other articles. Type to search.'}
+        </p>
+      ) : null}
+      <ul id="link-options" ref={listRef} role="listbox" tabIndex={0} aria-label="Statements" onKeyDown={onListKey} hidden={!items?.length}
         aria-activedescendant={chosen ? `link-option-${active}` : undefined} className={styles.options}>
-        {items === null ? <li className={styles.optionsEmpty}>Finding similar statements…</li> : null}
-        {items?.length === 0 ? <li className={styles.optionsEmpty}>{query.trim() ? 'Nothing matches. Try other words or an outlet name.' : 'No similar statement in the other articles. Type to search.'}</li> : null}
         {items?.map((item, i) => (
           <SuggestionRow key={`${item.kind}-${item.annotationId ?? `${item.articleId}:${item.start}`}`} id={`link-option-${i}`} item={item}
             active={i === active} terms={terms} best={best} onPick={() => { setActive(i); listRef.current?.focus(); }} />

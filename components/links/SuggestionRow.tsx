@@ -36,7 +36,7 @@ export function SuggestionRow({ item, id, active, terms, best, onPick }: Props) 
       <div className={styles.optionHead}>
         <span className={styles.outlet} title={item.title}>{sourceName(item)}</span>
         {item.kind === 'annotation' && item.label ? (
-          <span className={`badge badge-${item.label}`}>{LABEL_NAMES[item.label]}</span>
+          <span className={`badge ${styles[`label_${item.label}`]}`}>{LABEL_NAMES[item.label]}</span>
         ) : (
           <span className={styles.sentenceBadge}>sentence · not annotated</span>
         )}

@@ -24,7 +24,7 @@ function Count({ relation, items, projectId, claimId }: { relation: Relation; it
         data-testid={`cell-${relation}`}>
         <span aria-hidden="true">{GLYPH[relation]}</span> {items.length}
       </button>
-      <span className={styles.popover} role="tooltip">
+      <span className={styles.popover} data-testid="cell-popover">
         {items.map((s) => (
           <Link key={s.linkId} href={focusUrl(projectId, s.articleId, s.annotationId, claimId)} className={styles.popItem}>
             <span className={styles[`popRel_${relation}`]}>{GLYPH[relation]} {relation}</span>
@@ -53,7 +53,7 @@ function Cell({ row, article, projectId }: { row: BoardRow; article: BoardArticl
           <Count relation="corroborates" items={cell.corroborates} projectId={projectId} claimId={row.claim.annotationId} />
           <Count relation="conflicts" items={cell.conflicts} projectId={projectId} claimId={row.claim.annotationId} />
         </span>
-      ) : <span className={styles.none} aria-label="not linked">·</span>}
+      ) : <><span className={styles.none} aria-hidden="true">·</span><span className="sr-only">not linked</span></>}
     </td>
   );
 }

@@ -50,7 +50,7 @@ export default async function ComparePage({ params }: { params: Params }) {
       </div>
       <section className={`card ${styles.base} ${styles[`base_${quote.label}`]}`} data-testid="compare-base">
         <div className={styles.meta}>
-          <span className={`badge badge-${quote.label}`}>{LABEL_NAMES[quote.label]}</span>
+          <span className={`badge ${styles[`label_${quote.label}`]}`}>{LABEL_NAMES[quote.label]}</span>
           <strong title={quote.title}>{outletOf(quote)}</strong>
           {quote.speaker ? <span className="muted">speaker: {quote.speaker}</span> : null}
         </div>
@@ -85,7 +85,7 @@ export default async function ComparePage({ params }: { params: Params }) {
                 </div>
                 <div>
                   <h3 className={styles.colHead}>
-                    {outletOf(c.other)} <span className={`badge badge-${c.other.label}`}>{LABEL_NAMES[c.other.label]}</span>
+                    {outletOf(c.other)} <span className={`badge ${styles[`label_${c.other.label}`]}`}>{LABEL_NAMES[c.other.label]}</span>
                   </h3>
                   <Words parts={c.wording} kind="added" />
                   <Link className="small" href={focusUrl(projectId, c.other.articleId, c.other.annotationId, quote.annotationId)}>Open in {outletOf(c.other)} →</Link>
