@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { fileNameFrom, formatBytes, readWithProgress, type Progress } from './exportProgress';
 import styles from './ExportForm.module.css';
 
@@ -42,6 +42,12 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
   const [format, setFormat] = useState(formats[0]?.key ?? 'jsonl');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const link = useRef<HTMLAnchorElement>(null);
+  const doneUrl = phase.kind === 'done' ? phase.url : null;
+
+  // Start the download once the link for this export is on the page.
+  useEffect(() => {
+    if (doneUrl) link.current?.click();
+  }, [doneUrl]);
 
   async function run(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,7 +66,6 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
       const fileName = fileNameFrom(response, `export.${formats.find((f) => f.key === format)?.extension ?? 'txt'}`);
       const url = URL.createObjectURL(blob);
       setPhase({ kind: 'done', url, fileName, progress: { bytes: blob.size, records: 0 } });
-      requestAnimationFrame(() => link.current?.click());
     } catch {
       setPhase({ kind: 'error', message: 'The connection broke off during the export. Try again.' });
     }
