@@ -12,6 +12,7 @@ const ACTIONS: Record<string, string> = {
   'annotation.restore': 'restored it',
   'link.create': 'linked the two statements',
   'link.delete': 'deleted the link',
+  'link.restore': 'restored the link',
   'review.create': 'reviewed it',
   'review.settle': 'settled the dispute',
   'comment.create': 'commented',
@@ -62,7 +63,7 @@ function Fields({ entry }: { entry: HistoryEntry }) {
   );
 }
 
-export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
+export function HistoryTimeline({ entries, kind }: { entries: HistoryEntry[]; kind: 'annotation' | 'link' }) {
   if (!entries.length) return <div className="card empty">No recorded events yet.</div>;
   return (
     <ol className={styles.timeline} data-testid="history">
@@ -73,7 +74,7 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
           </time>
           <div className={styles.what}>
             <strong>{e.actorName}</strong> {ACTIONS[e.action] ?? e.action}
-            {e.entityType !== 'annotation' && e.entityType !== 'link' && <span className="muted small"> · {e.entityType} {e.entityId}</span>}
+            {e.entityType !== kind && <span className="muted small"> · {e.entityType} {e.entityId}</span>}
           </div>
           <Fields entry={e} />
         </li>

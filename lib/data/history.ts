@@ -1,10 +1,11 @@
 /**
  * The history of an annotation or link, read from the audit log: its own events and those of
- * its reviews, comments and verdicts, oldest first, with who did it and what changed.
+ * its reviews, comments and verdicts (and, for an annotation, of the links that touch it),
+ * oldest first, with who did it and what changed.
  */
 import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { comments, events, reviews, users, verdicts } from '../db/schema';
+import { comments, events, links, reviews, users, verdicts } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
 import { loadTarget, reviewOf, type TargetKind } from './reviewTargets';
 
@@ -43,6 +44,8 @@ export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind;
     db.select({ id: comments.id }).from(comments).where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id)).all(),
   );
   const verdictIds = kind === 'annotation' ? ids(db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
+  const linkIds =
+    kind === 'annotation' ? ids(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
   const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
   const rows = db
     .select({ event: events, actorName: users.name })
@@ -51,7 +54,7 @@ export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind;
     .where(
       and(
         eq(events.projectId, target.projectId),
-        or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds)),
+        or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
       ),
     )
     .orderBy(asc(events.id))

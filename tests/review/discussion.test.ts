@@ -121,3 +121,16 @@ describe('inbox and history', () => {
     expectError(() => historyOf({ actor: outsider.actor, kind: 'annotation', id: a.id }), 404);
   });
 });
+
+describe('history of an annotation', () => {
+  it('includes the links made to it', async () => {
+    const { createLink } = await import('@/lib/data/links');
+    const one = makeArticle(project.id, 'First outlet: the constitution forbids it.', 'One');
+    const two = makeArticle(project.id, 'Second outlet: the constitution forbids giving up land.', 'Two');
+    const x = tag(one, author.user.id, 'claim', 'the constitution forbids it');
+    const y = tag(two, other.user.id, 'claim', 'the constitution forbids giving up land');
+    const l = createLink({ actor: other.actor, input: { fromAnnotationId: x.id, toAnnotationId: y.id, relation: 'corroborates' } });
+    const entries = historyOf({ actor: viewer.actor, kind: 'annotation', id: x.id }).entries;
+    expect(entries.map((e) => [e.action, e.entityType, e.entityId])).toEqual([['link.create', 'link', l.id]]);
+  });
+});

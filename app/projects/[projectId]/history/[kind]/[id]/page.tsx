@@ -28,7 +28,7 @@ export default async function HistoryPage({ params }: { params: Promise<Params> 
         </div>
       </div>
       {history.target.deletedAt && <div className="alert alert-info" style={{ marginBottom: '1rem' }}>This {kind} has been deleted.</div>}
-      <HistoryTimeline entries={history.entries} />
+      <HistoryTimeline entries={history.entries} kind={kind} />
     </div>
   );
 }
