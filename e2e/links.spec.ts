@@ -170,4 +170,17 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await expect(page.getByTestId('suggestion').first()).toContainText(/red line/i);
   await page.screenshot({ path: shots('picker-typed'), fullPage: false });
   expect(await axeProblems(page), 'axe on the link picker').toEqual([]);
+
+  // Keyboard only: Enter moves from the search box to the list, ArrowDown picks the second
+  // statement, x says it conflicts, Enter links it.
+  const second = (await page.getByTestId('suggestion').nth(1).innerText()).split('\n').pop()!.trim();
+  await page.getByTestId('link-search').press('Enter');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('relation-conflicts')).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('link-picker')).toBeHidden();
+  const items = page.getByTestId('links-section').getByTestId('link-item');
+  await expect(items).toHaveCount(2);
+  await expect(items.filter({ hasText: 'Conflicts' })).toContainText(second);
 });
