@@ -231,3 +231,30 @@ test('an edit based on a stale version is explained and the annotation reloaded'
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toContainText('changed in another tab');
 });
+
+test('hovering a highlight shows label, author and note; clicking it selects it in the side panel', async ({ browser }) => {
+  const author = await makeUser({ project: seedProjectId(), role: 'reviewer', name: 'Hover Author' });
+  const reader = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const project = seedProjectId();
+  const article = makeArticle(project, { title: `Hover ${Date.now()}`, body: 'Officials said the front line held overnight near Pokrovsk.\n\nNo further details were given.' });
+  const start = 'Officials said '.length;
+  const a = createAnnotation({ actor: { userId: author.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'the front line held'.length, note: 'Needs a second source' } });
+  const page = await pageFor(browser, reader);
+  await page.goto(`/projects/${project}/articles/${article.id}`);
+  await expect.poll(() => paintedTexts(page, 'fc-line-claim')).toEqual(['the front line held']);
+  const box = await page.evaluate((offset) => {
+    const p = document.querySelector('[data-testid="article-body"] p')!;
+    const r = document.createRange();
+    r.setStart(p.firstChild!, offset);
+    r.setEnd(p.firstChild!, offset + 3);
+    const b = r.getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, start + 4);
+  await page.mouse.move(box.x, box.y);
+  const tip = page.getByTestId('annotation-tooltip');
+  await expect(tip).toContainText('Claim');
+  await expect(tip).toContainText('Hover Author');
+  await expect(tip).toContainText('Needs a second source');
+  await page.mouse.click(box.x, box.y);
+  await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toHaveAttribute('class', /itemSelected/);
+});
