@@ -172,3 +172,38 @@ test('a lead settles a disputed tag from the review page with a reason', async (
   await expect(disputed).toContainText('No disputes in this project.');
   expect(listReviews({ actor: { userId: a.id }, kind: 'annotation', id: claim.id }).status).toBe('accepted');
 });
+
+test('a reviewer proposes a claim verdict with evidence and a lead sets the final one in the reader', async ({ browser }) => {
+  const a = await makeUser({ name: 'Alice Author' });
+  const b = await makeUser({ name: 'Bruno Reviewer' });
+  const lead = await makeUser({ name: 'Lena Lead' });
+  const project = makeProject([[a, 'reviewer'], [b, 'reviewer'], [lead, 'lead']]);
+  const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const wire = makeArticle(project.id, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
+  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  const quote = tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
+  const evidence = createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
+
+  const pageB = await pageFor(browser, b);
+  await pageB.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${claim.id}`);
+  const verdictsB = pageB.getByTestId('verdicts');
+  await verdictsB.getByRole('button', { name: 'Propose a verdict…' }).click();
+  await verdictsB.getByLabel('Verdict').selectOption('mostly-true');
+  await verdictsB.getByLabel('Rationale').fill('The constitution bars ceding territory; Reuters quotes it.');
+  await verdictsB.getByRole('checkbox').check();
+  await verdictsB.getByRole('button', { name: 'Propose', exact: true }).click();
+  await expect(verdictsB).toContainText('Mostly true');
+  await expect(verdictsB).toContainText('Evidence: 1 link(s)');
+
+  const pageL = await pageFor(browser, lead);
+  await pageL.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${claim.id}`);
+  const verdictsL = pageL.getByTestId('verdicts');
+  await expect(verdictsL).toContainText('Bruno Reviewer');
+  await verdictsL.getByRole('button', { name: 'Propose or set verdict…' }).click();
+  await verdictsL.getByLabel('Verdict').selectOption('true');
+  await verdictsL.getByLabel('Rationale').fill('Article 2 of the constitution; confirmed by two outlets.');
+  await verdictsL.getByRole('button', { name: 'Set as final verdict' }).click();
+  await expect(verdictsL).toContainText('final, by Lena Lead');
+  await pageL.screenshot({ path: shots('verdict'), fullPage: true });
+  expect(evidence.id).toBeGreaterThan(0);
+});

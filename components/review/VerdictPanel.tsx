@@ -52,7 +52,7 @@ export function VerdictPanel({ annotation, onChanged }: { annotation: Annotation
         (open ? (
           <VerdictForm annotation={annotation} canFinalize={data.canFinalize} onDone={() => { setOpen(false); void load(); onChanged(); }} onCancel={() => setOpen(false)} />
         ) : (
-          <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>{data.canFinalize ? 'Propose or set verdict…' : 'Propose a verdict…'}</button>
+          <button type="button" className="btn btn-small" style={{ alignSelf: 'flex-start' }} onClick={() => setOpen(true)}>{data.canFinalize ? 'Propose or set verdict…' : 'Propose a verdict…'}</button>
         ))}
     </div>
   );
