@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 
@@ -45,4 +46,23 @@ test('a reviewer sees no export and cannot call it', async ({ browser }) => {
   await expect(page.getByText('Only project leads can export')).toBeVisible();
   const response = await page.request.get(`/api/projects/${project.id}/export?format=jsonl`);
   expect(response.status()).toBe(403);
+});
+
+test('the export and import pages have no WCAG A/AA violations, also with results shown', async ({ browser }) => {
+  const lead = await makeUser();
+  const project = makeProject([[lead, 'lead']]);
+  makeArticle(project.id, { title: 'Axe article', body: 'Some text to export.' });
+  const page = await pageFor(browser, lead);
+  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations;
+  await page.goto(`/projects/${project.id}/export`);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByText(/Export ready/)).toBeVisible();
+  expect(await axe()).toEqual([]);
+  await page.goto(`/projects/${project.id}/import`);
+  await page.getByRole('tab', { name: 'Paste text' }).click();
+  await page.getByLabel('Title').fill('Pasted');
+  await page.getByLabel('Text').fill('Some text to export.');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Import results' })).toContainText('already in the project');
+  expect(await axe()).toEqual([]);
 });

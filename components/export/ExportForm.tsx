@@ -107,7 +107,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
             Label
             <div className={styles.checks}>
               {LABELS.map((l) => (
-                <label key={l}><input type="checkbox" name="label" value={l} /> <span className={`badge badge-${l}`}>{l}</span></label>
+                <label key={l}><input type="checkbox" name="label" value={l} /> <span className={styles.swatch} style={{ background: `var(--label-${l})` }} aria-hidden="true" />{l}</label>
               ))}
             </div>
           </div>
