@@ -120,7 +120,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
           <label className="field">
             Articles
             <select name="articles" multiple className={styles.select}>
-              {articles.map((a) => <option key={a.id} value={a.id}>{a.title}{a.outlet ? ` — ${a.outlet}` : ''} ({a.annotations})</option>)}
+              {articles.map((a) => <option key={a.id} value={a.id}>{a.title}{a.outlet ? ` — ${a.outlet}` : ''} · {a.annotations} {a.annotations === 1 ? 'annotation' : 'annotations'}</option>)}
             </select>
           </label>
           </fieldset>
