@@ -52,7 +52,8 @@ export const importArticleSchema = z.strictObject({
   body: z
     .string({ message: 'is required' })
     .refine((b) => Buffer.byteLength(b, 'utf8') <= MAX_BODY_BYTES, 'is larger than 2 MB')
-    .refine((b) => b.trim().length > 0, 'is empty'),
+    // Invisible format characters (zero-width space, joiners, BOM) alone are no article either.
+    .refine((b) => /[^\s\p{Cf}]/u.test(b), 'is empty'),
 });
 export type ImportArticleInput = z.input<typeof importArticleSchema>;
 
