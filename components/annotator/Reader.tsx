@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Label, Role } from '@/lib/db/schema';
-import { snapToGraphemes, snapToWords } from '@/lib/anchoring/snap';
 import { useAnnotationStore } from './useAnnotationStore';
 import { scrollToSpan, useHighlighter } from './useHighlighter';
 import { useReaderKeys } from './useReaderKeys';
+import { extendSelectionByKey, useSelectionDraft } from './useSelectionDraft';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel, type Filters } from './SidePanel';
 import { EditDialog } from './EditDialog';
@@ -31,34 +31,7 @@ interface Props {
   children: ReactNode;
 }
 
-interface DraftSpan { start: number; end: number; top: number; left: number }
 interface TipState { ids: number[]; x: number; y: number; source: 'mouse' | 'key' }
-
-const EXTEND: Record<string, ['forward' | 'backward', 'character' | 'line']> = {
-  ArrowRight: ['forward', 'character'],
-  ArrowLeft: ['backward', 'character'],
-  ArrowDown: ['forward', 'line'],
-  ArrowUp: ['backward', 'line'],
-};
-
-/**
- * Shift+arrows in the focused article extend a text selection (Ctrl+Shift+arrows by word),
- * starting at the top of the visible text when nothing is selected yet.
- */
-function extendSelectionByKey(e: React.KeyboardEvent<HTMLElement>): void {
-  const move = EXTEND[e.key];
-  const body = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="article-body"]');
-  if (!move || !e.shiftKey || !body) return;
-  e.preventDefault();
-  const sel = window.getSelection() as (Selection & { modify?: (a: string, d: string, g: string) => void }) | null;
-  if (!sel?.modify) return;
-  if (sel.rangeCount === 0 || !body.contains(sel.anchorNode)) {
-    const first = [...body.querySelectorAll<HTMLElement>('p[data-start]')].find((p) => p.getBoundingClientRect().bottom > 0);
-    if (!first?.firstChild) return;
-    sel.collapse(first.firstChild, 0);
-  }
-  sel.modify('extend', move[0], e.ctrlKey && move[1] === 'character' ? 'word' : move[1]);
-}
 
 export function Reader(props: Props) {
   const { articleId, projectId, me, role } = props;
@@ -68,13 +41,13 @@ export function Reader(props: Props) {
   const [mode, setMode] = useState<ColourMode>('label');
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editingId, setEditingId] = useState<number | null>(null);
-  const [draft, setDraft] = useState<DraftSpan | null>(null);
   const [tip, setTip] = useState<TipState | null>(null);
   const canWrite = role !== 'viewer';
 
   const visible = useMemo(() => store.list.filter((a) => filters.labels.has(a.label)
     && (filters.author === 'all' || a.authorId === (filters.author === 'mine' ? me.id : filters.author))), [store.list, filters, me.id]);
   const { highlighter, body, slots } = useHighlighter(rootRef, store.list, visible, mode, selectedId);
+  const { draft, setDraft, readSelection } = useSelectionDraft(highlighter, rootRef, body, canWrite);
   const authors = useMemo(() => [...new Map(store.list.map((a) => [a.authorId, { id: a.authorId, name: a.authorName }])).values()]
     .sort((a, b) => a.name.localeCompare(b.name)), [store.list]);
 
@@ -92,28 +65,6 @@ export function Reader(props: Props) {
     select(props.focusId, { scroll: true, flash: true });
     // Only on first load: later list changes must not scroll the reader back.
   }, [body]);
-
-  /**
-   * Reads the DOM selection as a snapped body span and places the toolbar over it. A mouse
-   * selection is redrawn snapped; a keyboard one is left as typed so Shift+arrows keep extending.
-   */
-  const readSelection = useCallback((alt: boolean, showSnap = true) => {
-    const h = highlighter.current;
-    const sel = window.getSelection();
-    if (!h || !sel || sel.isCollapsed || sel.rangeCount === 0 || !canWrite) return setDraft(null);
-    const r = sel.getRangeAt(0);
-    const a = h.map.offsetOf(r.startContainer, r.startOffset);
-    const b = h.map.offsetOf(r.endContainer, r.endOffset);
-    if (a === null || b === null || a === b) return setDraft(null);
-    const raw = { start: Math.min(a, b), end: Math.max(a, b) };
-    const span = alt ? snapToGraphemes(body, raw) : snapToWords(body, raw);
-    if (!body.slice(span.start, span.end).trim()) return setDraft(null);
-    const range = h.map.range(span.start, span.end);
-    if (showSnap && (span.start !== raw.start || span.end !== raw.end)) { sel.removeAllRanges(); sel.addRange(range); }
-    const rect = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    const root = rootRef.current!.getBoundingClientRect();
-    setDraft({ ...span, top: rect.top - root.top - 46, left: Math.max(0, rect.left - root.left) });
-  }, [highlighter, body, canWrite]);
 
   const tag = useCallback((label: Label) => {
     if (!draft) return;
