@@ -29,10 +29,10 @@ export default async function ArticleDetailsPage({ params }: { params: Promise<P
         <div>
           <h1>{article.title || <span className="muted">Untitled</span>}</h1>
           <p>
-            {formatCount(body.length)} characters · imported {formatMoment(article.importedAt)} ·{' '}
-            <Link href={`/projects/${projectId}/articles/${articleId}`}>Open in the reader</Link>
+            {formatCount(body.length)} characters · imported {formatMoment(article.importedAt)}
           </p>
         </div>
+        <Link href={`/projects/${projectId}/articles/${articleId}`} className="btn">Open in the reader</Link>
       </div>
       <section className="card container-narrow">
         <h2 style={{ marginTop: 0 }}>Details</h2>
