@@ -45,9 +45,13 @@ test.describe('signed in', () => {
     const reviewer = await makeUser({ name: 'Rae Reviewer' });
     const project = makeProject([[lead, 'lead'], [viewer, 'viewer'], [reviewer, 'reviewer']]);
     const article = makeArticle(project.id, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
-    createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
+    const claim = createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
     const base = `/projects/${project.id}`;
-    paths = ['/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`, '/inbox', '/settings', '/signout'];
+    paths = [
+      '/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`,
+      `${base}/board`, `${base}/agreement`, `${base}/compare/${claim.id}`, `${base}/history/annotation/${claim.id}`, `${base}/export`, `${base}/import`,
+      '/inbox', '/settings', '/signout',
+    ];
   });
 
   test('every page as a lead', async ({ browser }) => {
@@ -57,7 +61,7 @@ test.describe('signed in', () => {
 
   test('every page as a viewer', async ({ browser }) => {
     const page = await pageFor(browser, viewer);
-    await audit(page, ...paths.filter((p) => !p.endsWith('/details')));
+    await audit(page, ...paths.filter((p) => !/\/(details|export|import)$/.test(p)));
   });
 
   test('the admin pages as a site admin', async ({ browser }) => {

@@ -1,11 +1,13 @@
 /**
- * Markup in every displayed field (article title, outlet, author, body; annotation note;
+ * Markup in every displayed field (article title, outlet, author, URL, body; annotation note;
  * comment; display names) shows as text in the real browser: no dialog fires, no handler runs,
  * no element is injected.
  */
 import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 import { addComment } from '@/lib/data/comments';
+import { importArticle } from '@/lib/data/articles';
+import { SYSTEM } from '@/lib/data/actor';
 import type { Page } from '@playwright/test';
 
 const SCRIPT = '<script>window.__xss = "script"; alert("script")</script>';
@@ -49,12 +51,25 @@ test('markup in names, article fields, notes and comments is shown as text and n
   await expect(page.getByText(`Second paragraph ${IMG} ends here.`)).toBeVisible();
   await expectInert(page, fired);
 
+  const withUrl = importArticle({
+    actor: SYSTEM,
+    projectId: project.id,
+    input: { title: 'Linked', body: `Body with a hostile URL ${Date.now()}`, url: `https://example.com/?q="><script>alert('url')</script>`, author: `Author ${IMG}` },
+  });
+  await page.goto(`/projects/${project.id}/articles/${withUrl.id}/details`);
+  await expectInert(page, fired);
+  await page.goto(`/projects/${project.id}/articles/${withUrl.id}`);
+  await expect(page.getByText(`Author ${IMG}`).first()).toBeVisible();
+  await expectInert(page, fired);
+
   await page.goto(`/projects/${project.id}/members`);
   await expect(page.getByText(`Rev ${SCRIPT}`).first()).toBeVisible();
   await expectInert(page, fired);
 
-  await page.goto(`/projects/${project.id}/review`);
-  await expectInert(page, fired);
+  for (const path of ['review', 'board', 'agreement', `compare/${annotation.id}`, `history/annotation/${annotation.id}`]) {
+    await page.goto(`/projects/${project.id}/${path}`);
+    await expectInert(page, fired);
+  }
   await page.goto('/inbox');
   await expectInert(page, fired);
 });
