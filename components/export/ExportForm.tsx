@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { fileNameFrom, formatBytes, readWithProgress, type Progress } from './exportProgress';
+import { ExportFilters, type FilterChoices } from './ExportFilters';
 import styles from './ExportForm.module.css';
 
 export interface FormatChoice {
@@ -11,15 +12,10 @@ export interface FormatChoice {
   extension: string;
 }
 
-interface Props {
+interface Props extends FilterChoices {
   projectId: number;
   formats: FormatChoice[];
-  articles: Array<{ id: number; title: string; outlet: string | null; annotations: number }>;
-  members: Array<{ id: number; name: string }>;
 }
-
-const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'];
-const LABELS = ['claim', 'quote', 'context'];
 
 type Phase =
   | { kind: 'idle' }
@@ -79,52 +75,19 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
         <section className="card" aria-labelledby="export-format-title">
           <h2 id="export-format-title" className={styles.cardTitle}>Format</h2>
           <fieldset className={styles.formats}>
-          <legend className="sr-only">Format</legend>
-          {formats.map((f) => (
-            <label key={f.key} className={`${styles.format} ${format === f.key ? styles.formatChosen : ''}`}>
-              <input type="radio" name="format" value={f.key} checked={format === f.key} onChange={() => setFormat(f.key)} />
-              <span>
-                <span className={styles.formatTitle}>{f.title}</span>
-                <span className={styles.formatText}>{f.description}</span>
-              </span>
-            </label>
-          ))}
+            <legend className="sr-only">Format</legend>
+            {formats.map((f) => (
+              <label key={f.key} className={`${styles.format} ${format === f.key ? styles.formatChosen : ''}`}>
+                <input type="radio" name="format" value={f.key} checked={format === f.key} onChange={() => setFormat(f.key)} />
+                <span>
+                  <span className={styles.formatTitle}>{f.title}</span>
+                  <span className={styles.formatText}>{f.description}</span>
+                </span>
+              </label>
+            ))}
           </fieldset>
         </section>
-        <section className="card" aria-labelledby="export-filters-title">
-          <h2 id="export-filters-title" className={styles.cardTitle}>Filters <span className={styles.hint}>none chosen: everything</span></h2>
-          <fieldset className={styles.filters}>
-          <legend className="sr-only">Filters</legend>
-          <div className="field">
-            Status
-            <div className={styles.checks}>
-              {STATUSES.map((s) => (
-                <label key={s}><input type="checkbox" name="status" value={s} /> <span className={`badge badge-${s}`}>{s}</span></label>
-              ))}
-            </div>
-          </div>
-          <div className="field">
-            Label
-            <div className={styles.checks}>
-              {LABELS.map((l) => (
-                <label key={l}><input type="checkbox" name="label" value={l} /> <span className={styles.swatch} style={{ background: `var(--label-${l})` }} aria-hidden="true" />{l}</label>
-              ))}
-            </div>
-          </div>
-          <label className="field">
-            Authors <span className={styles.hint}>Ctrl/⌘-click to pick several</span>
-            <select name="author" multiple className={styles.select}>
-              {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-            </select>
-          </label>
-          <label className="field">
-            Articles
-            <select name="articles" multiple className={styles.select}>
-              {articles.map((a) => <option key={a.id} value={a.id}>{a.title}{a.outlet ? ` — ${a.outlet}` : ''} · {a.annotations} {a.annotations === 1 ? 'annotation' : 'annotations'}</option>)}
-            </select>
-          </label>
-          </fieldset>
-        </section>
+        <ExportFilters articles={articles} members={members} />
       </div>
       <div className={styles.actions}>
         <button type="submit" className="btn btn-primary" disabled={running}>{running ? 'Exporting…' : 'Export'}</button>
