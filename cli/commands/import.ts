@@ -39,7 +39,7 @@ function markdownHeading(text: string): string | null {
 /** Reads one file as UTF-8 text (no BOM) and takes title, outlet and date from what it states. */
 export function readSource(file: string): SourceFile {
   const ext = path.extname(file).toLowerCase();
-  if (!EXTENSIONS.includes(ext)) throw new CliError(`${file}: only .txt and .md files can be imported.`);
+  if (!EXTENSIONS.includes(ext)) throw new CliError(`${file}: only .txt, .md, .html, .json and .jsonl files can be imported.`);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -102,7 +102,7 @@ const command: Command = {
   async run(argv, ctx) {
     const args = parseArgs(argv, { project: 'string' });
     const project = findProject(requiredFlag(args, 'project'));
-    if (args.positionals.length === 0) throw new UsageError('Missing <files...>: name at least one .txt or .md file.');
+    if (args.positionals.length === 0) throw new UsageError('Missing <files...>: name at least one file to import.');
     if (needsParsers(args.positionals)) return importWithParsers(project.id, projectLabel(project), args.positionals, ctx);
     const outcomes = importAll(project.id, args.positionals);
     for (const outcome of outcomes) ctx.out(describe(outcome));

@@ -70,7 +70,7 @@ describe('cli import', () => {
     const cases: Array<[string, string]> = [
       [write('empty.txt', '  \n\n'), 'empty.txt: Invalid input: body: is empty. Nothing was imported.'],
       [write('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9])), 'latin1.txt: not valid UTF-8 text. Nothing was imported.'],
-      [write('slides.pdf', 'not text'), 'slides.pdf: only .txt and .md files can be imported. Nothing was imported.'],
+      [write('slides.pdf', 'not text'), 'slides.pdf: only .txt, .md, .html, .json and .jsonl files can be imported. Nothing was imported.'],
       [path.join(dir, 'missing.txt'), 'missing.txt: no such file. Nothing was imported.'],
       [write('huge.txt', 'x'.repeat(2 * 1024 * 1024 + 1)), 'huge.txt: Invalid input: body: is larger than 2 MB. Nothing was imported.'],
     ];
@@ -92,6 +92,6 @@ describe('cli import', () => {
     expect(noProject.stderr.split('\n')[0]).toBe('error: --project is required.');
     const noFiles = cli(['import', '--project', project.slug]);
     expect(noFiles.code).toBe(2);
-    expect(noFiles.stderr.split('\n')[0]).toBe('error: Missing <files...>: name at least one .txt or .md file.');
+    expect(noFiles.stderr.split('\n')[0]).toBe('error: Missing <files...>: name at least one file to import.');
   });
 });
