@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { makeArticle, makeSpans } from './reader/article';
 
-const RUNS = Number(process.env.BENCH_RUNS || 3);
+const RUNS = Number(process.env.BENCH_RUNS || 5);
 const ORIGIN = 'http://bench.invalid';
 
 async function bundle(): Promise<{ js: string; css: string }> {
@@ -49,7 +49,7 @@ async function openPage(browser: Browser, files: Record<string, string>): Promis
   return page;
 }
 
-/** JS heap in use after a full garbage collection (CDP). */
+/** JS heap in use after a full garbage collection (CDP), measured once idle-time work (the index) is done. */
 async function heapAfterGc(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -62,6 +62,7 @@ interface Sample { ms: number; heap: number; addMs?: number; scrollMs?: number }
 async function scenario(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false): Promise<Sample> {
   const page = await openPage(browser, files);
   const ms = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg] as const);
+  await page.waitForTimeout(800);
   const heap = await heapAfterGc(page);
   const sample: Sample = { ms, heap };
   if (extras) {
@@ -74,11 +75,24 @@ async function scenario(browser: Browser, files: Record<string, string>, name: s
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false) {
-  const samples: Sample[] = [];
-  for (let i = 0; i < RUNS; i++) samples.push(await scenario(browser, files, name, arg, extras));
-  const pick = (k: keyof Sample) => (samples[0][k] === undefined ? undefined : median(samples.map((s) => s[k] as number)));
-  return { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs') };
+interface Scenario { key: string; name: string; arg?: string; extras?: boolean }
+interface Summary { ms: number; heap: number; addMs?: number; scrollMs?: number }
+
+/**
+ * Runs every scenario once per round, rounds interleaved, so a change in machine load during
+ * the run affects all of them alike; reports the median of each.
+ */
+async function measureAll(browser: Browser, files: Record<string, string>, scenarios: Scenario[]): Promise<Record<string, Summary>> {
+  const samples: Record<string, Sample[]> = Object.fromEntries(scenarios.map((s) => [s.key, []]));
+  for (let round = 0; round < RUNS; round++) {
+    for (const s of scenarios) samples[s.key].push(await scenario(browser, files, s.name, s.arg, s.extras));
+  }
+  const out: Record<string, Summary> = {};
+  for (const [key, list] of Object.entries(samples)) {
+    const pick = (k: keyof Sample) => (list[0][k] === undefined ? undefined : median(list.map((x) => x[k] as number)));
+    out[key] = { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs') };
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -87,13 +101,16 @@ async function main(): Promise<void> {
   const { js, css } = await bundle();
   const files = { 'index.html': html(css), 'data.js': `window.BENCH=${JSON.stringify({ body, spans })};`, 'app.js': js };
   const browser = await launch();
-  console.log(`Reader benchmark: ${body.length.toLocaleString()} characters, ${spans.length.toLocaleString()} annotations, ${RUNS} runs each (median), Chromium ${browser.version()}`);
+  console.log(`Reader benchmark: ${body.length.toLocaleString()} characters, ${spans.length.toLocaleString()} annotations, ${RUNS} rounds, scenarios interleaved (median), Chromium ${browser.version()}`);
   await scenario(browser, files, 'plain');
-  const plain = await measure(browser, files, 'plain', undefined, true);
-  const ours = await measure(browser, files, 'highlights', undefined, true);
-  const marks = await measure(browser, files, 'marks');
-  const recogito = await measure(browser, files, 'recogito');
-  const recogitoCss = await measure(browser, files, 'recogito', 'CSS_HIGHLIGHTS');
+  const m = await measureAll(browser, files, [
+    { key: 'plain', name: 'plain', extras: true },
+    { key: 'ours', name: 'highlights', extras: true },
+    { key: 'marks', name: 'marks' },
+    { key: 'recogito', name: 'recogito' },
+    { key: 'recogitoCss', name: 'recogito', arg: 'CSS_HIGHLIGHTS' },
+  ]);
+  const { plain, ours, marks, recogito, recogitoCss } = m;
   await browser.close();
 
   const r = (x: number, base: number) => Math.round((x / base) * 100) / 100;

@@ -25,7 +25,8 @@ type State = 'selected' | 'hover' | 'flash';
 export class Highlighter {
   readonly map: BodyMap;
   readonly usesHighlightApi: boolean;
-  private index = new IntervalIndex<HighlightSpan>();
+  private spans: readonly HighlightSpan[] = [];
+  private built: IntervalIndex<HighlightSpan> | null = null;
   private painter: Painter;
   private mode: ColourMode = 'label';
   private states: Record<State, number | null> = { selected: null, hover: null, flash: null };
@@ -43,21 +44,35 @@ export class Highlighter {
     window.addEventListener('resize', this.onScroll, { passive: true });
   }
 
-  /** Replaces every span and paints the band around the viewport now. */
+  /**
+   * Replaces every span and paints the band around the viewport now. The interval index is
+   * built when the browser is next idle (or on first use), so the first paint does not wait.
+   */
   setSpans(spans: readonly HighlightSpan[]): void {
-    this.index = new IntervalIndex(spans);
+    this.spans = spans;
+    this.built = null;
     this.repaint(true);
+    const idle = (window as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => void this.index, { timeout: 500 });
+    else window.setTimeout(() => void this.index, 50);
   }
 
   /** Adds or replaces one span and repaints at once (the optimistic add path). */
   upsert(span: HighlightSpan): void {
-    this.index = this.index.with(span);
+    this.built = this.index.with(span);
+    this.spans = this.built.all();
     this.repaint(true);
   }
 
   remove(id: number): void {
-    this.index = this.index.without(id);
+    this.built = this.index.without(id);
+    this.spans = this.built.all();
     this.repaint(true);
+  }
+
+  private get index(): IntervalIndex<HighlightSpan> {
+    if (!this.built) this.built = new IntervalIndex(this.spans);
+    return this.built;
   }
 
   /** Spans hidden by the side panel's filters stay indexed but are not painted or hit. */
@@ -104,7 +119,7 @@ export class Highlighter {
 
   /** Viewport rectangles of a span (for tooltips and scrolling). */
   rects(id: number): DOMRect[] {
-    const span = this.index.all().find((s) => s.id === id);
+    const span = this.spans.find((s) => s.id === id);
     return span ? Array.from(this.map.range(span.start, span.end).getClientRects()) : [];
   }
 
@@ -139,7 +154,8 @@ export class Highlighter {
 
   private spansIn(from: number, to: number): PaintSpan[] {
     const out: PaintSpan[] = [];
-    for (const s of this.index.overlapping(from, to)) {
+    const near = this.built ? this.built.overlapping(from, to) : this.spans.filter((s) => s.start < to && s.end > from);
+    for (const s of near) {
       if (this.hidden.has(s.id)) continue;
       const names = [HL.bg(backgroundKey(this.mode, s.label, s.authorSlot ?? 0)), HL.line(s.label)];
       for (const state of ['selected', 'hover', 'flash'] as const) if (this.states[state] === s.id) names.push(HL.state(state));
