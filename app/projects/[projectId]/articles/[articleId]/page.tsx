@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/session';
 import { getArticle } from '@/lib/data/articles';
-import { currentCursor, listAnnotations, listSpeakers } from '@/lib/data/annotations';
+import { currentCursor, getAnnotation, listAnnotations, listSpeakers } from '@/lib/data/annotations';
+import { sourceName } from '@/lib/text/sourceName';
 import { isAppError } from '@/lib/errors';
 import { ArticleBody } from '@/components/annotator/ArticleBody';
 import { Reader } from '@/components/annotator/Reader';
@@ -26,20 +27,41 @@ function load(userId: number, articleId: string) {
   }
 }
 
-export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string }> }) {
+/** The statement a link was followed from (?from=ID), for the one-click way back; null if gone. */
+function linkOrigin(userId: number, from: string | undefined) {
+  if (!from || !/^\d{1,15}$/.test(from)) return null;
+  try {
+    const annotation = getAnnotation({ actor: { userId }, annotationId: Number(from) });
+    const { article } = getArticle({ actor: { userId }, articleId: annotation.articleId });
+    return { annotationId: annotation.id, articleId: article.id, name: sourceName(article) };
+  } catch (error) {
+    if (isAppError(error)) return null;
+    throw error;
+  }
+}
+
+export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string }> }) {
   const { projectId, articleId } = await params;
-  const { focus } = await searchParams;
+  const { focus, from } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
   const data = load(user.id, articleId);
   const { article, project } = data;
   if (String(article.projectId) !== projectId) notFound();
   const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
+  const back = linkOrigin(user.id, from);
   return (
     <>
       <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={data.role} />
       <div className="container" style={{ maxWidth: 1320 }}>
         <header className={styles.header}>
-          <Link href={`/projects/${project.id}`} className="small">← All articles</Link>
+          <div className="row small">
+            <Link href={`/projects/${project.id}`}>← All articles</Link>
+            {back ? (
+              <Link href={`/projects/${project.id}/articles/${back.articleId}?focus=${back.annotationId}`} className="btn btn-small" data-testid="link-back">
+                ← Back to {back.name}
+              </Link>
+            ) : null}
+          </div>
           <h1>{article.title || 'Untitled article'}</h1>
           <div className={styles.byline}>
             {article.outlet ? <span>{article.outlet}</span> : null}
