@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, makeUser, makeArticle, pageFor, seedProjectId } from './fixtures';
+import { test, expect, makeUser, makeArticle, makeProject, pageFor, seedProjectId } from './fixtures';
 import { SYSTEM } from '@/lib/data/actor';
 import { listArticles } from '@/lib/data/articles';
 import { createAnnotation } from '@/lib/data/annotations';
@@ -79,11 +79,12 @@ test('a reviewer selects text in a seed article with the mouse, presses 1, and a
 });
 
 test('an imported article beginning with emoji and combining accents keeps exact offsets', async ({ browser }) => {
-  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
+  const user = await makeUser();
+  const project = makeProject([[user, 'reviewer']]);
   const body = '🇺🇦👍🏽 Zelenskyy q\u0323\u0301uoted: Ukraine will not recognise occupied territories.\n\nCafe\u0301 owners in Kyiv agreed.';
-  const article = makeArticle(seedProjectId(), { title: `Emoji ${Date.now()}`, body });
+  const article = makeArticle(project.id, { title: `Emoji ${Date.now()}`, body });
   const page = await pageFor(browser, user);
-  await page.goto(`/projects/${seedProjectId()}/articles/${article.id}`);
+  await page.goto(`/projects/${project.id}/articles/${article.id}`);
   const selected = await dragSelect(page, '🇺🇦', 'q\u0323\u0301uoted');
   expect(selected).toBe('🇺🇦👍🏽 Zelenskyy q\u0323\u0301uoted');
   await page.keyboard.press('2');

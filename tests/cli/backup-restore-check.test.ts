@@ -115,7 +115,7 @@ describe('cli restore', () => {
     const cases: Array<[string, RegExp]> = [
       [newer, /newer\.sqlite was made by a newer version of the workbench \(\d+ migrations; this one knows \d+\)\.$/],
       [path.join(dir, 'nope.sqlite'), /: no such file\.$/],
-      [path.resolve('README.md'), /README\.md is not an SQLite database\.$/],
+      [path.resolve('package.json'), /package\.json is not an SQLite database\.$/],
       [other, /other\.sqlite is not a workbench database \(missing tables: __drizzle_migrations, users, .*\)\.$/],
       [damaged, /damaged\.sqlite fails integrity_check: /],
     ];
