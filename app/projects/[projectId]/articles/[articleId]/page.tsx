@@ -51,8 +51,8 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
   const back = linkOrigin(user.id, from);
   return (
     <>
-      <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={data.role} />
       <div className="container" style={{ maxWidth: 1320 }}>
+        <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={data.role} />
         <header className={styles.header}>
           <div className="row small">
             <Link href={`/projects/${project.id}`}>← All articles</Link>
