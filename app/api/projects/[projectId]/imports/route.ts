@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { authedRoute, pathId, readJson } from '@/lib/http/api';
+import { authedRoute, pathId, readBytesCapped, readJson } from '@/lib/http/api';
 import { AppError } from '@/lib/errors';
 import { parseInput } from '@/lib/validation';
 import { articlesAsFile, importBatch } from '@/lib/data/imports';
@@ -12,27 +12,8 @@ const jsonBody = z.strictObject({ articles: z.array(z.unknown()).min(1, 'give at
 
 const UPLOAD_LIMIT = MAX_BATCH_BYTES + 1024 * 1024;
 
-/** Reads the raw body, stopping with 413 as soon as it passes the limit (chunked uploads too). */
-async function readCapped(request: Request): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > UPLOAD_LIMIT) {
-      await reader.cancel();
-      throw new AppError('payload_too_large', `The upload is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 async function filesFromForm(request: Request, type: string): Promise<ImportFile[]> {
-  const bytes = await readCapped(request);
+  const bytes = await readBytesCapped(request, UPLOAD_LIMIT);
   let form: FormData;
   try {
     form = await new Response(bytes as BodyInit, { headers: { 'content-type': type } }).formData();
