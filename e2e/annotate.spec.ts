@@ -234,9 +234,9 @@ test('an edit based on a stale version is explained and the annotation reloaded'
 });
 
 test('hovering a highlight shows label, author and note; clicking it selects it in the side panel', async ({ browser }) => {
-  const author = await makeUser({ project: seedProjectId(), role: 'reviewer', name: 'Hover Author' });
-  const reader = await makeUser({ project: seedProjectId(), role: 'reviewer' });
-  const project = seedProjectId();
+  const author = await makeUser({ name: 'Hover Author' });
+  const reader = await makeUser();
+  const project = makeProject([[author, 'reviewer'], [reader, 'reviewer']]).id;
   const article = makeArticle(project, { title: `Hover ${Date.now()}`, body: 'Officials said the front line held overnight near Pokrovsk.\n\nNo further details were given.' });
   const start = 'Officials said '.length;
   const a = createAnnotation({ actor: { userId: author.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'the front line held'.length, note: 'Needs a second source' } });
