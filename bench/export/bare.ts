@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { databasePath } from '../../lib/config';
-import { codePointMapper } from '../../lib/export/units';
+import { codePointMapper } from '../../lib/anchoring/units';
 
 export interface RunResult {
   rows: number;

@@ -51,3 +51,38 @@ export function utf16ToCodePoints(text: string, offsets: readonly number[]): num
   }
   return out;
 }
+
+/**
+ * Builds a UTF-16 -> code point converter for one body. It records where surrogate pairs
+ * start once (O(length)), then answers each offset by binary search, so converting the
+ * hundreds of spans of one article stays linear instead of rescanning the text per span.
+ */
+export function codePointMapper(body: string): (utf16: number) => number {
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = body.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        pairs.push(i);
+        i++;
+      }
+    }
+  }
+  if (pairs.length === 0) return (utf16) => utf16;
+  return (utf16) => {
+    let lo = 0;
+    let hi = pairs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pairs[mid] + 1 < utf16) lo = mid + 1;
+      else hi = mid;
+    }
+    return utf16 - lo;
+  };
+}
+
+/** Slices a string by code point offsets (for tests and consumers that count code points). */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  return Array.from(text).slice(start, end).join('');
+}

@@ -4,7 +4,7 @@
  * bounded by one article: articles are iterated, the rest is fetched per article.
  */
 import type Database from 'better-sqlite3';
-import { codePointMapper } from '../export/units';
+import { codePointMapper } from '../anchoring/units';
 import type { ExportAnnotation, ExportArticle, ExportFilters, ExportLink, ExportReview, ExportVerdict, LinkEnd, LinkedRef } from '../export/types';
 import type { Decision, Label, Relation, Status, Verdict } from '../db/schema';
 

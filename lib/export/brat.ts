@@ -6,7 +6,7 @@
  * between documents). Spans crossing a line break become brat fragments ("s e;s e").
  */
 import { Zip, ZipDeflate } from 'fflate';
-import { codePointMapper } from './units';
+import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
 import { STATUSES, VERDICTS } from '../db/schema';
 

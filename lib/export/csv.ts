@@ -3,7 +3,7 @@
  * doubled). Cells a spreadsheet would run as a formula are neutralized with a leading
  * apostrophe (OWASP CSV injection advice).
  */
-import { codePointMapper } from './units';
+import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportArticle, type ExportContext } from './types';
 
 export const CSV_COLUMNS = [

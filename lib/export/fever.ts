@@ -6,7 +6,7 @@
  * Each evidence set is one accepted link pointing at the linked span (code point offsets in
  * its own article), as FEVER's sets of alternatives that each suffice.
  */
-import { codePointMapper } from './units';
+import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type LinkedRef } from './types';
 import type { Verdict } from '../db/schema';
 

@@ -3,7 +3,7 @@
  * (UTF-16 and code point offsets), reviews, verdicts and the links it starts. It carries
  * everything lib/import/native.ts needs to rebuild the project's data.
  */
-import { codePointMapper } from './units';
+import { codePointMapper } from '../anchoring/units';
 import { NATIVE_FORMAT_VERSION, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
 
 export const NATIVE_FORMAT_NAME = 'factcheck-workbench';

@@ -6,7 +6,8 @@
  * one `linking` annotation per link and one `assessing` annotation per review in force.
  * Selectors count Unicode code points, as the model requires (section 4.2.4/4.2.5).
  */
-import { codePointMapper, quoteContext } from './units';
+import { codePointMapper } from '../anchoring/units';
+import { quoteSelector } from '../anchoring/quote';
 import { filterQuery, iris } from './iri';
 import { finalVerdict, liveReviews, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink, type ExportPerson, type ExportReview, type LinkEnd } from './types';
 
@@ -23,7 +24,7 @@ function person(i: Iris, p: ExportPerson): Json {
 }
 
 function spanTarget(i: Iris, body: string, articleId: number, a: { start: number; end: number; exact: string }, toCp: (n: number) => number): Json {
-  const { prefix, suffix } = quoteContext(body, a.start, a.end);
+  const { prefix, suffix } = quoteSelector(body, a.start, a.end);
   const quote: Json = { type: 'TextQuoteSelector', exact: a.exact };
   if (prefix) quote.prefix = prefix;
   if (suffix) quote.suffix = suffix;

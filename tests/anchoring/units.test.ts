@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { codePointToUtf16, splitsSurrogatePair, utf16ToCodePoint, utf16ToCodePoints } from '@/lib/anchoring/units';
+import { codePointMapper, codePointToUtf16, sliceCodePoints, splitsSurrogatePair, utf16ToCodePoint, utf16ToCodePoints } from '@/lib/anchoring/units';
 import { checkSpan } from '@/lib/anchoring/span';
 
 const FLAG = '🇺🇦';
@@ -89,5 +89,27 @@ describe('checkSpan', () => {
     expect(result?.problem ?? null).toBe(problem);
     if (status) expect(result?.status).toBe(status);
     if (result) expect(result.message.length).toBeGreaterThan(10);
+  });
+});
+
+describe('codePointMapper (the exports\' per-article converter)', () => {
+  const texts = [
+    'Plain ASCII, no astral characters at all.',
+    '🇺🇦👍🏽 Zelenskyy said: «ми не визнаємо» — 不承认 😀 end',
+    'Cafe\u0301 «red line» 👍🏽👍🏽 لن نتنازل عن أراضينا 🇺🇦',
+  ];
+  it.each(texts)('agrees with utf16ToCodePoint at every boundary of %s', (text) => {
+    const toCp = codePointMapper(text);
+    for (let i = 0; i <= text.length; i++) {
+      if (splitsSurrogatePair(text, i)) continue;
+      expect(toCp(i)).toBe(utf16ToCodePoint(text, i));
+    }
+  });
+  it('slices by code points back to the same text', () => {
+    const text = texts[1];
+    const start = text.indexOf('Zelenskyy');
+    const end = start + 'Zelenskyy said'.length;
+    const toCp = codePointMapper(text);
+    expect(sliceCodePoints(text, toCp(start), toCp(end))).toBe('Zelenskyy said');
   });
 });

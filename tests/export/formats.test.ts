@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { buildFixture, type Fixture } from './fixtures';
 import { exportBytes, exportText, parseCsv } from './collect';
-import { sliceCodePoints } from '@/lib/export/units';
+import { sliceCodePoints } from '@/lib/anchoring/units';
 import { CSV_COLUMNS } from '@/lib/export/csv';
 
 let f: Fixture;
