@@ -2,8 +2,9 @@
  * Who is acting. Every data-access function takes one and re-reads the user and the
  * membership itself, so a disabled user or a removed member is refused on the next call.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { preparedStatement } from '../db/prepared';
 import { memberships, projects, users, type Role } from '../db/schema';
 import { can, type Action } from '../auth/can';
 import { AppError, forbidden, notFound } from '../errors';
@@ -15,14 +16,26 @@ export const SYSTEM: Actor = { system: true };
 export type UserRow = typeof users.$inferSelect;
 type Reader = Db | Tx;
 
+// Every request runs these, so they are prepared once (see lib/db/prepared.ts).
+const userById = preparedStatement('actor.userById', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+const projectById = preparedStatement('actor.projectById', (db) => db.select().from(projects).where(eq(projects.id, sql.placeholder('id'))).prepare());
+const membershipRole = preparedStatement('actor.membershipRole', (db) =>
+  db.select({ role: memberships.role }).from(memberships)
+    .where(and(eq(memberships.projectId, sql.placeholder('projectId')), eq(memberships.userId, sql.placeholder('userId'))))
+    .prepare(),
+);
+
 export function isSystem(actor: Actor): actor is { system: true } {
   return 'system' in actor;
 }
 
-/** The acting user as stored now; 401 when the account is gone or disabled. */
-export function loadUser(db: Reader, actor: Actor): UserRow | null {
+/**
+ * The acting user as stored now; 401 when the account is gone or disabled. `db` is the
+ * connection or a transaction on it: either way the lookups run on the one connection.
+ */
+export function loadUser(_db: Reader, actor: Actor): UserRow | null {
   if (isSystem(actor)) return null;
-  const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+  const user = userById().get({ id: actor.userId });
   if (!user || user.disabledAt) {
     throw new AppError('unauthenticated', 'Your account is disabled or no longer exists. Sign in again.');
   }
@@ -48,14 +61,10 @@ export interface ProjectAccess {
  */
 export function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action): ProjectAccess {
   const user = loadUser(db, actor);
-  const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
+  const project = projectById().get({ id: projectId });
   if (!project) throw notFound('Project');
   if (!user) return { user, project, role: 'lead' };
-  const membership = db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, user.id)))
-    .get();
+  const membership = membershipRole().get({ projectId, userId: user.id });
   if (!membership) throw notFound('Project');
   if (!can(membership.role, action)) {
     throw forbidden(`Your role in this project (${membership.role}) does not allow that.`);

@@ -6,6 +6,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { getDb } from '../db/client';
+import { preparedStatement } from '../db/prepared';
+import type { Action } from '../auth/can';
 import { annotations, articles, events, links, users } from '../db/schema';
 import { notFound } from '../errors';
 import { utf16ToCodePoints } from '../anchoring/units';
@@ -48,28 +50,38 @@ function linksTouching(db: Reader, ids: number[] | SQLWrapper): Map<number, Anno
   return out;
 }
 
+/** The API JSON of one annotation row, given its code point offsets and its live links. */
+export function toView(a: AnnotationRow, authorName: string, points: [number, number], links: AnnotationLinkView[]): AnnotationView {
+  return {
+    id: a.id, articleId: a.articleId, projectId: a.projectId, authorId: a.authorId, authorName, label: a.label,
+    start: a.start, end: a.end, startCodePoint: points[0], endCodePoint: points[1],
+    exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes ?? {},
+    status: a.status, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
+    links,
+  };
+}
+
 /** Builds the API JSON of annotation rows of one article (`body` gives code point offsets). */
 export function toViews(db: Reader, body: string, rows: Array<{ a: AnnotationRow; authorName: string }>, linkScope?: SQLWrapper): AnnotationView[] {
   const points = utf16ToCodePoints(body, rows.flatMap(({ a }) => [a.start, a.end]));
   const linkMap = linksTouching(db, linkScope ?? rows.map(({ a }) => a.id));
-  return rows.map(({ a, authorName }, i) => ({
-    id: a.id, articleId: a.articleId, projectId: a.projectId, authorId: a.authorId, authorName, label: a.label,
-    start: a.start, end: a.end, startCodePoint: points[2 * i], endCodePoint: points[2 * i + 1],
-    exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes ?? {},
-    status: a.status, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
-    links: linkMap.get(a.id) ?? [],
-  }));
+  return rows.map(({ a, authorName }, i) => toView(a, authorName, [points[2 * i], points[2 * i + 1]], linkMap.get(a.id) ?? []));
 }
 
 function selectWithAuthor(db: Reader) {
   return db.select({ a: annotations, authorName: users.name }).from(annotations).innerJoin(users, eq(users.id, annotations.authorId));
 }
 
-/** The article with access checked: 404 for a missing article or a non-member. */
-export function readableArticle(db: Reader, actor: Actor, articleId: number) {
-  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+const articleById = preparedStatement('annotationViews.articleById', (db) => db.select().from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare());
+
+/**
+ * The article with access checked for `action` (reading, unless a write says otherwise):
+ * 404 for a missing article or a non-member, 403 when the role does not allow the action.
+ */
+export function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read') {
+  const article = articleById().get({ id: articleId });
   if (!article) throw notFound('Article');
-  const access = projectAccess(db, actor, article.projectId, 'project.read');
+  const access = projectAccess(db, actor, article.projectId, action);
   return { article, access };
 }
 

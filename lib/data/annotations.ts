@@ -3,9 +3,10 @@
  * every live link touching it), and undo a delete. Spans follow the offsets contract
  * (lib/anchoring/span.ts); exact/prefix/suffix are always computed here from the stored body.
  */
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
+import { placeholders, preparedStatement } from '../db/prepared';
 import { annotations, articles, links, LABELS, users, type Label } from '../db/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput, describeIssues } from '../validation';
@@ -13,7 +14,8 @@ import { checkSpan } from '../anchoring/span';
 import { quoteSelector } from '../anchoring/quote';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
-import { readableArticle, toViews, type AnnotationRow } from './annotationViews';
+import { readableArticle, toView, toViews, type AnnotationRow } from './annotationViews';
+import { utf16ToCodePoints } from '../anchoring/units';
 import type { AnnotationView } from '@/components/annotator/types';
 
 export { listAnnotations, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
@@ -79,62 +81,75 @@ function spanOrThrow(body: string, span: { start: unknown; end: unknown; exact?:
   return quoteSelector(body, span.start as number, span.end as number);
 }
 
-function authorName(tx: Tx, id: number): string {
-  return tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '';
+function viewOf(tx: Tx, body: string, row: AnnotationRow, authorName: string): AnnotationView {
+  return toViews(tx, body, [{ a: row, authorName }])[0];
 }
 
-function viewOf(tx: Tx, body: string, row: AnnotationRow): AnnotationView {
-  return toViews(tx, body, [{ a: row, authorName: authorName(tx, row.authorId) }])[0];
-}
+// Creating and editing annotations are the hot writes: their statements are prepared once.
+const SPAN_FIELDS = ['label', 'start', 'end', 'exact', 'prefix', 'suffix', 'note', 'attributes'] as const;
+const insertAnnotation = preparedStatement('annotations.insert', (db) =>
+  db.insert(annotations).values(placeholders('projectId', 'articleId', 'authorId', ...SPAN_FIELDS)).returning().prepare(),
+);
+// drizzle binds update placeholders through the column's encoder at run time (JSON, Date), but
+// its types only admit SQL in .set(); hence the cast.
+type AnnotationSet = Partial<typeof annotations.$inferInsert>;
+const updateFields = preparedStatement('annotations.update', (db) =>
+  db.update(annotations).set(placeholders(...SPAN_FIELDS, 'version', 'updatedAt') as unknown as AnnotationSet).where(eq(annotations.id, sql.placeholder('id'))).returning().prepare(),
+);
+const annotationById = preparedStatement('annotations.byId', (db) => db.select().from(annotations).where(eq(annotations.id, sql.placeholder('id'))).prepare());
+const articleBody = preparedStatement('annotations.articleBody', (db) => db.select({ body: articles.body }).from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare());
 
-/** Creates an annotation as the acting reviewer or lead (viewers 403, non-members 404). */
+/**
+ * Creates an annotation as the acting reviewer or lead (viewers 403, non-members 404). Access
+ * is checked once, inside the write transaction, before the input is looked at.
+ */
 export function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): AnnotationView {
-  const { article } = readableArticle(getDb(), actor, articleId);
-  projectAccess(getDb(), actor, article.projectId, 'annotation.create');
-  refuseServerOwned(input);
-  const data = parseInput(createSchema, input);
-  const selector = spanOrThrow(article.body, data);
-  const attributes = parseAttributes(data.label, data.attributes);
   return writeTransaction((tx) => {
-    const { user } = projectAccess(tx, actor, article.projectId, 'annotation.create');
+    const { article, access } = readableArticle(tx, actor, articleId, 'annotation.create');
+    const user = access.user;
     if (!user) throw forbidden('Annotations need a person as author; the command-line operator cannot create them.');
-    const row = tx
-      .insert(annotations)
-      .values({ projectId: article.projectId, articleId, authorId: user.id, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes })
-      .returning()
-      .get();
-    const view = viewOf(tx, article.body, row);
+    refuseServerOwned(input);
+    const data = parseInput(createSchema, input);
+    const selector = spanOrThrow(article.body, data);
+    const attributes = parseAttributes(data.label, data.attributes);
+    const row = insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
+    if (!row) throw new Error('The new annotation was not returned.');
     recordEvent(tx, { projectId: article.projectId, actorId: user.id, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
-    return view;
+    const [start, end] = utf16ToCodePoints(article.body, [row.start, row.end]);
+    return toView(row, user.name, [start, end], []);
   });
+}
+
+function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
+  if (ifMatch !== null && ifMatch !== row.version) {
+    throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}, you sent ${ifMatch}). Reload it and try again.`, { currentVersion: row.version });
+  }
 }
 
 /** Loads an annotation for a change by its author: 404 (missing or not a member), 403 (not yours), 412 (stale). */
 function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
-  const row = tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const row = annotationById().get({ id: annotationId });
   if (!row || (!opts.deleted && row.deletedAt)) throw notFound('Annotation');
   const { user } = projectAccess(tx, actor, row.projectId, 'project.read');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
   projectAccess(tx, actor, row.projectId, 'annotation.create');
-  if (ifMatch !== null && ifMatch !== row.version) {
-    throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}, you sent ${ifMatch}). Reload it and try again.`, { currentVersion: row.version });
-  }
-  const article = tx.select({ body: articles.body }).from(articles).where(eq(articles.id, row.articleId)).get();
-  return { row, user, body: article?.body ?? '' };
+  checkVersion(row, ifMatch);
+  return { row, user, body: articleBody().get({ id: row.articleId })?.body ?? '' };
 }
 
 /**
  * Edits label, note, attributes or boundaries of the actor's own annotation. `ifMatch` is the
- * version the client saw: required, and 412 when someone else changed it meanwhile.
+ * version the client saw: required, and 412 when someone else changed it meanwhile. Checked in
+ * this order: access (404/403), If-Match present, the input (400), then the version (412).
  */
 export function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): AnnotationView {
-  ownAnnotation(getDb(), actor, annotationId, null);
-  if (ifMatch === null) throw badRequest('Send the version you are editing in an If-Match header (If-Match: "3").');
-  refuseServerOwned(input);
-  const data = parseInput(updateSchema, input);
-  if (Object.keys(data).length === 0) throw badRequest('Nothing to change: send label, note, attributes, start or end.');
   return writeTransaction((tx) => {
-    const { row, body } = ownAnnotation(tx, actor, annotationId, ifMatch);
+    const { row, user, body } = ownAnnotation(tx, actor, annotationId, null);
+    if (ifMatch === null) throw badRequest('Send the version you are editing in an If-Match header (If-Match: "3").');
+    refuseServerOwned(input);
+    const data = parseInput(updateSchema, input);
+    if (Object.keys(data).length === 0) throw badRequest('Nothing to change: send label, note, attributes, start or end.');
+    checkVersion(row, ifMatch);
     const label = data.label ?? row.label;
     const start = data.start ?? row.start;
     const end = data.end ?? row.end;
@@ -142,14 +157,10 @@ export function updateAnnotation({ actor, annotationId, ifMatch, input }: { acto
     const attributes = data.attributes
       ? { ...parseAttributes(label, data.attributes), ...carryAttributes(label, { verdict: row.attributes?.verdict }) }
       : carryAttributes(label, row.attributes ?? {});
-    const after = tx
-      .update(annotations)
-      .set({ label, start, end, ...selector, note: data.note ?? row.note, attributes, version: row.version + 1, updatedAt: new Date() })
-      .where(eq(annotations.id, annotationId))
-      .returning()
-      .get();
+    const after = updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version: row.version + 1, updatedAt: new Date() });
+    if (!after) throw notFound('Annotation');
     recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.update', entityType: 'annotation', entityId: row.id, before: row, after });
-    return viewOf(tx, body, after);
+    return viewOf(tx, body, after, user.name);
   });
 }
 
@@ -180,7 +191,7 @@ export function deleteAnnotation({ actor, annotationId, ifMatch = null }: { acto
  */
 export function restoreAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): AnnotationView {
   return writeTransaction((tx) => {
-    const { row, body } = ownAnnotation(tx, actor, annotationId, null, { deleted: true });
+    const { row, user, body } = ownAnnotation(tx, actor, annotationId, null, { deleted: true });
     if (!row.deletedAt) throw conflict('This annotation is not deleted.');
     if (Date.now() - row.deletedAt.getTime() > RESTORE_WINDOW_MS) {
       throw conflict('A delete can only be undone within 10 minutes. Create the annotation again instead.');
@@ -192,7 +203,7 @@ export function restoreAnnotation({ actor, annotationId }: { actor: Actor; annot
       .all();
     for (const link of together) restoreLink(tx, actor, row.id, link, now);
     recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.restore', entityType: 'annotation', entityId: row.id, before: row, after });
-    return viewOf(tx, body, after);
+    return viewOf(tx, body, after, user.name);
   });
 }
 

@@ -1,6 +1,7 @@
 /** The audit log: one append-only row per change, written inside the change's transaction. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
+import { placeholders, preparedStatement } from '../db/prepared';
 import { events } from '../db/schema';
 
 export interface EventInput {
@@ -13,11 +14,23 @@ export interface EventInput {
   after?: unknown;
 }
 
-/** Appends an event; call it with the transaction that makes the change. */
-export function recordEvent(tx: Tx | Db, input: EventInput): void {
-  tx.insert(events)
-    .values({ ...input, before: input.before ?? null, after: input.after ?? null })
-    .run();
+// Every change writes one, so the insert is prepared once. before/after are bound as JSON text
+// (or NULL) directly: a JSON column's placeholder would store a missing value as 'null'.
+const insertEvent = preparedStatement('events.insert', (db) =>
+  db.insert(events)
+    .values({ ...placeholders('projectId', 'actorId', 'action', 'entityType', 'entityId'), before: sql`${sql.placeholder('before')}`, after: sql`${sql.placeholder('after')}` })
+    .prepare(),
+);
+
+const asJson = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/**
+ * Appends an event. Call it inside the transaction that makes the change (`_tx` says so at the
+ * call site; the statement runs on the same connection).
+ */
+export function recordEvent(_tx: Tx | Db, input: EventInput): void {
+  const { projectId, actorId, action, entityType, entityId } = input;
+  insertEvent().run({ projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
 }
 
 /** Every event of one entity, oldest first (the history view). Callers check access first. */

@@ -2,8 +2,9 @@
  * Sign-in checks: password verification with throttling per account and address, and the
  * per-request re-check of a session against the stored user.
  */
-import { and, count, eq, gt, lt } from 'drizzle-orm';
+import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
+import { preparedStatement } from '../db/prepared';
 import { loginFailures, users } from '../db/schema';
 import { AppError } from '../errors';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
@@ -55,9 +56,11 @@ export async function verifyCredentials(emailInput: string, password: string, ip
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }
 
+const userById = preparedStatement('signin.userById', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
+
 /** The user behind a session token, or null when disabled, deleted or signed out everywhere. */
 export function activeSessionUser(userId: number, sessionVersion: number) {
-  const user = getDb().select().from(users).where(eq(users.id, userId)).get();
+  const user = userById().get({ id: userId });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return user;
 }

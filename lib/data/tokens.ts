@@ -1,8 +1,9 @@
 /** Personal API tokens: shown once at creation, stored as sha256, revocable. */
 import crypto from 'node:crypto';
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
+import { preparedStatement } from '../db/prepared';
 import { apiTokens, users } from '../db/schema';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
@@ -66,21 +67,27 @@ export function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number 
   });
 }
 
+// Every API request resolves its token, so both statements are prepared once.
+const liveToken = preparedStatement('tokens.liveToken', (db) =>
+  db.select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, disabledAt: users.disabledAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+    .prepare(),
+);
+const stampLastUsed = preparedStatement('tokens.stampLastUsed', (db) =>
+  db.update(apiTokens).set({ lastUsedAt: sql`${sql.placeholder('at')}` }).where(eq(apiTokens.id, sql.placeholder('id'))).prepare(),
+);
+
 /** The user id a bearer token belongs to, or null if unknown, revoked or the user is disabled. */
 export function userIdForToken(token: string): number | null {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const db = getDb();
-  const row = db
-    .select({ id: apiTokens.id, userId: apiTokens.userId, lastUsedAt: apiTokens.lastUsedAt, disabledAt: users.disabledAt })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)))
-    .get();
+  const row = liveToken().get({ hash: hashToken(token) });
   if (!row || row.disabledAt) return null;
   // "Last used" to the minute is enough, and saves a write (and an fsync) on every request.
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id)).run();
+    stampLastUsed().run({ at: now, id: row.id });
   }
   return row.userId;
 }
