@@ -1,9 +1,11 @@
 /**
  * Native JSONL: a manifest line, then one line per article with its body, annotations
  * (UTF-16 and code point offsets), reviews, verdicts and the links it starts. It carries
- * everything lib/import/native.ts needs to rebuild the project's data.
+ * everything lib/import/native.ts needs to rebuild the project's data. Every article line is
+ * signed with this server's key (./signature.ts), so an import can trust who did the work.
  */
 import { codePointMapper } from '../anchoring/units';
+import { serverSigningKey, signLine } from './signature';
 import { NATIVE_FORMAT_VERSION, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
 
 export const NATIVE_FORMAT_NAME = 'factcheck-workbench';
@@ -23,6 +25,7 @@ export function nativeManifest(ctx: ExportContext) {
       startCp: 'Unicode code points of body, [startCp, endCp)',
       normalization: 'body is NFC with LF line breaks',
     },
+    signatures: 'each article line ends with "signature": HMAC-SHA256 by the exporting server over the line without it',
   };
 }
 
@@ -84,8 +87,11 @@ export function nativeArticleLine(article: ExportArticle) {
   };
 }
 
-/** Streams the native JSONL export, one line per yielded string. */
-export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+/**
+ * Streams the native JSONL export, one line per yielded string, each article line signed
+ * with `key` (by default this server's export key).
+ */
+export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string> {
   yield JSON.stringify(nativeManifest(ctx)) + '\n';
-  for (const article of articles) yield JSON.stringify(nativeArticleLine(article)) + '\n';
+  for (const article of articles) yield signLine(JSON.stringify(nativeArticleLine(article)), key, NATIVE_FORMAT_VERSION) + '\n';
 }

@@ -1,0 +1,58 @@
+/**
+ * Signatures on native JSONL article lines, so an import can tell a line this server wrote
+ * from one that was edited or came from another server: only a line that verifies may keep
+ * its authors and reviewers (lib/data/nativeImport.ts). A signed line is the line as
+ * JSON.stringify wrote it with one last member appended, `,"signature":"v1:<hex>"}`; the
+ * HMAC-SHA256 covers the format version and the line text without that member, so a check
+ * works on the raw text and never depends on re-serializing the same bytes.
+ */
+import crypto from 'node:crypto';
+import { authSecret } from '../config';
+
+/** The signature scheme's tag; a new scheme gets a new tag, never a new meaning for this one. */
+const SCHEME = 'v1';
+const SUFFIX = /,"signature":"(v1:[0-9a-f]{64})"\}$/;
+const PURPOSE = 'factcheck-workbench/native-export-signing/v1';
+
+/** What an import learns about one line's signature. */
+export type SignatureCheck = 'verified' | 'unsigned' | 'invalid';
+
+/**
+ * The signing key for one purpose derived from a secret (HMAC(secret, purpose)), so the
+ * session secret itself never signs exports and a leaked export key does not forge sessions.
+ */
+export function deriveSigningKey(secret: string): Buffer {
+  return crypto.createHmac('sha256', secret).update(PURPOSE).digest();
+}
+
+/** This server's export signing key, derived from AUTH_SECRET or DATA_DIR/auth-secret. */
+export function serverSigningKey(): Buffer {
+  return deriveSigningKey(authSecret());
+}
+
+function mac(key: Buffer, formatVersion: number, unsigned: string): string {
+  return crypto.createHmac('sha256', key).update(`factcheck-workbench native v${formatVersion}\n`).update(unsigned, 'utf8').digest('hex');
+}
+
+/**
+ * Signs one serialized JSON object (no trailing newline): the same text with the signature
+ * as its last member. The object must not be empty (article lines never are).
+ */
+export function signLine(json: string, key: Buffer, formatVersion: number): string {
+  return `${json.slice(0, -1)},"signature":"${SCHEME}:${mac(key, formatVersion, json)}"}`;
+}
+
+/**
+ * Checks one line as read from the file (a trailing CR is ignored): 'verified' when it ends
+ * with a signature that matches the rest of the text, 'unsigned' when it has no signature
+ * member at the end, 'invalid' otherwise (edited, malformed or signed with another key).
+ */
+export function verifyLine(line: string, key: Buffer, formatVersion: number): SignatureCheck {
+  const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+  const match = SUFFIX.exec(text);
+  if (!match) return text.includes('"signature"') ? 'invalid' : 'unsigned';
+  const unsigned = text.slice(0, match.index) + '}';
+  const expected = Buffer.from(`${SCHEME}:${mac(key, formatVersion, unsigned)}`);
+  const given = Buffer.from(match[1]);
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected) ? 'verified' : 'invalid';
+}
