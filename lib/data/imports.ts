@@ -22,6 +22,8 @@ export interface FileResult {
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
+  unverifiedLines?: number;
+  droppedReviews?: number;
 }
 
 export interface ImportResult {

@@ -1,9 +1,16 @@
 /**
  * Writes a parsed native JSONL export into a project inside the caller's transaction:
- * articles, annotations, reviews, links and verdicts with fresh ids. Authors keep their
- * account when the same user (id and name) is a member of the project, otherwise the work is
- * attributed to the importing lead. Statuses are re-derived from the imported reviews; a review that would
- * become a self-review after that attribution is left out.
+ * articles, annotations, reviews, links and verdicts with fresh ids.
+ *
+ * Who did the work is only taken from a line this server signed (lib/export/signature.ts):
+ * there, authors keep their account when the same user (id and name) is a member of the
+ * project, otherwise the work is attributed to the importing lead, and a review that would
+ * become a self-review after that is left out. A line that is unsigned or does not verify
+ * (edited, or from another server) could name anyone, so all of its work is credited to the
+ * importer and none of its reviews is imported (they would be forged, or self-reviews); the
+ * names it gave are kept as provenance in the `article.import` event. The command-line
+ * operator (importer null) restores like a backup: every line is treated as signed.
+ * Statuses are re-derived from the reviews that were kept.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
@@ -20,9 +27,23 @@ export interface NativeOutcome {
   links: number;
   skippedLinks: number;
   reassignedAuthors: number;
+  /** Imported articles whose line was not signed by this server: credited to the importer. */
+  unverifiedLines: number;
+  /** Reviews left out: all of an unverified line's, and those that would be self-reviews. */
+  droppedReviews: number;
+}
+
+type Person = { id: number; name: string };
+type MapUser = (person: Person) => number;
+
+/** How one line's work is attributed: to its own people (trusted) or all to the importer. */
+interface LineRule {
+  trusted: boolean;
+  mapUser: MapUser;
 }
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
+const MAX_PROVENANCE_NAMES = 100;
 
 /** Maps exported user ids to accounts in this project (see the module comment). */
 function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
@@ -33,11 +54,11 @@ function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
   }
   const cache = new Map<number, number>();
   let reassigned = 0;
-  const map = (person: { id: number; name: string }): number => {
+  const map = (person: Person): number => {
     const known = cache.get(person.id);
     if (known !== undefined) return known;
     const member = tx.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(users.id, person.id), eq(memberships.projectId, projectId))).get();
-    let id = member && member.name === person.name ? member.id : fallback;
+    const id = member && member.name === person.name ? member.id : fallback;
     if (id === null) throw unprocessable('The import needs a project lead to attribute the annotations to.');
     if (id !== person.id) reassigned++;
     cache.set(person.id, id);
@@ -46,12 +67,35 @@ function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
   return { map, reassigned: () => reassigned };
 }
 
-/** Reviews to keep: one whose reviewer maps to the item's author is dropped (no self-review). */
-function reviewsToKeep(list: NativeReview[], authorId: number, mapUser: (p: { id: number; name: string }) => number): NativeReview[] {
-  return list.filter((r) => mapUser(r.reviewer) !== authorId);
+/** The rule for one line: signed by this server (or restored by the operator) or not. */
+function ruleFor(article: NativeArticle, importerId: number | null, map: MapUser): LineRule {
+  if (importerId === null || article.signed === 'verified') return { trusted: true, mapUser: map };
+  return { trusted: false, mapUser: () => importerId };
 }
 
-function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: (p: { id: number; name: string }) => number): void {
+/** Everyone an unverified line names, for the audit trail (bounded: the file is untrusted). */
+function namesIn(article: NativeArticle): string[] {
+  const names = new Set<string>();
+  for (const a of article.annotations) {
+    names.add(a.author.name);
+    for (const r of a.reviews) names.add(r.reviewer.name);
+    for (const v of a.verdicts) names.add(v.author.name);
+  }
+  for (const l of article.links) {
+    names.add(l.author.name);
+    for (const r of l.reviews) names.add(r.reviewer.name);
+  }
+  return [...names].slice(0, MAX_PROVENANCE_NAMES).map((name) => name.slice(0, 200));
+}
+
+/** The reviews of an item that may be kept (see the module comment); counts the others. */
+function keptReviews(list: NativeReview[], authorId: number, rule: LineRule, outcome: NativeOutcome): NativeReview[] {
+  const kept = rule.trusted ? list.filter((r) => rule.mapUser(r.reviewer) !== authorId) : [];
+  outcome.droppedReviews += list.length - kept.length;
+  return kept;
+}
+
+function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: MapUser): void {
   for (const r of list) {
     tx.insert(reviews).values({ projectId, ...target, reviewerId: mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }).run();
   }
@@ -59,46 +103,53 @@ function insertReviews(tx: Tx, projectId: number, target: { annotationId: number
 
 const statusOf = (list: NativeReview[]) => deriveStatus(list.map((r) => ({ ...r, supersededAt: at(r.supersededAt) })));
 
-function insertOne(tx: Tx, projectId: number, importerId: number | null, source: NativeArticle, ids: Map<number, number>, mapUser: (p: { id: number; name: string }) => number) {
+function insertOne(tx: Tx, projectId: number, importerId: number | null, source: NativeArticle, rule: LineRule, ids: Map<number, number>, outcome: NativeOutcome) {
   const meta = importArticleSchema.parse({ title: source.title, body: source.body, outlet: source.outlet, url: source.url, author: source.author, publishedAt: source.publishedAt });
   const article = insertArticle(tx, projectId, importerId, meta);
   for (const a of source.annotations) {
-    const authorId = mapUser(a.author);
-    const kept = reviewsToKeep(a.reviews, authorId, mapUser);
+    const authorId = rule.mapUser(a.author);
+    const kept = keptReviews(a.reviews, authorId, rule, outcome);
     const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes, status: statusOf(kept), version: a.version, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) }).returning({ id: annotations.id }).get();
     ids.set(a.id, row.id);
-    insertReviews(tx, projectId, { annotationId: row.id }, kept, mapUser);
+    insertReviews(tx, projectId, { annotationId: row.id }, kept, rule.mapUser);
   }
-  recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: article.id, after: { title: article.title, sha256: article.sha256, annotations: source.annotations.length, source: 'native-jsonl' } });
+  const provenance = rule.trusted ? {} : { unverifiedAuthors: namesIn(source) };
+  recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: article.id, after: { title: article.title, sha256: article.sha256, annotations: source.annotations.length, source: 'native-jsonl', signature: source.signed, ...provenance } });
   return article;
 }
 
-function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, mapUser: (p: { id: number; name: string }) => number) {
+function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
   const linkIds = new Map<number, number>();
-  let skipped = 0;
-  for (const l of sources.flatMap((s) => s.links)) {
-    const a = ids.get(l.fromAnnotationId);
-    const b = ids.get(l.toAnnotationId);
-    if (a === undefined || b === undefined) {
-      skipped++;
-      continue;
+  for (const source of sources) {
+    const rule = ruleOf(source);
+    for (const l of source.links) {
+      const a = ids.get(l.fromAnnotationId);
+      const b = ids.get(l.toAnnotationId);
+      if (a === undefined || b === undefined) {
+        outcome.skippedLinks++;
+        continue;
+      }
+      const authorId = rule.mapUser(l.author);
+      const kept = keptReviews(l.reviews, authorId, rule, outcome);
+      const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), version: l.version, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) }).returning({ id: links.id }).get();
+      linkIds.set(l.id, row.id);
+      insertReviews(tx, projectId, { linkId: row.id }, kept, rule.mapUser);
     }
-    const authorId = mapUser(l.author);
-    const kept = reviewsToKeep(l.reviews, authorId, mapUser);
-    const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), version: l.version, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) }).returning({ id: links.id }).get();
-    linkIds.set(l.id, row.id);
-    insertReviews(tx, projectId, { linkId: row.id }, kept, mapUser);
   }
-  return { linkIds, skipped };
+  outcome.links = linkIds.size;
+  return linkIds;
 }
 
-function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, mapUser: (p: { id: number; name: string }) => number) {
-  for (const a of sources.flatMap((s) => s.annotations)) {
-    const annotationId = ids.get(a.id);
-    if (annotationId === undefined) continue;
-    for (const v of a.verdicts) {
-      const evidence = v.evidenceLinkIds.map((id) => linkIds.get(id)).filter((id): id is number => id !== undefined);
-      tx.insert(verdicts).values({ projectId, annotationId, authorId: mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }).run();
+function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule) {
+  for (const source of sources) {
+    const rule = ruleOf(source);
+    for (const a of source.annotations) {
+      const annotationId = ids.get(a.id);
+      if (annotationId === undefined) continue;
+      for (const v of a.verdicts) {
+        const evidence = v.evidenceLinkIds.map((id) => linkIds.get(id)).filter((id): id is number => id !== undefined);
+        tx.insert(verdicts).values({ projectId, annotationId, authorId: rule.mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }).run();
+      }
     }
   }
 }
@@ -106,13 +157,16 @@ function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids
 /** Imports native export lines; a text already in the project is reported and skipped. */
 export function importNative(tx: Tx, projectId: number, importerId: number | null, lines: Array<{ article: NativeArticle; line: number }>): NativeOutcome {
   const mapper = authorMapper(tx, projectId, importerId);
+  const ruleOf = (article: NativeArticle) => ruleFor(article, importerId, mapper.map);
   const ids = new Map<number, number>();
-  const outcome: NativeOutcome = { imported: [], duplicates: [], links: 0, skippedLinks: 0, reassignedAuthors: 0 };
+  const outcome: NativeOutcome = { imported: [], duplicates: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0 };
   const written: NativeArticle[] = [];
   for (const { article, line } of lines) {
+    const rule = ruleOf(article);
     try {
-      const row = insertOne(tx, projectId, importerId, article, ids, mapper.map);
+      const row = insertOne(tx, projectId, importerId, article, rule, ids, outcome);
       outcome.imported.push({ articleId: row.id, title: row.title, length: row.body.length, annotations: article.annotations.length });
+      if (!rule.trusted) outcome.unverifiedLines++;
       written.push(article);
     } catch (error) {
       const existing = (error as { details?: { existingArticleId?: number } }).details?.existingArticleId;
@@ -120,10 +174,8 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
       outcome.duplicates.push({ title: article.title, existingArticleId: existing, line });
     }
   }
-  const { linkIds, skipped } = insertLinks(tx, projectId, lines.map((l) => l.article), ids, mapper.map);
-  insertVerdicts(tx, projectId, written, ids, linkIds, mapper.map);
-  outcome.links = linkIds.size;
-  outcome.skippedLinks = skipped;
+  const linkIds = insertLinks(tx, projectId, lines.map((l) => l.article), ids, ruleOf, outcome);
+  insertVerdicts(tx, projectId, written, ids, linkIds, ruleOf);
   outcome.reassignedAuthors = mapper.reassigned();
   return outcome;
 }

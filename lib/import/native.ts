@@ -2,7 +2,8 @@
  * Native JSONL (our own export) read back: the manifest line, then article lines with
  * annotations, reviews, verdicts and links. Every line is validated strictly; spans must
  * select their `exact` text in the body, so a hand-edited file cannot plant broken offsets,
- * and no review may be by the author of what it reviews.
+ * and no review may be by the author of what it reviews. Each article line's signature is
+ * checked on its raw text: only a line this server signed may keep its authors on import.
  */
 import { z } from 'zod';
 import { DECISIONS, LABELS, RELATIONS, STATUSES, VERDICTS } from '../db/schema';
@@ -12,6 +13,7 @@ import { describeIssues } from '../validation';
 import { FileProblem, hasBrokenText } from './files';
 import { NATIVE_FORMAT_NAME } from '../export/jsonl';
 import { NATIVE_FORMAT_VERSION } from '../export/types';
+import { serverSigningKey, verifyLine, type SignatureCheck } from '../export/signature';
 
 const person = z.strictObject({ id: z.number().int().positive(), name: z.string() });
 const isoTime = z.iso.datetime();
@@ -80,8 +82,10 @@ const articleLine = z.strictObject({
   body: z.string(),
   annotations: z.array(annotation),
   links: z.array(link),
+  signature: z.string().optional(),
 });
-export type NativeArticle = z.infer<typeof articleLine>;
+/** An article line read back; `signed` says whether this server signed it exactly as it is. */
+export type NativeArticle = Omit<z.infer<typeof articleLine>, 'signature'> & { signed: SignatureCheck };
 export type NativeAnnotation = z.infer<typeof annotation>;
 export type NativeLink = z.infer<typeof link>;
 export type NativeReview = z.infer<typeof review>;
@@ -117,8 +121,11 @@ function checkSpans(name: string, line: number, a: NativeArticle): void {
   }
 }
 
-/** Parses a native JSONL export: the article lines, each with its line number. */
-export function parseNative(name: string, text: string): Array<{ article: NativeArticle; line: number }> {
+/**
+ * Parses a native JSONL export: the article lines, each with its line number and whether its
+ * signature verifies with `key` (by default this server's export key).
+ */
+export function parseNative(name: string, text: string, key: Buffer = serverSigningKey()): Array<{ article: NativeArticle; line: number }> {
   const lines = text.split('\n');
   const manifest = JSON.parse(lines[0]) as { formatVersion?: unknown };
   if (manifest.formatVersion !== NATIVE_FORMAT_VERSION) {
@@ -138,9 +145,11 @@ export function parseNative(name: string, text: string): Array<{ article: Native
     if (!parsed.success) throw new FileProblem(name, describeIssues(parsed.error), i + 1, 422);
     const meta = importArticleSchema.safeParse({ title: parsed.data.title, body: parsed.data.body, outlet: parsed.data.outlet, url: parsed.data.url, author: parsed.data.author, publishedAt: parsed.data.publishedAt });
     if (!meta.success) throw new FileProblem(name, describeIssues(meta.error), i + 1, 422);
-    checkSpans(name, i + 1, parsed.data);
-    checkLinks(name, i + 1, parsed.data);
-    out.push({ article: parsed.data, line: i + 1 });
+    const { signature, ...fields } = parsed.data;
+    const article: NativeArticle = { ...fields, signed: signature === undefined ? 'unsigned' : verifyLine(lines[i], key, NATIVE_FORMAT_VERSION) };
+    checkSpans(name, i + 1, article);
+    checkLinks(name, i + 1, article);
+    out.push({ article, line: i + 1 });
   }
   return out;
 }
