@@ -6,9 +6,10 @@
  * disagreement (lib/data/linkViews.ts), not refused. Every change writes an audit event in
  * its transaction. Deleting an annotation tombstones its links (lib/data/annotations.ts).
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Tx } from '../db/client';
+import { placeholders, preparedStatement } from '../db/prepared';
 import { annotations, links, RELATIONS, type Relation } from '../db/schema';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
@@ -42,9 +43,23 @@ export const createLinkToSentenceSchema = z.strictObject({
   sentence: sentenceTargetSchema,
 });
 
-/** A live annotation by id, or 404 (a deleted one is gone for linking purposes). */
-export function liveAnnotation(tx: Tx, id: number): AnnotationRow {
-  const row = tx.select().from(annotations).where(eq(annotations.id, id)).get();
+// Linking is one of the hot writes: its statements are prepared once (lib/db/prepared.ts).
+const annotationById = preparedStatement('links.annotationById', (db) => db.select().from(annotations).where(eq(annotations.id, sql.placeholder('id'))).prepare());
+const authorsLinksOfPair = preparedStatement('links.authorsLinksOfPair', (db) =>
+  db.select({ id: links.id, relation: links.relation }).from(links)
+    .where(and(eq(links.authorId, sql.placeholder('authorId')), eq(links.fromAnnotationId, sql.placeholder('lo')), eq(links.toAnnotationId, sql.placeholder('hi')), isNull(links.deletedAt)))
+    .prepare(),
+);
+const insertLinkRow = preparedStatement('links.insert', (db) =>
+  db.insert(links).values(placeholders('projectId', 'fromAnnotationId', 'toAnnotationId', 'relation', 'note', 'authorId')).returning().prepare(),
+);
+
+/**
+ * A live annotation by id, or 404 (a deleted one is gone for linking purposes). `_tx` is the
+ * caller's transaction; the statement runs on its connection.
+ */
+export function liveAnnotation(_tx: Tx, id: number): AnnotationRow {
+  const row = annotationById().get({ id });
   if (!row || row.deletedAt) throw notFound(`Annotation ${id}`);
   return row;
 }
@@ -64,13 +79,9 @@ function checkEnds(a: AnnotationRow, b: AnnotationRow): void {
 }
 
 /** 409 when this author already linked the pair (with either relation). */
-function checkNotDuplicate(tx: Tx, authorId: number | null, lo: number, hi: number, relation: Relation): void {
+function checkNotDuplicate(authorId: number | null, lo: number, hi: number, relation: Relation): void {
   if (authorId === null) return;
-  const existing = tx
-    .select({ id: links.id, relation: links.relation })
-    .from(links)
-    .where(and(eq(links.authorId, authorId), eq(links.fromAnnotationId, lo), eq(links.toAnnotationId, hi), isNull(links.deletedAt)))
-    .all();
+  const existing = authorsLinksOfPair().all({ authorId, lo, hi });
   const same = existing.find((l) => l.relation === relation);
   if (same) throw conflict(`You already linked these two statements as "${relation}" (link ${same.id}).`, { linkId: same.id });
   if (existing.length) {
@@ -85,12 +96,9 @@ function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, re
   const authorId = actorId(actor);
   if (authorId === null) throw forbidden('Links are made by a person: sign in to link statements.');
   const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-  checkNotDuplicate(tx, authorId, lo, hi, relation);
-  const row = tx
-    .insert(links)
-    .values({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId })
-    .returning()
-    .get();
+  checkNotDuplicate(authorId, lo, hi, relation);
+  const row = insertLinkRow().get({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId });
+  if (!row) throw new Error('The new link was not returned.');
   recordEvent(tx, { projectId: a.projectId, actorId: authorId, action: 'link.create', entityType: 'link', entityId: row.id, after: row });
   return row;
 }

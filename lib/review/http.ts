@@ -5,6 +5,7 @@
 import { NextResponse } from 'next/server';
 import { authedRoute, pathId, readJson } from '../http/api';
 import { badRequest } from '../errors';
+import { commitTogether } from '../db/groupCommit';
 import { listReviews, reviewAnnotation, reviewLink, settle } from '../data/reviews';
 import { addComment, listComments } from '../data/comments';
 import { historyOf } from '../data/history';
@@ -38,7 +39,8 @@ export function reviewRoutes(kind: TargetKind) {
     GET: authedRoute<Params>(({ actor, params }) => listReviews({ actor, kind, id: pathId(params.id, NAME[kind]) })),
     POST: authedRoute<Params>(async ({ actor, params, request }) => {
       const id = pathId(params.id, NAME[kind]);
-      const result = write({ actor, id, input: await reviewInput(request) });
+      const input = await reviewInput(request);
+      const result = await commitTogether(() => write({ actor, id, input }));
       return NextResponse.json(result, { status: 201 });
     }),
   };
@@ -48,7 +50,8 @@ export function reviewRoutes(kind: TargetKind) {
 export function settleRoute(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const id = pathId(params.id, NAME[kind]);
-    return NextResponse.json(settle({ actor, kind, id, input: await reviewInput(request) }), { status: 201 });
+    const input = await reviewInput(request);
+    return NextResponse.json(await commitTogether(() => settle({ actor, kind, id, input })), { status: 201 });
   });
 }
 
@@ -58,7 +61,8 @@ export function commentRoutes(kind: TargetKind) {
     GET: authedRoute<Params>(({ actor, params }) => listComments({ actor, target: { kind, id: pathId(params.id, NAME[kind]) } })),
     POST: authedRoute<Params>(async ({ actor, params, request }) => {
       const target = { kind, id: pathId(params.id, NAME[kind]) };
-      const comment = addComment({ actor, target, input: await readJson(request, 64 * 1024) });
+      const input = await readJson(request, 64 * 1024);
+      const comment = await commitTogether(() => addComment({ actor, target, input }));
       return NextResponse.json({ comment }, { status: 201 });
     }),
   };

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { AppError } from '@/lib/errors';
 import { authedRoute, pathId, readJson } from '@/lib/http/api';
+import { commitTogether } from '@/lib/db/groupCommit';
 import { createLink, createLinkToSentence } from '@/lib/data/links';
 import { linksForAnnotation, listLinksForProject } from '@/lib/data/linkViews';
 
@@ -12,10 +13,10 @@ import { linksForAnnotation, listLinksForProject } from '@/lib/data/linkViews';
 export const POST = authedRoute(async ({ actor, request }) => {
   const input = await readJson(request, 64 * 1024);
   if (input && typeof input === 'object' && 'sentence' in input) {
-    const { link, annotation } = createLinkToSentence({ actor, input });
+    const { link, annotation } = await commitTogether(() => createLinkToSentence({ actor, input }));
     return NextResponse.json({ link, annotation }, { status: 201 });
   }
-  return NextResponse.json({ link: createLink({ actor, input }) }, { status: 201 });
+  return NextResponse.json({ link: await commitTogether(() => createLink({ actor, input })) }, { status: 201 });
 });
 
 /** GET ?annotationId=ID: that annotation's links; GET ?projectId=ID: every live link of a project. */

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { authedRoute, pathId, readJson } from '@/lib/http/api';
 import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { badRequest } from '@/lib/errors';
+import { commitTogether } from '@/lib/db/groupCommit';
 
 type Params = { id: string };
 
@@ -22,11 +23,13 @@ export const GET = authedRoute<Params>(({ actor, params }) => {
 export const PATCH = authedRoute<Params>(async ({ actor, params, request }) => {
   const annotationId = pathId(params.id, 'Annotation');
   const input = await readJson(request, 64 * 1024);
-  const annotation = updateAnnotation({ actor, annotationId, ifMatch: ifMatchVersion(request), input });
+  const ifMatch = ifMatchVersion(request);
+  const annotation = await commitTogether(() => updateAnnotation({ actor, annotationId, ifMatch, input }));
   return NextResponse.json({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
 });
 
-export const DELETE = authedRoute<Params>(({ actor, params, request }) => {
+export const DELETE = authedRoute<Params>(async ({ actor, params, request }) => {
   const annotationId = pathId(params.id, 'Annotation');
-  return { deleted: deleteAnnotation({ actor, annotationId, ifMatch: ifMatchVersion(request) }) };
+  const ifMatch = ifMatchVersion(request);
+  return { deleted: await commitTogether(() => deleteAnnotation({ actor, annotationId, ifMatch })) };
 });

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { authedRoute, pathId, readJson } from '@/lib/http/api';
 import { annotationsSince, createAnnotation, currentCursor, listAnnotations } from '@/lib/data/annotations';
 import { badRequest } from '@/lib/errors';
+import { commitTogether } from '@/lib/db/groupCommit';
 
 type Params = { articleId: string };
 
@@ -20,6 +21,6 @@ export const GET = authedRoute<Params>(({ actor, params, request }) => {
 export const POST = authedRoute<Params>(async ({ actor, params, request }) => {
   const articleId = pathId(params.articleId, 'Article');
   const input = await readJson(request, 64 * 1024);
-  const annotation = createAnnotation({ actor, articleId, input });
+  const annotation = await commitTogether(() => createAnnotation({ actor, articleId, input }));
   return NextResponse.json({ annotation }, { status: 201, headers: { ETag: `"${annotation.version}"` } });
 });

@@ -1,0 +1,88 @@
+/**
+ * Group commit: write requests that arrive while the connection is busy share one transaction
+ * and so one fsync of the WAL, instead of one each. With synchronous=FULL the fsync is most of
+ * a small write's cost, and one SQLite connection serializes every writer anyway.
+ *
+ * Each queued `work` runs in its own savepoint, in arrival order, so it sees the writes queued
+ * before it exactly as if they had committed one by one. A work that throws is rolled back to
+ * its savepoint alone and answered with its error; the others are kept. Nobody is answered
+ * with success before COMMIT has returned: what is acknowledged is on disk. If the commit
+ * fails, every work of the batch is rejected and nothing of it is kept.
+ *
+ * `work` must be synchronous (better-sqlite3); lib/data's writeTransaction() inside it
+ * becomes a savepoint of the batch's transaction.
+ */
+import { getSqlite } from './client';
+
+interface Pending {
+  work: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** A batch holds the event loop while it runs: bound it so reads are not kept waiting long. */
+export const MAX_BATCH = 64;
+
+let queue: Pending[] = [];
+let scheduled = false;
+
+/** Runs `work` in the next group commit; settles once that commit is durable (or failed). */
+export function commitTogether<T>(work: () => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!scheduled) {
+      scheduled = true;
+      // setImmediate: after the I/O callbacks of this turn, so the requests read meanwhile join.
+      setImmediate(flush);
+    }
+  });
+}
+
+function flush(): void {
+  scheduled = false;
+  const batch = queue.slice(0, MAX_BATCH);
+  queue = queue.slice(MAX_BATCH);
+  if (queue.length) {
+    scheduled = true;
+    setImmediate(flush);
+  }
+  let outcomes: Outcome[];
+  try {
+    outcomes = runBatch(batch);
+  } catch (error) {
+    for (const p of batch) p.reject(error);
+    return;
+  }
+  outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
+}
+
+/** One transaction for the batch, one savepoint per work; throws when the batch must fail whole. */
+function runBatch(batch: Pending[]): Outcome[] {
+  const sqlite = getSqlite();
+  sqlite.exec('BEGIN IMMEDIATE');
+  try {
+    const outcomes = batch.map((p) => runInSavepoint(sqlite, p.work));
+    // An I/O or disk-full error makes SQLite roll the whole transaction back by itself.
+    if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
+    sqlite.exec('COMMIT');
+    return outcomes;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+function runInSavepoint(sqlite: ReturnType<typeof getSqlite>, work: () => unknown): Outcome {
+  if (!sqlite.inTransaction) return { ok: false, error: new Error('The write transaction was rolled back by the database.') };
+  sqlite.exec('SAVEPOINT group_commit_work');
+  try {
+    const value = work();
+    sqlite.exec('RELEASE group_commit_work');
+    return { ok: true, value };
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK TO group_commit_work; RELEASE group_commit_work');
+    return { ok: false, error };
+  }
+}
