@@ -1,0 +1,161 @@
+/**
+ * Issue #7 "hostile input": a lead must not be able to hand-edit a native export and import
+ * work, reviews or verdicts credited to a colleague. Only lines signed by this server keep
+ * their people; anything else is credited to the importer, with no reviews, and the names the
+ * file gave are kept in the audit event. The command-line operator restores as before.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getSqlite } from '@/lib/db/client';
+import { importBatch } from '@/lib/data/imports';
+import { buildFixture, type Fixture } from '../export/fixtures';
+import { exportText } from '../export/collect';
+import { cli } from '../cli/run';
+import { makeProject } from '../helpers';
+
+let f: Fixture;
+let original: string;
+beforeAll(async () => {
+  f = await buildFixture();
+  original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+});
+
+type Line = Record<string, any>;
+const db = () => getSqlite();
+const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
+const sameMembers = () => makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
+
+/** The export's lines; `emoji` is the article line holding ctx1 (by the lead) and all 4 links (1 inside it). */
+function exportLines(text = original) {
+  const [manifest, ...articles] = text.trimEnd().split('\n');
+  const emojiIndex = articles.findIndex((l) => JSON.parse(l).title === 'Article emoji');
+  return { manifest, articles, emojiIndex, emoji: articles[emojiIndex] };
+}
+
+/** The emoji line with ctx1 (the lead's annotation) credited to the viewer, a real member. */
+function impersonating(line: string): string {
+  const value: Line = JSON.parse(line);
+  const ctx1 = value.annotations.find((a: Line) => a.id === f.annotations.ctx1.id);
+  ctx1.author = { id: f.viewer.user.id, name: 'Vera Viewer' };
+  return JSON.stringify(value);
+}
+
+const people = (projectId: number, table: 'annotations' | 'links' | 'verdicts', column = 'author_id') =>
+  db().prepare(`select distinct ${column} from ${table} where project_id = ?`).pluck().all(projectId);
+const count = (projectId: number, table: string) => db().prepare(`select count(*) from ${table} where project_id = ?`).pluck().get(projectId) as number;
+const importEvents = (projectId: number) =>
+  (db().prepare("select after from events where project_id = ? and action = 'article.import' order by id").pluck().all(projectId) as string[]).map((a) => JSON.parse(a));
+
+/** What an unverified emoji line must become: all the lead's, no reviews, derived statuses. */
+function expectCreditedToLead(projectId: number, result: ReturnType<typeof importBatch>, signature: string) {
+  expect(result.files[0]).toMatchObject({ unverifiedLines: 1, droppedReviews: 5, links: 1, skippedLinks: 3, reassignedAuthors: 0 });
+  expect(people(projectId, 'annotations')).toEqual([f.lead.user.id]);
+  expect(people(projectId, 'links')).toEqual([f.lead.user.id]);
+  expect(people(projectId, 'verdicts')).toEqual([f.lead.user.id]);
+  expect(count(projectId, 'reviews'), 'reviews imported from an unverified line').toBe(0);
+  const statuses = db().prepare('select distinct status from annotations where project_id = ? union select distinct status from links where project_id = ?').pluck().all(projectId, projectId);
+  expect(statuses).toEqual(['proposed']);
+  const [event] = importEvents(projectId);
+  expect(event.signature).toBe(signature);
+  expect(event.unverifiedAuthors).toEqual(expect.arrayContaining(['Rami Reviewer', 'Lena Lead']));
+}
+
+describe('a native line this server did not sign keeps nobody\'s name', () => {
+  it('an author edited to a colleague: the line is credited to the importing lead, no reviews, names in the audit event', () => {
+    const { manifest, emoji } = exportLines();
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${impersonating(emoji)}\n`)] });
+    expectCreditedToLead(target.id, result, 'invalid');
+    expect(importEvents(target.id)[0].unverifiedAuthors).toContain('Vera Viewer');
+    expect(count(target.id, 'verdicts')).toBe(2);
+  });
+
+  it('only the edited line loses its people; the signed lines of the same file keep theirs', () => {
+    const { manifest, articles, emojiIndex } = exportLines();
+    articles[emojiIndex] = impersonating(articles[emojiIndex]);
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file([manifest, ...articles].join('\n') + '\n')] });
+    expect(result.files[0]).toMatchObject({ unverifiedLines: 1, reassignedAuthors: 0 });
+    expect(people(target.id, 'annotations')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id, f.viewer.user.id]));
+    const emojiId = result.files[0].imported.find((a) => a.title === 'Article emoji')!.articleId;
+    expect(db().prepare('select distinct author_id from annotations where article_id = ?').pluck().all(emojiId)).toEqual([f.lead.user.id]);
+    expect(db().prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where a.article_id = ?').pluck().get(emojiId)).toBe(0);
+    const signatures = importEvents(target.id).map((e) => e.signature).sort();
+    expect(signatures).toEqual(['invalid', 'verified', 'verified', 'verified']);
+  });
+
+  it('a forged signature value is no better', () => {
+    const { manifest, emoji } = exportLines();
+    const forged = impersonating(emoji).replace(/"v1:[0-9a-f]{64}"/, `"v1:${'ab'.repeat(32)}"`);
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forged}\n`)] });
+    expectCreditedToLead(target.id, result, 'invalid');
+  });
+
+  it('an unedited line without its signature is unsigned, and treated the same', () => {
+    const { manifest, emoji } = exportLines();
+    const { signature: _drop, ...rest } = JSON.parse(emoji);
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${JSON.stringify(rest)}\n`)] });
+    expectCreditedToLead(target.id, result, 'unsigned');
+  });
+
+  it('a line signed by another server (another secret) is treated the same', () => {
+    const saved = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = 'another-server-secret';
+    let elsewhere: string;
+    try {
+      elsewhere = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+    } finally {
+      process.env.AUTH_SECRET = saved;
+    }
+    const { manifest, emoji } = exportLines(elsewhere);
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${emoji}\n`)] });
+    expectCreditedToLead(target.id, result, 'invalid');
+  });
+});
+
+describe('what this server signed, and the operator, keep their people', () => {
+  it('an unmodified export keeps every author and review', () => {
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
+    expect(result.files[0]).toMatchObject({ unverifiedLines: 0, droppedReviews: 0, reassignedAuthors: 0 });
+    expect(count(target.id, 'reviews')).toBe(count(f.project.id, 'reviews'));
+    expect(people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
+    for (const event of importEvents(target.id)) {
+      expect(event.signature).toBe('verified');
+      expect(event.unverifiedAuthors).toBeUndefined();
+    }
+  });
+
+  it('the command-line operator restores an edited file as it says, like a backup', () => {
+    const { manifest, emoji } = exportLines();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attribution-'));
+    const edited = path.join(dir, 'edited.jsonl');
+    fs.writeFileSync(edited, `${manifest}\n${impersonating(emoji)}\n`);
+    const target = sameMembers();
+    const run = cli(['import', '--project', target.slug, edited]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(db().prepare('select author_id from annotations where project_id = ? and exact = ?').pluck().get(target.id, f.annotations.ctx1.exact)).toBe(f.viewer.user.id);
+    expect(people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
+    expect(count(target.id, 'reviews')).toBe(5);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('a refused batch writes nothing, signed or not', () => {
+  it('an unverified file next to a file with a broken span: 422, no row changes anywhere', () => {
+    const { manifest, emoji, articles } = exportLines();
+    const broken: Line = JSON.parse(articles.find((l) => l !== emoji)!);
+    broken.annotations[0].start += 1;
+    const target = sameMembers();
+    const tables = ['articles', 'annotations', 'links', 'reviews', 'verdicts', 'events'];
+    const before = tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get());
+    const files = [file(`${manifest}\n${impersonating(emoji)}\n`, 'edited.jsonl'), file(`${manifest}\n${JSON.stringify(broken)}\n`, 'broken.jsonl')];
+    expect(() => importBatch({ actor: f.lead.actor, projectId: target.id, files })).toThrow(expect.objectContaining({ status: 422 }));
+    expect(tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get())).toEqual(before);
+  });
+});
