@@ -42,7 +42,7 @@ function impersonating(line: string): string {
   return JSON.stringify(value);
 }
 
-const people = (projectId: number, table: 'annotations' | 'links' | 'verdicts', column = 'author_id') =>
+const people = (projectId: number, table: 'annotations' | 'links' | 'verdicts' | 'reviews', column = 'author_id') =>
   db().prepare(`select distinct ${column} from ${table} where project_id = ?`).pluck().all(projectId);
 const count = (projectId: number, table: string) => db().prepare(`select count(*) from ${table} where project_id = ?`).pluck().get(projectId) as number;
 const importEvents = (projectId: number) =>
