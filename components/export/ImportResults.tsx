@@ -10,6 +10,8 @@ interface FileResult {
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
+  unverifiedLines?: number;
+  droppedReviews?: number;
 }
 
 export type Outcome =
@@ -18,6 +20,32 @@ export type Outcome =
 
 function fileName(name: string) {
   return name === 'request.jsonl' ? 'Pasted text' : name;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Links, and whose work a native export's lines were credited to, in plain words. */
+function NativeDetails({ f }: { f: FileResult }) {
+  const unverified = f.unverifiedLines ?? 0;
+  return (
+    <>
+      <p className={styles.detail}>
+        {plural(f.links ?? 0, 'link', 'links')} imported{f.skippedLinks ? `, ${f.skippedLinks} skipped (an end was not imported)` : ''}
+        {f.reassignedAuthors ? `; ${plural(f.reassignedAuthors, 'author', 'authors')} not in this project ${f.reassignedAuthors === 1 ? 'was' : 'were'} credited to you` : ''}.
+      </p>
+      {unverified > 0 && (
+        <p className={styles.detail}>
+          <span className={styles.dup}>Not verified</span>{' '}
+          {unverified === 1
+            ? '1 article was not signed by this workbench (edited or from elsewhere): its annotations are credited to you and its reviews were not imported.'
+            : `${unverified} articles were not signed by this workbench (edited or from elsewhere): their annotations are credited to you and their reviews were not imported.`}
+        </p>
+      )}
+      {!unverified && f.droppedReviews ? (
+        <p className={styles.detail}>{plural(f.droppedReviews, 'review was', 'reviews were')} left out: the reviewer and the reviewed work are both credited to you, and nobody reviews their own work.</p>
+      ) : null}
+    </>
+  );
 }
 
 /** Per-file results of an import: what was imported, what was already there, what failed. */
@@ -59,7 +87,7 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
                     {d.line ? ` (line ${d.line})` : ''}: not imported again
                   </p>
                 ))}
-                {f.links !== undefined && <p className={styles.detail}>{f.links} links imported{f.skippedLinks ? `, ${f.skippedLinks} skipped (an end was not imported)` : ''}{f.reassignedAuthors ? `; ${f.reassignedAuthors} authors not in this project were credited to you` : ''}.</p>}
+                {f.links !== undefined && <NativeDetails f={f} />}
               </td>
             </tr>
           ))}
