@@ -49,17 +49,18 @@ export function ensureBuilt(): void {
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 /**
- * Starts the built app with `next start` (what scripts/start.mjs runs once the build is
- * current) bound to 127.0.0.1, in its own process group so kill -9 of the group is a real crash
- * of the whole server. The existing build is used as is, so a restart never triggers a rebuild.
+ * Starts the built app with server/main.ts (what scripts/start.mjs runs once the build is
+ * current: Next.js plus the write fast lane) bound to 127.0.0.1, in its own process group so
+ * kill -9 of the group is a real crash of the whole server. The existing build is used as is,
+ * so a restart never triggers a rebuild. `env` adds settings such as FAST_WRITES=0.
  */
-export async function startServer(port: number, dataDir: string, log = false): Promise<Server> {
+export async function startServer(port: number, dataDir: string, log = false, env: Record<string, string> = {}): Promise<Server> {
   ensureBuilt();
-  const child = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
     cwd: ROOT,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
   });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(base);

@@ -1,8 +1,12 @@
 /**
  * Who is making this request: the browser session (re-checked against the database) or a
  * personal API token. Pages use requirePageUser(); route handlers use actorFromRequest().
+ *
+ * The session cookie is read from the request itself, not through Next.js's request context,
+ * so the same route handlers also run in the write fast lane (server/fastLane.ts).
  */
-import { getServerSession } from 'next-auth';
+import { getToken } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { authOptions } from './options';
 import { activeSessionUser } from '../data/signin';
@@ -11,11 +15,35 @@ import type { Actor } from '../data/actor';
 
 export type SessionUser = NonNullable<ReturnType<typeof activeSessionUser>>;
 
-/** The signed-in user, or null when not signed in, disabled or signed out everywhere. */
+/** The user behind the next-auth session cookie in `jar`, or null (none, forged, expired, disabled, signed out). */
+async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | null> {
+  // getToken picks the (possibly chunked) session cookie by next-auth's own naming rule and
+  // returns null for anything that does not decrypt or has expired. No headers: a bearer
+  // token must never be taken for a session here.
+  const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]['req'];
+  const token = await getToken({ req, secret: authOptions.secret });
+  const uid = token?.uid;
+  const sv = token?.sv;
+  if (typeof uid !== 'number' || typeof sv !== 'number') return null;
+  return activeSessionUser(uid, sv);
+}
+
+/** Cookies of a Cookie header, by name (the first of a repeated name wins, as in browsers' order). */
+export function parseCookieHeader(header: string | null): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    if (!jar.has(name)) jar.set(name, part.slice(eq + 1).trim());
+  }
+  return jar;
+}
+
+/** The signed-in user of the page being rendered, or null when not signed in, disabled or signed out everywhere. */
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = (await getServerSession(authOptions)) as { uid?: number; sv?: number } | null;
-  if (!session?.uid || !session.sv) return null;
-  return activeSessionUser(session.uid, session.sv);
+  const store = await cookies();
+  return userFromCookies(new Map(store.getAll().map((c) => [c.name, c.value])));
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `path`. */
@@ -25,7 +53,7 @@ export async function requirePageUser(path: string): Promise<SessionUser> {
   return user;
 }
 
-/** For route handlers: the actor behind a bearer token or the session cookie, or null. */
+/** For route handlers: the actor behind a bearer token or the request's session cookie, or null. */
 export async function actorFromRequest(request: Request): Promise<Actor | null> {
   const header = request.headers.get('authorization');
   if (header) {
@@ -33,6 +61,6 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const userId = match ? userIdForToken(match[1]) : null;
     return userId ? { userId } : null;
   }
-  const user = await currentUser();
+  const user = await userFromCookies(parseCookieHeader(request.headers.get('cookie')));
   return user ? { userId: user.id } : null;
 }

@@ -1,6 +1,10 @@
 /**
  * The one SQLite connection of this process, cached on globalThis so that Next.js module
  * reloading never opens a second one. Migrations are applied when it is first opened.
+ *
+ * The server runs this module twice: bundled into Next.js's route handlers and loaded by the
+ * write fast lane (server/). Both share the one connection; each wraps it in a drizzle handle
+ * of its own, so query builders never mix two copies of drizzle.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -16,10 +20,10 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 interface Connection {
   path: string;
   sqlite: Database.Database;
-  db: Db;
 }
 
-const holder = globalThis as unknown as { __workbenchDb?: Connection };
+const holder = globalThis as unknown as { __workbenchSqlite?: Connection };
+let wrapped: { sqlite: Database.Database; db: Db } | undefined;
 
 /** Opens a database file with the pragmas every connection must have. */
 export function openSqlite(file: string): Database.Database {
@@ -31,32 +35,34 @@ export function openSqlite(file: string): Database.Database {
   return sqlite;
 }
 
-function connect(): Connection {
+function connect(): Database.Database {
   const file = databasePath();
-  const current = holder.__workbenchDb;
-  if (current && current.path === file && current.sqlite.open) return current;
+  const current = holder.__workbenchSqlite;
+  if (current && current.path === file && current.sqlite.open) return current.sqlite;
   const sqlite = openSqlite(file);
-  const db = drizzle(sqlite, { schema });
-  applyMigrations(db);
-  holder.__workbenchDb = { path: file, sqlite, db };
-  return holder.__workbenchDb;
+  applyMigrations(drizzle(sqlite, { schema }));
+  holder.__workbenchSqlite = { path: file, sqlite };
+  return sqlite;
 }
 
 /** The drizzle handle; opens and migrates the database on first use. */
 export function getDb(): Db {
-  return connect().db;
+  const sqlite = connect();
+  if (wrapped?.sqlite !== sqlite) wrapped = { sqlite, db: drizzle(sqlite, { schema }) };
+  return wrapped.db;
 }
 
 /** The raw better-sqlite3 handle, for pragmas, backups and streaming exports. */
 export function getSqlite(): Database.Database {
-  return connect().sqlite;
+  return connect();
 }
 
 /** Closes the connection (tests and the CLI's restore use this). */
 export function closeDb(): void {
-  const current = holder.__workbenchDb;
+  const current = holder.__workbenchSqlite;
   if (current?.sqlite.open) current.sqlite.close();
-  holder.__workbenchDb = undefined;
+  holder.__workbenchSqlite = undefined;
+  wrapped = undefined;
 }
 
 /**

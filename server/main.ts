@@ -1,0 +1,43 @@
+/**
+ * The production server that `npm start` runs (through scripts/start.mjs): Next.js serves the
+ * pages and the API, and the write fast lane (fastLane.ts) serves the hot write routes from
+ * the same port and process. FAST_WRITES=0 sends everything through Next.js.
+ *
+ * Environment: PORT (3000), HOST (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR.
+ */
+import http from 'node:http';
+import path from 'node:path';
+
+async function main(): Promise<void> {
+  // Before Next.js and React load: they pick their production builds from it.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  // What `next start` loads first (AsyncLocalStorage on globalThis and friends): the fast lane
+  // imports route modules before Next.js has started.
+  await import('next/dist/server/node-environment');
+  const { default: next } = await import('next');
+  const { matchFastRoute, serveFast } = await import('./fastLane');
+
+  const port = Number(process.env.PORT || 3000);
+  const host = process.env.HOST || undefined;
+  const fastLane = process.env.FAST_WRITES !== '0';
+  const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname: host ?? 'localhost', port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    const match = fastLane ? matchFastRoute(req.method, req.url) : null;
+    if (match) void serveFast(req, res, match);
+    else void handle(req, res);
+  });
+  server.listen(port, host, () => {
+    console.log(`Ready on http://${host ?? 'localhost'}:${port}${fastLane ? '' : ' (write fast lane off)'}`);
+  });
+  const stop = () => server.close(() => void app.close().finally(() => process.exit(0)));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
