@@ -5,7 +5,7 @@ import styles from './ImportForm.module.css';
 
 interface FileResult {
   file: string;
-  imported: Array<{ articleId: number; title: string; length: number; annotations?: number }>;
+  imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
   duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
   links?: number;
   skippedLinks?: number;
@@ -78,6 +78,7 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
                     <span className={styles.ok}>Imported</span>{' '}
                     <Link href={`/projects/${projectId}/articles/${a.articleId}`}>{a.title || `Article ${a.articleId}`}</Link>
                     {a.annotations ? ` with ${a.annotations} annotations` : ''}
+                    {a.unverified ? <span className="muted"> (not signed by this workbench: credited to you)</span> : null}
                   </p>
                 ))}
                 {f.duplicates.map((d) => (

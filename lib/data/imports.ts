@@ -17,7 +17,7 @@ import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '
 
 export interface FileResult {
   file: string;
-  imported: Array<{ articleId: number; title: string; length: number; annotations?: number }>;
+  imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
   duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
   links?: number;
   skippedLinks?: number;

@@ -22,7 +22,8 @@ import { recordEvent } from './events';
 import type { NativeArticle, NativeReview } from '../import/native';
 
 export interface NativeOutcome {
-  imported: Array<{ articleId: number; title: string; length: number; annotations: number }>;
+  /** `unverified` marks an article whose line was not signed by this server. */
+  imported: Array<{ articleId: number; title: string; length: number; annotations: number; unverified?: true }>;
   duplicates: Array<{ title: string; existingArticleId: number; line: number }>;
   links: number;
   skippedLinks: number;
@@ -165,7 +166,7 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
     const rule = ruleOf(article);
     try {
       const row = insertOne(tx, projectId, importerId, article, rule, ids, outcome);
-      outcome.imported.push({ articleId: row.id, title: row.title, length: row.body.length, annotations: article.annotations.length });
+      outcome.imported.push({ articleId: row.id, title: row.title, length: row.body.length, annotations: article.annotations.length, ...(rule.trusted ? {} : { unverified: true as const }) });
       if (!rule.trusted) outcome.unverifiedLines++;
       written.push(article);
     } catch (error) {

@@ -79,6 +79,7 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file([manifest, ...articles].join('\n') + '\n')] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 1, reassignedAuthors: 0 });
     expect(people(target.id, 'annotations')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id, f.viewer.user.id]));
+    expect(result.files[0].imported.filter((a) => a.unverified).map((a) => a.title)).toEqual(['Article emoji']);
     const emojiId = result.files[0].imported.find((a) => a.title === 'Article emoji')!.articleId;
     expect(db().prepare('select distinct author_id from annotations where article_id = ?').pluck().all(emojiId)).toEqual([f.lead.user.id]);
     expect(db().prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where a.article_id = ?').pluck().get(emojiId)).toBe(0);
