@@ -1,6 +1,6 @@
 /**
- * Playwright runs the e2e/ tests in real Chromium against the built app (`next build` then
- * `next start`) with a fresh DATA_DIR. Debian's Chromium is used when installed (Playwright
+ * Playwright runs the e2e/ tests in real Chromium against the built app (`next build`, then the
+ * production server of `npm start`: Next.js plus the write fast lane) with a fresh DATA_DIR. Debian's Chromium is used when installed (Playwright
  * cannot download its own browser here); otherwise Playwright's own.
  */
 import { defineConfig, devices } from '@playwright/test';

@@ -22,8 +22,11 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/** A batch holds the event loop while it runs: bound it so reads are not kept waiting long. */
-export const MAX_BATCH = 64;
+/**
+ * A batch holds the event loop while it runs: bound it so reads are not kept waiting long.
+ * GROUP_COMMIT_MAX=1 gives every write its own transaction (and fsync) again.
+ */
+export const MAX_BATCH = Math.max(1, Number(process.env.GROUP_COMMIT_MAX) || 64);
 
 let queue: Pending[] = [];
 let scheduled = false;
