@@ -5,7 +5,7 @@
  * signed with this server's key (./signature.ts), so an import can trust who did the work.
  */
 import { codePointMapper } from '../anchoring/units';
-import { serverSigningKey, signLine } from './signature';
+import { serverSigningKey, signLineBytes } from './signature';
 import { NATIVE_FORMAT_VERSION, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
 
 export const NATIVE_FORMAT_NAME = 'factcheck-workbench';
@@ -87,11 +87,33 @@ export function nativeArticleLine(article: ExportArticle) {
   };
 }
 
+/** Small lines are gathered into chunks of about this size; a larger line is its own chunk. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** The signed article lines as byte chunks, small lines gathered so a stream writes few chunks. */
+function* signedLines(articles: Iterable<ExportArticle>, key: Buffer): Generator<Uint8Array> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for (const article of articles) {
+    const line = signLineBytes(JSON.stringify(nativeArticleLine(article)), key, NATIVE_FORMAT_VERSION);
+    if (line.length < CHUNK_BYTES) {
+      pending.push(line);
+      pendingBytes += line.length;
+      if (pendingBytes < CHUNK_BYTES) continue;
+    }
+    if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
+    if (line.length >= CHUNK_BYTES) yield line;
+    pending = [];
+    pendingBytes = 0;
+  }
+  if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
+}
+
 /**
- * Streams the native JSONL export, one line per yielded string, each article line signed
+ * Streams the native JSONL export: the manifest line, then the article lines, each signed
  * with `key` (by default this server's export key).
  */
-export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string> {
+export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
   yield JSON.stringify(nativeManifest(ctx)) + '\n';
-  for (const article of articles) yield signLine(JSON.stringify(nativeArticleLine(article)), key, NATIVE_FORMAT_VERSION) + '\n';
+  yield* signedLines(articles, key);
 }

@@ -30,16 +30,35 @@ export function serverSigningKey(): Buffer {
   return deriveSigningKey(authSecret());
 }
 
-function mac(key: Buffer, formatVersion: number, unsigned: string): string {
-  return crypto.createHmac('sha256', key).update(`factcheck-workbench native v${formatVersion}\n`).update(unsigned, 'utf8').digest('hex');
+/** The HMAC over the format version and a line's unsigned text (a string or its UTF-8 bytes). */
+function mac(key: Buffer, formatVersion: number, unsigned: string | Uint8Array): string {
+  const hmac = crypto.createHmac('sha256', key).update(`factcheck-workbench native v${formatVersion}\n`);
+  return (typeof unsigned === 'string' ? hmac.update(unsigned, 'utf8') : hmac.update(unsigned)).digest('hex');
 }
+
+const member = (signature: string) => `,"signature":"${SCHEME}:${signature}"}`;
+/** Bytes of `,"signature":"v1:<64 hex>"}`, replacing the line's closing brace. */
+const MEMBER_BYTES = member('0'.repeat(64)).length;
 
 /**
  * Signs one serialized JSON object (no trailing newline): the same text with the signature
  * as its last member. The object must not be empty (article lines never are).
  */
 export function signLine(json: string, key: Buffer, formatVersion: number): string {
-  return `${json.slice(0, -1)},"signature":"${SCHEME}:${mac(key, formatVersion, json)}"}`;
+  return json.slice(0, -1) + member(mac(key, formatVersion, json));
+}
+
+/**
+ * signLine as UTF-8 bytes with the trailing newline, written into one buffer: hashing bytes is
+ * several times faster than hashing a string, which matters for a million-annotation export.
+ */
+export function signLineBytes(json: string, key: Buffer, formatVersion: number): Buffer {
+  const length = Buffer.byteLength(json, 'utf8');
+  const out = Buffer.allocUnsafe(length - 1 + MEMBER_BYTES + 1);
+  out.write(json, 0, 'utf8');
+  const signature = mac(key, formatVersion, out.subarray(0, length));
+  out.write(member(signature) + '\n', length - 1, 'latin1');
+  return out;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveSigningKey, serverSigningKey, signLine, verifyLine } from '@/lib/export/signature';
+import { deriveSigningKey, serverSigningKey, signLine, signLineBytes, verifyLine } from '@/lib/export/signature';
 import { serializeJsonl } from '@/lib/export/jsonl';
 import type { ExportArticle, ExportContext } from '@/lib/export/types';
 
@@ -43,6 +43,10 @@ describe('native line signatures', () => {
     expect(verifyLine(signed + ' ', key, 1)).toBe('invalid');
   });
 
+  it('signs the same as UTF-8 bytes with a newline (the fast path the export uses)', () => {
+    expect(signLineBytes(line, key, 1).toString('utf8')).toBe(signLine(line, key, 1) + '\n');
+  });
+
   it('calls a line without a signature unsigned', () => {
     expect(verifyLine(line, key, 1)).toBe('unsigned');
   });
@@ -64,10 +68,20 @@ describe('serializeJsonl signs every article line, not the manifest', () => {
   } as unknown as ExportContext;
   const article = { id: 1, title: 'T', outlet: null, url: null, author: null, publishedAt: null, sha256: 'x', importedAt: '2026-01-01T00:00:00.000Z', body: 'Body 🇺🇦', annotations: [], links: [] } as unknown as ExportArticle;
 
+  const text = (chunks: Iterable<string | Uint8Array>) => [...chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+
   it('with the given key', () => {
-    const [manifest, first] = [...serializeJsonl(ctx, [article], key)].map((l) => l.replace(/\n$/, ''));
+    const [manifest, first] = text(serializeJsonl(ctx, [article], key)).trimEnd().split('\n');
     expect(JSON.parse(manifest).signature).toBeUndefined();
     expect(verifyLine(first, key, 1)).toBe('verified');
     expect(verifyLine(first, serverSigningKey(), 1)).toBe('invalid');
+  });
+
+  it('keeps every line whole and in order when small and large lines are gathered into chunks', () => {
+    const sizes = [10, 50_000, 10, 10, 200_000, 10, ...Array.from({ length: 300 }, () => 300)];
+    const many = sizes.map((n, i) => ({ ...article, id: i + 1, body: 'é🇺🇦'.repeat(n) }) as ExportArticle);
+    const lines = text(serializeJsonl(ctx, many, key)).trimEnd().split('\n').slice(1);
+    expect(lines.map((l) => JSON.parse(l).id)).toEqual(sizes.map((_, i) => i + 1));
+    expect(lines.every((l) => verifyLine(l, key, 1) === 'verified')).toBe(true);
   });
 });
