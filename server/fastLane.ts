@@ -10,7 +10,6 @@
  * Everything else, and any path that does not match exactly, goes to Next.js.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
 import * as articleAnnotations from '../app/api/articles/[articleId]/annotations/route';
 import * as annotation from '../app/api/annotations/[id]/route';
 import * as annotationReviews from '../app/api/annotations/[id]/reviews/route';
@@ -84,29 +83,55 @@ function matchSegments(pattern: string[], segments: string[]): Record<string, st
   return params;
 }
 
-/** A web Request for a Node request; the body streams, so the handlers' size caps still apply. */
-function toWebRequest(req: IncomingMessage): Request {
+/**
+ * The lane reads a body into memory up to this size before calling the handler: four times the
+ * largest cap of its routes (64 KB), so a larger body still reaches the handler's own check
+ * and gets its usual 413, while the rest of an oversized upload is never read.
+ */
+export const PREREAD_LIMIT = 256 * 1024;
+
+/** The request body, or its first PREREAD_LIMIT + 1 bytes and `truncated` when it is longer. */
+function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > PREREAD_LIMIT) {
+        req.off('data', onData).pause();
+        resolve({ bytes: Buffer.concat(chunks), truncated: true });
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: false }));
+    req.once('error', reject);
+  });
+}
+
+/** A web Request with the Node request's method, URL, headers and (read) body. */
+function toWebRequest(req: IncomingMessage, body: Buffer): Request {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
-    else if (value !== undefined) headers.set(name, value);
-  }
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
   const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-  const body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
-  return new Request(url, { method: req.method, headers, body, duplex: 'half' } as RequestInit);
+  const bytes = body.length ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined;
+  return new Request(url, { method: req.method, headers, body: bytes });
 }
 
 /** Serves one matched request with its route handler. */
 export async function serveFast(req: IncomingMessage, res: ServerResponse, match: NonNullable<ReturnType<typeof matchFastRoute>>): Promise<void> {
   try {
-    const response = await match.route.handler(toWebRequest(req), { params: Promise.resolve(match.params) });
+    const { bytes, truncated } = await readBody(req);
+    const response = await match.route.handler(toWebRequest(req, bytes), { params: Promise.resolve(match.params) });
     const body = Buffer.from(await response.arrayBuffer());
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
     for (const { key, value } of securityHeaders) headers[key] = value;
     headers['content-length'] = String(body.length);
+    // The unread rest of an oversized upload makes the connection unusable for another request.
+    if (truncated) headers.connection = 'close';
     res.writeHead(response.status, headers);
-    res.end(body);
+    res.end(body, () => truncated && req.destroy());
   } catch (error) {
     // The handlers answer every error themselves; this is a transport failure.
     console.error('Fast lane transport error', error);

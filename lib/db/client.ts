@@ -19,6 +19,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 interface Connection {
   path: string;
+  /** DATA_DIR as it was when this connection was opened (tests and the CLI switch it). */
+  dataDirSetting: string | undefined;
   sqlite: Database.Database;
 }
 
@@ -36,12 +38,17 @@ export function openSqlite(file: string): Database.Database {
 }
 
 function connect(): Database.Database {
-  const file = databasePath();
   const current = holder.__workbenchSqlite;
-  if (current && current.path === file && current.sqlite.open) return current.sqlite;
+  // Every query comes through here: compare the setting, not the resolved (and created) folder.
+  if (current && current.dataDirSetting === process.env.DATA_DIR && current.sqlite.open) return current.sqlite;
+  const file = databasePath();
+  if (current && current.path === file && current.sqlite.open) {
+    current.dataDirSetting = process.env.DATA_DIR;
+    return current.sqlite;
+  }
   const sqlite = openSqlite(file);
   applyMigrations(drizzle(sqlite, { schema }));
-  holder.__workbenchSqlite = { path: file, sqlite };
+  holder.__workbenchSqlite = { path: file, dataDirSetting: process.env.DATA_DIR, sqlite };
   return sqlite;
 }
 
