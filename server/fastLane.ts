@@ -111,8 +111,13 @@ function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boo
 
 /** A web Request with the Node request's method, URL, headers and (read) body. */
 function toWebRequest(req: IncomingMessage, body: Buffer): Request {
+  // From req.headers, as Next.js does: Node's rules for repeated headers apply (a second
+  // Authorization or Host is dropped, repeated Cookie headers are joined with '; ').
   const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i], req.rawHeaders[i + 1]);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
+    else if (value !== undefined) headers.set(name, value);
+  }
   const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
   const bytes = body.length ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined;
   return new Request(url, { method: req.method, headers, body: bytes });

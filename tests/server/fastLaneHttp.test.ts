@@ -1,0 +1,150 @@
+/**
+ * The fast lane's transport on a real Node HTTP server (no Next.js): what it hands to the route
+ * handlers and what it refuses. Sessions are real next-auth tokens; every refusal is checked to
+ * have written nothing.
+ */
+import http from 'node:http';
+import net from 'node:net';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { getSqlite } from '@/lib/db/client';
+import { importArticle } from '@/lib/data/articles';
+import { createToken } from '@/lib/data/tokens';
+import { disableUser, resetPassword } from '@/lib/data/users';
+import { SYSTEM } from '@/lib/data/actor';
+import { authSecret } from '@/lib/config';
+import { makeProject, makeUser } from '../helpers';
+
+(globalThis as { AsyncLocalStorage?: unknown }).AsyncLocalStorage ??= AsyncLocalStorage;
+process.env.NEXTAUTH_URL ??= 'http://localhost';
+
+const BODY = 'The minister said «we will not cede an inch» 🇺🇦 — critics called it bluster. 批评者不同意。';
+let server: http.Server;
+let base: string;
+let articleId: number;
+let token: string;
+let reviewer: Awaited<ReturnType<typeof makeUser>>;
+
+const annotationCount = () => (getSqlite().prepare('select count(*) as n from annotations where article_id = ?').get(articleId) as { n: number }).n;
+
+const storedSessionVersion = (userId: number) => (getSqlite().prepare('select session_version as v from users where id = ?').get(userId) as { v: number }).v;
+
+/** A next-auth session cookie as sign-in makes it: uid and the user's current sessionVersion. */
+async function sessionCookie(user: { id: number }, maxAge = 3600, sv = storedSessionVersion(user.id)) {
+  const jwt = await encode({ token: { uid: user.id, sv }, secret: authSecret(), maxAge });
+  return `next-auth.session-token=${jwt}`;
+}
+
+function post(path: string, body: string, headers: Record<string, string>) {
+  return fetch(base + path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+}
+
+beforeAll(async () => {
+  const lane = await import('@/server/fastLane');
+  server = http.createServer((req, res) => {
+    const match = lane.matchFastRoute(req.method, req.url);
+    if (match) void lane.serveFast(req, res, match);
+    else res.writeHead(418).end('not in the lane');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+  reviewer = await makeUser();
+  const project = makeProject([[reviewer.user.id, 'reviewer']]);
+  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Lane', body: BODY } }).id;
+  token = createToken({ actor: SYSTEM, input: { name: 'lane', userId: reviewer.user.id } }).token;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const span = () => {
+  const start = BODY.indexOf('critics');
+  return JSON.stringify({ label: 'claim', start, end: start + 'critics called it bluster'.length });
+};
+
+describe('the fast lane over HTTP', () => {
+  it('creates with a bearer token and answers like the route: 201, ETag, code points, security headers', async () => {
+    const before = annotationCount();
+    const res = await post(`/api/articles/${articleId}/annotations`, span(), { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('etag')).toBe('"1"');
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const { annotation } = (await res.json()) as { annotation: { exact: string; startCodePoint: number } };
+    expect(annotation.exact).toBe('critics called it bluster');
+    expect(annotation.startCodePoint).toBe([...BODY.slice(0, BODY.indexOf('critics'))].length);
+    expect(annotationCount()).toBe(before + 1);
+  });
+
+  it('a session cookie works with this site as Origin, and is refused from another site or without Origin', async () => {
+    const cookie = await sessionCookie(reviewer.user);
+    const before = annotationCount();
+    expect((await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post(`/api/articles/${articleId}/annotations`, span(), { cookie })).status).toBe(403);
+    expect(annotationCount()).toBe(before);
+    const ok = await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: base, host: new URL(base).host });
+    expect(ok.status).toBe(201);
+    expect(annotationCount()).toBe(before + 1);
+  });
+
+  it('refuses an expired, forged or outdated session and a disabled user with 401, writing nothing', async () => {
+    const other = await makeUser();
+    makeProject([[other.user.id, 'reviewer']]);
+    const before = annotationCount();
+    const expired = await sessionCookie(reviewer.user, -60);
+    const forged = `next-auth.session-token=${(await sessionCookie(reviewer.user)).split('=')[1].slice(0, -4)}AAAA`;
+    const stale = await sessionCookie(reviewer.user, 3600, storedSessionVersion(reviewer.user.id) + 1);
+    for (const cookie of [expired, forged, stale]) {
+      const res = await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: base });
+      expect(res.status, cookie.slice(0, 40)).toBe(401);
+    }
+    const victim = await makeUser();
+    const project = makeProject([[victim.user.id, 'reviewer']]);
+    const victimArticle = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Victim', body: `${BODY} (2)` } }).id;
+    const victimCookie = await sessionCookie(victim.user);
+    await resetPassword({ actor: SYSTEM, input: { userId: victim.user.id } });
+    expect((await post(`/api/articles/${victimArticle}/annotations`, span(), { cookie: victimCookie, origin: base })).status, 'signed out everywhere').toBe(401);
+    const victimToken = createToken({ actor: SYSTEM, input: { name: 'v', userId: victim.user.id } }).token;
+    disableUser({ actor: SYSTEM, input: { userId: victim.user.id } });
+    expect((await post(`/api/articles/${victimArticle}/annotations`, span(), { authorization: `Bearer ${victimToken}` })).status).toBe(401);
+    expect(annotationCount()).toBe(before);
+  });
+
+  it('a chunked upload past the read-ahead gets the route\'s own 413 and the connection is closed', async () => {
+    const before = annotationCount();
+    const status = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
+      const req = http.request(`${base}/api/articles/${articleId}/annotations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, closed: res.headers.connection === 'close' }));
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(64 * 1024);
+      req.write('{"label":"claim","start":0,"end":3,"note":"');
+      // 2 MB announced by nobody: no Content-Length, so only the streaming caps can stop it.
+      for (let i = 0; i < 32; i++) req.write(chunk);
+      req.end('"}');
+    });
+    expect(status.status).toBe(413);
+    expect(JSON.parse(status.body).error.message).toBe('The request body is larger than 65536 bytes.');
+    expect(status.closed).toBe(true);
+    expect(annotationCount()).toBe(before);
+  });
+
+  it('a repeated Authorization header is treated as Node (and Next.js) treat it: the first one counts', async () => {
+    const res = await new Promise<number>((resolve, reject) => {
+      const headers = ['host', new URL(base).host, 'authorization', `Bearer ${token}`, 'authorization', 'Bearer fcw_someone-else', 'content-type', 'application/json'];
+      const req = http.request(`${base}/api/articles/${articleId}/annotations`, { method: 'POST', headers: headers as unknown as http.OutgoingHttpHeaders }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(span());
+    });
+    expect(res).toBe(201);
+  });
+
+  it('hands anything but an exact write route to Next.js', async () => {
+    expect((await fetch(`${base}/api/articles/${articleId}/annotations`)).status).toBe(418);
+    expect((await post(`/api/articles/${articleId}/annotations/`, span(), { authorization: `Bearer ${token}` })).status).toBe(418);
+  });
+});
