@@ -106,8 +106,12 @@ function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boo
     req.on('data', onData);
     req.once('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: false }));
     req.once('error', reject);
+    // A client that hangs up mid-body: nothing was handed to a handler, nothing was written.
+    req.once('close', () => reject(new ClientGone()));
   });
 }
+
+class ClientGone extends Error {}
 
 /** A web Request with the Node request's method, URL, headers and (read) body. */
 function toWebRequest(req: IncomingMessage, body: Buffer): Request {
@@ -138,6 +142,7 @@ export async function serveFast(req: IncomingMessage, res: ServerResponse, match
     res.writeHead(response.status, headers);
     res.end(body, () => truncated && req.destroy());
   } catch (error) {
+    if (error instanceof ClientGone) return;
     // The handlers answer every error themselves; this is a transport failure.
     console.error('Fast lane transport error', error);
     if (!res.headersSent) {

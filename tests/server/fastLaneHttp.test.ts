@@ -143,6 +143,20 @@ describe('the fast lane over HTTP', () => {
     expect(res).toBe(201);
   });
 
+  it('a client that hangs up mid-body writes nothing, and the lane keeps serving', async () => {
+    const before = annotationCount();
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () => {
+        socket.write(`POST /api/articles/${articleId}/annotations HTTP/1.1\r\nHost: ${new URL(base).host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"label":"claim",`);
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(annotationCount()).toBe(before);
+    expect((await post(`/api/articles/${articleId}/annotations`, span(), { authorization: `Bearer ${token}` })).status).toBe(201);
+  });
+
   it('hands anything but an exact write route to Next.js', async () => {
     expect((await fetch(`${base}/api/articles/${articleId}/annotations`)).status).toBe(418);
     expect((await post(`/api/articles/${articleId}/annotations/`, span(), { authorization: `Bearer ${token}` })).status).toBe(418);
