@@ -105,8 +105,9 @@ function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boo
     };
     req.on('data', onData);
     req.once('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: false }));
-    req.once('error', reject);
-    // A client that hangs up mid-body: nothing was handed to a handler, nothing was written.
+    // A client that hangs up mid-body ('aborted', then 'close'): nothing was handed to a
+    // handler, nothing was written, and there is nobody to answer.
+    req.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ECONNRESET' ? new ClientGone() : error));
     req.once('close', () => reject(new ClientGone()));
   });
 }
