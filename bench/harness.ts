@@ -60,7 +60,7 @@ export async function startServer(port: number, dataDir: string, log = false, en
     cwd: ROOT,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, PORT: String(port), BIND_ADDRESS: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },
   });
   const base = `http://127.0.0.1:${port}`;
   await waitHealthy(base);

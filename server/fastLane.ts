@@ -123,7 +123,14 @@ function toWebRequest(req: IncomingMessage, body: Buffer): Request {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
     else if (value !== undefined) headers.set(name, value);
   }
-  const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+  // The write handlers read only the path from the URL (the Origin check reads the Host header),
+  // so a Host that makes no URL must not turn into a 500.
+  let url: string;
+  try {
+    url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`).href;
+  } catch {
+    url = new URL(req.url ?? '/', 'http://localhost').href;
+  }
   const bytes = body.length ? new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.length) : undefined;
   return new Request(url, { method: req.method, headers, body: bytes });
 }

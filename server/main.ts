@@ -3,7 +3,7 @@
  * pages and the API, and the write fast lane (fastLane.ts) serves the hot write routes from
  * the same port and process. FAST_WRITES=0 sends everything through Next.js.
  *
- * Environment: PORT (3000), HOST (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR.
+ * Environment: PORT (3000), BIND_ADDRESS (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR.
  */
 import http from 'node:http';
 import path from 'node:path';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const { matchFastRoute, serveFast } = await import('./fastLane');
 
   const port = Number(process.env.PORT || 3000);
-  const host = process.env.HOST || undefined;
+  const host = process.env.BIND_ADDRESS || undefined;
   const fastLane = process.env.FAST_WRITES !== '0';
   const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname: host ?? 'localhost', port });
   const handle = app.getRequestHandler();
@@ -28,6 +28,11 @@ async function main(): Promise<void> {
     const match = fastLane ? matchFastRoute(req.method, req.url) : null;
     if (match) void serveFast(req, res, match);
     else void handle(req, res);
+  });
+  // A port in use or an address that cannot be bound is a failed start, not a clean exit.
+  server.once('error', (error) => {
+    console.error(`Cannot serve on ${host ?? '*'}:${port}: ${error.message}`);
+    process.exit(1);
   });
   server.listen(port, host, () => {
     console.log(`Ready on http://${host ?? 'localhost'}:${port}${fastLane ? '' : ' (write fast lane off)'}`);

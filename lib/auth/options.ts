@@ -11,8 +11,16 @@ import { clientAddress } from './clientAddress';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
+/**
+ * Secure session cookies (`__Secure-` name, `Secure` flag) when NEXTAUTH_URL is https. One
+ * rule for setting the cookie here and for reading it (lib/auth/session.ts), so that the two
+ * can never look for different names.
+ */
+export const SECURE_COOKIES = process.env.NEXTAUTH_URL?.startsWith('https://') ?? false;
+
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
+  useSecureCookies: SECURE_COOKIES,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },

@@ -7,8 +7,9 @@
  */
 import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
+import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
 import { redirect } from 'next/navigation';
-import { authOptions } from './options';
+import { authOptions, SECURE_COOKIES } from './options';
 import { activeSessionUser } from '../data/signin';
 import { userIdForToken } from '../data/tokens';
 import type { Actor } from '../data/actor';
@@ -21,29 +22,20 @@ async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | 
   // returns null for anything that does not decrypt or has expired. No headers: a bearer
   // token must never be taken for a session here.
   const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]['req'];
-  const token = await getToken({ req, secret: authOptions.secret });
+  const token = await getToken({ req, secret: authOptions.secret, secureCookie: SECURE_COOKIES });
   const uid = token?.uid;
   const sv = token?.sv;
   if (typeof uid !== 'number' || typeof sv !== 'number') return null;
   return activeSessionUser(uid, sv);
 }
 
-/** Cookies of a Cookie header, by name (the first of a repeated name wins, as in browsers' order). */
-export function parseCookieHeader(header: string | null): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
-    if (!jar.has(name)) jar.set(name, part.slice(eq + 1).trim());
-  }
-  return jar;
+function jarOf(store: { getAll(): Array<{ name: string; value: string }> }): Map<string, string> {
+  return new Map(store.getAll().map((c) => [c.name, c.value]));
 }
 
 /** The signed-in user of the page being rendered, or null when not signed in, disabled or signed out everywhere. */
 export async function currentUser(): Promise<SessionUser | null> {
-  const store = await cookies();
-  return userFromCookies(new Map(store.getAll().map((c) => [c.name, c.value])));
+  return userFromCookies(jarOf(await cookies()));
 }
 
 /** For pages: the signed-in user, or a redirect to sign-in that comes back to `path`. */
@@ -61,6 +53,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const userId = match ? userIdForToken(match[1]) : null;
     return userId ? { userId } : null;
   }
-  const user = await userFromCookies(parseCookieHeader(request.headers.get('cookie')));
+  // Parsed exactly as cookies() parses them for pages (a repeated name: the last one wins).
+  const user = await userFromCookies(jarOf(new RequestCookies(request.headers)));
   return user ? { userId: user.id } : null;
 }

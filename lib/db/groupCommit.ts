@@ -82,6 +82,10 @@ function runInSavepoint(sqlite: ReturnType<typeof getSqlite>, work: () => unknow
   sqlite.exec('SAVEPOINT group_commit_work');
   try {
     const value = work();
+    if (value && typeof (value as { then?: unknown }).then === 'function') {
+      // Its writes after the first await would land outside the batch, unacknowledged by it.
+      throw new TypeError('A group-commit work must be synchronous; it returned a promise.');
+    }
     sqlite.exec('RELEASE group_commit_work');
     return { ok: true, value };
   } catch (error) {

@@ -57,6 +57,15 @@ describe('commitTogether', () => {
     expect(committed('rolled back')).toBe(0);
   });
 
+  it('refuses a work that returns a promise, keeping none of its synchronous writes', async () => {
+    const work = (() => {
+      insert('before the await');
+      return Promise.resolve(1);
+    }) as () => unknown;
+    await expect(commitTogether(work)).rejects.toThrow(/must be synchronous/);
+    expect(committed('before the await')).toBe(0);
+  });
+
   it('bounds a batch at MAX_BATCH works so reads are not held up behind a long one', async () => {
     const exec = vi.spyOn(getSqlite(), 'exec');
     const n = MAX_BATCH * 2 + 5;

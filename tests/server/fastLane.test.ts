@@ -4,6 +4,8 @@
  * same code.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importRoute } from '../security/routeCall';
 
@@ -16,6 +18,17 @@ beforeAll(async () => {
 });
 
 describe('matchFastRoute', () => {
+  it('never shadows a static route: where a fast route has a :param, app/ has only dynamic folders beside it', () => {
+    for (const route of lane.FAST_ROUTES) {
+      route.pattern.forEach((segment, i) => {
+        if (!segment.startsWith(':')) return;
+        const parent = path.join(process.cwd(), 'app', ...route.pattern.slice(0, i));
+        const statics = fs.readdirSync(parent, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('['));
+        expect(statics.map((e) => e.name), `${parent} beside ${segment}`).toEqual([]);
+      });
+    }
+  });
+
   it.each([
     ['POST', '/api/articles/12/annotations', { articleId: '12' }],
     ['POST', '/api/articles/12/annotations?x=1', { articleId: '12' }],

@@ -109,6 +109,24 @@ describe('the fast lane over HTTP', () => {
     expect(annotationCount()).toBe(before);
   });
 
+  it('of a repeated session cookie the last one counts, as for pages; a Host that makes no URL is no 500', async () => {
+    const valid = (await sessionCookie(reviewer.user)).split('=')[1];
+    const url = `/api/articles/${articleId}/annotations`;
+    const lastValid = await post(url, span(), { cookie: `next-auth.session-token=garbage; next-auth.session-token=${valid}`, origin: base });
+    expect(lastValid.status).toBe(201);
+    const lastGarbage = await post(url, span(), { cookie: `next-auth.session-token=${valid}; next-auth.session-token=garbage`, origin: base });
+    expect(lastGarbage.status).toBe(401);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${base}${url}`, { method: 'POST', setHost: false, headers: { host: '[bad', authorization: `Bearer ${token}`, 'content-type': 'application/json' } }, (r) => {
+        r.resume();
+        r.on('end', () => resolve(r.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end(span());
+    });
+    expect(status).toBe(201);
+  });
+
   it('a chunked upload past the read-ahead gets the route\'s own 413 and the connection is closed', async () => {
     const before = annotationCount();
     const status = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
