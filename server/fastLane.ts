@@ -95,20 +95,28 @@ function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boo
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const settle = (outcome: { bytes: Buffer; truncated: boolean } | Error) => {
+      if (settled) return;
+      settled = true;
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    };
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
       if (size > PREREAD_LIMIT) {
         req.off('data', onData).pause();
-        resolve({ bytes: Buffer.concat(chunks), truncated: true });
+        settle({ bytes: Buffer.concat(chunks), truncated: true });
       }
     };
     req.on('data', onData);
-    req.once('end', () => resolve({ bytes: Buffer.concat(chunks), truncated: false }));
+    req.once('end', () => settle({ bytes: Buffer.concat(chunks), truncated: false }));
     // A client that hangs up mid-body ('aborted', then 'close'): nothing was handed to a
-    // handler, nothing was written, and there is nobody to answer.
-    req.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'ECONNRESET' ? new ClientGone() : error));
-    req.once('close', () => reject(new ClientGone()));
+    // handler, nothing was written, and there is nobody to answer. ('close' also follows every
+    // normal end; by then the body is settled.)
+    req.once('error', (error: NodeJS.ErrnoException) => settle(error.code === 'ECONNRESET' ? new ClientGone() : error));
+    req.once('close', () => !settled && settle(new ClientGone()));
   });
 }
 
