@@ -90,6 +90,9 @@ function matchSegments(pattern: string[], segments: string[]): Record<string, st
  */
 export const PREREAD_LIMIT = 256 * 1024;
 
+/** The client hung up before its body was read. */
+class ClientGone extends Error {}
+
 /** The request body, or its first PREREAD_LIMIT + 1 bytes and `truncated` when it is longer. */
 function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boolean }> {
   return new Promise((resolve, reject) => {
@@ -120,7 +123,6 @@ function readBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boo
   });
 }
 
-class ClientGone extends Error {}
 
 /** A web Request with the Node request's method, URL, headers and (read) body. */
 function toWebRequest(req: IncomingMessage, body: Buffer): Request {

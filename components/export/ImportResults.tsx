@@ -2,20 +2,10 @@
 
 import Link from 'next/link';
 import styles from './ImportForm.module.css';
-
-interface FileResult {
-  file: string;
-  imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
-  duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
-  links?: number;
-  skippedLinks?: number;
-  reassignedAuthors?: number;
-  unverifiedLines?: number;
-  droppedReviews?: number;
-}
+import type { FileResult, ImportResult } from '@/lib/data/imports';
 
 export type Outcome =
-  | { kind: 'ok'; result: { files: FileResult[]; imported: number; duplicates: number } }
+  | { kind: 'ok'; result: ImportResult }
   | { kind: 'error'; message: string; files: Array<{ file: string; line: number | null; message: string }> };
 
 function fileName(name: string) {
@@ -77,7 +67,7 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
                   <p key={a.articleId} className={styles.detail}>
                     <span className={styles.ok}>Imported</span>{' '}
                     <Link href={`/projects/${projectId}/articles/${a.articleId}`}>{a.title || `Article ${a.articleId}`}</Link>
-                    {a.annotations ? ` with ${a.annotations} annotations` : ''}
+                    {a.annotations ? ` with ${plural(a.annotations, 'annotation', 'annotations')}` : ''}
                     {a.unverified ? <span className="muted"> (not signed by this workbench: credited to you)</span> : null}
                   </p>
                 ))}

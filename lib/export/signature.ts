@@ -41,16 +41,10 @@ const member = (signature: string) => `,"signature":"${SCHEME}:${signature}"}`;
 const MEMBER_BYTES = member('0'.repeat(64)).length;
 
 /**
- * Signs one serialized JSON object (no trailing newline): the same text with the signature
- * as its last member. The object must not be empty (article lines never are).
- */
-export function signLine(json: string, key: Buffer, formatVersion: number): string {
-  return json.slice(0, -1) + member(mac(key, formatVersion, json));
-}
-
-/**
- * signLine as UTF-8 bytes with the trailing newline, written into one buffer: hashing bytes is
- * several times faster than hashing a string, which matters for a million-annotation export.
+ * Signs one serialized JSON object (no trailing newline; never empty, as article lines are):
+ * the same text with the signature as its last member, as UTF-8 bytes with the trailing
+ * newline, written into one buffer: hashing bytes is several times faster than hashing a
+ * string, which matters for a million-annotation export.
  */
 export function signLineBytes(json: string, key: Buffer, formatVersion: number): Buffer {
   const length = Buffer.byteLength(json, 'utf8');
