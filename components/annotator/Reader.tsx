@@ -4,7 +4,7 @@
  * highlights painted over it, the selection toolbar, the side panel, the editor and notices.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Label, Role } from '@/lib/db/schema';
+import type { Label, Role } from '@/lib/domain';
 import { useAnnotationStore } from './useAnnotationStore';
 import { scrollToSpan, useHighlighter } from './useHighlighter';
 import { useReaderKeys } from './useReaderKeys';

@@ -1,6 +1,6 @@
 'use client';
 /** The small toolbar that appears over a text selection: Claim, Quote, Context (keys 1, 2, 3). */
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import styles from './Reader.module.css';
 
 export const LABEL_KEYS: Array<[Label, string, string]> = [

@@ -4,7 +4,7 @@
  * order. The selected one opens with its details, its own actions and the extension slot.
  */
 import { useEffect, useRef } from 'react';
-import type { Label, Role } from '@/lib/db/schema';
+import type { Label, Role } from '@/lib/domain';
 import { AnnotationExtras } from './AnnotationExtras';
 import { LABEL_CUES, LABEL_NAMES } from './labels';
 import { LABELS } from './editFields';

@@ -1,5 +1,5 @@
 /** Constants the client-side editor shares with the server's rules. */
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 
 export type LabelName = Label;
 export const LABELS: readonly Label[] = ['claim', 'quote', 'context'];

@@ -3,7 +3,7 @@
  * fallback. One colour per label from the Okabe-Ito palette plus a second cue per label (the
  * underline style), so a label is never told by colour alone. Injected once by the highlighter.
  */
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 
 export const LABEL_STYLE: Record<Label, { bg: string; line: string; decoration: string; name: string }> = {
   claim: { bg: 'rgba(213, 94, 0, 0.17)', line: '#b34f00', decoration: 'underline solid 2px', name: 'solid underline' },

@@ -5,7 +5,7 @@
  * Framework-free: the reader and the benchmark use this same class.
  */
 import { IntervalIndex } from '@/lib/anchoring/intervals';
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import { BodyMap } from './bodyMap';
 import { HL, backgroundKey, installHighlightCss } from './highlightStyles';
 import { HighlightPainter, MarkPainter, highlightApiAvailable, type PaintSpan, type Painter } from './painters';

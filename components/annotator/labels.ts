@@ -1,5 +1,5 @@
 /** Display names and the non-colour cue of each label, for legends and badges. */
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import { LABEL_STYLE } from './highlightStyles';
 
 export const LABEL_NAMES: Record<Label, string> = { claim: 'Claim', quote: 'Quote', context: 'Context' };

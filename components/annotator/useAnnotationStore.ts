@@ -5,7 +5,7 @@
  * Ctrl+Z, and polling so colleagues' changes appear within a few seconds.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import { annotationsApi, ApiError, type AnnotationInput } from './api';
 import type { AnnotationView } from './types';
 

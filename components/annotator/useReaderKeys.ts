@@ -1,7 +1,7 @@
 'use client';
 /** The reader's keys: 1/2/3 tag the selection, Esc cancels, j/k move, e edits, Delete deletes, Ctrl+Z undoes. */
 import { useEffect, useRef } from 'react';
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 
 export interface KeyHandlers {
   hasDraft: () => boolean;

@@ -1,6 +1,6 @@
 'use client';
 /** The picker's footer: relation (c / x), label for an unannotated sentence, rationale, Link. */
-import type { Label, Relation } from '@/lib/db/schema';
+import type { Label, Relation } from '@/lib/domain';
 import { RELATION_GLYPHS, RELATION_KEYS, RELATION_NAMES } from './relations';
 import styles from './links.module.css';
 

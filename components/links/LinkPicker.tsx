@@ -5,7 +5,7 @@
  * keys choose a statement, c / x the relation, Enter (or Ctrl+Enter in the rationale) links.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Label, Relation } from '@/lib/db/schema';
+import type { Label, Relation } from '@/lib/domain';
 import type { AnnotationView } from '@/components/annotator/types';
 import type { Suggestion } from '@/lib/data/linkSuggestions';
 import { contentTerms, typedTerms } from '@/lib/search/query';

@@ -1,5 +1,5 @@
 /** The link picker's and links section's calls to the API; errors keep the server's message. */
-import type { Label, Relation } from '@/lib/db/schema';
+import type { Label, Relation } from '@/lib/domain';
 import type { LinkFromAnnotation } from '@/lib/data/linkViews';
 import type { SuggestionList } from '@/lib/data/linkSuggestions';
 

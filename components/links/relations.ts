@@ -1,5 +1,5 @@
 /** How relations are named and drawn everywhere (colour-blind safe: blue vs vermillion, plus a glyph). */
-import type { Relation } from '@/lib/db/schema';
+import type { Relation } from '@/lib/domain';
 
 export const RELATION_NAMES: Record<Relation, string> = { corroborates: 'Corroborates', conflicts: 'Conflicts' };
 export const RELATION_GLYPHS: Record<Relation, string> = { corroborates: '✓', conflicts: '✕' };

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import { formatCount, formatIsoDate } from './format';
 import styles from './ArticlesTable.module.css';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/domain';
 import { ActionForm, type FormAction } from './ActionForm';
 import styles from './Members.module.css';
 

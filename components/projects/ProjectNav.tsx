@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/domain';
 import styles from './ProjectNav.module.css';
 
 /** Keys of the project tabs; pass one as `active` to mark the current page. */

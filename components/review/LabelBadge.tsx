@@ -1,4 +1,4 @@
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/domain';
 import styles from './LabelBadge.module.css';
 
 /** The label of a span as a small outlined chip, in a darker shade of the label colour for contrast. */

@@ -1,4 +1,4 @@
-import type { Status } from '@/lib/db/schema';
+import type { Status } from '@/lib/domain';
 
 const TEXT: Record<Status, string> = { proposed: 'Proposed', accepted: 'Accepted', rejected: 'Rejected', disputed: 'Disputed' };
 

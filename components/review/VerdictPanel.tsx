@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationView } from '@/components/annotator/types';
 import type { listVerdicts } from '@/lib/data/verdicts';
-import type { Verdict } from '@/lib/db/schema';
+import type { Verdict } from '@/lib/domain';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
 import { callApi, timeAgo } from './api';
 import styles from './ReviewSection.module.css';

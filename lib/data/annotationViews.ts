@@ -12,7 +12,7 @@ import { annotations, articles, events, links, users } from '../db/schema';
 import { notFound } from '../errors';
 import { utf16ToCodePoints } from '../anchoring/units';
 import { projectAccess, type Actor } from './actor';
-import type { AnnotationLinkView, AnnotationView } from '@/components/annotator/types';
+import type { AnnotationLinkView, AnnotationView } from '@/lib/domain';
 
 export type AnnotationRow = typeof annotations.$inferSelect;
 type Reader = Db | Tx;

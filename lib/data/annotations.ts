@@ -16,7 +16,7 @@ import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { readableArticle, toView, toViews, type AnnotationRow } from './annotationViews';
 import { utf16ToCodePoints } from '../anchoring/units';
-import type { AnnotationView } from '@/components/annotator/types';
+import type { AnnotationView } from '@/lib/domain';
 
 export { listAnnotations, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
 

@@ -14,22 +14,14 @@ import {
   uniqueIndex,
   check,
 } from 'drizzle-orm/sqlite-core';
+import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS } from '../domain';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
 
-export const ROLES = ['lead', 'reviewer', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-export const LABELS = ['claim', 'quote', 'context'] as const;
-export type Label = (typeof LABELS)[number];
-export const RELATIONS = ['corroborates', 'conflicts'] as const;
-export type Relation = (typeof RELATIONS)[number];
-export const DECISIONS = ['accept', 'reject'] as const;
-export type Decision = (typeof DECISIONS)[number];
-export const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'] as const;
-export type Status = (typeof STATUSES)[number];
-export const VERDICTS = ['true', 'mostly-true', 'mixed', 'misleading', 'false', 'unverifiable'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+// The enums live in lib/domain.ts (client and server share them); re-exported for lib/data.
+export { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS } from '../domain';
+export type { Role, Label, Relation, Decision, Status, Verdict } from '../domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -5,7 +5,7 @@
  */
 import Link from 'next/link';
 import type { BoardArticle, BoardRow, BoardStatement } from '@/lib/data/claimBoard';
-import type { Relation } from '@/lib/db/schema';
+import type { Relation } from '@/lib/domain';
 import { focusUrl } from '@/components/links/relations';
 import styles from './board.module.css';
 

@@ -2,7 +2,7 @@
  * Sorting and filtering the claim board's rows by the URL's ?sort= and ?status=. Pure, so
  * the order "most contested" is tested and the page stays a thin server component.
  */
-import { STATUSES, type Status } from '@/lib/db/schema';
+import { STATUSES, type Status } from '@/lib/domain';
 import type { BoardRow } from '@/lib/data/claimBoard';
 
 export const SORTS = ['contested', 'linked', 'reading'] as const;

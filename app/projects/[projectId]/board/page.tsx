@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { claimBoard, type ClaimBoard } from '@/lib/data/claimBoard';
-import { STATUSES } from '@/lib/db/schema';
+import { STATUSES } from '@/lib/domain';
 import { loadProjectPage } from '../loadProject';
 import { BoardTable } from './BoardTable';
 import { OutletGraph } from './OutletGraph';

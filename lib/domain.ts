@@ -1,0 +1,61 @@
+/**
+ * The domain's shared vocabulary: the enums of the model and the JSON shapes the API returns.
+ * Client components and the server both import it; it imports nothing, so a client bundle
+ * never pulls in the database layer through a type.
+ */
+
+export const ROLES = ['lead', 'reviewer', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const LABELS = ['claim', 'quote', 'context'] as const;
+export type Label = (typeof LABELS)[number];
+export const RELATIONS = ['corroborates', 'conflicts'] as const;
+export type Relation = (typeof RELATIONS)[number];
+export const DECISIONS = ['accept', 'reject'] as const;
+export type Decision = (typeof DECISIONS)[number];
+export const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'] as const;
+export type Status = (typeof STATUSES)[number];
+export const VERDICTS = ['true', 'mostly-true', 'mixed', 'misleading', 'false', 'unverifiable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** The annotation JSON the API returns (lib/data builds it). Offsets are UTF-16 code units. */
+export interface AnnotationLinkView {
+  id: number;
+  relation: Relation;
+  otherAnnotationId: number;
+  otherArticleId: number;
+  otherOutlet: string | null;
+  otherArticleTitle: string;
+  otherExact: string;
+  authorId: number;
+  status: Status;
+}
+
+export interface AnnotationAttributes {
+  speaker?: string;
+  quoteKind?: 'verbatim' | 'paraphrase';
+  verdict?: string;
+  [key: string]: unknown;
+}
+
+export interface AnnotationView {
+  id: number;
+  articleId: number;
+  projectId: number;
+  authorId: number;
+  authorName: string;
+  label: Label;
+  start: number;
+  end: number;
+  startCodePoint: number;
+  endCodePoint: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  attributes: AnnotationAttributes;
+  status: Status;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  links: AnnotationLinkView[];
+}
