@@ -45,7 +45,7 @@ test.describe('signed in', () => {
     const reviewer = await makeUser({ name: 'Rae Reviewer' });
     const project = makeProject([[lead, 'lead'], [viewer, 'viewer'], [reviewer, 'reviewer']]);
     const article = makeArticle(project.id, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
-    const claim = createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
+    const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
     const base = `/projects/${project.id}`;
     paths = [
       '/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`,
@@ -84,7 +84,7 @@ test.describe('the reader by keyboard alone', () => {
     const reviewer = await makeUser({ name: 'Kay Board' });
     const project = makeProject([[reviewer, 'reviewer']]);
     const article = makeArticle(project.id, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
-    createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Before' } });
+    await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Before' } });
     const page = await pageFor(browser, reviewer);
     await page.goto(`/projects/${project.id}/articles/${article.id}`);
     await page.locator('[data-testid="annotation-item"]').first().waitFor();

@@ -154,7 +154,7 @@ test("a second reviewer sees the first's annotation within 5 s and can neither e
   const body = (await page.getByTestId('article-body').textContent())!;
   const start = body.indexOf(' ') + 1;
   const end = body.indexOf(' ', start + 3);
-  const created = createAnnotation({ actor: { userId: first.id }, articleId: article.id, input: { label: 'claim', start, end, note: 'from the first reviewer' } });
+  const created = await createAnnotation({ actor: { userId: first.id }, articleId: article.id, input: { label: 'claim', start, end, note: 'from the first reviewer' } });
 
   const item = page.getByTestId('annotation-item').filter({ hasText: created.exact });
   await expect(item).toBeVisible({ timeout: 5000 });
@@ -178,8 +178,8 @@ test('without the CSS Highlight API the reader falls back to <mark> segments and
   const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
   const start = body.indexOf('Ukrainian President Volodymyr');
   const end = start + 'Ukrainian President'.length;
-  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'context', start, end } });
-  const b = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: end + ' Volodymyr'.length } });
+  const a = await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'context', start, end } });
+  const b = await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: end + ' Volodymyr'.length } });
   const page = await pageFor(browser, user);
   await page.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
   await page.goto(`/projects/${article.projectId}/articles/${article.id}`);
@@ -193,7 +193,7 @@ test('?focus= opens the reader on that annotation, selected', async ({ browser }
   const article = seedArticle(3);
   const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
   const start = body.lastIndexOf('Ukrain');
-  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'quote', start, end: start + 6 } });
+  const a = await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'quote', start, end: start + 6 } });
   const page = await pageFor(browser, user);
   await page.goto(`/projects/${article.projectId}/articles/${article.id}?focus=${a.id}`);
   await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toHaveAttribute('class', /itemSelected/);
@@ -219,13 +219,13 @@ test('an edit based on a stale version is explained and the annotation reloaded'
   const article = seedArticle(1);
   const body = (await import('@/lib/data/articles')).getArticle({ actor: SYSTEM, articleId: article.id }).article.body;
   const start = body.indexOf('Ukraine');
-  const a = createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: start + 7 } });
+  const a = await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label: 'claim', start, end: start + 7 } });
   const page = await pageFor(browser, user);
   await page.goto(`/projects/${article.projectId}/articles/${article.id}?focus=${a.id}`);
   await expect(page.locator(`[data-annotation-id="${a.id}"]`)).toHaveAttribute('class', /itemSelected/);
   await page.keyboard.press('e');
   const { updateAnnotation } = await import('@/lib/data/annotations');
-  updateAnnotation({ actor: { userId: user.id }, annotationId: a.id, ifMatch: 1, input: { note: 'changed in another tab' } });
+  await updateAnnotation({ actor: { userId: user.id }, annotationId: a.id, ifMatch: 1, input: { note: 'changed in another tab' } });
   await page.getByTestId('edit-dialog').getByLabel('Note').fill('my late edit');
   await page.getByTestId('edit-dialog').getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('reader-notice')).toContainText('changed this annotation while you were editing');
@@ -239,7 +239,7 @@ test('hovering a highlight shows label, author and note; clicking it selects it 
   const project = makeProject([[author, 'reviewer'], [reader, 'reviewer']]).id;
   const article = makeArticle(project, { title: `Hover ${Date.now()}`, body: 'Officials said the front line held overnight near Pokrovsk.\n\nNo further details were given.' });
   const start = 'Officials said '.length;
-  const a = createAnnotation({ actor: { userId: author.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'the front line held'.length, note: 'Needs a second source' } });
+  const a = await createAnnotation({ actor: { userId: author.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'the front line held'.length, note: 'Needs a second source' } });
   const page = await pageFor(browser, reader);
   await page.goto(`/projects/${project}/articles/${article.id}`);
   await expect.poll(() => paintedTexts(page, 'fc-line-claim')).toEqual(['the front line held']);

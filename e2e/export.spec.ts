@@ -9,7 +9,7 @@ test('a lead exports native JSONL from the UI and imports it into a new project'
   const body = 'Kyiv 🇺🇦 — The minister said: "We will not give up our territories." Officials confirmed it.';
   const article = makeArticle(source.id, { title: 'Minister rules out concessions', body, outlet: 'Wire' });
   const start = body.indexOf('We will');
-  createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'We will not give up our territories'.length } });
+  await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'We will not give up our territories'.length } });
 
   const page = await pageFor(browser, lead);
   await page.goto(`/projects/${source.id}/export`);

@@ -35,7 +35,7 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   const [source, , , target] = listArticles({ actor: SYSTEM, projectId });
   const body = getArticle({ actor: SYSTEM, articleId: source.id }).article.body;
   const start = body.indexOf(CLAIM);
-  const claim = createAnnotation({ actor: { userId: reviewer.id }, articleId: source.id, input: { label: 'claim', start, end: start + CLAIM.length, exact: CLAIM } });
+  const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: source.id, input: { label: 'claim', start, end: start + CLAIM.length, exact: CLAIM } });
 
   const page = await pageFor(browser, reviewer);
   await page.goto(`/projects/${projectId}/articles/${source.id}?focus=${claim.id}`);
@@ -91,7 +91,7 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   await expect(pair).toContainText('Corroborates');
   await page.screenshot({ path: shots('compare'), fullPage: true });
 
-  deleteAnnotation({ actor: { userId: reviewer.id }, annotationId: link.other.annotationId });
+  await deleteAnnotation({ actor: { userId: reviewer.id }, annotationId: link.other.annotationId });
   await page.goto(`/projects/${projectId}/board`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId('cell-corroborates')).toHaveCount(0);
@@ -99,10 +99,10 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
 });
 
 /** Tags `text` (its first occurrence) in an article as `user`. */
-function tag(user: { id: number }, article: { id: number }, body: string, label: 'claim' | 'quote' | 'context', text: string) {
+async function tag(user: { id: number }, article: { id: number }, body: string, label: 'claim' | 'quote' | 'context', text: string) {
   const start = body.indexOf(text);
   if (start < 0) throw new Error(`not in the article: ${text}`);
-  return createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
+  return await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
 }
 
 test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status; the API refuses bad links', async ({ browser, baseURL }) => {
@@ -113,23 +113,23 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   const outlets = ['Kyiv Daily', 'Wire Service', 'UNN', 'Regional Portal', 'Weekly Review'];
   const bodies = seedFiles().map((f) => normalizeArticleText(fs.readFileSync(f, 'utf8')));
   const arts = bodies.map((body, i) => makeArticle(project.id, { title: `Seed ${i}`, body, outlet: outlets[i] }));
-  const t = (user: { id: number }, i: number, label: 'claim' | 'quote' | 'context', text: string) => tag(user, arts[i], bodies[i], label, text);
-  const link = (user: { id: number }, a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', note = '') =>
-    createLink({ actor: { userId: user.id }, input: { fromAnnotationId: a.id, toAnnotationId: b.id, relation, note } });
+  const t = async (user: { id: number }, i: number, label: 'claim' | 'quote' | 'context', text: string) => await tag(user, arts[i], bodies[i], label, text);
+  const link = async (user: { id: number }, a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', note = '') =>
+    await createLink({ actor: { userId: user.id }, input: { fromAnnotationId: a.id, toAnnotationId: b.id, relation, note } });
 
-  const recognise = t(r1, 0, 'claim', CLAIM);
-  const ceasefire = t(r1, 3, 'claim', 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
-  const victory = t(r2, 4, 'claim', 'Zelenskyy maintained that military victory remains possible');
-  const legally = t(r1, 1, 'quote', 'legally no one will recognize the occupied territories as territories of other states');
-  const yermak = t(r1, 2, 'quote', 'We will never recognize any temporarily occupied territories as Russian');
-  const headline = t(r1, 3, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
-  const judicially = t(r1, 4, 'quote', 'Judicially, we will not recognize … our occupied territory like territory of Russia.');
-  const stoltenberg = t(r2, 4, 'context', 'temporary territorial concessions could help achieve a ceasefire in Ukraine');
-  const jeddah = t(r2, 2, 'context', 'Ukraine supported the US proposal for an unconditional 30-day ceasefire');
-  for (const q of [legally, yermak, headline, judicially]) link(r1, recognise, q, 'corroborates');
-  link(r2, recognise, judicially, 'conflicts', '"Judicially" narrows it to the law, not politics.');
-  link(r2, recognise, stoltenberg, 'conflicts', 'Concessions are floated as an option.');
-  link(r1, ceasefire, jeddah, 'corroborates');
+  const recognise = await t(r1, 0, 'claim', CLAIM);
+  const ceasefire = await t(r1, 3, 'claim', 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
+  const victory = await t(r2, 4, 'claim', 'Zelenskyy maintained that military victory remains possible');
+  const legally = await t(r1, 1, 'quote', 'legally no one will recognize the occupied territories as territories of other states');
+  const yermak = await t(r1, 2, 'quote', 'We will never recognize any temporarily occupied territories as Russian');
+  const headline = await t(r1, 3, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
+  const judicially = await t(r1, 4, 'quote', 'Judicially, we will not recognize … our occupied territory like territory of Russia.');
+  const stoltenberg = await t(r2, 4, 'context', 'temporary territorial concessions could help achieve a ceasefire in Ukraine');
+  const jeddah = await t(r2, 2, 'context', 'Ukraine supported the US proposal for an unconditional 30-day ceasefire');
+  for (const q of [legally, yermak, headline, judicially]) await link(r1, recognise, q, 'corroborates');
+  await link(r2, recognise, judicially, 'conflicts', '"Judicially" narrows it to the law, not politics.');
+  await link(r2, recognise, stoltenberg, 'conflicts', 'Concessions are floated as an option.');
+  await link(r1, ceasefire, jeddah, 'corroborates');
   finalizeVerdict({ actor: { userId: lead.id }, annotationId: recognise.id, input: { verdict: 'true', rationale: 'Four outlets report the same refusal.' } });
   void victory;
 

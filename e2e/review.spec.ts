@@ -23,9 +23,9 @@ async function axeProblems(page: Page): Promise<string[]> {
 const KYIV = 'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday in Kyiv.';
 const WIRE = 'Speaking in Kyiv, the president said the constitution forbids giving up land. Officials in Moscow did not comment.';
 
-function tagAs(user: TestUser, article: { id: number }, body: string, label: Label, text: string) {
+async function tagAs(user: TestUser, article: { id: number }, body: string, label: Label, text: string) {
   const start = body.indexOf(text);
-  return createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
+  return await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
 }
 
 const shots = (name: string) => `test-results/screens-h5/${name}.png`;
@@ -36,11 +36,11 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   const project = makeProject([[a, 'reviewer'], [b, 'reviewer']]);
   const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   const wire = makeArticle(project.id, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
-  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
-  const context = tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
-  const quote = tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
-  createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
-  const own = tagAs(b, wire, WIRE, 'context', 'Officials in Moscow did not comment');
+  const claim = await tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  const context = await tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
+  const quote = await tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
+  await createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
+  const own = await tagAs(b, wire, WIRE, 'context', 'Officials in Moscow did not comment');
 
   const pageB = await pageFor(browser, b);
   await pageB.goto(`/projects/${project.id}/review`);
@@ -96,8 +96,8 @@ test('the reader offers no review controls on your own tag, and accept on a coll
   const b = await makeUser({ name: 'Bruno Reviewer' });
   const project = makeProject([[a, 'reviewer'], [b, 'reviewer']]);
   const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
-  const mine = tagAs(b, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
-  const theirs = tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
+  const mine = await tagAs(b, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  const theirs = await tagAs(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
   const page = await pageFor(browser, b);
   await page.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${mine.id}`);
   const section = page.getByTestId('review-section');
@@ -126,11 +126,11 @@ test('the agreement table shows the figures worked out by hand for a prepared pa
   const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   // 117 characters. Carla: claim [0,34) "Ukraine will not legally recognize", quote [39,71)
   // "temporarily occupied territories". Dmytro: the same claim, and context on the same 32 characters.
-  tagAs(c, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
-  tagAs(c, kyiv, KYIV, 'quote', 'temporarily occupied territories');
-  tagAs(d, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
-  tagAs(d, kyiv, KYIV, 'context', 'temporarily occupied territories');
-  tagAs(e, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
+  await tagAs(c, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  await tagAs(c, kyiv, KYIV, 'quote', 'temporarily occupied territories');
+  await tagAs(d, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
+  await tagAs(d, kyiv, KYIV, 'context', 'temporarily occupied territories');
+  await tagAs(e, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   // Exact and overlap F1: one of 2 + 2 spans match: 2·1/4 = 0.50.
   // Characters: claim/claim 34, quote/context 32, none/none 51: po = 85/117.
   // pe = (34·34 + 51·51) / 117² = 3757/13689; kappa = (85/117 − pe) / (1 − pe) = 0.623 -> "0.62".
@@ -157,9 +157,9 @@ test('a lead settles a disputed tag from the review page with a reason', async (
   const lead = await makeUser({ name: 'Lena Lead' });
   const project = makeProject([[a, 'reviewer'], [b, 'reviewer'], [c, 'reviewer'], [lead, 'lead']]);
   const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
-  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
-  reviewAnnotation({ actor: { userId: b.id }, id: claim.id, input: { decision: 'accept' } });
-  reviewAnnotation({ actor: { userId: c.id }, id: claim.id, input: { decision: 'reject', reason: 'This is a quote, not a claim.' } });
+  const claim = await tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  await reviewAnnotation({ actor: { userId: b.id }, id: claim.id, input: { decision: 'accept' } });
+  await reviewAnnotation({ actor: { userId: c.id }, id: claim.id, input: { decision: 'reject', reason: 'This is a quote, not a claim.' } });
   const page = await pageFor(browser, lead);
   await page.goto(`/projects/${project.id}/review`);
   const disputed = page.locator('section[aria-labelledby="disputed-title"]');
@@ -180,9 +180,9 @@ test('a reviewer proposes a claim verdict with evidence and a lead sets the fina
   const project = makeProject([[a, 'reviewer'], [b, 'reviewer'], [lead, 'lead']]);
   const kyiv = makeArticle(project.id, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   const wire = makeArticle(project.id, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
-  const claim = tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
-  const quote = tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
-  const evidence = createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
+  const claim = await tagAs(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
+  const quote = await tagAs(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
+  const evidence = await createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });
 
   const pageB = await pageFor(browser, b);
   await pageB.goto(`/projects/${project.id}/articles/${kyiv.id}?focus=${claim.id}`);

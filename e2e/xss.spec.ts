@@ -34,8 +34,8 @@ test('markup in names, article fields, notes and comments is shown as text and n
   const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']], `Story ${IMG}`);
   const body = `Opening line ${SCRIPT} continues.\n\nSecond paragraph ${IMG} ends here.`;
   const article = makeArticle(project.id, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
-  const annotation = createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 12, note: `Note ${IMG}` } });
-  addComment({ actor: { userId: lead.id }, target: { kind: 'annotation', id: annotation.id }, input: { body: `Comment ${SCRIPT}` } });
+  const annotation = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 12, note: `Note ${IMG}` } });
+  await addComment({ actor: { userId: lead.id }, target: { kind: 'annotation', id: annotation.id }, input: { body: `Comment ${SCRIPT}` } });
 
   const page = await pageFor(browser, lead);
   const fired = watchForScripts(page);

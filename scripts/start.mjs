@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when there is no build or the sources are newer than it, then
-// serves it on PORT (3000) with server/main.ts: Next.js plus the write fast lane. The first
+// serves it on PORT (3000) with the compiled server/main.ts: Next.js plus the write fast lane. The first
 // start creates and migrates DATA_DIR, creates the first admin and loads the seed articles
 // (see instrumentation.ts).
 import { spawnSync, spawn } from 'node:child_process';
@@ -10,7 +10,8 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 const buildId = path.join(root, distDir, 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'seeds', 'drizzle', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json'];
+const sources = ['app', 'components', 'lib', 'server', 'seeds', 'drizzle', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json'];
+const serverBundle = path.join(root, distDir, 'workbench-server.js');
 
 function newestMtime(entry) {
   const full = path.join(root, entry);
@@ -21,24 +22,17 @@ function newestMtime(entry) {
 }
 
 function needsBuild() {
-  if (!fs.existsSync(buildId)) return true;
+  if (!fs.existsSync(buildId) || !fs.existsSync(serverBundle)) return true;
   const built = fs.statSync(buildId).mtimeMs;
   return sources.some((entry) => newestMtime(entry) > built);
 }
 
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-
-/** Node arguments that run the production server (TypeScript, through tsx). */
-function serverArgs() {
-  return ['--import', 'tsx', path.join(root, 'server', 'main.ts')];
-}
-
 if (needsBuild()) {
   console.log('Building the app (first start or changed sources)...');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const server = spawn(process.execPath, serverArgs(), { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const server = spawn(process.execPath, ['--enable-source-maps', serverBundle], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

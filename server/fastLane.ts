@@ -1,87 +1,20 @@
 /**
  * The write fast lane: the API routes that create and change annotations, links, reviews and
- * comments, served straight from Node's HTTP server instead of through Next.js's request path
- * (routing, the proxy, rendering machinery), which costs more CPU than the write itself.
+ * comments (the `direct` entries of lib/api/routes.ts), served straight from Node's HTTP server
+ * instead of through Next.js's request path (routing, the proxy, rendering machinery), which
+ * costs more CPU than the write itself.
  *
- * It runs the very same route handlers (app/api/.../route.ts): the same authentication (bearer
- * token or session cookie), Origin check, body limits, validation, authorization in lib/data,
- * group commit and error format. Only the transport differs: a Node request becomes a web
- * Request, the Response is written back with the security headers of next.config.js.
- * Everything else, and any path that does not match exactly, goes to Next.js.
+ * It runs the very same handlers as app/api/ (both read the one route table): the same
+ * authentication (bearer token or session cookie), Origin check, body limits, validation,
+ * authorization and group commit in lib/data, and error format. Only the transport differs: a
+ * Node request becomes a web Request, the Response is written back with the security headers
+ * of next.config.js. Everything else, and any path that does not match exactly, goes to Next.js.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as articleAnnotations from '../app/api/articles/[articleId]/annotations/route';
-import * as annotation from '../app/api/annotations/[id]/route';
-import * as annotationReviews from '../app/api/annotations/[id]/reviews/route';
-import * as annotationSettle from '../app/api/annotations/[id]/settle/route';
-import * as annotationComments from '../app/api/annotations/[id]/comments/route';
-import * as linksRoot from '../app/api/links/route';
-import * as link from '../app/api/links/[id]/route';
-import * as linkReviews from '../app/api/links/[id]/reviews/route';
-import * as linkSettle from '../app/api/links/[id]/settle/route';
-import * as linkComments from '../app/api/links/[id]/comments/route';
+import type { matchDirectRoute } from '../lib/api/routes';
 import { securityHeaders } from '../lib/http/securityHeaders';
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-interface FastRoute {
-  method: string;
-  /** Path segments; ':name' captures one segment as a route parameter. */
-  pattern: string[];
-  handler: Handler;
-}
-
-const route = (method: string, path: string, handler: unknown): FastRoute => ({
-  method,
-  pattern: path.split('/').filter(Boolean),
-  handler: handler as Handler,
-});
-
-/** The group-committed writes (see lib/db/groupCommit.ts). Reads stay with Next.js. */
-export const FAST_ROUTES: FastRoute[] = [
-  route('POST', '/api/articles/:articleId/annotations', articleAnnotations.POST),
-  route('PATCH', '/api/annotations/:id', annotation.PATCH),
-  route('DELETE', '/api/annotations/:id', annotation.DELETE),
-  route('POST', '/api/annotations/:id/reviews', annotationReviews.POST),
-  route('POST', '/api/annotations/:id/settle', annotationSettle.POST),
-  route('POST', '/api/annotations/:id/comments', annotationComments.POST),
-  route('POST', '/api/links', linksRoot.POST),
-  route('DELETE', '/api/links/:id', link.DELETE),
-  route('POST', '/api/links/:id/reviews', linkReviews.POST),
-  route('POST', '/api/links/:id/settle', linkSettle.POST),
-  route('POST', '/api/links/:id/comments', linkComments.POST),
-];
-
-/** The route and its parameters for a method and raw request URL, or null (Next.js serves it). */
-export function matchFastRoute(method: string | undefined, url: string | undefined): { route: FastRoute; params: Record<string, string> } | null {
-  if (!method || !url || !url.startsWith('/api/')) return null;
-  const path = url.split('?', 1)[0];
-  // A trailing slash, an empty segment or a dot segment is left to Next.js to normalize.
-  const segments = path.split('/').slice(1);
-  if (segments.some((s) => s === '' || s === '.' || s === '..')) return null;
-  for (const candidate of FAST_ROUTES) {
-    if (candidate.method !== method || candidate.pattern.length !== segments.length) continue;
-    const params = matchSegments(candidate.pattern, segments);
-    if (params) return { route: candidate, params };
-  }
-  return null;
-}
-
-function matchSegments(pattern: string[], segments: string[]): Record<string, string> | null {
-  const params: Record<string, string> = {};
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i].startsWith(':')) {
-      try {
-        params[pattern[i].slice(1)] = decodeURIComponent(segments[i]);
-      } catch {
-        return null;
-      }
-    } else if (pattern[i] !== segments[i]) {
-      return null;
-    }
-  }
-  return params;
-}
+type DirectMatch = NonNullable<ReturnType<typeof matchDirectRoute>>;
 
 /**
  * The lane reads a body into memory up to this size before calling the handler: four times the
@@ -146,7 +79,7 @@ function toWebRequest(req: IncomingMessage, body: Buffer): Request {
 }
 
 /** Serves one matched request with its route handler. */
-export async function serveFast(req: IncomingMessage, res: ServerResponse, match: NonNullable<ReturnType<typeof matchFastRoute>>): Promise<void> {
+export async function serveFast(req: IncomingMessage, res: ServerResponse, match: DirectMatch): Promise<void> {
   try {
     const { bytes, truncated } = await readBody(req);
     const response = await match.route.handler(toWebRequest(req, bytes), { params: Promise.resolve(match.params) });

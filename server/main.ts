@@ -1,31 +1,33 @@
 /**
- * The production server that `npm start` runs (through scripts/start.mjs): Next.js serves the
- * pages and the API, and the write fast lane (fastLane.ts) serves the hot write routes from
- * the same port and process. FAST_WRITES=0 sends everything through Next.js.
+ * The production server that `npm start` runs: Next.js serves the pages and the API, and the
+ * write fast lane (fastLane.ts) serves the direct routes of lib/api/routes.ts from the same port
+ * and process. FAST_WRITES=0 sends everything through Next.js.
+ *
+ * `npm run build` compiles this file to <distDir>/workbench-server.js (scripts/build-server.mjs),
+ * so no TypeScript runs at run time.
  *
  * Environment: PORT (3000), BIND_ADDRESS (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR.
  */
 import http from 'node:http';
-import path from 'node:path';
 
 async function main(): Promise<void> {
   // Before Next.js and React load: they pick their production builds from it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
-  // What `next start` loads first (AsyncLocalStorage on globalThis and friends): the fast lane
-  // imports route modules before Next.js has started.
-  await import('next/dist/server/node-environment');
   const { default: next } = await import('next');
-  const { matchFastRoute, serveFast } = await import('./fastLane');
 
   const port = Number(process.env.PORT || 3000);
   const host = process.env.BIND_ADDRESS || undefined;
   const fastLane = process.env.FAST_WRITES !== '0';
-  const app = next({ dev: false, dir: path.resolve(__dirname, '..'), hostname: host ?? 'localhost', port });
+  const app = next({ dev: false, dir: process.env.APP_ROOT || process.cwd(), hostname: host ?? 'localhost', port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Only now: the route handlers import next/server and next/headers, which expect what
+  // Next.js sets up while it prepares (its AsyncLocalStorage on globalThis).
+  const { matchDirectRoute } = await import('../lib/api/routes');
+  const { serveFast } = await import('./fastLane');
 
   const server = http.createServer((req, res) => {
-    const match = fastLane ? matchFastRoute(req.method, req.url) : null;
+    const match = fastLane ? matchDirectRoute(req.method, req.url) : null;
     if (match) void serveFast(req, res, match);
     else void handle(req, res);
   });

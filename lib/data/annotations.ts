@@ -17,6 +17,7 @@ import { recordEvent } from './events';
 import { readableArticle, toView, toViews, type AnnotationRow } from './annotationViews';
 import { utf16ToCodePoints } from '../anchoring/units';
 import type { AnnotationView } from '@/lib/domain';
+import { groupCommitted } from '../db/groupCommit';
 
 export { listAnnotations, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
 
@@ -103,7 +104,7 @@ const articleBody = preparedStatement('annotations.articleBody', (db) => db.sele
  * Creates an annotation as the acting reviewer or lead (viewers 403, non-members 404). Access
  * is checked once, inside the write transaction, before the input is looked at.
  */
-export function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): AnnotationView {
+export const createAnnotation = groupCommitted(function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): AnnotationView {
   return writeTransaction((tx) => {
     const { article, access } = readableArticle(tx, actor, articleId, 'annotation.create');
     const user = access.user;
@@ -118,7 +119,7 @@ export function createAnnotation({ actor, articleId, input }: { actor: Actor; ar
     const [start, end] = utf16ToCodePoints(article.body, [row.start, row.end]);
     return toView(row, user.name, [start, end], []);
   });
-}
+});
 
 function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
   if (ifMatch !== null && ifMatch !== row.version) {
@@ -142,7 +143,7 @@ function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch:
  * version the client saw: required, and 412 when someone else changed it meanwhile. Checked in
  * this order: access (404/403), If-Match present, the input (400), then the version (412).
  */
-export function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): AnnotationView {
+export const updateAnnotation = groupCommitted(function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): AnnotationView {
   return writeTransaction((tx) => {
     const { row, user, body } = ownAnnotation(tx, actor, annotationId, null);
     if (ifMatch === null) throw badRequest('Send the version you are editing in an If-Match header (If-Match: "3").');
@@ -162,13 +163,13 @@ export function updateAnnotation({ actor, annotationId, ifMatch, input }: { acto
     recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.update', entityType: 'annotation', entityId: row.id, before: row, after });
     return viewOf(tx, body, after, user.name);
   });
-}
+});
 
 /**
  * Deletes the actor's own annotation (a tombstone) and, in the same transaction, every live
  * link touching it, so no link is left dangling. `ifMatch`, when given, must be current.
  */
-export function deleteAnnotation({ actor, annotationId, ifMatch = null }: { actor: Actor; annotationId: number; ifMatch?: number | null }) {
+export const deleteAnnotation = groupCommitted(function deleteAnnotation({ actor, annotationId, ifMatch = null }: { actor: Actor; annotationId: number; ifMatch?: number | null }) {
   return writeTransaction((tx) => {
     const { row } = ownAnnotation(tx, actor, annotationId, ifMatch);
     const at = new Date();
@@ -183,7 +184,7 @@ export function deleteAnnotation({ actor, annotationId, ifMatch = null }: { acto
     recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.delete', entityType: 'annotation', entityId: row.id, before: row, after: { ...after, linksDeleted: touching.map((l) => l.id) } });
     return { id: row.id, deletedAt: at.toISOString(), version: after.version, linksDeleted: touching.map((l) => l.id) };
   });
-}
+});
 
 /**
  * Undoes the actor's own delete within RESTORE_WINDOW_MS: the annotation comes back with the

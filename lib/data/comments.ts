@@ -13,6 +13,7 @@ import { can } from '../auth/can';
 import { actorId, projectAccess, type Actor, type UserRow } from './actor';
 import { recordEvent } from './events';
 import { loadTarget, targetKeys, targetName, type TargetRef } from './reviewTargets';
+import { groupCommitted } from '../db/groupCommit';
 
 export type CommentRow = typeof comments.$inferSelect;
 
@@ -56,7 +57,7 @@ function threadRoot(tx: Tx, target: TargetRef, parentId: number | undefined): nu
 }
 
 /** Adds a comment (or, with parentId, a reply) to the thread of an annotation or link. */
-export function addComment({ actor, target, input }: { actor: Actor; target: TargetRef; input: unknown }): CommentRow {
+export const addComment = groupCommitted(function addComment({ actor, target, input }: { actor: Actor; target: TargetRef; input: unknown }): CommentRow {
   const data = parseInput(addSchema, input);
   return writeTransaction((tx) => {
     const item = loadTarget(tx, target);
@@ -71,7 +72,7 @@ export function addComment({ actor, target, input }: { actor: Actor; target: Tar
     recordEvent(tx, { projectId: item.projectId, actorId: actorId(actor), action: parentId ? 'comment.reply' : 'comment.create', entityType: 'comment', entityId: row.id, after: { ...row, target: target.kind } });
     return row;
   });
-}
+});
 
 /** Loads a comment the actor wrote, still live, for editing or deleting. */
 function ownComment(tx: Tx, actor: Actor, commentId: number): CommentRow {

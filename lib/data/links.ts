@@ -16,6 +16,7 @@ import { MAX_NOTE, parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { insertSentenceAnnotation, sentenceTargetSchema } from './linkSentence';
+import { groupCommitted } from '../db/groupCommit';
 
 export type LinkRow = typeof links.$inferSelect;
 type AnnotationRow = typeof annotations.$inferSelect;
@@ -108,7 +109,7 @@ function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, re
  * non-members), 403 for viewers, 422 for a self-link or two ends in one article, 409 for a
  * duplicate by the same author, 400 for malformed input or a rationale over 10,000 characters.
  */
-export function createLink({ actor, input }: { actor: Actor; input: unknown }): LinkRow {
+export const createLink = groupCommitted(function createLink({ actor, input }: { actor: Actor; input: unknown }): LinkRow {
   const data = parseInput(createLinkSchema, input);
   return writeTransaction((tx) => {
     const a = liveAnnotation(tx, data.fromAnnotationId);
@@ -118,7 +119,7 @@ export function createLink({ actor, input }: { actor: Actor; input: unknown }): 
     checkEnds(a, b);
     return insertLink(tx, actor, a, b, data.relation, data.note);
   });
-}
+});
 
 /**
  * Links a statement to a sentence nobody annotated yet: creates the sentence's annotation
@@ -126,7 +127,7 @@ export function createLink({ actor, input }: { actor: Actor; input: unknown }): 
  * exist afterwards or neither does. An identical live annotation (same span and label) is
  * reused instead of duplicated.
  */
-export function createLinkToSentence({ actor, input }: { actor: Actor; input: unknown }): { link: LinkRow; annotation: AnnotationRow } {
+export const createLinkToSentence = groupCommitted(function createLinkToSentence({ actor, input }: { actor: Actor; input: unknown }): { link: LinkRow; annotation: AnnotationRow } {
   const data = parseInput(createLinkToSentenceSchema, input);
   return writeTransaction((tx) => {
     const a = liveAnnotation(tx, data.fromAnnotationId);
@@ -136,10 +137,10 @@ export function createLinkToSentence({ actor, input }: { actor: Actor; input: un
     checkEnds(a, b);
     return { link: insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
   });
-}
+});
 
 /** Tombstones a link (its author only). 404 when it is missing, deleted or not visible. */
-export function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkRow {
+export const deleteLink = groupCommitted(function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkRow {
   return writeTransaction((tx) => {
     const before = tx.select().from(links).where(eq(links.id, linkId)).get();
     if (!before || before.deletedAt) throw notFound('Link');
@@ -154,7 +155,7 @@ export function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }):
     recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
     return after;
   });
-}
+});
 
 export { getLink, linksForAnnotation, listLinksForProject, linkViewsForAnnotations, findDisagreements } from './linkViews';
 export { suggestions } from './linkSuggestions';

@@ -22,6 +22,7 @@ import {
   type TargetRef,
   type TargetRow,
 } from './reviewTargets';
+import { groupCommitted } from '../db/groupCommit';
 
 export { disputedItems, reviewQueue } from './reviewQueue';
 
@@ -110,20 +111,20 @@ function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResul
 }
 
 /** Accepts or rejects a colleague's annotation (reviewers and leads; never one's own). */
-export function reviewAnnotation(args: ReviewArgs): ReviewResult {
+export const reviewAnnotation = groupCommitted(function reviewAnnotation(args: ReviewArgs): ReviewResult {
   return review('annotation', args);
-}
+});
 
 /** Accepts or rejects a colleague's link (reviewers and leads; never one's own). */
-export function reviewLink(args: ReviewArgs): ReviewResult {
+export const reviewLink = groupCommitted(function reviewLink(args: ReviewArgs): ReviewResult {
   return review('link', args);
-}
+});
 
 /**
  * A lead's final decision on a disputed item (or a change of an earlier settlement), with a
  * reason. It overrides the other reviews until a later settlement replaces it.
  */
-export function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKind }): ReviewResult {
+export const settle = groupCommitted(function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKind }): ReviewResult {
   const data = parseInput(settleSchema, input);
   return writeTransaction((tx) => {
     const target = loadTarget(tx, { kind, id });
@@ -150,7 +151,7 @@ export function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKi
     });
     return { review: row, status };
   });
-}
+});
 
 export interface ReviewView {
   id: number;

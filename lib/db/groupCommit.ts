@@ -10,7 +10,12 @@
  * fails, every work of the batch is rejected and nothing of it is kept.
  *
  * `work` must be synchronous (better-sqlite3); lib/data's writeTransaction() inside it
- * becomes a savepoint of the batch's transaction.
+ * becomes a savepoint of the batch's transaction. The hot write functions of lib/data are
+ * wrapped with `groupCommitted`, so callers only ever await them.
+ *
+ * The queue lives on globalThis beside the connection (lib/db/client.ts): the production
+ * server runs this module twice (bundled by Next.js for pages and server actions, and in the
+ * server's own bundle for the direct routes), and both must feed one queue.
  */
 import { getSqlite } from './client';
 
@@ -28,27 +33,40 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  */
 export const MAX_BATCH = Math.max(1, Number(process.env.GROUP_COMMIT_MAX) || 64);
 
-let queue: Pending[] = [];
-let scheduled = false;
+interface Queue {
+  pending: Pending[];
+  scheduled: boolean;
+}
+
+const holder = globalThis as unknown as { __workbenchGroupCommit?: Queue };
+const shared: Queue = (holder.__workbenchGroupCommit ??= { pending: [], scheduled: false });
 
 /** Runs `work` in the next group commit; settles once that commit is durable (or failed). */
 export function commitTogether<T>(work: () => T): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-    if (!scheduled) {
-      scheduled = true;
+    shared.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    if (!shared.scheduled) {
+      shared.scheduled = true;
       // setImmediate: after the I/O callbacks of this turn, so the requests read meanwhile join.
       setImmediate(flush);
     }
   });
 }
 
+/**
+ * `write` as a group-committed write: same arguments, answered once its commit is durable.
+ * A synchronous throw (bad input, a refused permission) becomes the promise's rejection.
+ */
+export function groupCommitted<A, R>(write: (args: A) => R): (args: A) => Promise<R> {
+  return (args) => commitTogether(() => write(args));
+}
+
 function flush(): void {
-  scheduled = false;
-  const batch = queue.slice(0, MAX_BATCH);
-  queue = queue.slice(MAX_BATCH);
-  if (queue.length) {
-    scheduled = true;
+  shared.scheduled = false;
+  const batch = shared.pending.slice(0, MAX_BATCH);
+  shared.pending = shared.pending.slice(MAX_BATCH);
+  if (shared.pending.length) {
+    shared.scheduled = true;
     setImmediate(flush);
   }
   let outcomes: Outcome[];

@@ -5,20 +5,26 @@
  *
  * A prepared statement belongs to the one connection of this process (lib/db/client.ts); a
  * transaction runs on that same connection, so the statements see its uncommitted writes.
- * The cache is keyed by the connection, so a closed and reopened database prepares anew.
+ * The cache is keyed by the connection, so a closed and reopened database prepares anew. It
+ * lives on globalThis, keyed by statement name, like the connection itself: the production
+ * server loads this module twice (Next.js's bundle and the server's own), and both share one
+ * cache.
  */
 import type Database from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
 import { getDb, getSqlite, type Db } from './client';
 
-const byConnection = new WeakMap<Database.Database, Map<symbol, unknown>>();
+const holder = globalThis as unknown as { __workbenchStatements?: WeakMap<Database.Database, Map<string, unknown>> };
+const byConnection = (holder.__workbenchStatements ??= new WeakMap());
+const names = new Set<string>();
 
 /**
  * Returns a getter for the statement `build` makes, prepared on first use. Use
  * `sql.placeholder('name')` for the values and pass them to `.get/.all/.run({ name })`.
  */
 export function preparedStatement<T>(name: string, build: (db: Db) => T): () => T {
-  const key = Symbol(name);
+  if (names.has(name)) throw new Error(`Two prepared statements are named "${name}"`);
+  names.add(name);
   return () => {
     const sqlite = getSqlite();
     let statements = byConnection.get(sqlite);
@@ -26,10 +32,10 @@ export function preparedStatement<T>(name: string, build: (db: Db) => T): () => 
       statements = new Map();
       byConnection.set(sqlite, statements);
     }
-    let statement = statements.get(key) as T | undefined;
+    let statement = statements.get(name) as T | undefined;
     if (statement === undefined) {
       statement = build(getDb());
-      statements.set(key, statement);
+      statements.set(name, statement);
     }
     return statement;
   };

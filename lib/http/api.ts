@@ -137,6 +137,15 @@ export function handleError(error: unknown): Response {
   );
 }
 
+/** The version in an If-Match header ("3", 3 or W/"3"); undefined when absent. */
+export function ifMatchVersion(request: Request): number | undefined {
+  const header = request.headers.get('if-match');
+  if (header === null) return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) throw new AppError('bad_request', 'If-Match must be the item version, e.g. If-Match: "3".');
+  return Number(m[1]);
+}
+
 /** A positive integer id from a path segment, or 404 (an id that cannot exist does not exist). */
 export function pathId(value: string, what: string): number {
   if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) throw new AppError('not_found', `${what} was not found.`);

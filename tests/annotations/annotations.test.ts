@@ -18,9 +18,10 @@ const EMOJI = '🇺🇦 👍🏽 Zelenskyy said: Café — 泽连斯基 — زي
 let author: Actor, other: Actor, viewer: Actor, outsider: Actor, lead: Actor;
 let articleId: number, emojiArticleId: number, otherArticleId: number;
 
-function status(fn: () => unknown): number {
+/** The HTTP status the data layer's answer maps to (sync or group-committed functions alike). */
+async function status(fn: () => unknown): Promise<number> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     return (error as AppError).status ?? 500;
   }
@@ -40,8 +41,8 @@ beforeAll(async () => {
 });
 
 describe('createAnnotation', () => {
-  it('stores the span with quote selectors and code point offsets', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'occupied territories'), note: 'check' } });
+  it('stores the span with quote selectors and code point offsets', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'occupied territories'), note: 'check' } });
     expect(a).toMatchObject({ label: 'claim', exact: 'occupied territories', note: 'check', status: 'proposed', version: 1, authorName: 'Person 1' });
     expect(a.prefix).toBe(seed.slice(a.start - 32, a.start));
     expect(a.suffix).toBe(seed.slice(a.end, a.end + 32));
@@ -50,18 +51,18 @@ describe('createAnnotation', () => {
     expect(ev.map((e) => e.action)).toEqual(['annotation.create']);
   });
 
-  it('derives code point offsets after emoji', () => {
+  it('derives code point offsets after emoji', async () => {
     const start = EMOJI.indexOf('Café');
-    const a = createAnnotation({ actor: author, articleId: emojiArticleId, input: { label: 'quote', start, end: start + 4, attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' } } });
+    const a = await createAnnotation({ actor: author, articleId: emojiArticleId, input: { label: 'quote', start, end: start + 4, attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' } } });
     expect(a.startCodePoint).toBe([...EMOJI.slice(0, start)].length);
     expect(a.endCodePoint - a.startCodePoint).toBe(4);
     expect(a.attributes).toEqual({ speaker: 'Zelenskyy', quoteKind: 'verbatim' });
   });
 
-  it('lets a lead create and refuses viewers (403) and non-members (404)', () => {
-    expect(status(() => createAnnotation({ actor: lead, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(200);
-    expect(status(() => createAnnotation({ actor: viewer, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(403);
-    expect(status(() => createAnnotation({ actor: outsider, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(404);
+  it('lets a lead create and refuses viewers (403) and non-members (404)', async () => {
+    expect(await status(() => createAnnotation({ actor: lead, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(200);
+    expect(await status(() => createAnnotation({ actor: viewer, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(403);
+    expect(await status(() => createAnnotation({ actor: outsider, articleId, input: { label: 'context', start: 0, end: 4 } }))).toBe(404);
   });
 
   const flag = { start: 1, end: 4 }; // inside 🇺🇦
@@ -86,12 +87,12 @@ describe('createAnnotation', () => {
     ['an unknown quote kind', 0, { label: 'quote', start: 0, end: 4, attributes: { quoteKind: 'rumour' } }, 400],
     ['not an object', 0, [1, 2] as unknown as Record<string, unknown>, 400],
   ];
-  it.each(bad)('refuses %s with a clear %s and stores nothing', (_name, which, input, code) => {
+  it.each(bad)('refuses %s with a clear %s and stores nothing', async (_name, which, input, code) => {
     const target = which === 0 ? articleId : emojiArticleId;
     const before = getDb().select().from(annotations).all().length;
     let error: AppError | undefined;
     try {
-      createAnnotation({ actor: author, articleId: target, input });
+      await createAnnotation({ actor: author, articleId: target, input });
     } catch (e) {
       error = e as AppError;
     }
@@ -100,39 +101,39 @@ describe('createAnnotation', () => {
     expect(getDb().select().from(annotations).all().length).toBe(before);
   });
 
-  it('answers 404 for an article in a project the actor does not belong to', () => {
-    expect(status(() => listAnnotations({ actor: outsider, articleId }))).toBe(404);
-    expect(status(() => listAnnotations({ actor: viewer, articleId }))).toBe(200);
+  it('answers 404 for an article in a project the actor does not belong to', async () => {
+    expect(await status(() => listAnnotations({ actor: outsider, articleId }))).toBe(404);
+    expect(await status(() => listAnnotations({ actor: viewer, articleId }))).toBe(200);
   });
 });
 
 describe('updateAnnotation', () => {
-  it('edits label, note, attributes and boundaries with If-Match, bumping the version', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'position is unchanged') } });
-    const b = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { label: 'quote', note: 'said twice', attributes: { speaker: 'Volodymyr Zelenskyy' } } });
+  it('edits label, note, attributes and boundaries with If-Match, bumping the version', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'position is unchanged') } });
+    const b = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { label: 'quote', note: 'said twice', attributes: { speaker: 'Volodymyr Zelenskyy' } } });
     expect(b).toMatchObject({ label: 'quote', note: 'said twice', version: 2, attributes: { speaker: 'Volodymyr Zelenskyy' } });
     const s = span(seed, 'position is unchanged.');
-    const c = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 2, input: { end: s.end } });
+    const c = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 2, input: { end: s.end } });
     expect(c.exact).toBe('position is unchanged.');
     expect(listSpeakers({ actor: viewer, projectId: c.projectId })).toContain('Volodymyr Zelenskyy');
   });
 
-  it('answers 412 to a stale version and 400 without If-Match, changing nothing', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
-    updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'first' } });
-    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'second' } }))).toBe(412);
-    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: null, input: { note: 'third' } }))).toBe(400);
+  it('answers 412 to a stale version and 400 without If-Match, changing nothing', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'first' } });
+    expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'second' } }))).toBe(412);
+    expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: null, input: { note: 'third' } }))).toBe(400);
     expect(getAnnotation({ actor: author, annotationId: a.id }).note).toBe('first');
   });
 
-  it('lets only the author edit: another reviewer 403, a viewer 403, a non-member 404', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
-    expect(status(() => updateAnnotation({ actor: other, annotationId: a.id, ifMatch: 1, input: { note: 'mine now' } }))).toBe(403);
-    expect(status(() => updateAnnotation({ actor: lead, annotationId: a.id, ifMatch: 1, input: { note: 'lead' } }))).toBe(403);
-    expect(status(() => updateAnnotation({ actor: viewer, annotationId: a.id, ifMatch: 1, input: { note: 'v' } }))).toBe(403);
-    expect(status(() => updateAnnotation({ actor: outsider, annotationId: a.id, ifMatch: 1, input: { note: 'x' } }))).toBe(404);
-    expect(status(() => deleteAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
-    expect(status(() => deleteAnnotation({ actor: outsider, annotationId: a.id }))).toBe(404);
+  it('lets only the author edit: another reviewer 403, a viewer 403, a non-member 404', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    expect(await status(() => updateAnnotation({ actor: other, annotationId: a.id, ifMatch: 1, input: { note: 'mine now' } }))).toBe(403);
+    expect(await status(() => updateAnnotation({ actor: lead, annotationId: a.id, ifMatch: 1, input: { note: 'lead' } }))).toBe(403);
+    expect(await status(() => updateAnnotation({ actor: viewer, annotationId: a.id, ifMatch: 1, input: { note: 'v' } }))).toBe(403);
+    expect(await status(() => updateAnnotation({ actor: outsider, annotationId: a.id, ifMatch: 1, input: { note: 'x' } }))).toBe(404);
+    expect(await status(() => deleteAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
+    expect(await status(() => deleteAnnotation({ actor: outsider, annotationId: a.id }))).toBe(404);
   });
 
   it.each([
@@ -142,58 +143,58 @@ describe('updateAnnotation', () => {
     ['an empty change', {}],
     ['a bad span', { start: 9, end: 2 }],
     ['a verdict', { attributes: { verdict: 'true' } }],
-  ])('refuses %s', (_n, input) => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
-    expect(status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input }))).toBe(400);
+  ])('refuses %s', async (_n, input) => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+    expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input }))).toBe(400);
     expect(getAnnotation({ actor: author, annotationId: a.id }).version).toBe(1);
   });
 
-  it('keeps a claim verdict set by review when the note changes', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
+  it('keeps a claim verdict set by review when the note changes', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
     getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)).run();
-    const b = updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'n' } });
+    const b = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'n' } });
     expect(b.attributes).toEqual({ verdict: 'false' });
   });
 });
 
 describe('deleteAnnotation and restoreAnnotation', () => {
-  it('tombstones the annotation and its links in one transaction, and undo brings both back', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'NATO') } });
-    const b = createAnnotation({ actor: other, articleId: otherArticleId, input: { label: 'claim', start: 0, end: 7 } });
+  it('tombstones the annotation and its links in one transaction, and undo brings both back', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'NATO') } });
+    const b = await createAnnotation({ actor: other, articleId: otherArticleId, input: { label: 'claim', start: 0, end: 7 } });
     const [from, to] = [a.id, b.id].sort((x, y) => x - y);
     const link = getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning().get();
     expect(getAnnotation({ actor: author, annotationId: a.id }).links).toMatchObject([{ id: link.id, otherAnnotationId: b.id, otherArticleTitle: 'Other', otherExact: 'Another' }]);
 
-    const result = deleteAnnotation({ actor: author, annotationId: a.id });
+    const result = await deleteAnnotation({ actor: author, annotationId: a.id });
     expect(result.linksDeleted).toEqual([link.id]);
     expect(getDb().select().from(links).where(eq(links.id, link.id)).get()?.deletedAt).not.toBeNull();
     expect(getDb().select().from(events).where(eq(events.entityId, link.id)).all().some((e) => e.action === 'link.delete')).toBe(true);
-    expect(status(() => getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
+    expect(await status(() => getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
     expect(listAnnotations({ actor: author, articleId: otherArticleId })[0].links).toEqual([]);
 
-    expect(status(() => restoreAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
+    expect(await status(() => restoreAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
     const back = restoreAnnotation({ actor: author, annotationId: a.id });
     expect(back.links.map((l) => l.id)).toEqual([link.id]);
-    expect(status(() => restoreAnnotation({ actor: author, annotationId: a.id }))).toBe(409);
+    expect(await status(() => restoreAnnotation({ actor: author, annotationId: a.id }))).toBe(409);
   });
 
-  it('refuses a stale If-Match on delete', () => {
-    const a = createAnnotation({ actor: author, articleId, input: { label: 'context', start: 0, end: 4 } });
-    expect(status(() => deleteAnnotation({ actor: author, annotationId: a.id, ifMatch: 5 }))).toBe(412);
+  it('refuses a stale If-Match on delete', async () => {
+    const a = await createAnnotation({ actor: author, articleId, input: { label: 'context', start: 0, end: 4 } });
+    expect(await status(() => deleteAnnotation({ actor: author, annotationId: a.id, ifMatch: 5 }))).toBe(412);
   });
 });
 
 describe('annotationsSince', () => {
-  it('reports new, changed and deleted annotations after a cursor', () => {
+  it('reports new, changed and deleted annotations after a cursor', async () => {
     const cursor = currentCursor();
-    const a = createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 5, end: 9 } });
-    const b = createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 10, end: 14 } });
-    deleteAnnotation({ actor: other, annotationId: b.id });
+    const a = await createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 5, end: 9 } });
+    const b = await createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 10, end: 14 } });
+    await deleteAnnotation({ actor: other, annotationId: b.id });
     const changes = annotationsSince({ actor: author, articleId, since: cursor });
     expect(changes.annotations.map((x) => x.id)).toEqual([a.id]);
     expect(changes.deletedIds).toEqual([b.id]);
     expect(changes.cursor).toBeGreaterThan(cursor);
     expect(annotationsSince({ actor: author, articleId, since: changes.cursor }).annotations).toEqual([]);
-    expect(status(() => annotationsSince({ actor: outsider, articleId, since: 0 }))).toBe(404);
+    expect(await status(() => annotationsSince({ actor: outsider, articleId, since: 0 }))).toBe(404);
   });
 });

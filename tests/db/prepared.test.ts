@@ -28,11 +28,11 @@ describe('prepared statements', () => {
     const project = makeProject([[user.id, 'reviewer']]);
     const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Mixed scripts', body: BODY } });
     const start = BODY.indexOf('Критики');
-    const created = createAnnotation({ actor, articleId: article.id, input: { label: 'quote', start, end: start + 'Критики не согласны'.length, attributes: { speaker: 'Критики' } } });
+    const created = await createAnnotation({ actor, articleId: article.id, input: { label: 'quote', start, end: start + 'Критики не согласны'.length, attributes: { speaker: 'Критики' } } });
     expect(created).toMatchObject({ authorName: 'Ольга 🌻', exact: 'Критики не согласны', attributes: { speaker: 'Критики' }, version: 1, links: [] });
     // The flag emoji before the span is two code points in four UTF-16 units.
     expect(created.startCodePoint).toBe([...BODY.slice(0, start)].length);
-    const edited = updateAnnotation({ actor, annotationId: created.id, ifMatch: 1, input: { note: 'needs a source 📎' } });
+    const edited = await updateAnnotation({ actor, annotationId: created.id, ifMatch: 1, input: { note: 'needs a source 📎' } });
     expect(edited).toMatchObject({ note: 'needs a source 📎', version: 2, attributes: { speaker: 'Критики' } });
     expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
 

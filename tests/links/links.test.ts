@@ -45,8 +45,8 @@ const linkCount = () => countRows(getDb(), links);
 const annotationCount = () => countRows(getDb(), annotations);
 
 describe('createLink', () => {
-  it('stores the pair once, lower id first, with an audit event', () => {
-    const link = createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: claim, relation: 'corroborates', note: 'Same words.' } });
+  it('stores the pair once, lower id first, with an audit event', async () => {
+    const link = await createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: claim, relation: 'corroborates', note: 'Same words.' } });
     expect(link).toMatchObject({ fromAnnotationId: Math.min(claim, statementB), toAnnotationId: Math.max(claim, statementB), relation: 'corroborates', authorId: reviewerId, projectId });
     const event = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).get();
     expect(event?.action).toBe('link.create');
@@ -64,33 +64,33 @@ describe('createLink', () => {
     ['ids given as text', () => ({ fromAnnotationId: String(claim), toAnnotationId: statementC, relation: 'conflicts' }), 400],
     ['a duplicate of the same pair and relation', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'corroborates' }), 409],
     ['the opposite relation on a pair the author already linked', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts' }), 409],
-  ])('refuses a link to %s and stores nothing', (_name, input, status) => {
+  ])('refuses a link to %s and stores nothing', async (_name, input, status) => {
     const before = linkCount();
-    expect(() => createLink({ actor: reviewer, input: input() })).toThrow(expect.objectContaining({ status }));
+    await expect(createLink({ actor: reviewer, input: input() })).rejects.toThrow(expect.objectContaining({ status }));
     expect(linkCount()).toBe(before);
   });
 
-  it('accepts a rationale of exactly 10,000 characters', () => {
-    const link = createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: statementC, relation: 'conflicts', note: 'y'.repeat(10_000) } });
+  it('accepts a rationale of exactly 10,000 characters', async () => {
+    const link = await createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: statementC, relation: 'conflicts', note: 'y'.repeat(10_000) } });
     expect(link.note).toHaveLength(10_000);
   });
 
-  it('refuses viewers (403), non-members (404) and deleted ends (404)', () => {
+  it('refuses viewers (403), non-members (404) and deleted ends (404)', async () => {
     const input = { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' };
-    expect(() => createLink({ actor: viewer, input })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => createLink({ actor: stranger, input })).toThrow(expect.objectContaining({ status: 404 }));
+    await expect(createLink({ actor: viewer, input })).rejects.toThrow(expect.objectContaining({ status: 403 }));
+    await expect(createLink({ actor: stranger, input })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     const gone = annotate(articleB, reviewerId, 'Talks continue.');
     markDeleted(gone.id);
-    expect(() => createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: gone.id, relation: 'conflicts' } })).toThrow(
+    await expect(createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: gone.id, relation: 'conflicts' } })).rejects.toThrow(
       expect.objectContaining({ status: 404 }),
     );
-    expect(() => createLink({ actor: reviewer, input: { fromAnnotationId: gone.id, toAnnotationId: claim, relation: 'conflicts' } })).toThrow(
+    await expect(createLink({ actor: reviewer, input: { fromAnnotationId: gone.id, toAnnotationId: claim, relation: 'conflicts' } })).rejects.toThrow(
       expect.objectContaining({ status: 404 }),
     );
   });
 
-  it('lets two reviewers disagree and shows it as a disagreement', () => {
-    createLink({ actor: other, input: { fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts', note: 'Not the same claim.' } });
+  it('lets two reviewers disagree and shows it as a disagreement', async () => {
+    await createLink({ actor: other, input: { fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts', note: 'Not the same claim.' } });
     const seen = linksForAnnotation({ actor: viewer, annotationId: claim }).filter((l) => l.other.annotationId === statementB);
     expect(seen.map((l) => l.relation).sort()).toEqual(['conflicts', 'corroborates']);
     expect(seen.every((l) => l.disputedByOthers)).toBe(true);
@@ -102,11 +102,11 @@ describe('createLink', () => {
 describe('createLinkToSentence', () => {
   const sentence = () => ({ articleId: articleB, start: BODY_B.indexOf('Talks'), end: BODY_B.length, exact: 'Talks continue.', label: 'context' });
 
-  it('creates the sentence annotation and the link in one step', () => {
-    const { link, annotation } = createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'corroborates', sentence: sentence() } });
+  it('creates the sentence annotation and the link in one step', async () => {
+    const { link, annotation } = await createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'corroborates', sentence: sentence() } });
     expect(annotation).toMatchObject({ label: 'context', exact: 'Talks continue.', prefix: BODY_B.slice(BODY_B.indexOf('Talks') - 32, BODY_B.indexOf('Talks')), suffix: '' });
     expect([link.fromAnnotationId, link.toAnnotationId]).toContain(annotation.id);
-    const again = createLinkToSentence({ actor: other, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } });
+    const again = await createLinkToSentence({ actor: other, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } });
     expect(again.annotation.id).toBe(annotation.id);
   });
 
@@ -116,20 +116,20 @@ describe('createLinkToSentence', () => {
     ['a reversed span', { start: 10, end: 5 }, 400],
     ['an unknown label', { label: 'opinion' }, 400],
     ['an article of another project', { articleId: 999_999 }, 404],
-  ])('refuses %s and stores neither annotation nor link', (_name, change, status) => {
+  ])('refuses %s and stores neither annotation nor link', async (_name, change, status) => {
     const [links0, annotations0] = [linkCount(), annotationCount()];
     const input = { fromAnnotationId: claim, relation: 'conflicts', sentence: { ...sentence(), ...change } };
-    expect(() => createLinkToSentence({ actor: reviewer, input })).toThrow(expect.objectContaining({ status }));
+    await expect(createLinkToSentence({ actor: reviewer, input })).rejects.toThrow(expect.objectContaining({ status }));
     expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
   });
 
-  it('refuses a sentence of the linked statement\'s own article, and viewers', () => {
+  it('refuses a sentence of the linked statement\'s own article, and viewers', async () => {
     const [links0, annotations0] = [linkCount(), annotationCount()];
     const own = { articleId: getDb().select().from(annotations).where(eq(annotations.id, claim)).get()!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
-    expect(() => createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: own } })).toThrow(
+    await expect(createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: own } })).rejects.toThrow(
       expect.objectContaining({ status: 422 }),
     );
-    expect(() => createLinkToSentence({ actor: viewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } })).toThrow(
+    await expect(createLinkToSentence({ actor: viewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } })).rejects.toThrow(
       expect.objectContaining({ status: 403 }),
     );
     expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
@@ -137,12 +137,12 @@ describe('createLinkToSentence', () => {
 });
 
 describe('deleteLink and tombstoned ends', () => {
-  it('lets only the author delete a link, once', () => {
-    const link = createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' } });
-    expect(() => deleteLink({ actor: other, linkId: link.id })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => deleteLink({ actor: stranger, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
-    expect(deleteLink({ actor: reviewer, linkId: link.id }).deletedAt).toBeInstanceOf(Date);
-    expect(() => deleteLink({ actor: reviewer, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
+  it('lets only the author delete a link, once', async () => {
+    const link = await createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' } });
+    await expect(deleteLink({ actor: other, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 403 }));
+    await expect(deleteLink({ actor: stranger, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    expect((await deleteLink({ actor: reviewer, linkId: link.id })).deletedAt).toBeInstanceOf(Date);
+    await expect(deleteLink({ actor: reviewer, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     expect(() => getLink({ actor: reviewer, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
     const history = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).all();
     expect(history.map((e) => e.action)).toEqual(['link.create', 'link.delete']);

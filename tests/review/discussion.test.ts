@@ -19,10 +19,10 @@ beforeAll(async () => {
   article = makeArticle(project.id);
 });
 
-function expectError(fn: () => unknown, status: number, message?: RegExp) {
+async function expectError(fn: () => unknown, status: number, message?: RegExp) {
   let caught: unknown;
   try {
-    fn();
+    await fn();
   } catch (error) {
     caught = error;
   }
@@ -31,22 +31,22 @@ function expectError(fn: () => unknown, status: number, message?: RegExp) {
 }
 
 describe('comments', () => {
-  it('threads replies, lets only the author edit or delete, and leaves "comment deleted"', () => {
+  it('threads replies, lets only the author edit or delete, and leaves "comment deleted"', async () => {
     const a = tag(article, author.user.id, 'claim', 'Ukraine will not legally recognize');
     const target = { kind: 'annotation' as const, id: a.id };
-    const first = addComment({ actor: other.actor, target, input: { body: 'Is the condition part of the claim?' } });
-    const reply = addComment({ actor: author.actor, target, input: { body: 'Yes, widened it.', parentId: first.id } });
-    const nested = addComment({ actor: other.actor, target, input: { body: 'Thanks.', parentId: reply.id } });
+    const first = await addComment({ actor: other.actor, target, input: { body: 'Is the condition part of the claim?' } });
+    const reply = await addComment({ actor: author.actor, target, input: { body: 'Yes, widened it.', parentId: first.id } });
+    const nested = await addComment({ actor: other.actor, target, input: { body: 'Thanks.', parentId: reply.id } });
     expect(nested.parentId).toBe(first.id);
-    expectError(() => editComment({ actor: author.actor, commentId: first.id, input: { body: 'hijack' } }), 403);
-    expectError(() => deleteComment({ actor: author.actor, commentId: first.id }), 403);
-    expectError(() => addComment({ actor: viewer.actor, target, input: { body: 'I only read.' } }), 403);
-    expectError(() => addComment({ actor: outsider.actor, target, input: { body: 'Hello?' } }), 404);
-    expectError(() => addComment({ actor: other.actor, target, input: { body: 'x'.repeat(10_001) } }), 400, /10,000/);
-    expectError(() => addComment({ actor: other.actor, target, input: { body: '   ' } }), 400);
+    await expectError(() => editComment({ actor: author.actor, commentId: first.id, input: { body: 'hijack' } }), 403);
+    await expectError(() => deleteComment({ actor: author.actor, commentId: first.id }), 403);
+    await expectError(() => addComment({ actor: viewer.actor, target, input: { body: 'I only read.' } }), 403);
+    await expectError(() => addComment({ actor: outsider.actor, target, input: { body: 'Hello?' } }), 404);
+    await expectError(() => addComment({ actor: other.actor, target, input: { body: 'x'.repeat(10_001) } }), 400, /10,000/);
+    await expectError(() => addComment({ actor: other.actor, target, input: { body: '   ' } }), 400);
     editComment({ actor: other.actor, commentId: first.id, input: { body: 'Is the condition part of it?' } });
     deleteComment({ actor: other.actor, commentId: first.id });
-    expectError(() => editComment({ actor: other.actor, commentId: first.id, input: { body: 'again' } }), 409);
+    await expectError(() => editComment({ actor: other.actor, commentId: first.id, input: { body: 'again' } }), 409);
     const thread = listComments({ actor: viewer.actor, target }).comments;
     expect(thread).toHaveLength(1);
     expect(thread[0]).toMatchObject({ deleted: true, body: '' });
@@ -54,15 +54,15 @@ describe('comments', () => {
     expect(listComments({ actor: viewer.actor, target }).canComment).toBe(false);
   });
 
-  it('closes the thread of a deleted item (409)', () => {
+  it('closes the thread of a deleted item (409)', async () => {
     const a = tag(article, author.user.id, 'context', 'Officials in Washington');
     tombstone(a.id);
-    expectError(() => addComment({ actor: other.actor, target: { kind: 'annotation', id: a.id }, input: { body: 'Late.' } }), 409);
+    await expectError(() => addComment({ actor: other.actor, target: { kind: 'annotation', id: a.id }, input: { body: 'Late.' } }), 409);
   });
 });
 
 describe('claim verdicts', () => {
-  it('takes proposals from reviewers and a final verdict from a lead, with evidence links of the claim only', () => {
+  it('takes proposals from reviewers and a final verdict from a lead, with evidence links of the claim only', async () => {
     const claim = tag(article, author.user.id, 'claim', 'temporarily occupied territories');
     const quote = tag(article, other.user.id, 'quote', 'the constitution forbids it');
     const elsewhere = tag(article, other.user.id, 'context', 'declined to comment');
@@ -71,11 +71,11 @@ describe('claim verdicts', () => {
     const input = { verdict: 'true', rationale: 'The constitution says so.', evidenceLinkIds: [evidence.id] };
     proposeVerdict({ actor: other.actor, annotationId: claim.id, input });
     proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, verdict: 'mostly-true' } });
-    expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, evidenceLinkIds: [unrelated.id] } }), 400, /do not touch/);
-    expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, verdict: 'pants-on-fire' } }), 400);
-    expectError(() => proposeVerdict({ actor: other.actor, annotationId: quote.id, input }), 400, /Only claims/);
-    expectError(() => proposeVerdict({ actor: viewer.actor, annotationId: claim.id, input }), 403);
-    expectError(() => finalizeVerdict({ actor: other.actor, annotationId: claim.id, input }), 403);
+    await expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, evidenceLinkIds: [unrelated.id] } }), 400, /do not touch/);
+    await expectError(() => proposeVerdict({ actor: other.actor, annotationId: claim.id, input: { ...input, verdict: 'pants-on-fire' } }), 400);
+    await expectError(() => proposeVerdict({ actor: other.actor, annotationId: quote.id, input }), 400, /Only claims/);
+    await expectError(() => proposeVerdict({ actor: viewer.actor, annotationId: claim.id, input }), 403);
+    await expectError(() => finalizeVerdict({ actor: other.actor, annotationId: claim.id, input }), 403);
     finalizeVerdict({ actor: lead.actor, annotationId: claim.id, input: { ...input, verdict: 'mixed' } });
     const verdicts = listVerdicts({ actor: viewer.actor, annotationId: claim.id });
     expect(verdicts.final?.verdict).toBe('mixed');
@@ -92,10 +92,10 @@ describe('inbox and history', () => {
     const art = makeArticle(p.id);
     const a = tag(art, me.user.id, 'claim', 'He added that the constitution forbids it');
     const target = { kind: 'annotation' as const, id: a.id };
-    reviewAnnotation({ actor: colleague.actor, id: a.id, input: { decision: 'reject', reason: 'Attribution is not the claim.' } });
-    const c = addComment({ actor: me.actor, target, input: { body: 'Which part?' } });
-    addComment({ actor: colleague.actor, target, input: { body: 'Drop "He added".', parentId: c.id } });
-    addComment({ actor: me.actor, target, input: { body: 'My own note' } });
+    await reviewAnnotation({ actor: colleague.actor, id: a.id, input: { decision: 'reject', reason: 'Attribution is not the claim.' } });
+    const c = await addComment({ actor: me.actor, target, input: { body: 'Which part?' } });
+    await addComment({ actor: colleague.actor, target, input: { body: 'Drop "He added".', parentId: c.id } });
+    await addComment({ actor: me.actor, target, input: { body: 'My own note' } });
     const inbox = listInbox({ actor: me.actor });
     expect(inbox.items.map((i) => [i.type, i.actorName])).toEqual([
       ['reply', 'Dev'],
@@ -118,7 +118,7 @@ describe('inbox and history', () => {
       ['comment.reply', 'Dev'],
       ['comment.create', 'Cleo'],
     ]);
-    expectError(() => historyOf({ actor: outsider.actor, kind: 'annotation', id: a.id }), 404);
+    await expectError(() => historyOf({ actor: outsider.actor, kind: 'annotation', id: a.id }), 404);
   });
 });
 
@@ -129,7 +129,7 @@ describe('history of an annotation', () => {
     const two = makeArticle(project.id, 'Second outlet: the constitution forbids giving up land.', 'Two');
     const x = tag(one, author.user.id, 'claim', 'the constitution forbids it');
     const y = tag(two, other.user.id, 'claim', 'the constitution forbids giving up land');
-    const l = createLink({ actor: other.actor, input: { fromAnnotationId: x.id, toAnnotationId: y.id, relation: 'corroborates' } });
+    const l = await createLink({ actor: other.actor, input: { fromAnnotationId: x.id, toAnnotationId: y.id, relation: 'corroborates' } });
     const entries = historyOf({ actor: viewer.actor, kind: 'annotation', id: x.id }).entries;
     expect(entries.map((e) => [e.action, e.entityType, e.entityId])).toEqual([['link.create', 'link', l.id]]);
   });

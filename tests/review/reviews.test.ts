@@ -19,9 +19,9 @@ beforeAll(async () => {
   article = makeArticle(project.id);
 });
 
-function expectError(fn: () => unknown, status: number, message?: RegExp) {
+async function expectError(fn: () => unknown, status: number, message?: RegExp) {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect((error as { status?: number }).status).toBe(status);
     if (message) expect((error as Error).message).toMatch(message);
@@ -30,86 +30,86 @@ function expectError(fn: () => unknown, status: number, message?: RegExp) {
   throw new Error(`expected a ${status} error`);
 }
 
-const accept = (actor: Actor, id: number, extra: object = {}) => reviewAnnotation({ actor, id, input: { decision: 'accept', ...extra } });
+const accept = async (actor: Actor, id: number, extra: object = {}) => await reviewAnnotation({ actor, id, input: { decision: 'accept', ...extra } });
 const countReviews = () => getDb().select().from(reviews).all().length;
 
 describe('reviewing an annotation', () => {
-  it('accepts, records an event and stores the derived status in the same write', () => {
+  it('accepts, records an event and stores the derived status in the same write', async () => {
     const a = tag(article, author.user.id, 'claim', 'Ukraine will not legally recognize');
-    const result = accept(other.actor, a.id, { reason: 'Matches the text.' });
+    const result = await accept(other.actor, a.id, { reason: 'Matches the text.' });
     expect(result.status).toBe('accepted');
     expect(statusOf(a.id)).toBe('accepted');
     const event = getDb().select().from(events).where(eq(events.entityId, result.review.id)).all().find((e) => e.entityType === 'review');
     expect(event?.action).toBe('review.create');
   });
 
-  it('refuses a review of one\'s own work (403), a viewer (403) and a non-member (404)', () => {
+  it('refuses a review of one\'s own work (403), a viewer (403) and a non-member (404)', async () => {
     const a = tag(article, author.user.id, 'quote', 'the constitution forbids it');
     const before = countReviews();
-    expectError(() => accept(author.actor, a.id), 403, /your own/);
-    expectError(() => accept(viewer.actor, a.id), 403, /viewer/);
-    expectError(() => accept(outsider.actor, a.id), 404);
-    expectError(() => accept(other.actor, 999_999), 404);
+    await expectError(() => accept(author.actor, a.id), 403, /your own/);
+    await expectError(() => accept(viewer.actor, a.id), 403, /viewer/);
+    await expectError(() => accept(outsider.actor, a.id), 404);
+    await expectError(() => accept(other.actor, 999_999), 404);
     expect(countReviews()).toBe(before);
   });
 
-  it('refuses a deleted item and a stale version with 409 and a message', () => {
+  it('refuses a deleted item and a stale version with 409 and a message', async () => {
     const gone = tag(article, author.user.id, 'context', 'Officials in Washington');
     tombstone(gone.id);
-    expectError(() => accept(other.actor, gone.id), 409, /deleted/);
+    await expectError(() => accept(other.actor, gone.id), 409, /deleted/);
     const changed = tag(article, author.user.id, 'context', 'declined to comment');
     bumpVersion(changed.id);
-    expectError(() => accept(other.actor, changed.id, { expectedVersion: 1 }), 409, /changed.*version 1.*version 2/);
-    expect(accept(other.actor, changed.id, { expectedVersion: 2 }).status).toBe('accepted');
+    await expectError(() => accept(other.actor, changed.id, { expectedVersion: 1 }), 409, /changed.*version 1.*version 2/);
+    expect((await accept(other.actor, changed.id, { expectedVersion: 2 })).status).toBe('accepted');
   });
 
-  it('refuses a reason over 10,000 characters, a rejection without reason and unknown fields (400)', () => {
+  it('refuses a reason over 10,000 characters, a rejection without reason and unknown fields (400)', async () => {
     const a = tag(article, author.user.id, 'claim', 'Zelenskyy said on Friday');
     const before = countReviews();
-    expectError(() => accept(other.actor, a.id, { reason: 'x'.repeat(10_001) }), 400, /10,000/);
-    expectError(() => reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'reject' } }), 400, /reason/);
-    expectError(() => reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'maybe' } }), 400, /accept/);
-    expectError(() => accept(other.actor, a.id, { status: 'accepted' }), 400, /unknown field/);
+    await expectError(() => accept(other.actor, a.id, { reason: 'x'.repeat(10_001) }), 400, /10,000/);
+    await expectError(() => reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'reject' } }), 400, /reason/);
+    await expectError(() => reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'maybe' } }), 400, /accept/);
+    await expectError(() => accept(other.actor, a.id, { status: 'accepted' }), 400, /unknown field/);
     expect(countReviews()).toBe(before);
-    expect(accept(other.actor, a.id, { reason: 'x'.repeat(10_000) }).status).toBe('accepted');
+    expect((await accept(other.actor, a.id, { reason: 'x'.repeat(10_000) })).status).toBe('accepted');
   });
 
-  it('replaces a reviewer\'s earlier review, and derives disputed from two reviewers', () => {
+  it('replaces a reviewer\'s earlier review, and derives disputed from two reviewers', async () => {
     const a = tag(article, author.user.id, 'claim', 'temporarily occupied territories');
-    reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'reject', reason: 'Too short.' } });
+    await reviewAnnotation({ actor: other.actor, id: a.id, input: { decision: 'reject', reason: 'Too short.' } });
     expect(statusOf(a.id)).toBe('rejected');
-    accept(other.actor, a.id);
+    await accept(other.actor, a.id);
     expect(statusOf(a.id)).toBe('accepted');
     const live = listReviews({ actor: author.actor, kind: 'annotation', id: a.id }).reviews.filter((r) => !r.superseded);
     expect(live).toHaveLength(1);
-    reviewAnnotation({ actor: third.actor, id: a.id, input: { decision: 'reject', reason: 'Not a claim.' } });
+    await reviewAnnotation({ actor: third.actor, id: a.id, input: { decision: 'reject', reason: 'Not a claim.' } });
     expect(statusOf(a.id)).toBe('disputed');
   });
 
-  it('lets only a lead settle, only a disputed item, with a reason', () => {
+  it('lets only a lead settle, only a disputed item, with a reason', async () => {
     const a = tag(article, author.user.id, 'quote', 'as Russian');
-    expectError(() => settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'Fine.' } }), 409, /disputed/);
-    accept(other.actor, a.id);
-    reviewAnnotation({ actor: third.actor, id: a.id, input: { decision: 'reject', reason: 'No.' } });
-    expectError(() => settle({ actor: other.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'Mine.' } }), 403);
-    expectError(() => settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept' } }), 400);
+    await expectError(() => settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'Fine.' } }), 409, /disputed/);
+    await accept(other.actor, a.id);
+    await reviewAnnotation({ actor: third.actor, id: a.id, input: { decision: 'reject', reason: 'No.' } });
+    await expectError(() => settle({ actor: other.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'Mine.' } }), 403);
+    await expectError(() => settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept' } }), 400);
     const disputed = disputedItems({ actor: lead.actor, projectId: project.id }).flatMap((g) => g.items);
     expect(disputed.map((i) => i.id)).toContain(a.id);
-    expectError(() => disputedItems({ actor: other.actor, projectId: project.id }), 403);
-    expect(settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'reject', reason: 'Paraphrase.' } }).status).toBe('rejected');
+    await expectError(() => disputedItems({ actor: other.actor, projectId: project.id }), 403);
+    expect((await settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'reject', reason: 'Paraphrase.' } })).status).toBe('rejected');
     expect(disputedItems({ actor: lead.actor, projectId: project.id }).flatMap((g) => g.items).map((i) => i.id)).not.toContain(a.id);
-    expect(settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'On reflection.' } }).status).toBe('accepted');
+    expect((await settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'On reflection.' } })).status).toBe('accepted');
     expect(listReviews({ actor: lead.actor, kind: 'annotation', id: a.id }).canSettle).toBe(true);
   });
 });
 
 describe('reviewing a link', () => {
-  it('follows the same rules and caches the link status', () => {
+  it('follows the same rules and caches the link status', async () => {
     const x = tag(article, author.user.id, 'claim', 'will not legally');
     const y = tag(article, other.user.id, 'context', 'He added');
     const l = link(project.id, author.user.id, x.id, y.id);
-    expectError(() => reviewLink({ actor: author.actor, id: l.id, input: { decision: 'accept' } }), 403);
-    expect(reviewLink({ actor: other.actor, id: l.id, input: { decision: 'reject', reason: 'Unrelated.' } }).status).toBe('rejected');
+    await expectError(() => reviewLink({ actor: author.actor, id: l.id, input: { decision: 'accept' } }), 403);
+    expect((await reviewLink({ actor: other.actor, id: l.id, input: { decision: 'reject', reason: 'Unrelated.' } })).status).toBe('rejected');
     expect(getDb().select().from(links).where(eq(links.id, l.id)).get()?.status).toBe('rejected');
   });
 });
@@ -128,9 +128,9 @@ describe('the review queue', () => {
     const first = queue.groups[0].items[0];
     expect(first.span.exact).toBe('the constitution forbids it');
     expect(first.span.before).toMatch(/He added that $/);
-    accept(reader.actor, one.id);
+    await accept(reader.actor, one.id);
     expect(reviewQueue({ actor: reader.actor, projectId: p.id }).left).toBe(2);
-    expectError(() => reviewQueue({ actor: viewer.actor, projectId: p.id }), 403);
-    expectError(() => reviewQueue({ actor: outsider.actor, projectId: p.id }), 404);
+    await expectError(() => reviewQueue({ actor: viewer.actor, projectId: p.id }), 403);
+    await expectError(() => reviewQueue({ actor: outsider.actor, projectId: p.id }), 404);
   });
 });

@@ -59,7 +59,7 @@ function present(row: (typeof MATRIX)[number]): boolean {
   if (!fs.existsSync(file)) return false;
   const source = fs.readFileSync(file, 'utf8');
   // A function defined here, or re-exported from a sibling module (export { fn } from './x').
-  return new RegExp(`export (async )?function ${row.fn}\\b`).test(source) || new RegExp(`export \\{[^}]*\\b${row.fn}\\b[^}]*\\}`).test(source);
+  return new RegExp(`export ((async )?function|const) ${row.fn}\\b`).test(source) || new RegExp(`export \\{[^}]*\\b${row.fn}\\b[^}]*\\}`).test(source);
 }
 
 const missing = MATRIX.filter((row) => !present(row)).map(rowTitle);

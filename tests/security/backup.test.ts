@@ -52,7 +52,7 @@ beforeAll(async () => {
   const writer = (async () => {
     while (running) {
       const start = writes % 50;
-      createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start, end: start + 5 } });
+      await createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start, end: start + 5 } });
       writes++;
       await new Promise((r) => setImmediate(r));
     }

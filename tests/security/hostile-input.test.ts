@@ -221,8 +221,8 @@ describe('request bodies are capped while they stream in', () => {
 
 describe('imports cannot forge who did the work', () => {
   test('a native JSONL import cannot plant a review by the annotation\'s own author (no self-review)', async () => {
-    const a = createAnnotation({ actor: ctx.w.people.authorReviewer.actor, articleId: ctx.w.article2Id, input: { label: 'claim', start: 0, end: 9 } });
-    reviewAnnotation({ actor: ctx.w.people.otherReviewer.actor, id: a.id, input: { decision: 'accept' } });
+    const a = await createAnnotation({ actor: ctx.w.people.authorReviewer.actor, articleId: ctx.w.article2Id, input: { label: 'claim', start: 0, end: 9 } });
+    await reviewAnnotation({ actor: ctx.w.people.otherReviewer.actor, id: a.id, input: { decision: 'accept' } });
     const out = exportProject({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, request: { format: 'jsonl', articles: String(ctx.w.article2Id) }, baseUrl: 'http://localhost' });
     let text = '';
     for (const chunk of out.chunks) text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);

@@ -42,15 +42,15 @@ type Op = (actor: World['people'][UserKind]['actor'], pick: <T>(xs: T[]) => T) =
 function ops(state: { annotations: number[]; links: number[] }): Op[] {
   const len = 60;
   return [
-    (actor, pick) => {
+    async (actor, pick) => {
       const start = Math.floor(pick([0, 5, 10, 20, 30, 40]));
-      const a = createAnnotation({ actor, articleId: pick([w.articleId, w.article2Id]), input: { label: pick(['claim', 'quote', 'context']), start, end: start + pick([3, 8, 15]), note: 'burst' } });
+      const a = await createAnnotation({ actor, articleId: pick([w.articleId, w.article2Id]), input: { label: pick(['claim', 'quote', 'context']), start, end: start + pick([3, 8, 15]), note: 'burst' } });
       state.annotations.push(a.id);
     },
     (actor, pick) => updateAnnotation({ actor, annotationId: pick(state.annotations), ifMatch: pick([1, 2, 3]), input: { note: `edit ${Math.random()}`, end: pick([20, 25, len]) } }),
     (actor, pick) => deleteAnnotation({ actor, annotationId: pick(state.annotations) }),
     (actor, pick) => restoreAnnotation({ actor, annotationId: pick(state.annotations) }),
-    (actor, pick) => state.links.push(createLink({ actor, input: { fromAnnotationId: pick(state.annotations), toAnnotationId: pick(state.annotations), relation: pick(['corroborates', 'conflicts']) } }).id),
+    async (actor, pick) => state.links.push((await createLink({ actor, input: { fromAnnotationId: pick(state.annotations), toAnnotationId: pick(state.annotations), relation: pick(['corroborates', 'conflicts']) } })).id),
     (actor, pick) => deleteLink({ actor, linkId: pick(state.links) }),
     (actor, pick) => reviewAnnotation({ actor, id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
     (actor, pick) => reviewLink({ actor, id: pick(state.links), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
@@ -65,18 +65,18 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('invariants after a burst of mixed writes', () => {
-  test('1,500 random writes (most allowed, many refused) leave every invariant holding', () => {
+  test('1,500 random writes (most allowed, many refused) leave every invariant holding', async () => {
     const random = prng(7);
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
     const state = { annotations: [] as number[], links: [] as number[] };
     const table = ops(state);
-    createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start: 0, end: 9 } });
+    await createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start: 0, end: 9 } });
     state.annotations.push(...(getSqlite().prepare('select id from annotations').pluck().all() as number[]));
     const outcome = { ok: 0, refused: 0 };
     for (let i = 0; i < 1500; i++) {
       const actor = w.people[pick(WRITERS)].actor;
       try {
-        pick(table)(actor, pick);
+        await pick(table)(actor, pick);
         outcome.ok++;
       } catch (error) {
         if (!isAppError(error) || error.status >= 500) throw error;

@@ -54,8 +54,9 @@ function post(path: string, body: string, headers: Record<string, string>) {
 
 beforeAll(async () => {
   const lane = await import('@/server/fastLane');
+  const { matchDirectRoute } = await import('@/lib/api/routes');
   server = http.createServer((req, res) => {
-    const match = lane.matchFastRoute(req.method, req.url);
+    const match = matchDirectRoute(req.method, req.url);
     if (match) void lane.serveFast(req, res, match);
     else res.writeHead(418).end('not in the lane');
   });

@@ -1,7 +1,6 @@
-import { NextResponse } from 'next/server';
+import { apiRoute } from '@/lib/api/routes';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return NextResponse.json({ ok: true });
-}
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/health');

@@ -1,5 +1,4 @@
-import { authedRoute } from '@/lib/http/api';
-import { listInbox } from '@/lib/data/inbox';
+import { apiRoute } from '@/lib/api/routes';
 
-/** GET the caller's inbox (reviews, comments, replies and verdicts on their work), newest first. */
-export const GET = authedRoute(({ actor }) => listInbox({ actor }));
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/inbox');

@@ -1,4 +1,4 @@
-import { authedRoute } from '@/lib/http/api';
-import { listProjects } from '@/lib/data/projects';
+import { apiRoute } from '@/lib/api/routes';
 
-export const GET = authedRoute(({ actor }) => ({ projects: listProjects({ actor }) }));
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/projects');

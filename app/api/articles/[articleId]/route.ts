@@ -1,7 +1,4 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { getArticle } from '@/lib/data/articles';
+import { apiRoute } from '@/lib/api/routes';
 
-export const GET = authedRoute<{ articleId: string }>(({ actor, params }) => {
-  const { article } = getArticle({ actor, articleId: pathId(params.articleId, 'Article') });
-  return article;
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/articles/:articleId');

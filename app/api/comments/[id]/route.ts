@@ -1,15 +1,5 @@
-import { authedRoute, pathId, readJson } from '@/lib/http/api';
-import { deleteComment, editComment } from '@/lib/data/comments';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { id: string };
-
-/** PATCH {body}: edit your own comment. */
-export const PATCH = authedRoute<Params>(async ({ actor, params, request }) => ({
-  comment: editComment({ actor, commentId: pathId(params.id, 'Comment'), input: await readJson(request, 64 * 1024) }),
-}));
-
-/** DELETE your own comment: the thread keeps its place and shows "comment deleted". */
-export const DELETE = authedRoute<Params>(({ actor, params }) => {
-  deleteComment({ actor, commentId: pathId(params.id, 'Comment') });
-  return { deleted: true };
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const PATCH = apiRoute('PATCH', '/api/comments/:id');
+export const DELETE = apiRoute('DELETE', '/api/comments/:id');

@@ -1,8 +1,4 @@
-import { authedRoute } from '@/lib/http/api';
-import { markInboxRead } from '@/lib/data/inbox';
+import { apiRoute } from '@/lib/api/routes';
 
-/** POST: mark everything in the caller's inbox as read. */
-export const POST = authedRoute(({ actor }) => {
-  markInboxRead({ actor });
-  return { unread: 0 };
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const POST = apiRoute('POST', '/api/inbox/read');

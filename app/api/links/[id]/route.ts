@@ -1,15 +1,5 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { deleteLink } from '@/lib/data/links';
-import { commitTogether } from '@/lib/db/groupCommit';
-import { getLink } from '@/lib/data/linkViews';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { id: string };
-
-export const GET = authedRoute<Params>(({ actor, params }) => ({ link: getLink({ actor, linkId: pathId(params.id, 'Link') }) }));
-
-/** Tombstones the link (its author only). */
-export const DELETE = authedRoute<Params>(async ({ actor, params }) => {
-  const linkId = pathId(params.id, 'Link');
-  const link = await commitTogether(() => deleteLink({ actor, linkId }));
-  return { link: { id: link.id, deletedAt: link.deletedAt?.toISOString() ?? null, version: link.version } };
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/links/:id');
+export const DELETE = apiRoute('DELETE', '/api/links/:id');

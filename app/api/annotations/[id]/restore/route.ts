@@ -1,7 +1,4 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { restoreAnnotation } from '@/lib/data/annotations';
+import { apiRoute } from '@/lib/api/routes';
 
-/** POST: undo the caller's own recent delete (see RESTORE_WINDOW_MS). */
-export const POST = authedRoute<{ id: string }>(({ actor, params }) => ({
-  annotation: restoreAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') }),
-}));
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const POST = apiRoute('POST', '/api/annotations/:id/restore');

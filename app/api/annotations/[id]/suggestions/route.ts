@@ -1,10 +1,4 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { suggestions } from '@/lib/data/linkSuggestions';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { id: string };
-
-/** Statements of the project's other articles to link to: similar ones, or matching ?q=. */
-export const GET = authedRoute<Params>(({ actor, params, request }) => {
-  const q = new URL(request.url).searchParams.get('q') ?? '';
-  return suggestions({ actor, annotationId: pathId(params.id, 'Annotation'), q });
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/annotations/:id/suggestions');

@@ -1,6 +1,5 @@
-import { commentRoutes } from '@/lib/review/http';
+import { apiRoute } from '@/lib/api/routes';
 
-/** GET the discussion thread of a link; POST {body, parentId?} to comment or reply. */
-const routes = commentRoutes('link');
-export const GET = routes.GET;
-export const POST = routes.POST;
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/links/:id/comments');
+export const POST = apiRoute('POST', '/api/links/:id/comments');

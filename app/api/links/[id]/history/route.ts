@@ -1,4 +1,4 @@
-import { historyRoute } from '@/lib/review/http';
+import { apiRoute } from '@/lib/api/routes';
 
-/** GET who did what to a link and when, from the audit log. */
-export const GET = historyRoute('link');
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/links/:id/history');

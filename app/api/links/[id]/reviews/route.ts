@@ -1,6 +1,5 @@
-import { reviewRoutes } from '@/lib/review/http';
+import { apiRoute } from '@/lib/api/routes';
 
-/** GET the reviews of a link; POST {decision: accept|reject, reason?} (If-Match optional). */
-const routes = reviewRoutes('link');
-export const GET = routes.GET;
-export const POST = routes.POST;
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/links/:id/reviews');
+export const POST = apiRoute('POST', '/api/links/:id/reviews');

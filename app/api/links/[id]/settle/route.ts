@@ -1,4 +1,4 @@
-import { settleRoute } from '@/lib/review/http';
+import { apiRoute } from '@/lib/api/routes';
 
-/** POST a lead's final decision {decision, reason} on a disputed link. */
-export const POST = settleRoute('link');
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const POST = apiRoute('POST', '/api/links/:id/settle');

@@ -1,7 +1,4 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { projectAgreement } from '@/lib/data/agreement';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { projectId: string };
-
-/** GET agreement between the project's reviewers: per pair, per article and pooled. */
-export const GET = authedRoute<Params>(({ actor, params }) => projectAgreement({ actor, projectId: pathId(params.projectId, 'Project') }));
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/projects/:projectId/agreement');

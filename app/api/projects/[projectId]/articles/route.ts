@@ -1,15 +1,5 @@
-import { NextResponse } from 'next/server';
-import { authedRoute, readJson, pathId } from '@/lib/http/api';
-import { importArticle, listArticles } from '@/lib/data/articles';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { projectId: string };
-
-export const GET = authedRoute<Params>(({ actor, params }) => ({
-  articles: listArticles({ actor, projectId: pathId(params.projectId, 'Project') }),
-}));
-
-export const POST = authedRoute<Params>(async ({ actor, params, request }) => {
-  const projectId = pathId(params.projectId, 'Project');
-  const input = await readJson(request);
-  return NextResponse.json({ article: importArticle({ actor, projectId, input }) }, { status: 201 });
-});
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/projects/:projectId/articles');
+export const POST = apiRoute('POST', '/api/projects/:projectId/articles');

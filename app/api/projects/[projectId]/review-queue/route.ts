@@ -1,7 +1,4 @@
-import { authedRoute, pathId } from '@/lib/http/api';
-import { reviewQueue } from '@/lib/data/reviews';
+import { apiRoute } from '@/lib/api/routes';
 
-type Params = { projectId: string };
-
-/** GET what the caller still has to review in the project, by article, with the count left. */
-export const GET = authedRoute<Params>(({ actor, params }) => reviewQueue({ actor, projectId: pathId(params.projectId, 'Project') }));
+// The handlers and their docs live in lib/api (one route table for Next.js and the server).
+export const GET = apiRoute('GET', '/api/projects/:projectId/review-queue');

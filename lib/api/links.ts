@@ -1,0 +1,40 @@
+/** Handlers of the link routes: create, list, read and delete links between statements. */
+import { NextResponse } from 'next/server';
+import { AppError } from '../errors';
+import { authedRoute, pathId, readJson } from '../http/api';
+import { createLink, createLinkToSentence, deleteLink } from '../data/links';
+import { getLink, linksForAnnotation, listLinksForProject } from '../data/linkViews';
+
+type Params = { id: string };
+
+/**
+ * POST {fromAnnotationId, toAnnotationId, relation, note?} links two statements;
+ * POST {fromAnnotationId, relation, note?, sentence: {articleId, start, end, exact, label}}
+ * annotates an unannotated sentence and links it in one step.
+ */
+export const postLink = authedRoute(async ({ actor, request }) => {
+  const input = await readJson(request, 64 * 1024);
+  if (input && typeof input === 'object' && 'sentence' in input) {
+    const { link, annotation } = await createLinkToSentence({ actor, input });
+    return NextResponse.json({ link, annotation }, { status: 201 });
+  }
+  return NextResponse.json({ link: await createLink({ actor, input }) }, { status: 201 });
+});
+
+/** GET ?annotationId=ID: that annotation's links; GET ?projectId=ID: every live link of a project. */
+export const listLinks = authedRoute(({ actor, request }) => {
+  const params = new URL(request.url).searchParams;
+  const annotationId = params.get('annotationId');
+  const projectId = params.get('projectId');
+  if (annotationId) return { links: linksForAnnotation({ actor, annotationId: pathId(annotationId, 'Annotation') }) };
+  if (projectId) return { links: listLinksForProject({ actor, projectId: pathId(projectId, 'Project') }) };
+  throw new AppError('bad_request', 'Say which links: ?annotationId=ID or ?projectId=ID.');
+});
+
+export const readLink = authedRoute<Params>(({ actor, params }) => ({ link: getLink({ actor, linkId: pathId(params.id, 'Link') }) }));
+
+/** Tombstones the link (its author only). */
+export const removeLink = authedRoute<Params>(async ({ actor, params }) => {
+  const link = await deleteLink({ actor, linkId: pathId(params.id, 'Link') });
+  return { link: { id: link.id, deletedAt: link.deletedAt?.toISOString() ?? null, version: link.version } };
+});

@@ -1,0 +1,109 @@
+/**
+ * Handlers of the project routes: the caller's projects, a project's articles, agreement,
+ * review queue, export and imports, and reading one article.
+ */
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { authedRoute, pathId, readBytesCapped, readJson } from '../http/api';
+import { AppError } from '../errors';
+import { parseInput } from '../validation';
+import { listProjects } from '../data/projects';
+import { getArticle, importArticle, listArticles } from '../data/articles';
+import { projectAgreement } from '../data/agreement';
+import { reviewQueue } from '../data/reviews';
+import { exportProject } from '../data/exports';
+import { articlesAsFile, importBatch } from '../data/imports';
+import { toReadableStream } from '../export/stream';
+import { expectedLines } from '../export';
+import { MAX_BATCH_BYTES, type ImportFile } from '../import/files';
+
+type ProjectParams = { projectId: string };
+
+export const readProjects = authedRoute(({ actor }) => ({ projects: listProjects({ actor }) }));
+
+export const readArticles = authedRoute<ProjectParams>(({ actor, params }) => ({
+  articles: listArticles({ actor, projectId: pathId(params.projectId, 'Project') }),
+}));
+
+/** POST {title, body, outlet?, url?, author?, publishedAt?}: import one article. */
+export const postArticle = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
+  const projectId = pathId(params.projectId, 'Project');
+  const input = await readJson(request);
+  return NextResponse.json({ article: importArticle({ actor, projectId, input }) }, { status: 201 });
+});
+
+export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }) => {
+  const { article } = getArticle({ actor, articleId: pathId(params.articleId, 'Article') });
+  return article;
+});
+
+/** GET agreement between the project's reviewers: per pair, per article and pooled. */
+export const readAgreement = authedRoute<ProjectParams>(({ actor, params }) => projectAgreement({ actor, projectId: pathId(params.projectId, 'Project') }));
+
+/** GET what the caller still has to review in the project, by article, with the count left. */
+export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params }) => reviewQueue({ actor, projectId: pathId(params.projectId, 'Project') }));
+
+/** The origin the client used, so exported IRIs are absolute and resolvable. */
+function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
+  return `${proto}://${host}`;
+}
+
+/** GET ?format=...: the project's dataset, streamed. */
+export const readExport = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const projectId = pathId(params.projectId, 'Project');
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const result = exportProject({ actor, projectId, request: query, baseUrl: requestOrigin(request) });
+  const { counts } = result.context;
+  const lines = expectedLines(result.format, counts);
+  return new Response(toReadableStream(result.chunks), {
+    headers: {
+      ...(lines === null ? {} : { 'X-Export-Lines': String(lines) }),
+      'Content-Type': result.contentType,
+      'Content-Disposition': `attachment; filename="${result.fileName}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Export-Articles': String(counts.articles),
+      'X-Export-Annotations': String(counts.annotations),
+      'X-Export-Links': String(counts.links),
+    },
+  });
+});
+
+const jsonBatch = z.strictObject({ articles: z.array(z.unknown()).min(1, 'give at least one article').max(1000) });
+
+const UPLOAD_LIMIT = MAX_BATCH_BYTES + 1024 * 1024;
+
+async function filesFromForm(request: Request, type: string): Promise<ImportFile[]> {
+  const bytes = await readBytesCapped(request, UPLOAD_LIMIT);
+  let form: FormData;
+  try {
+    form = await new Response(bytes as BodyInit, { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new AppError('bad_request', 'The upload could not be read as multipart/form-data.');
+  }
+  const files: ImportFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (field !== 'files') throw new AppError('bad_request', `Unknown form field "${field}": send the files in "files".`);
+    if (typeof value === 'string') throw new AppError('bad_request', 'The "files" field must hold files, not text.');
+    files.push({ name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return files;
+}
+
+/** POST multipart/form-data (files) or JSON {articles: [...]}: one all-or-nothing batch. */
+export const postImport = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
+  const projectId = pathId(params.projectId, 'Project');
+  const type = request.headers.get('content-type') ?? '';
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > UPLOAD_LIMIT) throw new AppError('payload_too_large', `The upload is larger than ${MAX_BATCH_BYTES / 1024 / 1024} MB.`);
+  let files: ImportFile[];
+  if (/^multipart\/form-data/i.test(type)) files = await filesFromForm(request, type);
+  else {
+    const body = parseInput(jsonBatch, await readJson(request, MAX_BATCH_BYTES));
+    files = [articlesAsFile('request.jsonl', body.articles)];
+  }
+  return NextResponse.json(importBatch({ actor, projectId, files }), { status: 201 });
+});
