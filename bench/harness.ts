@@ -37,26 +37,27 @@ export async function waitHealthy(base: string, timeoutMs = 180_000): Promise<vo
   throw new Error(`The server at ${base} did not become healthy in ${timeoutMs} ms.`);
 }
 
-/** Builds the app into NEXT_DIST_DIR (default .next) when there is no build yet. */
+const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+/** The production server as `npm run build` compiles it (scripts/build-server.mjs). */
+const SERVER_BUNDLE = path.join(ROOT, DIST_DIR, 'workbench-server.js');
+
+/** Builds the app and its server into NEXT_DIST_DIR (default .next) when there is no build yet. */
 export function ensureBuilt(): void {
-  const distDir = process.env.NEXT_DIST_DIR || '.next';
-  if (fs.existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) return;
-  console.log(`No build in ${distDir}: building the app first ...`);
-  const r = spawnSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('next build failed.');
+  if (fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID')) && fs.existsSync(SERVER_BUNDLE)) return;
+  console.log(`No build in ${DIST_DIR}: building the app first ...`);
+  const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('The build failed.');
 }
 
-const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
-
 /**
- * Starts the built app with server/main.ts (what scripts/start.mjs runs once the build is
+ * Starts the built app with the compiled server (what scripts/start.mjs runs once the build is
  * current: Next.js plus the write fast lane) bound to 127.0.0.1, in its own process group so
  * kill -9 of the group is a real crash of the whole server. The existing build is used as is,
  * so a restart never triggers a rebuild. `env` adds settings such as FAST_WRITES=0.
  */
 export async function startServer(port: number, dataDir: string, log = false, env: Record<string, string> = {}): Promise<Server> {
   ensureBuilt();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
