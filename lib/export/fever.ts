@@ -120,8 +120,7 @@ export function claimLine(c: PendingClaim, sentencesOf: Map<number, Sentence[]>)
   const verifiable = c.label === 'NOT ENOUGH INFO' ? 'NOT VERIFIABLE' : 'VERIFIABLE';
   const sets = c.sets
     .map((s) => resolveSet(s, sentencesOf))
-    .filter((s): s is FeverEvidence[] => s !== null && s.length > 0 && s.length <= FEVER_MAX_EVIDENCE)
-    .sort((a, b) => a.length - b.length);
+    .filter((s): s is FeverEvidence[] => s !== null && s.length > 0 && s.length <= FEVER_MAX_EVIDENCE);
   if (verifiable === 'VERIFIABLE' && sets.length === 0) {
     const relation = c.label === 'SUPPORTS' ? 'corroborating' : 'conflicting';
     return { skip: `${c.label} without an accepted ${relation} link of at most ${FEVER_MAX_EVIDENCE} sentences` };
