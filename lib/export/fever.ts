@@ -40,7 +40,7 @@ const BY_VERDICT: Record<Verdict, FeverLabel> = {
 };
 
 /** The FEVER label of a claim from its verdict, or else from its accepted links. */
-export function feverLabel(verdict: Verdict | null, accepted: LinkedRef[]): FeverLabel {
+function feverLabel(verdict: Verdict | null, accepted: LinkedRef[]): FeverLabel {
   if (verdict) return BY_VERDICT[verdict];
   const supports = accepted.some((l) => l.relation === 'corroborates');
   const refutes = accepted.some((l) => l.relation === 'conflicts');
@@ -66,8 +66,8 @@ export interface FeverSkip {
   reason: string;
 }
 
-/** The evidence sets of a claim as links: the verdict's cited links together, then each other one. */
-export function evidenceLinkSets(label: FeverLabel, accepted: LinkedRef[], cited: number[]): LinkedRef[][] {
+/** The evidence sets of a claim as links: the verdict's cited links together, then each other one alone. */
+function evidenceLinkSets(label: FeverLabel, accepted: LinkedRef[], cited: number[]): LinkedRef[][] {
   const wanted = label === 'SUPPORTS' ? 'corroborates' : label === 'REFUTES' ? 'conflicts' : null;
   if (!wanted) return [];
   const matching = accepted.filter((l) => l.relation === wanted);
@@ -116,7 +116,7 @@ function resolveSet(set: LinkedRef[], sentencesOf: Map<number, Sentence[]>): Fev
 }
 
 /** The claims.jsonl line of a pending claim, or the reason it cannot be one. */
-export function claimLine(c: PendingClaim, sentencesOf: Map<number, Sentence[]>): { line: string } | { skip: string } {
+function claimLine(c: PendingClaim, sentencesOf: Map<number, Sentence[]>): { line: string } | { skip: string } {
   const verifiable = c.label === 'NOT ENOUGH INFO' ? 'NOT VERIFIABLE' : 'VERIFIABLE';
   const sets = c.sets
     .map((s) => resolveSet(s, sentencesOf))
