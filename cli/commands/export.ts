@@ -47,13 +47,13 @@ async function finish(sink: fs.WriteStream): Promise<void> {
 
 const command: Command = {
   name: 'export',
-  summary: 'export a project as jsonl, csv, w3c, brat, fever or claimreview',
+  summary: `export a project as ${EXPORT_FORMATS.join(', ')}`,
   usage: [`export --project <project> --format <${EXPORT_FORMATS.join('|')}> [--out FILE] [--base-url URL] [--status S,..] [--label L,..] [--author ID,..] [--articles ID,..]`],
   details: [
     'Reads one consistent snapshot of the database; the app may keep running and writing meanwhile.',
     'Without --out the export goes to standard output. With --out it is written to FILE.partial and renamed to FILE at the end.',
     '--base-url sets the origin of the absolute IRIs in W3C and ClaimReview exports (default http://localhost:$PORT).',
-    'W3C and brat offsets count Unicode code points; native JSONL carries UTF-16 and code point offsets.',
+    'W3C, brat, FEVER, Label Studio and span offsets count Unicode code points; doccano counts UTF-16 code units as doccano does; native JSONL and CSV carry both.',
   ],
   async run(argv, ctx) {
     const args = parseArgs(argv, { project: 'string', format: 'string', out: 'string', 'base-url': 'string', status: 'string', label: 'string', author: 'string', articles: 'string' });
@@ -68,7 +68,7 @@ const command: Command = {
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) origin, e.g. https://desk.example.org');
     const stream = exportProject({ actor: SYSTEM, projectId: project.id, request, baseUrl });
     const out = stringFlag(args, 'out');
-    const countLines = stream.format !== 'brat';
+    const countLines = !stream.contentType.startsWith('application/zip');
     if (!out) {
       await writeAll(batchBytes(stream.chunks), process.stdout, countLines);
       return;

@@ -39,6 +39,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const link = useRef<HTMLAnchorElement>(null);
   const doneUrl = phase.kind === 'done' ? phase.url : null;
+  const countsRecords = formats.find((f) => f.key === format)?.extension !== 'zip';
 
   // Start the download once the link for this export is on the page.
   useEffect(() => {
@@ -58,7 +59,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
         return;
       }
       const expected = Number(response.headers.get('x-export-lines')) || null;
-      const blob = await readWithProgress(response, format !== 'brat', (progress) => setPhase({ kind: 'running', progress, expected }));
+      const blob = await readWithProgress(response, countsRecords, (progress) => setPhase({ kind: 'running', progress, expected }));
       const fileName = fileNameFrom(response, `export.${formats.find((f) => f.key === format)?.extension ?? 'txt'}`);
       const url = URL.createObjectURL(blob);
       setPhase({ kind: 'done', url, fileName, progress: { bytes: blob.size, records: 0 } });
@@ -102,7 +103,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
               <div className={styles.barFill} style={{ width: `${percent ?? 35}%` }} />
             </div>
             <span className={styles.stats}>
-              {formatBytes(phase.progress.bytes)}{format !== 'brat' && ` · ${phase.progress.records.toLocaleString()} ${phase.expected ? `of ${phase.expected.toLocaleString()} ` : ''}records`}
+              {formatBytes(phase.progress.bytes)}{countsRecords && ` · ${phase.progress.records.toLocaleString()} ${phase.expected ? `of ${phase.expected.toLocaleString()} ` : ''}records`}
             </span>
           </div>
         )}

@@ -1,36 +1,49 @@
 /**
  * brat standoff export: a zip with, per article, article-<id>.txt (the body) and
- * article-<id>.ann (T lines in Unicode code points, A lines for status / verdict / quote kind,
- * AnnotatorNotes for notes and speakers, R lines for links inside the article), plus
+ * article-<id>.ann (T lines in Unicode code points, A lines for status, verdict, quote kind and
+ * speaker, AnnotatorNotes for notes, R lines for links inside the article), plus
  * annotation.conf, visual.conf and links.tsv listing every link (brat cannot express links
  * between documents). Spans crossing a line break become brat fragments ("s e;s e").
+ * annotation.conf declares that spans of any type may overlap (brat's `<OVERLAP>`), since
+ * reviewers tag nested and crossing spans, and lists every speaker as a Speaker value; it is
+ * written last, once every speaker is known.
  */
-import { Zip, ZipDeflate } from 'fflate';
 import { codePointMapper } from '../anchoring/units';
+import { zipWriter } from './zip';
+import { LABEL_NAME, RELATION_NAME } from './labelNames';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
 import { STATUSES, VERDICTS } from '../db/schema';
 
-const ENTITY = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
-const RELATION = { corroborates: 'Corroborates', conflicts: 'Conflicts' } as const;
 
-export const BRAT_ANNOTATION_CONF = [
-  '[entities]',
-  'Claim',
-  'Quote',
-  'Context',
-  '',
-  '[relations]',
-  'Corroborates\tArg1:<ENTITY>, Arg2:<ENTITY>',
-  'Conflicts\tArg1:<ENTITY>, Arg2:<ENTITY>',
-  '',
-  '[events]',
-  '',
-  '[attributes]',
-  `Status\tArg:<ENTITY>, Value:${STATUSES.join('|')}`,
-  `Verdict\tArg:Claim, Value:${VERDICTS.join('|')}`,
-  'QuoteKind\tArg:Quote, Value:verbatim|paraphrase',
-  '',
-].join('\n');
+/** A speaker's name as a brat attribute value: no spaces or characters brat's config syntax uses. */
+export function bratSpeakerValue(name: string): string {
+  return name.trim().replace(/[\s|,:=<>]+/g, '_');
+}
+
+/** annotation.conf for the given speaker values (see bratSpeakerValue). */
+export function bratAnnotationConf(speakers: Iterable<string>): string {
+  const values = [...new Set(speakers)].sort();
+  return [
+    '[entities]',
+    'Claim',
+    'Quote',
+    'Context',
+    '',
+    '[relations]',
+    'Corroborates\tArg1:<ENTITY>, Arg2:<ENTITY>',
+    'Conflicts\tArg1:<ENTITY>, Arg2:<ENTITY>',
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    '',
+    '[events]',
+    '',
+    '[attributes]',
+    `Status\tArg:<ENTITY>, Value:${STATUSES.join('|')}`,
+    `Verdict\tArg:Claim, Value:${VERDICTS.join('|')}`,
+    'QuoteKind\tArg:Quote, Value:verbatim|paraphrase',
+    ...(values.length ? [`Speaker\tArg:Quote, Value:${values.join('|')}`] : []),
+    '',
+  ].join('\n');
+}
 
 const VISUAL_CONF = ['[labels]', 'Claim | Claim', 'Quote | Quote', 'Context | Context', '', '[drawing]', 'Claim\tbgColor:#E69F00', 'Quote\tbgColor:#56B4E9', 'Context\tbgColor:#009E73', ''].join('\n');
 
@@ -61,7 +74,16 @@ function attributeLines(a: ExportAnnotation, next: () => number): string[] {
   if (a.label === 'claim' && verdict) lines.push(`A${next()}\tVerdict T${a.id} ${verdict}`);
   const kind = a.attributes.quoteKind;
   if (a.label === 'quote' && (kind === 'verbatim' || kind === 'paraphrase')) lines.push(`A${next()}\tQuoteKind T${a.id} ${kind}`);
+  const speaker = quoteSpeaker(a);
+  if (speaker) lines.push(`A${next()}\tSpeaker T${a.id} ${speaker}`);
   return lines;
+}
+
+/** The Speaker attribute value of a quote, or null. */
+function quoteSpeaker(a: ExportAnnotation): string | null {
+  const name = a.attributes.speaker;
+  if (a.label !== 'quote' || typeof name !== 'string') return null;
+  return bratSpeakerValue(name) || null;
 }
 
 /** The .ann file of one article. */
@@ -74,15 +96,13 @@ export function bratAnn(article: ExportArticle): string {
   const ids = new Set(article.annotations.map((a) => a.id));
   for (const a of article.annotations) {
     const { offsets, text } = bratFragments(a.exact, toCp(a.start));
-    lines.push(`T${a.id}\t${ENTITY[a.label]} ${offsets}\t${text}`);
+    lines.push(`T${a.id}\t${LABEL_NAME[a.label]} ${offsets}\t${text}`);
     lines.push(...attributeLines(a, nextAttr));
-    const speaker = typeof a.attributes.speaker === 'string' && a.attributes.speaker ? `speaker: ${a.attributes.speaker}` : '';
-    const noteText = [speaker, a.note].filter(Boolean).join(' | ');
-    if (noteText) lines.push(`#${++note}\tAnnotatorNotes T${a.id}\t${oneLine(noteText)}`);
+    if (a.note.trim()) lines.push(`#${++note}\tAnnotatorNotes T${a.id}\t${oneLine(a.note)}`);
   }
   for (const l of article.links) {
     if (ids.has(l.fromAnnotationId) && ids.has(l.toAnnotationId)) {
-      lines.push(`R${l.id}\t${RELATION[l.relation]} Arg1:T${l.fromAnnotationId} Arg2:T${l.toAnnotationId}`);
+      lines.push(`R${l.id}\t${RELATION_NAME[l.relation]} Arg1:T${l.fromAnnotationId} Arg2:T${l.toAnnotationId}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';
@@ -98,32 +118,24 @@ function linkRows(article: ExportArticle): string {
 
 /** Streams the brat zip as byte chunks. */
 export function* serializeBrat(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
-  const out: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    out.push(chunk);
-  });
-  const encoder = new TextEncoder();
-  const add = (name: string, content: string) => {
-    const file = new ZipDeflate(name, { level: 6 });
-    zip.add(file);
-    file.push(encoder.encode(content), true);
-  };
-  const drain = function* () {
-    while (out.length) yield out.shift() as Uint8Array;
-  };
+  const zip = zipWriter();
   const dir = `${ctx.project.slug}-brat`;
-  add(`${dir}/annotation.conf`, BRAT_ANNOTATION_CONF);
-  add(`${dir}/visual.conf`, VISUAL_CONF);
-  add(`${dir}/README.txt`, `brat standoff export of "${ctx.project.name}" generated ${ctx.generatedAt}.\nOffsets in .ann files count Unicode code points of the .txt files (UTF-8, NFC, LF line breaks).\nlinks.tsv lists every link, including links between articles that brat cannot draw.\n`);
+  zip.add(`${dir}/visual.conf`, VISUAL_CONF);
+  zip.add(`${dir}/README.txt`, `brat standoff export of "${ctx.project.name}" generated ${ctx.generatedAt}.\nOffsets in .ann files count Unicode code points of the .txt files (UTF-8, NFC, LF line breaks).\nlinks.tsv lists every link, including links between articles that brat cannot draw.\n`);
   let links = LINKS_HEADER;
+  const speakers = new Set<string>();
   for (const article of articles) {
-    add(`${dir}/${bratFileName(article.id)}.txt`, article.body);
-    add(`${dir}/${bratFileName(article.id)}.ann`, bratAnn(article));
+    zip.add(`${dir}/${bratFileName(article.id)}.txt`, article.body);
+    zip.add(`${dir}/${bratFileName(article.id)}.ann`, bratAnn(article));
+    for (const a of article.annotations) {
+      const speaker = quoteSpeaker(a);
+      if (speaker) speakers.add(speaker);
+    }
     links += linkRows(article);
-    yield* drain();
+    yield* zip.drain();
   }
-  add(`${dir}/links.tsv`, links);
-  zip.end();
-  yield* drain();
+  zip.add(`${dir}/links.tsv`, links);
+  zip.add(`${dir}/annotation.conf`, bratAnnotationConf(speakers));
+  zip.finish();
+  yield* zip.drain();
 }

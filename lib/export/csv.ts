@@ -1,7 +1,12 @@
 /**
- * CSV: one row per annotation, RFC 4180 (CRLF rows, every field quoted when needed, quotes
- * doubled). Cells a spreadsheet would run as a formula are neutralized with a leading
- * apostrophe (OWASP CSV injection advice).
+ * CSV: one row per annotation, RFC 4180 (CRLF rows, fields quoted when needed, quotes
+ * doubled), in two flavours:
+ * - `csv` for spreadsheets: a UTF-8 byte order mark (without it Excel and LibreOffice may read
+ *   the file as Windows-1252 and garble every non-Latin title) and a formula guard on every
+ *   text cell: one leading apostrophe when the cell starts with = + - @ tab CR (OWASP CSV
+ *   injection advice) or with an apostrophe itself, so that stripping one leading apostrophe
+ *   from any text cell that has one gives the exact text back.
+ * - `csv-raw` for data tools (pandas, R, DuckDB): the exact text, no guard, no BOM.
  */
 import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportArticle, type ExportContext } from './types';
@@ -28,23 +33,34 @@ export const CSV_COLUMNS = [
   'created_at',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text cell a spreadsheet would run as a formula, or one that starts with the guard itself. */
+const GUARDED_START = /^[=+\-@\t\r']/;
 
-/** Prefixes an apostrophe when a spreadsheet would treat the cell as a formula. */
+/** The UTF-8 byte order mark that makes spreadsheets read the file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
+
+export type CsvFlavour = 'spreadsheet' | 'raw';
+
+/** Prefixes an apostrophe when a spreadsheet would treat the cell as a formula (reversibly). */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return GUARDED_START.test(value) ? `'${value}` : value;
 }
 
-/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. */
-export function csvField(value: string | number | null | undefined): string {
+/** The exact text of a guarded cell: one leading apostrophe removed, if there is one. */
+export function unguardCell(value: string): string {
+  return value.startsWith("'") ? value.slice(1) : value;
+}
+
+/** One RFC 4180 field: quoted when it holds a comma, quote, CR or LF. Numbers are never guarded. */
+export function csvField(value: string | number | null | undefined, flavour: CsvFlavour = 'spreadsheet'): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = neutralizeFormula(value);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  const text = flavour === 'spreadsheet' ? neutralizeFormula(value) : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: Array<string | number | null | undefined>): string {
-  return values.map(csvField).join(',') + '\r\n';
+export function csvRow(values: Array<string | number | null | undefined>, flavour: CsvFlavour = 'spreadsheet'): string {
+  return values.map((v) => csvField(v, flavour)).join(',') + '\r\n';
 }
 
 function text(value: unknown): string {
@@ -52,7 +68,7 @@ function text(value: unknown): string {
 }
 
 /** Rows of one article. */
-export function articleRows(article: ExportArticle): string {
+export function articleRows(article: ExportArticle, flavour: CsvFlavour): string {
   const toCp = codePointMapper(article.body);
   let out = '';
   for (const a of article.annotations) {
@@ -77,16 +93,25 @@ export function articleRows(article: ExportArticle): string {
       verdict,
       a.linked.map((l) => l.other.annotationId).join(' '),
       a.createdAt,
-    ]);
+    ], flavour);
   }
   return out;
 }
 
-/** Streams the CSV export: a header row, then the rows of each article. */
-export function* serializeCsv(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
-  yield csvRow([...CSV_COLUMNS]);
+function* serialize(articles: Iterable<ExportArticle>, flavour: CsvFlavour): Generator<string> {
+  yield (flavour === 'spreadsheet' ? UTF8_BOM : '') + csvRow([...CSV_COLUMNS], flavour);
   for (const article of articles) {
-    const rows = articleRows(article);
+    const rows = articleRows(article, flavour);
     if (rows) yield rows;
   }
+}
+
+/** Streams the spreadsheet CSV: BOM, header row, then the guarded rows of each article. */
+export function serializeCsv(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return serialize(articles, 'spreadsheet');
+}
+
+/** Streams the raw CSV: header row, then the exact rows of each article (no BOM, no guard). */
+export function serializeCsvRaw(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return serialize(articles, 'raw');
 }

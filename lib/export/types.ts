@@ -5,7 +5,7 @@
  */
 import type { Decision, Label, Relation, Status, Verdict } from '../db/schema';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv', 'w3c', 'brat', 'fever', 'claimreview'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'csv-raw', 'w3c', 'brat', 'fever', 'claimreview', 'labelstudio', 'spans', 'doccano'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Version of the native JSONL layout; bumped on any incompatible change. */

@@ -7,6 +7,7 @@ import { unzipSync } from 'fflate';
 import { buildFixture, type Fixture } from './fixtures';
 import { cli } from '../cli/run';
 import { makeProject } from '../helpers';
+import { EXPORT_FORMATS } from '@/lib/export/types';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-export-'));
 let f: Fixture;
@@ -36,11 +37,25 @@ describe('cli export', () => {
     expect(Object.keys(unzipSync(new Uint8Array(fs.readFileSync(zip))))).toContain(`${f.project.slug}-brat/annotation.conf`);
   });
 
+  it.each([
+    ['csv-raw', (b: Buffer) => b.toString('utf8').startsWith('article_id,')],
+    ['fever', (b: Buffer) => Object.keys(unzipSync(new Uint8Array(b))).includes('claims.jsonl')],
+    ['labelstudio', (b: Buffer) => Array.isArray(JSON.parse(b.toString('utf8')))],
+    ['spans', (b: Buffer) => b.toString('utf8').split('\n').filter(Boolean).every((l) => 'spans' in JSON.parse(l))],
+    ['doccano', (b: Buffer) => b.toString('utf8').split('\n').filter(Boolean).every((l) => 'label' in JSON.parse(l))],
+  ] as const)('exports %s to a file', (format, isWellFormed) => {
+    const out = path.join(dir, `export.${format}`);
+    const result = cli(['export', '--project', f.project.slug, '--format', format, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`as ${format} to ${out}`);
+    expect(isWellFormed(fs.readFileSync(out))).toBe(true);
+  });
+
   it('refuses an unknown format or filter and writes nothing', () => {
     const out = path.join(dir, 'never.csv');
     const bad = cli(['export', '--project', f.project.slug, '--format', 'xml', '--out', out]);
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/format: must be one of jsonl, csv, w3c, brat, fever, claimreview/);
+    expect(bad.stderr).toContain(`format: must be one of ${EXPORT_FORMATS.join(', ')}`);
     expect(cli(['export', '--project', f.project.slug, '--format', 'csv', '--status', 'maybe', '--out', out]).stderr).toMatch(/status\.0: must be one of/);
     expect(cli(['export', '--project', f.project.slug, '--format', 'csv', '--colour', 'red']).code).toBe(2);
     expect(fs.existsSync(out)).toBe(false);

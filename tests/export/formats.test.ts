@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { unzipSync, strFromU8 } from 'fflate';
 import { buildFixture, type Fixture } from './fixtures';
-import { exportBytes, exportText, parseCsv } from './collect';
+import { exportText } from './collect';
 import { sliceCodePoints } from '@/lib/anchoring/units';
-import { CSV_COLUMNS } from '@/lib/export/csv';
 
 let f: Fixture;
 let bodies: Map<number, string>;
@@ -47,87 +45,7 @@ describe('native JSONL', () => {
   });
 });
 
-describe('CSV', () => {
-  it('is RFC 4180 with both offset kinds that select the exact text', () => {
-    const text = exportText(f.lead.actor, f.project.id, { format: 'csv' });
-    expect(text.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual([...CSV_COLUMNS]);
-    expect(rows).toHaveLength(9);
-    const col = (name: (typeof CSV_COLUMNS)[number]) => header.indexOf(name);
-    for (const row of rows) {
-      const body = bodies.get(Number(row[col('article_id')]))!;
-      const exact = row[col('exact')].replace(/^'(?=[=+\-@\t\r])/, '');
-      expect(body.slice(Number(row[col('start_utf16')]), Number(row[col('end_utf16')]))).toBe(exact);
-      expect(sliceCodePoints(body, Number(row[col('start_codepoint')]), Number(row[col('end_codepoint')]))).toBe(exact);
-    }
-  });
-
-  it('neutralizes cells a spreadsheet would run as formulas', () => {
-    const [header, ...rows] = parseCsv(exportText(f.lead.actor, f.project.id, { format: 'csv' }));
-    const notes = rows.map((r) => r[header.indexOf('note')]);
-    expect(notes).toContain(`'=HYPERLINK("x")`);
-    expect(notes).toContain(`'+1 tab\tnote, "quoted"`);
-    expect(notes).toContain(`'@mention -minus`);
-    expect(rows.map((r) => r[header.indexOf('outlet')])).toContain(`'=Outlet+`);
-    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.join('')))).toBe(true);
-  });
-
-  it('lists linked annotation ids from both ends and the final verdict', () => {
-    const [header, ...rows] = parseCsv(exportText(f.lead.actor, f.project.id, { format: 'csv' }));
-    const byId = new Map(rows.map((r) => [Number(r[header.indexOf('annotation_id')]), r]));
-    const claim2 = byId.get(f.annotations.claim2.id)!;
-    expect(claim2[header.indexOf('linked_annotation_ids')]).toBe(String(f.annotations.claim1.id));
-    expect(claim2[header.indexOf('verdict')]).toBe('false');
-    expect(byId.get(f.annotations.claim1.id)![header.indexOf('linked_annotation_ids')].split(' ')).toHaveLength(4);
-  });
-});
-
-describe('brat standoff', () => {
-  it('zips .txt/.ann per article with T lines in code points, attributes, notes and links.tsv', () => {
-    const files = unzipSync(exportBytes(f.lead.actor, f.project.id, { format: 'brat' }));
-    const names = Object.keys(files);
-    const dir = `${f.project.slug}-brat`;
-    expect(names).toEqual(expect.arrayContaining([`${dir}/annotation.conf`, `${dir}/links.tsv`]));
-    let tLines = 0;
-    for (const [id, body] of bodies) {
-      expect(strFromU8(files[`${dir}/article-${id}.txt`])).toBe(body);
-      const ann = strFromU8(files[`${dir}/article-${id}.ann`]);
-      for (const line of ann.split('\n').filter((l) => l.startsWith('T'))) {
-        const [, typeAndSpans, text] = line.split('\t');
-        const pieces = typeAndSpans.split(' ').slice(1).join(' ').split(';').map((p) => p.split(' ').map(Number));
-        expect(pieces.map(([s, e]) => sliceCodePoints(body, s, e)).join(' ')).toBe(text);
-        tLines++;
-      }
-    }
-    expect(tLines).toBe(9);
-    const emojiAnn = strFromU8(files[`${dir}/article-${f.articles.emoji.id}.ann`]);
-    expect(emojiAnn).toMatch(new RegExp(`^A\\d+\tStatus T${f.annotations.claim1.id} accepted$`, "m"));
-    expect(emojiAnn).toContain(`Verdict T${f.annotations.claim1.id} true`);
-    expect(emojiAnn).toContain(`AnnotatorNotes T${f.annotations.quote1.id}\tspeaker: Zelenskyy`);
-    expect(emojiAnn).toContain(`R${f.links.l4.id}\tCorroborates Arg1:T${f.annotations.claim1.id} Arg2:T${f.annotations.quote1.id}`);
-    const tsv = strFromU8(files[`${dir}/links.tsv`]).trim().split('\n');
-    expect(tsv).toHaveLength(5);
-  });
-});
-
-describe('FEVER JSONL', () => {
-  it('labels each claim from its verdict or accepted links, with evidence at the linked spans', () => {
-    const records = lines(exportText(f.lead.actor, f.project.id, { format: 'fever' }));
-    expect(records).toHaveLength(3);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const c1 = byId.get(f.annotations.claim1.id);
-    expect(c1).toMatchObject({ label: 'SUPPORTS', verdict: 'true', verifiable: 'VERIFIABLE' });
-    expect(c1.evidence).toHaveLength(1);
-    const [piece] = c1.evidence[0];
-    expect(piece.annotationId).toBe(f.annotations.claim2.id);
-    expect(sliceCodePoints(bodies.get(piece.articleId)!, piece.start, piece.end)).toBe(piece.text);
-    expect(byId.get(f.annotations.claim2.id)).toMatchObject({ label: 'REFUTES', evidence: [] });
-    expect(byId.get(f.annotations.claim4.id)).toMatchObject({ label: 'NOT ENOUGH INFO', verdict: null });
-    const src = byId.get(f.annotations.claim4.id).source;
-    expect(sliceCodePoints(bodies.get(src.articleId)!, src.start, src.end)).toBe('لن نتنازل عن أراضينا');
-  });
-});
+// CSV, brat and FEVER have their own files: csv.test.ts, brat.test.ts, fever.test.ts.
 
 describe('ClaimReview', () => {
   it('emits one schema.org ClaimReview per claim with a final verdict', () => {

@@ -1,0 +1,229 @@
+/**
+ * Builds the conformance dataset through the data layer (as the API would) in the DATA_DIR it
+ * is given, then writes every export format into OUT_DIR, with each article's text as
+ * article-ID.txt for the W3C validator. Called by scripts/conformance.sh:
+ *
+ *     DATA_DIR=<fresh dir> npx tsx scripts/conformance-data.ts OUT_DIR
+ *
+ * The dataset: the seed articles plus one article with emoji (flags, skin tones), combining
+ * accents that NFC cannot precompose, CJK, Arabic, an astral symbol and CRLF line breaks;
+ * annotations of every label, nested and crossing spans, spans that start with formula
+ * characters, links within and across articles, reviews that accept, reject and dispute, and
+ * final verdicts of every FEVER class.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SYSTEM, type Actor } from '../lib/data/actor';
+import { createUser } from '../lib/data/users';
+import { createProject, setMember } from '../lib/data/projects';
+import { importArticle, getArticle } from '../lib/data/articles';
+import { createAnnotation } from '../lib/data/annotations';
+import { createLink } from '../lib/data/links';
+import { reviewAnnotation, reviewLink } from '../lib/data/reviews';
+import { finalizeVerdict, proposeVerdict } from '../lib/data/verdicts';
+import { exportProject } from '../lib/data/exports';
+import { EXPORT_FORMATS } from '../lib/export/types';
+import { FORMATS } from '../lib/export';
+import { closeDb } from '../lib/db/client';
+import { seedFiles } from '../seeds/load';
+import { statedMetadata } from '../seeds/metadata';
+import type { Label, Verdict } from '../lib/db/schema';
+
+export const BASE_URL = 'https://desk.example.org';
+
+/** The multilingual article: CRLF line breaks on purpose (the import makes them LF). */
+export const UNICODE_BODY = [
+  'Zelenskyy 🇺🇦 said: "We will not give up our territories" 👍🏽 in Kyiv.',
+  'Combining marks NFC keeps apart: q\u0307uote, x\u0323\u0301, Vie\u0323\u0302t; precomposed: Ångström, naïve.',
+  '他说：“我们不会放弃领土。” 记者问：真的吗？',
+  'قال الرئيس: "لن نتنازل عن أراضينا" — وأضاف المتحدث.',
+  'An astral symbol 𝔘 and 𠀋 before the last claim: Ukraine will not recognize any occupied territory.',
+  '=SUM(1,2) is what the poll said, +3 points, -5 elsewhere, @desk reported 👍.',
+].join('\r\n');
+
+interface World {
+  lead: Actor;
+  reviewers: [Actor, Actor];
+}
+
+async function people(): Promise<{ world: World; ids: number[] }> {
+  const make = (name: string, email: string) => createUser({ actor: SYSTEM, input: { email, name, password: 'conformance check only', isAdmin: false } });
+  const lead = await make('Lena Lead', 'lead@conformance.test');
+  const a = await make('Rami Reviewer', 'rami@conformance.test');
+  const b = await make('Sara Sceptic', 'sara@conformance.test');
+  const world: World = { lead: { userId: lead.user.id }, reviewers: [{ userId: a.user.id }, { userId: b.user.id }] };
+  return { world, ids: [lead.user.id, a.user.id, b.user.id] };
+}
+
+function importAll(lead: Actor, projectId: number): number[] {
+  const ids = seedFiles().map((file, i) => {
+    const body = fs.readFileSync(file, 'utf8');
+    const meta = statedMetadata(body);
+    return importArticle({ actor: lead, projectId, input: { title: meta.title ?? `Seed ${i + 1}`, outlet: meta.outlet ?? undefined, publishedAt: meta.publishedAt ?? undefined, url: `https://news.example.org/seed/${i + 1}?a=1&b=ü`, body } }).id;
+  });
+  ids.push(importArticle({ actor: lead, projectId, input: { title: 'Зеленський 🇺🇦 — 领土 — أراضينا', outlet: '=Outlet+1', url: 'https://news.example.org/unicode', body: UNICODE_BODY } }).id);
+  return ids;
+}
+
+/** A span of `text` in the article (its `occurrence`-th match), created by `actor`. */
+function tag(actor: Actor, articleId: number, label: Label, text: string, extra: { note?: string; attributes?: Record<string, unknown>; to?: string } = {}) {
+  const body = getArticle({ actor, articleId }).article.body;
+  text = text.normalize('NFC');
+  const start = body.indexOf(text);
+  if (start < 0) throw new Error(`"${text}" not in article ${articleId}`);
+  const end = extra.to ? body.indexOf(extra.to.normalize('NFC'), start) + extra.to.normalize('NFC').length : start + text.length;
+  return createAnnotation({ actor, articleId, input: { label, start, end, exact: body.slice(start, end), note: extra.note ?? '', attributes: extra.attributes ?? {} } }).id;
+}
+
+/** Sentences of each seed article used as spans (the texts are real reporting, so they are found by words). */
+function firstWords(actor: Actor, articleId: number, count: number): string[] {
+  const body = getArticle({ actor, articleId }).article.body;
+  return body
+    .split(/(?<=[.!?])\s+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 40 && !s.includes('\n'))
+    .slice(0, count);
+}
+
+function annotateSeeds(world: World, articleIds: number[]) {
+  const [r1, r2] = world.reviewers;
+  const claims: number[] = [];
+  const others: number[] = [];
+  for (const [i, articleId] of articleIds.entries()) {
+    const author = i % 2 ? r2 : r1;
+    const [s1, s2, s3] = firstWords(author, articleId, 3);
+    const claim = tag(author, articleId, 'claim', s1, { note: i === 0 ? '=HYPERLINK("http://x")' : '' });
+    const words = s1.split(' ');
+    const inner = words.slice(1, Math.min(words.length - 1, 5)).join(' ');
+    const quote = tag(author, articleId, 'quote', inner, { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: i % 2 ? 'paraphrase' : 'verbatim' } });
+    const crossing = tag(author, articleId, 'context', words.slice(-3).join(' '), { to: s2.split(' ').slice(0, 3).join(' '), note: 'crosses into the next sentence' });
+    const second = tag(author, articleId, 'claim', s3 ?? s2);
+    claims.push(claim, second);
+    others.push(quote, crossing);
+  }
+  return { claims, others };
+}
+
+function annotateUnicode(world: World, articleId: number) {
+  const [r1, r2] = world.reviewers;
+  return {
+    claimEmoji: tag(r1, articleId, 'claim', '🇺🇦 said: "We will not give up our territories" 👍🏽'),
+    quoteEmoji: tag(r1, articleId, 'quote', 'We will not give up our territories', { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }),
+    marks: tag(r2, articleId, 'context', 'q\u0307uote, x\u0323\u0301, Vie\u0323\u0302t', { note: 'combining marks' }),
+    cjk: tag(r2, articleId, 'claim', '我们不会放弃领土。'),
+    cjkQuote: tag(r1, articleId, 'quote', '“我们不会放弃领土。”', { attributes: { speaker: '泽连斯基' } }),
+    arabic: tag(r1, articleId, 'quote', '"لن نتنازل عن أراضينا"', { attributes: { speaker: 'الرئيس', quoteKind: 'verbatim' } }),
+    astral: tag(r2, articleId, 'claim', 'Ukraine will not recognize any occupied territory.'),
+    acrossLines: tag(r2, articleId, 'context', '𝔘 and 𠀋', { to: '=SUM(1,2)', note: '+ spans a line break' }),
+    formula: tag(r1, articleId, 'claim', '=SUM(1,2) is what the poll said', { note: '@desk: check' }),
+    minus: tag(r2, articleId, 'context', '-5 elsewhere, @desk reported 👍.'),
+  };
+}
+
+const accept = (actor: Actor, id: number) => reviewAnnotation({ actor, id, input: { decision: 'accept' } });
+const reject = (actor: Actor, id: number) => reviewAnnotation({ actor, id, input: { decision: 'reject', reason: 'not a claim as stated' } });
+
+async function build() {
+  const { world } = await people();
+  const project = createProject({ actor: SYSTEM, input: { name: 'Conformance 🇺🇦 check', slug: 'conformance' } });
+  const [leadId, r1Id, r2Id] = [world.lead, ...world.reviewers].map((a) => ('userId' in a ? a.userId : 0));
+  setMember({ actor: SYSTEM, projectId: project.id, input: { userId: leadId, role: 'lead' } });
+  for (const userId of [r1Id, r2Id]) setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role: 'reviewer' } });
+  const articleIds = importAll(world.lead, project.id);
+  const unicodeId = articleIds[articleIds.length - 1];
+  const seeds = annotateSeeds(world, articleIds.slice(0, -1));
+  const u = annotateUnicode(world, unicodeId);
+  const [r1, r2] = world.reviewers;
+  const reviewerOf = (authorIsR1: boolean) => (authorIsR1 ? r2 : r1);
+  // Seed claims alternate authors r1, r2 by article; everything else goes through both kinds of review.
+  seeds.claims.forEach((id, i) => (i % 4 === 3 ? reject : accept)(reviewerOf(Math.floor(i / 2) % 2 === 0), id));
+  seeds.others.forEach((id, i) => accept(reviewerOf(Math.floor(i / 2) % 2 === 0), id));
+  for (const id of [u.claimEmoji, u.quoteEmoji, u.arabic, u.formula, u.cjkQuote]) accept(r2, id);
+  for (const id of [u.cjk, u.astral, u.marks, u.acrossLines, u.minus]) accept(r1, id);
+  accept(world.lead, u.cjk);
+  reject(world.lead, u.cjkQuote); // accepted by one, rejected by another: disputed
+  const authors = new Map<number, Actor>();
+  const link = (from: number, to: number, relation: 'corroborates' | 'conflicts', by: Actor) => {
+    const id = createLink({ actor: by, input: { fromAnnotationId: from, toAnnotationId: to, relation, note: `${relation} (${from}→${to})` } }).id;
+    authors.set(id, by);
+    return id;
+  };
+  const links = [
+    link(seeds.claims[0], u.claimEmoji, 'corroborates', r1),
+    link(seeds.claims[0], seeds.claims[2], 'corroborates', r1),
+    link(seeds.claims[2], seeds.claims[4], 'corroborates', r2),
+    link(u.astral, seeds.claims[0], 'corroborates', r2),
+    link(u.astral, seeds.claims[4], 'corroborates', r2),
+    link(u.cjk, seeds.claims[2], 'corroborates', r2),
+    link(u.formula, seeds.claims[6], 'conflicts', r1),
+    link(seeds.claims[4], seeds.claims[8], 'conflicts', r1),
+    link(u.quoteEmoji, seeds.others[0], 'corroborates', r1),
+    link(u.cjkQuote, seeds.others[2], 'corroborates', r2),
+    link(seeds.claims[6], seeds.claims[8], 'conflicts', r2),
+    link(u.arabic, seeds.others[4], 'corroborates', r1),
+    link(u.claimEmoji, seeds.claims[4], 'corroborates', r1),
+  ];
+  const linkReviewer = (id: number, i: number) => (i % 3 === 2 ? world.lead : authors.get(id) === r1 ? r2 : r1);
+  links.forEach((id, i) => reviewLink({ actor: linkReviewer(id, i), id, input: i === 10 ? { decision: 'reject', reason: 'different statements' } : { decision: 'accept' } }));
+  const verdict = (claim: number, v: Verdict, evidenceLinkIds: number[] = []) => finalizeVerdict({ actor: world.lead, annotationId: claim, input: { verdict: v, rationale: `checked: ${v}`, evidenceLinkIds } });
+  proposeVerdict({ actor: r1, annotationId: u.claimEmoji, input: { verdict: 'mixed', rationale: 'partly' } });
+  verdict(u.claimEmoji, 'true', [links[0], links[12]]);
+  verdict(seeds.claims[0], 'true', [links[1]]);
+  verdict(seeds.claims[2], 'mostly-true');
+  verdict(u.astral, 'true', [links[3], links[4]]);
+  verdict(u.cjk, 'true');
+  verdict(u.formula, 'false', [links[6]]);
+  verdict(seeds.claims[4], 'misleading');
+  verdict(seeds.claims[8], 'mixed');
+  verdict(seeds.claims[6], 'unverifiable');
+  verdict(seeds.claims[3], 'false');
+  return { projectId: project.id, lead: world.lead, articleIds };
+}
+
+function writeExports(out: string, projectId: number, lead: Actor, articleIds: number[]) {
+  fs.mkdirSync(out, { recursive: true });
+  for (const format of EXPORT_FORMATS) {
+    const stream = exportProject({ actor: lead, projectId, request: { format }, baseUrl: BASE_URL });
+    const parts = [...stream.chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
+    fs.writeFileSync(path.join(out, `${format}.${FORMATS[format].extension.split('.').pop()}`), Buffer.concat(parts));
+  }
+  for (const id of articleIds) fs.writeFileSync(path.join(out, `article-${id}.txt`), getArticle({ actor: lead, articleId: id }).article.body);
+  fs.writeFileSync(path.join(out, 'w3c-texts.txt'), w3cTextArgs(out, articleIds).join('\n') + '\n');
+  const ctx = exportProject({ actor: lead, projectId, request: { format: 'jsonl' }, baseUrl: BASE_URL });
+  ctx.chunks.return(undefined);
+  fs.writeFileSync(path.join(out, 'counts.json'), JSON.stringify({ ...ctx.context.counts, baseUrl: BASE_URL, articleIds }, null, 2));
+  return ctx.context.counts;
+}
+
+/** `IRI=PATH` for every article source the W3C export names, for the validator's --text. */
+function w3cTextArgs(out: string, articleIds: number[]): string[] {
+  const sources = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'source' && typeof v === 'string') sources.add(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(JSON.parse(fs.readFileSync(path.join(out, 'w3c.jsonld'), 'utf8')));
+  return [...sources].flatMap((iri) => {
+    const id = Number(/\/articles\/(\d+)/.exec(iri)?.[1]);
+    return articleIds.includes(id) ? [`${iri}=${path.join(out, `article-${id}.txt`)}`] : [];
+  });
+}
+
+async function main() {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: DATA_DIR=<fresh dir> npx tsx scripts/conformance-data.ts OUT_DIR');
+  const { projectId, lead, articleIds } = await build();
+  const counts = writeExports(out, projectId, lead, articleIds);
+  closeDb();
+  console.log(`dataset: ${counts.articles} articles, ${counts.annotations} annotations, ${counts.links} links, ${counts.reviews} reviews; ${EXPORT_FORMATS.length} formats written to ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
