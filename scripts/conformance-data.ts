@@ -66,13 +66,13 @@ function importAll(lead: Actor, projectId: number): number[] {
 }
 
 /** A span of `text` in the article (its `occurrence`-th match), created by `actor`. */
-function tag(actor: Actor, articleId: number, label: Label, text: string, extra: { note?: string; attributes?: Record<string, unknown>; to?: string } = {}) {
+async function tag(actor: Actor, articleId: number, label: Label, text: string, extra: { note?: string; attributes?: Record<string, unknown>; to?: string } = {}) {
   const body = getArticle({ actor, articleId }).article.body;
   text = text.normalize('NFC');
   const start = body.indexOf(text);
   if (start < 0) throw new Error(`"${text}" not in article ${articleId}`);
   const end = extra.to ? body.indexOf(extra.to.normalize('NFC'), start) + extra.to.normalize('NFC').length : start + text.length;
-  return createAnnotation({ actor, articleId, input: { label, start, end, exact: body.slice(start, end), note: extra.note ?? '', attributes: extra.attributes ?? {} } }).id;
+  return (await createAnnotation({ actor, articleId, input: { label, start, end, exact: body.slice(start, end), note: extra.note ?? '', attributes: extra.attributes ?? {} } })).id;
 }
 
 /** Sentences of each seed article used as spans (the texts are real reporting, so they are found by words). */
@@ -85,38 +85,38 @@ function firstWords(actor: Actor, articleId: number, count: number): string[] {
     .slice(0, count);
 }
 
-function annotateSeeds(world: World, articleIds: number[]) {
+async function annotateSeeds(world: World, articleIds: number[]) {
   const [r1, r2] = world.reviewers;
   const claims: number[] = [];
   const others: number[] = [];
   for (const [i, articleId] of articleIds.entries()) {
     const author = i % 2 ? r2 : r1;
     const [s1, s2, s3] = firstWords(author, articleId, 3);
-    const claim = tag(author, articleId, 'claim', s1, { note: i === 0 ? '=HYPERLINK("http://x")' : '' });
+    const claim = await tag(author, articleId, 'claim', s1, { note: i === 0 ? '=HYPERLINK("http://x")' : '' });
     const words = s1.split(' ');
     const inner = words.slice(1, Math.min(words.length - 1, 5)).join(' ');
-    const quote = tag(author, articleId, 'quote', inner, { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: i % 2 ? 'paraphrase' : 'verbatim' } });
-    const crossing = tag(author, articleId, 'context', words.slice(-3).join(' '), { to: s2.split(' ').slice(0, 3).join(' '), note: 'crosses into the next sentence' });
-    const second = tag(author, articleId, 'claim', s3 ?? s2);
+    const quote = await tag(author, articleId, 'quote', inner, { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: i % 2 ? 'paraphrase' : 'verbatim' } });
+    const crossing = await tag(author, articleId, 'context', words.slice(-3).join(' '), { to: s2.split(' ').slice(0, 3).join(' '), note: 'crosses into the next sentence' });
+    const second = await tag(author, articleId, 'claim', s3 ?? s2);
     claims.push(claim, second);
     others.push(quote, crossing);
   }
   return { claims, others };
 }
 
-function annotateUnicode(world: World, articleId: number) {
+async function annotateUnicode(world: World, articleId: number) {
   const [r1, r2] = world.reviewers;
   return {
-    claimEmoji: tag(r1, articleId, 'claim', '🇺🇦 said: "We will not give up our territories" 👍🏽'),
-    quoteEmoji: tag(r1, articleId, 'quote', 'We will not give up our territories', { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }),
-    marks: tag(r2, articleId, 'context', 'q\u0307uote, x\u0323\u0301, Vie\u0323\u0302t', { note: 'combining marks' }),
-    cjk: tag(r2, articleId, 'claim', '我们不会放弃领土。'),
-    cjkQuote: tag(r1, articleId, 'quote', '“我们不会放弃领土。”', { attributes: { speaker: '泽连斯基' } }),
-    arabic: tag(r1, articleId, 'quote', '"لن نتنازل عن أراضينا"', { attributes: { speaker: 'الرئيس', quoteKind: 'verbatim' } }),
-    astral: tag(r2, articleId, 'claim', 'Ukraine will not recognize any occupied territory.'),
-    acrossLines: tag(r2, articleId, 'context', '𝔘 and 𠀋', { to: '=SUM(1,2)', note: '+ spans a line break' }),
-    formula: tag(r1, articleId, 'claim', '=SUM(1,2) is what the poll said', { note: '@desk: check' }),
-    minus: tag(r2, articleId, 'context', '-5 elsewhere, @desk reported 👍.'),
+    claimEmoji: await tag(r1, articleId, 'claim', '🇺🇦 said: "We will not give up our territories" 👍🏽'),
+    quoteEmoji: await tag(r1, articleId, 'quote', 'We will not give up our territories', { attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }),
+    marks: await tag(r2, articleId, 'context', 'q\u0307uote, x\u0323\u0301, Vie\u0323\u0302t', { note: 'combining marks' }),
+    cjk: await tag(r2, articleId, 'claim', '我们不会放弃领土。'),
+    cjkQuote: await tag(r1, articleId, 'quote', '“我们不会放弃领土。”', { attributes: { speaker: '泽连斯基' } }),
+    arabic: await tag(r1, articleId, 'quote', '"لن نتنازل عن أراضينا"', { attributes: { speaker: 'الرئيس', quoteKind: 'verbatim' } }),
+    astral: await tag(r2, articleId, 'claim', 'Ukraine will not recognize any occupied territory.'),
+    acrossLines: await tag(r2, articleId, 'context', '𝔘 and 𠀋', { to: '=SUM(1,2)', note: '+ spans a line break' }),
+    formula: await tag(r1, articleId, 'claim', '=SUM(1,2) is what the poll said', { note: '@desk: check' }),
+    minus: await tag(r2, articleId, 'context', '-5 elsewhere, @desk reported 👍.'),
   };
 }
 
@@ -131,40 +131,41 @@ async function build() {
   for (const userId of [r1Id, r2Id]) setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role: 'reviewer' } });
   const articleIds = importAll(world.lead, project.id);
   const unicodeId = articleIds[articleIds.length - 1];
-  const seeds = annotateSeeds(world, articleIds.slice(0, -1));
-  const u = annotateUnicode(world, unicodeId);
+  const seeds = await annotateSeeds(world, articleIds.slice(0, -1));
+  const u = await annotateUnicode(world, unicodeId);
   const [r1, r2] = world.reviewers;
   const reviewerOf = (authorIsR1: boolean) => (authorIsR1 ? r2 : r1);
   // Seed claims alternate authors r1, r2 by article; everything else goes through both kinds of review.
-  seeds.claims.forEach((id, i) => (i % 4 === 3 ? reject : accept)(reviewerOf(Math.floor(i / 2) % 2 === 0), id));
-  seeds.others.forEach((id, i) => accept(reviewerOf(Math.floor(i / 2) % 2 === 0), id));
-  for (const id of [u.claimEmoji, u.quoteEmoji, u.arabic, u.formula, u.cjkQuote]) accept(r2, id);
-  for (const id of [u.cjk, u.astral, u.marks, u.acrossLines, u.minus]) accept(r1, id);
-  accept(world.lead, u.cjk);
-  reject(world.lead, u.cjkQuote); // accepted by one, rejected by another: disputed
+  for (const [i, id] of seeds.claims.entries()) await (i % 4 === 3 ? reject : accept)(reviewerOf(Math.floor(i / 2) % 2 === 0), id);
+  for (const [i, id] of seeds.others.entries()) await accept(reviewerOf(Math.floor(i / 2) % 2 === 0), id);
+  for (const id of [u.claimEmoji, u.quoteEmoji, u.arabic, u.formula, u.cjkQuote]) await accept(r2, id);
+  for (const id of [u.cjk, u.astral, u.marks, u.acrossLines, u.minus]) await accept(r1, id);
+  await accept(world.lead, u.cjk);
+  await reject(world.lead, u.cjkQuote); // accepted by one, rejected by another: disputed
   const authors = new Map<number, Actor>();
-  const link = (from: number, to: number, relation: 'corroborates' | 'conflicts', by: Actor) => {
-    const id = createLink({ actor: by, input: { fromAnnotationId: from, toAnnotationId: to, relation, note: `${relation} (${from}→${to})` } }).id;
+  const link = async (from: number, to: number, relation: 'corroborates' | 'conflicts', by: Actor) => {
+    const id = (await createLink({ actor: by, input: { fromAnnotationId: from, toAnnotationId: to, relation, note: `${relation} (${from}→${to})` } })).id;
     authors.set(id, by);
     return id;
   };
-  const links = [
-    link(seeds.claims[0], u.claimEmoji, 'corroborates', r1),
-    link(seeds.claims[0], seeds.claims[2], 'corroborates', r1),
-    link(seeds.claims[2], seeds.claims[4], 'corroborates', r2),
-    link(u.astral, seeds.claims[0], 'corroborates', r2),
-    link(u.astral, seeds.claims[4], 'corroborates', r2),
-    link(u.cjk, seeds.claims[2], 'corroborates', r2),
-    link(u.formula, seeds.claims[6], 'conflicts', r1),
-    link(seeds.claims[4], seeds.claims[8], 'conflicts', r1),
-    link(u.quoteEmoji, seeds.others[0], 'corroborates', r1),
-    link(u.cjkQuote, seeds.others[2], 'corroborates', r2),
-    link(seeds.claims[6], seeds.claims[8], 'conflicts', r2),
-    link(u.arabic, seeds.others[4], 'corroborates', r1),
-    link(u.claimEmoji, seeds.claims[4], 'corroborates', r1),
-  ];
+  const links: number[] = [];
+  for (const [from, to, relation, by] of [
+    [seeds.claims[0], u.claimEmoji, 'corroborates', r1],
+    [seeds.claims[0], seeds.claims[2], 'corroborates', r1],
+    [seeds.claims[2], seeds.claims[4], 'corroborates', r2],
+    [u.astral, seeds.claims[0], 'corroborates', r2],
+    [u.astral, seeds.claims[4], 'corroborates', r2],
+    [u.cjk, seeds.claims[2], 'corroborates', r2],
+    [u.formula, seeds.claims[6], 'conflicts', r1],
+    [seeds.claims[4], seeds.claims[8], 'conflicts', r1],
+    [u.quoteEmoji, seeds.others[0], 'corroborates', r1],
+    [u.cjkQuote, seeds.others[2], 'corroborates', r2],
+    [seeds.claims[6], seeds.claims[8], 'conflicts', r2],
+    [u.arabic, seeds.others[4], 'corroborates', r1],
+    [u.claimEmoji, seeds.claims[4], 'corroborates', r1],
+  ] as const) links.push(await link(from, to, relation, by));
   const linkReviewer = (id: number, i: number) => (i % 3 === 2 ? world.lead : authors.get(id) === r1 ? r2 : r1);
-  links.forEach((id, i) => reviewLink({ actor: linkReviewer(id, i), id, input: i === 10 ? { decision: 'reject', reason: 'different statements' } : { decision: 'accept' } }));
+  for (const [i, id] of links.entries()) await reviewLink({ actor: linkReviewer(id, i), id, input: i === 10 ? { decision: 'reject', reason: 'different statements' } : { decision: 'accept' } });
   const verdict = (claim: number, v: Verdict, evidenceLinkIds: number[] = []) => finalizeVerdict({ actor: world.lead, annotationId: claim, input: { verdict: v, rationale: `checked: ${v}`, evidenceLinkIds } });
   proposeVerdict({ actor: r1, annotationId: u.claimEmoji, input: { verdict: 'mixed', rationale: 'partly' } });
   verdict(u.claimEmoji, 'true', [links[0], links[12]]);

@@ -12,11 +12,11 @@ import { sliceCodePoints } from '@/lib/anchoring/units';
 import { LABEL_STUDIO_CONFIG } from '@/lib/export/labelstudio';
 
 let f: Fixture;
-let more: ReturnType<typeof addMoreText>;
+let more: Awaited<ReturnType<typeof addMoreText>>;
 let bodies: Map<number, string>;
 beforeAll(async () => {
   f = await buildFixture();
-  more = addMoreText(f);
+  more = await addMoreText(f);
   bodies = new Map([...Object.values(f.articles).map((a) => [a.id, a.body] as const), [more.id, more.body]]);
 });
 

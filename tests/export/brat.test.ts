@@ -13,12 +13,12 @@ import { sliceCodePoints } from '@/lib/anchoring/units';
 import { bratSpeakerValue } from '@/lib/export/brat';
 
 let f: Fixture;
-let more: ReturnType<typeof addMoreText>;
+let more: Awaited<ReturnType<typeof addMoreText>>;
 let files: Record<string, string>;
 let dir: string;
 beforeAll(async () => {
   f = await buildFixture();
-  more = addMoreText(f);
+  more = await addMoreText(f);
   dir = `${f.project.slug}-brat`;
   files = Object.fromEntries(Object.entries(unzipSync(exportBytes(f.lead.actor, f.project.id, { format: 'brat' }))).map(([k, v]) => [k, strFromU8(v)]));
 });

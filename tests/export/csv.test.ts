@@ -14,7 +14,7 @@ let f: Fixture;
 let bodies: Map<number, string>;
 beforeAll(async () => {
   f = await buildFixture();
-  const more = addMoreText(f);
+  const more = await addMoreText(f);
   bodies = new Map([...Object.values(f.articles).map((a) => [a.id, a.body] as const), [more.id, more.body]]);
 });
 

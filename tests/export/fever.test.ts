@@ -21,13 +21,13 @@ interface Claim { id: number; verifiable: string; label: string; claim: string; 
 interface Page { id: string; text: string; lines: string }
 
 let f: Fixture;
-let more: ReturnType<typeof addMoreText>;
+let more: Awaited<ReturnType<typeof addMoreText>>;
 beforeAll(async () => {
   f = await buildFixture();
-  more = addMoreText(f);
+  more = await addMoreText(f);
   // The CJK claim corroborates claim1 (accepted) and conflicts with claim2; claim1's verdict cites two links.
-  const corroborates = createLink({ actor: f.reviewer.actor, input: { fromAnnotationId: f.annotations.claim2.id, toAnnotationId: more.claim.id, relation: 'conflicts' } });
-  reviewLink({ actor: f.lead.actor, id: corroborates.id, input: { decision: 'accept' } });
+  const corroborates = await createLink({ actor: f.reviewer.actor, input: { fromAnnotationId: f.annotations.claim2.id, toAnnotationId: more.claim.id, relation: 'conflicts' } });
+  await reviewLink({ actor: f.lead.actor, id: corroborates.id, input: { decision: 'accept' } });
   finalizeVerdict({ actor: f.lead.actor, annotationId: f.annotations.claim1.id, input: { verdict: 'true', rationale: 'two outlets', evidenceLinkIds: [f.links.l1.id, f.links.l2.id] } });
 });
 

@@ -10,7 +10,7 @@ import type { Fixture } from './fixtures';
 
 export const MORE_TEXT = "他说：“我们不会放弃领土。” 𠀋 q\u0307uote x\u0323\u0301.\r\n'Tis said: -5 points, =SUM(A1) and @desk 👍🏽 agree.\r\nLast line.";
 
-export function addMoreText(f: Fixture) {
+export async function addMoreText(f: Fixture) {
   const { id } = importArticle({ actor: f.lead.actor, projectId: f.project.id, input: { title: '领土 — Zelenskyy', outlet: 'Xinhua', url: 'https://example.org/cjk', body: MORE_TEXT } });
   const body = getArticle({ actor: f.lead.actor, articleId: id }).article.body;
   const tag = (label: 'claim' | 'quote' | 'context', from: string, to = from, attributes: Record<string, unknown> = {}) => {
@@ -18,10 +18,10 @@ export function addMoreText(f: Fixture) {
     const end = body.indexOf(to, start) + to.length;
     return createAnnotation({ actor: f.reviewer.actor, articleId: id, input: { label, start, end, exact: body.slice(start, end), attributes } });
   };
-  const claim = tag('claim', '我们不会放弃领土。');
-  const quote = tag('quote', '“我们', '”', { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' });
-  const crossing = tag('context', '𠀋', "'Tis said");
-  const apostrophe = tag('claim', "'Tis said: -5 points");
-  const formula = tag('context', '=SUM(A1) and @desk 👍🏽');
+  const claim = await tag('claim', '我们不会放弃领土。');
+  const quote = await tag('quote', '“我们', '”', { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' });
+  const crossing = await tag('context', '𠀋', "'Tis said");
+  const apostrophe = await tag('claim', "'Tis said: -5 points");
+  const formula = await tag('context', '=SUM(A1) and @desk 👍🏽');
   return { id, body, claim, quote, crossing, apostrophe, formula };
 }
