@@ -8,7 +8,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
-import { STATUSES, VERDICTS } from '../db/schema';
+import { STATUSES, VERDICTS } from '../domain';
 
 const ENTITY = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
 const RELATION = { corroborates: 'Corroborates', conflicts: 'Conflicts' } as const;

@@ -8,7 +8,7 @@
  */
 import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type LinkedRef } from './types';
-import type { Verdict } from '../db/schema';
+import type { Verdict } from '../domain';
 
 export type FeverLabel = 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH INFO';
 
