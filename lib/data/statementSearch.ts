@@ -26,24 +26,17 @@ export interface StatementSearch {
   limit: number;
 }
 
-interface HitRow {
+/** Where a statement is: its article and span, as every row below has them. */
+type Located = Pick<StatementHit, 'articleId' | 'outlet' | 'title' | 'start' | 'end'>;
+
+interface HitRow extends Located {
   rid: number;
   rank: number;
-  articleId: number;
-  outlet: string | null;
-  title: string;
-  start: number;
-  end: number;
   exact: string;
   label: Label | null;
 }
 
-interface SentenceRow {
-  articleId: number;
-  outlet: string | null;
-  title: string;
-  start: number;
-  end: number;
+interface SentenceRow extends Located {
   text: string;
 }
 
