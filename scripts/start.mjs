@@ -10,7 +10,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 const buildId = path.join(root, distDir, 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'server', 'seeds', 'drizzle', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'package.json'];
+const sources = ['app', 'components', 'lib', 'server', 'seeds', 'drizzle', 'instrumentation.ts', 'proxy.ts', 'next.config.mjs', 'package.json'];
 const serverBundle = path.join(root, distDir, 'workbench-server.js');
 
 function newestMtime(entry) {

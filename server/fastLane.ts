@@ -8,7 +8,7 @@
  * authentication (bearer token or session cookie), Origin check, body limits, validation,
  * authorization and group commit in lib/data, and error format. Only the transport differs: a
  * Node request becomes a web Request, the Response is written back with the security headers
- * of next.config.js. Everything else, and any path that does not match exactly, goes to Next.js.
+ * of next.config.mjs. Everything else, and any path that does not match exactly, goes to Next.js.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { matchDirectRoute } from '../lib/api/routes';

@@ -2,8 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { createProject, setMember } from '@/lib/data/projects';
-import { field, idField, type FormState } from '@/components/projects/formState';
-import { runAction } from './actionSupport';
+import { field, idField, type FormState } from '@/lib/forms/formState';
+import { runAction } from '@/lib/forms/runAction';
 
 /** Site admins create a project and land on it as its lead. */
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {

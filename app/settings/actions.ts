@@ -1,8 +1,8 @@
 'use server';
 
 import { createToken, revokeToken } from '@/lib/data/tokens';
-import { field, idField, type FormState } from '@/components/projects/formState';
-import { runAction } from '../projects/actionSupport';
+import { field, idField, type FormState } from '@/lib/forms/formState';
+import { runAction } from '@/lib/forms/runAction';
 
 const PATHS = ['/settings'];
 

@@ -15,7 +15,11 @@ export interface RunResult {
   rowsPerSecond: number;
 }
 
-type Row = Record<string, any>;
+/** Rows as better-sqlite3 returns them (snake_case columns, times in ms, booleans as 0/1). */
+interface ArticleRow { id: number; title: string; outlet: string | null; url: string | null; author: string | null; published_at: string | null; sha256: string; imported_at: number; body: string }
+interface ReviewRow { id: number; annotation_id: number; reviewer_id: number; reviewer_name: string; decision: string; reason: string; is_final: number; target_version: number; created_at: number; superseded_at: number | null }
+interface AnnotationRow { id: number; label: string; start: number; end: number; exact: string; prefix: string; suffix: string; note: string; attributes: string; status: string; version: number; author_id: number; author_name: string; created_at: number; updated_at: number }
+interface LinkRow { id: number; from_annotation_id: number; to_annotation_id: number; relation: string; note: string; status: string; version: number; author_id: number; author_name: string; created_at: number; updated_at: number }
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function bareScan(outFile: string, sample: () => void): RunResult {
@@ -28,20 +32,20 @@ export function bareScan(outFile: string, sample: () => void): RunResult {
   let rows = 0;
   let lines = 1;
   let bytes = fs.writeSync(fd, '{"type":"manifest"}\n');
-  for (const art of db.prepare('select * from articles where project_id = 1 order by id').iterate() as Iterable<Row>) {
+  for (const art of db.prepare('select * from articles where project_id = 1 order by id').iterate() as Iterable<ArticleRow>) {
     const toCp = codePointMapper(art.body);
-    const byAnn = new Map<number, Row[]>();
-    for (const r of revs.all(art.id) as Row[]) {
+    const byAnn = new Map<number, object[]>();
+    for (const r of revs.all(art.id) as ReviewRow[]) {
       const review = { id: r.id, reviewer: { id: r.reviewer_id, name: r.reviewer_name }, decision: r.decision, reason: r.reason, isFinal: !!r.is_final, targetVersion: r.target_version, createdAt: iso(r.created_at), supersededAt: r.superseded_at ? iso(r.superseded_at) : null };
       (byAnn.get(r.annotation_id) ?? byAnn.set(r.annotation_id, []).get(r.annotation_id)!).push(review);
     }
-    const annotations = (anns.all(art.id) as Row[]).map((a) => ({
+    const annotations = (anns.all(art.id) as AnnotationRow[]).map((a) => ({
       id: a.id, label: a.label, start: a.start, end: a.end, startCp: toCp(a.start), endCp: toCp(a.end), exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note,
       attributes: JSON.parse(a.attributes), status: a.status, version: a.version, author: { id: a.author_id, name: a.author_name }, createdAt: iso(a.created_at), updatedAt: iso(a.updated_at),
       reviews: byAnn.get(a.id) ?? [], verdicts: [],
     }));
     rows += annotations.length;
-    const linkRows = (links.all(art.id) as Row[]).map((l) => ({ id: l.id, fromAnnotationId: l.from_annotation_id, toAnnotationId: l.to_annotation_id, relation: l.relation, note: l.note, status: l.status, version: l.version, author: { id: l.author_id, name: l.author_name }, createdAt: iso(l.created_at), updatedAt: iso(l.updated_at), reviews: [] }));
+    const linkRows = (links.all(art.id) as LinkRow[]).map((l) => ({ id: l.id, fromAnnotationId: l.from_annotation_id, toAnnotationId: l.to_annotation_id, relation: l.relation, note: l.note, status: l.status, version: l.version, author: { id: l.author_id, name: l.author_name }, createdAt: iso(l.created_at), updatedAt: iso(l.updated_at), reviews: [] }));
     const line = JSON.stringify({ type: 'article', id: art.id, title: art.title, outlet: art.outlet, url: art.url, author: art.author, publishedAt: art.published_at, sha256: art.sha256, importedAt: iso(art.imported_at), body: art.body, annotations, links: linkRows }) + '\n';
     bytes += fs.writeSync(fd, line);
     lines++;

@@ -3,7 +3,7 @@
 import { startTransition, useActionState } from 'react';
 import { ActionForm, type FormAction } from '@/components/projects/ActionForm';
 import { SecretReveal } from '@/components/projects/SecretReveal';
-import type { FormState } from '@/components/projects/formState';
+import type { FormState } from '@/lib/forms/formState';
 import styles from './Users.module.css';
 
 export interface UserListRow {

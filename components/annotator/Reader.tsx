@@ -60,18 +60,20 @@ export function Reader(props: Props) {
     setTip(opts.tip && rect && root ? { ids: [id], x: rect.left - root.left, y: rect.bottom - root.top + 6, source: 'key' } : null);
   }, [highlighter]);
 
+  // Only on first load: later list changes must not scroll the reader back.
+  const focusDone = useRef(false);
   useEffect(() => {
-    if (!body || props.focusId === null || !store.items.has(props.focusId)) return;
-    select(props.focusId, { scroll: true, flash: true });
-    // Only on first load: later list changes must not scroll the reader back.
-  }, [body]);
+    if (!body || focusDone.current) return;
+    focusDone.current = true;
+    if (props.focusId !== null && store.items.has(props.focusId)) select(props.focusId, { scroll: true, flash: true });
+  }, [body, props.focusId, select, store.items]);
 
   const tag = useCallback((label: Label) => {
     if (!draft) return;
     setDraft(null);
     window.getSelection()?.removeAllRanges();
     void store.create({ label, start: draft.start, end: draft.end, exact: body.slice(draft.start, draft.end) }, (saved) => setSelectedId(saved.id));
-  }, [draft, body, store]);
+  }, [draft, body, store, setDraft]);
 
   const selected = selectedId === null ? undefined : store.items.get(selectedId);
   const ownSelected = selected && selected.authorId === me.id && selected.id > 0 ? selected : undefined;

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef } from 'react';
-import type { FormState } from './formState';
+import type { FormState } from '@/lib/forms/formState';
 import { SecretReveal } from './SecretReveal';
 import styles from './ActionForm.module.css';
 

@@ -2,7 +2,7 @@
  * The permission table: which project role may do what. Pure, so it is tested exhaustively;
  * lib/data calls it after re-reading the actor's membership.
  */
-import type { Role } from '../db/schema';
+import type { Role } from '../domain';
 
 export const ACTIONS = [
   'project.read',

@@ -7,7 +7,7 @@
  */
 import { getToken } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
-import { RequestCookies } from 'next/dist/server/web/spec-extension/cookies';
+import { RequestCookies } from '@edge-runtime/cookies';
 import { redirect } from 'next/navigation';
 import { authOptions, SECURE_COOKIES } from './options';
 import { activeSessionUser } from '../data/signin';
@@ -53,7 +53,8 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
     const userId = match ? userIdForToken(match[1]) : null;
     return userId ? { userId } : null;
   }
-  // Parsed exactly as cookies() parses them for pages (a repeated name: the last one wins).
+  // Parsed by the package cookies() uses for pages (Next.js bundles @edge-runtime/cookies),
+  // so both read a cookie header alike (a repeated name: the last one wins).
   const user = await userFromCookies(jarOf(new RequestCookies(request.headers)));
   return user ? { userId: user.id } : null;
 }

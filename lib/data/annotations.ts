@@ -5,9 +5,9 @@
  */
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
+import { writeTransaction, type Db, type Tx } from '../db/client';
 import { placeholders, preparedStatement } from '../db/prepared';
-import { annotations, articles, links, LABELS, users, type Label } from '../db/schema';
+import { annotations, articles, links, LABELS, type Label } from '../db/schema';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput, describeIssues } from '../validation';
 import { checkSpan } from '../anchoring/span';

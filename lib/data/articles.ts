@@ -8,6 +8,7 @@ import { MAX_BODY_BYTES, MAX_TITLE, parseInput } from '../validation';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
+import { indexArticleSentences } from './sentenceIndex';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleMeta = Omit<ArticleRow, 'body'> & { length: number };
@@ -109,8 +110,9 @@ export function getArticle({ actor, articleId }: { actor: Actor; articleId: numb
 }
 
 /**
- * Inserts one normalized article inside `tx`. An identical text already in the project is
- * reported as a 409 naming the existing article instead of being stored twice.
+ * Inserts one normalized article inside `tx`, with its sentences indexed for link
+ * suggestions. An identical text already in the project is reported as a 409 naming the
+ * existing article instead of being stored twice.
  */
 export function insertArticle(tx: Tx, projectId: number, importedBy: number | null, input: z.output<typeof importArticleSchema>): ArticleRow {
   const body = normalizeArticleText(input.body);
@@ -126,11 +128,13 @@ export function insertArticle(tx: Tx, projectId: number, importedBy: number | nu
     });
   }
   const { body: _raw, ...meta } = input;
-  return tx
+  const row = tx
     .insert(articles)
     .values({ ...meta, title: meta.title.normalize('NFC'), projectId, body, sha256, importedBy })
     .returning()
     .get();
+  indexArticleSentences(tx, row);
+  return row;
 }
 
 /** Imports one article into a project (leads). */

@@ -9,7 +9,7 @@ import { getDb, writeTransaction, type Tx } from '../db/client';
 import { AppError, isAppError } from '../errors';
 import { describeIssues } from '../validation';
 import { importArticleSchema, insertArticle } from './articles';
-import { actorId, projectAccess, type Actor } from './actor';
+import { projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { importNative } from './nativeImport';
 import { checkBatch } from '../import/files';

@@ -9,10 +9,8 @@ import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, type Label, type Relation } from '../db/schema';
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
-import { ensureSentenceIndex } from '../search/sentenceIndex';
 import { similarityQuery, typedQuery, typedTerms } from '../search/query';
-import { searchStatements, type StatementHit } from '../search/rank';
-import { statementsOfArticles } from '../search/browse';
+import { searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
 
 export const SUGGESTION_LIMIT = 20;
 const MAX_QUERY = 200;
@@ -75,7 +73,6 @@ export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; ann
   const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
   const { user } = projectAccess(db, actor, source.projectId, 'project.read');
-  ensureSentenceIndex(source.projectId);
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];
   if (query) hits = typedSearch(db, source, query);

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { annotations, links, users, verdicts, VERDICTS, type Verdict } from '../db/schema';
+import { annotations, links, users, verdicts, VERDICTS } from '../db/schema';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';

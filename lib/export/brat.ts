@@ -12,7 +12,7 @@ import { codePointMapper } from '../anchoring/units';
 import { zipWriter } from './zip';
 import { LABEL_NAME, RELATION_NAME } from './labelNames';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
-import { STATUSES, VERDICTS } from '../db/schema';
+import { STATUSES, VERDICTS } from '../domain';
 
 
 /** A speaker's name as a brat attribute value: no spaces or characters brat's config syntax uses. */

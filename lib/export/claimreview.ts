@@ -4,7 +4,7 @@
  * false = 1) with the verdict's name as alternateName; "unverifiable" has no numeric value.
  */
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportVerdict } from './types';
-import type { Verdict } from '../db/schema';
+import type { Verdict } from '../domain';
 
 const RATING: Record<Verdict, { value: number | null; name: string }> = {
   true: { value: 5, name: 'True' },

@@ -22,7 +22,7 @@ import { codePointMapper } from '../anchoring/units';
 import { splitSentences, sentenceText, sentencesCovering, type Sentence } from './sentences';
 import { zipWriter } from './zip';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type LinkedRef } from './types';
-import type { Verdict } from '../db/schema';
+import type { Verdict } from '../domain';
 
 export type FeverLabel = 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH INFO';
 export type FeverEvidence = [number, number, string, number];
@@ -160,8 +160,10 @@ export function* serializeFever(ctx: ExportContext, articles: Iterable<ExportArt
   let written = 0;
   for (const c of pending) {
     const out = claimLine(c, sentencesOf);
-    if ('line' in out) (claims += out.line), written++;
-    else skipped.push({ id: c.id, reason: out.skip });
+    if ('line' in out) {
+      claims += out.line;
+      written++;
+    } else skipped.push({ id: c.id, reason: out.skip });
   }
   zip.add('claims.jsonl', claims);
   zip.add('manifest.json', JSON.stringify(feverManifest(ctx, sentencesOf.size, written, skipped), null, 2) + '\n');

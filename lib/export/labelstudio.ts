@@ -10,7 +10,7 @@
 import { codePointMapper } from '../anchoring/units';
 import { LABEL_NAME, RELATION_NAME } from './labelNames';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
-import { VERDICTS } from '../db/schema';
+import { VERDICTS } from '../domain';
 
 /** The labeling config the tasks are made for (Label Studio project settings, "Code"). */
 export const LABEL_STUDIO_CONFIG = `<View>

@@ -3,7 +3,7 @@
  * about it. lib/data/exports.ts builds them from one read snapshot; the serializers are pure
  * functions over an iterable of them, so they stream and are tested without a database.
  */
-import type { Decision, Label, Relation, Status, Verdict } from '../db/schema';
+import type { Decision, Label, Relation, Status, Verdict } from '../domain';
 
 export const EXPORT_FORMATS = ['jsonl', 'csv', 'csv-raw', 'w3c', 'brat', 'fever', 'claimreview', 'labelstudio', 'spans', 'doccano'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -1,2 +1,2 @@
-/** Types of securityHeaders.js (CommonJS, shared with next.config.js). */
+/** Types of securityHeaders.js (CommonJS, shared with next.config.mjs). */
 export declare const securityHeaders: ReadonlyArray<{ key: string; value: string }>;

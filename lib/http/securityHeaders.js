@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Security headers on every response (see docs/security.md). CommonJS so that next.config.js
+ * Security headers on every response (see docs/security.md). CommonJS so that next.config.mjs
  * can load it; the write fast lane (server/fastLane.ts) sends the same ones.
  */
 const securityHeaders = [

@@ -39,7 +39,7 @@ export function extensionOf(name: string): string {
  */
 export function checkFileName(name: string): void {
   if (!name || name.length > 255) throw new FileProblem(name || '(no name)', 'the file name is missing or too long.');
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new FileProblem(name, 'the file name contains control characters.');
+  if (/\p{Cc}/u.test(name)) throw new FileProblem(name, 'the file name contains control characters.');
   const segments = name.split(/[\\/]/);
   if (segments.some((s) => s === '..') || /^([\\/]|[A-Za-z]:)/.test(name)) {
     throw new FileProblem(name, 'file names with "../" or an absolute path are refused.');

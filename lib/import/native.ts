@@ -6,7 +6,7 @@
  * checked on its raw text: only a line this server signed may keep its authors on import.
  */
 import { z } from 'zod';
-import { DECISIONS, LABELS, RELATIONS, STATUSES, VERDICTS } from '../db/schema';
+import { DECISIONS, LABELS, RELATIONS, STATUSES, VERDICTS } from '../domain';
 import { importArticleSchema } from '../data/articles';
 import { normalizeArticleText } from '../anchoring/normalize';
 import { describeIssues } from '../validation';

@@ -12,7 +12,7 @@
  *   or chance agreement is 1 because both used one and the same label everywhere).
  * - Link F1: a link is (the unordered pair of its ends' spans, relation); exact multiset match.
  */
-import type { Label, Relation } from '../db/schema';
+import type { Label, Relation } from '../domain';
 
 export interface SpanInput {
   start: number;

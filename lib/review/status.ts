@@ -3,7 +3,7 @@
  * Pure so the same rule serves the write path (the cached `status` column), `cli check` and
  * the tests.
  */
-import type { Decision, Status } from '../db/schema';
+import type { Decision, Status } from '../domain';
 
 export interface ReviewForStatus {
   decision: Decision;

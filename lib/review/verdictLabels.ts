@@ -1,5 +1,5 @@
 /** How each claim verdict is written for people (pure, so client components can use it). */
-import type { Verdict } from '../db/schema';
+import type { Verdict } from '../domain';
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   true: 'True',

@@ -4,7 +4,7 @@
  * the same statement: it is shown once, as that annotation, so a reviewer links to the
  * existing annotation instead of creating a duplicate.
  */
-import type { Label } from '../db/schema';
+import type { Label } from '../domain';
 
 export interface StatementHit {
   kind: 'annotation' | 'sentence';

@@ -1,7 +1,8 @@
 /**
  * What the first start of a fresh DATA_DIR does: migrate, create the first admin (printing
- * the password once and keeping it in data/initial-admin-password, mode 600) and load the
- * seed corpus with that admin as lead. Every step is idempotent.
+ * the password once and keeping it in data/initial-admin-password, mode 600), load the
+ * seed corpus with that admin as lead, and index the sentences of any article stored before
+ * articles were indexed on import. Every step is idempotent.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { users } from '../db/schema';
 import { dataDir } from '../config';
 import { generatePassword, hashPassword } from '../auth/password';
 import { recordEvent } from '../data/events';
+import { indexUnindexedArticles } from '../data/sentenceIndex';
 import { loadSeeds } from '../../seeds/load';
 
 export const INITIAL_ADMIN_EMAIL = 'admin@workbench.local';
@@ -55,6 +57,8 @@ export function ensureFirstRun(): Promise<void> {
     const lead = adminId ?? getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL)).get()?.id ?? null;
     const { added } = loadSeeds(lead);
     if (added > 0) console.log(`  Loaded ${added} seed articles.`);
+    const indexed = indexUnindexedArticles();
+    if (indexed > 0) console.log(`  Indexed the sentences of ${indexed} articles for link suggestions.`);
   })();
   return done;
 }

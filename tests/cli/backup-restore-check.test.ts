@@ -147,7 +147,7 @@ describe('cli check failures', () => {
     const result = cli(['check']);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('ok    integrity_check');
-    expect(result.stdout).toMatch(/FAIL  foreign_key_check\n\s+memberships row \d+ refers to a missing row of users/);
+    expect(result.stdout).toMatch(/FAIL {2}foreign_key_check\n\s+memberships row \d+ refers to a missing row of users/);
     expect(result.stdout).toContain(
       [
         'FAIL  annotation spans match their articles',
@@ -156,7 +156,7 @@ describe('cli check failures', () => {
       ].join('\n'),
     );
     expect(result.stdout).toContain(`FAIL  no live link to a deleted annotation\n        link ${link.id} is live but its annotation ${b.id} is deleted`);
-    expect(result.stdout).toMatch(/FAIL  annotation statuses match their reviews\n\s+annotation \d+ has status accepted but its reviews say proposed/);
+    expect(result.stdout).toMatch(/FAIL {2}annotation statuses match their reviews\n\s+annotation \d+ has status accepted but its reviews say proposed/);
     expect(result.stdout).toContain(`FAIL  link statuses match their reviews\n        link ${link.id} has status proposed but its reviews say rejected`);
     expect(result.lines.at(-1)).toBe('5 of 6 checks failed.');
     expect(result.stderr).toBe('error: 5 of 6 checks failed (see above).\n');

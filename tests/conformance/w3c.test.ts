@@ -8,6 +8,14 @@ import { W3C_PAGE_SIZE } from '@/lib/export/w3c';
 import { getDb } from '@/lib/db/client';
 import { annotations } from '@/lib/db/schema';
 
+/** The fields of a W3C annotation these tests read. */
+interface W3cItem {
+  id: string;
+  motivation: string;
+  body: unknown;
+  target: { selector: Array<{ type: string; start?: number }> };
+}
+
 let f: Fixture;
 let texts: Map<string, string>;
 beforeAll(async () => {
@@ -39,14 +47,14 @@ describe('W3C Web Annotation export', () => {
 
   it('uses absolute IRIs, code point selectors, purposes and motivations', () => {
     const [collection] = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
-    const items = collection.first.items as Array<Record<string, any>>;
+    const items = collection.first.items as W3cItem[];
     const claim = items.find((i) => i.id === `${BASE}/api/annotations/${f.annotations.claim1.id}`)!;
     expect(claim.motivation).toBe('classifying');
     expect(claim.body).toEqual(expect.arrayContaining([
       expect.objectContaining({ purpose: 'classifying', value: 'claim' }),
       expect.objectContaining({ purpose: 'tagging', value: 'verdict:true' }),
     ]));
-    const position = claim.target.selector.find((s: { type: string }) => s.type === 'TextPositionSelector');
+    const position = claim.target.selector.find((s) => s.type === 'TextPositionSelector')!;
     const body = f.articles.emoji.body;
     const start = body.indexOf('We will');
     expect(position.start).toBe(start - 2);

@@ -4,10 +4,8 @@ import { exportText } from './collect';
 import { sliceCodePoints } from '@/lib/anchoring/units';
 
 let f: Fixture;
-let bodies: Map<number, string>;
 beforeAll(async () => {
   f = await buildFixture();
-  bodies = new Map(Object.values(f.articles).map((a) => [a.id, a.body]));
 });
 
 const lines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l));

@@ -9,7 +9,12 @@ beforeAll(async () => {
   f = await buildFixture();
 });
 
-type Line = Record<string, any>;
+/** The parts of a native JSONL line that the comparison looks at; the rest is compared as is. */
+interface Keyed { id: number; [field: string]: unknown }
+interface LineVerdict extends Keyed { evidenceLinkIds: number[] }
+interface LineAnnotation extends Keyed { start: number; end: number; label: string; reviews: Keyed[]; verdicts: LineVerdict[] }
+interface LineLink extends Keyed { fromAnnotationId: number; toAnnotationId: number; reviews: Keyed[] }
+interface Line extends Keyed { sha256: string; annotations: LineAnnotation[]; links: LineLink[] }
 
 /**
  * The export with every database id replaced by a stable key (sha256 + span), without the
@@ -21,19 +26,19 @@ function canonical(text: string) {
   const linkKey = new Map<number, string>();
   for (const a of lines) for (const ann of a.annotations) keyOf.set(ann.id, `${a.sha256}:${ann.start}:${ann.end}:${ann.label}`);
   for (const a of lines) for (const l of a.links) linkKey.set(l.id, [keyOf.get(l.fromAnnotationId), keyOf.get(l.toAnnotationId)].sort().join('|'));
-  const review = ({ id: _id, ...r }: Line) => r;
+  const review = ({ id: _id, ...r }: Keyed) => r;
   return lines
     .map(({ id: _id, importedAt: _at, signature: _sig, annotations, links, ...article }) => ({
       ...article,
-      annotations: annotations.map(({ id, reviews, verdicts, ...ann }: Line) => ({
+      annotations: annotations.map(({ id, reviews, verdicts, ...ann }) => ({
         key: keyOf.get(id),
         ...ann,
         reviews: reviews.map(review),
-        verdicts: verdicts.map(({ id: _v, evidenceLinkIds, ...v }: Line) => ({ ...v, evidence: evidenceLinkIds.map((l: number) => linkKey.get(l)) })),
+        verdicts: verdicts.map(({ id: _v, evidenceLinkIds, ...v }) => ({ ...v, evidence: evidenceLinkIds.map((l) => linkKey.get(l)) })),
       })),
-      links: links.map(({ id, fromAnnotationId: _f, toAnnotationId: _t, reviews, ...l }: Line) => ({ key: linkKey.get(id), ...l, reviews: reviews.map(review) })),
+      links: links.map(({ id, fromAnnotationId: _f, toAnnotationId: _t, reviews, ...l }) => ({ key: linkKey.get(id), ...l, reviews: reviews.map(review) })),
     }))
-    .sort((a: Line, b: Line) => String(a.sha256).localeCompare(String(b.sha256)));
+    .sort((a, b) => a.sha256.localeCompare(b.sha256));
 }
 
 describe('native JSONL round trip', () => {

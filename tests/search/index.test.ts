@@ -1,9 +1,14 @@
-/** The search index stays in step with annotations (triggers) and with newly imported articles (lazy). */
+/**
+ * The search index stays in step with annotations (triggers) and with imported articles
+ * (indexed in the import's transaction); reading suggestions never writes.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
+import { getDb, getSqlite } from '@/lib/db/client';
 import { annotations } from '@/lib/db/schema';
 import { suggestions } from '@/lib/data/links';
+import { indexUnindexedArticles } from '@/lib/data/sentenceIndex';
+import { sha256Hex } from '@/lib/anchoring/normalize';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle } from '../links/fixtures';
@@ -24,7 +29,7 @@ beforeAll(async () => {
 const texts = (q = '') => suggestions({ actor, annotationId: source, q }).suggestions.map((s) => s.exact);
 
 describe('search index', () => {
-  it('indexes the sentences of an article imported after the first search', () => {
+  it('indexes the sentences of an article when it is imported', () => {
     expect(texts()).toEqual([]);
     makeArticle(projectId, 'Officials said the grain deal collapsed on Monday. Nothing else happened.', 'Beta');
     expect(texts()[0]).toBe('Officials said the grain deal collapsed on Monday.');
@@ -41,5 +46,22 @@ describe('search index', () => {
     expect(texts('Kuleba')).toEqual([]);
     const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
+  });
+
+  it('reading suggestions writes nothing; articles the index has not seen are indexed on start', () => {
+    // An article stored without its sentences, as a database from before indexing on import holds.
+    const body = 'Diplomats said the wheat corridor would reopen soon.';
+    getSqlite()
+      .prepare('insert into articles (project_id, title, outlet, body, sha256) values (?, ?, ?, ?, ?)')
+      .run(projectId, 'Delta story', 'Delta', body, sha256Hex(body));
+    const changes = () => getSqlite().prepare('select total_changes() as n').get() as { n: number };
+    const before = changes().n;
+    expect(texts('corridor reopen')).toEqual([]);
+    expect(texts()).not.toContain(body);
+    expect(changes().n).toBe(before);
+    // The server's start indexes such articles, once.
+    expect(indexUnindexedArticles()).toBe(1);
+    expect(texts('corridor reopen')).toEqual(['Diplomats said the wheat corridor would reopen soon.']);
+    expect(indexUnindexedArticles()).toBe(0);
   });
 });

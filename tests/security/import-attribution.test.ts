@@ -22,7 +22,8 @@ beforeAll(async () => {
   original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
 });
 
-type Line = Record<string, any>;
+/** The parts of a native JSONL article line these tests edit. */
+interface Line { annotations: Array<{ id: number; start: number; author: { id: number; name: string } }> }
 const db = () => getSqlite();
 const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
 const sameMembers = () => makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
@@ -37,7 +38,7 @@ function exportLines(text = original) {
 /** The emoji line with ctx1 (the lead's annotation) credited to the viewer, a real member. */
 function impersonating(line: string): string {
   const value: Line = JSON.parse(line);
-  const ctx1 = value.annotations.find((a: Line) => a.id === f.annotations.ctx1.id);
+  const ctx1 = value.annotations.find((a) => a.id === f.annotations.ctx1.id)!;
   ctx1.author = { id: f.viewer.user.id, name: 'Vera Viewer' };
   return JSON.stringify(value);
 }

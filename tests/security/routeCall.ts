@@ -1,12 +1,13 @@
 /**
  * Calls an App Router route handler module directly (no server, no network) with a real
- * Request, inside the same per-request scope Next.js gives it, so `headers()` / `cookies()`
- * (used by next-auth's getServerSession) behave as in production.
+ * Request. Route handlers read the session from the request itself (lib/auth/session.ts),
+ * never from Next.js's request context, so no Next.js internals are needed to call them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
+// next/headers (imported by lib/auth/session.ts for pages) expects the global Next.js sets up.
 const holder = globalThis as unknown as { AsyncLocalStorage?: typeof AsyncLocalStorage };
 holder.AsyncLocalStorage ??= AsyncLocalStorage;
 process.env.NEXTAUTH_URL ??= 'http://localhost';
@@ -68,15 +69,6 @@ export function buildRequest(spec: CallSpec): Request {
   return new Request(`${ORIGIN}${spec.url}`, { method: spec.method, headers, body });
 }
 
-async function requestScope<T>(request: Request, fn: () => Promise<T>): Promise<T> {
-  const { workAsyncStorage } = await import('next/dist/server/app-render/work-async-storage.external.js');
-  const { workUnitAsyncStorage } = await import('next/dist/server/app-render/work-unit-async-storage.external.js');
-  const { RequestCookies } = await import('next/dist/server/web/spec-extension/cookies.js');
-  const work = { route: new URL(request.url).pathname, forceStatic: false, dynamicShouldError: false };
-  const unit = { type: 'private-cache', phase: 'action', headers: request.headers, cookies: new RequestCookies(request.headers) };
-  return workAsyncStorage.run(work as never, () => workUnitAsyncStorage.run(unit as never, fn));
-}
-
 export interface CallResult {
   status: number;
   json: unknown;
@@ -89,7 +81,7 @@ export async function callRoute(mod: RouteModule, spec: CallSpec): Promise<CallR
   const handler = mod[spec.method];
   if (!handler) return { status: 405, json: null, text: '', headers: new Headers() };
   const request = buildRequest(spec);
-  const response = await requestScope(request, async () => handler(request, { params: Promise.resolve(spec.params) }));
+  const response = await handler(request, { params: Promise.resolve(spec.params) });
   const text = await response.text();
   let json: unknown = null;
   try {

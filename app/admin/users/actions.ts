@@ -1,8 +1,8 @@
 'use server';
 
 import { createUser, disableUser, enableUser, resetPassword } from '@/lib/data/users';
-import { field, idField, type FormState } from '@/components/projects/formState';
-import { runAction } from '../../projects/actionSupport';
+import { field, idField, type FormState } from '@/lib/forms/formState';
+import { runAction } from '@/lib/forms/runAction';
 
 const PATHS = ['/admin/users'];
 

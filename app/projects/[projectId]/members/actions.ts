@@ -3,8 +3,8 @@
 import { removeMember, setMember } from '@/lib/data/projects';
 import { userIdByEmail } from '@/lib/data/users';
 import { AppError, isAppError } from '@/lib/errors';
-import { field, idField, type FormState } from '@/components/projects/formState';
-import { runAction } from '../../actionSupport';
+import { field, idField, type FormState } from '@/lib/forms/formState';
+import { runAction } from '@/lib/forms/runAction';
 
 const paths = (projectId: number) => [`/projects/${projectId}/members`];
 

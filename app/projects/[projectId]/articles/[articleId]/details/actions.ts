@@ -1,8 +1,8 @@
 'use server';
 
 import { updateArticleMetadata } from '@/lib/data/articles';
-import { field, idField, type FormState } from '@/components/projects/formState';
-import { runAction } from '../../../../actionSupport';
+import { field, idField, type FormState } from '@/lib/forms/formState';
+import { runAction } from '@/lib/forms/runAction';
 
 /** Leads correct an article's title, outlet, URL, author and published date. */
 export async function updateArticleDetailsAction(_previous: FormState, form: FormData): Promise<FormState> {

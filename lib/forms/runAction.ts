@@ -1,8 +1,9 @@
+/** The one wrapper every server action runs in (the actions.ts files beside the pages). */
 import { revalidatePath } from 'next/cache';
-import { currentUser } from '@/lib/auth/session';
-import type { Actor } from '@/lib/data/actor';
-import { isAppError } from '@/lib/errors';
-import type { FormState } from '@/components/projects/formState';
+import { currentUser } from '../auth/session';
+import type { Actor } from '../data/actor';
+import { isAppError } from '../errors';
+import type { FormState } from './formState';
 
 type ActionBody = (actor: Actor) => FormState | void | Promise<FormState | void>;
 

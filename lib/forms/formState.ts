@@ -1,6 +1,8 @@
 /**
- * What a server action hands back to the form that called it: an error to show inline, a
- * confirmation, or a secret (a password or token) to show exactly once.
+ * The contract between server actions and the forms that call them, app-wide: what an action
+ * hands back (an error to show inline, a confirmation, or a secret such as a password or
+ * token to show exactly once) and how it reads the submitted fields. Imports nothing, so
+ * client forms and server actions share it.
  */
 export interface FormState {
   error?: string;
@@ -9,8 +11,6 @@ export interface FormState {
   /** Changes on every successful run, so forms can reset themselves. */
   doneAt?: number;
 }
-
-export const EMPTY_FORM_STATE: FormState = {};
 
 /** The trimmed text of a form field ('' when absent). */
 export function field(form: FormData, name: string): string {

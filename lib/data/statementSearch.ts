@@ -1,14 +1,15 @@
 /**
- * bm25 ranking of statements (live annotations and article sentences) in one project, over
- * the single search_fts index so both kinds are scored on the same scale. Callers have
- * already checked access and built a safe MATCH expression (lib/search/query.ts).
+ * Finding statements (live annotations and article sentences) in one project: bm25 ranking
+ * over the single search_fts index, so both kinds are scored on the same scale, and the
+ * statements of given articles in reading order. Callers have already checked access and
+ * built a safe MATCH expression (lib/search/query.ts); merging is lib/search/merge.ts.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import type { Label } from '../db/schema';
-import { leadersFirst, mergeHits, type StatementHit } from './merge';
+import type { Label } from '../domain';
+import { leadersFirst, mergeHits, type SpanAnnotation, type StatementHit } from '../search/merge';
 
-export type { StatementHit } from './merge';
+export type { StatementHit } from '../search/merge';
 
 /** Column weights for bm25: the statement's own words count most, then notes and speakers. */
 const WEIGHTS = sql`bm25(search_fts, 1.0, 0.6, 0.8)`;
@@ -25,25 +26,28 @@ export interface StatementSearch {
   limit: number;
 }
 
-interface HitRow {
+/** Where a statement is: its article and span, as every row below has them. */
+type Located = Pick<StatementHit, 'articleId' | 'outlet' | 'title' | 'start' | 'end'>;
+
+interface HitRow extends Located {
   rid: number;
   rank: number;
-  articleId: number;
-  outlet: string | null;
-  title: string;
-  start: number;
-  end: number;
   exact: string;
   label: Label | null;
+}
+
+interface SentenceRow extends Located {
+  text: string;
+}
+
+function idList(ids: number[]) {
+  return sql.join(ids.map((id) => sql`${id}`), sql`, `);
 }
 
 function articleFilter(search: StatementSearch) {
   const parts = [sql`ar.project_id = ${search.projectId}`];
   if (search.excludeArticleId !== undefined) parts.push(sql`ar.id <> ${search.excludeArticleId}`);
-  if (search.onlyArticleIds) {
-    const ids = search.onlyArticleIds.length ? search.onlyArticleIds : [-1];
-    parts.push(sql`ar.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
-  }
+  if (search.onlyArticleIds) parts.push(sql`ar.id in (${idList(search.onlyArticleIds.length ? search.onlyArticleIds : [-1])})`);
   return sql.join(parts, sql` and `);
 }
 
@@ -63,21 +67,12 @@ function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): HitRow[] 
     limit ${fetch}`);
 }
 
-interface LiveAnnotation {
-  id: number;
-  articleId: number;
-  start: number;
-  end: number;
-  exact: string;
-  label: Label;
-}
-
 /** Live annotations of the given articles, to fold matching sentences into them. */
-function liveAnnotations(db: Db | Tx, articleIds: number[]): LiveAnnotation[] {
+function liveAnnotations(db: Db | Tx, articleIds: number[]): SpanAnnotation[] {
   if (articleIds.length === 0) return [];
-  return db.all<LiveAnnotation>(sql`
+  return db.all<SpanAnnotation>(sql`
     select id, article_id as articleId, start, "end" as "end", exact, label from annotations
-    where deleted_at is null and article_id in (${sql.join(articleIds.map((id) => sql`${id}`), sql`, `)})`);
+    where deleted_at is null and article_id in (${idList(articleIds)})`);
 }
 
 /**
@@ -102,4 +97,20 @@ export function searchStatements(db: Db | Tx, search: StatementSearch): Statemen
   }));
   const merged = mergeHits(hits, liveAnnotations(db, articleIds));
   return (search.spreadArticles ? leadersFirst(merged) : merged).slice(0, search.limit);
+}
+
+/**
+ * Every statement of `articleIds` in reading order (annotated sentences once, as their
+ * annotation), score 0: what a search that names only an outlet ("UNN") lists.
+ */
+export function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): StatementHit[] {
+  if (articleIds.length === 0) return [];
+  const sentences = db.all<SentenceRow>(sql`
+    select s.article_id as articleId, ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
+    from article_sentences s join articles ar on ar.id = s.article_id
+    where s.article_id in (${idList(articleIds)}) order by s.article_id, s.start`);
+  const hits: StatementHit[] = sentences.map((s) => ({
+    kind: 'sentence', articleId: s.articleId, outlet: s.outlet, title: s.title, start: s.start, end: s.end, exact: s.text, score: 0,
+  }));
+  return mergeHits(hits, liveAnnotations(db, articleIds)).slice(0, limit);
 }

@@ -1,5 +1,5 @@
 // @ts-check
-const { securityHeaders } = require('./lib/http/securityHeaders.js');
+import { securityHeaders } from './lib/http/securityHeaders.js';
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,4 +12,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+export default nextConfig;
