@@ -5,7 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CommentView } from '@/lib/data/comments';
-import { callApi, timeAgo } from './api';
+import { apiRequest } from '@/lib/client/api';
+import { timeAgo } from './timeAgo';
 import { CommentForm } from './CommentForm';
 import styles from './ReviewSection.module.css';
 
@@ -26,7 +27,7 @@ export function CommentThread({ kind, targetId, currentUserId }: Props) {
   const url = `/api/${kind}s/${targetId}/comments`;
   const load = useCallback(async () => {
     try {
-      setThread(await callApi<Thread>(url));
+      setThread(await apiRequest<Thread>(url));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -36,7 +37,7 @@ export function CommentThread({ kind, targetId, currentUserId }: Props) {
   }, [load]);
 
   const post = async (body: string, parentId?: number) => {
-    await callApi(url, { body: { body, ...(parentId ? { parentId } : {}) } });
+    await apiRequest(url, { body: { body, ...(parentId ? { parentId } : {}) } });
     await load();
   };
   const count = thread?.comments.reduce((n, c) => n + 1 + c.replies.length, 0) ?? 0;
@@ -66,14 +67,14 @@ function Comment({ comment, mine, onChanged, onReply }: { comment: CommentView; 
   const remove = async () => {
     if (!window.confirm('Delete this comment? The thread will show “comment deleted”.')) return;
     try {
-      await callApi(`/api/comments/${comment.id}`, { method: 'DELETE' });
+      await apiRequest(`/api/comments/${comment.id}`, { method: 'DELETE' });
       await onChanged();
     } catch (e) {
       setError((e as Error).message);
     }
   };
   const edit = async (body: string) => {
-    await callApi(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body } });
+    await apiRequest(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body } });
     setMode(null);
     await onChanged();
   };

@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationView } from '@/components/annotator/types';
 import type { listVerdicts } from '@/lib/data/verdicts';
-import type { Verdict } from '@/lib/domain';
+import { MAX_NOTE, type Verdict } from '@/lib/domain';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
-import { callApi, timeAgo } from './api';
+import { apiRequest } from '@/lib/client/api';
+import { timeAgo } from './timeAgo';
 import styles from './ReviewSection.module.css';
 
 type Verdicts = ReturnType<typeof listVerdicts>;
@@ -17,7 +18,7 @@ export function VerdictPanel({ annotation, onChanged }: { annotation: Annotation
   const [data, setData] = useState<Verdicts | null>(null);
   const [open, setOpen] = useState(false);
   const url = `/api/annotations/${annotation.id}/verdicts`;
-  const load = useCallback(async () => setData(await callApi<Verdicts>(url).catch(() => null)), [url]);
+  const load = useCallback(async () => setData(await apiRequest<Verdicts>(url).catch(() => null)), [url]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -66,7 +67,7 @@ function VerdictForm({ annotation, canFinalize, onDone, onCancel }: { annotation
   async function send(final: boolean) {
     setError(null);
     try {
-      await callApi(`/api/annotations/${annotation.id}/verdicts`, { body: { verdict, rationale, evidenceLinkIds: evidence, final } });
+      await apiRequest(`/api/annotations/${annotation.id}/verdicts`, { body: { verdict, rationale, evidenceLinkIds: evidence, final } });
       onDone();
     } catch (e) {
       setError((e as Error).message);
@@ -83,7 +84,7 @@ function VerdictForm({ annotation, canFinalize, onDone, onCancel }: { annotation
       </label>
       <label className="field">
         Rationale
-        <textarea value={rationale} rows={3} maxLength={10_000} onChange={(e) => setRationale(e.target.value)} />
+        <textarea value={rationale} rows={3} maxLength={MAX_NOTE} onChange={(e) => setRationale(e.target.value)} />
       </label>
       {annotation.links.length > 0 && (
         <fieldset className={styles.evidence}>
