@@ -4,16 +4,15 @@
  * refuses), edits with If-Match (a stale version reloads and explains), delete with undo, a
  * stack for Ctrl+Z, and polling so colleagues' changes appear within a few seconds.
  */
-import { useCallback, useRef } from 'react';
+import { useCallback } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { annotationsApi, type AnnotationInput } from './annotationsApi';
 import { optimisticView, valuesBefore, type Draft, type DraftContext } from './annotationItems';
 import { useAnnotationItems } from './useAnnotationItems';
 import { useAnnotationPolling } from './useAnnotationPolling';
 import { useNotice } from './useNotice';
+import { useUndoStack } from './useUndoStack';
 import type { AnnotationView } from './types';
-
-type UndoStep = { kind: 'create'; id: number } | { kind: 'delete'; id: number } | { kind: 'update'; id: number; before: AnnotationInput };
 
 const isStale = (error: unknown) => error instanceof ApiError && error.code === 'precondition_failed';
 const messageOf = (error: unknown) => (error as Error).message;
@@ -22,7 +21,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
   const { articleId, projectId, me } = opts;
   const { items, itemsRef, setItems, put, drop, replace, list } = useAnnotationItems(opts.initial);
   const { notice, setNotice, say } = useNotice();
-  const undoStack = useRef<UndoStep[]>([]);
+  const { record, undoWith } = useUndoStack();
   useAnnotationPolling(articleId, opts.cursor, setItems);
 
   /** Shows the draft at once under a temporary id; swaps in the stored one or rolls back. */
@@ -32,7 +31,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
     try {
       const saved = await annotationsApi.create(articleId, draft);
       replace(temp.id, saved);
-      undoStack.current.push({ kind: 'create', id: saved.id });
+      record({ kind: 'create', id: saved.id });
       onSaved?.(saved);
       return saved;
     } catch (error) {
@@ -40,7 +39,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
       say('error', `The ${draft.label} was not saved: ${messageOf(error)}`);
       return null;
     }
-  }, [articleId, projectId, me.id, me.name, put, drop, replace, say]);
+  }, [articleId, projectId, me.id, me.name, put, drop, replace, record, say]);
 
   /** Fetches one annotation again (after a stale write, or another feature changed it, e.g. a review). */
   const refresh = useCallback(async (id: number) => {
@@ -62,14 +61,14 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
     if (!current) return false;
     try {
       put(await annotationsApi.update(id, current.version, changes));
-      if (recordUndo) undoStack.current.push({ kind: 'update', id, before: valuesBefore(current, changes) });
+      if (recordUndo) record({ kind: 'update', id, before: valuesBefore(current, changes) });
       return true;
     } catch (error) {
       if (isStale(error)) await explainStale(id);
       else say('error', `Not saved: ${messageOf(error)}`);
       return false;
     }
-  }, [itemsRef, put, say, explainStale]);
+  }, [itemsRef, put, record, say, explainStale]);
 
   const restore = useCallback(async (id: number) => {
     try {
@@ -86,23 +85,17 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
     drop(id);
     try {
       await annotationsApi.remove(id, current.version);
-      if (recordUndo) undoStack.current.push({ kind: 'delete', id });
+      if (recordUndo) record({ kind: 'delete', id });
       say('info', `Deleted the ${current.label} “${current.exact.slice(0, 40)}${current.exact.length > 40 ? '…' : ''}”.`, () => void restore(id));
     } catch (error) {
       put(current);
       if (isStale(error)) await explainStale(id);
       else say('error', `Not deleted: ${messageOf(error)}`);
     }
-  }, [itemsRef, drop, put, say, restore, explainStale]);
+  }, [itemsRef, drop, put, record, say, restore, explainStale]);
 
   /** Ctrl+Z: reverses the user's most recent change that is still undoable. */
-  const undo = useCallback(async () => {
-    const step = undoStack.current.pop();
-    if (!step) return say('info', 'Nothing to undo.');
-    if (step.kind === 'create') await remove(step.id, false);
-    else if (step.kind === 'delete') await restore(step.id);
-    else if (await update(step.id, step.before, false)) say('info', 'Edit undone.');
-  }, [remove, restore, update, say]);
+  const undo = useCallback(() => undoWith({ remove, restore, update, say }), [undoWith, remove, restore, update, say]);
 
   return { list, items, notice, setNotice, say, create, update, remove, undo, refresh };
 }
