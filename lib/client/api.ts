@@ -34,7 +34,7 @@ export interface ApiRequest {
 const UNREACHABLE = 'The server could not be reached. Check your connection and try again.';
 
 function codeOf(status: number, sent: unknown): ApiErrorCode {
-  if (typeof sent === 'string' && (sent in ERROR_STATUS || sent === 'internal')) return sent as ApiErrorCode;
+  if (typeof sent === 'string' && (Object.hasOwn(ERROR_STATUS, sent) || sent === 'internal')) return sent as ApiErrorCode;
   const known = (Object.keys(ERROR_STATUS) as ErrorCode[]).find((code) => ERROR_STATUS[code] === status);
   return known ?? 'internal';
 }
