@@ -16,6 +16,27 @@ export const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'] as cons
 export type Status = (typeof STATUSES)[number];
 export const VERDICTS = ['true', 'mostly-true', 'mixed', 'misleading', 'false', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+/** The longest note, rationale, reason or comment the server keeps, in UTF-16 code units. */
+export const MAX_NOTE = 10_000;
+
+/**
+ * The error codes of the API's answers ({"error": {"code", "message", "details"?}}) and the HTTP
+ * status each goes with. The server raises them (lib/errors.ts); the browser keys on them
+ * (lib/client/api.ts), so both read the names from here.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 /** The annotation JSON the API returns (lib/data builds it). Offsets are UTF-16 code units. */
 export interface AnnotationLinkView {

@@ -2,30 +2,9 @@
  * Errors the data-access layer raises on purpose. Each carries the HTTP status and a message
  * a person understands; route handlers and server actions turn them into responses as is.
  */
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'precondition_failed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'unprocessable'
-  | 'rate_limited';
+import { ERROR_STATUS, type ErrorCode } from './domain';
 
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  precondition_failed: 412,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  rate_limited: 429,
-};
+export type { ErrorCode };
 
 export class AppError extends Error {
   readonly status: number;
@@ -36,7 +15,7 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
-    this.status = STATUS[code];
+    this.status = ERROR_STATUS[code];
   }
 }
 

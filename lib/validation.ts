@@ -29,7 +29,7 @@ export function parseInput<S extends z.ZodType>(
   return result.data;
 }
 
-export const MAX_NOTE = 10_000;
+export { MAX_NOTE } from './domain';
 export const MAX_TITLE = 500;
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const idParam = z.coerce.number().int().positive();

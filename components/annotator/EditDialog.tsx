@@ -3,12 +3,16 @@
  * Editing one's own annotation: label, note, quote speaker (with suggestions from the project)
  * and verbatim/paraphrase, and the boundaries, moved a word at a time with a live preview.
  */
-import { useEffect, useRef, useState } from 'react';
-import { LABELS, MAX_NOTE_CLIENT, type LabelName } from './editFields';
+import { useState } from 'react';
+import { LABELS, MAX_NOTE } from '@/lib/domain';
 import { moveByWord } from '@/lib/anchoring/snap';
-import type { AnnotationInput } from './api';
-import type { AnnotationView } from './types';
+import { useModalDialog } from '@/components/useModalDialog';
+import type { AnnotationInput } from './annotationsApi';
+import { changesOf, editFieldsOf, type EditFields } from './editChanges';
 import { LABEL_NAMES } from './labels';
+import { QuoteFields } from './QuoteFields';
+import { SpanBoundaries } from './SpanBoundaries';
+import type { AnnotationView } from './types';
 import styles from './Reader.module.css';
 
 interface Props {
@@ -20,38 +24,22 @@ interface Props {
 }
 
 export function EditDialog({ annotation, body, speakers, onSave, onClose }: Props) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const [label, setLabel] = useState<LabelName>(annotation.label);
-  const [note, setNote] = useState(annotation.note);
-  const [speaker, setSpeaker] = useState(String(annotation.attributes.speaker ?? ''));
-  const [quoteKind, setQuoteKind] = useState(String(annotation.attributes.quoteKind ?? ''));
-  const [span, setSpan] = useState({ start: annotation.start, end: annotation.end });
+  const ref = useModalDialog(onClose);
+  const [fields, setFields] = useState<EditFields>(() => editFieldsOf(annotation));
   const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const set = <K extends keyof EditFields>(key: K) => (value: EditFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+  const { label, note, span } = fields;
 
   const move = (edge: 'start' | 'end', delta: 1 | -1) => {
-    setSpan((s) => {
-      const next = { ...s, [edge]: moveByWord(body, s[edge], delta) };
-      return next.end > next.start ? next : s;
+    setFields((f) => {
+      const next = { ...f.span, [edge]: moveByWord(body, f.span[edge], delta) };
+      return next.end > next.start ? { ...f, span: next } : f;
     });
   };
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const changes: AnnotationInput = {};
-    if (label !== annotation.label) changes.label = label;
-    if (note !== annotation.note) changes.note = note;
-    if (span.start !== annotation.start || span.end !== annotation.end) Object.assign(changes, span);
-    if (label === 'quote') {
-      const attributes: Record<string, unknown> = {};
-      if (speaker.trim()) attributes.speaker = speaker.trim();
-      if (quoteKind) attributes.quoteKind = quoteKind;
-      if (attributes.speaker !== annotation.attributes.speaker || attributes.quoteKind !== annotation.attributes.quoteKind) changes.attributes = attributes;
-    }
+    const changes = changesOf(annotation, fields);
     if (Object.keys(changes).length === 0) return onClose();
     setSaving(true);
     const ok = await onSave(changes);
@@ -60,52 +48,25 @@ export function EditDialog({ annotation, body, speakers, onSave, onClose }: Prop
   }
 
   return (
-    <dialog ref={ref} className={styles.dialog} onClose={onClose} aria-labelledby="edit-title" data-testid="edit-dialog">
+    <dialog ref={ref} className={styles.dialog} aria-labelledby="edit-title" data-testid="edit-dialog">
       <form onSubmit={save} className="stack">
         <h2 id="edit-title" className={styles.dialogTitle}>Edit annotation</h2>
         <fieldset className={styles.labelChoice}>
           <legend>Label</legend>
           {LABELS.map((l) => (
             <label key={l} className={styles.radio}>
-              <input type="radio" name="label" value={l} checked={label === l} onChange={() => setLabel(l)} /> {LABEL_NAMES[l]}
+              <input type="radio" name="label" value={l} checked={label === l} onChange={() => set('label')(l)} /> {LABEL_NAMES[l]}
             </label>
           ))}
         </fieldset>
-        <div className="field">
-          <span>Text</span>
-          <blockquote className={styles.preview} data-testid="edit-preview">{body.slice(span.start, span.end)}</blockquote>
-          <div className={styles.boundaries}>
-            <span className="muted small">Start</span>
-            <button type="button" className="btn btn-small" onClick={() => move('start', -1)} aria-label="Start one word earlier">◀ word</button>
-            <button type="button" className="btn btn-small" onClick={() => move('start', 1)} aria-label="Start one word later">word ▶</button>
-            <span className="muted small">End</span>
-            <button type="button" className="btn btn-small" onClick={() => move('end', -1)} aria-label="End one word earlier">◀ word</button>
-            <button type="button" className="btn btn-small" onClick={() => move('end', 1)} aria-label="End one word later">word ▶</button>
-          </div>
-        </div>
+        <SpanBoundaries text={body.slice(span.start, span.end)} onMove={move} />
         {label === 'quote' ? (
-          <div className={styles.twoCols}>
-            <label className="field">
-              Speaker
-              <input type="text" list="speaker-suggestions" value={speaker} maxLength={200} onChange={(e) => setSpeaker(e.target.value)} placeholder="Who said it" />
-              <datalist id="speaker-suggestions">
-                {speakers.map((s) => <option key={s} value={s} />)}
-              </datalist>
-            </label>
-            <label className="field">
-              Kind
-              <select value={quoteKind} onChange={(e) => setQuoteKind(e.target.value)}>
-                <option value="">Not set</option>
-                <option value="verbatim">Verbatim</option>
-                <option value="paraphrase">Paraphrase</option>
-              </select>
-            </label>
-          </div>
+          <QuoteFields speaker={fields.speaker} onSpeaker={set('speaker')} quoteKind={fields.quoteKind} onQuoteKind={set('quoteKind')} speakers={speakers} />
         ) : null}
         <label className="field">
           Note
-          <textarea value={note} maxLength={MAX_NOTE_CLIENT} onChange={(e) => setNote(e.target.value)} placeholder="Why this matters, sources to check…" />
-          <span className="muted small">{note.length.toLocaleString()} / {MAX_NOTE_CLIENT.toLocaleString()}</span>
+          <textarea value={note} maxLength={MAX_NOTE} onChange={(e) => set('note')(e.target.value)} placeholder="Why this matters, sources to check…" />
+          <span className="muted small">{note.length.toLocaleString()} / {MAX_NOTE.toLocaleString()}</span>
         </label>
         <div className="row" style={{ justifyContent: 'flex-end' }}>
           <button type="button" className="btn" onClick={onClose}>Cancel</button>

@@ -1,7 +1,7 @@
 'use client';
 /** A short-lived message at the bottom of the screen, with Undo when the change can be undone. */
 import { useEffect } from 'react';
-import type { Notice } from './useAnnotationStore';
+import type { Notice } from './useNotice';
 import styles from './Reader.module.css';
 
 export function NoticeBar({ notice, onClose }: { notice: Notice | null; onClose: () => void }) {

@@ -1,4 +1,4 @@
-/** Display names and the non-colour cue of each label, for legends and badges. */
+/** Display names, the non-colour cue and the tagging key of each label, for legends, badges and the toolbar. */
 import type { Label } from '@/lib/domain';
 import { LABEL_STYLE } from './highlightStyles';
 
@@ -8,3 +8,5 @@ export const LABEL_CUES: Record<Label, string> = {
   quote: LABEL_STYLE.quote.name,
   context: LABEL_STYLE.context.name,
 };
+/** The key that tags the selection with each label (the toolbar shows it). */
+export const LABEL_KEYS: Record<Label, string> = { claim: '1', quote: '2', context: '3' };

@@ -1,13 +1,13 @@
 'use client';
 /**
  * Binds a Highlighter to the rendered body: paints the visible annotations in the chosen colour
- * mode, tracks hover under the pointer, and offers hit-testing and scrolling to a span.
+ * mode, and offers hit-testing and scrolling to a span (the selection is painted by useReaderSelection).
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Highlighter, type ColourMode, type HighlightSpan } from './highlighter';
 import type { AnnotationView } from './types';
 
-export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: AnnotationView[], visible: AnnotationView[], mode: ColourMode, selectedId: number | null) {
+export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: AnnotationView[], visible: AnnotationView[], mode: ColourMode) {
   const hl = useRef<Highlighter | null>(null);
   const [body, setBody] = useState('');
   const [ready, setReady] = useState(false);
@@ -36,7 +36,6 @@ export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: Anno
   }, [ready, all, visible, slots]);
 
   useEffect(() => { hl.current?.setMode(mode); }, [mode, ready]);
-  useEffect(() => { hl.current?.setState('selected', selectedId); }, [selectedId, ready]);
 
   return { highlighter: hl, body, ready, slots };
 }

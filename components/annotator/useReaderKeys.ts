@@ -1,7 +1,8 @@
 'use client';
 /** The reader's keys: 1/2/3 tag the selection, Esc cancels, j/k move, e edits, Delete deletes, Ctrl+Z undoes. */
-import { useEffect, useRef } from 'react';
-import type { Label } from '@/lib/domain';
+import { LABELS, type Label } from '@/lib/domain';
+import { useShortcutKeys } from '@/components/useShortcutKeys';
+import { LABEL_KEYS } from './labels';
 
 export interface KeyHandlers {
   hasDraft: () => boolean;
@@ -13,44 +14,31 @@ export interface KeyHandlers {
   undo: () => void;
 }
 
-const TAGS: Record<string, Label> = { '1': 'claim', '2': 'quote', '3': 'context' };
+const TAGS: Record<string, Label> = Object.fromEntries(LABELS.map((label) => [LABEL_KEYS[label], label]));
 
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || !!el.closest('dialog'));
-}
-
-export function useReaderKeys(handlers: KeyHandlers): void {
-  const ref = useRef(handlers);
-  ref.current = handlers;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typing(e.target)) return;
-      const h = ref.current;
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        return h.undo();
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (h.hasDraft() && TAGS[e.key]) {
-        e.preventDefault();
-        return h.tag(TAGS[e.key]);
-      }
-      const actions: Record<string, () => void> = {
-        Escape: h.cancel,
-        j: () => h.move(1),
-        k: () => h.move(-1),
-        e: h.edit,
-        Delete: h.remove,
-        Backspace: h.remove,
-      };
-      const action = actions[e.key];
-      if (action) {
-        e.preventDefault();
-        action();
-      }
+export function useReaderKeys(h: KeyHandlers): void {
+  useShortcutKeys((e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+      e.preventDefault();
+      return h.undo();
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (h.hasDraft() && TAGS[e.key]) {
+      e.preventDefault();
+      return h.tag(TAGS[e.key]);
+    }
+    const actions: Record<string, () => void> = {
+      Escape: h.cancel,
+      j: () => h.move(1),
+      k: () => h.move(-1),
+      e: h.edit,
+      Delete: h.remove,
+      Backspace: h.remove,
     };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+    const action = actions[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  });
 }

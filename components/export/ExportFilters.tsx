@@ -1,12 +1,10 @@
+import { LABELS, STATUSES } from '@/lib/domain';
 import styles from './ExportForm.module.css';
 
 export interface FilterChoices {
   articles: Array<{ id: number; title: string; outlet: string | null; annotations: number }>;
   members: Array<{ id: number; name: string }>;
 }
-
-const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'];
-const LABELS = ['claim', 'quote', 'context'];
 
 function articleOption(a: FilterChoices['articles'][number]): string {
   const outlet = a.outlet ? ` — ${a.outlet}` : '';

@@ -3,27 +3,12 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { ImportResults, type Outcome } from './ImportResults';
+import { pasteArticle, sendImport } from './importRequest';
+import { PasteFields } from './PasteFields';
 import { formatBytes } from './exportProgress';
 import styles from './ImportForm.module.css';
 
 type Mode = 'upload' | 'paste';
-
-async function send(url: string, init: RequestInit): Promise<Outcome> {
-  try {
-    const response = await fetch(url, init);
-    const body = await response.json().catch(() => null);
-    if (response.ok) return { kind: 'ok', result: body };
-    return { kind: 'error', message: body?.error?.message ?? `The import failed (HTTP ${response.status}).`, files: body?.error?.details?.files ?? [] };
-  } catch {
-    return { kind: 'error', message: 'The connection broke off. Nothing was imported; try again.', files: [] };
-  }
-}
-
-function pasteArticle(form: HTMLFormElement) {
-  const data = new FormData(form);
-  const text = (key: string) => String(data.get(key) ?? '').trim() || undefined;
-  return { title: text('title') ?? '', body: String(data.get('body') ?? ''), outlet: text('outlet'), url: text('url'), author: text('author'), publishedAt: text('publishedAt') };
-}
 
 /** Upload files or paste a text; shows what happened to each file. */
 export function ImportForm({ projectId }: { projectId: number }) {
@@ -42,10 +27,10 @@ export function ImportForm({ projectId }: { projectId: number }) {
     if (mode === 'upload') {
       const form = new FormData();
       for (const file of files) form.append('files', file, file.name);
-      result = await send(url, { method: 'POST', body: form });
+      result = await sendImport(url, form);
     } else {
       const article = pasteArticle(formElement);
-      result = await send(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ articles: [article] }) });
+      result = await sendImport(url, { articles: [article] });
       if (result.kind === 'error') result = { ...result, message: result.message.replace(/request\.jsonl, line \d+: /, 'the pasted text: ') };
     }
     if (result.kind === 'ok') {
@@ -76,16 +61,7 @@ export function ImportForm({ projectId }: { projectId: number }) {
             )}
           </div>
         ) : (
-          <div className="stack">
-            <div className={styles.grid}>
-              <label className="field">Title<input type="text" name="title" maxLength={500} /></label>
-              <label className="field">Outlet<input type="text" name="outlet" maxLength={200} /></label>
-              <label className="field">Address (URL)<input type="url" name="url" placeholder="https://" /></label>
-              <label className="field">Author<input type="text" name="author" maxLength={300} /></label>
-              <label className="field">Published<input type="date" name="publishedAt" /></label>
-            </div>
-            <label className="field">Text<textarea name="body" required className={styles.body} placeholder="Paste the article text exactly as published." /></label>
-          </div>
+          <PasteFields />
         )}
         <div className={styles.actions}>
           <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? 'Importing…' : 'Import'}</button>

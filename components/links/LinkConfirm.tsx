@@ -1,12 +1,9 @@
 'use client';
 /** The picker's footer: relation (c / x), label for an unannotated sentence, rationale, Link. */
-import type { Label, Relation } from '@/lib/domain';
+import { LABELS, MAX_NOTE, RELATIONS, type Label, type Relation } from '@/lib/domain';
+import { LABEL_NAMES } from '@/components/annotator/labels';
 import { RELATION_GLYPHS, RELATION_KEYS, RELATION_NAMES } from './relations';
 import styles from './links.module.css';
-
-const LABELS: Label[] = ['claim', 'quote', 'context'];
-const LABEL_NAMES: Record<Label, string> = { claim: 'Claim', quote: 'Quote', context: 'Context' };
-const MAX_NOTE = 10_000;
 
 interface Props {
   target: string | null;
@@ -27,7 +24,7 @@ export function LinkConfirm(p: Props) {
     <div className={styles.confirm}>
       <div className={styles.confirmRow}>
         <div className={styles.relationChoice} role="radiogroup" aria-label="Relation">
-          {(['corroborates', 'conflicts'] as Relation[]).map((r) => (
+          {RELATIONS.map((r) => (
             <button key={r} type="button" role="radio" aria-checked={p.relation === r} className={`${styles.relationButton} ${styles[`choice_${r}`]}`}
               onClick={() => p.onRelation(r)} data-testid={`relation-${r}`}>
               <span aria-hidden="true">{RELATION_GLYPHS[r]}</span> {RELATION_NAMES[r]} <kbd>{RELATION_KEYS[r]}</kbd>
@@ -48,7 +45,7 @@ export function LinkConfirm(p: Props) {
         <textarea value={p.note} onChange={(e) => p.onNote(e.target.value)} rows={2} placeholder="Rationale (optional): why do these statements agree or disagree?"
           onKeyDown={(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); if (ready) p.onSubmit(); } }}
           data-testid="link-rationale" />
-        {p.note.length > MAX_NOTE ? <span className={styles.tooLong}>{p.note.length.toLocaleString('en')} / 10,000 characters</span> : null}
+        {p.note.length > MAX_NOTE ? <span className={styles.tooLong}>{p.note.length.toLocaleString('en')} / {MAX_NOTE.toLocaleString('en')} characters</span> : null}
       </label>
       <div className={styles.confirmRow}>
         <span className={styles.confirmTarget}>

@@ -3,9 +3,8 @@
 import type { Suggestion } from '@/lib/data/linkSuggestions';
 import { RELATION_GLYPHS, RELATION_NAMES } from './relations';
 import { sourceName } from '@/lib/text/sourceName';
+import { LABEL_NAMES } from '@/components/annotator/labels';
 import styles from './links.module.css';
-
-const LABEL_NAMES = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
 
 /** Splits `text` into runs, marking words equal to a short term or sharing the first five letters of a longer one. */
 export function markTerms(text: string, terms: string[]): Array<{ text: string; hit: boolean }> {

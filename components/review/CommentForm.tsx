@@ -1,6 +1,7 @@
 'use client';
 /** A small text box for a comment, reply or edit; shows the server's refusal if there is one. */
 import { useState } from 'react';
+import { MAX_NOTE } from '@/lib/domain';
 
 interface Props {
   label: string;
@@ -32,7 +33,7 @@ export function CommentForm({ label, submitLabel, initial = '', onSubmit, onCanc
         }
       }}
     >
-      <textarea aria-label={label} placeholder={label} value={body} rows={2} maxLength={10_000} onChange={(e) => setBody(e.target.value)} style={{ minHeight: '3.5rem' }} />
+      <textarea aria-label={label} placeholder={label} value={body} rows={2} maxLength={MAX_NOTE} onChange={(e) => setBody(e.target.value)} style={{ minHeight: '3.5rem' }} />
       {error && <div className="alert alert-error" role="alert">{error}</div>}
       <div className="row">
         <button type="submit" className="btn btn-small btn-primary" disabled={busy || !body.trim()}>{submitLabel}</button>

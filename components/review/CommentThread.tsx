@@ -5,8 +5,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CommentView } from '@/lib/data/comments';
-import { callApi, timeAgo } from './api';
+import { apiRequest } from '@/lib/client/api';
 import { CommentForm } from './CommentForm';
+import { Comment } from './Comment';
 import styles from './ReviewSection.module.css';
 
 interface Thread {
@@ -26,7 +27,7 @@ export function CommentThread({ kind, targetId, currentUserId }: Props) {
   const url = `/api/${kind}s/${targetId}/comments`;
   const load = useCallback(async () => {
     try {
-      setThread(await callApi<Thread>(url));
+      setThread(await apiRequest<Thread>(url));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -36,7 +37,7 @@ export function CommentThread({ kind, targetId, currentUserId }: Props) {
   }, [load]);
 
   const post = async (body: string, parentId?: number) => {
-    await callApi(url, { body: { body, ...(parentId ? { parentId } : {}) } });
+    await apiRequest(url, { body: { body, ...(parentId ? { parentId } : {}) } });
     await load();
   };
   const count = thread?.comments.reduce((n, c) => n + 1 + c.replies.length, 0) ?? 0;
@@ -55,50 +56,6 @@ export function CommentThread({ kind, targetId, currentUserId }: Props) {
         </div>
       ))}
       {thread?.canComment && <CommentForm label="Add a comment" submitLabel="Comment" onSubmit={(body) => post(body)} />}
-    </div>
-  );
-}
-
-function Comment({ comment, mine, onChanged, onReply }: { comment: CommentView; mine: boolean; onChanged: () => Promise<void>; onReply?: (body: string) => Promise<void> }) {
-  const [mode, setMode] = useState<null | 'edit' | 'reply'>(null);
-  const [error, setError] = useState<string | null>(null);
-  if (comment.deleted) return <p className={`${styles.comment} ${styles.deleted}`}>comment deleted</p>;
-  const remove = async () => {
-    if (!window.confirm('Delete this comment? The thread will show “comment deleted”.')) return;
-    try {
-      await callApi(`/api/comments/${comment.id}`, { method: 'DELETE' });
-      await onChanged();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  const edit = async (body: string) => {
-    await callApi(`/api/comments/${comment.id}`, { method: 'PATCH', body: { body } });
-    setMode(null);
-    await onChanged();
-  };
-  return (
-    <div className={styles.comment} data-testid="comment">
-      <div className={styles.commentHead}>
-        <strong>{comment.authorName}</strong>
-        <span className={styles.time} title={new Date(comment.createdAt).toISOString()}>{timeAgo(comment.createdAt)}{comment.edited ? ' · edited' : ''}</span>
-      </div>
-      {mode === 'edit' ? (
-        <CommentForm label="Edit your comment" submitLabel="Save" initial={comment.body} onSubmit={edit} onCancel={() => setMode(null)} />
-      ) : (
-        <p className={styles.commentBody}>{comment.body}</p>
-      )}
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      {mode === null && (onReply || mine) && (
-        <div className={styles.commentActions}>
-          {onReply && <button type="button" className="btn-link small" onClick={() => setMode('reply')}>Reply</button>}
-          {mine && <button type="button" className="btn-link small" onClick={() => setMode('edit')}>Edit</button>}
-          {mine && <button type="button" className="btn-link small" onClick={() => void remove()}>Delete</button>}
-        </div>
-      )}
-      {mode === 'reply' && onReply && (
-        <CommentForm label="Your reply" submitLabel="Reply" onSubmit={async (body) => { await onReply(body); setMode(null); }} onCancel={() => setMode(null)} />
-      )}
     </div>
   );
 }

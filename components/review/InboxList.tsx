@@ -5,7 +5,7 @@
 import type { InboxItem } from '@/lib/data/inbox';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
 import { InboxReply } from './InboxReply';
-import { timeAgo } from './api';
+import { timeAgo } from './timeAgo';
 import styles from './Inbox.module.css';
 import { LabelBadge } from './LabelBadge';
 

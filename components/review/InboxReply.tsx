@@ -1,8 +1,9 @@
 'use client';
 /** "Reply" under an inbox row: a comment in the item's thread (under the comment when there is one). */
 import { useState } from 'react';
-import { callApi } from './api';
+import { apiRequest } from '@/lib/client/api';
 import styles from './Inbox.module.css';
+import { MAX_NOTE } from '@/lib/domain';
 
 export function InboxReply({ kind, targetId, parentId }: { kind: 'annotation' | 'link'; targetId: number; parentId?: number }) {
   const [open, setOpen] = useState(false);
@@ -20,7 +21,7 @@ export function InboxReply({ kind, targetId, parentId }: { kind: 'annotation' | 
     event.preventDefault();
     setState({ busy: true });
     try {
-      await callApi(`/api/${kind}s/${targetId}/comments`, { body: { body, ...(parentId ? { parentId } : {}) } });
+      await apiRequest(`/api/${kind}s/${targetId}/comments`, { body: { body, ...(parentId ? { parentId } : {}) } });
       setState({ sent: true });
     } catch (error) {
       setState({ error: (error as Error).message });
@@ -28,7 +29,7 @@ export function InboxReply({ kind, targetId, parentId }: { kind: 'annotation' | 
   }
   return (
     <form className={styles.reply} onSubmit={send}>
-      <textarea aria-label="Your reply" value={body} maxLength={10_000} onChange={(e) => setBody(e.target.value)} autoFocus rows={2} />
+      <textarea aria-label="Your reply" value={body} maxLength={MAX_NOTE} onChange={(e) => setBody(e.target.value)} autoFocus rows={2} />
       {state.error && <div className="alert alert-error" role="alert">{state.error}</div>}
       <div className="row">
         <button type="submit" className="btn btn-primary btn-small" disabled={state.busy || !body.trim()}>Post reply</button>

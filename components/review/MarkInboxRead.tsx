@@ -2,7 +2,7 @@
 /** "Mark all as read": clears the unread marks and the header count. */
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { callApi } from './api';
+import { apiRequest } from '@/lib/client/api';
 
 export function MarkInboxRead({ disabled }: { disabled: boolean }) {
   const router = useRouter();
@@ -18,7 +18,7 @@ export function MarkInboxRead({ disabled }: { disabled: boolean }) {
         onClick={async () => {
           setBusy(true);
           try {
-            await callApi('/api/inbox/read', { body: {} });
+            await apiRequest('/api/inbox/read', { body: {} });
             router.refresh();
           } catch (e) {
             setError((e as Error).message);

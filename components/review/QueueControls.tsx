@@ -2,6 +2,7 @@
 /** The buttons under a queue item, and the reason box a rejection opens. */
 import { useEffect, useRef, useState } from 'react';
 import styles from './ReviewQueue.module.css';
+import { MAX_NOTE } from '@/lib/domain';
 
 interface ActionsProps {
   busy: boolean;
@@ -49,7 +50,7 @@ export function RejectForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
         <textarea
           ref={ref}
           value={reason}
-          maxLength={10_000}
+          maxLength={MAX_NOTE}
           onChange={(e) => setReason(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') onCancel();

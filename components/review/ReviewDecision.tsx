@@ -1,9 +1,10 @@
 'use client';
 /** Accept / reject buttons (a rejection asks for a reason) and, for leads, settling a dispute. */
 import { useState } from 'react';
-import { callApi } from './api';
+import { apiRequest } from '@/lib/client/api';
 import type { ReviewsData } from './ReviewSection';
 import styles from './ReviewSection.module.css';
+import { MAX_NOTE } from '@/lib/domain';
 
 interface Props {
   kind: 'annotation' | 'link';
@@ -24,7 +25,7 @@ export function ReviewDecision({ kind, id, version, data, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await callApi(`/api/${kind}s/${id}/${path}`, { body: { decision, ...(why ? { reason: why } : {}) }, version });
+      await apiRequest(`/api/${kind}s/${id}/${path}`, { body: { decision, ...(why ? { reason: why } : {}) }, version });
       setMode(null);
       setReason('');
       onDone();
@@ -72,7 +73,7 @@ export function ReviewDecision({ kind, id, version, data, onDone }: Props) {
           )}
           <label className="field">
             {mode === 'reject' ? 'Why do you reject it?' : 'Reason for the decision'}
-            <textarea value={reason} maxLength={10_000} rows={3} onChange={(e) => setReason(e.target.value)} autoFocus />
+            <textarea value={reason} maxLength={MAX_NOTE} rows={3} onChange={(e) => setReason(e.target.value)} autoFocus />
           </label>
           <div className="row">
             <button type="submit" className={`btn btn-small ${mode === 'reject' ? 'btn-danger' : 'btn-primary'}`} disabled={busy || !reason.trim()}>

@@ -1,6 +1,6 @@
 /** The reviews of an item: live ones first, replaced ones folded away. */
 import type { ReviewView } from '@/lib/data/reviews';
-import { timeAgo } from './api';
+import { timeAgo } from './timeAgo';
 import styles from './ReviewSection.module.css';
 
 function Row({ review }: { review: ReviewView }) {

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationExtrasProps } from '@/components/annotator/types';
 import type { listReviews } from '@/lib/data/reviews';
-import { callApi } from './api';
+import { apiRequest } from '@/lib/client/api';
 import { StatusBadge } from './StatusBadge';
 import { ReviewDecision } from './ReviewDecision';
 import { ReviewList } from './ReviewList';
@@ -24,7 +24,7 @@ export function ReviewSection({ annotation, projectId, currentUserId, role, onCh
 
   const load = useCallback(async () => {
     try {
-      setData(await callApi<ReviewsData>(`${base}/reviews`));
+      setData(await apiRequest<ReviewsData>(`${base}/reviews`));
       setError(null);
     } catch (e) {
       setError((e as Error).message);

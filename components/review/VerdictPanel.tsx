@@ -6,9 +6,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AnnotationView } from '@/components/annotator/types';
 import type { listVerdicts } from '@/lib/data/verdicts';
-import type { Verdict } from '@/lib/domain';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
-import { callApi, timeAgo } from './api';
+import { apiRequest } from '@/lib/client/api';
+import { VerdictForm } from './VerdictForm';
+import { timeAgo } from './timeAgo';
 import styles from './ReviewSection.module.css';
 
 type Verdicts = ReturnType<typeof listVerdicts>;
@@ -17,7 +18,7 @@ export function VerdictPanel({ annotation, onChanged }: { annotation: Annotation
   const [data, setData] = useState<Verdicts | null>(null);
   const [open, setOpen] = useState(false);
   const url = `/api/annotations/${annotation.id}/verdicts`;
-  const load = useCallback(async () => setData(await callApi<Verdicts>(url).catch(() => null)), [url]);
+  const load = useCallback(async () => setData(await apiRequest<Verdicts>(url).catch(() => null)), [url]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -55,52 +56,5 @@ export function VerdictPanel({ annotation, onChanged }: { annotation: Annotation
           <button type="button" className="btn btn-small" style={{ alignSelf: 'flex-start' }} onClick={() => setOpen(true)}>{data.canFinalize ? 'Propose or set verdict…' : 'Propose a verdict…'}</button>
         ))}
     </div>
-  );
-}
-
-function VerdictForm({ annotation, canFinalize, onDone, onCancel }: { annotation: AnnotationView; canFinalize: boolean; onDone: () => void; onCancel: () => void }) {
-  const [verdict, setVerdict] = useState<Verdict>('true');
-  const [rationale, setRationale] = useState('');
-  const [evidence, setEvidence] = useState<number[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  async function send(final: boolean) {
-    setError(null);
-    try {
-      await callApi(`/api/annotations/${annotation.id}/verdicts`, { body: { verdict, rationale, evidenceLinkIds: evidence, final } });
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }
-  const toggle = (id: number) => setEvidence((list) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]));
-  return (
-    <form className="stack" onSubmit={(e) => { e.preventDefault(); void send(false); }}>
-      <label className="field">
-        Verdict
-        <select value={verdict} onChange={(e) => setVerdict(e.target.value as Verdict)}>
-          {(Object.keys(VERDICT_LABELS) as Verdict[]).map((v) => <option key={v} value={v}>{VERDICT_LABELS[v]}</option>)}
-        </select>
-      </label>
-      <label className="field">
-        Rationale
-        <textarea value={rationale} rows={3} maxLength={10_000} onChange={(e) => setRationale(e.target.value)} />
-      </label>
-      {annotation.links.length > 0 && (
-        <fieldset className={styles.evidence}>
-          <legend className="small">Evidence (links of this claim)</legend>
-          {annotation.links.map((l) => (
-            <label key={l.id} className="small">
-              <input type="checkbox" checked={evidence.includes(l.id)} onChange={() => toggle(l.id)} /> {l.relation} · {l.otherOutlet ?? l.otherArticleTitle}: “{l.otherExact.slice(0, 60)}”
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {error && <div className="alert alert-error" role="alert">{error}</div>}
-      <div className="row">
-        <button type="submit" className="btn btn-small btn-primary" disabled={!rationale.trim()}>Propose</button>
-        {canFinalize && <button type="button" className="btn btn-small" disabled={!rationale.trim()} onClick={() => void send(true)}>Set as final verdict</button>}
-        <button type="button" className="btn btn-small" onClick={onCancel}>Cancel</button>
-      </div>
-    </form>
   );
 }

@@ -6,13 +6,10 @@
 import Link from 'next/link';
 import type { BoardArticle, BoardRow, BoardStatement } from '@/lib/data/claimBoard';
 import type { Relation } from '@/lib/domain';
-import { focusUrl } from '@/components/links/relations';
+import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
+import { focusUrl, RELATION_GLYPHS } from '@/components/links/relations';
 import styles from './board.module.css';
 
-const VERDICT_NAMES: Record<string, string> = {
-  true: 'True', 'mostly-true': 'Mostly true', mixed: 'Mixed', misleading: 'Misleading', false: 'False', unverifiable: 'Unverifiable',
-};
-const GLYPH: Record<Relation, string> = { corroborates: '✓', conflicts: '✕' };
 
 function Count({ relation, items, projectId, claimId }: { relation: Relation; items: BoardStatement[]; projectId: number; claimId: number }) {
   if (items.length === 0) return null;
@@ -22,12 +19,12 @@ function Count({ relation, items, projectId, claimId }: { relation: Relation; it
       <button type="button" className={`${styles.count} ${styles[`count_${relation}`]} ${disputed ? styles.countDisputed : ''}`}
         aria-label={`${items.length} ${relation === 'corroborates' ? 'corroborating' : 'conflicting'}${disputed ? ', disputed' : ''}`}
         data-testid={`cell-${relation}`}>
-        <span aria-hidden="true">{GLYPH[relation]}</span> {items.length}
+        <span aria-hidden="true">{RELATION_GLYPHS[relation]}</span> {items.length}
       </button>
       <span className={styles.popover} data-testid="cell-popover">
         {items.map((s) => (
           <Link key={s.linkId} href={focusUrl(projectId, s.articleId, s.annotationId, claimId)} className={styles.popItem}>
-            <span className={styles[`popRel_${relation}`]}>{GLYPH[relation]} {relation}</span>
+            <span className={styles[`popRel_${relation}`]}>{RELATION_GLYPHS[relation]} {relation}</span>
             {s.disputedByOthers ? <span className="badge badge-disputed">disagreement</span> : null}
             <span className={styles.popText}>“{s.exact}”</span>
             <span className={styles.popMeta}>linked by {s.authorName}</span>
@@ -86,7 +83,7 @@ export function BoardTable({ rows, articles, projectId }: { rows: BoardRow[]; ar
               <td className={styles.verdictCell}>
                 {row.verdict ? (
                   <span className={`${styles.verdict} ${styles[`verdict_${row.verdict.verdict.replace('-', '_')}`]}`} title={`Final verdict by ${row.verdict.authorName}`}>
-                    {VERDICT_NAMES[row.verdict.verdict] ?? row.verdict.verdict}
+                    {VERDICT_LABELS[row.verdict.verdict]}
                   </span>
                 ) : <span className="muted small">none yet</span>}
               </td>

@@ -4,6 +4,8 @@
  * vermillion dashed: conflicts, so it reads without colour too). Plain SVG, no library.
  */
 import type { BoardArticle, BoardEdge } from '@/lib/data/claimBoard';
+import { RELATIONS } from '@/lib/domain';
+import { RELATION_COLOURS as COLOURS } from '@/components/links/relations';
 import styles from './board.module.css';
 
 const WIDTH = 540;
@@ -11,7 +13,6 @@ const HEIGHT = 420;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
 const RADIUS = 140;
-const COLOURS = { corroborates: '#0072b2', conflicts: '#d55e00' } as const;
 
 interface Props {
   articles: BoardArticle[];
@@ -50,7 +51,7 @@ export function OutletGraph({ articles, edges, claimsByArticle }: Props) {
   const degree = new Map<number, number>();
   for (const e of edges) for (const id of [e.a, e.b]) degree.set(id, (degree.get(id) ?? 0) + e.corroborates + e.conflicts);
   const arcs = edges.flatMap((e) =>
-    (['corroborates', 'conflicts'] as const)
+    RELATIONS
       .filter((rel) => e[rel] > 0)
       .map((rel) => ({ e, rel, count: e[rel], ...arc(at.get(e.a)!, at.get(e.b)!, rel === 'corroborates' ? 0.16 : -0.16) })),
   );

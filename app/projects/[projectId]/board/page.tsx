@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { ProjectNav } from '@/components/projects/ProjectNav';
-import { claimBoard, type ClaimBoard } from '@/lib/data/claimBoard';
+import { claimBoard } from '@/lib/data/claimBoard';
 import { STATUSES } from '@/lib/domain';
 import { loadProjectPage } from '../loadProject';
 import { BoardTable } from './BoardTable';
+import { Stat, TopPairs } from './BoardSummary';
 import { OutletGraph } from './OutletGraph';
 import { arrangeRows, boardParams, SORT_NAMES, SORTS, statusCounts, type BoardSort, type StatusFilter } from './boardView';
 import styles from './board.module.css';
@@ -73,35 +74,6 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
       ) : (
         <BoardTable rows={rows} articles={board.articles} projectId={projectId} />
       )}
-    </div>
-  );
-}
-
-/** The most linked pairs of articles, in words, for those who would rather read. */
-function TopPairs({ board }: { board: ClaimBoard }) {
-  const name = new Map(board.articles.map((a) => [a.id, a.heading]));
-  const top = [...board.edges].sort((x, y) => y.conflicts + y.corroborates - (x.conflicts + x.corroborates)).slice(0, 3);
-  if (top.length === 0) return <p className={styles.noPairs}>No links yet: open a claim in an article and press <kbd>l</kbd>.</p>;
-  return (
-    <ol className={styles.pairs}>
-      {top.map((e) => (
-        <li key={`${e.a}-${e.b}`}>
-          <span className={styles.pairNames}>{name.get(e.a)} ↔ {name.get(e.b)}</span>
-          <span className={styles.pairCounts}>
-            {e.corroborates ? <span className={styles.pc_corroborates}>✓ {e.corroborates}</span> : null}
-            {e.conflicts ? <span className={styles.pc_conflicts}>✕ {e.conflicts}</span> : null}
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function Stat({ value, label, tone }: { value: number; label: string; tone?: 'conflicts' | 'warn' }) {
-  return (
-    <div className={`${styles.stat} ${tone ? styles[`stat_${tone}`] : ''}`}>
-      <span className={styles.statValue}>{value}</span>
-      <span className={styles.statLabel}>{label}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { focusUrl, RELATION_GLYPHS, RELATION_NAMES } from '@/components/links/relations';
+import { LABEL_NAMES } from '@/components/annotator/labels';
 import { quoteComparison, type ComparedStatement } from '@/lib/data/quoteComparison';
 import type { DiffPart } from '@/lib/text/wordDiff';
 import { sourceName } from '@/lib/text/sourceName';
@@ -11,8 +12,6 @@ import styles from './compare.module.css';
 export const metadata = { title: 'Compare wordings' };
 
 type Params = Promise<{ projectId: string; annotationId: string }>;
-
-const LABEL_NAMES = { claim: 'Claim', quote: 'Quote', context: 'Context' } as const;
 
 function outletOf(s: ComparedStatement): string {
   return sourceName(s);

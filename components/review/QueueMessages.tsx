@@ -1,0 +1,28 @@
+/** The queue's counter, its last notice, and the card shown when nothing is left to review. */
+import type { QueueNotice } from './useReviewQueue';
+import styles from './ReviewQueue.module.css';
+
+export function QueueCounter({ left, notice }: { left: number; notice: QueueNotice | null }) {
+  return (
+    <>
+      <div className={styles.counter} aria-live="polite">
+        <strong data-testid="queue-left">{left}</strong> {left === 1 ? 'item' : 'items'} left to review
+      </div>
+      {notice && (
+        <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : 'alert-error'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function AllCaughtUp() {
+  return (
+    <div className={`card ${styles.allDone}`}>
+      <div className={styles.check} aria-hidden="true">✓</div>
+      <h2>All caught up</h2>
+      <p className="muted">Nothing left to review in this project. New tags and links by your colleagues will appear here.</p>
+    </div>
+  );
+}
