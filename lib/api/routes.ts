@@ -33,6 +33,19 @@ const route = (method: HttpMethod, path: string, handler: unknown, direct?: 'dir
   ...(direct ? { direct: true as const } : {}),
 });
 
+/** Reviews, a lead's settlement, the thread and the history: the same under /api/annotations/:id and /api/links/:id. */
+function reviewTree(kind: 'annotation' | 'link'): ApiRoute[] {
+  const base = `/api/${kind}s/:id`;
+  return [
+    route('GET', `${base}/reviews`, reviews.readReviews(kind)),
+    route('POST', `${base}/reviews`, reviews.postReview(kind), 'direct'),
+    route('POST', `${base}/settle`, reviews.postSettlement(kind), 'direct'),
+    route('GET', `${base}/comments`, reviews.readComments(kind)),
+    route('POST', `${base}/comments`, reviews.postComment(kind), 'direct'),
+    route('GET', `${base}/history`, reviews.readHistory(kind)),
+  ];
+}
+
 export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/health', inbox.health),
   route('GET', '/api/projects', projects.readProjects),
@@ -52,22 +65,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/annotations/:id/suggestions', annotations.listSuggestions),
   route('GET', '/api/annotations/:id/verdicts', annotations.readVerdicts),
   route('POST', '/api/annotations/:id/verdicts', annotations.postVerdict),
-  route('GET', '/api/annotations/:id/reviews', reviews.readReviews('annotation')),
-  route('POST', '/api/annotations/:id/reviews', reviews.postReview('annotation'), 'direct'),
-  route('POST', '/api/annotations/:id/settle', reviews.postSettlement('annotation'), 'direct'),
-  route('GET', '/api/annotations/:id/comments', reviews.readComments('annotation')),
-  route('POST', '/api/annotations/:id/comments', reviews.postComment('annotation'), 'direct'),
-  route('GET', '/api/annotations/:id/history', reviews.readHistory('annotation')),
+  ...reviewTree('annotation'),
   route('GET', '/api/links', links.listLinks),
   route('POST', '/api/links', links.postLink, 'direct'),
   route('GET', '/api/links/:id', links.readLink),
   route('DELETE', '/api/links/:id', links.removeLink, 'direct'),
-  route('GET', '/api/links/:id/reviews', reviews.readReviews('link')),
-  route('POST', '/api/links/:id/reviews', reviews.postReview('link'), 'direct'),
-  route('POST', '/api/links/:id/settle', reviews.postSettlement('link'), 'direct'),
-  route('GET', '/api/links/:id/comments', reviews.readComments('link')),
-  route('POST', '/api/links/:id/comments', reviews.postComment('link'), 'direct'),
-  route('GET', '/api/links/:id/history', reviews.readHistory('link')),
+  ...reviewTree('link'),
   route('PATCH', '/api/comments/:id', reviews.patchComment),
   route('DELETE', '/api/comments/:id', reviews.removeComment),
   route('GET', '/api/inbox', inbox.readInbox),
