@@ -68,14 +68,15 @@ function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, R
 /**
  * Suggestions for linking `annotationId` (members only; 404 for a missing or deleted
  * annotation). `q` empty: similar statements; otherwise a typed search. The query text is
- * reduced to plain words, so nothing typed can inject FTS5 syntax.
+ * reduced to plain words, so nothing typed can inject FTS5 syntax. Async because the first
+ * search after a large import indexes its sentences a slice at a time (lib/search/sentenceIndex).
  */
-export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): SuggestionList {
+export async function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): Promise<SuggestionList> {
   const db = getDb();
   const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
   const { user } = projectAccess(db, actor, source.projectId, 'project.read');
-  ensureSentenceIndex(source.projectId);
+  await ensureSentenceIndex(source.projectId);
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];
   if (query) hits = typedSearch(db, source, query);

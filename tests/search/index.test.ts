@@ -21,24 +21,24 @@ beforeAll(async () => {
   source = annotate(a.id, userId, 'The minister denied the grain deal collapsed.').id;
 });
 
-const texts = (q = '') => suggestions({ actor, annotationId: source, q }).suggestions.map((s) => s.exact);
+const texts = async (q = '') => (await suggestions({ actor, annotationId: source, q })).suggestions.map((s) => s.exact);
 
 describe('search index', () => {
-  it('indexes the sentences of an article imported after the first search', () => {
-    expect(texts()).toEqual([]);
+  it('indexes the sentences of an article imported after the first search', async () => {
+    expect(await texts()).toEqual([]);
     makeArticle(projectId, 'Officials said the grain deal collapsed on Monday. Nothing else happened.', 'Beta');
-    expect(texts()[0]).toBe('Officials said the grain deal collapsed on Monday.');
+    expect((await texts())[0]).toBe('Officials said the grain deal collapsed on Monday.');
   });
 
-  it('follows annotation edits, speakers and deletions through the triggers', () => {
+  it('follows annotation edits, speakers and deletions through the triggers', async () => {
     const c = makeArticle(projectId, 'A spokesperson spoke about wheat exports today.', 'Gamma');
     const quote = annotate(c.id, userId, 'A spokesperson spoke about wheat exports today.', 'quote');
-    expect(texts('Kuleba')).toEqual([]);
+    expect(await texts('Kuleba')).toEqual([]);
     getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)).run();
-    expect(texts('Kuleba')).toEqual([quote.exact]);
-    expect(texts('corridor')).toEqual([quote.exact]);
+    expect(await texts('Kuleba')).toEqual([quote.exact]);
+    expect(await texts('corridor')).toEqual([quote.exact]);
     getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)).run();
-    expect(texts('Kuleba')).toEqual([]);
+    expect(await texts('Kuleba')).toEqual([]);
     const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
   });
