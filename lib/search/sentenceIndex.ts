@@ -9,7 +9,9 @@
  * write transaction, with the event loop free in between. While that runs, the article's state
  * row says sentence_count = IN_PROGRESS and the stored sentences are a prefix of its sentences;
  * each step appends those that start at or after the last one stored, so two indexers of one
- * article (two requests at once, or a retry after a crash) never store a sentence twice.
+ * article (two requests at once, or a retry after a crash) never store a sentence twice. A
+ * search waits for the indexing only so long (ensureSentenceIndex's waitMs); the rest goes on
+ * between other requests.
  */
 import { eq, sql } from 'drizzle-orm';
 import { getDb, getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
@@ -21,8 +23,8 @@ import { sentenceSlices, type Sentence } from './sentences';
 const IN_PROGRESS = -1;
 /** About how long one step may hold the event loop. */
 const STEP_MS = 20;
-/** Characters split between two looks at the clock. */
-const SLICE_CHARS = 8_192;
+/** Characters split (and their sentences stored) between two looks at the clock. */
+const SLICE_CHARS = 2_048;
 
 interface StaleArticle {
   id: number;
@@ -110,10 +112,26 @@ function indexOnce(article: StaleArticle): Promise<void> {
 }
 
 /**
- * Indexes the sentences of every article of `projectId` not indexed yet. Cheap when nothing
- * is stale (one read); otherwise a few milliseconds at a time, never holding the event loop
- * for more than about STEP_MS, however large the article.
+ * Indexes the sentences of every article of `projectId` not indexed yet, waiting at most
+ * `waitMs`: true when the index is complete, false when the indexing goes on after the wait
+ * (a search then sees the sentences stored so far). Cheap when nothing is stale (one read);
+ * otherwise a few milliseconds at a time, never holding the event loop for more than about
+ * STEP_MS, however large the article.
  */
-export async function ensureSentenceIndex(projectId: number): Promise<void> {
-  for (const article of staleArticles(getDb(), projectId)) await indexOnce(article);
+export async function ensureSentenceIndex(projectId: number, waitMs = Infinity): Promise<boolean> {
+  const stale = staleArticles(getDb(), projectId);
+  if (stale.length === 0) return true;
+  const finished = (async () => {
+    for (const article of stale) await indexOnce(article);
+    return true;
+  })();
+  finished.catch((error: unknown) => console.error(`Indexing the sentences of project ${projectId} failed`, error));
+  if (waitMs === Infinity) return finished;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<boolean>((resolve) => (timer = setTimeout(resolve, waitMs, false)));
+  try {
+    return await Promise.race([finished, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
