@@ -4,6 +4,8 @@ import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { annotations } from '@/lib/db/schema';
 import { suggestions } from '@/lib/data/links';
+import { ensureSentenceIndex } from '@/lib/search/sentenceIndex';
+import { splitSentences } from '@/lib/search/sentences';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle } from '../links/fixtures';
@@ -41,5 +43,47 @@ describe('search index', () => {
     expect(await texts('Kuleba')).toEqual([]);
     const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
+  });
+});
+
+describe('building the sentence index in steps', () => {
+  const stored = (articleId: number) =>
+    getDb().all<{ start: number; end: number; text: string }>(
+      sql`select start, "end" as "end", text from article_sentences where article_id = ${articleId} order by start`,
+    );
+  const state = (articleId: number) =>
+    getDb().get<{ sha256: string; count: number }>(sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
+  /** Four sentences a line. */
+  const longBody = (lines = 40) => Array.from({ length: lines }, (_, i) => `Report ${i}. The minister denied the grain deal collapsed. Markets were calm; traders were not.`).join('\n');
+
+  it('finishes an indexing that stopped half way (a crash) without storing a sentence twice', async () => {
+    const body = longBody();
+    const article = makeArticle(projectId, body, 'Delta');
+    expect(await ensureSentenceIndex(projectId)).toBe(true);
+    const whole = stored(article.id);
+    expect(whole).toEqual(splitSentences(body).map(({ start, end, text }) => ({ start, end, text })));
+    // What a crash half way leaves: the first sentences, and the state "in progress".
+    getDb().run(sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
+    getDb().run(sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
+    expect(await ensureSentenceIndex(projectId)).toBe(true);
+    expect(stored(article.id)).toEqual(whole);
+    expect(state(article.id)).toEqual({ sha256: article.sha256, count: whole.length });
+  });
+
+  it('replaces the sentences of an older body instead of adding to them', async () => {
+    const article = makeArticle(projectId, longBody().replace(/Markets/g, 'Exchanges'), 'Epsilon');
+    await ensureSentenceIndex(projectId);
+    const whole = stored(article.id);
+    getDb().run(sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
+    await ensureSentenceIndex(projectId);
+    expect(stored(article.id)).toEqual(whole);
+  });
+
+  it('shares one indexing between concurrent searches', async () => {
+    const body = longBody(1_000).replace(/traders/g, 'brokers'); // indexed in several steps
+    const article = makeArticle(projectId, body, 'Zeta');
+    const answers = await Promise.all([texts('brokers'), texts('brokers'), ensureSentenceIndex(projectId)]);
+    expect(answers[0]).toEqual(answers[1]);
+    expect(stored(article.id)).toHaveLength(splitSentences(body).length);
   });
 });
