@@ -39,15 +39,14 @@ describe('cli project create', () => {
   });
 
   it.each([
-    [['grain-deal', '--name', 'Again'], 'error: A project with the short name "grain-deal" already exists.\n'],
-    [['Grain Deal', '--name', 'X'], /^error: Invalid input: slug: use 1-64 lowercase letters \(a-z\), digits and dashes/],
-    [['2025', '--name', 'X'], /with at least one letter/],
-    [['nobody-leads', '--name', 'X', '--lead', 'nobody@example.test'], 'error: No user has the email nobody@example.test, so they cannot lead the project. Create the account first.\n'],
-    [['retired-leads', '--name', 'X', '--lead', 'RETIRED'], /cannot lead the project/],
-  ])('fails with exit 1, a clear message and no project for %j', (args, message) => {
+    ['a taken slug', () => ['grain-deal', '--name', 'Again'], 'error: A project with the short name "grain-deal" already exists.\n'],
+    ['a bad slug', () => ['Grain Deal', '--name', 'X'], /^error: Invalid input: slug: use 1-64 lowercase letters \(a-z\), digits and dashes/],
+    ['an all-digit slug', () => ['2025', '--name', 'X'], /with at least one letter/],
+    ['an unknown lead', () => ['nobody-leads', '--name', 'X', '--lead', 'nobody@example.test'], 'error: No user has the email nobody@example.test, so they cannot lead the project. Create the account first.\n'],
+    ['a disabled lead', () => ['retired-leads', '--name', 'X', '--lead', retired.email], /^error: The account .* is disabled, so it cannot lead the project/],
+  ])('fails with exit 1, a clear message and no project for %s', (_what, args, message) => {
     const before = projectCount();
-    const email = args.at(-1) === 'RETIRED' ? [...args.slice(0, -1), retired.email] : args;
-    const result = cli(['project', 'create', ...email]);
+    const result = cli(['project', 'create', ...args()]);
     expect(result.code).toBe(1);
     if (typeof message === 'string') expect(result.stderr).toBe(message);
     else expect(result.stderr).toMatch(message);
