@@ -31,7 +31,6 @@ const LOWER_CASE_AT = /\p{Ll}/uy;
 const LETTER = /^\p{L}$/u;
 const CAPITAL = /^\p{Lu}$/u;
 const CONTENT = /[\p{L}\p{N}]/u;
-const SPACES_AT = /\s*/y;
 
 /** Sentence-ending punctuation: . ! ? … */
 function isEnder(code: number): boolean {
@@ -116,9 +115,7 @@ function endsSentence(text: string, boundary: Boundary, lineStart: number, lineE
 
 /** The sentence [start, end) of `text` without surrounding white space, or null if it holds no letter or digit. */
 function trimmedSentence(text: string, start: number, end: number): Sentence | null {
-  SPACES_AT.lastIndex = start;
-  SPACES_AT.test(text);
-  start = Math.min(SPACES_AT.lastIndex, end);
+  while (start < end && isSpaceUnit(text.charCodeAt(start))) start++;
   while (end > start && isSpaceUnit(text.charCodeAt(end - 1))) end--;
   if (start >= end) return null;
   const sentence = text.slice(start, end);
