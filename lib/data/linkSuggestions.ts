@@ -17,7 +17,7 @@ import { statementsOfArticles } from '../search/browse';
 export const SUGGESTION_LIMIT = 20;
 const MAX_QUERY = 200;
 /** How long suggestions wait for a newly imported article's sentences before answering without the rest. */
-const INDEX_WAIT_MS = 700;
+const INDEX_WAIT_MS = 500;
 
 export interface Suggestion extends StatementHit {
   /** The relation this user already gave the pair, if they linked it. */
