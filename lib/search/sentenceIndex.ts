@@ -22,9 +22,9 @@ import { sentenceSlices, type Sentence } from './sentences';
 /** sentence_count of an article whose indexing has started and not finished. */
 const IN_PROGRESS = -1;
 /** About how long one step may hold the event loop. */
-const STEP_MS = 20;
+const STEP_MS = 10;
 /** Characters split (and their sentences stored) between two looks at the clock. */
-const SLICE_CHARS = 2_048;
+const SLICE_CHARS = 1_024;
 
 interface StaleArticle {
   id: number;
