@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { closeDb } from '../lib/db/client';
+import { sentenceIndexIdle } from '../lib/data/sentenceIndex';
 import { isAppError } from '../lib/errors';
 import { UsageError } from './args';
 import { loadAllCommands, loadCommand, type Command, type CommandContext } from './registry';
@@ -99,6 +100,8 @@ async function main(): Promise<void> {
   } catch (error) {
     code = report(error);
   }
+  // Imported articles are indexed for suggestions in the background: finish that first.
+  await sentenceIndexIdle();
   closeDb();
   process.exitCode = code;
 }

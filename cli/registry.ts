@@ -36,6 +36,7 @@ type Loader = () => Promise<{ default: Command }>;
 /** One line per command, in the order `help` lists them. */
 export const COMMANDS: Record<string, Loader> = {
   user: () => import('./commands/user'),
+  project: () => import('./commands/project'),
   member: () => import('./commands/member'),
   token: () => import('./commands/token'),
   import: () => import('./commands/import'),

@@ -10,7 +10,7 @@ import { writeTransaction } from '../lib/db/client';
 import { articles, memberships, projects } from '../lib/db/schema';
 import { normalizeArticleText, sha256Hex } from '../lib/anchoring/normalize';
 import { recordEvent } from '../lib/data/events';
-import { indexArticleSentences } from '../lib/data/sentenceIndex';
+import { scheduleSentenceIndex } from '../lib/data/sentenceIndex';
 import { statedMetadata } from './metadata';
 
 export const SEED_PROJECT = {
@@ -54,7 +54,7 @@ export function loadSeeds(leadUserId: number | null): { projectId: number; added
         .values({ projectId: project.id, body, sha256, title: meta.title ?? '', outlet: meta.outlet, publishedAt: meta.publishedAt, importedBy: leadUserId })
         .returning({ id: articles.id })
         .get();
-      indexArticleSentences(tx, { id: row.id, projectId: project.id, body, sha256 });
+      scheduleSentenceIndex(project.id);
       recordEvent(tx, { projectId: project.id, actorId: null, action: 'article.import', entityType: 'article', entityId: row.id, after: { sha256, ...meta } });
       known.add(sha256);
       added++;

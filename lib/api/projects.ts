@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { authedRoute, pathId, readBytesCapped, readJson } from '../http/api';
 import { AppError } from '../errors';
 import { parseInput } from '../validation';
-import { listProjects } from '../data/projects';
+import { createProject, listProjects } from '../data/projects';
 import { getArticle, importArticle, listArticles } from '../data/articles';
 import { projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
@@ -20,6 +20,12 @@ import { MAX_BATCH_BYTES, type ImportFile } from '../import/files';
 type ProjectParams = { projectId: string };
 
 export const readProjects = authedRoute(({ actor }) => ({ projects: listProjects({ actor }) }));
+
+/** POST {name, slug?, description?, leadEmail?}: a new project (site admins). */
+export const postProject = authedRoute(async ({ actor, request }) => {
+  const project = createProject({ actor, input: await readJson(request, 16 * 1024) });
+  return NextResponse.json({ project }, { status: 201 });
+});
 
 export const readArticles = authedRoute<ProjectParams>(({ actor, params }) => ({
   articles: listArticles({ actor, projectId: pathId(params.projectId, 'Project') }),

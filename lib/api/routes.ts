@@ -49,6 +49,7 @@ function reviewTree(kind: 'annotation' | 'link'): ApiRoute[] {
 export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/health', inbox.health),
   route('GET', '/api/projects', projects.readProjects),
+  route('POST', '/api/projects', projects.postProject),
   route('GET', '/api/projects/:projectId/articles', projects.readArticles),
   route('POST', '/api/projects/:projectId/articles', projects.postArticle),
   route('GET', '/api/projects/:projectId/agreement', projects.readAgreement),

@@ -8,7 +8,7 @@ import { MAX_BODY_BYTES, MAX_TITLE, parseInput } from '../validation';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
-import { indexArticleSentences } from './sentenceIndex';
+import { scheduleSentenceIndex } from './sentenceIndex';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleMeta = Omit<ArticleRow, 'body'> & { length: number };
@@ -133,7 +133,8 @@ export function insertArticle(tx: Tx, projectId: number, importedBy: number | nu
     .values({ ...meta, title: meta.title.normalize('NFC'), projectId, body, sha256, importedBy })
     .returning()
     .get();
-  indexArticleSentences(tx, row);
+  // Indexed in the background once this transaction has committed (lib/data/sentenceIndex.ts).
+  scheduleSentenceIndex(projectId);
   return row;
 }
 

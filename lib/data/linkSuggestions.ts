@@ -11,9 +11,12 @@ import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
 import { similarityQuery, typedQuery, typedTerms } from '../search/query';
 import { searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
+import { sentenceIndexReady } from './sentenceIndex';
 
 export const SUGGESTION_LIMIT = 20;
 const MAX_QUERY = 200;
+/** How long suggestions wait for a newly imported article's sentences before answering without the rest. */
+const INDEX_WAIT_MS = 500;
 
 export interface Suggestion extends StatementHit {
   /** The relation this user already gave the pair, if they linked it. */
@@ -24,6 +27,8 @@ export interface SuggestionList {
   annotation: { id: number; articleId: number; label: Label; exact: string };
   query: string;
   suggestions: Suggestion[];
+  /** True while a large article's sentences are still being indexed: asking again finds more. */
+  indexing: boolean;
 }
 
 type AnnotationRow = typeof annotations.$inferSelect;
@@ -66,13 +71,17 @@ function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, R
 /**
  * Suggestions for linking `annotationId` (members only; 404 for a missing or deleted
  * annotation). `q` empty: similar statements; otherwise a typed search. The query text is
- * reduced to plain words, so nothing typed can inject FTS5 syntax.
+ * reduced to plain words, so nothing typed can inject FTS5 syntax. Async because a newly
+ * imported article's sentences are indexed in the background (lib/data/sentenceIndex.ts):
+ * it waits for them at most INDEX_WAIT_MS, then answers with what is indexed so far and says
+ * `indexing: true`.
  */
-export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): SuggestionList {
+export async function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): Promise<SuggestionList> {
   const db = getDb();
   const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
   const { user } = projectAccess(db, actor, source.projectId, 'project.read');
+  const indexing = !(await sentenceIndexReady(source.projectId, INDEX_WAIT_MS));
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];
   if (query) hits = typedSearch(db, source, query);
@@ -86,6 +95,7 @@ export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; ann
   return {
     annotation: { id: source.id, articleId: source.articleId, label: source.label, exact: source.exact },
     query,
+    indexing,
     suggestions: hits.map((h) => ({ ...h, linkedAs: h.annotationId ? mine.get(h.annotationId) ?? null : null })),
   };
 }

@@ -3,9 +3,9 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { countRows, getDb, writeTransaction, type Tx } from '../db/client';
 import { memberships, projects, users, ROLES, type Role } from '../db/schema';
-import { conflict, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { parseInput } from '../validation';
-import { actorId, isSystem, loadUser, projectAccess, requireAdmin, type Actor } from './actor';
+import { actorId, isSystem, loadUser, projectAccess, requireAdmin, type Actor, type UserRow } from './actor';
 import { recordEvent } from './events';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -60,14 +60,16 @@ export function getProject({ actor, projectId }: { actor: Actor; projectId: numb
   return { ...project, role };
 }
 
+/** A slug names a project at the command line and in URLs; a number would read as an id. */
+const SLUG = /^(?=[a-z0-9-]*[a-z])[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const SLUG_RULE =
+  'use 1-64 lowercase letters (a-z), digits and dashes, with at least one letter, starting and ending with a letter or digit, e.g. ceasefire-may-2025';
+
 const createProjectSchema = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(200),
-  slug: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'use lowercase letters, digits and dashes')
-    .optional(),
-  description: z.string().max(5000).optional(),
+  name: z.string({ message: 'is required' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  slug: z.string({ message: SLUG_RULE }).trim().regex(SLUG, SLUG_RULE).optional(),
+  description: z.string({ message: 'must be text' }).max(5000, 'must be at most 5000 characters').optional(),
+  leadEmail: z.string({ message: 'must be an email address' }).trim().toLowerCase().optional(),
 });
 
 export function slugify(name: string): string {
@@ -78,25 +80,45 @@ export function slugify(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return slug || 'project';
+  if (!slug) return 'project';
+  return /[a-z]/.test(slug) ? slug : `project-${slug}`;
 }
 
-/** Creates a project (site admins and the operator); the creator becomes its lead. */
+/** The enabled account that will lead a new project, or a 400 naming what is wrong. */
+function leadByEmail(tx: Tx, email: string): UserRow {
+  const lead = tx.select().from(users).where(eq(users.email, email)).get();
+  if (!lead) throw badRequest(`No user has the email ${email}, so they cannot lead the project. Create the account first.`);
+  if (lead.disabledAt) throw badRequest(`The account ${email} is disabled, so it cannot lead the project. Enable it first.`);
+  return lead;
+}
+
+/**
+ * Creates a project (site admins and the operator). The lead is the person named by
+ * `leadEmail`, or else the admin who creates it (the operator at the command line is nobody,
+ * so a project made there without a lead has no members until one is added). One function
+ * behind the UI, the API and the CLI, so all three keep the same rules and messages.
+ */
 export function createProject({ actor, input }: { actor: Actor; input: unknown }): ProjectRow {
-  const data = parseInput(createProjectSchema, input);
   return writeTransaction((tx) => {
     const user = requireAdmin(tx, actor);
+    const data = parseInput(createProjectSchema, input);
     const slug = data.slug ?? slugify(data.name);
     if (tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get()) {
       throw conflict(`A project with the short name "${slug}" already exists.`);
     }
+    const lead = data.leadEmail === undefined ? user : leadByEmail(tx, data.leadEmail);
     const project = tx
       .insert(projects)
       .values({ name: data.name, slug, description: data.description ?? '', createdBy: user?.id ?? null })
       .returning()
       .get();
-    if (user) tx.insert(memberships).values({ projectId: project.id, userId: user.id, role: 'lead' }).run();
     recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'project.create', entityType: 'project', entityId: project.id, after: project });
+    if (!lead) return project;
+    const membership = { projectId: project.id, userId: lead.id, role: 'lead' as const };
+    tx.insert(memberships).values(membership).run();
+    if (lead.id !== user?.id) {
+      recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'member.add', entityType: 'membership', entityId: lead.id, after: membership });
+    }
     return project;
   });
 }

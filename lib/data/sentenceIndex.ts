@@ -1,55 +1,175 @@
 /**
  * The sentence index behind link suggestions: every article's sentences in article_sentences
- * (and, through a trigger, in search_fts). It is written where articles are written, in the
- * same transaction as the article, so reading suggestions never writes. Articles stored
- * before that (an older database, a restored backup) are indexed once when the server starts.
+ * (and, through a trigger, in search_fts). It is written off the request path: storing an
+ * article schedules its indexing, which runs in the background right after, and the server's
+ * start picks up whatever an earlier process left unindexed (an upgrade, a restored backup, a
+ * crash half way). Reading suggestions never writes: it only waits, briefly, for an indexing
+ * that is running.
+ *
+ * A 2 MB article has some 20,000 sentences: indexing it at once would hold the event loop (and
+ * so every other request) for seconds. It is indexed in steps of about STEP_MS, each its own
+ * write transaction, with the event loop free in between. While that runs, the article's state
+ * row says sentence_count = IN_PROGRESS and the stored sentences are a prefix of its sentences;
+ * each step appends those that start at or after the last one stored, so two indexers of one
+ * article (two processes, or a retry after a crash) never store a sentence twice.
  */
-import { sql } from 'drizzle-orm';
-import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { splitSentences } from '../search/sentences';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
+import { preparedStatement } from '../db/prepared';
+import { articles } from '../db/schema';
+import { sentenceSlices, type Sentence } from '../search/sentences';
 
-/** What indexing needs of an article row. */
-export interface IndexedArticle {
+/** sentence_count of an article whose indexing has started and not finished. */
+const IN_PROGRESS = -1;
+/** About how long one step may hold the event loop. */
+const STEP_MS = 10;
+/** Characters split (and their sentences stored) between two looks at the clock. */
+const SLICE_CHARS = 1_024;
+
+interface StaleArticle {
   id: number;
   projectId: number;
-  body: string;
   sha256: string;
 }
 
-/** (Re)places one article's sentences and index state inside `tx`. */
-export function indexArticleSentences(tx: Tx, article: IndexedArticle): void {
-  tx.run(sql`delete from article_sentences where article_id = ${article.id}`);
-  const sentences = splitSentences(article.body);
-  for (const s of sentences) {
-    tx.run(sql`insert into article_sentences (article_id, project_id, start, "end", text)
-      values (${article.id}, ${article.projectId}, ${s.start}, ${s.end}, ${s.text})`);
-  }
-  tx.run(sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${sentences.length})
-    on conflict(article_id) do update set sha256 = excluded.sha256, sentence_count = excluded.sentence_count,
-    indexed_at = cast(unixepoch('subsec') * 1000 as integer)`);
-}
+type Steps = Generator<Sentence[]>;
 
-/** Articles whose sentences are missing or out of date (no index state, or another sha256). */
-function unindexedArticles(db: Db | Tx): Array<Omit<IndexedArticle, 'body'>> {
-  return db.all<Omit<IndexedArticle, 'body'>>(sql`
+const insertSentence = preparedStatement('sentenceIndex.insert', () =>
+  getSqlite().prepare('insert into article_sentences (article_id, project_id, start, "end", text) values (?, ?, ?, ?, ?)'),
+);
+
+/** Articles (of one project, or all) whose sentences are missing, out of date or half done. */
+function staleArticles(db: Db | Tx, projectId: number | null): StaleArticle[] {
+  return db.all<StaleArticle>(sql`
     select a.id as id, a.project_id as projectId, a.sha256 as sha256
     from articles a left join article_search_state s on s.article_id = a.id
-    where s.article_id is null or s.sha256 <> a.sha256`);
+    where (${projectId} is null or a.project_id = ${projectId})
+      and (s.article_id is null or s.sha256 <> a.sha256 or s.sentence_count = ${IN_PROGRESS})`);
+}
+
+function indexState(tx: Tx, articleId: number) {
+  return tx.get<{ sha256: string; count: number } | undefined>(
+    sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`,
+  );
+}
+
+/** Starts or resumes indexing `article` (dropping sentences of an older body); false when it is done already. */
+function beginIndexing(tx: Tx, article: StaleArticle): boolean {
+  const state = indexState(tx, article.id);
+  if (state?.sha256 === article.sha256) return state.count === IN_PROGRESS;
+  tx.run(sql`delete from article_sentences where article_id = ${article.id}`);
+  tx.run(sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${IN_PROGRESS})
+    on conflict(article_id) do update set sha256 = excluded.sha256, sentence_count = excluded.sentence_count`);
+  return true;
 }
 
 /**
- * Indexes every article not indexed yet, in one write transaction; returns how many. Cheap
- * when there is none (one read), which is every start but the first after an upgrade.
+ * One step inside `tx`: appends the next sentences until `deadline`; at the end of the body,
+ * marks the article indexed. True when nothing is left to do (finished here, by another
+ * indexer, or superseded by a newer body).
  */
-export function indexUnindexedArticles(): number {
-  if (unindexedArticles(getDb()).length === 0) return 0;
-  return writeTransaction((tx) => {
-    const stale = unindexedArticles(tx);
-    for (const article of stale) {
-      // One body at a time: an old database may hold many large articles.
-      const { body } = tx.get<{ body: string }>(sql`select body from articles where id = ${article.id}`)!;
-      indexArticleSentences(tx, { ...article, body });
+function indexStep(tx: Tx, article: StaleArticle, steps: Steps, deadline: number): boolean {
+  const state = indexState(tx, article.id);
+  if (state?.sha256 !== article.sha256 || state.count !== IN_PROGRESS) return true;
+  const last = tx.get<{ end: number } | undefined>(
+    sql`select "end" from article_sentences where article_id = ${article.id} order by start desc limit 1`,
+  );
+  const storedUpTo = last?.end ?? 0;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      tx.run(sql`update article_search_state set indexed_at = cast(unixepoch('subsec') * 1000 as integer),
+        sentence_count = (select count(*) from article_sentences where article_id = ${article.id}) where article_id = ${article.id}`);
+      return true;
     }
-    return stale.length;
-  });
+    for (const s of step.value) {
+      if (s.start >= storedUpTo) insertSentence().run(article.id, article.projectId, s.start, s.end, s.text);
+    }
+    if (performance.now() >= deadline) return false;
+  }
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Indexes one article in steps, letting other work run between them. */
+async function indexArticle(article: StaleArticle): Promise<void> {
+  if (!writeTransaction((tx) => beginIndexing(tx, article))) return;
+  const row = getDb().select({ body: articles.body, sha256: articles.sha256 }).from(articles).where(eq(articles.id, article.id)).get();
+  if (row?.sha256 !== article.sha256) return;
+  const steps = sentenceSlices(row.body, SLICE_CHARS);
+  while (!writeTransaction((tx) => indexStep(tx, article, steps, performance.now() + STEP_MS))) await nextTurn();
+}
+
+/** Indexings running in this process, by article id, so one article is indexed once at a time. */
+const running = new Map<number, { projectId: number; job: Promise<void> }>();
+
+function indexOnce(article: StaleArticle): Promise<void> {
+  let entry = running.get(article.id);
+  if (!entry) {
+    const job = indexArticle(article)
+      .catch((error: unknown) => console.error(`Indexing the sentences of article ${article.id} failed`, error))
+      .finally(() => running.delete(article.id));
+    entry = { projectId: article.projectId, job };
+    running.set(article.id, entry);
+  }
+  return entry.job;
+}
+
+/** Indexes every stale article (of one project, or all), one after the other; resolves when done. Never rejects. */
+async function indexStale(projectId: number | null): Promise<void> {
+  try {
+    for (const article of staleArticles(getDb(), projectId)) await indexOnce(article);
+  } catch (error) {
+    console.error('Indexing sentences for link suggestions failed', error);
+  }
+}
+
+/** Scheduled passes over a project's stale articles (null: every project), not finished yet. */
+const passes = new Set<{ projectId: number | null; done: Promise<void> }>();
+
+function schedulePass(projectId: number | null): void {
+  const pass = {
+    projectId,
+    done: new Promise<void>((resolve) => setImmediate(() => void indexStale(projectId).then(resolve))),
+  };
+  passes.add(pass);
+  void pass.done.finally(() => passes.delete(pass));
+}
+
+/**
+ * Schedules the indexing of a project's new or changed articles, after the current
+ * transaction has committed (the caller stores articles synchronously, so by the next turn of
+ * the event loop they are on disk, or rolled back and so not stale). Returns at once.
+ */
+export function scheduleSentenceIndex(projectId: number): void {
+  schedulePass(projectId);
+}
+
+/** Indexes, in the background, every article an earlier process left unindexed (server start). */
+export function indexStaleArticlesInBackground(): void {
+  schedulePass(null);
+}
+
+/** Resolves when no indexing is scheduled or running in this process (the CLI waits on it before exiting). */
+export async function sentenceIndexIdle(): Promise<void> {
+  while (passes.size) await Promise.all([...passes].map((p) => p.done));
+}
+
+/**
+ * Read-only: whether every article of `projectId` is indexed, after waiting at most `waitMs`
+ * for the indexings of that project running in this process. A search that gets false sees
+ * the sentences stored so far.
+ */
+export async function sentenceIndexReady(projectId: number, waitMs: number): Promise<boolean> {
+  const jobs = [
+    ...[...passes].filter((p) => p.projectId === projectId || p.projectId === null).map((p) => p.done),
+    ...[...running.values()].filter((r) => r.projectId === projectId).map((r) => r.job),
+  ];
+  if (jobs.length) {
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
+    await Promise.race([Promise.all(jobs), waited]);
+    clearTimeout(timer);
+  }
+  return staleArticles(getDb(), projectId).length === 0;
 }

@@ -12,7 +12,7 @@ import { users } from '../db/schema';
 import { dataDir } from '../config';
 import { generatePassword, hashPassword } from '../auth/password';
 import { recordEvent } from '../data/events';
-import { indexUnindexedArticles } from '../data/sentenceIndex';
+import { indexStaleArticlesInBackground } from '../data/sentenceIndex';
 import { loadSeeds } from '../../seeds/load';
 
 export const INITIAL_ADMIN_EMAIL = 'admin@workbench.local';
@@ -57,8 +57,8 @@ export function ensureFirstRun(): Promise<void> {
     const lead = adminId ?? getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL)).get()?.id ?? null;
     const { added } = loadSeeds(lead);
     if (added > 0) console.log(`  Loaded ${added} seed articles.`);
-    const indexed = indexUnindexedArticles();
-    if (indexed > 0) console.log(`  Indexed the sentences of ${indexed} articles for link suggestions.`);
+    // Whatever an earlier process left unindexed (an upgrade, a restore, a crash half way).
+    indexStaleArticlesInBackground();
   })();
   return done;
 }

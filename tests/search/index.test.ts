@@ -1,14 +1,16 @@
 /**
  * The search index stays in step with annotations (triggers) and with imported articles
- * (indexed in the import's transaction); reading suggestions never writes.
+ * (indexed in the background, in steps, right after the import); reading suggestions never
+ * writes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/lib/db/client';
 import { annotations } from '@/lib/db/schema';
 import { suggestions } from '@/lib/data/links';
-import { indexUnindexedArticles } from '@/lib/data/sentenceIndex';
+import { indexStaleArticlesInBackground, sentenceIndexIdle } from '@/lib/data/sentenceIndex';
 import { sha256Hex } from '@/lib/anchoring/normalize';
+import { splitSentences } from '@/lib/search/sentences';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle } from '../links/fixtures';
@@ -24,31 +26,39 @@ beforeAll(async () => {
   projectId = makeProject([[userId, 'reviewer']]).id;
   const a = makeArticle(projectId, 'The minister denied the grain deal collapsed. Markets were calm.', 'Alpha');
   source = annotate(a.id, userId, 'The minister denied the grain deal collapsed.').id;
+  await sentenceIndexIdle();
 });
 
-const texts = (q = '') => suggestions({ actor, annotationId: source, q }).suggestions.map((s) => s.exact);
+const texts = async (q = '') => (await suggestions({ actor, annotationId: source, q })).suggestions.map((s) => s.exact);
+
+/** Indexes what is stale, as the server's start does, and waits for it. */
+async function indexAsOnStart(): Promise<void> {
+  indexStaleArticlesInBackground();
+  await sentenceIndexIdle();
+}
 
 describe('search index', () => {
-  it('indexes the sentences of an article when it is imported', () => {
-    expect(texts()).toEqual([]);
+  it('indexes the sentences of an article when it is imported', async () => {
+    expect(await texts()).toEqual([]);
     makeArticle(projectId, 'Officials said the grain deal collapsed on Monday. Nothing else happened.', 'Beta');
-    expect(texts()[0]).toBe('Officials said the grain deal collapsed on Monday.');
+    expect((await texts())[0]).toBe('Officials said the grain deal collapsed on Monday.');
   });
 
-  it('follows annotation edits, speakers and deletions through the triggers', () => {
+  it('follows annotation edits, speakers and deletions through the triggers', async () => {
     const c = makeArticle(projectId, 'A spokesperson spoke about wheat exports today.', 'Gamma');
     const quote = annotate(c.id, userId, 'A spokesperson spoke about wheat exports today.', 'quote');
-    expect(texts('Kuleba')).toEqual([]);
+    expect(await texts('Kuleba')).toEqual([]);
     getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)).run();
-    expect(texts('Kuleba')).toEqual([quote.exact]);
-    expect(texts('corridor')).toEqual([quote.exact]);
+    expect(await texts('Kuleba')).toEqual([quote.exact]);
+    expect(await texts('corridor')).toEqual([quote.exact]);
     getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)).run();
-    expect(texts('Kuleba')).toEqual([]);
+    expect(await texts('Kuleba')).toEqual([]);
     const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
   });
 
-  it('reading suggestions writes nothing; articles the index has not seen are indexed on start', () => {
+  it('reading suggestions writes nothing; articles the index has not seen are indexed on start', async () => {
+    await sentenceIndexIdle();
     // An article stored without its sentences, as a database from before indexing on import holds.
     const body = 'Diplomats said the wheat corridor would reopen soon.';
     getSqlite()
@@ -56,12 +66,53 @@ describe('search index', () => {
       .run(projectId, 'Delta story', 'Delta', body, sha256Hex(body));
     const changes = () => getSqlite().prepare('select total_changes() as n').get() as { n: number };
     const before = changes().n;
-    expect(texts('corridor reopen')).toEqual([]);
-    expect(texts()).not.toContain(body);
+    const answer = await suggestions({ actor, annotationId: source, q: 'corridor reopen' });
+    expect(answer.suggestions).toEqual([]);
+    expect(answer.indexing).toBe(true);
     expect(changes().n).toBe(before);
-    // The server's start indexes such articles, once.
-    expect(indexUnindexedArticles()).toBe(1);
-    expect(texts('corridor reopen')).toEqual(['Diplomats said the wheat corridor would reopen soon.']);
-    expect(indexUnindexedArticles()).toBe(0);
+    await indexAsOnStart();
+    expect(await texts('corridor reopen')).toEqual([body]);
+  });
+});
+
+describe('building the sentence index in steps', () => {
+  const stored = (articleId: number) =>
+    getDb().all<{ start: number; end: number; text: string }>(
+      sql`select start, "end" as "end", text from article_sentences where article_id = ${articleId} order by start`,
+    );
+  const state = (articleId: number) =>
+    getDb().get<{ sha256: string; count: number }>(sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
+  /** Four sentences a line. */
+  const longBody = (lines = 40) => Array.from({ length: lines }, (_, i) => `Report ${i}. The minister denied the grain deal collapsed. Markets were calm; traders were not.`).join('\n');
+
+  it('finishes an indexing that stopped half way (a crash) without storing a sentence twice', async () => {
+    const body = longBody();
+    const article = makeArticle(projectId, body, 'Delta');
+    await sentenceIndexIdle();
+    const whole = stored(article.id);
+    expect(whole).toEqual(splitSentences(body).map(({ start, end, text }) => ({ start, end, text })));
+    // What a crash half way leaves: the first sentences, and the state "in progress".
+    getDb().run(sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
+    getDb().run(sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
+    await indexAsOnStart();
+    expect(stored(article.id)).toEqual(whole);
+    expect(state(article.id)).toEqual({ sha256: article.sha256, count: whole.length });
+  });
+
+  it('replaces the sentences of an older body instead of adding to them', async () => {
+    const article = makeArticle(projectId, longBody().replace(/Markets/g, 'Exchanges'), 'Epsilon');
+    await sentenceIndexIdle();
+    const whole = stored(article.id);
+    getDb().run(sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
+    await indexAsOnStart();
+    expect(stored(article.id)).toEqual(whole);
+  });
+
+  it('answers searches while a long article is indexed, and indexes it once', async () => {
+    const body = longBody(1_000).replace(/traders/g, 'brokers'); // indexed in several steps
+    const article = makeArticle(projectId, body, 'Zeta');
+    const answers = await Promise.all([texts('brokers'), texts('brokers'), sentenceIndexIdle()]);
+    expect(answers[0]).toEqual(answers[1]);
+    expect(stored(article.id)).toHaveLength(splitSentences(body).length);
   });
 });

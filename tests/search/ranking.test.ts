@@ -28,14 +28,14 @@ beforeAll(async () => {
 });
 
 /** Position (0-based) of the first suggestion from `article` whose text contains `fragment`. */
-function rankOf(list: ReturnType<typeof suggestions>['suggestions'], article: number, fragment: string): number {
+function rankOf(list: Awaited<ReturnType<typeof suggestions>>['suggestions'], article: number, fragment: string): number {
   return list.findIndex((s) => s.articleId === article && s.exact.includes(fragment));
 }
 
 describe('similar-statement suggestions on the seed corpus', () => {
-  it('brings the matching statement of each of the other four articles into the top five', () => {
+  it('brings the matching statement of each of the other four articles into the top five', async () => {
     const claim = annotate(seedArticles[0], userId, 'Ukraine will not legally recognize any temporarily occupied territories');
-    const top = suggestions({ actor, annotationId: claim.id }).suggestions.slice(0, 5);
+    const top = (await suggestions({ actor, annotationId: claim.id })).suggestions.slice(0, 5);
     const [, a001, a002, a003, a004] = seedArticles;
     // 001 (dated 22.10.2024): "...legally no one will recognize the occupied territories as territories of other states."
     expect(rankOf(top, a001, 'legally no one will recognize the occupied territories')).toBeGreaterThanOrEqual(0);
@@ -54,9 +54,9 @@ describe('similar-statement suggestions on the seed corpus', () => {
     expect(top.every((s) => s.articleId !== seedArticles[0])).toBe(true);
   });
 
-  it('finds the rejection of recognition in 003 first for UNN\'s "red line" quote', () => {
+  it('finds the rejection of recognition in 003 first for UNN\'s "red line" quote', async () => {
     const quote = annotate(seedArticles[2], userId, 'For us, the red line is the recognition of Ukrainian temporarily occupied territories by Russia.', 'quote');
-    const list = suggestions({ actor, annotationId: quote.id }).suggestions;
+    const list = (await suggestions({ actor, annotationId: quote.id })).suggestions;
     // 003: "The Ukrainian government completely rejects the recognition of the occupied territories as part of Russia."
     expect(rankOf(list, seedArticles[3], 'completely rejects the recognition of the occupied territories')).toBe(0);
     // 000: the Constitution sentence on "temporarily occupied territories" among the first three.
@@ -65,39 +65,39 @@ describe('similar-statement suggestions on the seed corpus', () => {
     expect(rankOf(list.slice(0, 10), seedArticles[3], 'fundamental red line for us')).toBeGreaterThanOrEqual(0);
   });
 
-  it('matches the 30-day ceasefire across outlets', () => {
+  it('matches the 30-day ceasefire across outlets', async () => {
     const claim = annotate(seedArticles[3], userId, 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
-    const list = suggestions({ actor, annotationId: claim.id }).suggestions;
+    const list = (await suggestions({ actor, annotationId: claim.id })).suggestions;
     // 002: "At the talks in Jeddah on March 11, Ukraine supported the US proposal for an unconditional 30-day ceasefire."
     expect(rankOf(list, seedArticles[2], 'supported the US proposal for an unconditional 30-day ceasefire')).toBe(0);
   });
 
-  it('shows an annotated sentence once, as its annotation', () => {
+  it('shows an annotated sentence once, as its annotation', async () => {
     const target = annotate(seedArticles[4], userId, '“Judicially, we will not recognize … our occupied territory like territory of Russia.', 'quote');
     const claim = annotate(seedArticles[1], userId, 'legally no one will recognize the occupied territories as territories of other states');
-    const list = suggestions({ actor, annotationId: claim.id }).suggestions;
+    const list = (await suggestions({ actor, annotationId: claim.id })).suggestions;
     const same = list.filter((s) => s.articleId === seedArticles[4] && s.exact.includes('Judicially'));
     expect(same).toHaveLength(1);
     expect(same[0]).toMatchObject({ kind: 'annotation', annotationId: target.id, label: 'quote' });
   });
 
-  it('searches typed words, speakers, notes and outlets', () => {
+  it('searches typed words, speakers, notes and outlets', async () => {
     const source = annotate(seedArticles[0], userId, 'And the country\'s accession to NATO depends on the support of all Alliance members.');
-    const typed = suggestions({ actor, annotationId: source.id, q: 'red lin' }).suggestions;
+    const typed = (await suggestions({ actor, annotationId: source.id, q: 'red lin' })).suggestions;
     expect(typed.length).toBeGreaterThan(0);
     expect(typed.every((s) => /red line/i.test(s.exact))).toBe(true);
-    const byOutlet = suggestions({ actor, annotationId: source.id, q: 'UNN' }).suggestions;
+    const byOutlet = (await suggestions({ actor, annotationId: source.id, q: 'UNN' })).suggestions;
     expect(byOutlet.length).toBeGreaterThan(0);
     expect(byOutlet.every((s) => s.articleId === seedArticles[2])).toBe(true);
     const noted = annotate(seedArticles[4], userId, 'The people are most important for today,', 'quote', 'Priority on human losses');
-    expect(suggestions({ actor, annotationId: source.id, q: 'priority losses' }).suggestions[0].annotationId).toBe(noted.id);
+    expect((await suggestions({ actor, annotationId: source.id, q: 'priority losses' })).suggestions[0].annotationId).toBe(noted.id);
   });
 
   it.each(['"', 'NEAR(', '*', 'OR', '-', ':', 'exact:red', '"red" NEAR("line")', 'NOT ukraine', '^russia', '(((', "'; drop table links; --"])(
     'treats %j as plain words, never as FTS5 syntax',
-    (q) => {
+    async (q) => {
       const source = annotate(seedArticles[1], userId, 'The best thing is NATO.');
-      expect(() => suggestions({ actor, annotationId: source.id, q })).not.toThrow();
+      await expect(suggestions({ actor, annotationId: source.id, q })).resolves.toBeDefined();
     },
   );
 });

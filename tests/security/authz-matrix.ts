@@ -62,6 +62,7 @@ const a = (w: World, who: UserKind) => w.people[who].actor;
 const routes: RouteRow[] = [
   { kind: 'route', method: 'GET', path: '/api/health', what: 'liveness', expect: ANYONE, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects', what: 'my projects', expect: SIGNED_IN, build: () => ({ params: {} }) },
+  { kind: 'route', method: 'POST', path: '/api/projects', what: 'create a project', expect: ADMIN, build: () => ({ params: {}, body: { name: `Matrix ${Math.random()}` } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/articles', what: 'list articles', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/projects/:projectId/articles', what: 'import an article', expect: LEAD,
