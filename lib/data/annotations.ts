@@ -130,9 +130,9 @@ function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
 function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
   const row = annotationById().get({ id: annotationId });
   if (!row || (!opts.deleted && row.deletedAt)) throw notFound('Annotation');
-  const { user } = projectAccess(tx, actor, row.projectId, 'project.read');
+  const { user } = projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
-  projectAccess(tx, actor, row.projectId, 'annotation.create');
+  projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
   checkVersion(row, ifMatch);
   return { row, user, body: articleBody().get({ id: row.articleId })?.body ?? '' };
 }

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { comments, events, links, reviews, users, verdicts } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
-import { loadTarget, reviewOf, type TargetKind } from './reviewTargets';
+import { loadTarget, reviewOf, targetName, type TargetKind } from './reviewTargets';
 
 export interface HistoryEntry {
   id: number;
@@ -38,7 +38,7 @@ function changedFields(before: unknown, after: unknown): string[] {
 export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
   const target = loadTarget(db, { kind, id });
-  const { project } = projectAccess(db, actor, target.projectId, 'project.read');
+  const { project } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
   const commentIds = ids(
     db.select({ id: comments.id }).from(comments).where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id)).all(),

@@ -74,7 +74,7 @@ export function suggestions({ actor, annotationId, q = '' }: { actor: Actor; ann
   const db = getDb();
   const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
-  const { user } = projectAccess(db, actor, source.projectId, 'project.read');
+  const { user } = projectAccess(db, actor, source.projectId, 'project.read', 'Annotation');
   ensureSentenceIndex(source.projectId);
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];

@@ -92,7 +92,7 @@ function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResul
   const data = parseInput(reviewSchema, input);
   return writeTransaction((tx) => {
     const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.create');
+    const { user } = projectAccess(tx, actor, target.projectId, 'review.create', targetName(kind));
     const reviewer = checkReviewable(target, user, data.expectedVersion);
     supersede(tx, target, and(eq(reviews.reviewerId, reviewer.id), eq(reviews.isFinal, false)));
     const row = insertReview(tx, target, reviewer.id, { decision: data.decision, reason: data.reason, isFinal: false });
@@ -127,7 +127,7 @@ export function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKi
   const data = parseInput(settleSchema, input);
   return writeTransaction((tx) => {
     const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.settle');
+    const { user } = projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
     const lead = checkReviewable(target, user, data.expectedVersion);
     const settled = tx
       .select({ id: reviews.id })
@@ -171,7 +171,7 @@ export interface ReviewView {
 export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
   const target = loadTarget(db, { kind, id });
-  const { user, role } = projectAccess(db, actor, target.projectId, 'project.read');
+  const { user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const rows: ReviewView[] = db
     .select({
       id: reviews.id,

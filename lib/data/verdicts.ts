@@ -46,7 +46,7 @@ function writeVerdict(actor: Actor, annotationId: number, input: unknown, isFina
   const data = parseInput(verdictSchema, input);
   return writeTransaction((tx) => {
     const claim = loadClaim(tx, annotationId);
-    const { user } = projectAccess(tx, actor, claim.projectId, isFinal ? 'verdict.finalize' : 'verdict.propose');
+    const { user } = projectAccess(tx, actor, claim.projectId, isFinal ? 'verdict.finalize' : 'verdict.propose', 'Annotation');
     if (!user) throw forbidden('Verdicts are signed by a person: the command-line operator cannot give one.');
     if (claim.label !== 'claim') throw badRequest('Only claims get a verdict; this annotation is a ' + claim.label + '.');
     if (claim.deletedAt) throw conflict('This claim was deleted, so it can no longer get a verdict.');
@@ -80,7 +80,7 @@ export function listVerdicts({ actor, annotationId }: { actor: Actor; annotation
   const db = getDb();
   const claim = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!claim) throw notFound('Annotation');
-  const { user, role } = projectAccess(db, actor, claim.projectId, 'project.read');
+  const { user, role } = projectAccess(db, actor, claim.projectId, 'project.read', 'Annotation');
   const rows = db
     .select({ verdict: verdicts, authorName: users.name })
     .from(verdicts)

@@ -113,6 +113,10 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'POST', path: '/api/links/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: lnk(w), body: { body: 'Same event?' } }) },
   { kind: 'route', method: 'PATCH', path: '/api/comments/:id', what: 'edit a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) }, body: { body: 'Edited.' } }) },
   { kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) } }) },
+  {
+    kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete my own comment', expect: CONTRIBUTE,
+    build: (w, x) => ({ params: { id: id(w.comment(x === 'anonymous' ? 'authorReviewer' : x)) } }),
+  },
   { kind: 'route', method: 'GET', path: '/api/annotations/:id/history', what: 'history', expect: READ, build: (w) => ({ params: ann(w) }) },
   { kind: 'route', method: 'GET', path: '/api/links/:id/history', what: 'history', expect: READ, build: (w) => ({ params: lnk(w) }) },
   {
@@ -211,6 +215,8 @@ const linkRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'conflicts' } } as never),
   },
   { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete a link', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  // Each actor's own link: a viewer who wrote it (before a demotion) may no longer delete it.
+  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete my own link', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link({ author: x }).id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'listLinksForProject', what: 'links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
@@ -240,6 +246,9 @@ const reviewRows: DataRow[] = [
   },
   { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(), input: { body: 'Edited.' } } as never) },
   { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment() } as never) },
+  // Each actor's own comment: authorship is not enough, the role now must allow commenting.
+  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x) } as never) },
+  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x), input: { body: 'Mine, edited.' } } as never) },
   { kind: 'data', module: 'comments', fn: 'listComments', what: 'a comment thread', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id } } as never) },
   {
     kind: 'data', module: 'verdicts', fn: 'proposeVerdict', what: 'propose a verdict', expect: data(CONTRIBUTE),
