@@ -52,8 +52,11 @@ function refuseServerOwned(input: unknown): void {
   }
 }
 
-/** Validates label-specific attributes from input; a claim's verdict only comes through review. */
-function parseAttributes(label: Label, input: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Validates label-specific attributes from input; a claim's verdict only comes through review.
+ * The one rule for the API and for imports that the server did not sign.
+ */
+export function parseAttributes(label: Label, input: Record<string, unknown>): Record<string, unknown> {
   if (label === 'claim' && 'verdict' in input) {
     throw badRequest("attributes.verdict: a claim's verdict is set through review, not when annotating.");
   }

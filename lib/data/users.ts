@@ -73,18 +73,6 @@ export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
   return db.select().from(users).orderBy(asc(users.email)).all().map(toPublicUser);
 }
 
-function findUserByEmail(email: string): UserRow {
-  const normalized = email.trim().toLowerCase();
-  const user = getDb().select().from(users).where(eq(users.email, normalized)).get();
-  if (!user) throw notFound(`User ${normalized}`);
-  return user;
-}
-
-/** Resolves an email to a user id (admin tools and the CLI name users by email). */
-export function userIdByEmail(email: string): number {
-  return findUserByEmail(email).id;
-}
-
 function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>) {
   return writeTransaction((tx) => {
     const admin = requireAdmin(tx, actor);

@@ -42,8 +42,8 @@ export interface CallSpec {
   params: Record<string, string>;
   token?: string | null;
   body?: unknown;
-  /** Raw body text (overrides `body`). */
-  rawBody?: string;
+  /** Raw body text (overrides `body`); bytes for a body that is not UTF-8. */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   /** A multipart body (overrides both). */
   form?: FormData;
   headers?: Record<string, string>;
@@ -58,7 +58,7 @@ export function buildRequest(spec: CallSpec): Request {
   const origin = spec.origin === undefined ? (spec.method === 'GET' ? null : ORIGIN) : spec.origin;
   if (origin) headers.set('origin', origin);
   if (spec.cookie) headers.set('cookie', spec.cookie);
-  let body: string | FormData | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
   if (spec.form) body = spec.form;
   else if (spec.rawBody !== undefined) body = spec.rawBody;
   else if (spec.body !== undefined) {
