@@ -162,6 +162,8 @@ export interface ReviewView {
   targetVersion: number;
   createdAt: Date;
   superseded: boolean;
+  /** The review was of an earlier version: the item changed since, so it no longer counts. */
+  forOlderVersion: boolean;
 }
 
 /**
@@ -189,7 +191,7 @@ export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKin
     .where(reviewOf({ kind, id }))
     .orderBy(asc(reviews.id))
     .all()
-    .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null }));
+    .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null, forOlderVersion: r.targetVersion < target.substanceVersion }));
   const open = !!user && !target.deletedAt && target.authorId !== user.id;
   const mine = rows.find((r) => r.reviewerId === user?.id && !r.superseded && !r.isFinal) ?? null;
   return {
@@ -197,6 +199,7 @@ export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKin
     id,
     status: target.status,
     version: target.version,
+    substanceVersion: target.substanceVersion,
     deleted: target.deletedAt !== null,
     authorId: target.authorId,
     reviews: [...rows.filter((r) => !r.superseded).reverse(), ...rows.filter((r) => r.superseded).reverse()],

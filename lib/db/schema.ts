@@ -100,6 +100,11 @@ export const annotations = sqliteTable(
     /** Cache of the status derived from reviews; `cli check` verifies it. */
     status: text('status', { enum: STATUSES }).notNull().default('proposed'),
     version: integer('version').notNull().default(1),
+    /**
+     * The version at which what reviews judge (span, label, judged attributes) last changed:
+     * reviews of an earlier version are kept in history but no longer count.
+     */
+    substanceVersion: integer('substance_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
@@ -125,6 +130,8 @@ export const links = sqliteTable(
     authorId: integer('author_id').notNull().references(() => users.id),
     status: text('status', { enum: STATUSES }).notNull().default('proposed'),
     version: integer('version').notNull().default(1),
+    /** As for annotations: the version at which the relation or an end last changed. */
+    substanceVersion: integer('substance_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),

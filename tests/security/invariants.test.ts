@@ -114,3 +114,14 @@ describe('the checks catch planted corruption', () => {
   test('a status that its reviews do not derive', () =>
     plant("update annotations set status = case status when 'accepted' then 'rejected' else 'accepted' end where id = (select min(id) from annotations where deleted_at is null)", 'annotation statuses match their reviews'));
 });
+
+test('a review of an older version that still counts is noticed (issue 13, item 2)', () => {
+  const sqlite = getSqlite();
+  sqlite.exec('savepoint plant');
+  try {
+    sqlite.exec('update annotations set substance_version = version + 1 where id = (select annotation_id from reviews where annotation_id is not null and superseded_at is null limit 1)');
+    expect(runChecks()['only reviews of the current annotation version count'].length).toBeGreaterThan(0);
+  } finally {
+    sqlite.exec('rollback to plant; release plant');
+  }
+});
