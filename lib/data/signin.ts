@@ -8,6 +8,7 @@ import { preparedStatement } from '../db/prepared';
 import { loginFailures, users } from '../db/schema';
 import { AppError } from '../errors';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { isSessionLive } from './sessions';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -63,4 +64,15 @@ export function activeSessionUser(userId: number, sessionVersion: number) {
   const user = userById().get({ id: userId });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return user;
+}
+
+/**
+ * The user behind a session cookie's claims, or null when disabled, deleted, signed out (on
+ * this device or everywhere) or past the 8 hours from sign-in (lib/data/sessions.ts).
+ */
+export function sessionCookieUser(claims: Record<string, unknown>) {
+  const { uid, sv, sid } = claims;
+  if (typeof uid !== 'number' || typeof sv !== 'number' || typeof sid !== 'string') return null;
+  const user = activeSessionUser(uid, sv);
+  return user && isSessionLive(sid, uid) ? user : null;
 }

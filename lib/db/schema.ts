@@ -244,6 +244,23 @@ export const apiTokens = sqliteTable('api_tokens', {
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });
 
+/**
+ * Browser sessions, one per sign-in: the session cookie names its row, so that signing out
+ * ends it on the server and it lives 8 hours from sign-in however often it is read.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** Random, 32 bytes base64url; carried in the (encrypted) session cookie. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
 /** Failed sign-ins, for throttling per account and address. */
 export const loginFailures = sqliteTable(
   'login_failures',

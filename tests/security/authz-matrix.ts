@@ -284,6 +284,7 @@ const moreRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, email: w.people.nonMember.email }),
   },
   { kind: 'data', module: 'users', fn: 'getCurrentUser', what: 'my profile', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  { kind: 'data', module: 'sessions', fn: 'signOutEverywhere', what: 'end all my sessions', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
   { kind: 'data', module: 'annotations', fn: 'annotationsSince', what: 'changes since a cursor', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, since: 0 }) },
   { kind: 'data', module: 'annotations', fn: 'listSpeakers', what: 'speakers used in a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   {

@@ -50,6 +50,8 @@ export interface CallSpec {
   /** Origin header; defaults to this site for state-changing requests. Pass null to omit. */
   origin?: string | null;
   cookie?: string;
+  /** Hand the handler a NextRequest (next-auth's routes need one). */
+  nextRequest?: boolean;
 }
 
 export function buildRequest(spec: CallSpec): Request {
@@ -88,7 +90,10 @@ export interface CallResult {
 export async function callRoute(mod: RouteModule, spec: CallSpec): Promise<CallResult> {
   const handler = mod[spec.method];
   if (!handler) return { status: 405, json: null, text: '', headers: new Headers() };
-  const request = buildRequest(spec);
+  const plain = buildRequest(spec);
+  // next-auth's handler reads request.nextUrl, as Next.js gives it a NextRequest.
+  const { NextRequest } = await import('next/server');
+  const request = spec.nextRequest ? new NextRequest(plain) : plain;
   const response = await requestScope(request, async () => handler(request, { params: Promise.resolve(spec.params) }));
   const text = await response.text();
   let json: unknown = null;
