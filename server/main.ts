@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   await import('next/dist/server/node-environment');
   const { default: next } = await import('next');
   const { matchFastRoute, serveFast } = await import('./fastLane');
+  const { stampPeerAddress } = await import('../lib/auth/clientAddress');
 
   const port = Number(process.env.PORT || 3000);
   const host = process.env.BIND_ADDRESS || undefined;
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   await app.prepare();
 
   const server = http.createServer((req, res) => {
+    stampPeerAddress(req); // the socket's address, for sign-in throttling (lib/auth/clientAddress.ts)
     const match = fastLane ? matchFastRoute(req.method, req.url) : null;
     if (match) void serveFast(req, res, match);
     else void handle(req, res);
