@@ -51,6 +51,8 @@ const NO_ACTOR: Record<string, string> = {
   'reviewTargets.reopenForVersion': "writes inside the caller's checked transaction (updateAnnotation)",
   'signin.activeSessionUser': 'authentication: there is no actor yet',
   'signin.sessionCookieUser': 'authentication: there is no actor yet',
+  'signin.accountDelayMs': 'authentication: there is no actor yet',
+  'signin.signInRetryAfterSeconds': 'authentication: there is no actor yet',
   'sessions.startSession': 'authentication: called by sign-in for the user just verified',
   'sessions.endSession': 'authentication: sign-out of the session named by its own cookie',
   'sessions.isSessionLive': 'authentication: there is no actor yet',
