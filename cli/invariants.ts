@@ -97,6 +97,15 @@ function statusesOf(db: Database.Database, table: 'annotations' | 'links', colum
   return problems;
 }
 
+/** A review of an earlier version than the item's last change in substance must no longer count. */
+function reviewsOfOlderVersions(db: Database.Database, table: 'annotations' | 'links', column: 'annotation_id' | 'link_id'): string[] {
+  const rows = db
+    .prepare(`select r.id, r.${column} as targetId, r.target_version as reviewed, t.substance_version as current from reviews r join ${table} t on t.id = r.${column}
+      where r.superseded_at is null and r.target_version < t.substance_version`)
+    .all() as Array<{ id: number; targetId: number; reviewed: number; current: number }>;
+  return rows.map((r) => `review ${r.id} of ${table.slice(0, -1)} ${r.targetId} is for version ${r.reviewed} but still counts, though the ${table.slice(0, -1)} changed at version ${r.current}`);
+}
+
 export const INVARIANTS: Invariant[] = [
   { name: 'integrity_check', run: integrity },
   { name: 'foreign_key_check', run: foreignKeys },
@@ -104,6 +113,8 @@ export const INVARIANTS: Invariant[] = [
   { name: 'no live link to a deleted annotation', run: danglingLinks },
   { name: 'annotation statuses match their reviews', run: (db) => statusesOf(db, 'annotations', 'annotation_id') },
   { name: 'link statuses match their reviews', run: (db) => statusesOf(db, 'links', 'link_id') },
+  { name: 'only reviews of the current annotation version count', run: (db) => reviewsOfOlderVersions(db, 'annotations', 'annotation_id') },
+  { name: 'only reviews of the current link version count', run: (db) => reviewsOfOlderVersions(db, 'links', 'link_id') },
 ];
 
 /** The first problems of a failed check, for printing. */

@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   // Before Next.js and React load: they pick their production builds from it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const { default: next } = await import('next');
+  const { stampPeerAddress } = await import('../lib/auth/clientAddress');
 
   const port = Number(process.env.PORT || 3000);
   const host = process.env.BIND_ADDRESS || undefined;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const { serveFast } = await import('./fastLane');
 
   const server = http.createServer((req, res) => {
+    stampPeerAddress(req); // the socket's address, for sign-in throttling (lib/auth/clientAddress.ts)
     const match = fastLane ? matchDirectRoute(req.method, req.url) : null;
     if (match) void serveFast(req, res, match);
     else void handle(req, res);

@@ -1,6 +1,8 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { createToken, revokeToken } from '@/lib/data/tokens';
+import { signOutEverywhere } from '@/lib/data/sessions';
 import { field, idField, type FormState } from '@/lib/forms/formState';
 import { runAction } from '@/lib/forms/runAction';
 
@@ -19,4 +21,10 @@ export async function revokeTokenAction(_previous: FormState, form: FormData): P
   return runAction((actor) => {
     revokeToken({ actor, tokenId: idField(form, 'tokenId') });
   }, PATHS);
+}
+
+/** Ends every session of the user, this one included, on every device; then to sign-in. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await runAction((actor) => void signOutEverywhere({ actor }));
+  redirect('/signin');
 }

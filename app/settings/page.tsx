@@ -1,7 +1,7 @@
 import { requirePageUser } from '@/lib/auth/session';
 import { listTokens } from '@/lib/data/tokens';
 import { CreateTokenForm, TokensTable } from '@/components/settings/Tokens';
-import { createTokenAction, revokeTokenAction } from './actions';
+import { createTokenAction, revokeTokenAction, signOutEverywhereAction } from './actions';
 
 export const metadata = { title: 'Settings' };
 
@@ -27,6 +27,11 @@ export default async function SettingsPage() {
         </p>
         <CreateTokenForm action={createTokenAction} />
         <TokensTable tokens={tokens} revoke={revokeTokenAction} />
+      </section>
+      <section className="card" aria-labelledby="sessions">
+        <h2 id="sessions" style={{ marginTop: 0 }}>Sessions</h2>
+        <p className="muted">Signed in on a computer you no longer use, or lost one? End every session of your account, this one included. API tokens keep working; revoke them above.</p>
+        <form action={signOutEverywhereAction}><button type="submit" className="btn btn-danger">Sign out everywhere</button></form>
       </section>
     </div>
   );

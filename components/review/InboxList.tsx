@@ -24,10 +24,12 @@ function headline(item: InboxItem) {
       return <>commented on {item.kind === 'link' ? 'a link' : `a ${item.label}`} you reviewed</>;
     case 'verdict':
       return <>gave your claim a verdict: <strong>{item.verdict ? VERDICT_LABELS[item.verdict] : ''}</strong></>;
+    case 'changed':
+      return <>changed {item.kind === 'link' ? 'a link' : `a ${item.label}`} you reviewed: your review was for the earlier version</>;
   }
 }
 
-const ICON: Record<InboxItem['type'], string> = { review: '✓', settlement: '⚖', comment: '💬', reply: '↩', discussion: '💬', verdict: '⚑' };
+const ICON: Record<InboxItem['type'], string> = { review: '✓', settlement: '⚖', comment: '💬', reply: '↩', discussion: '💬', verdict: '⚑', changed: '✎' };
 
 export function InboxList({ items }: { items: InboxItem[] }) {
   return (

@@ -12,6 +12,7 @@ function Row({ review }: { review: ReviewView }) {
         <div>
           <strong>{review.reviewerName}</strong> {accepted ? 'accepted' : 'rejected'}
           {review.isFinal && <span className={styles.final}>lead’s decision</span>}
+          {review.forOlderVersion && <span className={styles.final}>of version {review.targetVersion}, changed since</span>}
           <span className={styles.time} title={new Date(review.createdAt).toISOString()}> · {timeAgo(review.createdAt)}</span>
         </div>
         {review.reason && <p className={styles.reason}>{review.reason}</p>}

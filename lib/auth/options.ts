@@ -1,15 +1,26 @@
 /**
- * next-auth configuration: email + password (argon2id), JWT sessions of at most 8 hours that
- * carry only the user id and sessionVersion. The stored user is re-checked on every request
- * (lib/auth/session.ts), so disabling a user or bumping sessionVersion ends their sessions.
+ * next-auth configuration: email + password (argon2id), JWT sessions that carry only the user
+ * id, sessionVersion and the server-side session (lib/data/sessions.ts) with its sign-in time.
+ * The stored user and session are re-checked on every request (lib/auth/session.ts), so
+ * disabling a user, signing out or bumping sessionVersion ends the session, and a session
+ * ends 8 hours after sign-in however often it is read: re-issuing the cookie
+ * (/api/auth/session does) never moves its expiry.
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { encode, type JWT } from 'next-auth/jwt';
 import { authSecret } from '../config';
-import { verifyCredentials } from '../data/signin';
+import { sessionCookieUser, verifyCredentials } from '../data/signin';
+import { endSession, SESSION_MAX_AGE_MS, startSession } from '../data/sessions';
 import { clientAddress } from './clientAddress';
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = SESSION_MAX_AGE_MS / 1000;
+
+/** Seconds left of a session signed in at `token.sat` (seconds); never more than 8 hours. */
+export function secondsLeft(token: JWT | null | undefined, now = Date.now()): number {
+  const signedInAt = typeof token?.sat === 'number' ? token.sat : now / 1000;
+  return Math.max(0, Math.floor(signedInAt + SESSION_MAX_AGE_SECONDS - now / 1000));
+}
 
 /**
  * Secure session cookies (`__Secure-` name, `Secure` flag) when NEXTAUTH_URL is https. One
@@ -22,7 +33,11 @@ export const authOptions: NextAuthOptions = {
   secret: authSecret(),
   useSecureCookies: SECURE_COOKIES,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
-  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: {
+    maxAge: SESSION_MAX_AGE_SECONDS,
+    // The expiry is 8 hours from sign-in, not from the last time the cookie was written.
+    encode: (params) => encode({ ...params, maxAge: secondsLeft(params.token) }),
+  },
   pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
   providers: [
     CredentialsProvider({
@@ -41,12 +56,23 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    signOut({ token }) {
+      if (typeof token?.sid === 'string') endSession(token.sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        const session = startSession(Number(user.id));
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
+        token.sid = session.id;
+        token.sat = Math.floor(session.signedInAt / 1000);
+        return token;
       }
+      // Reading the session (/api/auth/session) of an ended session clears its cookie.
+      if (!sessionCookieUser(token)) throw new Error('This session has ended.');
       return token;
     },
     session({ session, token }) {

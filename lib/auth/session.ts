@@ -10,11 +10,11 @@ import { cookies } from 'next/headers';
 import { RequestCookies } from '@edge-runtime/cookies';
 import { redirect } from 'next/navigation';
 import { authOptions, SECURE_COOKIES } from './options';
-import { activeSessionUser } from '../data/signin';
+import { sessionCookieUser } from '../data/signin';
 import { userIdForToken } from '../data/tokens';
 import type { Actor } from '../data/actor';
 
-export type SessionUser = NonNullable<ReturnType<typeof activeSessionUser>>;
+export type SessionUser = NonNullable<ReturnType<typeof sessionCookieUser>>;
 
 /** The user behind the next-auth session cookie in `jar`, or null (none, forged, expired, disabled, signed out). */
 async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | null> {
@@ -23,10 +23,7 @@ async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | 
   // token must never be taken for a session here.
   const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]['req'];
   const token = await getToken({ req, secret: authOptions.secret, secureCookie: SECURE_COOKIES });
-  const uid = token?.uid;
-  const sv = token?.sv;
-  if (typeof uid !== 'number' || typeof sv !== 'number') return null;
-  return activeSessionUser(uid, sv);
+  return token ? sessionCookieUser(token) : null;
 }
 
 function jarOf(store: { getAll(): Array<{ name: string; value: string }> }): Map<string, string> {

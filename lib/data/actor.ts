@@ -57,15 +57,17 @@ export interface ProjectAccess {
 
 /**
  * Resolves a project the actor may see and checks `action` against their role. A project
- * the actor is not a member of answers 404, exactly as if it did not exist.
+ * the actor is not a member of answers 404, exactly as if it did not exist: `hidden` names
+ * what the caller asked for ("Annotation" for an annotation's id), so that an id of another
+ * project answers word for word what a missing id answers and ids cannot be counted.
  */
-export function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action): ProjectAccess {
+export function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action, hidden = 'Project'): ProjectAccess {
   const user = loadUser(db, actor);
   const project = projectById().get({ id: projectId });
-  if (!project) throw notFound('Project');
+  if (!project) throw notFound(hidden);
   if (!user) return { user, project, role: 'lead' };
   const membership = membershipRole().get({ projectId, userId: user.id });
-  if (!membership) throw notFound('Project');
+  if (!membership) throw notFound(hidden);
   if (!can(membership.role, action)) {
     throw forbidden(`Your role in this project (${membership.role}) does not allow that.`);
   }

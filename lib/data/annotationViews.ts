@@ -78,10 +78,10 @@ const articleById = preparedStatement('annotationViews.articleById', (db) => db.
  * The article with access checked for `action` (reading, unless a write says otherwise):
  * 404 for a missing article or a non-member, 403 when the role does not allow the action.
  */
-export function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read') {
+export function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read', hidden = 'Article') {
   const article = articleById().get({ id: articleId });
-  if (!article) throw notFound('Article');
-  const access = projectAccess(db, actor, article.projectId, action);
+  if (!article) throw notFound(hidden);
+  const access = projectAccess(db, actor, article.projectId, action, hidden);
   return { article, access };
 }
 
@@ -107,7 +107,7 @@ export function getAnnotation({ actor, annotationId }: { actor: Actor; annotatio
   const db = getDb();
   const row = selectWithAuthor(db).where(eq(annotations.id, annotationId)).get();
   if (!row || row.a.deletedAt) throw notFound('Annotation');
-  const { article } = readableArticle(db, actor, row.a.articleId);
+  const { article } = readableArticle(db, actor, row.a.articleId, 'project.read', 'Annotation');
   return toViews(db, article.body, [row])[0];
 }
 

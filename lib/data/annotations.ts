@@ -15,6 +15,7 @@ import { quoteSelector } from '../anchoring/quote';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { readableArticle, toView, toViews, type AnnotationRow } from './annotationViews';
+import { reopenForVersion } from './reviewTargets';
 import { utf16ToCodePoints } from '../anchoring/units';
 import type { AnnotationView } from '@/lib/domain';
 import { groupCommitted } from '../db/groupCommit';
@@ -53,8 +54,11 @@ function refuseServerOwned(input: unknown): void {
   }
 }
 
-/** Validates label-specific attributes from input; a claim's verdict only comes through review. */
-function parseAttributes(label: Label, input: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Validates label-specific attributes from input; a claim's verdict only comes through review.
+ * The one rule for the API and for imports that the server did not sign.
+ */
+export function parseAttributes(label: Label, input: Record<string, unknown>): Record<string, unknown> {
   if (label === 'claim' && 'verdict' in input) {
     throw badRequest("attributes.verdict: a claim's verdict is set through review, not when annotating.");
   }
@@ -88,6 +92,7 @@ function viewOf(tx: Tx, body: string, row: AnnotationRow, authorName: string): A
 
 // Creating and editing annotations are the hot writes: their statements are prepared once.
 const SPAN_FIELDS = ['label', 'start', 'end', 'exact', 'prefix', 'suffix', 'note', 'attributes'] as const;
+const JUDGED_FIELDS = ['label', 'start', 'end', 'attributes'] as const;
 const insertAnnotation = preparedStatement('annotations.insert', (db) =>
   db.insert(annotations).values(placeholders('projectId', 'articleId', 'authorId', ...SPAN_FIELDS)).returning().prepare(),
 );
@@ -95,7 +100,7 @@ const insertAnnotation = preparedStatement('annotations.insert', (db) =>
 // its types only admit SQL in .set(); hence the cast.
 type AnnotationSet = Partial<typeof annotations.$inferInsert>;
 const updateFields = preparedStatement('annotations.update', (db) =>
-  db.update(annotations).set(placeholders(...SPAN_FIELDS, 'version', 'updatedAt') as unknown as AnnotationSet).where(eq(annotations.id, sql.placeholder('id'))).returning().prepare(),
+  db.update(annotations).set(placeholders(...SPAN_FIELDS, 'version', 'substanceVersion', 'updatedAt') as unknown as AnnotationSet).where(eq(annotations.id, sql.placeholder('id'))).returning().prepare(),
 );
 const annotationById = preparedStatement('annotations.byId', (db) => db.select().from(annotations).where(eq(annotations.id, sql.placeholder('id'))).prepare());
 const articleBody = preparedStatement('annotations.articleBody', (db) => db.select({ body: articles.body }).from(articles).where(eq(articles.id, sql.placeholder('id'))).prepare());
@@ -121,6 +126,34 @@ export const createAnnotation = groupCommitted(function createAnnotation({ actor
   });
 });
 
+/** Key order does not matter: {a, b} and {b, a} are the same attributes. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canonical = (v: unknown) => JSON.stringify(v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v);
+  return canonical(a) === canonical(b);
+}
+
+/** Whether an edit changed what reviews judge (span, label, attributes), not only the note. */
+function changesSubstance(before: AnnotationRow, after: Pick<AnnotationRow, (typeof JUDGED_FIELDS)[number]>): boolean {
+  return JUDGED_FIELDS.some((field) => !sameValue(before[field], after[field]));
+}
+
+/**
+ * After a change in substance of an annotation, the reviews of its live links were for an
+ * earlier version too: each link gets a new version of its own, since what it relates changed,
+ * and goes back to proposed (lib/data/reviewTargets.ts).
+ */
+function reopenLinks(tx: Tx, actor: Actor, row: AnnotationRow): void {
+  const touching = tx.select().from(links)
+    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
+    .all();
+  for (const link of touching) {
+    const linkVersion = link.version + 1;
+    const after = tx.update(links).set({ version: linkVersion, substanceVersion: linkVersion, updatedAt: new Date() }).where(eq(links.id, link.id)).returning().get();
+    const status = reopenForVersion(tx, { kind: 'link', id: link.id }, linkVersion);
+    recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...after, status, reason: `annotation ${row.id} changed` } });
+  }
+}
+
 function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
   if (ifMatch !== null && ifMatch !== row.version) {
     throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}, you sent ${ifMatch}). Reload it and try again.`, { currentVersion: row.version });
@@ -131,9 +164,9 @@ function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
 function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
   const row = annotationById().get({ id: annotationId });
   if (!row || (!opts.deleted && row.deletedAt)) throw notFound('Annotation');
-  const { user } = projectAccess(tx, actor, row.projectId, 'project.read');
+  const { user } = projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
-  projectAccess(tx, actor, row.projectId, 'annotation.create');
+  projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
   checkVersion(row, ifMatch);
   return { row, user, body: articleBody().get({ id: row.articleId })?.body ?? '' };
 }
@@ -142,6 +175,8 @@ function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch:
  * Edits label, note, attributes or boundaries of the actor's own annotation. `ifMatch` is the
  * version the client saw: required, and 412 when someone else changed it meanwhile. Checked in
  * this order: access (404/403), If-Match present, the input (400), then the version (412).
+ * A change of span, label or attributes makes it a new version for review: it is proposed
+ * again, and so are its links; a note alone does not.
  */
 export const updateAnnotation = groupCommitted(function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): AnnotationView {
   return writeTransaction((tx) => {
@@ -158,8 +193,13 @@ export const updateAnnotation = groupCommitted(function updateAnnotation({ actor
     const attributes = data.attributes
       ? { ...parseAttributes(label, data.attributes), ...carryAttributes(label, { verdict: row.attributes?.verdict }) }
       : carryAttributes(label, row.attributes ?? {});
-    const after = updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version: row.version + 1, updatedAt: new Date() });
-    if (!after) throw notFound('Annotation');
+    const version = row.version + 1;
+    const substantive = changesSubstance(row, { label, start, end, attributes });
+    const substanceVersion = substantive ? version : row.substanceVersion;
+    const updated = updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version, substanceVersion, updatedAt: new Date() });
+    if (!updated) throw notFound('Annotation');
+    const after = substantive ? { ...updated, status: reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) } : updated;
+    if (substantive) reopenLinks(tx, actor, row);
     recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.update', entityType: 'annotation', entityId: row.id, before: row, after });
     return viewOf(tx, body, after, user.name);
   });

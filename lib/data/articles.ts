@@ -105,7 +105,7 @@ export function getArticle({ actor, articleId }: { actor: Actor; articleId: numb
   const db = getDb();
   const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
   if (!article) throw notFound('Article');
-  const access = projectAccess(db, actor, article.projectId, 'project.read');
+  const access = projectAccess(db, actor, article.projectId, 'project.read', 'Article');
   return { article, role: access.role, project: access.project };
 }
 
@@ -157,7 +157,7 @@ export function updateArticleMetadata({ actor, articleId, input }: { actor: Acto
   return writeTransaction((tx) => {
     const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
     if (!before) throw notFound('Article');
-    projectAccess(tx, actor, before.projectId, 'article.edit');
+    projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
     const after = tx
       .update(articles)
       .set({ ...data, updatedAt: new Date() })

@@ -61,7 +61,7 @@ export const addComment = groupCommitted(function addComment({ actor, target, in
   const data = parseInput(addSchema, input);
   return writeTransaction((tx) => {
     const item = loadTarget(tx, target);
-    const author = requirePerson(projectAccess(tx, actor, item.projectId, 'comment.create').user);
+    const author = requirePerson(projectAccess(tx, actor, item.projectId, 'comment.create', targetName(target.kind)).user);
     if (item.deletedAt) throw conflict(`This ${targetName(target.kind).toLowerCase()} was deleted; its thread is closed.`);
     const parentId = threadRoot(tx, target, data.parentId);
     const row = tx
@@ -74,11 +74,14 @@ export const addComment = groupCommitted(function addComment({ actor, target, in
   });
 });
 
-/** Loads a comment the actor wrote, still live, for editing or deleting. */
+/**
+ * Loads a comment the actor wrote, still live, for editing or deleting: authorship alone is
+ * not enough, the actor's role now must still allow commenting (a demoted author is refused).
+ */
 function ownComment(tx: Tx, actor: Actor, commentId: number): CommentRow {
   const row = tx.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!row) throw notFound('Comment');
-  const user = requirePerson(projectAccess(tx, actor, row.projectId, 'project.read').user);
+  const user = requirePerson(projectAccess(tx, actor, row.projectId, 'comment.create', 'Comment').user);
   if (row.authorId !== user.id) throw forbidden('Only the author can change or delete a comment.');
   if (row.deletedAt) throw conflict('This comment was deleted.');
   return row;
@@ -89,7 +92,6 @@ export function editComment({ actor, commentId, input }: { actor: Actor; comment
   const data = parseInput(editSchema, input);
   return writeTransaction((tx) => {
     const before = ownComment(tx, actor, commentId);
-    projectAccess(tx, actor, before.projectId, 'comment.create');
     const after = tx.update(comments).set({ body: data.body, updatedAt: new Date() }).where(eq(comments.id, commentId)).returning().get();
     recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.update', entityType: 'comment', entityId: commentId, before, after });
     return after;
@@ -111,7 +113,7 @@ export function deleteComment({ actor, commentId }: { actor: Actor; commentId: n
 export function listComments({ actor, target }: { actor: Actor; target: TargetRef }) {
   const db = getDb();
   const item = loadTarget(db, target);
-  const { user, role } = projectAccess(db, actor, item.projectId, 'project.read');
+  const { user, role } = projectAccess(db, actor, item.projectId, 'project.read', targetName(target.kind));
   const rows = db
     .select({ comment: comments, authorName: users.name })
     .from(comments)

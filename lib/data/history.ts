@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { comments, events, links, reviews, users, verdicts } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
-import { loadTarget, reviewOf, type TargetKind } from './reviewTargets';
+import { loadTarget, reviewOf, targetName, type TargetKind } from './reviewTargets';
 
 export interface HistoryEntry {
   id: number;
@@ -34,15 +34,29 @@ function changedFields(before: unknown, after: unknown): string[] {
   return [...keys].filter((k) => k !== 'updatedAt' && JSON.stringify(b[k]) !== JSON.stringify(a[k]));
 }
 
-/** Who did what to an annotation or link and when, with before and after; members only. */
+/** Replaces the text of a deleted comment in one of its events' before/after. */
+function withoutBody(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || !('body' in value)) return value;
+  return { ...value, body: '' };
+}
+
+/**
+ * Who did what to an annotation or link and when, with before and after; members only. The
+ * text of a deleted comment stays readable only to its author and the project's leads: for
+ * everyone else its events carry an empty body, as the thread does.
+ */
 export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
   const target = loadTarget(db, { kind, id });
-  const { project } = projectAccess(db, actor, target.projectId, 'project.read');
+  const { project, user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
-  const commentIds = ids(
-    db.select({ id: comments.id }).from(comments).where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id)).all(),
-  );
+  const threadRows = db
+    .select({ id: comments.id, authorId: comments.authorId, deletedAt: comments.deletedAt })
+    .from(comments)
+    .where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id))
+    .all();
+  const commentIds = ids(threadRows);
+  const hiddenText = new Set(threadRows.filter((c) => c.deletedAt && role !== 'lead' && c.authorId !== user?.id).map((c) => c.id));
   const verdictIds = kind === 'annotation' ? ids(db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
   const linkIds =
     kind === 'annotation' ? ids(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
@@ -59,16 +73,21 @@ export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind;
     )
     .orderBy(asc(events.id))
     .all();
-  const entries: HistoryEntry[] = rows.map(({ event, actorName }) => ({
-    id: event.id,
-    at: event.createdAt,
-    actorName: actorName ?? (event.actorId === null ? 'Operator (command line)' : 'Unknown user'),
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    before: event.before,
-    after: event.after,
-    changed: changedFields(event.before, event.after),
-  }));
+  const entries: HistoryEntry[] = rows.map(({ event, actorName }) => {
+    const hidden = event.entityType === 'comment' && event.entityId !== null && hiddenText.has(event.entityId);
+    const before = hidden ? withoutBody(event.before) : event.before;
+    const after = hidden ? withoutBody(event.after) : event.after;
+    return {
+      id: event.id,
+      at: event.createdAt,
+      actorName: actorName ?? (event.actorId === null ? 'Operator (command line)' : 'Unknown user'),
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before,
+      after,
+      changed: changedFields(before, after),
+    };
+  });
   return { project: { id: project.id, name: project.name }, target, entries };
 }

@@ -24,6 +24,7 @@ export interface FileResult {
   reassignedAuthors?: number;
   unverifiedLines?: number;
   droppedReviews?: number;
+  droppedVerdicts?: number;
 }
 
 export interface ImportResult {

@@ -1,13 +1,14 @@
 /**
  * The author's inbox: what colleagues did to my work — reviews of my annotations and links,
  * comments in their threads, replies to my comments, verdicts on my claims — and what was said
- * in the threads of items I reviewed, newest first,
+ * in the threads of items I reviewed, items I reviewed that changed since (my review no longer
+ * counts: they wait for a review of the new version), newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
-import { and, desc, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db } from '../db/client';
-import { annotations, comments, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '../db/schema';
+import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '../db/schema';
 import { forbidden } from '../errors';
 import { loadUser, type Actor } from './actor';
 import type { TargetKind } from './reviewTargets';
@@ -15,7 +16,7 @@ import type { TargetKind } from './reviewTargets';
 /** How many of the newest items the inbox shows. */
 export const INBOX_LIMIT = 200;
 
-export type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'discussion' | 'verdict';
+export type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'discussion' | 'verdict' | 'changed';
 
 export interface InboxItem {
   key: string;
@@ -75,6 +76,25 @@ function reviewsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
       decision: r.decision,
       reason: r.reason,
     }));
+}
+
+/** Items I reviewed that changed in substance since my review: they wait for a new review. */
+function changedSinceMyReview(db: Db, me: number, kind: TargetKind): Raw[] {
+  const target = kind === 'annotation' ? annotations : links;
+  const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
+  const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
+    and json_extract(${events.after}, '$.version') = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
+  return db
+    .selectDistinct({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt })
+    .from(reviews)
+    .innerJoin(target, eq(target.id, column))
+    .innerJoin(memberships, member(me, reviews.projectId))
+    .innerJoin(users, eq(users.id, target.authorId))
+    .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me)))
+    .orderBy(desc(target.id))
+    .limit(INBOX_LIMIT)
+    .all()
+    .map((r) => ({ key: `changed-${kind}-${r.id}-${r.version}`, type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }));
 }
 
 function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: InboxType): Raw {
@@ -154,6 +174,8 @@ function collect(db: Db, me: number): Raw[] {
     ...commentsOnReviewed(db, me, 'link'),
     ...repliesToMe(db, me),
     ...verdictsOnMine(db, me),
+    ...changedSinceMyReview(db, me, 'annotation'),
+    ...changedSinceMyReview(db, me, 'link'),
   ];
   const unique = new Map(all.map((item) => [item.key, item]));
   return [...unique.values()].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, INBOX_LIMIT);

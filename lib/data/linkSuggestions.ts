@@ -80,7 +80,7 @@ export async function suggestions({ actor, annotationId, q = '' }: { actor: Acto
   const db = getDb();
   const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
-  const { user } = projectAccess(db, actor, source.projectId, 'project.read');
+  const { user } = projectAccess(db, actor, source.projectId, 'project.read', 'Annotation');
   const indexing = !(await sentenceIndexReady(source.projectId, INDEX_WAIT_MS));
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];

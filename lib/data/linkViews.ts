@@ -108,7 +108,7 @@ export function getLink({ actor, linkId }: { actor: Actor; linkId: number }): Li
   const db = getDb();
   const row = db.select().from(links).where(eq(links.id, linkId)).get();
   if (!row) throw notFound('Link');
-  projectAccess(db, actor, row.projectId, 'project.read');
+  projectAccess(db, actor, row.projectId, 'project.read', 'Link');
   const samePair = and(eq(links.fromAnnotationId, row.fromAnnotationId), eq(links.toAnnotationId, row.toAnnotationId));
   const view = toViews(selectLinks(db, samePair)).find((v) => v.id === linkId);
   if (!view) throw notFound('Link');
@@ -133,7 +133,7 @@ export function linksForAnnotation({ actor, annotationId }: { actor: Actor; anno
   const db = getDb();
   const row = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!row || row.deletedAt) throw notFound('Annotation');
-  projectAccess(db, actor, row.projectId, 'project.read');
+  projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
   return linkViewsForAnnotations(db, [annotationId]).map((v) => ({
     id: v.id,
     relation: v.relation,

@@ -67,7 +67,7 @@ export function liveAnnotation(_tx: Tx, id: number): AnnotationRow {
 
 /** Checks the actor may link from `from`, and returns the project's access record. */
 function linkAccess(tx: Tx, actor: Actor, from: AnnotationRow) {
-  return projectAccess(tx, actor, from.projectId, 'link.create');
+  return projectAccess(tx, actor, from.projectId, 'link.create', `Annotation ${from.id}`);
 }
 
 /** The rules on a pair of ends, after access to `a`'s project was checked. */
@@ -132,19 +132,22 @@ export const createLinkToSentence = groupCommitted(function createLinkToSentence
   return writeTransaction((tx) => {
     const a = liveAnnotation(tx, data.fromAnnotationId);
     linkAccess(tx, actor, a);
-    projectAccess(tx, actor, a.projectId, 'annotation.create');
+    projectAccess(tx, actor, a.projectId, 'annotation.create', `Annotation ${a.id}`);
     const b = insertSentenceAnnotation(tx, actor, a.projectId, data.sentence);
     checkEnds(a, b);
     return { link: insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
   });
 });
 
-/** Tombstones a link (its author only). 404 when it is missing, deleted or not visible. */
+/**
+ * Tombstones a link: its author only, and only while their role still allows linking (an
+ * author demoted to viewer is refused). 404 when it is missing, deleted or not visible.
+ */
 export const deleteLink = groupCommitted(function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkRow {
   return writeTransaction((tx) => {
     const before = tx.select().from(links).where(eq(links.id, linkId)).get();
     if (!before || before.deletedAt) throw notFound('Link');
-    const { user } = projectAccess(tx, actor, before.projectId, 'project.read');
+    const { user } = projectAccess(tx, actor, before.projectId, 'link.create', 'Link');
     if (user && before.authorId !== user.id) throw forbidden('Only the author of a link can delete it.');
     const after = tx
       .update(links)

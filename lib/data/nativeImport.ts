@@ -8,15 +8,20 @@
  * become a self-review after that is left out. A line that is unsigned or does not verify
  * (edited, or from another server) could name anyone, so all of its work is credited to the
  * importer and none of its reviews is imported (they would be forged, or self-reviews); the
- * names it gave are kept as provenance in the `article.import` event. The command-line
- * operator (importer null) restores like a backup: every line is treated as signed.
- * Statuses are re-derived from the reviews that were kept.
+ * names it gave are kept as provenance in the `article.import` event. Nor does such a line
+ * set any field the server owns: versions start at 1, times are now, prefix and suffix are
+ * recomputed from the stored body, attributes pass the API's rules (no `verdict`), and its
+ * verdicts are not imported (a final verdict only comes from a lead, here and now). The
+ * command-line operator (importer null) restores like a backup: every line is treated as
+ * signed. Statuses are re-derived from the reviews that were kept.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { annotations, links, memberships, reviews, users, verdicts } from '../db/schema';
 import { unprocessable } from '../errors';
 import { deriveStatus } from '../review/status';
+import { quoteSelector } from '../anchoring/quote';
+import { parseAttributes } from './annotations';
 import { importArticleSchema, insertArticle } from './articles';
 import { recordEvent } from './events';
 import type { NativeArticle, NativeReview } from '../import/native';
@@ -32,6 +37,8 @@ export interface NativeOutcome {
   unverifiedLines: number;
   /** Reviews left out: all of an unverified line's, and those that would be self-reviews. */
   droppedReviews: number;
+  /** Verdicts left out: all of an unverified line's. */
+  droppedVerdicts: number;
 }
 
 type Person = { id: number; name: string };
@@ -44,6 +51,18 @@ interface LineRule {
 }
 
 const at = (iso: string | null) => (iso ? new Date(iso) : null);
+
+/** What a line may set of the fields the server owns: all of them when signed, none otherwise. */
+function history(rule: LineRule, item: { version: number; createdAt: string; updatedAt: string }) {
+  return rule.trusted ? { version: item.version, createdAt: new Date(item.createdAt), updatedAt: new Date(item.updatedAt) } : {};
+}
+
+/** Span text and attributes: kept from a signed line, recomputed and checked for any other. */
+function spanFields(rule: LineRule, body: string, a: NativeArticle['annotations'][number]) {
+  if (rule.trusted) return { exact: a.exact, prefix: a.prefix, suffix: a.suffix, attributes: a.attributes };
+  const { verdict: _verdict, ...attributes } = a.attributes;
+  return { ...quoteSelector(body, a.start, a.end), attributes: parseAttributes(a.label, attributes) };
+}
 const MAX_PROVENANCE_NAMES = 100;
 
 /** Maps exported user ids to accounts in this project (see the module comment). */
@@ -110,7 +129,7 @@ function insertOne(tx: Tx, projectId: number, importerId: number | null, source:
   for (const a of source.annotations) {
     const authorId = rule.mapUser(a.author);
     const kept = keptReviews(a.reviews, authorId, rule, outcome);
-    const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes, status: statusOf(kept), version: a.version, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt) }).returning({ id: annotations.id }).get();
+    const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, ...spanFields(rule, article.body, a), note: a.note, status: statusOf(kept), ...history(rule, a) }).returning({ id: annotations.id }).get();
     ids.set(a.id, row.id);
     insertReviews(tx, projectId, { annotationId: row.id }, kept, rule.mapUser);
   }
@@ -132,7 +151,7 @@ function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: M
       }
       const authorId = rule.mapUser(l.author);
       const kept = keptReviews(l.reviews, authorId, rule, outcome);
-      const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), version: l.version, createdAt: new Date(l.createdAt), updatedAt: new Date(l.updatedAt) }).returning({ id: links.id }).get();
+      const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), ...history(rule, l) }).returning({ id: links.id }).get();
       linkIds.set(l.id, row.id);
       insertReviews(tx, projectId, { linkId: row.id }, kept, rule.mapUser);
     }
@@ -141,9 +160,13 @@ function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: M
   return linkIds;
 }
 
-function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule) {
+function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
   for (const source of sources) {
     const rule = ruleOf(source);
+    if (!rule.trusted) {
+      outcome.droppedVerdicts += source.annotations.reduce((n, a) => n + a.verdicts.length, 0);
+      continue;
+    }
     for (const a of source.annotations) {
       const annotationId = ids.get(a.id);
       if (annotationId === undefined) continue;
@@ -160,7 +183,7 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
   const mapper = authorMapper(tx, projectId, importerId);
   const ruleOf = (article: NativeArticle) => ruleFor(article, importerId, mapper.map);
   const ids = new Map<number, number>();
-  const outcome: NativeOutcome = { imported: [], duplicates: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0 };
+  const outcome: NativeOutcome = { imported: [], duplicates: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0, droppedVerdicts: 0 };
   const written: NativeArticle[] = [];
   for (const { article, line } of lines) {
     const rule = ruleOf(article);
@@ -176,7 +199,7 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
     }
   }
   const linkIds = insertLinks(tx, projectId, lines.map((l) => l.article), ids, ruleOf, outcome);
-  insertVerdicts(tx, projectId, written, ids, linkIds, ruleOf);
+  insertVerdicts(tx, projectId, written, ids, linkIds, ruleOf, outcome);
   outcome.reassignedAuthors = mapper.reassigned();
   return outcome;
 }

@@ -1,9 +1,9 @@
 /** Projects and their members. Only members see a project; only leads manage members. */
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { countRows, getDb, writeTransaction, type Tx } from '../db/client';
+import { countRows, getDb, writeTransaction, type Db, type Tx } from '../db/client';
 import { memberships, projects, users, ROLES, type Role } from '../db/schema';
-import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { actorId, isSystem, loadUser, projectAccess, requireAdmin, type Actor, type UserRow } from './actor';
 import { recordEvent } from './events';
@@ -141,8 +141,22 @@ const memberSchema = z.strictObject({
   role: z.enum(ROLES, { message: `must be one of ${ROLES.join(', ')}` }),
 });
 
+/**
+ * The account a lead is adding to their project, by email. The lead check comes first, so
+ * that nobody else learns which addresses have an account.
+ */
+export function memberIdByEmail({ actor, projectId, email }: { actor: Actor; projectId: number; email: string }): number {
+  const db = getDb();
+  memberManager(db, actor, projectId);
+  const normalized = email.trim().toLowerCase();
+  if (!normalized) throw badRequest('Enter the email address of the person to add.');
+  const user = db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get();
+  if (!user) throw new AppError('not_found', `No account uses ${normalized}. A site administrator can create one first.`);
+  return user.id;
+}
+
 /** Leads (and site admins, who manage projects) may manage members. */
-function memberManager(tx: Tx, actor: Actor, projectId: number) {
+function memberManager(tx: Db | Tx, actor: Actor, projectId: number) {
   const user = loadUser(tx, actor);
   if (isSystem(actor) || user?.isAdmin) {
     if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) throw notFound('Project');

@@ -62,7 +62,7 @@ export function quoteComparison({ actor, annotationId }: { actor: Actor; annotat
   const row = db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)).get();
   const quote = row ? statement(annotationId) : null;
   if (!row || !quote) throw notFound('Annotation');
-  projectAccess(db, actor, row.projectId, 'project.read');
+  projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
   const byOther = new Map<number, Comparison>();
   for (const link of linkViewsForAnnotations(db, [annotationId])) {
     const end = link.from.annotationId === annotationId ? link.to : link.from;

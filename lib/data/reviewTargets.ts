@@ -3,7 +3,7 @@
  * through one shape so the review rules are written once, and keeps the cached `status`
  * column equal to what the live reviews derive.
  */
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { annotations, links, reviews, type Status } from '../db/schema';
 import { notFound } from '../errors';
@@ -21,6 +21,8 @@ export interface TargetRow extends TargetRef {
   projectId: number;
   authorId: number;
   version: number;
+  /** Reviews with an older targetVersion were for an earlier version and no longer count. */
+  substanceVersion: number;
   status: Status;
   deletedAt: Date | null;
 }
@@ -43,6 +45,7 @@ export function loadTarget(db: Reader, ref: TargetRef): TargetRow {
       projectId: table.projectId,
       authorId: table.authorId,
       version: table.version,
+      substanceVersion: table.substanceVersion,
       status: table.status,
       deletedAt: table.deletedAt,
     })
@@ -70,6 +73,20 @@ export function liveReviews(db: Reader, ref: TargetRef) {
     .from(reviews)
     .where(and(reviewOf(ref), isNull(reviews.supersededAt)))
     .all();
+}
+
+/**
+ * A review is for the version it reviewed: once `ref` changed in substance at `version`, every
+ * live review of an earlier version is set aside (kept in history, shown as for an older
+ * version, no longer counted) and the status is derived again from what is left, which is
+ * nothing: the item is proposed again. Call inside the change's transaction.
+ */
+export function reopenForVersion(tx: Tx, ref: TargetRef, version: number): Status {
+  tx.update(reviews)
+    .set({ supersededAt: new Date() })
+    .where(and(reviewOf(ref), isNull(reviews.supersededAt), lt(reviews.targetVersion, version)))
+    .run();
+  return recomputeStatus(tx, ref);
 }
 
 /** Derives the status from the live reviews and stores it in the cache column; call inside the review's transaction. */

@@ -93,7 +93,7 @@ function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResul
   const data = parseInput(reviewSchema, input);
   return writeTransaction((tx) => {
     const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.create');
+    const { user } = projectAccess(tx, actor, target.projectId, 'review.create', targetName(kind));
     const reviewer = checkReviewable(target, user, data.expectedVersion);
     supersede(tx, target, and(eq(reviews.reviewerId, reviewer.id), eq(reviews.isFinal, false)));
     const row = insertReview(tx, target, reviewer.id, { decision: data.decision, reason: data.reason, isFinal: false });
@@ -128,7 +128,7 @@ export const settle = groupCommitted(function settle({ actor, kind, id, input }:
   const data = parseInput(settleSchema, input);
   return writeTransaction((tx) => {
     const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.settle');
+    const { user } = projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
     const lead = checkReviewable(target, user, data.expectedVersion);
     const settled = tx
       .select({ id: reviews.id })
@@ -163,6 +163,8 @@ export interface ReviewView {
   targetVersion: number;
   createdAt: Date;
   superseded: boolean;
+  /** The review was of an earlier version: the item changed since, so it no longer counts. */
+  forOlderVersion: boolean;
 }
 
 /**
@@ -172,7 +174,7 @@ export interface ReviewView {
 export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
   const target = loadTarget(db, { kind, id });
-  const { user, role } = projectAccess(db, actor, target.projectId, 'project.read');
+  const { user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const rows: ReviewView[] = db
     .select({
       id: reviews.id,
@@ -190,7 +192,7 @@ export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKin
     .where(reviewOf({ kind, id }))
     .orderBy(asc(reviews.id))
     .all()
-    .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null }));
+    .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null, forOlderVersion: r.targetVersion < target.substanceVersion }));
   const open = !!user && !target.deletedAt && target.authorId !== user.id;
   const mine = rows.find((r) => r.reviewerId === user?.id && !r.superseded && !r.isFinal) ?? null;
   return {
@@ -198,6 +200,7 @@ export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKin
     id,
     status: target.status,
     version: target.version,
+    substanceVersion: target.substanceVersion,
     deleted: target.deletedAt !== null,
     authorId: target.authorId,
     reviews: [...rows.filter((r) => !r.superseded).reverse(), ...rows.filter((r) => r.superseded).reverse()],

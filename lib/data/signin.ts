@@ -1,6 +1,11 @@
 /**
- * Sign-in checks: password verification with throttling per account and address, and the
- * per-request re-check of a session against the stored user.
+ * Sign-in checks: password verification with throttling, and the per-request re-check of a
+ * session against the stored user. Two limits: per account and address, MAX_FAILURES in the
+ * window, then 15 minutes; and per account whatever the address, after ACCOUNT_FREE_FAILURES
+ * in the window each attempt waits a delay that doubles with every further failure, up to
+ * ACCOUNT_MAX_DELAY_MS. Attempts refused for the delay are not counted, so an attacker who
+ * guesses from many addresses slows to one guess a minute, and the reviewer they target is
+ * never kept out longer than that once the guessing stops.
  */
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
@@ -8,9 +13,12 @@ import { preparedStatement } from '../db/prepared';
 import { loginFailures, users } from '../db/schema';
 import { AppError } from '../errors';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
+import { isSessionLive } from './sessions';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+export const ACCOUNT_FREE_FAILURES = 10;
+export const ACCOUNT_MAX_DELAY_MS = 60 * 1000;
 
 export interface SessionIdentity {
   id: number;
@@ -30,11 +38,36 @@ export function isSignInThrottled(email: string, ip: string, now = Date.now()): 
   return (row?.n ?? 0) >= MAX_FAILURES;
 }
 
-function recordFailure(email: string, ip: string): void {
+/**
+ * Milliseconds this account must still wait before its next attempt, from any address: 0
+ * until ACCOUNT_FREE_FAILURES failures in the window, then 1 s after the last failure,
+ * doubling with each further one, at most ACCOUNT_MAX_DELAY_MS.
+ */
+export function accountDelayMs(email: string, now = Date.now()): number {
+  const since = new Date(now - FAILURE_WINDOW_MS);
+  const rows = getDb()
+    .select({ at: loginFailures.createdAt })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.email, email.trim().toLowerCase()), gt(loginFailures.createdAt, since)))
+    .all();
+  const beyond = rows.length - ACCOUNT_FREE_FAILURES;
+  if (beyond < 0) return 0;
+  const last = Math.max(...rows.map((r) => r.at.getTime()));
+  const delay = Math.min(1000 * 2 ** beyond, ACCOUNT_MAX_DELAY_MS);
+  return Math.max(0, last + delay - now);
+}
+
+/** Seconds until (email, address) may try again: 0 when not throttled (for Retry-After). */
+export function signInRetryAfterSeconds(email: string, ip: string, now = Date.now()): number {
+  if (isSignInThrottled(email, ip, now)) return FAILURE_WINDOW_MS / 1000;
+  return Math.ceil(accountDelayMs(email, now) / 1000);
+}
+
+function recordFailure(email: string, ip: string, now: number): void {
   const db = getDb();
-  db.insert(loginFailures).values({ email, ip }).run();
+  db.insert(loginFailures).values({ email, ip, createdAt: new Date(now) }).run();
   // Keep the table small: failures older than the window no longer matter.
-  db.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(Date.now() - FAILURE_WINDOW_MS))).run();
+  db.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(now - FAILURE_WINDOW_MS))).run();
 }
 
 /**
@@ -42,15 +75,19 @@ function recordFailure(email: string, ip: string): void {
  * failure (unknown account, wrong password, disabled) so callers cannot tell them apart.
  * Throws 429 once the account and address are throttled.
  */
-export async function verifyCredentials(emailInput: string, password: string, ip: string): Promise<SessionIdentity | null> {
+export async function verifyCredentials(emailInput: string, password: string, ip: string, now = Date.now()): Promise<SessionIdentity | null> {
   const email = emailInput.trim().toLowerCase().slice(0, 320);
-  if (isSignInThrottled(email, ip)) {
+  if (isSignInThrottled(email, ip, now)) {
     throw new AppError('rate_limited', 'Too many failed sign-ins. Wait 15 minutes and try again.');
+  }
+  const wait = accountDelayMs(email, now);
+  if (wait > 0) {
+    throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait / 1000)} seconds.`);
   }
   const user = getDb().select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password.slice(0, 200));
   if (!user || !ok || user.disabledAt) {
-    recordFailure(email, ip);
+    recordFailure(email, ip, now);
     return null;
   }
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -63,4 +100,15 @@ export function activeSessionUser(userId: number, sessionVersion: number) {
   const user = userById().get({ id: userId });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return user;
+}
+
+/**
+ * The user behind a session cookie's claims, or null when disabled, deleted, signed out (on
+ * this device or everywhere) or past the 8 hours from sign-in (lib/data/sessions.ts).
+ */
+export function sessionCookieUser(claims: Record<string, unknown>) {
+  const { uid, sv, sid } = claims;
+  if (typeof uid !== 'number' || typeof sv !== 'number' || typeof sid !== 'string') return null;
+  const user = activeSessionUser(uid, sv);
+  return user && isSessionLive(sid, uid) ? user : null;
 }

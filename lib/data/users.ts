@@ -1,8 +1,8 @@
 /** Accounts: created and managed by site admins (or the CLI operator). */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { countRows, getDb, writeTransaction } from '../db/client';
-import { users } from '../db/schema';
+import { countRows, getDb, writeTransaction, type Tx } from '../db/client';
+import { apiTokens, sessions, users } from '../db/schema';
 import { AppError, conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
@@ -73,19 +73,8 @@ export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
   return db.select().from(users).orderBy(asc(users.email)).all().map(toPublicUser);
 }
 
-function findUserByEmail(email: string): UserRow {
-  const normalized = email.trim().toLowerCase();
-  const user = getDb().select().from(users).where(eq(users.email, normalized)).get();
-  if (!user) throw notFound(`User ${normalized}`);
-  return user;
-}
-
-/** Resolves an email to a user id (admin tools and the CLI name users by email). */
-export function userIdByEmail(email: string): number {
-  return findUserByEmail(email).id;
-}
-
-function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>) {
+/** Applies `changes` (and `alsoInTx`, in the same transaction) to a user, as an admin. */
+function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>, alsoInTx?: (tx: Tx) => void) {
   return writeTransaction((tx) => {
     const admin = requireAdmin(tx, actor);
     const before = tx.select().from(users).where(eq(users.id, userId)).get();
@@ -94,6 +83,7 @@ function updateUser(actor: Actor, userId: number, action: string, changes: Parti
       throw new AppError('forbidden', 'You cannot disable your own account.');
     }
     const after = tx.update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    alsoInTx?.(tx);
     recordEvent(tx, {
       projectId: null,
       actorId: actorId(actor),
@@ -122,19 +112,24 @@ export function enableUser({ actor, input }: { actor: Actor; input: { userId: nu
 }
 
 /**
- * Sets a new password (generated when none is given, and returned once) and signs the user
- * out everywhere.
+ * Sets a new password (generated when none is given, and returned once), signs the user out
+ * everywhere and revokes their API tokens: a reset usually means the account was exposed,
+ * and a token made by whoever had it would outlive the new password. Only an explicit
+ * `keepApiTokens: true` (the person confirmed the tokens are theirs) keeps them.
  */
-export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string } }) {
+export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string; keepApiTokens?: boolean } }) {
+  requireAdmin(getDb(), actor);
   const password = input.password === undefined ? generatePassword() : parseInput(z.object({ password: passwordSchema }), { password: input.password }).password;
   const passwordHash = await hashPassword(password);
   const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
   if (!current) throw notFound('User');
-  const user = updateUser(actor, input.userId, 'user.password', {
-    passwordHash,
-    sessionVersion: current.sessionVersion + 1,
+  let tokensRevoked = 0;
+  const user = updateUser(actor, input.userId, 'user.password', { passwordHash, sessionVersion: current.sessionVersion + 1 }, (tx) => {
+    const now = new Date();
+    if (!input.keepApiTokens) tokensRevoked = tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))).run().changes;
+    tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))).run();
   });
-  return { user, password: input.password === undefined ? password : null };
+  return { user, password: input.password === undefined ? password : null, tokensRevoked };
 }
 
 /** The signed-in user's own profile (any signed-in user). */

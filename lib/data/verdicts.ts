@@ -46,10 +46,13 @@ function writeVerdict(actor: Actor, annotationId: number, input: unknown, isFina
   const data = parseInput(verdictSchema, input);
   return writeTransaction((tx) => {
     const claim = loadClaim(tx, annotationId);
-    const { user } = projectAccess(tx, actor, claim.projectId, isFinal ? 'verdict.finalize' : 'verdict.propose');
+    const { user } = projectAccess(tx, actor, claim.projectId, isFinal ? 'verdict.finalize' : 'verdict.propose', 'Annotation');
     if (!user) throw forbidden('Verdicts are signed by a person: the command-line operator cannot give one.');
     if (claim.label !== 'claim') throw badRequest('Only claims get a verdict; this annotation is a ' + claim.label + '.');
     if (claim.deletedAt) throw conflict('This claim was deleted, so it can no longer get a verdict.');
+    if (isFinal && claim.authorId === user.id) {
+      throw forbidden('You cannot give the final verdict on your own claim: another lead settles it (see docs/review.md).');
+    }
     const allowed = new Set(linksOfClaim(tx, annotationId).map((l) => l.id));
     const foreign = data.evidenceLinkIds.filter((id) => !allowed.has(id));
     if (foreign.length) throw badRequest(`evidenceLinkIds: link(s) ${foreign.join(', ')} do not touch this claim.`);
@@ -70,7 +73,10 @@ export function proposeVerdict({ actor, annotationId, input }: { actor: Actor; a
   return writeVerdict(actor, annotationId, input, false);
 }
 
-/** The lead's final verdict for a claim; replaces an earlier final verdict. */
+/**
+ * The lead's final verdict for a claim; replaces an earlier final verdict. Like settling a
+ * dispute, it is never given on one's own claim: no one settles their own item.
+ */
 export function finalizeVerdict({ actor, annotationId, input }: { actor: Actor; annotationId: number; input: unknown }): VerdictRow {
   return writeVerdict(actor, annotationId, input, true);
 }
@@ -80,7 +86,7 @@ export function listVerdicts({ actor, annotationId }: { actor: Actor; annotation
   const db = getDb();
   const claim = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!claim) throw notFound('Annotation');
-  const { user, role } = projectAccess(db, actor, claim.projectId, 'project.read');
+  const { user, role } = projectAccess(db, actor, claim.projectId, 'project.read', 'Annotation');
   const rows = db
     .select({ verdict: verdicts, authorName: users.name })
     .from(verdicts)
@@ -95,7 +101,7 @@ export function listVerdicts({ actor, annotationId }: { actor: Actor; annotation
     proposals: rows.filter((r) => !r.isFinal),
     evidenceLinks: linksOfClaim(db, annotationId),
     canPropose: open && can(role, 'verdict.propose'),
-    canFinalize: open && can(role, 'verdict.finalize'),
+    canFinalize: open && can(role, 'verdict.finalize') && claim.authorId !== user?.id,
   };
 }
 

@@ -100,6 +100,11 @@ export const annotations = sqliteTable(
     /** Cache of the status derived from reviews; `cli check` verifies it. */
     status: text('status', { enum: STATUSES }).notNull().default('proposed'),
     version: integer('version').notNull().default(1),
+    /**
+     * The version at which what reviews judge (span, label, judged attributes) last changed:
+     * reviews of an earlier version are kept in history but no longer count.
+     */
+    substanceVersion: integer('substance_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
@@ -125,6 +130,8 @@ export const links = sqliteTable(
     authorId: integer('author_id').notNull().references(() => users.id),
     status: text('status', { enum: STATUSES }).notNull().default('proposed'),
     version: integer('version').notNull().default(1),
+    /** As for annotations: the version at which the relation or an end last changed. */
+    substanceVersion: integer('substance_version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
@@ -236,6 +243,23 @@ export const apiTokens = sqliteTable('api_tokens', {
   lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
   revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
 });
+
+/**
+ * Browser sessions, one per sign-in: the session cookie names its row, so that signing out
+ * ends it on the server and it lives 8 hours from sign-in however often it is read.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** Random, 32 bytes base64url; carried in the (encrypted) session cookie. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
 
 /** Failed sign-ins, for throttling per account and address. */
 export const loginFailures = sqliteTable(

@@ -7,6 +7,7 @@ import { NextResponse } from 'next/server';
 import { AppError, isAppError } from '../errors';
 import { actorFromRequest } from '../auth/session';
 import type { Actor } from '../data/actor';
+import { foreignOriginReason } from './origin';
 
 export const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -19,25 +20,15 @@ export function errorResponse(error: AppError): NextResponse {
   return NextResponse.json(body, { status: error.status });
 }
 
-/** A state-changing request must come from this site (or carry no Origin and a bearer token). */
+/**
+ * A state-changing request must come from this site, scheme and host (or carry no Origin and
+ * a bearer token).
+ */
 export function checkOrigin(request: Request): void {
   if (SAFE_METHODS.has(request.method)) return;
-  const origin = request.headers.get('origin');
-  const bearer = request.headers.has('authorization');
-  if (!origin) {
-    if (bearer) return;
-    throw new AppError('forbidden', 'Cross-site request refused: the Origin header is missing.');
-  }
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  let originHost: string | null = null;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!host || originHost !== host) {
-    throw new AppError('forbidden', 'Cross-site request refused: the Origin does not match this site.');
-  }
+  if (!request.headers.get('origin') && request.headers.has('authorization')) return;
+  const reason = foreignOriginReason(request.headers, request.url);
+  if (reason) throw new AppError('forbidden', `Cross-site request refused: ${reason}.`);
 }
 
 /** Reads a JSON body: 415 unless JSON, 413 over the limit, 400 when it does not parse. */
@@ -78,9 +69,18 @@ function refuseUnsafeStrings(key: string, value: unknown): unknown {
   return value;
 }
 
-/** Reads the body as text, stopping with 413 as soon as it passes `limit` bytes. */
+/**
+ * Reads the body as UTF-8 text, stopping with 413 as soon as it passes `limit` bytes. Bytes
+ * that are not UTF-8 are refused with 400: decoding them leniently would store U+FFFD in
+ * their place, a change the sender never made.
+ */
 export async function readTextCapped(request: Request, limit: number): Promise<string> {
-  return Buffer.from(await readBytesCapped(request, limit)).toString('utf8');
+  const bytes = await readBytesCapped(request, limit);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid UTF-8 text. Send JSON encoded as UTF-8.');
+  }
 }
 
 /**

@@ -51,8 +51,10 @@ describe('cli check', () => {
       'ok    no live link to a deleted annotation',
       'ok    annotation statuses match their reviews',
       'ok    link statuses match their reviews',
+      'ok    only reviews of the current annotation version count',
+      'ok    only reviews of the current link version count',
     ]);
-    expect(result.lines.at(-1)).toBe('All 6 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 8 checks passed.');
   });
 });
 
@@ -158,7 +160,7 @@ describe('cli check failures', () => {
     expect(result.stdout).toContain(`FAIL  no live link to a deleted annotation\n        link ${link.id} is live but its annotation ${b.id} is deleted`);
     expect(result.stdout).toMatch(/FAIL {2}annotation statuses match their reviews\n\s+annotation \d+ has status accepted but its reviews say proposed/);
     expect(result.stdout).toContain(`FAIL  link statuses match their reviews\n        link ${link.id} has status proposed but its reviews say rejected`);
-    expect(result.lines.at(-1)).toBe('5 of 6 checks failed.');
-    expect(result.stderr).toBe('error: 5 of 6 checks failed (see above).\n');
+    expect(result.lines.at(-1)).toBe('5 of 8 checks failed.');
+    expect(result.stderr).toBe('error: 5 of 8 checks failed (see above).\n');
   });
 });

@@ -5,7 +5,7 @@
  * scripts/print-authz-matrix.ts. 'ok' means any 2xx; 'n/a' means the cell cannot happen
  * (lib/data is never reached without a signed-in user).
  */
-import type { ActorKind, World, UserKind } from './world';
+import { BODY_B, type ActorKind, type World, type UserKind } from './world';
 import type { Method } from './routeCall';
 
 export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
@@ -114,6 +114,10 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'POST', path: '/api/links/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: lnk(w), body: { body: 'Same event?' } }) },
   { kind: 'route', method: 'PATCH', path: '/api/comments/:id', what: 'edit a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) }, body: { body: 'Edited.' } }) },
   { kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) } }) },
+  {
+    kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete my own comment', expect: CONTRIBUTE,
+    build: (w, x) => ({ params: { id: id(w.comment(x === 'anonymous' ? 'authorReviewer' : x)) } }),
+  },
   { kind: 'route', method: 'GET', path: '/api/annotations/:id/history', what: 'history', expect: READ, build: (w) => ({ params: ann(w) }) },
   { kind: 'route', method: 'GET', path: '/api/links/:id/history', what: 'history', expect: READ, build: (w) => ({ params: lnk(w) }) },
   {
@@ -212,6 +216,8 @@ const linkRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'conflicts' } } as never),
   },
   { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete a link', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  // Each actor's own link: a viewer who wrote it (before a demotion) may no longer delete it.
+  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete my own link', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link({ author: x }).id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'listLinksForProject', what: 'links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
@@ -241,6 +247,9 @@ const reviewRows: DataRow[] = [
   },
   { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(), input: { body: 'Edited.' } } as never) },
   { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment() } as never) },
+  // Each actor's own comment: authorship is not enough, the role now must allow commenting.
+  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x) } as never) },
+  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x), input: { body: 'Mine, edited.' } } as never) },
   { kind: 'data', module: 'comments', fn: 'listComments', what: 'a comment thread', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id } } as never) },
   {
     kind: 'data', module: 'verdicts', fn: 'proposeVerdict', what: 'propose a verdict', expect: data(CONTRIBUTE),
@@ -267,8 +276,39 @@ const reviewRows: DataRow[] = [
   },
 ];
 
+const SENTENCE = 'Analysts in Kyiv called the remarks a firm signal before the next round of talks.';
+/** Every other exported lib/data function that takes an actor (tests/security/data-coverage.test.ts). */
+const moreRows: DataRow[] = [
+  { kind: 'data', module: 'projects', fn: 'listProjects', what: 'my projects', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  {
+    kind: 'data', module: 'projects', fn: 'memberIdByEmail', what: 'look up an email to add', expect: data(MANAGE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, email: w.people.nonMember.email }),
+  },
+  { kind: 'data', module: 'users', fn: 'getCurrentUser', what: 'my profile', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  { kind: 'data', module: 'sessions', fn: 'signOutEverywhere', what: 'end all my sessions', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  { kind: 'data', module: 'annotations', fn: 'annotationsSince', what: 'changes since a cursor', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, since: 0 }) },
+  { kind: 'data', module: 'annotations', fn: 'listSpeakers', what: 'speakers used in a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  {
+    kind: 'data', module: 'links', fn: 'createLinkToSentence', what: 'link to a sentence', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => {
+      const start = BODY_B.indexOf(SENTENCE);
+      const sentence = { articleId: w.article2Id, start, end: start + SENTENCE.length, exact: SENTENCE, label: 'context' };
+      return later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, relation: 'corroborates', sentence } });
+    },
+  },
+  { kind: 'data', module: 'links', fn: 'claimBoard', what: 'the claim board', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'links', fn: 'quoteComparison', what: 'compare a statement', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id }) },
+  { kind: 'data', module: 'reviews', fn: 'disputedItems', what: 'disputed items to settle', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'verdicts', fn: 'finalVerdicts', what: 'final verdicts of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'inbox', fn: 'unreadCount', what: 'my unread count', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  {
+    kind: 'data', module: 'agreement', fn: 'pairDisagreements', what: 'where two reviewers disagree', expect: data(READ),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, a: w.people.authorReviewer.id, b: w.people.otherReviewer.id }),
+  },
+];
+
 /** Rows whose cells would change the world for the next actor are re-seeded by the test. */
-export const MATRIX: MatrixRow[] = [...routes, ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows];
+export const MATRIX: MatrixRow[] = [...routes, ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows];
 
 export function rowTitle(row: MatrixRow): string {
   return row.kind === 'route' ? `${row.method} ${row.path}` : `lib/data/${row.module}.${row.fn}`;

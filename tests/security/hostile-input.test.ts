@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { createToken, revokeToken } from '@/lib/data/tokens';
+import { startSession } from '@/lib/data/sessions';
 import { createAnnotation } from '@/lib/data/annotations';
 import { reviewAnnotation } from '@/lib/data/reviews';
 import { exportProject } from '@/lib/data/exports';
@@ -114,7 +115,8 @@ describe('HTML and script in displayed fields are stored and served verbatim as 
 
 async function sessionCookie(userId: number, opts: { secret?: string; maxAge?: number; sv?: number } = {}) {
   const sv = opts.sv ?? getDb().select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
-  const jwt = await encode({ token: { uid: userId, sv, sub: String(userId) }, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? 3600 });
+  const session = startSession(userId);
+  const jwt = await encode({ token: { uid: userId, sv, sub: String(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? 3600 });
   return `next-auth.session-token=${jwt}`;
 }
 

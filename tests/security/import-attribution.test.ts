@@ -10,7 +10,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSqlite } from '@/lib/db/client';
 import { importBatch } from '@/lib/data/imports';
+import { createToken } from '@/lib/data/tokens';
 import { buildFixture, type Fixture } from '../export/fixtures';
+import { callRoute, importRoute } from './routeCall';
 import { exportText } from '../export/collect';
 import { cli } from '../cli/run';
 import { makeProject } from '../helpers';
@@ -23,7 +25,11 @@ beforeAll(async () => {
 });
 
 /** The parts of a native JSONL article line these tests edit. */
-interface Line { annotations: Array<{ id: number; start: number; author: { id: number; name: string } }> }
+interface Line {
+  signature?: string;
+  annotations: Array<{ id: number; start: number; label?: string; attributes?: Record<string, unknown>; verdicts?: unknown[]; author: { id: number; name: string } }>;
+  links: Array<Record<string, unknown>>;
+}
 const db = () => getSqlite();
 const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
 const sameMembers = () => makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
@@ -54,7 +60,7 @@ function expectCreditedToLead(projectId: number, result: ReturnType<typeof impor
   expect(result.files[0]).toMatchObject({ unverifiedLines: 1, droppedReviews: 5, links: 1, skippedLinks: 3, reassignedAuthors: 0 });
   expect(people(projectId, 'annotations')).toEqual([f.lead.user.id]);
   expect(people(projectId, 'links')).toEqual([f.lead.user.id]);
-  expect(people(projectId, 'verdicts')).toEqual([f.lead.user.id]);
+  expect(count(projectId, 'verdicts'), 'verdicts imported from an unverified line').toBe(0);
   expect(count(projectId, 'reviews'), 'reviews imported from an unverified line').toBe(0);
   const statuses = db().prepare('select distinct status from annotations where project_id = ? union select distinct status from links where project_id = ?').pluck().all(projectId, projectId);
   expect(statuses).toEqual(['proposed']);
@@ -70,7 +76,7 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${impersonating(emoji)}\n`)] });
     expectCreditedToLead(target.id, result, 'invalid');
     expect(importEvents(target.id)[0].unverifiedAuthors).toContain('Vera Viewer');
-    expect(count(target.id, 'verdicts')).toBe(2);
+    expect(result.files[0]).toMatchObject({ droppedVerdicts: 2 });
   });
 
   it('only the edited line loses its people; the signed lines of the same file keep theirs', () => {
@@ -117,6 +123,66 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const target = sameMembers();
     const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${emoji}\n`)] });
     expectCreditedToLead(target.id, result, 'invalid');
+  });
+});
+
+/** The emoji line with every server-owned field forged (issue 13, item 7), unsigned. */
+function forgedServerFields(line: string): string {
+  const { signature: _drop, ...value }: Line = JSON.parse(line);
+  const old = '2000-01-01T00:00:00.000Z';
+  for (const a of value.annotations) {
+    Object.assign(a, { version: 99, createdAt: old, updatedAt: old, prefix: 'FORGED PREFIX', suffix: 'FORGED SUFFIX' });
+    if (a.label === 'claim') a.attributes = { ...a.attributes, verdict: 'true' };
+    a.verdicts = [{ id: 1, author: { id: f.lead.user.id, name: 'Lena Lead' }, verdict: 'true', rationale: 'Backdated.', evidenceLinkIds: [], isFinal: true, createdAt: old }];
+  }
+  for (const l of value.links) Object.assign(l, { version: 99, createdAt: old, updatedAt: old });
+  return JSON.stringify(value);
+}
+
+/** Checks that the server, not the line, set every server-owned field of `projectId`. */
+function expectServerOwned(projectId: number) {
+  const rows = db().prepare('select a.version, a.created_at, a.updated_at, a.prefix, a.suffix, a.attributes, a.start, a."end", b.body from annotations a join articles b on b.id = a.article_id where a.project_id = ?').all(projectId) as Array<{ version: number; created_at: number; updated_at: number; prefix: string; suffix: string; attributes: string; start: number; end: number; body: string }>;
+  expect(rows.length).toBeGreaterThan(0);
+  const since = Date.now() - 60_000;
+  for (const r of rows) {
+    expect(r.version).toBe(1);
+    expect(r.created_at).toBeGreaterThan(since);
+    expect(r.updated_at).toBeGreaterThan(since);
+    expect(r.prefix).toBe(r.body.slice(Math.max(0, r.start - 32), r.start));
+    expect(r.suffix).toBe(r.body.slice(r.end, r.end + 32));
+    expect(JSON.parse(r.attributes)).not.toHaveProperty('verdict');
+  }
+  const links = db().prepare('select version, created_at from links where project_id = ?').all(projectId) as Array<{ version: number; created_at: number }>;
+  for (const l of links) expect([l.version, l.created_at > since]).toEqual([1, true]);
+  expect(count(projectId, 'verdicts'), 'verdicts from an unsigned line').toBe(0);
+}
+
+describe('an unsigned native line sets no server-owned field', () => {
+  it('lib/data: version, times, prefix and suffix, verdict attribute and final verdicts are the server\'s', () => {
+    const { manifest, emoji } = exportLines();
+    const target = sameMembers();
+    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forgedServerFields(emoji)}\n`)] });
+    expect(result.files[0]).toMatchObject({ unverifiedLines: 1 });
+    expect(result.files[0].droppedVerdicts).toBeGreaterThan(0);
+    expectServerOwned(target.id);
+  });
+
+  it('HTTP: the same through POST /api/projects/:projectId/imports', async () => {
+    const { manifest, emoji } = exportLines();
+    const target = sameMembers();
+    const { token } = createToken({ actor: f.lead.actor, input: { name: 'import' } });
+    const form = new FormData();
+    form.append('files', new Blob([`${manifest}\n${forgedServerFields(emoji)}\n`], { type: 'application/x-ndjson' }), 'forged.jsonl');
+    const mod = (await importRoute('/api/projects/:projectId/imports'))!;
+    const result = await callRoute(mod, { method: 'POST', url: `/api/projects/${target.id}/imports`, params: { projectId: String(target.id) }, token, form });
+    expect(result.status, result.text).toBe(201);
+    expectServerOwned(target.id);
+  });
+
+  it('a signed line keeps its history', () => {
+    const target = sameMembers();
+    importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
+    expect(count(target.id, 'verdicts')).toBe(count(f.project.id, 'verdicts'));
   });
 });
 

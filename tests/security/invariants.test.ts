@@ -47,15 +47,15 @@ function ops(state: { annotations: number[]; links: number[] }): Op[] {
       const a = await createAnnotation({ actor, articleId: pick([w.articleId, w.article2Id]), input: { label: pick(['claim', 'quote', 'context']), start, end: start + pick([3, 8, 15]), note: 'burst' } });
       state.annotations.push(a.id);
     },
-    (actor, pick) => updateAnnotation({ actor, annotationId: pick(state.annotations), ifMatch: pick([1, 2, 3]), input: { note: `edit ${Math.random()}`, end: pick([20, 25, len]) } }),
-    (actor, pick) => deleteAnnotation({ actor, annotationId: pick(state.annotations) }),
+    async (actor, pick) => await updateAnnotation({ actor, annotationId: pick(state.annotations), ifMatch: pick([1, 2, 3]), input: { note: `edit ${Math.random()}`, end: pick([20, 25, len]) } }),
+    async (actor, pick) => await deleteAnnotation({ actor, annotationId: pick(state.annotations) }),
     (actor, pick) => restoreAnnotation({ actor, annotationId: pick(state.annotations) }),
     async (actor, pick) => state.links.push((await createLink({ actor, input: { fromAnnotationId: pick(state.annotations), toAnnotationId: pick(state.annotations), relation: pick(['corroborates', 'conflicts']) } })).id),
-    (actor, pick) => deleteLink({ actor, linkId: pick(state.links) }),
-    (actor, pick) => reviewAnnotation({ actor, id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
-    (actor, pick) => reviewLink({ actor, id: pick(state.links), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
-    (actor, pick) => settle({ actor, kind: 'annotation', id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'settled' } }),
-    (actor, pick) => addComment({ actor, target: { kind: 'annotation', id: pick(state.annotations) }, input: { body: 'A thought.' } }),
+    async (actor, pick) => await deleteLink({ actor, linkId: pick(state.links) }),
+    async (actor, pick) => await reviewAnnotation({ actor, id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
+    async (actor, pick) => await reviewLink({ actor, id: pick(state.links), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
+    async (actor, pick) => await settle({ actor, kind: 'annotation', id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'settled' } }),
+    async (actor, pick) => await addComment({ actor, target: { kind: 'annotation', id: pick(state.annotations) }, input: { body: 'A thought.' } }),
     (actor, pick) => proposeVerdict({ actor, annotationId: pick(state.annotations), input: { verdict: pick(['true', 'false', 'mixed']), rationale: 'Sources.' } }),
   ];
 }
@@ -113,4 +113,15 @@ describe('the checks catch planted corruption', () => {
     plant('update annotations set deleted_at = 1 where id = (select from_annotation_id from links where deleted_at is null limit 1)', 'no live link to a deleted annotation'));
   test('a status that its reviews do not derive', () =>
     plant("update annotations set status = case status when 'accepted' then 'rejected' else 'accepted' end where id = (select min(id) from annotations where deleted_at is null)", 'annotation statuses match their reviews'));
+});
+
+test('a review of an older version that still counts is noticed (issue 13, item 2)', () => {
+  const sqlite = getSqlite();
+  sqlite.exec('savepoint plant');
+  try {
+    sqlite.exec('update annotations set substance_version = version + 1 where id = (select annotation_id from reviews where annotation_id is not null and superseded_at is null limit 1)');
+    expect(runChecks()['only reviews of the current annotation version count'].length).toBeGreaterThan(0);
+  } finally {
+    sqlite.exec('rollback to plant; release plant');
+  }
 });

@@ -43,14 +43,16 @@ export interface CallSpec {
   params: Record<string, string>;
   token?: string | null;
   body?: unknown;
-  /** Raw body text (overrides `body`). */
-  rawBody?: string;
+  /** Raw body text (overrides `body`); bytes for a body that is not UTF-8. */
+  rawBody?: string | Uint8Array<ArrayBuffer>;
   /** A multipart body (overrides both). */
   form?: FormData;
   headers?: Record<string, string>;
   /** Origin header; defaults to this site for state-changing requests. Pass null to omit. */
   origin?: string | null;
   cookie?: string;
+  /** Hand the handler a NextRequest (next-auth's routes need one). */
+  nextRequest?: boolean;
 }
 
 export function buildRequest(spec: CallSpec): Request {
@@ -59,7 +61,7 @@ export function buildRequest(spec: CallSpec): Request {
   const origin = spec.origin === undefined ? (spec.method === 'GET' ? null : ORIGIN) : spec.origin;
   if (origin) headers.set('origin', origin);
   if (spec.cookie) headers.set('cookie', spec.cookie);
-  let body: string | FormData | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | FormData | undefined;
   if (spec.form) body = spec.form;
   else if (spec.rawBody !== undefined) body = spec.rawBody;
   else if (spec.body !== undefined) {
@@ -80,7 +82,10 @@ export interface CallResult {
 export async function callRoute(mod: RouteModule, spec: CallSpec): Promise<CallResult> {
   const handler = mod[spec.method];
   if (!handler) return { status: 405, json: null, text: '', headers: new Headers() };
-  const request = buildRequest(spec);
+  const plain = buildRequest(spec);
+  // next-auth's handler reads request.nextUrl, as Next.js gives it a NextRequest.
+  const { NextRequest } = await import('next/server');
+  const request = spec.nextRequest ? new NextRequest(plain) : plain;
   const response = await handler(request, { params: Promise.resolve(spec.params) });
   const text = await response.text();
   let json: unknown = null;

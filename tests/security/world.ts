@@ -59,8 +59,8 @@ export interface World {
   disputedAnnotation(): number;
   /** A fresh link accepted by one reviewer and rejected by another: disputed. */
   disputedLink(): number;
-  /** A fresh comment by the authoring reviewer on a fresh annotation. */
-  comment(): number;
+  /** A fresh comment (by the authoring reviewer unless given) on a fresh annotation. */
+  comment(author?: UserKind): number;
   /** The id of a fresh API token of `kind` (the secret is not kept). */
   tokenOf(kind: UserKind): number;
   /** A review row written directly (status recomputation is not simulated). */
@@ -176,10 +176,10 @@ export async function buildWorld(): Promise<World> {
     tokenOf(kind) {
       return createToken({ actor: SYSTEM, input: { name: 'fixture', userId: people[kind].id } }).id;
     },
-    comment() {
+    comment(author = 'authorReviewer') {
       const row = world.annotation();
       const sqlite = getSqlite();
-      const info = sqlite.prepare('insert into comments (project_id, annotation_id, author_id, body) values (?, ?, ?, ?)').run(project.id, row.id, people.authorReviewer.id, 'First!');
+      const info = sqlite.prepare('insert into comments (project_id, annotation_id, author_id, body) values (?, ?, ?, ?)').run(project.id, row.id, people[author].id, 'First!');
       return Number(info.lastInsertRowid);
     },
     review(target, reviewer, decision = 'accept') {

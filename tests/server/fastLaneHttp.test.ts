@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { getSqlite } from '@/lib/db/client';
+import { startSession } from '@/lib/data/sessions';
 import { importArticle } from '@/lib/data/articles';
 import { createToken } from '@/lib/data/tokens';
 import { disableUser, resetPassword } from '@/lib/data/users';
@@ -32,7 +33,8 @@ const storedSessionVersion = (userId: number) => (getSqlite().prepare('select se
 
 /** A next-auth session cookie as sign-in makes it: uid and the user's current sessionVersion. */
 async function sessionCookie(user: { id: number }, maxAge = 3600, sv = storedSessionVersion(user.id)) {
-  const jwt = await encode({ token: { uid: user.id, sv }, secret: authSecret(), maxAge });
+  const session = startSession(user.id);
+  const jwt = await encode({ token: { uid: user.id, sv, sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: authSecret(), maxAge });
   return `next-auth.session-token=${jwt}`;
 }
 

@@ -2,7 +2,7 @@ import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authOptions } from '@/lib/auth/options';
 import { clientAddress } from '@/lib/auth/clientAddress';
-import { isSignInThrottled } from '@/lib/data/signin';
+import { signInRetryAfterSeconds } from '@/lib/data/signin';
 
 const nextAuth = NextAuth(authOptions);
 type Context = { params: Promise<{ nextauth: string[] }> };
@@ -15,11 +15,12 @@ async function throttledSignIn(request: Request): Promise<Response | null> {
   if (!new URL(request.url).pathname.endsWith('/callback/credentials')) return null;
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get('email') ?? '').trim().toLowerCase();
-  if (!email || !isSignInThrottled(email, clientAddress(request.headers))) return null;
+  const wait = email ? signInRetryAfterSeconds(email, clientAddress(request.headers)) : 0;
+  if (!wait) return null;
   const url = new URL('/signin?error=RateLimited', request.url).toString();
   return NextResponse.json(
-    { url, error: { code: 'rate_limited', message: 'Too many failed sign-ins. Wait 15 minutes and try again.' } },
-    { status: 429, headers: { 'Retry-After': '900' } },
+    { url, error: { code: 'rate_limited', message: `Too many failed sign-ins. Wait ${wait >= 120 ? `${Math.round(wait / 60)} minutes` : `${wait} seconds`} and try again.` } },
+    { status: 429, headers: { 'Retry-After': String(wait) } },
   );
 }
 

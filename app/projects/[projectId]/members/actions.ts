@@ -1,32 +1,17 @@
 'use server';
 
-import { removeMember, setMember } from '@/lib/data/projects';
-import { userIdByEmail } from '@/lib/data/users';
-import { AppError, isAppError } from '@/lib/errors';
+import { memberIdByEmail, removeMember, setMember } from '@/lib/data/projects';
 import { field, idField, type FormState } from '@/lib/forms/formState';
 import { runAction } from '@/lib/forms/runAction';
 
 const paths = (projectId: number) => [`/projects/${projectId}/members`];
-
-/** Looks the email up; an unknown one gets a message that says what to do about it. */
-function memberIdFor(email: string): number {
-  if (!email) throw new AppError('bad_request', 'Enter the email address of the person to add.');
-  try {
-    return userIdByEmail(email);
-  } catch (error) {
-    if (isAppError(error) && error.status === 404) {
-      throw new AppError('not_found', `No account uses ${email.toLowerCase()}. A site administrator can create one first.`);
-    }
-    throw error;
-  }
-}
 
 /** A lead (or site admin) adds someone by email with a role. */
 export async function addMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
   return runAction((actor) => {
     const email = field(form, 'email');
-    const userId = memberIdFor(email);
+    const userId = memberIdByEmail({ actor, projectId, email });
     setMember({ actor, projectId, input: { userId, role: field(form, 'role') } });
     return { message: `${email.toLowerCase()} is now a ${field(form, 'role')} of this project.` };
   }, paths(projectId));

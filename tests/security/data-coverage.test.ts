@@ -1,0 +1,86 @@
+/**
+ * Every exported lib/data function is in the authorization matrix, or is named below with why
+ * it takes no actor (issue 13, item 8): a function that reads or writes for a caller must take
+ * the actor and check first, and the matrix proves it as every kind of caller. Re-exports count
+ * once (the same function under another module).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from 'vitest';
+import { MATRIX, type DataRow } from './authz-matrix';
+
+const DATA = path.resolve(__dirname, '..', '..', 'lib', 'data');
+
+/** Exported functions that take no actor, each with the reason it needs none. */
+const NO_ACTOR: Record<string, string> = {
+  'actor.actorId': 'part of the check itself',
+  'actor.isSystem': 'part of the check itself',
+  'actor.loadUser': 'part of the check itself',
+  'actor.projectAccess': 'the check itself',
+  'actor.requireAdmin': 'part of the check itself',
+  'annotations.parseAttributes': 'pure validation of attributes (the API and unsigned imports)',
+  'annotationViews.readableArticle': 'the check for an article (takes the actor, returns the access)',
+  'annotationViews.toView': 'pure shaping of a row already read',
+  'annotationViews.toViews': 'shaping of rows a checked reader already read',
+  'annotationViews.currentCursor': 'an event id, no project data',
+  'articles.insertArticle': "runs inside the caller's checked transaction (importArticle, importBatch)",
+  'events.recordEvent': "writes the audit row inside the caller's checked transaction",
+  'events.eventsForEntity': "reads inside the caller's checked transaction",
+  'exportRecords.annotationFilterSql': 'builds SQL for exportProject, which checks first',
+  'exportRecords.linkFilterSql': 'builds SQL for exportProject, which checks first',
+  'exportRecords.exportStatements': 'statements for exportProject, which checks first',
+  'exportRecords.readArticles': 'reads for exportProject, which checks first',
+  'exports.openSnapshot': 'opens a read-only snapshot for exportProject and the CLI',
+  'imports.articlesAsFile': 'pure: turns JSON articles into an import file',
+  'linkDisagreements.findDisagreements': 'pure',
+  'linkDisagreements.pairKey': 'pure',
+  'linkSentence.insertSentenceAnnotation': 'takes the actor; runs inside createLinkToSentence after its check',
+  'linkViews.linkViewsForAnnotations': 'reads for callers that checked access to these annotations',
+  'links.liveAnnotation': 'loads a row before the check, which answers 404 alike',
+  'nativeImport.importNative': "runs inside importBatch's checked transaction",
+  'projects.memberProjectIds': 'scopes queries to the projects a user belongs to',
+  'projects.resolveProjectId': 'names to ids only; the caller checks access next',
+  'projects.slugify': 'pure',
+  'reviewQueue.spanInContext': 'pure',
+  'reviewTargets.liveReviews': "reads inside the caller's checked transaction",
+  'reviewTargets.loadTarget': 'loads a row before the check, which answers 404 alike',
+  'reviewTargets.recomputeStatus': "writes inside the caller's checked transaction",
+  'reviewTargets.reviewOf': 'pure SQL condition',
+  'reviewTargets.targetKeys': 'pure',
+  'reviewTargets.targetName': 'pure',
+  'reviewTargets.reopenForVersion': "writes inside the caller's checked transaction (updateAnnotation)",
+  'signin.activeSessionUser': 'authentication: there is no actor yet',
+  'signin.sessionCookieUser': 'authentication: there is no actor yet',
+  'signin.accountDelayMs': 'authentication: there is no actor yet',
+  'signin.signInRetryAfterSeconds': 'authentication: there is no actor yet',
+  'sessions.startSession': 'authentication: called by sign-in for the user just verified',
+  'sessions.endSession': 'authentication: sign-out of the session named by its own cookie',
+  'sessions.isSessionLive': 'authentication: there is no actor yet',
+  'signin.isSignInThrottled': 'authentication: there is no actor yet',
+  'signin.verifyCredentials': 'authentication: there is no actor yet',
+  'tokens.userIdForToken': 'authentication: there is no actor yet',
+  'users.countUsers': 'first-run setup: whether any account exists',
+  'users.toPublicUser': 'pure',
+  'verdicts.finalVerdictsOf': 'reads for callers that checked access to these claims',
+};
+
+test('every exported lib/data function is in the matrix or has a reason to take no actor', async () => {
+  const modules = fs.readdirSync(DATA).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+  const loaded = new Map<string, Record<string, unknown>>();
+  for (const m of modules) loaded.set(m, (await import(/* @vite-ignore */ path.join(DATA, `${m}.ts`))) as Record<string, unknown>);
+  const covered = new Set(
+    MATRIX.filter((r): r is DataRow => r.kind === 'data').map((r) => loaded.get(r.module)?.[r.fn]).filter((f) => typeof f === 'function'),
+  );
+  const exempt = new Set(Object.keys(NO_ACTOR).map((key) => {
+    const [m, fn] = key.split('.');
+    return loaded.get(m)?.[fn];
+  }));
+  const uncovered: string[] = [];
+  for (const [m, exports] of loaded) {
+    for (const [name, value] of Object.entries(exports)) {
+      if (typeof value !== 'function' || /^[A-Z]/.test(name)) continue;
+      if (!covered.has(value) && !exempt.has(value)) uncovered.push(`${m}.${name}`);
+    }
+  }
+  expect(uncovered, 'add a row to tests/security/authz-matrix.ts (or a reason here)').toEqual([]);
+});
