@@ -22,9 +22,9 @@ function demote() {
   setMember({ actor: SYSTEM, projectId: w.projectId, input: { userId: w.people.authorReviewer.id, role: 'viewer' } });
 }
 
-function statusOf(fn: () => unknown): number {
+async function statusOf(fn: () => unknown): Promise<number> {
   try {
-    fn();
+    await fn();
     return 200;
   } catch (error) {
     if (isAppError(error)) return error.status;
@@ -32,7 +32,7 @@ function statusOf(fn: () => unknown): number {
   }
 }
 
-test('lib/data: a demoted author cannot delete or edit their own link, comment or annotation', () => {
+test('lib/data: a demoted author cannot delete or edit their own link, comment or annotation', async () => {
   const actor = w.people.authorReviewer.actor;
   const link = w.link();
   const comment = w.comment();
@@ -40,17 +40,17 @@ test('lib/data: a demoted author cannot delete or edit their own link, comment o
   demote();
   try {
     const before = snapshot();
-    expect(statusOf(async () => await deleteLink({ actor, linkId: link.id }))).toBe(403);
-    expect(statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(403);
-    expect(statusOf(() => editComment({ actor, commentId: comment, input: { body: 'changed' } }))).toBe(403);
-    expect(statusOf(async () => await updateAnnotation({ actor, annotationId: annotation.id, ifMatch: 1, input: { note: 'x' } }))).toBe(403);
-    expect(statusOf(async () => await deleteAnnotation({ actor, annotationId: annotation.id }))).toBe(403);
+    expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(403);
+    expect(await statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(403);
+    expect(await statusOf(() => editComment({ actor, commentId: comment, input: { body: 'changed' } }))).toBe(403);
+    expect(await statusOf(() => updateAnnotation({ actor, annotationId: annotation.id, ifMatch: 1, input: { note: 'x' } }))).toBe(403);
+    expect(await statusOf(() => deleteAnnotation({ actor, annotationId: annotation.id }))).toBe(403);
     expect(snapshot()).toBe(before);
   } finally {
     restoreCast(w);
   }
-  expect(statusOf(async () => await deleteLink({ actor, linkId: link.id }))).toBe(200);
-  expect(statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(200);
+  expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(200);
+  expect(await statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(200);
 });
 
 test('HTTP: a demoted author gets 403 deleting their own link and comment', async () => {

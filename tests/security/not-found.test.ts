@@ -48,9 +48,9 @@ describe.each(byId.map((row) => [`${rowTitle(row)} (${row.what})`, row] as const
 });
 
 /** The AppError a call throws, as {status, message}. */
-function refusal(fn: () => unknown): { status: number; message: string } {
+async function refusal(fn: () => unknown): Promise<{ status: number; message: string }> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (isAppError(error)) return { status: error.status, message: error.message };
     throw error;
@@ -58,7 +58,7 @@ function refusal(fn: () => unknown): { status: number; message: string } {
   throw new Error('the call was allowed');
 }
 
-test('lib/data answers a stranger the same for an item of another project and a missing id', () => {
+test('lib/data answers a stranger the same for an item of another project and a missing id', async () => {
   const stranger = w.people.nonMember.actor;
   const missing = Number(MISSING);
   const cases: Array<[string, (id: number) => unknown, number]> = [
@@ -68,10 +68,10 @@ test('lib/data answers a stranger the same for an item of another project and a 
     ['listComments', (id) => listComments({ actor: stranger, target: { kind: 'annotation', id } }), w.annotation().id],
     ['historyOf', (id) => historyOf({ actor: stranger, kind: 'link', id }), w.link().id],
     ['deleteComment', (id) => deleteComment({ actor: stranger, commentId: id }), w.comment()],
-    ['reviewAnnotation', async (id) => await reviewAnnotation({ actor: stranger, id, input: { decision: 'accept' } }), w.annotation().id],
+    ['reviewAnnotation', (id) => reviewAnnotation({ actor: stranger, id, input: { decision: 'accept' } }), w.annotation().id],
   ];
   for (const [name, call, existing] of cases) {
-    expect(refusal(() => call(existing)), name).toEqual(refusal(() => call(missing)));
-    expect(refusal(() => call(existing)).status, name).toBe(404);
+    expect(await refusal(() => call(existing)), name).toEqual(await refusal(() => call(missing)));
+    expect((await refusal(() => call(existing))).status, name).toBe(404);
   }
 });

@@ -71,6 +71,19 @@ export function buildRequest(spec: CallSpec): Request {
   return new Request(`${ORIGIN}${spec.url}`, { method: spec.method, headers, body });
 }
 
+/**
+ * The per-request scope Next.js gives a route handler, for next-auth's handler, which reads
+ * cookies() and headers(). Only this test harness needs it: app code reads the request.
+ */
+async function requestScope<T>(request: Request, fn: () => Promise<T>): Promise<T> {
+  const { workAsyncStorage } = await import('next/dist/server/app-render/work-async-storage.external.js');
+  const { workUnitAsyncStorage } = await import('next/dist/server/app-render/work-unit-async-storage.external.js');
+  const { RequestCookies } = await import('next/dist/server/web/spec-extension/cookies.js');
+  const work = { route: new URL(request.url).pathname, forceStatic: false, dynamicShouldError: false };
+  const unit = { type: 'private-cache', phase: 'action', headers: request.headers, cookies: new RequestCookies(request.headers) };
+  return workAsyncStorage.run(work as never, () => workUnitAsyncStorage.run(unit as never, fn));
+}
+
 export interface CallResult {
   status: number;
   json: unknown;
@@ -86,7 +99,8 @@ export async function callRoute(mod: RouteModule, spec: CallSpec): Promise<CallR
   // next-auth's handler reads request.nextUrl, as Next.js gives it a NextRequest.
   const { NextRequest } = await import('next/server');
   const request = spec.nextRequest ? new NextRequest(plain) : plain;
-  const response = await handler(request, { params: Promise.resolve(spec.params) });
+  const call = () => Promise.resolve(handler(request, { params: Promise.resolve(spec.params) }));
+  const response = await (spec.nextRequest ? requestScope(request, call) : call());
   const text = await response.text();
   let json: unknown = null;
   try {
