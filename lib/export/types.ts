@@ -133,7 +133,7 @@ export interface ExportContext {
 }
 
 /** The live final verdict of a claim (latest final row), or null. */
-export function finalVerdict(annotation: ExportAnnotation): ExportVerdict | null {
+export function finalVerdict(annotation: { verdicts: ExportVerdict[] }): ExportVerdict | null {
   let found: ExportVerdict | null = null;
   for (const v of annotation.verdicts) if (v.isFinal && (!found || v.id > found.id)) found = v;
   return found;

@@ -2,16 +2,9 @@ import { authedRoute, pathId } from '@/lib/http/api';
 import { exportProject } from '@/lib/data/exports';
 import { toReadableStream } from '@/lib/export/stream';
 import { expectedLines } from '@/lib/export';
+import { requestOrigin } from '@/lib/http/origin';
 
 type Params = { projectId: string };
-
-/** The origin the client used, so exported IRIs are absolute and resolvable. */
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
-  return `${proto}://${host}`;
-}
 
 export const GET = authedRoute<Params>(({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
