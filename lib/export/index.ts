@@ -26,7 +26,7 @@ export const FORMATS: Record<ExportFormat, FormatInfo> = {
   w3c: { serialize: serializeW3c, contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', extension: 'jsonld', title: 'W3C Web Annotation', description: 'JSON-LD AnnotationCollection with pages; selectors in Unicode code points; links as linking and reviews as assessing annotations.' },
   brat: { serialize: serializeBrat, contentType: 'application/zip', extension: 'zip', title: 'brat standoff', description: 'A zip with .txt and .ann per article (code point offsets), annotation.conf and links.tsv for links between articles.' },
   fever: { serialize: serializeFever, contentType: 'application/x-ndjson; charset=utf-8', extension: 'fever.jsonl', title: 'FEVER-style JSONL', description: 'One record per claim: SUPPORTS / REFUTES / NOT ENOUGH INFO with evidence sets pointing at linked spans.' },
-  claimreview: { serialize: serializeClaimReview, contentType: 'application/ld+json; charset=utf-8', extension: 'claimreview.json', title: 'ClaimReview', description: 'schema.org ClaimReview JSON-LD for every claim with a final verdict.' },
+  claimreview: { serialize: serializeClaimReview, contentType: 'application/zip', extension: 'claimreview.zip', title: 'ClaimReview', description: 'schema.org ClaimReview for every accepted claim with a final verdict, ready for fact-check markup; the manifest lists what each other claim is missing. Needs the publishing settings.' },
 };
 
 /** The download file name: project slug, format and a UTC timestamp. */
