@@ -1,0 +1,96 @@
+/**
+ * Long work as a person meets it: on a slow connection (Chromium's own network throttling),
+ * an export of a large project shows records done of the total and the time left and can be
+ * cancelled; a large upload shows files sent of the total and can be cancelled, importing
+ * nothing. Then the same work, unthrottled, completes.
+ */
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { createAnnotation } from '@/lib/data/annotations';
+import { listArticles } from '@/lib/data/articles';
+import { SYSTEM } from '@/lib/data/actor';
+
+const ARTICLES = 60;
+
+/** About 40 KB of distinct text per article, so each JSONL line is a large record. */
+function longBody(n: number): string {
+  const sentence = `Report ${n}: the minister 🇺🇦 said "we will not give up our territories", officials confirmed it. `;
+  return sentence.repeat(400);
+}
+
+async function throttle(page: Page, bytesPerSecond: number | null) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', bytesPerSecond === null
+    ? { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }
+    : { offline: false, latency: 20, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
+}
+
+test('a lead follows a large export, cancels it, then exports it in full', async ({ browser }) => {
+  const lead = await makeUser({ name: 'Progress Lead' });
+  const project = makeProject([[lead, 'lead']]);
+  for (let n = 0; n < ARTICLES; n++) {
+    const body = longBody(n);
+    const article = makeArticle(project.id, { title: `Report ${n}`, body, outlet: 'Wire' });
+    const start = body.indexOf('we will');
+    createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'we will not give up our territories'.length } });
+  }
+  const page = await pageFor(browser, lead);
+  await page.goto(`/projects/${project.id}/export`);
+  await page.getByLabel(/Native JSONL/).check();
+  await throttle(page, 120 * 1024);
+  let downloads = 0;
+  page.on('download', () => downloads++);
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const bar = page.getByRole('progressbar', { name: 'Export progress' });
+  const stats = page.getByTestId('progress-stats');
+  await expect(stats).toContainText(`of ${ARTICLES + 1} records`);
+  await expect(stats).toContainText(/s left|min left/, { timeout: 20_000 });
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
+  const shown = await stats.textContent();
+  expect(Number(/^(\d+)% · (\d+) of/.exec(shown ?? '')?.[2])).toBeLessThan(ARTICLES + 1);
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Export cancelled. Nothing was saved.')).toBeVisible();
+  await expect(bar).toBeHidden();
+  expect(downloads).toBe(0);
+
+  await throttle(page, null);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const download = await downloading;
+  await expect(page.getByText(/Export ready/)).toBeVisible();
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
+  expect(lines).toHaveLength(ARTICLES + 1);
+  expect(JSON.parse(lines[0])).toMatchObject({ counts: { articles: ARTICLES, annotations: ARTICLES } });
+});
+
+test('a lead follows a large upload, cancels it with nothing imported, then imports it', async ({ browser }) => {
+  const lead = await makeUser({ name: 'Upload Lead' });
+  const project = makeProject([[lead, 'lead']]);
+  const files = Array.from({ length: 20 }, (_, n) => {
+    const file = test.info().outputPath(`report-${n}.txt`);
+    fs.writeFileSync(file, `Upload report ${n}\n\n${longBody(n + 100).repeat(2)}`);
+    return file;
+  });
+  const page = await pageFor(browser, lead);
+  await page.goto(`/projects/${project.id}/import`);
+  await page.getByLabel('Files to import').setInputFiles(files);
+  await throttle(page, 150 * 1024);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const stats = page.getByTestId('progress-stats');
+  await expect(stats).toContainText('of 20 files');
+  await expect(stats).toContainText(/s left|min left/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Import cancelled while uploading. Nothing was imported.')).toBeVisible();
+  expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(0);
+
+  await throttle(page, null);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Import results' }).getByRole('heading', { name: 'Imported 20 articles' })).toBeVisible({ timeout: 30_000 });
+  expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(20);
+});
