@@ -2,13 +2,16 @@
  * Long work as a person meets it: on a slow connection (Chromium's own network throttling),
  * an export of a large project shows records done of the total and the time left and can be
  * cancelled; a large upload shows files sent of the total and can be cancelled, importing
- * nothing. Then the same work, unthrottled, completes.
+ * nothing. Then the same work, unthrottled, completes. And a ClaimReview export, refused
+ * until a lead sets the publishing settings, reports what each unpublished claim is missing.
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
-import { listArticles } from '@/lib/data/articles';
+import { importArticle, listArticles } from '@/lib/data/articles';
+import { reviewAnnotation } from '@/lib/data/reviews';
+import { finalizeVerdict } from '@/lib/data/verdicts';
 import { SYSTEM } from '@/lib/data/actor';
 
 const ARTICLES = 60;
@@ -93,4 +96,39 @@ test('a lead follows a large upload, cancels it with nothing imported, then impo
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Import results' }).getByRole('heading', { name: 'Imported 20 articles' })).toBeVisible({ timeout: 30_000 });
   expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(20);
+});
+
+test('a lead sets the publishing settings, then a ClaimReview export says which claims are missing what', async ({ browser }) => {
+  const lead = await makeUser({ name: 'Publishing Lead' });
+  const reviewer = await makeUser({ name: 'Claim Reviewer' });
+  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']]);
+  const body = 'The minister said: "We will not give up our territories." Later he added that talks would resume in May.';
+  const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Minister on talks', body, outlet: 'Wire', url: 'https://news.example/ministre-déclare', publishedAt: '2025-04-25' } });
+  const span = (text: string) => ({ label: 'claim' as const, start: body.indexOf(text), end: body.indexOf(text) + text.length });
+  const checked = createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: span('We will not give up our territories') });
+  createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: span('talks would resume in May') });
+  reviewAnnotation({ actor: { userId: lead.id }, id: checked.id, input: { decision: 'accept' } });
+  finalizeVerdict({ actor: { userId: lead.id }, annotationId: checked.id, input: { verdict: 'false', rationale: 'The transcript shows otherwise.' } });
+
+  const page = await pageFor(browser, lead);
+  await page.goto(`/projects/${project.id}/export`);
+  await page.getByLabel(/^ClaimReview/).check();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Export the dataset' }).getByRole('alert')).toContainText('needs the project\'s publishing settings');
+
+  await page.getByRole('link', { name: 'publishing settings' }).click();
+  await page.getByLabel('Organization name').fill('Desk Fact Check');
+  await page.getByLabel('Organization address (URL)').fill('https://desk.example/');
+  await page.getByLabel('Public address of a fact-check').fill('https://desk.example/fact-checks/{claimId}');
+  await page.getByRole('button', { name: 'Save publishing settings' }).click();
+  await expect(page.getByRole('form', { name: 'Publishing settings' }).getByRole('status')).toContainText('Publishing settings saved');
+
+  await page.goto(`/projects/${project.id}/export`);
+  await page.getByLabel(/^ClaimReview/).check();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/-claimreview-\d{8}T\d{6}Z\.claimreview\.zip$/);
+  const report = page.getByRole('region', { name: 'ClaimReview report' });
+  await expect(report.getByRole('heading')).toHaveText('1 of 2 claims published as ClaimReview');
+  await expect(report).toContainText('“talks would resume in May”: reviewers have not accepted it (status: proposed); no final verdict (a lead gives it).');
 });
