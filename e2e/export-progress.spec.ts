@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 import { importArticle, listArticles } from '@/lib/data/articles';
@@ -20,6 +21,11 @@ const ARTICLES = 60;
 function longBody(n: number): string {
   const sentence = `Report ${n}: the minister 🇺🇦 said "we will not give up our territories", officials confirmed it. `;
   return sentence.repeat(400);
+}
+
+/** WCAG A/AA violations on the page as it is now. */
+async function violations(page: Page) {
+  return (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => v.id);
 }
 
 async function throttle(page: Page, bytesPerSecond: number | null) {
@@ -52,6 +58,7 @@ test('a lead follows a large export, cancels it, then exports it in full', async
   await expect(stats).toContainText(`of ${ARTICLES + 1} records`);
   await expect(stats).toContainText(/s left|min left/, { timeout: 20_000 });
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(0);
+  expect(await violations(page)).toEqual([]);
   const shown = await stats.textContent();
   expect(Number(/^(\d+)% · (\d+) of/.exec(shown ?? '')?.[2])).toBeLessThan(ARTICLES + 1);
 
@@ -117,6 +124,7 @@ test('a lead sets the publishing settings, then a ClaimReview export says which 
   await expect(page.getByRole('form', { name: 'Export the dataset' }).getByRole('alert')).toContainText('needs the project\'s publishing settings');
 
   await page.getByRole('link', { name: 'publishing settings' }).click();
+  expect(await violations(page)).toEqual([]);
   await page.getByLabel('Organization name').fill('Desk Fact Check');
   await page.getByLabel('Organization address (URL)').fill('https://desk.example/');
   await page.getByLabel('Public address of a fact-check').fill('https://desk.example/fact-checks/{claimId}');
@@ -131,4 +139,5 @@ test('a lead sets the publishing settings, then a ClaimReview export says which 
   const report = page.getByRole('region', { name: 'ClaimReview report' });
   await expect(report.getByRole('heading')).toHaveText('1 of 2 claims published as ClaimReview');
   await expect(report).toContainText('“talks would resume in May”: reviewers have not accepted it (status: proposed); no final verdict (a lead gives it).');
+  expect(await violations(page)).toEqual([]);
 });

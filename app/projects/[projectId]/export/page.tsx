@@ -35,7 +35,7 @@ export default async function ExportPage({ params }: { params: Promise<{ project
           <h1>Export</h1>
           <p>Download the annotated dataset. Every export is read from one consistent snapshot and says which offset unit it uses.</p>
           {!publishingReady && (
-            <p className="muted">ClaimReview needs the project&apos;s <Link href={`/projects/${projectId}/settings`}>publishing settings</Link> (the organization and the public address of each fact-check).</p>
+            <p className="muted">ClaimReview needs the project&apos;s <Link href={`/projects/${projectId}/settings`} style={{ textDecoration: 'underline' }}>publishing settings</Link> (the organization and the public address of each fact-check).</p>
           )}
         </div>
       </div>

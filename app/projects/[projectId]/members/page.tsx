@@ -21,7 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
           <p>
             Leads manage members, articles and exports; reviewers annotate, link and review; viewers read.
           </p>
-          <p><Link href={`/projects/${projectId}/settings`}>Publishing settings</Link> (the organization and fact-check addresses of ClaimReview exports)</p>
+          <p><Link href={`/projects/${projectId}/settings`} style={{ textDecoration: 'underline' }}>Publishing settings</Link> (the organization and fact-check addresses of ClaimReview exports)</p>
         </div>
       </div>
       {canManage && <AddMemberForm action={addMemberAction} projectId={projectId} />}

@@ -19,7 +19,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ proje
         <div>
           <h1>Publishing settings</h1>
           <p>
-            Who publishes this project&apos;s fact-checks and where they live. The <Link href={`/projects/${projectId}/export`}>ClaimReview export</Link> puts
+            Who publishes this project&apos;s fact-checks and where they live. The <Link href={`/projects/${projectId}/export`} style={{ textDecoration: 'underline' }}>ClaimReview export</Link> puts
             them in the markup search engines read; it cannot run without them.
           </p>
         </div>
