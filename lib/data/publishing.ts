@@ -5,10 +5,10 @@
  * a public URL, so an export without them would be unpublishable; leads set them once here.
  * Any member may read them (they end up in public markup); only leads change them.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { publishingSettings } from '../db/schema';
+import { annotations, publishingSettings } from '../db/schema';
 import { unprocessable } from '../errors';
 import type { PublishingSettings } from '../export/types';
 import { parseInput } from '../validation';
@@ -35,7 +35,26 @@ export const publishingInputSchema = z.strictObject({
     .refine((v) => v.includes('{claimId}'), 'the fact-check address pattern must contain {claimId}, so every claim gets its own address')
     .refine((v) => (v.match(/\{[^}]*\}/g) ?? []).every((p) => (URL_PLACEHOLDERS as readonly string[]).includes(p)), `the fact-check address pattern may only use ${URL_PLACEHOLDERS.join(', ')}`)
     .refine((v) => URL.canParse(fillPattern(v, { claimId: 1, articleId: 1, project: 'p' })), 'the fact-check address pattern does not make a valid address'),
+  /** Claims whose fact-check lives elsewhere than the pattern says: claim id -> address. */
+  claimUrls: z
+    .record(z.string(), publicUrl('a claim\'s fact-check address'))
+    .refine((urls) => Object.keys(urls).every((id) => /^[1-9]\d{0,14}$/.test(id)), 'claim ids must be numbers')
+    .optional()
+    .default({}),
 });
+
+/** 422 unless every id is a live claim of the project (an address for anything else would never be used). */
+function checkClaims(tx: Tx, projectId: number, claimUrls: Record<string, string>): void {
+  const ids = Object.keys(claimUrls).map(Number);
+  if (!ids.length) return;
+  const found = new Set(
+    tx.select({ id: annotations.id }).from(annotations)
+      .where(and(eq(annotations.projectId, projectId), eq(annotations.label, 'claim'), isNull(annotations.deletedAt), inArray(annotations.id, ids)))
+      .all().map((r) => r.id),
+  );
+  const unknown = ids.filter((id) => !found.has(id));
+  if (unknown.length) throw unprocessable(`No claim ${unknown.join(', ')} in this project: per-claim addresses need the id of a claim of this project.`, { claims: unknown });
+}
 
 /** The pattern with one claim's values filled in, percent-encoded as a URL. */
 export function fillPattern(pattern: string, values: { claimId: number; articleId: number; project: string }): string {
@@ -46,7 +65,7 @@ export function fillPattern(pattern: string, values: { claimId: number; articleI
 }
 
 function toSettings(row: typeof publishingSettings.$inferSelect): PublishingSettings {
-  return { organizationName: row.organizationName, organizationUrl: row.organizationUrl, logoUrl: row.logoUrl, factCheckUrlPattern: row.factCheckUrlPattern };
+  return { organizationName: row.organizationName, organizationUrl: row.organizationUrl, logoUrl: row.logoUrl, factCheckUrlPattern: row.factCheckUrlPattern, claimUrls: row.claimUrls };
 }
 
 /** The project's settings, or null when a lead has not set them yet (members only). */
@@ -63,6 +82,7 @@ export function updatePublishingSettings({ actor, projectId, input }: { actor: A
   const values = parseInput(publishingInputSchema, input, 'unprocessable');
   return writeTransaction((tx) => {
     projectAccess(tx, actor, projectId, 'project.export');
+    checkClaims(tx, projectId, values.claimUrls);
     const before = tx.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
     const row = { ...values, updatedBy: actorId(actor), updatedAt: new Date() };
     tx.insert(publishingSettings).values({ projectId, ...row }).onConflictDoUpdate({ target: publishingSettings.projectId, set: row }).run();

@@ -266,6 +266,8 @@ export const publishingSettings = sqliteTable('publishing_settings', {
   logoUrl: text('logo_url'),
   /** The public fact-check address, with {claimId} (and optionally {articleId}, {project}) filled per claim. */
   factCheckUrlPattern: text('fact_check_url_pattern').notNull(),
+  /** Per-claim fact-check addresses that override the pattern: claim annotation id -> URL. */
+  claimUrls: text('claim_urls', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });

@@ -58,8 +58,10 @@ export interface Unpublishable {
   missing: string[];
 }
 
-/** The public URL of one claim's fact-check, percent-encoded; null when it is not a valid URL. */
+/** The public URL of one claim's fact-check (its own, else the pattern), percent-encoded; null when invalid. */
 function factCheckUrl(settings: PublishingSettings, ctx: ExportContext, article: ExportArticle, claim: ExportAnnotation): string | null {
+  const own = settings.claimUrls[String(claim.id)];
+  if (own) return URL.canParse(own) ? new URL(own).href : null;
   const filled = settings.factCheckUrlPattern
     .replaceAll('{claimId}', String(claim.id))
     .replaceAll('{articleId}', String(article.id))

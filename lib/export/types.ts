@@ -128,6 +128,8 @@ export interface PublishingSettings {
   logoUrl: string | null;
   /** The public address of a fact-check, with {claimId} (and optionally {articleId}, {project}). */
   factCheckUrlPattern: string;
+  /** Addresses of single fact-checks that override the pattern: claim annotation id -> URL. */
+  claimUrls: Record<string, string>;
 }
 
 /** What the export is about: written into manifests and headers. */

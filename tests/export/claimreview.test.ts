@@ -59,7 +59,7 @@ describe('publishing settings', () => {
     expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, extra: 1 } })).toThrow(/Invalid input/);
     expect(getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toBeNull();
     updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, logoUrl: '' } });
-    expect(getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toEqual({ ...SETTINGS, logoUrl: null });
+    expect(getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toEqual({ ...SETTINGS, logoUrl: null, claimUrls: {} });
     updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
     const audit = f.db.select().from(events).where(eq(events.action, 'project.publishing')).all().filter((e) => e.projectId === f.project.id);
     expect(audit).toHaveLength(2);
@@ -118,5 +118,16 @@ describe('ClaimReview export', () => {
     f.db.update(annotations).set({ status: 'rejected' }).where(eq(annotations.id, f.annotations.claim2.id)).run();
     ({ reviews } = exportZip());
     expect(reviews.map((r) => r.claimReviewed)).toEqual(['We will not give up our territories']);
+  });
+
+  it('uses a claim\'s own fact-check address over the pattern, for claims of the project only', () => {
+    const own = { [String(f.annotations.claim1.id)]: 'https://desk.example/2025/04/zelenskyy-территории' };
+    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { [String(f.annotations.quote1.id)]: 'https://desk.example/q' } } })).toThrow(`No claim ${f.annotations.quote1.id} in this project`);
+    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { x: 'https://desk.example/q' } } })).toThrow(/claim ids must be numbers/);
+    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: own } });
+    const { reviews } = exportZip();
+    expect(reviews.map((r) => r.url)).toEqual(['https://desk.example/2025/04/zelenskyy-%D1%82%D0%B5%D1%80%D1%80%D0%B8%D1%82%D0%BE%D1%80%D0%B8%D0%B8']);
+    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
+    expect(exportZip().reviews.map((r) => r.url)).toEqual([`https://desk.example/fact-checks/${f.annotations.claim1.id}`]);
   });
 });

@@ -33,6 +33,13 @@ export function PublishingForm({ projectId, settings, action }: Props) {
           Where each published fact-check lives. Use {'{claimId}'} (required), and if you like {'{articleId}'} or {'{project}'}; they are filled in per claim.
         </span>
       </label>
+      <label className="field">
+        Per-claim addresses (optional)
+        <textarea name="claimUrls" rows={3} defaultValue={Object.entries(settings?.claimUrls ?? {}).map(([id, url]) => `${id} ${url}`).join('\n')} placeholder="12 https://desk.example/2025/04/zelenskyy-territories" aria-describedby="claim-urls-help" />
+        <span id="claim-urls-help" className="muted">
+          For fact-checks that live elsewhere than the pattern says: one line per claim, its id (shown in the ClaimReview report), a space and its address.
+        </span>
+      </label>
       <div>
         <button type="submit" className="btn btn-primary">Save publishing settings</button>
       </div>

@@ -1,0 +1,1 @@
+ALTER TABLE `publishing_settings` ADD `claim_urls` text DEFAULT '{}' NOT NULL;
