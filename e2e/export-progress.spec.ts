@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { strFromU8, unzipSync } from 'fflate';
 import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 import { importArticle, listArticles } from '@/lib/data/articles';
@@ -128,6 +129,7 @@ test('a lead sets the publishing settings, then a ClaimReview export says which 
   await page.getByLabel('Organization name').fill('Desk Fact Check');
   await page.getByLabel('Organization address (URL)').fill('https://desk.example/');
   await page.getByLabel('Public address of a fact-check').fill('https://desk.example/fact-checks/{claimId}');
+  await page.getByLabel('Per-claim addresses (optional)').fill(`${checked.id} https://desk.example/2025/04/minister-talks`);
   await page.getByRole('button', { name: 'Save publishing settings' }).click();
   await expect(page.getByRole('form', { name: 'Publishing settings' }).getByRole('status')).toContainText('Publishing settings saved');
 
@@ -135,7 +137,11 @@ test('a lead sets the publishing settings, then a ClaimReview export says which 
   await page.getByLabel(/^ClaimReview/).check();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export', exact: true }).click();
-  expect((await downloading).suggestedFilename()).toMatch(/-claimreview-\d{8}T\d{6}Z\.claimreview\.zip$/);
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/-claimreview-\d{8}T\d{6}Z\.claimreview\.zip$/);
+  const zipped = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+  const [reviews] = Object.entries(zipped).filter(([name]) => name.endsWith('/claim-reviews.json')).map(([, bytes]) => JSON.parse(strFromU8(bytes)));
+  expect(reviews).toMatchObject([{ url: 'https://desk.example/2025/04/minister-talks', claimReviewed: 'We will not give up our territories', itemReviewed: { appearance: { url: 'https://news.example/ministre-d%C3%A9clare' } } }]);
   const report = page.getByRole('region', { name: 'ClaimReview report' });
   await expect(report.getByRole('heading')).toHaveText('1 of 2 claims published as ClaimReview');
   await expect(report).toContainText('“talks would resume in May”: reviewers have not accepted it (status: proposed); no final verdict (a lead gives it).');
