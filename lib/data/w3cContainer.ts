@@ -13,7 +13,7 @@ import { itemKey, parseItemKey, projectIris, W3C_ITEM_KINDS, type W3cItemKind } 
 import { generatorOf, W3C_CONTEXT } from '../export/w3c';
 import { parseInput } from '../validation';
 import { projectAccess, type Actor } from './actor';
-import { loadItems, MEMBER_SQL, type ItemKey } from './w3cItems';
+import { loadItems, MEMBER_SQL, memberFrom, type ItemKey } from './w3cItems';
 
 export const CONTAINER_PAGE_SIZE = 100;
 const LDP_CONTEXT = 'http://www.w3.org/ns/ldp.jsonld';
@@ -32,7 +32,7 @@ export const pageQuerySchema = z.strictObject({
 function countOf(sqlite: Database.Database, kind: W3cItemKind, projectId: number, upToId?: number): number {
   const extra = upToId === undefined ? '' : ` and ${MEMBER_SQL[kind].id} <= ?`;
   const params = upToId === undefined ? [projectId] : [projectId, upToId];
-  return Number((sqlite.prepare(`select count(*) as n ${MEMBER_SQL[kind].from}${extra}`).get(...params) as { n: number }).n);
+  return Number((sqlite.prepare(`select count(*) as n ${memberFrom(kind)}${extra}`).get(...params) as { n: number }).n);
 }
 
 /** Up to `limit` member keys after `after` (null: from the first), kind by kind. */
@@ -42,8 +42,8 @@ function keysAfter(sqlite: Database.Database, projectId: number, after: ItemKey 
   for (const kind of W3C_ITEM_KINDS.slice(startKind)) {
     if (keys.length >= limit) break;
     const afterId = after && kind === after.kind ? after.id : 0;
-    const { id, from } = MEMBER_SQL[kind];
-    const rows = sqlite.prepare(`select ${id} as id ${from} and ${id} > ? order by ${id} limit ?`).all(projectId, afterId, limit - keys.length) as Array<{ id: number }>;
+    const { id } = MEMBER_SQL[kind];
+    const rows = sqlite.prepare(`select ${id} as id ${memberFrom(kind)} and ${id} > ? order by ${id} limit ?`).all(projectId, afterId, limit - keys.length) as Array<{ id: number }>;
     for (const row of rows) keys.push({ kind, id: Number(row.id) });
   }
   return keys;
@@ -54,8 +54,8 @@ function keyAt(sqlite: Database.Database, projectId: number, counts: Record<W3cI
   let offset = index;
   for (const kind of W3C_ITEM_KINDS) {
     if (offset < counts[kind]) {
-      const { id, from } = MEMBER_SQL[kind];
-      const row = sqlite.prepare(`select ${id} as id ${from} order by ${id} limit 1 offset ?`).get(projectId, offset) as { id: number } | undefined;
+      const { id } = MEMBER_SQL[kind];
+      const row = sqlite.prepare(`select ${id} as id ${memberFrom(kind)} order by ${id} limit 1 offset ?`).get(projectId, offset) as { id: number } | undefined;
       return row ? { kind, id: Number(row.id) } : null;
     }
     offset -= counts[kind];

@@ -18,24 +18,33 @@ export interface ItemKey {
   id: number;
 }
 
-/** The live members of each kind, as `from … where …` with the project id as the only parameter. */
-export const MEMBER_SQL: Record<W3cItemKind, { from: string; id: string }> = {
-  annotation: { id: 'a.id', from: 'from annotations a where a.project_id = ? and a.deleted_at is null' },
-  link: { id: 'l.id', from: 'from links l where l.project_id = ? and l.deleted_at is null' },
+/**
+ * The live members of each kind: `from` (the table and the joins its liveness needs) and
+ * `where` (the project id as the only parameter). memberFrom() puts them together.
+ */
+export const MEMBER_SQL: Record<W3cItemKind, { from: string; where: string; id: string }> = {
+  annotation: { id: 'a.id', from: 'annotations a', where: 'a.project_id = ? and a.deleted_at is null' },
+  link: { id: 'l.id', from: 'links l', where: 'l.project_id = ? and l.deleted_at is null' },
   review: {
     id: 'r.id',
-    from: `from reviews r left join annotations ra on ra.id = r.annotation_id left join links rl on rl.id = r.link_id
-      where r.project_id = ? and r.superseded_at is null
+    from: 'reviews r left join annotations ra on ra.id = r.annotation_id left join links rl on rl.id = r.link_id',
+    where: `r.project_id = ? and r.superseded_at is null
       and ((ra.id is not null and ra.deleted_at is null) or (rl.id is not null and rl.deleted_at is null))`,
   },
 };
+
+/** "from … where …" over the live members of `kind`, with extra joins (e.g. the author's name). */
+export function memberFrom(kind: W3cItemKind, join = ''): string {
+  const { from, where } = MEMBER_SQL[kind];
+  return `from ${from} ${join} where ${where}`;
+}
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 const idList = (ids: number[]) => JSON.stringify(ids);
 
 function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
-    .prepare(`select a.*, u.name as author_name ${MEMBER_SQL.annotation.from.replace('from annotations a', 'from annotations a join users u on u.id = a.author_id')} and a.id in (select value from json_each(?))`)
+    .prepare(`select a.*, u.name as author_name ${memberFrom('annotation', 'join users u on u.id = a.author_id')} and a.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];
   const verdictRows = sqlite
     .prepare(`select v.*, u.name as author_name from verdicts v join users u on u.id = v.author_id
@@ -59,7 +68,7 @@ function spans(sqlite: Database.Database, projectId: number, ids: number[], iri:
 
 function links(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
-    .prepare(`select l.*, u.name as author_name ${MEMBER_SQL.link.from.replace('from links l', 'from links l join users u on u.id = l.author_id')} and l.id in (select value from json_each(?))`)
+    .prepare(`select l.*, u.name as author_name ${memberFrom('link', 'join users u on u.id = l.author_id')} and l.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];
   return new Map(
     rows.map((l) => [
@@ -84,7 +93,7 @@ function links(sqlite: Database.Database, projectId: number, ids: number[], iri:
 
 function reviews(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
-    .prepare(`select r.*, u.name as reviewer_name ${MEMBER_SQL.review.from.replace('from reviews r', 'from reviews r join users u on u.id = r.reviewer_id')} and r.id in (select value from json_each(?))`)
+    .prepare(`select r.*, u.name as reviewer_name ${memberFrom('review', 'join users u on u.id = r.reviewer_id')} and r.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];
   return new Map(
     rows.map((r) => {
