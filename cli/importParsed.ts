@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SYSTEM } from '../lib/data/actor';
-import { importBatch } from '../lib/data/imports';
+import { importBatch, type ImportProgress } from '../lib/data/imports';
+import { progressLine } from './progress';
 import { AppError } from '../lib/errors';
 import { CliError } from './support';
 import type { CommandContext } from './registry';
@@ -19,21 +20,47 @@ export function needsParsers(files: string[]): boolean {
 }
 
 function readAll(files: string[]) {
-  return files.map((file) => {
+  const line = progressLine('reading', 'files');
+  let bytes = 0;
+  const read = files.map((file, index) => {
+    line.update({ done: index, total: files.length, bytes });
     try {
-      return { name: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) };
+      const content = new Uint8Array(fs.readFileSync(file));
+      bytes += content.byteLength;
+      return { name: path.basename(file), bytes: content };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new CliError(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : 'cannot be read'}. Nothing was imported.`);
     }
   });
+  line.finish({ done: files.length, total: files.length, bytes });
+  return read;
+}
+
+/** Progress lines for the checking and writing phases of importBatch (terminal only). */
+function batchProgress(): { onProgress: ImportProgress; finish: () => void } {
+  const lines = { checking: progressLine('checking', 'files'), writing: progressLine('importing', 'files') };
+  let current: { phase: keyof typeof lines; done: number; total: number; bytes: number } | null = null;
+  const finish = () => {
+    if (current) lines[current.phase].finish({ ...current, done: current.total });
+  };
+  return {
+    onProgress: (step) => {
+      if (current && current.phase !== step.phase) finish();
+      current = step;
+      lines[step.phase].update(step);
+    },
+    finish,
+  };
 }
 
 /** Imports the files as one batch and prints one line per article and a summary. */
 export function importWithParsers(projectId: number, projectName: string, files: string[], ctx: CommandContext): void {
   let result;
+  const progress = batchProgress();
   try {
-    result = importBatch({ actor: SYSTEM, projectId, files: readAll(files) });
+    result = importBatch({ actor: SYSTEM, projectId, files: readAll(files), onProgress: progress.onProgress });
+    progress.finish();
   } catch (error) {
     if (error instanceof AppError) {
       const problems = (error.details as { files?: Array<{ message: string }> } | undefined)?.files ?? [];

@@ -2,7 +2,7 @@
  * `export --project <project> --format <format> [--out FILE]`: streams an export from one
  * read snapshot to a file (written as FILE.partial and renamed when complete, so a failed
  * export never leaves a half-written FILE) or to standard output. On a terminal, a progress
- * line on stderr shows bytes and records written.
+ * line on stderr shows records written of the total, bytes and time left.
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
@@ -10,6 +10,8 @@ import type { Writable } from 'node:stream';
 import { SYSTEM } from '../../lib/data/actor';
 import { exportProject } from '../../lib/data/exports';
 import { batchBytes } from '../../lib/export/stream';
+import { expectedLines } from '../../lib/export';
+import { progressLine } from '../progress';
 import { EXPORT_FORMATS } from '../../lib/export/types';
 import { parseArgs, requiredFlag, stringFlag, UsageError } from '../args';
 import type { Command } from '../registry';
@@ -17,27 +19,18 @@ import { findProject, projectLabel } from '../support';
 
 const FILTERS = ['status', 'label', 'author', 'articles'] as const;
 
-function progressLine(bytes: number, records: number): string {
-  const size = bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `\rexported ${size}, ${records.toLocaleString('en')} lines`;
-}
-
-async function writeAll(chunks: Iterable<Uint8Array>, sink: Writable, countLines: boolean): Promise<{ bytes: number; records: number }> {
-  const tty = Boolean(process.stderr.isTTY);
-  let bytes = 0;
-  let records = 0;
-  let last = 0;
+/** Writes the chunks to the sink (waiting when it is full), with a progress line on a terminal. */
+async function writeAll(chunks: Iterable<Uint8Array>, sink: Writable, countLines: boolean, total: number | null): Promise<{ bytes: number; records: number }> {
+  const line = progressLine('exported', countLines ? 'records' : null);
+  const progress = { done: 0, total, bytes: 0 };
   for (const chunk of chunks) {
-    bytes += chunk.byteLength;
-    if (countLines) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) records++;
+    progress.bytes += chunk.byteLength;
+    if (countLines) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) progress.done++;
     if (!sink.write(chunk)) await once(sink, 'drain');
-    if (tty && Date.now() - last > 200) {
-      process.stderr.write(progressLine(bytes, records));
-      last = Date.now();
-    }
+    line.update(progress);
   }
-  if (tty) process.stderr.write(progressLine(bytes, records) + '\n');
-  return { bytes, records };
+  line.finish(progress);
+  return { bytes: progress.bytes, records: progress.done };
 }
 
 async function finish(sink: fs.WriteStream): Promise<void> {
@@ -68,15 +61,16 @@ const command: Command = {
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) origin, e.g. https://desk.example.org');
     const stream = exportProject({ actor: SYSTEM, projectId: project.id, request, baseUrl });
     const out = stringFlag(args, 'out');
-    const countLines = !stream.contentType.startsWith('application/zip');
+    const total = expectedLines(stream.format, stream.context.counts);
+    const countLines = total !== null;
     if (!out) {
-      await writeAll(batchBytes(stream.chunks), process.stdout, countLines);
+      await writeAll(batchBytes(stream.chunks), process.stdout, countLines, total);
       return;
     }
     const partial = `${out}.partial`;
     const sink = fs.createWriteStream(partial, { flags: 'w' });
     try {
-      const { bytes } = await writeAll(batchBytes(stream.chunks), sink, countLines);
+      const { bytes } = await writeAll(batchBytes(stream.chunks), sink, countLines, total);
       await finish(sink);
       fs.renameSync(partial, out);
       const { counts } = stream.context;

@@ -15,6 +15,7 @@ import { parseArgs, requiredFlag, UsageError } from '../args';
 import type { Command } from '../registry';
 import { CliError, findProject, projectLabel } from '../support';
 import { importWithParsers, needsParsers } from '../importParsed';
+import { progressLine } from '../progress';
 
 const EXTENSIONS = ['.txt', '.md'];
 
@@ -75,8 +76,24 @@ function importOne(projectId: number, source: SourceFile): Outcome {
 /** Reads every file first, then imports them in one transaction: all or nothing. */
 function importAll(projectId: number, files: string[]): Outcome[] {
   try {
-    const sources = files.map(readSource);
-    return writeTransaction(() => sources.map((source) => importOne(projectId, source)));
+    const reading = progressLine('reading', 'files');
+    let bytes = 0;
+    const sources = files.map((file, index) => {
+      reading.update({ done: index, total: files.length, bytes });
+      const source = readSource(file);
+      bytes += Buffer.byteLength(source.body);
+      return source;
+    });
+    reading.finish({ done: files.length, total: files.length, bytes });
+    const importing = progressLine('importing', 'files');
+    let written = 0;
+    const outcomes = writeTransaction(() => sources.map((source, index) => {
+      importing.update({ done: index, total: sources.length, bytes: written });
+      written += Buffer.byteLength(source.body);
+      return importOne(projectId, source);
+    }));
+    importing.finish({ done: sources.length, total: sources.length, bytes });
+    return outcomes;
   } catch (error) {
     if (error instanceof CliError) throw new CliError(`${error.message.replace(/([^.])$/, '$1.')} Nothing was imported.`);
     throw error;

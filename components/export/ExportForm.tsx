@@ -1,14 +1,19 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, apiResponse } from '@/lib/client/api';
-import { fileNameFrom, formatBytes, readWithProgress } from './exportProgress';
+import { formatBytes } from './exportProgress';
 import { ExportFilters, type FilterChoices } from './ExportFilters';
-import { ExportStatus, type Phase } from './ExportStatus';
-import { FormatChoices, type FormatChoice } from './FormatChoices';
+import { ProgressPanel } from './ProgressPanel';
+import { ClaimReviewReport } from './ClaimReviewReport';
+import { useStreamedExport } from './useStreamedExport';
 import styles from './ExportForm.module.css';
 
-export type { FormatChoice } from './FormatChoices';
+export interface FormatChoice {
+  key: string;
+  title: string;
+  description: string;
+  extension: string;
+}
 
 interface Props extends FilterChoices {
   projectId: number;
@@ -25,52 +30,57 @@ function queryFrom(form: HTMLFormElement): URLSearchParams {
   return query;
 }
 
-const BROKE_OFF = 'The connection broke off during the export. Try again.';
-
 /** Format and filters, then a streamed export with live progress and the download link. */
 export function ExportForm({ projectId, formats, articles, members }: Props) {
   const [format, setFormat] = useState(formats[0]?.key ?? 'jsonl');
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const { phase, start, cancel } = useStreamedExport(projectId);
   const link = useRef<HTMLAnchorElement>(null);
   const doneUrl = phase.kind === 'done' ? phase.url : null;
-  const countsRecords = formats.find((f) => f.key === format)?.extension !== 'zip';
 
   // Start the download once the link for this export is on the page.
   useEffect(() => {
     if (doneUrl) link.current?.click();
   }, [doneUrl]);
 
-  async function run(event: React.FormEvent<HTMLFormElement>) {
+  function run(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (phase.kind === 'done') URL.revokeObjectURL(phase.url);
-    const query = queryFrom(event.currentTarget);
-    setPhase({ kind: 'running', progress: { bytes: 0, records: 0 }, expected: null });
-    try {
-      const response = await apiResponse(`/api/projects/${projectId}/export?${query}`);
-      const expected = Number(response.headers.get('x-export-lines')) || null;
-      const blob = await readWithProgress(response, countsRecords, (progress) => setPhase({ kind: 'running', progress, expected }));
-      const fileName = fileNameFrom(response, `export.${formats.find((f) => f.key === format)?.extension ?? 'txt'}`);
-      const url = URL.createObjectURL(blob);
-      setPhase({ kind: 'done', url, fileName, progress: { bytes: blob.size, records: 0 } });
-    } catch (error) {
-      setPhase({ kind: 'error', message: error instanceof ApiError && error.code !== 'unreachable' ? error.message : BROKE_OFF });
-    }
+    void start(queryFrom(event.currentTarget), `export.${formats.find((f) => f.key === format)?.extension ?? 'txt'}`);
   }
 
   const running = phase.kind === 'running';
   return (
     <form onSubmit={run} aria-label="Export the dataset">
       <div className={styles.layout}>
-        <FormatChoices formats={formats} format={format} onFormat={setFormat} />
+        <section className="card" aria-labelledby="export-format-title">
+          <h2 id="export-format-title" className={styles.cardTitle}>Format</h2>
+          <fieldset className={styles.formats}>
+            <legend className="sr-only">Format</legend>
+            {formats.map((f) => (
+              <label key={f.key} className={`${styles.format} ${format === f.key ? styles.formatChosen : ''}`}>
+                <input type="radio" name="format" value={f.key} checked={format === f.key} onChange={() => setFormat(f.key)} />
+                <span>
+                  <span className={styles.formatTitle}>{f.title}</span>
+                  <span className={styles.formatText}>{f.description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        </section>
         <ExportFilters articles={articles} members={members} />
       </div>
       <div className={styles.actions}>
         <button type="submit" className="btn btn-primary" disabled={running}>{running ? 'Exporting…' : 'Export'}</button>
         {phase.kind === 'done' && (
-          <a ref={link} href={phase.url} download={phase.fileName} className="btn">Download {phase.fileName} ({formatBytes(phase.progress.bytes)})</a>
+          <a ref={link} href={phase.url} download={phase.fileName} className="btn">Download {phase.fileName} ({formatBytes(phase.blob.size)})</a>
         )}
       </div>
-      <ExportStatus phase={phase} countsRecords={countsRecords} />
+      <div aria-live="polite" className={styles.progress}>
+        {running && <ProgressPanel label="Export progress" progress={phase.progress} unit={phase.countsRecords ? 'records' : null} onCancel={cancel} />}
+        {phase.kind === 'done' && <div className="alert alert-ok">Export ready: {phase.fileName}, {formatBytes(phase.blob.size)}.</div>}
+        {phase.kind === 'cancelled' && <div className="alert" role="status">Export cancelled. Nothing was saved.</div>}
+        {phase.kind === 'error' && <div className="alert alert-error" role="alert">{phase.message}</div>}
+      </div>
+      {phase.kind === 'done' && phase.fileName.endsWith('.claimreview.zip') && <ClaimReviewReport projectId={projectId} blob={phase.blob} />}
     </form>
   );
 }

@@ -6,17 +6,20 @@ import { ImportResults, type Outcome } from './ImportResults';
 import { pasteArticle, sendImport } from './importRequest';
 import { PasteFields } from './PasteFields';
 import { formatBytes } from './exportProgress';
+import { ProgressPanel } from './ProgressPanel';
+import { useImportUpload } from './useImportUpload';
 import styles from './ImportForm.module.css';
 
 type Mode = 'upload' | 'paste';
 
-/** Upload files or paste a text; shows what happened to each file. */
+/** Upload files (with progress and Cancel) or paste a text; shows what happened to each file. */
 export function ImportForm({ projectId }: { projectId: number }) {
   const [mode, setMode] = useState<Mode>('upload');
   const [files, setFiles] = useState<File[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const url = `/api/projects/${projectId}/imports`;
+  const { upload, send, cancel } = useImportUpload(url);
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -25,12 +28,9 @@ export function ImportForm({ projectId }: { projectId: number }) {
     const formElement = event.currentTarget;
     let result: Outcome;
     if (mode === 'upload') {
-      const form = new FormData();
-      for (const file of files) form.append('files', file, file.name);
-      result = await sendImport(url, form);
+      result = await send(files);
     } else {
-      const article = pasteArticle(formElement);
-      result = await sendImport(url, { articles: [article] });
+      result = await sendImport(url, { articles: [pasteArticle(formElement)] });
       if (result.kind === 'error') result = { ...result, message: result.message.replace(/request\.jsonl, line \d+: /, 'the pasted text: ') };
     }
     if (result.kind === 'ok') {
@@ -66,6 +66,10 @@ export function ImportForm({ projectId }: { projectId: number }) {
         <div className={styles.actions}>
           <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? 'Importing…' : 'Import'}</button>
           <Link href={`/projects/${projectId}`} className="btn">Back to articles</Link>
+        </div>
+        <div aria-live="polite">
+          {upload?.kind === 'sending' && <ProgressPanel label="Upload progress" progress={upload.progress} unit="files" onCancel={cancel} />}
+          {upload?.kind === 'saving' && <p className="muted" role="status">All {upload.files} {upload.files === 1 ? 'file' : 'files'} sent; checking and saving the batch (all or nothing)…</p>}
         </div>
       </form>
       {outcome && <ImportResults projectId={projectId} outcome={outcome} />}

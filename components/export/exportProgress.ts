@@ -1,39 +1,35 @@
 /**
- * Reads an export response as it streams, reporting bytes and records so far. Records are
+ * Reads an export response as it streams, reporting records and bytes so far. Records are
  * counted as line breaks (one per article in JSONL, per annotation row in CSV, per item in
- * W3C, per claim in FEVER / ClaimReview); brat is a zip, so only bytes are counted.
+ * W3C); the total comes from the X-Export-Lines header the server fixes from its snapshot's
+ * counts. Zips (brat, FEVER, ClaimReview) are counted in bytes only. Aborting the fetch's
+ * signal rejects the read, and the server closes its snapshot.
  */
-export interface Progress {
-  bytes: number;
-  records: number;
-}
+import type { ProgressState } from '@/lib/progress';
 
-export async function readWithProgress(response: Response, countLines: boolean, onProgress: (p: Progress) => void): Promise<Blob> {
+export { formatBytes } from '@/lib/progress';
+
+export async function readWithProgress(response: Response, countLines: boolean, onProgress: (p: ProgressState) => void): Promise<Blob> {
   const reader = response.body!.getReader();
   const parts: Uint8Array[] = [];
-  const progress: Progress = { bytes: 0, records: 0 };
+  const started = performance.now();
+  const total = countLines ? Number(response.headers.get('x-export-lines')) || null : null;
+  const progress: ProgressState = { done: 0, total, bytes: 0, elapsedMs: 0 };
   let last = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     parts.push(value);
     progress.bytes += value.byteLength;
-    if (countLines) for (let i = 0; i < value.length; i++) if (value[i] === 10) progress.records++;
+    if (countLines) for (let i = 0; i < value.length; i++) if (value[i] === 10) progress.done++;
     const now = performance.now();
     if (now - last > 100) {
-      onProgress({ ...progress });
+      onProgress({ ...progress, elapsedMs: now - started });
       last = now;
     }
   }
-  onProgress({ ...progress });
+  onProgress({ ...progress, elapsedMs: performance.now() - started });
   return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? 'application/octet-stream' });
-}
-
-/** "1.2 MB" style sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** The file name from a Content-Disposition header. */

@@ -6,6 +6,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { authedRoute, pathId, readBytesCapped, readJson } from '../http/api';
 import { AppError } from '../errors';
+import { requestOrigin } from '../http/origin';
 import { parseInput } from '../validation';
 import { createProject, listProjects } from '../data/projects';
 import { getArticle, importArticle, listArticles } from '../data/articles';
@@ -48,14 +49,6 @@ export const readAgreement = authedRoute<ProjectParams>(({ actor, params }) => p
 
 /** GET what the caller still has to review in the project, by article, with the count left. */
 export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params }) => reviewQueue({ actor, projectId: pathId(params.projectId, 'Project') }));
-
-/** The origin the client used, so exported IRIs are absolute and resolvable. */
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
-  return `${proto}://${host}`;
-}
 
 /** GET ?format=...: the project's dataset, streamed. */
 export const readExport = authedRoute<ProjectParams>(({ actor, params, request }) => {

@@ -13,6 +13,7 @@ import * as links from './links';
 import * as reviews from './reviews';
 import * as projects from './projects';
 import * as inbox from './inbox';
+import * as w3c from './w3c';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -56,7 +57,10 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/projects/:projectId/review-queue', projects.readReviewQueue),
   route('GET', '/api/projects/:projectId/export', projects.readExport),
   route('POST', '/api/projects/:projectId/imports', projects.postImport),
+  route('GET', '/api/projects/:projectId/w3c', w3c.readContainer),
+  route('GET', '/api/projects/:projectId/w3c/:item', w3c.readContainerItem),
   route('GET', '/api/articles/:articleId', projects.readArticle),
+  route('GET', '/api/articles/:articleId/text', w3c.readArticleText),
   route('GET', '/api/articles/:articleId/annotations', annotations.listArticleAnnotations),
   route('POST', '/api/articles/:articleId/annotations', annotations.postAnnotation, 'direct'),
   route('GET', '/api/annotations/:id', annotations.readAnnotation),

@@ -43,7 +43,7 @@ export function linkFilterSql(filters: ExportFilters): { sql: string; params: Pa
   return { sql: parts.join(' and '), params };
 }
 
-function toReview(r: Row): ExportReview {
+export function toReview(r: Row): ExportReview {
   return {
     id: Number(r.id),
     reviewer: { id: Number(r.reviewer_id), name: String(r.reviewer_name) },
@@ -56,7 +56,7 @@ function toReview(r: Row): ExportReview {
   };
 }
 
-function toVerdict(v: Row): ExportVerdict {
+export function toVerdict(v: Row): ExportVerdict {
   return {
     id: Number(v.id),
     author: { id: Number(v.author_id), name: String(v.author_name) },
@@ -68,7 +68,7 @@ function toVerdict(v: Row): ExportVerdict {
   };
 }
 
-function toAnnotation(a: Row): ExportAnnotation {
+export function toAnnotation(a: Row): ExportAnnotation {
   return {
     id: Number(a.id),
     articleId: Number(a.article_id),

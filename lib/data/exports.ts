@@ -14,6 +14,7 @@ import { projectAccess, type Actor } from './actor';
 import { annotationFilterSql, exportStatements, linkFilterSql, readArticles } from './exportRecords';
 import { EXPORT_FORMATS, type ExportContext, type ExportFilters, type ExportFormat } from '../export/types';
 import { FORMATS, exportFileName } from '../export';
+import { requirePublishingSettings } from './publishing';
 
 const list = <O>(item: z.ZodType<O, string>) =>
   z
@@ -122,6 +123,7 @@ export function exportProject({ actor, projectId, request, baseUrl }: { actor: A
   const { project } = projectAccess(getDb(), actor, projectId, 'project.export');
   const parsed = parseInput(exportRequestSchema, request);
   const filters = toFilters(parsed);
+  const publishing = parsed.format === 'claimreview' ? requirePublishingSettings(project.id) : undefined;
   const sqlite = openSnapshot();
   try {
     const context: ExportContext = {
@@ -130,6 +132,7 @@ export function exportProject({ actor, projectId, request, baseUrl }: { actor: A
       generatedAt: new Date().toISOString(),
       baseUrl,
       counts: countAll(sqlite, projectId, filters),
+      ...(publishing ? { publishing } : {}),
     };
     const info = FORMATS[parsed.format];
     return {

@@ -35,11 +35,17 @@ export interface ImportResult {
 
 const CODE_BY_STATUS = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable' } as const;
 
+/** Where a batch is: files checked, then files written (for progress lines; the batch is still all or nothing). */
+export type ImportProgress = (step: { phase: 'checking' | 'writing'; done: number; total: number; bytes: number }) => void;
+
 /** Parses every file, collecting each file's problem, so one answer lists them all. */
-function parseAll(files: ImportFile[]): ParsedFile[] {
+function parseAll(files: ImportFile[], onProgress?: ImportProgress): ParsedFile[] {
   const parsed: ParsedFile[] = [];
   const problems: FileProblem[] = [];
+  let bytes = 0;
   for (const file of files) {
+    onProgress?.({ phase: 'checking', done: parsed.length + problems.length, total: files.length, bytes });
+    bytes += file.bytes.byteLength;
     try {
       const result = parseImportFile(file);
       if (result.kind === 'articles') {
@@ -85,14 +91,17 @@ function importDrafts(tx: Tx, projectId: number, importerId: number | null, pars
  * Imports a batch of files into a project. Problems in any file answer 400/413/415/422 with
  * every file's problem in `details.files` and nothing written.
  */
-export function importBatch({ actor, projectId, files }: { actor: Actor; projectId: number; files: ImportFile[] }): ImportResult {
+export function importBatch({ actor, projectId, files, onProgress }: { actor: Actor; projectId: number; files: ImportFile[]; onProgress?: ImportProgress }): ImportResult {
   projectAccess(getDb(), actor, projectId, 'article.import');
   checkBatch(files);
-  const parsed = parseAll(files);
+  const parsed = parseAll(files, onProgress);
   const results = writeTransaction((tx) => {
     const { user } = projectAccess(tx, actor, projectId, 'article.import');
     const importerId = user?.id ?? null;
-    return parsed.map((p): FileResult => {
+    let bytes = 0;
+    return parsed.map((p, index): FileResult => {
+      onProgress?.({ phase: 'writing', done: index, total: parsed.length, bytes });
+      bytes += files[index]?.bytes.byteLength ?? 0;
       if (p.kind === 'articles') return importDrafts(tx, projectId, importerId, p);
       return { file: p.file, ...importNative(tx, projectId, importerId, p.articles) };
     });

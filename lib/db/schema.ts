@@ -278,3 +278,20 @@ export const inboxState = sqliteTable('inbox_state', {
   userId: integer('user_id').primaryKey().references(() => users.id),
   lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * How a project publishes fact-checks (schema.org ClaimReview): the organization that signs
+ * them and the public address of each fact-check. One row per project; set by a lead.
+ */
+export const publishingSettings = sqliteTable('publishing_settings', {
+  projectId: integer('project_id').primaryKey().references(() => projects.id),
+  organizationName: text('organization_name').notNull(),
+  organizationUrl: text('organization_url').notNull(),
+  logoUrl: text('logo_url'),
+  /** The public fact-check address, with {claimId} (and optionally {articleId}, {project}) filled per claim. */
+  factCheckUrlPattern: text('fact_check_url_pattern').notNull(),
+  /** Per-claim fact-check addresses that override the pattern: claim annotation id -> URL. */
+  claimUrls: text('claim_urls', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+});

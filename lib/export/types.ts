@@ -121,6 +121,17 @@ export interface ExportFilters {
   articles?: number[];
 }
 
+/** How the project publishes fact-checks (ClaimReview needs it): see lib/data/publishing.ts. */
+export interface PublishingSettings {
+  organizationName: string;
+  organizationUrl: string;
+  logoUrl: string | null;
+  /** The public address of a fact-check, with {claimId} (and optionally {articleId}, {project}). */
+  factCheckUrlPattern: string;
+  /** Addresses of single fact-checks that override the pattern: claim annotation id -> URL. */
+  claimUrls: Record<string, string>;
+}
+
 /** What the export is about: written into manifests and headers. */
 export interface ExportContext {
   project: { id: number; slug: string; name: string };
@@ -130,10 +141,12 @@ export interface ExportContext {
   baseUrl: string;
   /** Reviews counts every row (replaced ones too); liveReviews only those still in force. */
   counts: { articles: number; annotations: number; links: number; reviews: number; liveReviews: number };
+  /** The publishing organization and fact-check addresses (set for ClaimReview exports). */
+  publishing?: PublishingSettings;
 }
 
 /** The live final verdict of a claim (latest final row), or null. */
-export function finalVerdict(annotation: ExportAnnotation): ExportVerdict | null {
+export function finalVerdict(annotation: { verdicts: ExportVerdict[] }): ExportVerdict | null {
   let found: ExportVerdict | null = null;
   for (const v of annotation.verdicts) if (v.isFinal && (!found || v.id > found.id)) found = v;
   return found;

@@ -3,50 +3,47 @@
  * documents: the AnnotationCollection with its first AnnotationPage embedded, then every
  * further AnnotationPage (each with partOf pointing back). Items: one `classifying`
  * annotation per span (label, status, attributes and note as bodies with a purpose),
- * one `linking` annotation per link and one `assessing` annotation per review in force.
- * Selectors count Unicode code points, as the model requires (section 4.2.4/4.2.5).
+ * one `linking` annotation per link (targets: the two span annotations) and one `assessing`
+ * annotation per review in force. Selectors count Unicode code points, as the model
+ * requires (section 4.2.4/4.2.5). Every id is an IRI the app resolves (lib/export/iri.ts);
+ * the item builders are shared with the annotation container (lib/data/w3cContainer.ts).
  */
 import { codePointMapper } from '../anchoring/units';
 import { quoteSelector } from '../anchoring/quote';
-import { filterQuery, iris } from './iri';
-import { finalVerdict, liveReviews, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink, type ExportPerson, type ExportReview, type LinkEnd } from './types';
+import { filterQuery, iris, type ProjectIris } from './iri';
+import { finalVerdict, liveReviews, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink, type ExportPerson, type ExportReview } from './types';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const W3C_MEDIA_TYPE = `application/ld+json; profile="${W3C_CONTEXT}"`;
 export const W3C_PAGE_SIZE = 1000;
 
-type Iris = ReturnType<typeof iris>;
 type Json = Record<string, unknown>;
+
+/** What a span annotation needs: the stored annotation with its live verdicts. */
+export type W3cSpan = Pick<ExportAnnotation, 'id' | 'author' | 'label' | 'start' | 'end' | 'exact' | 'note' | 'attributes' | 'status' | 'createdAt' | 'updatedAt' | 'verdicts'>;
+/** What a link annotation needs: its two ends by annotation id. */
+export type W3cLink = Pick<ExportLink, 'id' | 'fromAnnotationId' | 'toAnnotationId' | 'relation' | 'note' | 'author' | 'status' | 'createdAt' | 'updatedAt'>;
+/** What a review annotation needs. */
+export type W3cReview = Pick<ExportReview, 'id' | 'reviewer' | 'decision' | 'reason' | 'isFinal' | 'createdAt'>;
 
 const textBody = (purpose: string, value: string): Json => ({ type: 'TextualBody', purpose, value, format: 'text/plain' });
 
-function person(i: Iris, p: ExportPerson): Json {
-  return { id: i.user(p.id), type: 'Person', name: p.name };
-}
+/** People have no public page, so they are named but get no IRI (one that did not resolve would mislead). */
+const person = (p: ExportPerson): Json => ({ type: 'Person', name: p.name });
 
-function spanTarget(i: Iris, body: string, articleId: number, a: { start: number; end: number; exact: string }, toCp: (n: number) => number): Json {
-  const { prefix, suffix } = quoteSelector(body, a.start, a.end);
+function spanTarget(i: ProjectIris, article: { id: number; body: string }, a: W3cSpan, toCp: (n: number) => number): Json {
+  const { prefix, suffix } = quoteSelector(article.body, a.start, a.end);
   const quote: Json = { type: 'TextQuoteSelector', exact: a.exact };
   if (prefix) quote.prefix = prefix;
   if (suffix) quote.suffix = suffix;
   return {
     type: 'SpecificResource',
-    source: i.article(articleId),
+    source: i.articleText(article.id),
     selector: [quote, { type: 'TextPositionSelector', start: toCp(a.start), end: toCp(a.end) }],
   };
 }
 
-function endTarget(i: Iris, end: LinkEnd): Json {
-  return {
-    type: 'SpecificResource',
-    source: i.article(end.articleId),
-    selector: [
-      { type: 'TextQuoteSelector', exact: end.exact },
-      { type: 'TextPositionSelector', start: end.startCp, end: end.endCp },
-    ],
-  };
-}
-
-function attributeTags(a: ExportAnnotation): Json[] {
+function attributeTags(a: W3cSpan): Json[] {
   const tags: Json[] = [textBody('tagging', `status:${a.status}`)];
   const verdict = finalVerdict(a)?.verdict;
   if (verdict) tags.push(textBody('tagging', `verdict:${verdict}`));
@@ -57,7 +54,8 @@ function attributeTags(a: ExportAnnotation): Json[] {
   return tags;
 }
 
-function annotationItem(i: Iris, article: ExportArticle, a: ExportAnnotation, toCp: (n: number) => number): Json {
+/** A span as a `classifying` annotation on the article text, selected by quote and code point position. */
+export function spanItem(i: ProjectIris, article: { id: number; body: string }, a: W3cSpan, toCp: (n: number) => number): Json {
   const bodies = [textBody('classifying', a.label), ...attributeTags(a)];
   if (a.note) bodies.push(textBody('commenting', a.note));
   return {
@@ -66,14 +64,15 @@ function annotationItem(i: Iris, article: ExportArticle, a: ExportAnnotation, to
     motivation: 'classifying',
     created: a.createdAt,
     modified: a.updatedAt,
-    creator: person(i, a.author),
+    creator: person(a.author),
     body: bodies,
-    target: spanTarget(i, article.body, article.id, a, toCp),
+    target: spanTarget(i, article, a, toCp),
   };
 }
 
-function linkItem(i: Iris, l: ExportLink): Json {
-  const bodies: Json[] = [endTarget(i, l.to), textBody('tagging', l.relation), textBody('tagging', `status:${l.status}`)];
+/** A link as a `linking` annotation whose targets are the two span annotations it connects. */
+export function linkItem(i: ProjectIris, l: W3cLink): Json {
+  const bodies: Json[] = [textBody('tagging', l.relation), textBody('tagging', `status:${l.status}`)];
   if (l.note) bodies.push(textBody('commenting', l.note));
   return {
     id: i.link(l.id),
@@ -81,17 +80,18 @@ function linkItem(i: Iris, l: ExportLink): Json {
     motivation: 'linking',
     created: l.createdAt,
     modified: l.updatedAt,
-    creator: person(i, l.author),
+    creator: person(l.author),
     body: bodies,
-    target: endTarget(i, l.from),
+    target: [i.annotation(l.fromAnnotationId), i.annotation(l.toAnnotationId)],
   };
 }
 
-function reviewItem(i: Iris, r: ExportReview, target: string): Json {
+/** A review in force as an `assessing` annotation on the annotation or link it judges. */
+export function reviewItem(i: ProjectIris, r: W3cReview, target: string): Json {
   const bodies = [textBody('assessing', r.decision)];
   if (r.isFinal) bodies.push(textBody('tagging', 'final'));
   if (r.reason) bodies.push(textBody('commenting', r.reason));
-  return { id: i.review(r.id), type: 'Annotation', motivation: 'assessing', created: r.createdAt, creator: person(i, r.reviewer), body: bodies, target };
+  return { id: i.review(r.id), type: 'Annotation', motivation: 'assessing', created: r.createdAt, creator: person(r.reviewer), body: bodies, target };
 }
 
 /** Every item of one article, in order: each span then its reviews, each link then its reviews. */
@@ -99,7 +99,7 @@ export function* articleItems(ctx: ExportContext, article: ExportArticle): Gener
   const i = iris(ctx);
   const toCp = codePointMapper(article.body);
   for (const a of article.annotations) {
-    yield annotationItem(i, article, a, toCp);
+    yield spanItem(i, article, a, toCp);
     for (const r of liveReviews(a.reviews)) yield reviewItem(i, r, i.annotation(a.id));
   }
   for (const l of article.links) {
@@ -128,6 +128,9 @@ function layout(ctx: ExportContext) {
   return { collection, pageHead };
 }
 
+/** The software that made the annotations, as the collection's generator. */
+export const generatorOf = (i: ProjectIris): Json => ({ id: i.app(), type: 'Software', name: 'Fact-check annotation workbench' });
+
 /**
  * Streams the W3C export: "[", the collection with page 1 embedded, then ",\n" and each
  * further page, then "]". Page boundaries fall every W3C_PAGE_SIZE items, so `total`
@@ -135,9 +138,8 @@ function layout(ctx: ExportContext) {
  */
 export function* serializeW3c(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
   const { collection, pageHead } = layout(ctx);
-  const generator = { id: iris(ctx).app(), type: 'Software', name: 'Fact-check annotation workbench' };
   const { first: _first, ...collectionFields } = collection;
-  yield `[${open({ '@context': W3C_CONTEXT, ...collectionFields, generator, generated: ctx.generatedAt })},"first":${open(pageHead(1))},"items":[`;
+  yield `[${open({ '@context': W3C_CONTEXT, ...collectionFields, generator: generatorOf(iris(ctx)), generated: ctx.generatedAt })},"first":${open(pageHead(1))},"items":[`;
   let index = 0;
   let page = 1;
   for (const article of articles) {

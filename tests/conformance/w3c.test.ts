@@ -20,7 +20,7 @@ let f: Fixture;
 let texts: Map<string, string>;
 beforeAll(async () => {
   f = await buildFixture();
-  texts = new Map(Object.values(f.articles).map((a) => [`${BASE}/api/articles/${a.id}`, a.body]));
+  texts = new Map(Object.values(f.articles).map((a) => [`${BASE}/api/articles/${a.id}/text`, a.body]));
 });
 
 describe('W3C Web Annotation export', () => {
@@ -48,7 +48,7 @@ describe('W3C Web Annotation export', () => {
   it('uses absolute IRIs, code point selectors, purposes and motivations', () => {
     const [collection] = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
     const items = collection.first.items as W3cItem[];
-    const claim = items.find((i) => i.id === `${BASE}/api/annotations/${f.annotations.claim1.id}`)!;
+    const claim = items.find((i) => i.id === `${BASE}/api/projects/${f.project.id}/w3c/annotation-${f.annotations.claim1.id}`)!;
     expect(claim.motivation).toBe('classifying');
     expect(claim.body).toEqual(expect.arrayContaining([
       expect.objectContaining({ purpose: 'classifying', value: 'claim' }),

@@ -45,17 +45,6 @@ describe('native JSONL', () => {
 
 // CSV, brat and FEVER have their own files: csv.test.ts, brat.test.ts, fever.test.ts.
 
-describe('ClaimReview', () => {
-  it('emits one schema.org ClaimReview per claim with a final verdict', () => {
-    const reviews = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'claimreview' }));
-    expect(reviews).toHaveLength(2);
-    const [first] = reviews;
-    expect(first).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview', claimReviewed: 'We will not give up our territories', reviewRating: { '@type': 'Rating', ratingValue: 5, alternateName: 'True' } });
-    expect(first.itemReviewed.appearance.url).toBe('https://example.org/emoji');
-    expect(reviews[1].reviewRating.ratingValue).toBe(1);
-  });
-});
-
 describe('filters', () => {
   it('exports only accepted items, and links only when both ends are exported', () => {
     const [manifest, ...articles] = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl', status: 'accepted' }));

@@ -142,6 +142,9 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c', what: 'W3C annotation container', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c/:item', what: 'one W3C annotation', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId), item: `annotation-${w.annotation().id}` } }) },
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId/text', what: 'article text (W3C source)', expect: READ, build: (w) => ({ params: { articleId: id(w.articleId) } }) },
 ];
 
 const dataRows: DataRow[] = [
@@ -266,6 +269,14 @@ const reviewRows: DataRow[] = [
     kind: 'data', module: 'imports', fn: 'importBatch', what: 'import files', expect: data(LEAD),
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, files: [{ name: 'a.txt', bytes: new TextEncoder().encode(`File text by ${x} ${Math.random()}.`) }] }),
   },
+  { kind: 'data', module: 'publishing', fn: 'getPublishingSettings', what: 'publishing settings', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  {
+    kind: 'data', module: 'publishing', fn: 'updatePublishingSettings', what: 'change publishing settings', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, input: { organizationName: `Desk of ${x}`, organizationUrl: 'https://desk.example/', factCheckUrlPattern: 'https://desk.example/checks/{claimId}' } }),
+  },
+  { kind: 'data', module: 'w3cContainer', fn: 'readW3cContainer', what: 'W3C annotation container', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', view: 'descriptions' }) },
+  { kind: 'data', module: 'w3cContainer', fn: 'readW3cPage', what: 'W3C annotation page', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', query: { cursor: 'start' } }) },
+  { kind: 'data', module: 'w3cContainer', fn: 'readW3cItem', what: 'one W3C annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', key: `annotation-${w.annotation().id}` }) },
   {
     kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
     invoke: (f, w, x) => () => {

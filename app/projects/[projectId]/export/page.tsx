@@ -1,4 +1,6 @@
+import Link from 'next/link';
 import { can } from '@/lib/auth/can';
+import { getPublishingSettings } from '@/lib/data/publishing';
 import { listArticles } from '@/lib/data/articles';
 import { listMembers } from '@/lib/data/projects';
 import { EXPORT_FORMATS } from '@/lib/export/types';
@@ -23,6 +25,7 @@ export default async function ExportPage({ params }: { params: Promise<{ project
   const actor = { userId: user.id };
   const articles = listArticles({ actor, projectId }).map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
   const members = listMembers({ actor, projectId }).map((m) => ({ id: m.userId, name: m.name }));
+  const publishingReady = getPublishingSettings({ actor, projectId }) !== null;
   const formats: FormatChoice[] = EXPORT_FORMATS.map((key) => ({ key, title: FORMATS[key].title, description: FORMATS[key].description, extension: FORMATS[key].extension }));
   return (
     <div className="container">
@@ -31,6 +34,9 @@ export default async function ExportPage({ params }: { params: Promise<{ project
         <div>
           <h1>Export</h1>
           <p>Download the annotated dataset. Every export is read from one consistent snapshot and says which offset unit it uses.</p>
+          {!publishingReady && (
+            <p className="muted">ClaimReview needs the project&apos;s <Link href={`/projects/${projectId}/settings`} style={{ textDecoration: 'underline' }}>publishing settings</Link> (the organization and the public address of each fact-check).</p>
+          )}
         </div>
       </div>
       <ExportForm projectId={projectId} formats={formats} articles={articles} members={members} />

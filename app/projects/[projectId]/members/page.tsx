@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { listMembers } from '@/lib/data/projects';
 import { can } from '@/lib/auth/can';
 import { ProjectNav } from '@/components/projects/ProjectNav';
@@ -20,6 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
           <p>
             Leads manage members, articles and exports; reviewers annotate, link and review; viewers read.
           </p>
+          <p><Link href={`/projects/${projectId}/settings`} style={{ textDecoration: 'underline' }}>Publishing settings</Link> (the organization and fact-check addresses of ClaimReview exports)</p>
         </div>
       </div>
       {canManage && <AddMemberForm action={addMemberAction} projectId={projectId} />}

@@ -1,0 +1,151 @@
+/**
+ * The read-only Web Annotation Protocol container of a project: every live span, link and
+ * review in force as a W3C annotation, paged with a keyset cursor (members ordered by kind,
+ * then id; a cursor names the last member of the previous page, so pages stay stable while
+ * others write). Members of the project read it, whatever their role; anyone else gets 404,
+ * the same answer as for an id that does not exist.
+ */
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { getDb, getSqlite } from '../db/client';
+import { notFound } from '../errors';
+import { itemKey, parseItemKey, projectIris, W3C_ITEM_KINDS, type W3cItemKind } from '../export/iri';
+import { generatorOf, W3C_CONTEXT } from '../export/w3c';
+import { parseInput } from '../validation';
+import { projectAccess, type Actor } from './actor';
+import { loadItems, MEMBER_SQL, memberFrom, type ItemKey } from './w3cItems';
+
+export const CONTAINER_PAGE_SIZE = 100;
+const LDP_CONTEXT = 'http://www.w3.org/ns/ldp.jsonld';
+
+type Json = Record<string, unknown>;
+
+/** How much a container or page answer embeds (the Prefer header of the protocol). */
+export type ContainerView = 'descriptions' | 'iris' | 'minimal';
+
+/** A page request: `cursor` is "start" or the key of the member before the page; `iris=1` lists IRIs only. */
+export const pageQuerySchema = z.strictObject({
+  cursor: z.string().refine((c) => c === 'start' || parseItemKey(c) !== null, 'must be "start" or a member key such as annotation-12'),
+  iris: z.literal('1', { message: 'must be 1 when given' }).optional(),
+});
+
+function countOf(sqlite: Database.Database, kind: W3cItemKind, projectId: number, upToId?: number): number {
+  const extra = upToId === undefined ? '' : ` and ${MEMBER_SQL[kind].id} <= ?`;
+  const params = upToId === undefined ? [projectId] : [projectId, upToId];
+  return Number((sqlite.prepare(`select count(*) as n ${memberFrom(kind)}${extra}`).get(...params) as { n: number }).n);
+}
+
+/** Up to `limit` member keys after `after` (null: from the first), kind by kind. */
+function keysAfter(sqlite: Database.Database, projectId: number, after: ItemKey | null, limit: number): ItemKey[] {
+  const keys: ItemKey[] = [];
+  const startKind = after ? W3C_ITEM_KINDS.indexOf(after.kind) : 0;
+  for (const kind of W3C_ITEM_KINDS.slice(startKind)) {
+    if (keys.length >= limit) break;
+    const afterId = after && kind === after.kind ? after.id : 0;
+    const { id } = MEMBER_SQL[kind];
+    const rows = sqlite.prepare(`select ${id} as id ${memberFrom(kind)} and ${id} > ? order by ${id} limit ?`).all(projectId, afterId, limit - keys.length) as Array<{ id: number }>;
+    for (const row of rows) keys.push({ kind, id: Number(row.id) });
+  }
+  return keys;
+}
+
+/** The member at position `index` (0-based) of the container order, or null. */
+function keyAt(sqlite: Database.Database, projectId: number, counts: Record<W3cItemKind, number>, index: number): ItemKey | null {
+  let offset = index;
+  for (const kind of W3C_ITEM_KINDS) {
+    if (offset < counts[kind]) {
+      const { id } = MEMBER_SQL[kind];
+      const row = sqlite.prepare(`select ${id} as id ${memberFrom(kind)} order by ${id} limit 1 offset ?`).get(projectId, offset) as { id: number } | undefined;
+      return row ? { kind, id: Number(row.id) } : null;
+    }
+    offset -= counts[kind];
+  }
+  return null;
+}
+
+/** The page starting at `startIndex`, named by the member before it. */
+function cursorFor(sqlite: Database.Database, projectId: number, counts: Record<W3cItemKind, number>, startIndex: number): string {
+  if (startIndex <= 0) return 'start';
+  const before = keyAt(sqlite, projectId, counts, startIndex - 1);
+  return before ? itemKey(before.kind, before.id) : 'start';
+}
+
+interface Layout {
+  sqlite: Database.Database;
+  projectId: number;
+  container: string;
+  label: string;
+  counts: Record<W3cItemKind, number>;
+  total: number;
+  iris: boolean;
+}
+
+const pageIri = (l: Layout, cursor: string) => `${l.container}?cursor=${cursor}${l.iris ? '&iris=1' : ''}`;
+
+function page(l: Layout, baseUrl: string, cursor: string, embedded: boolean): Json {
+  const after = cursor === 'start' ? null : parseItemKey(cursor);
+  const startIndex = after ? W3C_ITEM_KINDS.slice(0, W3C_ITEM_KINDS.indexOf(after.kind)).reduce((n, k) => n + l.counts[k], 0) + countOf(l.sqlite, after.kind, l.projectId, after.id) : 0;
+  const keys = keysAfter(l.sqlite, l.projectId, after, CONTAINER_PAGE_SIZE + 1);
+  const shown = keys.slice(0, CONTAINER_PAGE_SIZE);
+  const iri = projectIris(baseUrl, l.projectId);
+  const items = l.iris ? shown.map((k) => iri.item(k.kind, k.id)) : loadItems(l.sqlite, l.projectId, baseUrl, shown).map((i) => i.json);
+  const doc: Json = embedded ? {} : { '@context': W3C_CONTEXT };
+  Object.assign(doc, { id: pageIri(l, cursor), type: 'AnnotationPage' });
+  if (!embedded) doc.partOf = { id: l.container, label: l.label, total: l.total };
+  doc.startIndex = startIndex;
+  if (startIndex > 0) doc.prev = pageIri(l, cursorFor(l.sqlite, l.projectId, l.counts, startIndex - CONTAINER_PAGE_SIZE));
+  const last = shown.at(-1);
+  if (keys.length > CONTAINER_PAGE_SIZE && last) doc.next = pageIri(l, itemKey(last.kind, last.id));
+  doc.items = items;
+  return doc;
+}
+
+function openLayout(actor: Actor, projectId: number, baseUrl: string, iris: boolean): Layout {
+  const { project } = projectAccess(getDb(), actor, projectId, 'project.read');
+  const sqlite = getSqlite();
+  const counts = { annotation: 0, link: 0, review: 0 };
+  for (const kind of W3C_ITEM_KINDS) counts[kind] = countOf(sqlite, kind, projectId);
+  const total = counts.annotation + counts.link + counts.review;
+  const label = `${project.name}: annotations, links and reviews`;
+  return { sqlite, projectId, container: projectIris(baseUrl, projectId).container, label, counts, total, iris };
+}
+
+/**
+ * The container itself: a BasicContainer and AnnotationCollection with `total`, `first` and
+ * `last`. By default the first page is embedded with full descriptions; `iris` embeds it
+ * with member IRIs only; `minimal` embeds no page (first/last are IRIs).
+ */
+export function readW3cContainer({ actor, projectId, baseUrl, view }: { actor: Actor; projectId: number; baseUrl: string; view: ContainerView }): Json {
+  const l = openLayout(actor, projectId, baseUrl, view === 'iris');
+  const lastStart = Math.max(0, Math.floor((l.total - 1) / CONTAINER_PAGE_SIZE) * CONTAINER_PAGE_SIZE);
+  return {
+    '@context': [W3C_CONTEXT, LDP_CONTEXT],
+    id: l.container,
+    type: ['BasicContainer', 'AnnotationCollection'],
+    label: l.label,
+    total: l.total,
+    generator: generatorOf(projectIris(baseUrl, projectId)),
+    first: view === 'minimal' ? pageIri(l, 'start') : page(l, baseUrl, 'start', true),
+    last: pageIri(l, cursorFor(l.sqlite, projectId, l.counts, lastStart)),
+  };
+}
+
+/** One AnnotationPage of the container, from its cursor (see pageQuerySchema). */
+export function readW3cPage({ actor, projectId, baseUrl, query, view }: { actor: Actor; projectId: number; baseUrl: string; query: unknown; view?: ContainerView }): Json {
+  const parsed = parseInput(pageQuerySchema, query);
+  const l = openLayout(actor, projectId, baseUrl, parsed.iris === '1' || view === 'iris');
+  return page(l, baseUrl, parsed.cursor, false);
+}
+
+/**
+ * One member as a standalone JSON-LD annotation, with a version for its ETag. A key that is
+ * malformed, deleted, replaced (an old review) or in another project is 404, like a missing one.
+ */
+export function readW3cItem({ actor, projectId, key, baseUrl }: { actor: Actor; projectId: number; key: string; baseUrl: string }): { document: Json; etag: string } {
+  projectAccess(getDb(), actor, projectId, 'project.read');
+  const parsed = parseItemKey(key);
+  if (!parsed) throw notFound('Annotation');
+  const [item] = loadItems(getSqlite(), projectId, baseUrl, [parsed]);
+  if (!item) throw notFound('Annotation');
+  return { document: { '@context': W3C_CONTEXT, ...item.json }, etag: `W/"${key}-v${item.version}"` };
+}

@@ -1,0 +1,124 @@
+/**
+ * Reads members of a project's annotation container (spans, links and reviews in force) and
+ * builds their W3C Web Annotation JSON-LD with the export's own item builders, so a resolved
+ * IRI says exactly what the export says about it. Every query is scoped by project; callers
+ * (lib/data/w3cContainer.ts) check the actor first.
+ */
+import type Database from 'better-sqlite3';
+import { codePointMapper } from '../anchoring/units';
+import { projectIris, type W3cItemKind } from '../export/iri';
+import { linkItem, reviewItem, spanItem } from '../export/w3c';
+import type { Relation, Status } from '../db/schema';
+import { toAnnotation, toReview, toVerdict } from './exportRecords';
+
+type Row = Record<string, unknown>;
+type Json = Record<string, unknown>;
+export interface ItemKey {
+  kind: W3cItemKind;
+  id: number;
+}
+
+/**
+ * The live members of each kind: `from` (the table and the joins its liveness needs) and
+ * `where` (the project id as the only parameter). memberFrom() puts them together.
+ */
+export const MEMBER_SQL: Record<W3cItemKind, { from: string; where: string; id: string }> = {
+  annotation: { id: 'a.id', from: 'annotations a', where: 'a.project_id = ? and a.deleted_at is null' },
+  link: { id: 'l.id', from: 'links l', where: 'l.project_id = ? and l.deleted_at is null' },
+  review: {
+    id: 'r.id',
+    from: 'reviews r left join annotations ra on ra.id = r.annotation_id left join links rl on rl.id = r.link_id',
+    where: `r.project_id = ? and r.superseded_at is null
+      and ((ra.id is not null and ra.deleted_at is null) or (rl.id is not null and rl.deleted_at is null))`,
+  },
+};
+
+/** "from … where …" over the live members of `kind`, with extra joins (e.g. the author's name). */
+export function memberFrom(kind: W3cItemKind, join = ''): string {
+  const { from, where } = MEMBER_SQL[kind];
+  return `from ${from} ${join} where ${where}`;
+}
+
+const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+const idList = (ids: number[]) => JSON.stringify(ids);
+
+function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+  const rows = sqlite
+    .prepare(`select a.*, u.name as author_name ${memberFrom('annotation', 'join users u on u.id = a.author_id')} and a.id in (select value from json_each(?))`)
+    .all(projectId, idList(ids)) as Row[];
+  const verdictRows = sqlite
+    .prepare(`select v.*, u.name as author_name from verdicts v join users u on u.id = v.author_id
+      where v.project_id = ? and v.deleted_at is null and v.annotation_id in (select value from json_each(?)) order by v.id`)
+    .all(projectId, idList(ids)) as Row[];
+  const articleIds = [...new Set(rows.map((r) => Number(r.article_id)))];
+  const bodies = new Map(
+    (sqlite.prepare('select id, body from articles where project_id = ? and id in (select value from json_each(?))').all(projectId, idList(articleIds)) as Row[])
+      .map((r) => [Number(r.id), String(r.body)]),
+  );
+  const mappers = new Map([...bodies].map(([id, body]) => [id, codePointMapper(body)]));
+  const out = new Map<number, { json: Json; version: number }>();
+  for (const row of rows) {
+    const span = toAnnotation(row);
+    span.verdicts = verdictRows.filter((v) => Number(v.annotation_id) === span.id).map(toVerdict);
+    const article = { id: span.articleId, body: bodies.get(span.articleId) ?? '' };
+    out.set(span.id, { json: spanItem(iri, article, span, mappers.get(span.articleId)!), version: span.version });
+  }
+  return out;
+}
+
+function links(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+  const rows = sqlite
+    .prepare(`select l.*, u.name as author_name ${memberFrom('link', 'join users u on u.id = l.author_id')} and l.id in (select value from json_each(?))`)
+    .all(projectId, idList(ids)) as Row[];
+  return new Map(
+    rows.map((l) => [
+      Number(l.id),
+      {
+        version: Number(l.version),
+        json: linkItem(iri, {
+          id: Number(l.id),
+          fromAnnotationId: Number(l.from_annotation_id),
+          toAnnotationId: Number(l.to_annotation_id),
+          relation: l.relation as Relation,
+          note: String(l.note),
+          author: { id: Number(l.author_id), name: String(l.author_name) },
+          status: l.status as Status,
+          createdAt: iso(l.created_at),
+          updatedAt: iso(l.updated_at),
+        }),
+      },
+    ]),
+  );
+}
+
+function reviews(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+  const rows = sqlite
+    .prepare(`select r.*, u.name as reviewer_name ${memberFrom('review', 'join users u on u.id = r.reviewer_id')} and r.id in (select value from json_each(?))`)
+    .all(projectId, idList(ids)) as Row[];
+  return new Map(
+    rows.map((r) => {
+      const review = toReview(r);
+      const target = r.annotation_id === null ? iri.link(Number(r.link_id)) : iri.annotation(Number(r.annotation_id));
+      return [review.id, { version: 1, json: reviewItem(iri, review, target) }];
+    }),
+  );
+}
+
+const LOADERS = { annotation: spans, link: links, review: reviews };
+
+/**
+ * The JSON-LD of the given members, in the order of `keys`; keys that are not live members
+ * of the project are left out. `version` feeds the ETag of a single item.
+ */
+export function loadItems(sqlite: Database.Database, projectId: number, baseUrl: string, keys: ItemKey[]): Array<{ key: ItemKey; json: Json; version: number }> {
+  const iri = projectIris(baseUrl, projectId);
+  const found = new Map<W3cItemKind, Map<number, { json: Json; version: number }>>();
+  for (const kind of ['annotation', 'link', 'review'] as const) {
+    const ids = keys.filter((k) => k.kind === kind).map((k) => k.id);
+    if (ids.length) found.set(kind, LOADERS[kind](sqlite, projectId, ids, iri));
+  }
+  return keys.flatMap((key) => {
+    const item = found.get(key.kind)?.get(key.id);
+    return item ? [{ key, ...item }] : [];
+  });
+}
