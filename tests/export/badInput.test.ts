@@ -9,6 +9,7 @@ import { buildFixture, type Fixture } from './fixtures';
 import { exportBytes } from './collect';
 import { callRoute, importRoute, type RouteModule } from '../security/routeCall';
 import { createToken } from '@/lib/data/tokens';
+import { updatePublishingSettings } from '@/lib/data/publishing';
 import { EXPORT_FORMATS, type ExportFormat } from '@/lib/export/types';
 import { UTF8_BOM, CSV_COLUMNS } from '@/lib/export/csv';
 
@@ -19,6 +20,9 @@ beforeAll(async () => {
   f = await buildFixture();
   route = (await importRoute('/api/projects/:projectId/export'))!;
   token = createToken({ actor: f.lead.actor, input: { name: 'test' } }).token;
+  // ClaimReview needs the publisher (without it: 422, tested in claimreview.test.ts).
+  const publisher = { organizationName: 'Desk Fact Check', organizationUrl: 'https://desk.example/', factCheckUrlPattern: 'https://desk.example/fact-checks/{claimId}' };
+  updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: publisher });
 });
 
 const get = (query: string) => callRoute(route, { method: 'GET', url: `/api/projects/${f.project.id}/export?${query}`, params: { projectId: String(f.project.id) }, token });
