@@ -22,6 +22,7 @@ import { createLink } from '../lib/data/links';
 import { reviewAnnotation, reviewLink } from '../lib/data/reviews';
 import { finalizeVerdict, proposeVerdict } from '../lib/data/verdicts';
 import { exportProject } from '../lib/data/exports';
+import { updatePublishingSettings } from '../lib/data/publishing';
 import { EXPORT_FORMATS } from '../lib/export/types';
 import { FORMATS } from '../lib/export';
 import { closeDb } from '../lib/db/client';
@@ -178,6 +179,12 @@ async function build() {
   verdict(seeds.claims[8], 'mixed');
   verdict(seeds.claims[6], 'unverifiable');
   verdict(seeds.claims[3], 'false');
+  // ClaimReview publishes under an organization and a fact-check address (project settings).
+  updatePublishingSettings({
+    actor: world.lead,
+    projectId: project.id,
+    input: { organizationName: 'Conformance Fact Check', organizationUrl: 'https://factcheck.example.org/', factCheckUrlPattern: 'https://factcheck.example.org/checks/{claimId}' },
+  });
   return { projectId: project.id, lead: world.lead, articleIds };
 }
 
