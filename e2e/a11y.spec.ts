@@ -12,7 +12,7 @@ async function audit(page: Page, ...paths: string[]) {
   const found: Record<string, string[]> = {};
   for (const path of paths) {
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
+    await expect(page.getByRole('heading', { level: 1 }).first(), `${path} shows its heading`).toBeVisible();
     const violations = await axeProblems(page);
     if (violations.length) found[path] = violations;
   }
