@@ -2,25 +2,18 @@
  * axe-core on every page, signed out and signed in (as a lead, a viewer and a site admin),
  * with zero serious or critical violations (WCAG 2.1 A and AA rules).
  */
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, makeUser, makeProject, makeArticle, pageFor, type TestUser } from './fixtures';
+import { test, expect, Reader, createTestArticle, type TestProject, type TestUser } from './fixtures';
+import { axeProblems } from './support/axe';
 import { createAnnotation } from '@/lib/data/annotations';
 import type { Page } from '@playwright/test';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}) at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
 
 /** Audits each path and fails once, listing every page's violations together. */
 async function audit(page: Page, ...paths: string[]) {
   const found: Record<string, string[]> = {};
   for (const path of paths) {
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
-    const violations = await seriousViolations(page);
+    await expect(page.getByRole('heading', { level: 1 }).first(), `${path} shows its heading`).toBeVisible();
+    const violations = await axeProblems(page);
     if (violations.length) found[path] = violations;
   }
   expect(found, 'serious or critical axe violations by page').toEqual({});
@@ -32,41 +25,31 @@ test.describe('signed out', () => {
   }
 });
 
+/** Every page of a project holding one article with one claim (by `reviewer`). */
+async function projectPages(project: TestProject, reviewer: TestUser): Promise<string[]> {
+  const article = createTestArticle(project, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
+  const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
+  const base = `/projects/${project.id}`;
+  return [
+    '/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`,
+    `${base}/board`, `${base}/agreement`, `${base}/compare/${claim.id}`, `${base}/history/annotation/${claim.id}`, `${base}/export`, `${base}/import`,
+    '/inbox', '/settings', '/signout',
+  ];
+}
+
 test.describe('signed in', () => {
-  let lead: TestUser;
-  let viewer: TestUser;
-  let admin: TestUser;
-  let paths: string[] = [];
-
-  test.beforeAll(async () => {
-    lead = await makeUser({ name: 'Ada Lead' });
-    viewer = await makeUser({ name: 'Vic Viewer' });
-    admin = await makeUser({ name: 'Sam Admin', admin: true });
-    const reviewer = await makeUser({ name: 'Rae Reviewer' });
-    const project = makeProject([[lead, 'lead'], [viewer, 'viewer'], [reviewer, 'reviewer']]);
-    const article = makeArticle(project.id, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
-    const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
-    const base = `/projects/${project.id}`;
-    paths = [
-      '/', '/projects', base, `${base}/articles/${article.id}`, `${base}/articles/${article.id}/details`, `${base}/members`, `${base}/review`,
-      `${base}/board`, `${base}/agreement`, `${base}/compare/${claim.id}`, `${base}/history/annotation/${claim.id}`, `${base}/export`, `${base}/import`,
-      '/inbox', '/settings', '/signout',
-    ];
+  test('every page as a lead', async ({ project, lead, reviewer, pageAs }) => {
+    const paths = await projectPages(project, reviewer);
+    await audit(await pageAs(lead), ...paths);
   });
 
-  test('every page as a lead', async ({ browser }) => {
-    const page = await pageFor(browser, lead);
-    await audit(page, ...paths);
+  test('every page as a viewer', async ({ project, viewer, reviewer, pageAs }) => {
+    const paths = (await projectPages(project, reviewer)).filter((p) => !/\/(details|export|import)$/.test(p));
+    await audit(await pageAs(viewer), ...paths);
   });
 
-  test('every page as a viewer', async ({ browser }) => {
-    const page = await pageFor(browser, viewer);
-    await audit(page, ...paths.filter((p) => !/\/(details|export|import)$/.test(p)));
-  });
-
-  test('the admin pages as a site admin', async ({ browser }) => {
-    const page = await pageFor(browser, admin);
-    await audit(page, '/admin/users', '/projects', '/settings');
+  test('the admin pages as a site admin', async ({ admin, pageAs }) => {
+    await audit(await pageAs(admin), '/admin/users', '/projects', '/settings');
   });
 });
 
@@ -80,18 +63,17 @@ test.describe('the reader by keyboard alone', () => {
     return done();
   }
 
-  test('a reviewer moves through annotations with j/k, edits a note and saves it without a mouse', async ({ browser }) => {
-    const reviewer = await makeUser({ name: 'Kay Board' });
-    const project = makeProject([[reviewer, 'reviewer']]);
-    const article = makeArticle(project.id, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
+  test('a reviewer moves through annotations with j/k, edits a note and saves it without a mouse', async ({ project, reviewer, pageAs }) => {
+    const article = createTestArticle(project, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
     await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Before' } });
-    const page = await pageFor(browser, reviewer);
-    await page.goto(`/projects/${project.id}/articles/${article.id}`);
-    await page.locator('[data-testid="annotation-item"]').first().waitFor();
+    const reader = new Reader(await pageAs(reviewer));
+    const { page } = reader;
+    await reader.open(article);
+    await expect(reader.items).toHaveCount(1);
     await page.keyboard.press('j');
     await expect(page.locator('[data-testid="annotation-item"] button[aria-expanded="true"]')).toHaveCount(1);
     await page.keyboard.press('e');
-    const dialog = page.getByTestId('edit-dialog');
+    const dialog = reader.editDialog;
     await expect(dialog).toBeVisible();
     const inNote = () => page.evaluate(() => document.activeElement?.tagName === 'TEXTAREA');
     expect(await tabUntil(page, inNote, 20), 'Tab reaches the note field in the edit dialog').toBe(true);
@@ -105,13 +87,12 @@ test.describe('the reader by keyboard alone', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('a reviewer reaches the article text with Tab, selects words with Shift+arrows and tags them with 1', async ({ browser }) => {
-    const reviewer = await makeUser({ name: 'Kit Keys' });
-    const project = makeProject([[reviewer, 'reviewer']]);
-    const article = makeArticle(project.id, { title: 'Keyboard tagging', body: 'Zelenskyy said Ukraine will not recognise occupied land.' });
-    const page = await pageFor(browser, reviewer);
-    await page.goto(`/projects/${project.id}/articles/${article.id}`);
-    await page.locator('p[data-start]').first().waitFor();
+  test('a reviewer reaches the article text with Tab, selects words with Shift+arrows and tags them with 1', async ({ project, reviewer, pageAs }) => {
+    const article = createTestArticle(project, { title: 'Keyboard tagging', body: 'Zelenskyy said Ukraine will not recognise occupied land.' });
+    const reader = new Reader(await pageAs(reviewer));
+    const { page } = reader;
+    await reader.open(article);
+    await expect(page.locator('p[data-start]').first()).toBeVisible();
     const inArticle = () =>
       page.evaluate(() => {
         const el = document.activeElement;
@@ -120,8 +101,8 @@ test.describe('the reader by keyboard alone', () => {
       });
     expect(await tabUntil(page, inArticle), 'Tab reaches the article text').toBe(true);
     for (let i = 0; i < 9; i++) await page.keyboard.press('Shift+ArrowRight');
-    await expect(page.getByTestId('selection-toolbar')).toBeVisible();
+    await expect(reader.toolbar).toBeVisible();
     await page.keyboard.press('1');
-    await expect(page.locator('[data-testid="annotation-item"]')).toHaveCount(1);
+    await expect(reader.items).toHaveCount(1);
   });
 });

@@ -1,19 +1,19 @@
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
-import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { test, expect, createTestUser, createProjectWith, createTestArticle } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 
-test('a lead picks Label Studio, span JSONL, doccano and FEVER in the export form and gets those files', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Format Lead' });
-  const project = makeProject([[lead, 'lead']]);
+test('a lead picks Label Studio, span JSONL, doccano and FEVER in the export form and gets those files', async ({ pageAs }) => {
+  const lead = await createTestUser({ name: 'Format Lead' });
+  const project = createProjectWith([[lead, 'lead']]);
   const body = '他说 🇺🇦 — The minister said: "We will not give up our territories." Officials confirmed it.';
-  const article = makeArticle(project.id, { title: '领土 minister', body, outlet: 'Wire' });
+  const article = createTestArticle(project, { title: '领土 minister', body, outlet: 'Wire' });
   const start = body.indexOf('We will');
   const exact = 'We will not give up our territories';
-  createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + exact.length } });
+  await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + exact.length } });
   const startCp = Array.from(body.slice(0, start)).length;
 
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/export`);
   const download = async (label: RegExp, name: RegExp) => {
     await page.getByLabel(label).check();

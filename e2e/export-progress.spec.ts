@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { strFromU8, unzipSync } from 'fflate';
-import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { test, expect, createTestUser, createProjectWith, createTestArticle } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 import { importArticle, listArticles } from '@/lib/data/articles';
 import { reviewAnnotation } from '@/lib/data/reviews';
@@ -37,16 +37,16 @@ async function throttle(page: Page, bytesPerSecond: number | null) {
     : { offline: false, latency: 20, downloadThroughput: bytesPerSecond, uploadThroughput: bytesPerSecond });
 }
 
-test('a lead follows a large export, cancels it, then exports it in full', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Progress Lead' });
-  const project = makeProject([[lead, 'lead']]);
+test('a lead follows a large export, cancels it, then exports it in full', async ({ pageAs }) => {
+  const lead = await createTestUser({ name: 'Progress Lead' });
+  const project = createProjectWith([[lead, 'lead']]);
   for (let n = 0; n < ARTICLES; n++) {
     const body = longBody(n);
-    const article = makeArticle(project.id, { title: `Report ${n}`, body, outlet: 'Wire' });
+    const article = createTestArticle(project, { title: `Report ${n}`, body, outlet: 'Wire' });
     const start = body.indexOf('we will');
     await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'we will not give up our territories'.length } });
   }
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/export`);
   await page.getByLabel(/Native JSONL/).check();
   await throttle(page, 120 * 1024);
@@ -80,15 +80,15 @@ test('a lead follows a large export, cancels it, then exports it in full', async
   expect(JSON.parse(lines[0])).toMatchObject({ counts: { articles: ARTICLES, annotations: ARTICLES } });
 });
 
-test('a lead follows a large upload, cancels it with nothing imported, then imports it', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Upload Lead' });
-  const project = makeProject([[lead, 'lead']]);
+test('a lead follows a large upload, cancels it with nothing imported, then imports it', async ({ pageAs }) => {
+  const lead = await createTestUser({ name: 'Upload Lead' });
+  const project = createProjectWith([[lead, 'lead']]);
   const files = Array.from({ length: 20 }, (_, n) => {
     const file = test.info().outputPath(`report-${n}.txt`);
     fs.writeFileSync(file, `Upload report ${n}\n\n${longBody(n + 100).repeat(2)}`);
     return file;
   });
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/import`);
   await page.getByLabel('Files to import').setInputFiles(files);
   await throttle(page, 150 * 1024);
@@ -106,10 +106,10 @@ test('a lead follows a large upload, cancels it with nothing imported, then impo
   expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(20);
 });
 
-test('a lead sets the publishing settings, then a ClaimReview export says which claims are missing what', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Publishing Lead' });
-  const reviewer = await makeUser({ name: 'Claim Reviewer' });
-  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']]);
+test('a lead sets the publishing settings, then a ClaimReview export says which claims are missing what', async ({ pageAs }) => {
+  const lead = await createTestUser({ name: 'Publishing Lead' });
+  const reviewer = await createTestUser({ name: 'Claim Reviewer' });
+  const project = createProjectWith([[lead, 'lead'], [reviewer, 'reviewer']]);
   const body = 'The minister said: "We will not give up our territories." Later he added that talks would resume in May.';
   const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Minister on talks', body, outlet: 'Wire', url: 'https://news.example/ministre-déclare', publishedAt: '2025-04-25' } });
   const span = (text: string) => ({ label: 'claim' as const, start: body.indexOf(text), end: body.indexOf(text) + text.length });
@@ -118,7 +118,7 @@ test('a lead sets the publishing settings, then a ClaimReview export says which 
   await reviewAnnotation({ actor: { userId: lead.id }, id: checked.id, input: { decision: 'accept' } });
   finalizeVerdict({ actor: { userId: lead.id }, annotationId: checked.id, input: { verdict: 'false', rationale: 'The transcript shows otherwise.' } });
 
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/export`);
   await page.getByLabel(/^ClaimReview/).check();
   await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -1,17 +1,14 @@
+/** Export and import through the UI: a lead exports native JSONL and imports it into another project. */
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
-import { createAnnotation } from '@/lib/data/annotations';
+import { test, expect, addMember, createTestArticle, createTestProject, tagText } from './fixtures';
+import { axeViolations } from './support/axe';
 
-test('a lead exports native JSONL from the UI and imports it into a new project', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Export Lead' });
-  const source = makeProject([[lead, 'lead']]);
+test('a lead exports native JSONL from the UI and imports it into a new project', async ({ project: source, lead, pageAs }) => {
   const body = 'Kyiv 🇺🇦 — The minister said: "We will not give up our territories." Officials confirmed it.';
-  const article = makeArticle(source.id, { title: 'Minister rules out concessions', body, outlet: 'Wire' });
-  const start = body.indexOf('We will');
-  await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'We will not give up our territories'.length } });
+  const article = createTestArticle(source, { title: 'Minister rules out concessions', body, outlet: 'Wire' });
+  await tagText(lead, article, body, 'claim', 'We will not give up our territories');
 
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   await page.goto(`/projects/${source.id}/export`);
   await expect(page.getByRole('heading', { name: 'Export' })).toBeVisible();
   await page.getByLabel(/Native JSONL/).check();
@@ -25,7 +22,8 @@ test('a lead exports native JSONL from the UI and imports it into a new project'
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(lines[0]).toMatchObject({ type: 'manifest', counts: { articles: 1, annotations: 1 } });
 
-  const target = makeProject([[lead, 'lead']]);
+  const target = createTestProject();
+  addMember(target, lead, 'lead');
   await page.goto(`/projects/${target.id}/import`);
   await page.getByLabel('Files to import').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -37,23 +35,18 @@ test('a lead exports native JSONL from the UI and imports it into a new project'
   await expect(page.getByText('We will not give up our territories', { exact: false }).first()).toBeVisible();
 });
 
-test('a reviewer sees no export and cannot call it', async ({ browser }) => {
-  const lead = await makeUser();
-  const reviewer = await makeUser();
-  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']]);
-  const page = await pageFor(browser, reviewer);
+test('a reviewer sees no export and cannot call it', async ({ project, reviewer, pageAs }) => {
+  const page = await pageAs(reviewer);
   await page.goto(`/projects/${project.id}/export`);
   await expect(page.getByText('Only project leads can export')).toBeVisible();
   const response = await page.request.get(`/api/projects/${project.id}/export?format=jsonl`);
   expect(response.status()).toBe(403);
 });
 
-test('the export and import pages have no WCAG A/AA violations, also with results shown', async ({ browser }) => {
-  const lead = await makeUser();
-  const project = makeProject([[lead, 'lead']]);
-  makeArticle(project.id, { title: 'Axe article', body: 'Some text to export.' });
-  const page = await pageFor(browser, lead);
-  const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations;
+test('the export and import pages have no WCAG A/AA violations, also with results shown', async ({ project, lead, pageAs }) => {
+  createTestArticle(project, { title: 'Axe article', body: 'Some text to export.' });
+  const page = await pageAs(lead);
+  const axe = () => axeViolations(page);
   await page.goto(`/projects/${project.id}/export`);
   await page.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(page.getByText(/Export ready/)).toBeVisible();

@@ -3,16 +3,14 @@
  * the real server: its answers carry the same security headers as Next's, a browser session
  * works there, a cross-site request is refused with nothing written, and bodies are capped.
  */
-import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { test, expect, createTestArticle } from './fixtures';
 
 const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options'];
 const BODY = 'Голова заявив: «Жодних поступок» 🇺🇦. The ministry disagreed — firmly. 他说不会。';
 
-test('fast-lane writes carry the same security headers as responses from Next.js', async ({ browser, request }) => {
-  const reviewer = await makeUser();
-  const project = makeProject([[reviewer, 'reviewer']]);
-  const article = makeArticle(project.id, { title: 'Headers', body: BODY });
-  const api = (await pageFor(browser, reviewer)).context().request;
+test('fast-lane writes carry the same security headers as responses from Next.js', async ({ project, reviewer, request, pageAs }) => {
+  const article = createTestArticle(project, { title: 'Headers', body: BODY });
+  const api = (await pageAs(reviewer)).request;
   const origin = process.env.E2E_BASE_URL!;
   const created = await api.post(`/api/articles/${article.id}/annotations`, { data: { label: 'claim', start: 0, end: 5 }, headers: { origin } });
   expect(created.status()).toBe(201);
@@ -26,11 +24,9 @@ test('fast-lane writes carry the same security headers as responses from Next.js
   for (const name of SECURITY_HEADERS) expect(refused.headers()[name], name).toBe(fromNext[name]);
 });
 
-test('a browser session writes through the fast lane; another origin, a forged cookie or an oversized body change nothing', async ({ browser, playwright }) => {
-  const reviewer = await makeUser();
-  const project = makeProject([[reviewer, 'reviewer']]);
-  const article = makeArticle(project.id, { title: 'Session', body: BODY });
-  const api = (await pageFor(browser, reviewer)).context().request;
+test('a browser session writes through the fast lane; another origin, a forged cookie or an oversized body change nothing', async ({ project, reviewer, playwright, pageAs }) => {
+  const article = createTestArticle(project, { title: 'Session', body: BODY });
+  const api = (await pageAs(reviewer)).request;
   const url = `/api/articles/${article.id}/annotations`;
   const origin = process.env.E2E_BASE_URL!;
   const start = BODY.indexOf('The ministry');

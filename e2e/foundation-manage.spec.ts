@@ -2,21 +2,19 @@
  * Issue 2 end to end, the management pages: site admins manage accounts, leads manage members
  * and article details, everyone manages their own API tokens.
  */
-import { test, expect, makeUser, makeProject, makeArticle, pageFor, seedProjectId, signInThroughUi, PASSWORD } from './fixtures';
+import { test, expect, createTestArticle, createTestUser, signInThroughUi, unique, PASSWORD } from './fixtures';
 
-test('a non-admin gets 404 for the users page', async ({ browser }) => {
-  const user = await makeUser({ project: seedProjectId(), role: 'lead' });
-  const page = await pageFor(browser, user);
+test('a non-admin gets 404 for the users page', async ({ lead, pageAs }) => {
+  const page = await pageAs(lead);
   const response = await page.goto('/admin/users');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
 });
 
-test('an admin adds a user, who signs in; once disabled, their next request goes to sign-in', async ({ browser }) => {
-  const admin = await makeUser({ admin: true });
-  const adminPage = await pageFor(browser, admin);
+test('an admin adds a user, who signs in; once disabled, their next request goes to sign-in', async ({ browser, admin, pageAs }) => {
+  const adminPage = await pageAs(admin);
   await adminPage.goto('/admin/users');
-  const email = `new-${Date.now().toString(36)}@example.test`;
+  const email = `${unique('new')}@example.test`;
   const form = adminPage.getByRole('form', { name: 'Add a user' });
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Name').fill('Nadia Newcomer');
@@ -39,10 +37,9 @@ test('an admin adds a user, who signs in; once disabled, their next request goes
   await newcomer.close();
 });
 
-test('an admin resets a password; the new one is shown once and works', async ({ browser }) => {
-  const admin = await makeUser({ admin: true });
-  const target = await makeUser();
-  const adminPage = await pageFor(browser, admin);
+test('an admin resets a password; the new one is shown once and works', async ({ browser, admin, pageAs }) => {
+  const target = await createTestUser();
+  const adminPage = await pageAs(admin);
   await adminPage.goto('/admin/users');
   await adminPage.getByRole('button', { name: `Reset password of ${target.email}` }).click();
   const secret = adminPage.getByTestId('one-time-secret');
@@ -58,11 +55,9 @@ test('an admin resets a password; the new one is shown once and works', async ({
   await context.close();
 });
 
-test('a lead adds a member, changes their role and removes them; errors show inline', async ({ browser }) => {
-  const lead = await makeUser({ name: 'Lena Lead' });
-  const newcomer = await makeUser({ name: 'Mo Member' });
-  const project = makeProject([[lead, 'lead']]);
-  const page = await pageFor(browser, lead);
+test('a lead adds a member, changes their role and removes them; errors show inline', async ({ project, lead, pageAs }) => {
+  const newcomer = await createTestUser({ name: 'Mo Member' });
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/members`);
   const form = page.getByRole('form', { name: 'Add a member' });
 
@@ -78,7 +73,7 @@ test('a lead adds a member, changes their role and removes them; errors show inl
   const row = page.getByTestId(`member-${newcomer.email}`);
   await expect(row).toContainText('Mo Member');
 
-  const memberPage = await pageFor(browser, newcomer);
+  const memberPage = await pageAs(newcomer);
   const opened = await memberPage.goto(`/projects/${project.id}`);
   expect(opened?.status()).toBe(200);
   await expect(memberPage.getByRole('heading', { name: 'Articles' })).toBeVisible();
@@ -101,21 +96,18 @@ test('a lead adds a member, changes their role and removes them; errors show inl
   expect(after?.status()).toBe(404);
 });
 
-test('a reviewer sees members but cannot manage them', async ({ browser }) => {
-  const reviewer = await makeUser({ project: seedProjectId(), role: 'reviewer' });
-  const page = await pageFor(browser, reviewer);
-  await page.goto(`/projects/${seedProjectId()}/members`);
+test('a reviewer sees members but cannot manage them', async ({ project, lead, reviewer, pageAs }) => {
+  const page = await pageAs(reviewer);
+  await page.goto(`/projects/${project.id}/members`);
+  await expect(page.getByTestId(`member-${lead.email}`)).toContainText('lead');
   await expect(page.getByTestId(`member-${reviewer.email}`)).toContainText('reviewer');
   await expect(page.getByRole('form', { name: 'Add a member' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
 });
 
-test('unknown metadata shows as Untitled and a dash; a lead fills it in', async ({ browser }) => {
-  const lead = await makeUser();
-  const reviewer = await makeUser();
-  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']]);
-  const article = makeArticle(project.id, { title: '', body: 'A statement with no stated title.\n\nSecond paragraph.' });
-  const page = await pageFor(browser, lead);
+test('unknown metadata shows as Untitled and a dash; a lead fills it in', async ({ project, lead, reviewer, pageAs }) => {
+  const article = createTestArticle(project, { title: '', body: 'A statement with no stated title.\n\nSecond paragraph.' });
+  const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}`);
   const row = page.getByRole('table', { name: 'Articles' }).locator('tbody tr').first();
   await expect(row.getByRole('link', { name: 'Untitled', exact: true })).toBeVisible();
@@ -141,15 +133,14 @@ test('unknown metadata shows as Untitled and a dash; a lead fills it in', async 
   await expect(row.locator('td').nth(1)).toHaveText('Ukrinform');
   await expect(row.locator('td').nth(2)).toHaveText('25 Apr 2025');
 
-  const reviewerPage = await pageFor(browser, reviewer);
+  const reviewerPage = await pageAs(reviewer);
   await reviewerPage.goto(`/projects/${project.id}/articles/${article.id}/details`);
   await expect(reviewerPage.getByRole('form', { name: 'Article details' })).toHaveCount(0);
   await expect(reviewerPage.getByText('Only project leads can change these details.')).toBeVisible();
 });
 
-test('a token created in settings works as a bearer token until it is revoked', async ({ browser, request }) => {
-  const user = await makeUser({ project: seedProjectId(), role: 'viewer' });
-  const page = await pageFor(browser, user);
+test('a token created in settings works as a bearer token until it is revoked', async ({ project, viewer, request, pageAs }) => {
+  const page = await pageAs(viewer);
   await page.goto('/settings');
   const form = page.getByRole('form', { name: 'Create a token' });
   await form.getByLabel('Token name').fill('nightly export');
@@ -164,7 +155,7 @@ test('a token created in settings works as a bearer token until it is revoked', 
   const ok = await request.get('/api/projects', { headers });
   expect(ok.status()).toBe(200);
   const body = await ok.json();
-  expect(body.projects.map((p: { slug: string }) => p.slug)).toContain('zelenskyy-territories');
+  expect(body.projects.map((p: { slug: string }) => p.slug)).toEqual([project.slug]);
 
   await page.reload();
   await expect(page.getByTestId('one-time-secret')).toHaveCount(0);
@@ -176,12 +167,11 @@ test('a token created in settings works as a bearer token until it is revoked', 
   expect((await refused.json()).error.code).toBe('unauthenticated');
 });
 
-test('an admin creates a project and lands on it as lead; another admin joins it', async ({ browser }) => {
-  const admin = await makeUser({ admin: true });
-  const page = await pageFor(browser, admin);
+test('an admin creates a project and lands on it as lead; another admin joins it', async ({ admin, pageAs }) => {
+  const page = await pageAs(admin);
   await page.goto('/projects');
   const form = page.getByRole('form', { name: 'New project' });
-  const name = `Ceasefire claims ${Date.now().toString(36)}`;
+  const name = `Ceasefire claims ${unique('c')}`;
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByRole('button', { name: 'Create project' }).click();
   await expect(page).toHaveURL(/\/projects\/\d+$/);
@@ -194,8 +184,8 @@ test('an admin creates a project and lands on it as lead; another admin joins it
   await form.getByRole('button', { name: 'Create project' }).click();
   await expect(form.getByRole('alert')).toContainText('already exists');
 
-  const second = await makeUser({ admin: true });
-  const secondPage = await pageFor(browser, second);
+  const second = await createTestUser({ admin: true });
+  const secondPage = await pageAs(second);
   await secondPage.goto('/projects');
   await secondPage.getByRole('form', { name: `Join ${name}` }).getByRole('button', { name: 'Join as lead' }).click();
   await expect(secondPage).toHaveURL(/\/members$/);

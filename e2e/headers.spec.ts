@@ -2,7 +2,7 @@
  * Security headers on pages and API responses, the session cookie's flags, the Origin check
  * on state-changing requests made with the session cookie, and the request body cap.
  */
-import { test, expect, makeUser, makeProject, pageFor } from './fixtures';
+import { test, expect, signInThroughUi } from './fixtures';
 import { createToken } from '@/lib/data/tokens';
 import { SYSTEM } from '@/lib/data/actor';
 
@@ -23,9 +23,8 @@ for (const url of ['/signin', '/api/health', '/projects']) {
   });
 }
 
-test('the session cookie is HttpOnly and SameSite', async ({ browser }) => {
-  const user = await makeUser();
-  const page = await pageFor(browser, user);
+test('the session cookie the sign-in page sets is HttpOnly and SameSite', async ({ page, viewer }) => {
+  await signInThroughUi(page, viewer.email);
   const cookies = await page.context().cookies();
   const session = cookies.find((c) => c.name.endsWith('next-auth.session-token'));
   expect(session, 'a session cookie is set').toBeTruthy();
@@ -34,25 +33,20 @@ test('the session cookie is HttpOnly and SameSite', async ({ browser }) => {
   expect(session!.path).toBe('/');
 });
 
-test('a state-changing request with the session cookie from another origin (or none) gets 403', async ({ browser }) => {
-  const lead = await makeUser();
-  const project = makeProject([[lead, 'lead']]);
-  const page = await pageFor(browser, lead);
-  const api = page.context().request;
+test('a state-changing request with the session cookie from another origin (or none) gets 403', async ({ project, lead, pageAs }) => {
+  const api = (await pageAs(lead)).request;
   const url = `/api/projects/${project.id}/articles`;
-  const data = { title: 'csrf', body: `Cross-site ${Date.now()}` };
+  const data = { title: 'csrf', body: 'Cross-site' };
   expect((await api.post(url, { data, headers: { origin: 'https://evil.example' } })).status()).toBe(403);
   expect((await api.post(url, { data })).status()).toBe(403);
   const ok = await api.post(url, { data, headers: { origin: process.env.E2E_BASE_URL! } });
   expect(ok.status(), 'the same request from this site is accepted').toBe(201);
   const listed = await api.get(url);
   const titles = ((await listed.json()) as { articles: Array<{ title: string }> }).articles.map((a) => a.title);
-  expect(titles.filter((t) => t === 'csrf')).toHaveLength(1);
+  expect(titles, 'only the same-site request wrote').toEqual(['csrf']);
 });
 
-test('request bodies are capped: 4 MB of JSON gets 413', async ({ request }) => {
-  const lead = await makeUser();
-  const project = makeProject([[lead, 'lead']]);
+test('request bodies are capped: 4 MB of JSON gets 413', async ({ project, lead, request }) => {
   const { token } = createToken({ actor: SYSTEM, input: { name: 'e2e', userId: lead.id } });
   const res = await request.post(`/api/projects/${project.id}/articles`, {
     headers: { authorization: `Bearer ${token}` },

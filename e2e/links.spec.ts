@@ -1,64 +1,41 @@
 /**
- * Linking statements across seed articles in the browser: a reviewer opens a claim, presses
- * l, picks the matching sentence of another outlet from the suggestions (c, label, Link),
- * jumps to it and back, sees the link on the claim board and in the quote comparison, and
- * after one end is deleted the link is gone from the board.
+ * Linking statements across outlets in the browser, on copies of the five seed texts in each
+ * test's own project: a reviewer opens a claim, presses l, picks the matching sentence of
+ * another outlet from the suggestions (c, label, Link), jumps to it and back, sees the link on
+ * the claim board and in the quote comparison, and after one end is deleted the link is gone
+ * from the board.
  */
-import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { test, expect, makeUser, makeProject, makeArticle, seedProjectId, pageFor } from './fixtures';
-import { createAnnotation, deleteAnnotation } from '@/lib/data/annotations';
-import { getArticle, listArticles } from '@/lib/data/articles';
+import { test, expect, Reader, LinkPicker, addMember, createSeedCopy, createTestUser, seedTexts, tagText, type TestUser } from './fixtures';
+import { axeProblems } from './support/axe';
+import { deleteAnnotation } from '@/lib/data/annotations';
 import { createLink } from '@/lib/data/links';
 import { finalizeVerdict } from '@/lib/data/verdicts';
-import { seedFiles } from '@/seeds/load';
-import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { linksForAnnotation } from '@/lib/data/linkViews';
-import { SYSTEM } from '@/lib/data/actor';
+import type { Label, Relation } from '@/lib/domain';
 
 const CLAIM = 'Ukraine will not legally recognize any temporarily occupied territories';
 const MATCH = 'Zelenskiy: Ukraine will not recognize the territories occupied by Russia';
-const shots = (name: string) => `test-results/screens-h4/${name}.png`;
 
-/** Serious or critical axe violations (WCAG 2.1 A/AA) on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+test('link a claim to another outlet, jump both ways, see it on the board and in the comparison, then lose it with its end', async ({ project, reviewer, pageAs }) => {
+  const [source, , , target] = seedTexts().map((_, i) => createSeedCopy(project, i));
+  const claim = await tagText(reviewer, source, source.body, 'claim', CLAIM);
 
-test('link a claim to another outlet, jump both ways, see it on the board and in the comparison, then lose it with its end', async ({ browser }) => {
-  const projectId = seedProjectId();
-  const reviewer = await makeUser({ name: 'Lena Linker', project: projectId, role: 'reviewer' });
-  const [source, , , target] = listArticles({ actor: SYSTEM, projectId });
-  const body = getArticle({ actor: SYSTEM, articleId: source.id }).article.body;
-  const start = body.indexOf(CLAIM);
-  const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: source.id, input: { label: 'claim', start, end: start + CLAIM.length, exact: CLAIM } });
-
-  const page = await pageFor(browser, reviewer);
-  await page.goto(`/projects/${projectId}/articles/${source.id}?focus=${claim.id}`);
-  const section = page.getByTestId('links-section');
-  await expect(section).toContainText('Not linked yet');
-  await page.keyboard.press('l');
-  const picker = page.getByTestId('link-picker');
-  await expect(picker).toBeVisible();
-  const suggestions = picker.getByTestId('suggestion');
-  await expect(suggestions.first()).toBeVisible();
-  const match = suggestions.filter({ hasText: MATCH });
+  const reader = new Reader(await pageAs(reviewer));
+  const { page } = reader;
+  await reader.open(source, { focus: claim.id });
+  await expect(reader.linksSection).toContainText('Not linked yet');
+  const picker = new LinkPicker(page);
+  await picker.open();
+  const match = picker.suggestion(MATCH);
   await expect(match).toHaveCount(1);
-  expect(await suggestions.allInnerTexts().then((t) => t.slice(0, 5).some((s) => s.includes(MATCH)))).toBe(true);
+  expect((await picker.suggestions.allInnerTexts()).slice(0, 5).some((s) => s.includes(MATCH))).toBe(true);
   await match.click();
-  await page.keyboard.press('c');
-  await expect(picker.getByTestId('relation-corroborates')).toHaveAttribute('aria-checked', 'true');
-  await picker.getByTestId('sentence-label').selectOption('quote');
-  await picker.getByTestId('link-rationale').fill('Same refusal, reported as a headline.');
-  await page.screenshot({ path: shots('picker'), fullPage: false });
-  await picker.getByTestId('create-link').click();
-  await expect(picker).toBeHidden();
+  await picker.relation('corroborates');
+  await picker.labelSentence('quote');
+  await picker.rationale('Same refusal, reported as a headline.');
+  await picker.link();
 
-  const item = section.getByTestId('link-item');
+  const item = reader.linksSection.getByTestId('link-item');
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('Corroborates');
   await expect(item).toContainText(MATCH);
@@ -68,19 +45,16 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
 
   await item.getByRole('link').click();
   await page.waitForURL(new RegExp(`/articles/${target.id}\\?focus=${link.other.annotationId}&from=${claim.id}`));
-  const there = page.getByTestId('links-section');
-  await expect(there.getByTestId('link-item')).toContainText(CLAIM);
-  await page.screenshot({ path: shots('reader-linked'), fullPage: false });
-  await there.getByTestId('links-back').click();
+  await expect(reader.linksSection.getByTestId('link-item')).toContainText(CLAIM);
+  await reader.linksSection.getByTestId('links-back').click();
   await page.waitForURL(new RegExp(`/articles/${source.id}\\?focus=${claim.id}`));
-  await expect(page.getByTestId('links-section').getByTestId('link-item')).toContainText(MATCH);
+  await expect(reader.linksSection.getByTestId('link-item')).toContainText(MATCH);
 
-  await page.goto(`/projects/${projectId}/board`);
+  await page.goto(`/projects/${project.id}/board`);
   const row = page.locator(`[data-testid="board-row"][data-claim-id="${claim.id}"]`);
   await expect(row.getByTestId('cell-corroborates')).toHaveText(/1/);
   await row.getByTestId('cell-corroborates').hover();
   await expect(row.getByTestId('cell-popover')).toContainText(MATCH);
-  await page.screenshot({ path: shots('board'), fullPage: true });
 
   await row.getByRole('link', { name: 'compare' }).click();
   await page.waitForURL(new RegExp(`/compare/${claim.id}$`));
@@ -89,37 +63,27 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   await expect(pair).toHaveCount(1);
   await expect(pair.locator('mark').first()).toBeVisible();
   await expect(pair).toContainText('Corroborates');
-  await page.screenshot({ path: shots('compare'), fullPage: true });
 
   await deleteAnnotation({ actor: { userId: reviewer.id }, annotationId: link.other.annotationId });
-  await page.goto(`/projects/${projectId}/board`);
+  await page.goto(`/projects/${project.id}/board`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId('cell-corroborates')).toHaveCount(0);
   await expect(row.getByTestId('cell-conflicts')).toHaveCount(0);
 });
 
-/** Tags `text` (its first occurrence) in an article as `user`. */
-async function tag(user: { id: number }, article: { id: number }, body: string, label: 'claim' | 'quote' | 'context', text: string) {
-  const start = body.indexOf(text);
-  if (start < 0) throw new Error(`not in the article: ${text}`);
-  return await createAnnotation({ actor: { userId: user.id }, articleId: article.id, input: { label, start, end: start + text.length, exact: text } });
-}
-
-test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status; the API refuses bad links', async ({ browser, baseURL }) => {
-  const lead = await makeUser({ name: 'Dana Lead' });
-  const r1 = await makeUser({ name: 'Rui Reviewer' });
-  const r2 = await makeUser({ name: 'Ines Reviewer' });
-  const project = makeProject([[lead, 'lead'], [r1, 'reviewer'], [r2, 'reviewer']]);
-  const outlets = ['Kyiv Daily', 'Wire Service', 'UNN', 'Regional Portal', 'Weekly Review'];
-  const bodies = seedFiles().map((f) => normalizeArticleText(fs.readFileSync(f, 'utf8')));
-  const arts = bodies.map((body, i) => makeArticle(project.id, { title: `Seed ${i}`, body, outlet: outlets[i] }));
-  const t = async (user: { id: number }, i: number, label: 'claim' | 'quote' | 'context', text: string) => await tag(user, arts[i], bodies[i], label, text);
-  const link = async (user: { id: number }, a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', note = '') =>
+test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status; the API refuses bad links', async ({ project, lead, baseURL, pageAs }) => {
+  const r1 = await createTestUser({ name: 'Rui Reviewer' });
+  const r2 = await createTestUser({ name: 'Ines Reviewer' });
+  addMember(project, r1, 'reviewer');
+  addMember(project, r2, 'reviewer');
+  const arts = seedTexts().map((_, i) => createSeedCopy(project, i));
+  const t = async (user: TestUser, i: number, label: Label, text: string) => await tagText(user, arts[i], arts[i].body, label, text);
+  const link = async (user: TestUser, a: { id: number }, b: { id: number }, relation: Relation, note = '') =>
     await createLink({ actor: { userId: user.id }, input: { fromAnnotationId: a.id, toAnnotationId: b.id, relation, note } });
 
   const recognise = await t(r1, 0, 'claim', CLAIM);
   const ceasefire = await t(r1, 3, 'claim', 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
-  const victory = await t(r2, 4, 'claim', 'Zelenskyy maintained that military victory remains possible');
+  await t(r2, 4, 'claim', 'Zelenskyy maintained that military victory remains possible');
   const legally = await t(r1, 1, 'quote', 'legally no one will recognize the occupied territories as territories of other states');
   const yermak = await t(r1, 2, 'quote', 'We will never recognize any temporarily occupied territories as Russian');
   const headline = await t(r1, 3, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
@@ -131,9 +95,8 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await link(r2, recognise, stoltenberg, 'conflicts', 'Concessions are floated as an option.');
   await link(r1, ceasefire, jeddah, 'corroborates');
   finalizeVerdict({ actor: { userId: lead.id }, annotationId: recognise.id, input: { verdict: 'true', rationale: 'Four outlets report the same refusal.' } });
-  void victory;
 
-  const page = await pageFor(browser, r1);
+  const page = await pageAs(r1);
   await page.goto(`/projects/${project.id}/board`);
   const rows = page.getByTestId('board-row');
   await expect(rows).toHaveCount(3);
@@ -141,7 +104,6 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await expect(rows.nth(0)).toContainText('1 disagreement');
   await expect(rows.nth(0)).toContainText('True');
   await expect(rows.nth(1)).toHaveAttribute('data-claim-id', String(ceasefire.id));
-  await page.screenshot({ path: shots('board-rich'), fullPage: true });
   expect(await axeProblems(page), 'axe on the claim board').toEqual([]);
   await page.getByRole('link', { name: 'Reading order' }).click();
   await expect(rows.nth(0)).toHaveAttribute('data-claim-id', String(recognise.id));
@@ -160,27 +122,25 @@ test('the board puts the most contested claim first, shows a disagreement and a 
 
   await page.goto(`/projects/${project.id}/compare/${recognise.id}`);
   await expect(page.getByTestId('compare-pair')).toHaveCount(5);
-  await page.screenshot({ path: shots('compare-rich'), fullPage: true });
   expect(await axeProblems(page), 'axe on the quote comparison').toEqual([]);
 
-  await page.goto(`/projects/${project.id}/articles/${arts[1].id}?focus=${legally.id}`);
-  await expect(page.getByTestId('links-section').getByTestId('link-item')).toHaveCount(1);
-  await page.keyboard.press('l');
-  await page.getByTestId('link-search').fill('red line');
-  await expect(page.getByTestId('suggestion').first()).toContainText(/red line/i);
-  await page.screenshot({ path: shots('picker-typed'), fullPage: false });
+  const reader = new Reader(page);
+  await reader.open(arts[1], { focus: legally.id });
+  await expect(reader.linksSection.getByTestId('link-item')).toHaveCount(1);
+  const picker = new LinkPicker(page);
+  await picker.open();
+  await picker.searchFor('red line');
   expect(await axeProblems(page), 'axe on the link picker').toEqual([]);
 
   // Keyboard only: Enter moves from the search box to the list, ArrowDown picks the second
   // statement, x says it conflicts, Enter links it.
-  const second = (await page.getByTestId('suggestion').nth(1).innerText()).split('\n').pop()!.trim();
-  await page.getByTestId('link-search').press('Enter');
+  const second = await picker.statementOf(1);
+  await picker.search.press('Enter');
   await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('x');
-  await expect(page.getByTestId('relation-conflicts')).toHaveAttribute('aria-checked', 'true');
+  await picker.relation('conflicts');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('link-picker')).toBeHidden();
-  const items = page.getByTestId('links-section').getByTestId('link-item');
+  await expect(picker.dialog).toBeHidden();
+  const items = reader.linksSection.getByTestId('link-item');
   await expect(items).toHaveCount(2);
   await expect(items.filter({ hasText: 'Conflicts' })).toContainText(second);
 });

@@ -4,14 +4,14 @@
  * password reset by an admin revokes the user's API tokens, a server action from another site
  * is a 403, and the import limits of docs/api.md are reachable through the real request path.
  */
-import { test, expect, makeUser, makeProject, signInThroughUi } from './fixtures';
+import { test, expect, createTestUser, createProjectWith, signInThroughUi } from './fixtures';
 import { createToken } from '@/lib/data/tokens';
 import { SYSTEM } from '@/lib/data/actor';
 
 const MB = 1024 * 1024;
 
 test('signing out ends the session on the server: a copy of the cookie no longer works', async ({ browser }) => {
-  const user = await makeUser();
+  const user = await createTestUser();
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInThroughUi(page, user.email);
@@ -29,7 +29,7 @@ test('signing out ends the session on the server: a copy of the cookie no longer
 });
 
 test('"Sign out everywhere" in settings ends the sessions on every device', async ({ browser }) => {
-  const user = await makeUser();
+  const user = await createTestUser();
   const laptop = await browser.newContext();
   const phone = await browser.newContext();
   const laptopPage = await laptop.newPage();
@@ -48,8 +48,8 @@ test('"Sign out everywhere" in settings ends the sessions on every device', asyn
 });
 
 test("an admin's password reset revokes the user's API tokens", async ({ browser, playwright }) => {
-  const admin = await makeUser({ admin: true });
-  const user = await makeUser();
+  const admin = await createTestUser({ admin: true });
+  const user = await createTestUser();
   const { token } = createToken({ actor: SYSTEM, input: { name: 'script', userId: user.id } });
   const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   expect((await api.get('/api/projects')).status()).toBe(200);
@@ -78,8 +78,8 @@ test.describe('import limits through the real server', () => {
   let token: string;
   let projectId: number;
   test.beforeAll(async () => {
-    const lead = await makeUser();
-    projectId = makeProject([[lead, 'lead']]).id;
+    const lead = await createTestUser();
+    projectId = createProjectWith([[lead, 'lead']]).id;
     token = createToken({ actor: SYSTEM, input: { name: 'imports', userId: lead.id } }).token;
   });
   const words = (n: number, seed: string) => {

@@ -1,14 +1,14 @@
-import { test, expect, makeUser, signInThroughUi, seedProjectId, PASSWORD } from './fixtures';
+/** The sign-in page: a member lands on their projects; wrong passwords get one message, then throttling. */
+import { test, expect, createTestUser, signInThroughUi, PASSWORD } from './fixtures';
 
-test('a member signs in and sees the seeded project', async ({ page }) => {
-  const user = await makeUser({ project: seedProjectId(), role: 'reviewer' });
-  await signInThroughUi(page, user.email);
+test('a member signs in and sees their project', async ({ page, project, reviewer }) => {
+  await signInThroughUi(page, reviewer.email);
   await expect(page).toHaveURL(/\/projects$/);
-  await expect(page.getByRole('link', { name: 'Zelenskyy on occupied territories' })).toBeVisible();
+  await expect(page.getByRole('link', { name: project.name })).toBeVisible();
 });
 
 test('a wrong password shows one generic message', async ({ page }) => {
-  const user = await makeUser();
+  const user = await createTestUser();
   await page.goto('/signin');
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill('not the password');
@@ -20,7 +20,7 @@ test('a wrong password shows one generic message', async ({ page }) => {
 });
 
 test('after five wrong passwords the sixth attempt is refused as throttled', async ({ page }) => {
-  const user = await makeUser();
+  const user = await createTestUser();
   await page.goto('/signin');
   const alert = page.locator('form').getByRole('alert');
   for (let attempt = 1; attempt <= 5; attempt++) {

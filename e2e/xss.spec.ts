@@ -3,11 +3,9 @@
  * comment; display names) shows as text in the real browser: no dialog fires, no handler runs,
  * no element is injected.
  */
-import { test, expect, makeUser, makeProject, makeArticle, pageFor } from './fixtures';
+import { test, expect, addMember, createTestArticle, createTestProject, createTestUser, PASSWORD } from './fixtures';
 import { createAnnotation } from '@/lib/data/annotations';
 import { addComment } from '@/lib/data/comments';
-import { importArticle } from '@/lib/data/articles';
-import { SYSTEM } from '@/lib/data/actor';
 import type { Page } from '@playwright/test';
 
 const SCRIPT = '<script>window.__xss = "script"; alert("script")</script>';
@@ -28,16 +26,18 @@ async function expectInert(page: Page, fired: string[]) {
   expect(await page.locator('main img[src="x"], body img[src="x"]').count()).toBe(0);
 }
 
-test('markup in names, article fields, notes and comments is shown as text and never runs', async ({ browser }) => {
-  const lead = await makeUser({ name: `Lead ${IMG}` });
-  const reviewer = await makeUser({ name: `Rev ${SCRIPT}` });
-  const project = makeProject([[lead, 'lead'], [reviewer, 'reviewer']], `Story ${IMG}`);
+test('markup in names, article fields, notes and comments is shown as text and never runs', async ({ pageAs }) => {
+  const lead = await createTestUser({ name: `Lead ${IMG}` });
+  const reviewer = await createTestUser({ name: `Rev ${SCRIPT}` });
+  const project = createTestProject(`Story ${IMG}`);
+  addMember(project, lead, 'lead');
+  addMember(project, reviewer, 'reviewer');
   const body = `Opening line ${SCRIPT} continues.\n\nSecond paragraph ${IMG} ends here.`;
-  const article = makeArticle(project.id, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
+  const article = createTestArticle(project, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
   const annotation = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 12, note: `Note ${IMG}` } });
   await addComment({ actor: { userId: lead.id }, target: { kind: 'annotation', id: annotation.id }, input: { body: `Comment ${SCRIPT}` } });
 
-  const page = await pageFor(browser, lead);
+  const page = await pageAs(lead);
   const fired = watchForScripts(page);
   await page.goto('/projects');
   await expect(page.getByText(`Story ${IMG}`).first()).toBeVisible();
@@ -51,10 +51,11 @@ test('markup in names, article fields, notes and comments is shown as text and n
   await expect(page.getByText(`Second paragraph ${IMG} ends here.`)).toBeVisible();
   await expectInert(page, fired);
 
-  const withUrl = importArticle({
-    actor: SYSTEM,
-    projectId: project.id,
-    input: { title: 'Linked', body: `Body with a hostile URL ${Date.now()}`, url: `https://example.com/?q="><script>alert('url')</script>`, author: `Author ${IMG}` },
+  const withUrl = createTestArticle(project, {
+    title: 'Linked',
+    body: 'Body with a hostile URL',
+    url: `https://example.com/?q="><script>alert('url')</script>`,
+    author: `Author ${IMG}`,
   });
   await page.goto(`/projects/${project.id}/articles/${withUrl.id}/details`);
   await expectInert(page, fired);
@@ -75,10 +76,10 @@ test('markup in names, article fields, notes and comments is shown as text and n
 });
 
 test('a hostile callbackUrl after sign-in stays on this site', async ({ page }) => {
-  const user = await makeUser();
+  const user = await createTestUser();
   await page.goto('/signin?callbackUrl=' + encodeURIComponent('//evil.example/steal'));
   await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill('e2e password 123');
+  await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
   expect(new URL(page.url()).host).toBe(new URL(process.env.E2E_BASE_URL!).host);

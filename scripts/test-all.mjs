@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, then the Vitest suite, then the Playwright suite against the built
-// app. Every stage runs even if an earlier one failed; the last line is the plain summary
-// "N passed, N failed" over all tests, and the exit code is non-zero if anything failed.
+// `npm test`: typecheck, lint (when package.json has a "lint" script), the Vitest suite, then
+// the Playwright suite against the built app. Every stage runs even if an earlier one failed.
+// The last line is the plain summary "N passed, N failed" (", N skipped" may follow) over all
+// tests, and the exit code is non-zero if anything failed.
+//
+// A stage earns its passes: one that exits non-zero without reporting a failed test (its web
+// server could not start or its port was taken, no browser, a test file that does not load),
+// or whose JSON report is missing, counts as failed, never as passed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +16,11 @@ const reports = path.join(root, 'test-results');
 fs.mkdirSync(reports, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+/** Runs one stage with its output on the terminal; returns its exit code. */
 function run(label, command, args, env = {}) {
   console.log(`\n=== ${label} ===`);
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+  return result.status ?? 1;
 }
 
 function readJson(file) {
@@ -25,28 +31,63 @@ function readJson(file) {
   }
 }
 
-const typecheckOk = run('typecheck', bin('tsc'), ['--noEmit']);
+/**
+ * A stage's result: the counts it reported, plus one failure (with the reason) when its exit
+ * code or a missing report says it did not run as its counts claim.
+ */
+function stageResult(name, code, counts, problem) {
+  const result = { name, passed: counts?.passed ?? 0, failed: counts?.failed ?? 0, skipped: counts?.skipped ?? 0, flaky: counts?.flaky ?? 0, problem };
+  if (!result.problem && !counts) result.problem = 'no report was written';
+  if (!result.problem && code !== 0 && result.failed === 0) result.problem = `exited with code ${code} without reporting a failed test`;
+  if (result.problem && result.failed === 0) result.failed = 1;
+  return result;
+}
+
+/** A stage that is a single check (typecheck, lint): passes or fails as a whole, no tests counted. */
+function checkStage(name, code) {
+  return { name, passed: 0, failed: code === 0 ? 0 : 1, skipped: 0, flaky: 0, problem: code === 0 ? undefined : `exited with code ${code}`, check: true };
+}
+
+function vitestCounts(report) {
+  if (!report) return null;
+  // A test file that fails to load fails as a suite with no failed test inside it.
+  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')).length;
+  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
+}
+
+function playwrightCounts(report) {
+  if (!report?.stats) return null;
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
+  // Errors outside any test: the web server did not start, its port was taken, global setup failed.
+  const errors = report.errors ?? [];
+  return { passed: expected, failed: unexpected + errors.length, skipped, flaky, firstError: errors[0]?.message };
+}
+
+const stages = [];
+stages.push(checkStage('typecheck', run('typecheck', bin('tsc'), ['--noEmit'])));
+
+const scripts = readJson(path.join(root, 'package.json'))?.scripts ?? {};
+if (scripts.lint) stages.push(checkStage('lint', run('lint', 'npm', ['run', '--silent', 'lint'])));
 
 const vitestFile = path.join(reports, 'vitest.json');
 fs.rmSync(vitestFile, { force: true });
-const vitestOk = run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
-const vitest = readJson(vitestFile);
+const vitestCode = run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+stages.push(stageResult('vitest', vitestCode, vitestCounts(readJson(vitestFile))));
 
 const pwFile = path.join(reports, 'playwright.json');
 fs.rmSync(pwFile, { force: true });
-const e2eOk = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile });
-const pw = readJson(pwFile);
+const pwCode = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile });
+const pw = playwrightCounts(readJson(pwFile));
+stages.push(stageResult('playwright', pwCode, pw, pw?.firstError ? `could not run: ${pw.firstError.split('\n')[0]}` : undefined));
 
-const unitPassed = vitest?.numPassedTests ?? 0;
-const unitFailed = vitest ? vitest.numFailedTests : vitestOk ? 0 : 1;
-const e2ePassed = pw?.stats?.expected ?? 0;
-const e2eFailed = pw ? (pw.stats.unexpected ?? 0) : e2eOk ? 0 : 1;
-const flaky = pw?.stats?.flaky ?? 0;
-const skipped = (vitest?.numPendingTests ?? 0) + (pw?.stats?.skipped ?? 0);
-
-console.log(`\ntypecheck: ${typecheckOk ? 'ok' : 'FAILED'}`);
-console.log(`vitest: ${unitPassed} passed, ${unitFailed} failed`);
-console.log(`playwright: ${e2ePassed} passed, ${e2eFailed} failed${flaky ? ` (${flaky} passed on retry)` : ''}`);
-const failed = unitFailed + e2eFailed + (typecheckOk ? 0 : 1);
-console.log(`${unitPassed + e2ePassed + flaky} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(typecheckOk && vitestOk && e2eOk && failed === 0 ? 0 : 1);
+console.log('');
+for (const s of stages) {
+  if (s.check) console.log(`${s.name}: ${s.failed ? `FAILED (${s.problem})` : 'ok'}`);
+  else console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.flaky ? ` (${s.flaky} passed on retry)` : ''}${s.problem ? ` FAILED (${s.problem})` : ''}`);
+}
+const sum = (key) => stages.reduce((n, s) => n + s[key], 0);
+const passed = sum('passed') + sum('flaky');
+const failed = sum('failed');
+const skipped = sum('skipped');
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,9 +1,13 @@
-/** `backup`, `restore` and `check` through the real command line, on this file's database. */
+/**
+ * `backup`, `restore` and `check` through the real command line. Every test gets a database
+ * and a backup folder of its own (a fresh DATA_DIR holding the same sound data), so each
+ * passes alone and in any order; a test that needs a backup makes one.
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDb, countRows, getDb, getSqlite } from '@/lib/db/client';
 import { annotations, links, reviews, users } from '@/lib/db/schema';
@@ -13,7 +17,7 @@ import { importArticle } from '@/lib/data/articles';
 import { makeProject, makeUser } from '../helpers';
 import { cli } from './run';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-'));
+let dir: string;
 const BODY = 'Zelenskyy said Ukraine will never recognize the occupied territories as Russian.';
 let ctx: { projectId: number; articleId: number; authorId: number; reviewerId: number };
 
@@ -29,7 +33,10 @@ function userCount(): number {
   return countRows(getDb(), users);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
+  closeDb();
+  process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-data-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-'));
   const author = (await makeUser()).user;
   const reviewer = (await makeUser()).user;
   const project = makeProject([[author.id, 'lead'], [reviewer.id, 'reviewer']]);
@@ -39,6 +46,18 @@ beforeAll(async () => {
   getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }).run();
   annotate(15, 22);
 });
+
+afterEach(() => {
+  closeDb();
+  for (const folder of [process.env.DATA_DIR!, dir]) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** Backs this test's database up to nightly.sqlite in its folder and returns the path. */
+function nightlyBackup(): string {
+  const file = path.join(dir, 'nightly.sqlite');
+  expect(cli(['backup', file]).code).toBe(0);
+  return file;
+}
 
 describe('cli check', () => {
   it('passes every check on a sound database', () => {
@@ -84,7 +103,7 @@ describe('cli backup', () => {
 
 describe('cli restore', () => {
   it('puts a backup back, keeping the database it replaces', () => {
-    const file = path.join(dir, 'nightly.sqlite');
+    const file = nightlyBackup();
     expect(cli(['user', 'add', 'late@example.test']).code).toBe(0);
     expect(userCount()).toBe(3);
     closeDb();
@@ -101,16 +120,17 @@ describe('cli restore', () => {
   });
 
   it('refuses a file that is missing, not a database, not a workbench database, damaged or too new', () => {
+    const nightly = nightlyBackup();
     const other = path.join(dir, 'other.sqlite');
     const plain = new Database(other);
     plain.exec('create table notes (body text)');
     plain.close();
     const damaged = path.join(dir, 'damaged.sqlite');
-    const bytes = fs.readFileSync(path.join(dir, 'nightly.sqlite'));
+    const bytes = fs.readFileSync(nightly);
     bytes.fill(0x55, 4096 * 2);
     fs.writeFileSync(damaged, bytes);
     const newer = path.join(dir, 'newer.sqlite');
-    fs.copyFileSync(path.join(dir, 'nightly.sqlite'), newer);
+    fs.copyFileSync(nightly, newer);
     const future = new Database(newer);
     future.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('from-the-future', Date.now());
     future.close();

@@ -2,11 +2,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { countRows, getDb } from '@/lib/db/client';
 import { articles, events } from '@/lib/db/schema';
 import { normalizeArticleText, sha256Hex } from '@/lib/anchoring/normalize';
+import { SYSTEM } from '@/lib/data/actor';
+import { importArticle } from '@/lib/data/articles';
 import { makeProject } from '../helpers';
 import { cli } from './run';
 
@@ -24,7 +26,8 @@ function articleCount(): number {
   return countRows(getDb(), articles, eq(articles.projectId, project.id));
 }
 
-beforeAll(() => {
+// A project of its own for every test, so each passes alone and in any order.
+beforeEach(() => {
   project = makeProject([]);
 });
 
@@ -44,10 +47,10 @@ describe('cli import', () => {
   });
 
   it('skips texts already in the project without failing the batch', () => {
+    const first = importArticle({ actor: SYSTEM, projectId: project.id, input: { body: normalizeArticleText(fs.readFileSync(SEEDS[0], 'utf8')) } });
     const fresh = write('fresh.txt', 'A fresh text about a statement.\nWith a second paragraph.');
     const result = cli(['import', '--project', String(project.id), SEEDS[0], fresh, fresh]);
     expect(result.code).toBe(0);
-    const first = getDb().select().from(articles).where(eq(articles.sha256, sha256Hex(normalizeArticleText(fs.readFileSync(SEEDS[0], 'utf8'))))).get()!;
     expect(result.lines[0]).toBe(`${SEEDS[0]}: skipped: already in project as article ${first.id}`);
     expect(result.lines[1]).toMatch(/^.*fresh\.txt: imported as article (\d+) "fresh" \(\d+ characters\)$/);
     const freshId = /article (\d+)/.exec(result.lines[1])![1];

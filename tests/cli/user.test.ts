@@ -1,9 +1,13 @@
-/** `user add | disable | passwd` through the real command line, checked in the database. */
+/**
+ * `user add | disable | passwd` through the real command line, checked in the database. Each
+ * test makes the accounts it works on, so the tests pass alone and in any order.
+ */
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { events, users } from '@/lib/db/schema';
 import { activeSessionUser, verifyCredentials } from '@/lib/data/signin';
+import { makeUser } from '../helpers';
 import { cli } from './run';
 
 function userRow(email: string) {
@@ -41,39 +45,41 @@ describe('cli user add', () => {
     expect(userRow('short@example.test')).toBeUndefined();
   });
 
-  it('refuses an empty stdin, a bad email and an existing email', () => {
+  it('refuses an empty stdin, a bad email and an existing email', async () => {
     const empty = cli(['user', 'add', 'empty@example.test', '--password-stdin']);
     expect(empty.code).toBe(1);
     expect(empty.stderr).toBe('error: No password on standard input.\n');
     const bad = cli(['user', 'add', 'not-an-email']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('error: Invalid input: email: must be a valid email address\n');
-    const dup = cli(['user', 'add', 'alice@example.test']);
+    const { user } = await makeUser();
+    const dup = cli(['user', 'add', user.email.toUpperCase()]);
     expect(dup.code).toBe(1);
-    expect(dup.stderr).toBe('error: A user with the email alice@example.test already exists.\n');
+    expect(dup.stderr).toBe(`error: A user with the email ${user.email} already exists.\n`);
   });
 });
 
 describe('cli user passwd', () => {
   it('sets a generated password and signs the user out everywhere', async () => {
-    const before = userRow('alice@example.test')!;
-    const result = cli(['user', 'passwd', 'alice@example.test']);
+    const before = userRow((await makeUser()).user.email)!;
+    const result = cli(['user', 'passwd', before.email]);
     expect(result.code).toBe(0);
-    expect(result.lines[0]).toBe(`Set a new password for alice@example.test (id ${before.id}); their other sessions are signed out.`);
+    expect(result.lines[0]).toBe(`Set a new password for ${before.email} (id ${before.id}); their other sessions are signed out.`);
     const password = result.lines.at(-1)!;
-    expect(await verifyCredentials('alice@example.test', password, '10.0.0.3')).not.toBeNull();
+    expect(await verifyCredentials(before.email, password, '10.0.0.3')).not.toBeNull();
     expect(activeSessionUser(before.id, before.sessionVersion)).toBeNull();
   });
 
   it('sets the password given on stdin, and refuses one too short', async () => {
-    const ok = cli(['user', 'passwd', 'alice@example.test', '--password-stdin'], { stdin: 'another fine secret' });
+    const { email } = (await makeUser()).user;
+    const ok = cli(['user', 'passwd', email, '--password-stdin'], { stdin: 'another fine secret' });
     expect(ok.code).toBe(0);
-    expect(await verifyCredentials('alice@example.test', 'another fine secret', '10.0.0.4')).not.toBeNull();
-    const hash = userRow('alice@example.test')!.passwordHash;
-    const short = cli(['user', 'passwd', 'alice@example.test', '--password-stdin'], { stdin: 'tiny\n' });
+    expect(await verifyCredentials(email, 'another fine secret', '10.0.0.4')).not.toBeNull();
+    const hash = userRow(email)!.passwordHash;
+    const short = cli(['user', 'passwd', email, '--password-stdin'], { stdin: 'tiny\n' });
     expect(short.code).toBe(1);
     expect(short.stderr).toBe('error: Invalid input: password: must be at least 10 characters\n');
-    expect(userRow('alice@example.test')!.passwordHash).toBe(hash);
+    expect(userRow(email)!.passwordHash).toBe(hash);
   });
 
   it('names an unknown user', () => {

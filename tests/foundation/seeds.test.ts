@@ -1,7 +1,7 @@
 /** Loading the seed corpus: idempotent, verbatim apart from the offsets normalization. */
 import fs from 'node:fs';
 import crypto from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { countRows, getDb } from '@/lib/db/client';
 import { articles, events, memberships, projects } from '@/lib/db/schema';
@@ -10,31 +10,46 @@ import { loadSeeds, SEED_PROJECT, seedFiles } from '@/seeds/load';
 import { statedMetadata } from '@/seeds/metadata';
 import { makeUser } from '../helpers';
 
+/** The stored seed article of each seed file, in file order (found by content, not by id). */
+function rowsInFileOrder() {
+  const rows = getDb().select().from(articles).all();
+  return seedFiles().map((file) => rows.find((r) => r.sha256 === crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')));
+}
+
+// The first load happens once for the file (the seed project has a fixed slug); each test
+// then checks what it left, and none depends on another having run.
+let lead: { id: number };
+let first: ReturnType<typeof loadSeeds>;
+beforeAll(async () => {
+  lead = (await makeUser({ admin: true })).user;
+  first = loadSeeds(lead.id);
+});
+
 describe('loadSeeds', () => {
-  it('loads the five files into the seed project with the given lead, and adds nothing the second time', async () => {
-    const { user } = await makeUser({ admin: true });
-    const first = loadSeeds(user.id);
+  it('loads the five files into the seed project with the given lead, and adds nothing the second time', () => {
     expect(first.added).toBe(5);
     const project = getDb().select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get()!;
-    expect(project).toMatchObject({ id: first.projectId, name: SEED_PROJECT.name, createdBy: user.id });
+    expect(project).toMatchObject({ id: first.projectId, name: SEED_PROJECT.name, createdBy: lead.id });
     expect(getDb().select().from(memberships).where(eq(memberships.projectId, project.id)).all()).toEqual([
-      expect.objectContaining({ userId: user.id, role: 'lead' }),
+      expect.objectContaining({ userId: lead.id, role: 'lead' }),
     ]);
-    const eventsAfterFirst = countRows(getDb(), events);
+    const eventsBefore = countRows(getDb(), events);
 
-    const second = loadSeeds(user.id);
+    const second = loadSeeds(lead.id);
     expect(second).toEqual({ projectId: first.projectId, added: 0 });
     expect(countRows(getDb(), articles)).toBe(5);
     expect(countRows(getDb(), projects)).toBe(1);
     expect(countRows(getDb(), memberships)).toBe(1);
-    expect(countRows(getDb(), events)).toBe(eventsAfterFirst);
+    expect(countRows(getDb(), events)).toBe(eventsBefore);
   });
 
   it('stores each body as the normalized file, with the sha256 of its UTF-8 bytes', () => {
     const files = seedFiles();
     expect(files).toHaveLength(5);
-    const rows = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+    const rows = rowsInFileOrder();
     rows.forEach((row, i) => {
+      expect(row, files[i]).toBeDefined();
+      if (!row) return;
       const raw = fs.readFileSync(files[i], 'utf8');
       expect(row.body).toBe(normalizeArticleText(raw));
       expect(row.body).toBe(raw); // the seed files are already LF and NFC: stored verbatim
@@ -44,12 +59,12 @@ describe('loadSeeds', () => {
   });
 
   it('takes title, outlet and date from the text and leaves the rest empty', () => {
-    const rows = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+    const rows = rowsInFileOrder();
     for (const row of rows) {
-      const stated = statedMetadata(row.body);
+      const stated = statedMetadata(row!.body);
       expect(row).toMatchObject({ title: stated.title ?? '', outlet: stated.outlet, publishedAt: stated.publishedAt, url: null, author: null });
     }
-    expect(rows.map((r) => r.publishedAt)).toEqual(['2025-04-25', '2024-10-22', null, null, null]);
+    expect(rows.map((r) => r?.publishedAt)).toEqual(['2025-04-25', '2024-10-22', null, null, null]);
   });
 
   it('adds a seed that is missing, without touching the others', () => {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
 import { articles, events } from '@/lib/db/schema';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
 });
 
-const articleCount = () => getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, projectId)).get()!.n;
+const articleCount = (id = projectId) => getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, id)).get()!.n;
 const eventCount = () => getDb().select({ n: count() }).from(events).get()!.n;
 
 /** Runs a batch that must fail; checks status, message and that nothing was written. */
@@ -97,10 +97,16 @@ describe('importBatch: bad input is refused with a clear 4xx and nothing written
 });
 
 describe('importBatch: good input', () => {
+  // A project of its own for each test: what one imports must not turn into another's duplicates.
+  let ownId: number;
+  beforeEach(() => {
+    ownId = makeProject([[lead.user.id, 'lead']]).id;
+  });
+
   it('imports text, Markdown, HTML and JSON batches in one go, dropping a BOM', () => {
     const result = importBatch({
       actor: lead.actor,
-      projectId,
+      projectId: ownId,
       files: [
         file('bom.txt', '\uFEFFHeadline with BOM\r\nBody line.'),
         file('note.md', '# Markdown title\n\nSome *text*.'),
@@ -109,7 +115,7 @@ describe('importBatch: good input', () => {
       ],
     });
     expect(result.imported).toBe(5);
-    const rows = getDb().select().from(articles).where(eq(articles.projectId, projectId)).all();
+    const rows = getDb().select().from(articles).where(eq(articles.projectId, ownId)).all();
     const bom = rows.find((r) => r.title === 'Headline with BOM')!;
     expect(bom.body).toBe('Headline with BOM\nBody line.');
     const html = rows.find((r) => r.title === 'Page headline')!;
@@ -119,12 +125,13 @@ describe('importBatch: good input', () => {
   });
 
   it('reports a text already in the project (or twice in the batch) instead of duplicating it', () => {
-    const before = articleCount();
-    const result = importBatch({ actor: lead.actor, projectId, files: [file('again.txt', 'Headline with BOM\nBody line.'), articlesAsFile('request.jsonl', [{ title: 'New', body: 'Fresh' }, { title: 'New again', body: 'Fresh' }])] });
+    importBatch({ actor: lead.actor, projectId: ownId, files: [file('first.txt', 'Headline with BOM\nBody line.')] });
+    const before = articleCount(ownId);
+    const result = importBatch({ actor: lead.actor, projectId: ownId, files: [file('again.txt', 'Headline with BOM\nBody line.'), articlesAsFile('request.jsonl', [{ title: 'New', body: 'Fresh' }, { title: 'New again', body: 'Fresh' }])] });
     expect(result.imported).toBe(1);
     expect(result.duplicates).toBe(2);
     expect(result.files[0].duplicates[0].existingArticleId).toBeGreaterThan(0);
     expect(result.files[1].duplicates[0]).toMatchObject({ title: 'New again', line: 2 });
-    expect(articleCount()).toBe(before + 1);
+    expect(articleCount(ownId)).toBe(before + 1);
   });
 });

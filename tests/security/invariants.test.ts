@@ -92,6 +92,15 @@ describe('invariants after a burst of mixed writes', () => {
 });
 
 describe('the checks catch planted corruption', () => {
+  // Rows of its own to corrupt (two statements and a live link between them), so these tests
+  // do not depend on the burst above having run first.
+  beforeAll(async () => {
+    const actor = w.people.authorReviewer.actor;
+    const from = await createAnnotation({ actor, articleId: w.articleId, input: { label: 'claim', start: 0, end: 9 } });
+    const to = await createAnnotation({ actor, articleId: w.article2Id, input: { label: 'quote', start: 0, end: 9 } });
+    await createLink({ actor, input: { fromAnnotationId: from.id, toAnnotationId: to.id, relation: 'corroborates' } });
+  });
+
   const plant = (sql: string, check: string) => {
     const sqlite = getSqlite();
     sqlite.exec('savepoint plant');
