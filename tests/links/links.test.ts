@@ -73,7 +73,7 @@ describe('createLink', () => {
     ['a duplicate of the same pair and relation', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'corroborates' }), 409],
     ['the opposite relation on a pair the author already linked', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts' }), 409],
   ])('refuses a link to %s and stores nothing', async (_name, input, status) => {
-    link(reviewer, claim, statementB, 'corroborates');
+    await link(reviewer, claim, statementB, 'corroborates');
     const before = linkCount();
     await expect(createLink({ actor: reviewer, input: input() })).rejects.toThrow(expect.objectContaining({ status }));
     expect(linkCount()).toBe(before);
@@ -98,10 +98,10 @@ describe('createLink', () => {
     );
   });
 
-  it('lets two reviewers disagree and shows it as a disagreement', () => {
-    link(reviewer, claim, statementB, 'corroborates');
-    link(reviewer, claim, statementC, 'conflicts');
-    link(other, claim, statementB, 'conflicts', 'Not the same claim.');
+  it('lets two reviewers disagree and shows it as a disagreement', async () => {
+    await link(reviewer, claim, statementB, 'corroborates');
+    await link(reviewer, claim, statementC, 'conflicts');
+    await link(other, claim, statementB, 'conflicts', 'Not the same claim.');
     const seen = linksForAnnotation({ actor: viewer, annotationId: claim }).filter((l) => l.other.annotationId === statementB);
     expect(seen.map((l) => l.relation).sort()).toEqual(['conflicts', 'corroborates']);
     expect(seen.every((l) => l.disputedByOthers)).toBe(true);
@@ -160,9 +160,9 @@ describe('deleteLink and tombstoned ends', () => {
   });
 
   it('never shows a link whose end was deleted', async () => {
-    link(reviewer, claim, statementB, 'corroborates');
-    link(reviewer, claim, statementC, 'conflicts');
-    link(other, statementB, statementC, 'corroborates');
+    await link(reviewer, claim, statementB, 'corroborates');
+    await link(reviewer, claim, statementC, 'conflicts');
+    await link(other, statementB, statementC, 'corroborates');
     const before = listLinksForProject({ actor: viewer, projectId }).length;
     const touching = listLinksForProject({ actor: viewer, projectId }).filter((l) => [l.from.annotationId, l.to.annotationId].includes(statementC));
     expect(touching.length).toBeGreaterThan(0);
@@ -179,21 +179,21 @@ describe('deleteLink and tombstoned ends', () => {
 });
 
 describe('reading is for members only', () => {
-  it('answers 404 to non-members everywhere', () => {
+  it('answers 404 to non-members everywhere', async () => {
     for (const call of [
       () => listLinksForProject({ actor: stranger, projectId }),
       () => linksForAnnotation({ actor: stranger, annotationId: claim }),
-      async () => await suggestions({ actor: stranger, annotationId: claim }),
       () => claimBoard({ actor: stranger, projectId }),
       () => quoteComparison({ actor: stranger, annotationId: claim }),
     ]) {
       expect(call).toThrow(expect.objectContaining({ status: 404 }));
     }
+    await expect(suggestions({ actor: stranger, annotationId: claim })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
 
-  it('compares the wordings of linked statements', () => {
-    link(reviewer, claim, statementB, 'corroborates');
-    link(other, claim, statementB, 'conflicts');
+  it('compares the wordings of linked statements', async () => {
+    await link(reviewer, claim, statementB, 'corroborates');
+    await link(other, claim, statementB, 'conflicts');
     const result = quoteComparison({ actor: viewer, annotationId: statementB });
     expect(result.quote.exact).toBe('Ukraine will never recognize the occupied territories.');
     const vsClaim = result.comparisons.find((c) => c.other.annotationId === claim)!;
