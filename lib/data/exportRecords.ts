@@ -158,7 +158,8 @@ function linkEnd(l: Row, p: 'fa' | 'ta', toCp: (articleId: number) => (n: number
   return { annotationId: Number(l[p === 'fa' ? 'from_annotation_id' : 'to_annotation_id']), articleId, label: l[`${p}_label`] as Label, start, end, startCp: map(start), endCp: map(end), exact: String(l[`${p}_exact`]) };
 }
 
-function toLink(l: Row, reviews: ExportReview[], toCp: (articleId: number) => (n: number) => number): ExportLink {
+/** A link row's own fields (with its author's name), as the export and the W3C container give them. */
+export function toLinkFields(l: Row) {
   return {
     id: Number(l.id),
     fromAnnotationId: Number(l.from_annotation_id),
@@ -170,6 +171,12 @@ function toLink(l: Row, reviews: ExportReview[], toCp: (articleId: number) => (n
     version: Number(l.version),
     createdAt: iso(l.created_at),
     updatedAt: iso(l.updated_at),
+  };
+}
+
+function toLink(l: Row, reviews: ExportReview[], toCp: (articleId: number) => (n: number) => number): ExportLink {
+  return {
+    ...toLinkFields(l),
     reviews,
     from: linkEnd(l, 'fa', toCp),
     to: linkEnd(l, 'ta', toCp),

@@ -8,8 +8,7 @@ import type Database from 'better-sqlite3';
 import { codePointMapper } from '../anchoring/units';
 import { projectIris, type W3cItemKind } from '../export/iri';
 import { linkItem, reviewItem, spanItem } from '../export/w3c';
-import type { Relation, Status } from '../db/schema';
-import { toAnnotation, toReview, toVerdict } from './exportRecords';
+import { toAnnotation, toLinkFields, toReview, toVerdict } from './exportRecords';
 
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
@@ -39,7 +38,6 @@ export function memberFrom(kind: W3cItemKind, join = ''): string {
   return `from ${from} ${join} where ${where}`;
 }
 
-const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
 const idList = (ids: number[]) => JSON.stringify(ids);
 
 function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
@@ -75,17 +73,7 @@ function links(sqlite: Database.Database, projectId: number, ids: number[], iri:
       Number(l.id),
       {
         version: Number(l.version),
-        json: linkItem(iri, {
-          id: Number(l.id),
-          fromAnnotationId: Number(l.from_annotation_id),
-          toAnnotationId: Number(l.to_annotation_id),
-          relation: l.relation as Relation,
-          note: String(l.note),
-          author: { id: Number(l.author_id), name: String(l.author_name) },
-          status: l.status as Status,
-          createdAt: iso(l.created_at),
-          updatedAt: iso(l.updated_at),
-        }),
+        json: linkItem(iri, toLinkFields(l)),
       },
     ]),
   );
