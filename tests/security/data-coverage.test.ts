@@ -41,6 +41,7 @@ const NO_ACTOR: Record<string, string> = {
   'exportRecords.toReview': 'pure shaping of a row exportProject or the W3C container already read',
   'exportRecords.toVerdict': 'pure shaping of a row exportProject or the W3C container already read',
   'exportRecords.toAnnotation': 'pure shaping of a row exportProject or the W3C container already read',
+  'exportRecords.toLinkFields': 'pure shaping of a row exportProject or the W3C container already read',
   'publishing.fillPattern': 'pure: fills a fact-check URL pattern',
   'publishing.requirePublishingSettings': 'reads for exportProject, which checks first',
   'w3cItems.memberFrom': 'builds SQL for the W3C container reads, which check first',
