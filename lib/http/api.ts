@@ -128,8 +128,14 @@ export function authedRoute<P = Record<string, string>>(handler: Handler<P>) {
   };
 }
 
+/** The client hung up while its body was read (a cancelled upload): its fault, not the server's. */
+function clientHungUp(error: unknown): boolean {
+  return error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.name === 'AbortError');
+}
+
 export function handleError(error: unknown): Response {
   if (isAppError(error)) return errorResponse(error);
+  if (clientHungUp(error)) return errorResponse(new AppError('bad_request', 'The request was cut off before its body arrived. Nothing was saved.'));
   console.error('Unexpected error in API route', error);
   return NextResponse.json(
     { error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } },
