@@ -125,13 +125,18 @@ async function indexStale(projectId: number | null): Promise<void> {
 }
 
 /** Scheduled passes over a project's stale articles (null: every project), not finished yet. */
-const passes = new Set<{ projectId: number | null; done: Promise<void> }>();
+const passes = new Set<{ projectId: number | null; started: boolean; done: Promise<void> }>();
 
 function schedulePass(projectId: number | null): void {
-  const pass = {
-    projectId,
-    done: new Promise<void>((resolve) => setImmediate(() => void indexStale(projectId).then(resolve))),
-  };
+  // A batch import stores many articles in one turn: one pass, not yet started, covers them all.
+  if ([...passes].some((p) => !p.started && p.projectId === projectId)) return;
+  const pass = { projectId, started: false, done: Promise.resolve() };
+  pass.done = new Promise<void>((resolve) =>
+    setImmediate(() => {
+      pass.started = true;
+      void indexStale(projectId).then(resolve);
+    }),
+  );
   passes.add(pass);
   void pass.done.finally(() => passes.delete(pass));
 }
