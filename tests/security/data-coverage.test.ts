@@ -32,6 +32,8 @@ const NO_ACTOR: Record<string, string> = {
   'exportRecords.readArticles': 'reads for exportProject, which checks first',
   'exports.openSnapshot': 'opens a read-only snapshot for exportProject and the CLI',
   'imports.articlesAsFile': 'pure: turns JSON articles into an import file',
+  'keyset.after': 'pure: builds the WHERE of a keyset page for a checked list query',
+  'keyset.orderBy': 'pure: builds the ORDER BY of a keyset page',
   'linkDisagreements.findDisagreements': 'pure',
   'linkDisagreements.pairKey': 'pure',
   'linkSentence.insertSentenceAnnotation': 'takes the actor; runs inside createLinkToSentence after its check',
