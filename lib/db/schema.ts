@@ -77,7 +77,37 @@ export const articles = sqliteTable(
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
-  (t) => [uniqueIndex('articles_project_sha_idx').on(t.projectId, t.sha256)],
+  (t) => [
+    uniqueIndex('articles_project_sha_idx').on(t.projectId, t.sha256),
+    // The sorts of the articles list (lib/data/articles.ts), NULLs folded to '' as it sorts.
+    index('articles_project_date_idx').on(t.projectId, sql`coalesce(${t.publishedAt}, '')`, t.id),
+    index('articles_project_outlet_idx').on(t.projectId, sql`coalesce(${t.outlet}, '')`, t.id),
+  ],
+);
+
+/**
+ * Per-article counters of live annotations for the articles list, kept by triggers on
+ * annotations and articles (drizzle/0005_scale_indexes.sql) in the same transaction as every
+ * write, so they are never stale and the list never counts annotations on a page load.
+ * "Unreviewed" is a live annotation whose status is still 'proposed'.
+ */
+export const articleStats = sqliteTable(
+  'article_stats',
+  {
+    articleId: integer('article_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    /** length(body) in characters, so a list page never reads the bodies. */
+    bodyLength: integer('body_length').notNull().default(0),
+    annotationCount: integer('annotation_count').notNull().default(0),
+    unreviewedCount: integer('unreviewed_count').notNull().default(0),
+    claimCount: integer('claim_count').notNull().default(0),
+    quoteCount: integer('quote_count').notNull().default(0),
+    contextCount: integer('context_count').notNull().default(0),
+  },
+  (t) => [
+    index('article_stats_annotations_idx').on(t.projectId, t.annotationCount, t.articleId),
+    index('article_stats_unreviewed_idx').on(t.projectId, t.unreviewedCount, t.articleId),
+  ],
 );
 
 export const annotations = sqliteTable(
@@ -112,6 +142,9 @@ export const annotations = sqliteTable(
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
     index('annotations_project_idx').on(t.projectId),
+    index('annotations_project_status_idx').on(t.projectId, t.status),
+    index('annotations_article_status_idx').on(t.articleId, t.status),
+    index('annotations_author_idx').on(t.authorId, t.projectId),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -140,6 +173,8 @@ export const links = sqliteTable(
     index('links_from_idx').on(t.fromAnnotationId),
     index('links_to_idx').on(t.toAnnotationId),
     index('links_project_idx').on(t.projectId),
+    index('links_project_status_idx').on(t.projectId, t.status),
+    index('links_author_idx').on(t.authorId),
     uniqueIndex('links_unique_live_idx')
       .on(t.authorId, t.fromAnnotationId, t.toAnnotationId, t.relation)
       .where(sql`deleted_at is null`),
@@ -168,6 +203,10 @@ export const reviews = sqliteTable(
   (t) => [
     index('reviews_annotation_idx').on(t.annotationId),
     index('reviews_link_idx').on(t.linkId),
+    // "Has this reviewer a current review of this item": the review queue, inbox, agreement.
+    index('reviews_annotation_reviewer_idx').on(t.annotationId, t.reviewerId, t.supersededAt),
+    index('reviews_link_reviewer_idx').on(t.linkId, t.reviewerId, t.supersededAt),
+    index('reviews_reviewer_idx').on(t.reviewerId, t.projectId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -189,6 +228,7 @@ export const comments = sqliteTable(
   (t) => [
     index('comments_annotation_idx').on(t.annotationId),
     index('comments_link_idx').on(t.linkId),
+    index('comments_project_idx').on(t.projectId, t.createdAt),
     check('comments_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -208,7 +248,7 @@ export const verdicts = sqliteTable(
     createdAt: createdAt(),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('verdicts_annotation_idx').on(t.annotationId)],
+  (t) => [index('verdicts_annotation_idx').on(t.annotationId), index('verdicts_project_idx').on(t.projectId)],
 );
 
 /** Append-only audit log, written in the same transaction as the change it records. */
@@ -228,6 +268,7 @@ export const events = sqliteTable(
   (t) => [
     index('events_entity_idx').on(t.entityType, t.entityId),
     index('events_project_idx').on(t.projectId, t.createdAt),
+    index('events_actor_idx').on(t.actorId),
   ],
 );
 
