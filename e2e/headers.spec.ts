@@ -42,7 +42,7 @@ test('a state-changing request with the session cookie from another origin (or n
   const ok = await api.post(url, { data, headers: { origin: process.env.E2E_BASE_URL! } });
   expect(ok.status(), 'the same request from this site is accepted').toBe(201);
   const listed = await api.get(url);
-  const titles = ((await listed.json()) as { articles: Array<{ title: string }> }).articles.map((a) => a.title);
+  const titles = ((await listed.json()) as { items: Array<{ title: string }> }).items.map((a) => a.title);
   expect(titles, 'only the same-site request wrote').toEqual(['csrf']);
 });
 

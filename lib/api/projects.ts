@@ -9,7 +9,8 @@ import { AppError } from '../errors';
 import { requestOrigin } from '../http/origin';
 import { parseInput } from '../validation';
 import { createProject, listProjects } from '../data/projects';
-import { getArticle, importArticle, listArticles } from '../data/articles';
+import { getArticle, importArticle } from '../data/articles';
+import { listArticlesPage } from '../data/articleList';
 import { projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
 import { exportProject } from '../data/exports';
@@ -28,9 +29,12 @@ export const postProject = authedRoute(async ({ actor, request }) => {
   return NextResponse.json({ project }, { status: 201 });
 });
 
-export const readArticles = authedRoute<ProjectParams>(({ actor, params }) => ({
-  articles: listArticles({ actor, projectId: pathId(params.projectId, 'Project') }),
-}));
+/** GET ?cursor=&limit=&q=&sort=&outlet=&from=&to=: one page of the project's articles, {items, nextCursor, total}. */
+export const readArticles = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const { items, nextCursor, total } = listArticlesPage({ actor, projectId: pathId(params.projectId, 'Project'), query });
+  return { items, nextCursor, total };
+});
 
 /** POST {title, body, outlet?, url?, author?, publishedAt?}: import one article. */
 export const postArticle = authedRoute<ProjectParams>(async ({ actor, params, request }) => {

@@ -1,8 +1,8 @@
 /** Articles of a project: listing with counts, reading, importing (leads) and metadata edits. */
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { annotations, articles } from '../db/schema';
+import { articles, articleStats } from '../db/schema';
 import { AppError, conflict, notFound } from '../errors';
 import { MAX_BODY_BYTES, MAX_TITLE, parseInput } from '../validation';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
@@ -65,16 +65,14 @@ function toMeta(row: ArticleRow): ArticleMeta {
   return { ...meta, length: body.length };
 }
 
-/** Articles of a project with per-label counts of live annotations. */
+/**
+ * Every article of a project with per-label counts of live annotations, in import order. The
+ * counts are the article_stats counters (kept by triggers), so nothing is counted here. The
+ * project page pages through them with listArticlesPage (lib/data/articleList.ts).
+ */
 export function listArticles({ actor, projectId }: { actor: Actor; projectId: number }) {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
-  const counts = db
-    .select({ articleId: annotations.articleId, label: annotations.label, n: count() })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
-    .groupBy(annotations.articleId, annotations.label)
-    .all();
   const rows = db
     .select({
       id: articles.id,
@@ -86,18 +84,18 @@ export function listArticles({ actor, projectId }: { actor: Actor; projectId: nu
       publishedAt: articles.publishedAt,
       sha256: articles.sha256,
       importedAt: articles.importedAt,
-      length: sql<number>`length(${articles.body})`,
+      length: articleStats.bodyLength,
+      claim: articleStats.claimCount,
+      quote: articleStats.quoteCount,
+      context: articleStats.contextCount,
+      total: articleStats.annotationCount,
     })
     .from(articles)
+    .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
     .where(eq(articles.projectId, projectId))
     .orderBy(asc(articles.id))
     .all();
-  return rows.map((row) => {
-    const mine = counts.filter((c) => c.articleId === row.id);
-    const byLabel = { claim: 0, quote: 0, context: 0 };
-    for (const c of mine) byLabel[c.label] = c.n;
-    return { ...row, annotationCounts: { ...byLabel, total: byLabel.claim + byLabel.quote + byLabel.context } };
-  });
+  return rows.map(({ claim, quote, context, total, ...row }) => ({ ...row, annotationCounts: { claim, quote, context, total } }));
 }
 
 /** One article with its body; 404 unless the actor is a member of its project. */
