@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Label } from '@/lib/domain';
+import { ArticlesTableHead, LABELS } from './ArticlesTableHead';
 import { formatCount, formatIsoDate } from './format';
 import styles from './ArticlesTable.module.css';
 
@@ -11,13 +12,8 @@ export interface ArticleListRow {
   url: string | null;
   length: number;
   annotationCounts: Record<Label, number> & { total: number };
+  unreviewed: number;
 }
-
-const LABELS: Array<{ key: Label; name: string }> = [
-  { key: 'claim', name: 'Claims' },
-  { key: 'quote', name: 'Quotes' },
-  { key: 'context', name: 'Context' },
-];
 
 function CountCell({ label, name, n }: { label: Label; name: string; n: number }) {
   return (
@@ -27,26 +23,19 @@ function CountCell({ label, name, n }: { label: Label; name: string; n: number }
   );
 }
 
-/** The project's articles: title to the reader, outlet, date, length and label counts. */
-export function ArticlesTable({ projectId, articles, canEdit }: { projectId: number; articles: ArticleListRow[]; canEdit: boolean }) {
+/** One page of the project's articles: title to the reader, outlet, date, length, label counts, unreviewed. */
+export function ArticlesTable({ projectId, articles, canEdit, sort, sortHref }: {
+  projectId: number;
+  articles: ArticleListRow[];
+  canEdit: boolean;
+  sort: string;
+  sortHref: (sort: string) => string;
+}) {
   const base = `/projects/${projectId}/articles`;
   return (
     <div className={styles.scroll}>
       <table className="table" aria-label="Articles">
-        <thead>
-          <tr>
-            <th>Title</th>
-            <th>Outlet</th>
-            <th>Published</th>
-            <th className="num">Length</th>
-            {LABELS.map(({ key, name }) => (
-              <th key={key} className={styles.count}>
-                <span className={`badge badge-${key}`}>{name}</span>
-              </th>
-            ))}
-            {canEdit && <th><span className="sr-only">Actions</span></th>}
-          </tr>
-        </thead>
+        <ArticlesTableHead sort={sort} sortHref={sortHref} canEdit={canEdit} />
         <tbody>
           {articles.map((a) => (
             <tr key={a.id}>
@@ -61,6 +50,9 @@ export function ArticlesTable({ projectId, articles, canEdit }: { projectId: num
               {LABELS.map(({ key, name }) => (
                 <CountCell key={key} label={key} name={name} n={a.annotationCounts[key]} />
               ))}
+              <td className={styles.count} data-testid="count-unreviewed">
+                {a.unreviewed === 0 ? <span className={styles.zero}>0</span> : <strong>{formatCount(a.unreviewed)}</strong>}
+              </td>
               {canEdit && (
                 <td className={styles.actions}>
                   <Link href={`${base}/${a.id}/details`} className="btn btn-small" aria-label={`Edit details of ${a.title || 'untitled article'}`}>

@@ -3,7 +3,7 @@ import { NextResponse } from 'next/server';
 import { AppError } from '../errors';
 import { authedRoute, pathId, readJson } from '../http/api';
 import { createLink, createLinkToSentence, deleteLink } from '../data/links';
-import { getLink, linksForAnnotation, listLinksForProject } from '../data/linkViews';
+import { getLink, linksForAnnotation, pageLinksForProject } from '../data/linkViews';
 
 type Params = { id: string };
 
@@ -21,13 +21,16 @@ export const postLink = authedRoute(async ({ actor, request }) => {
   return NextResponse.json({ link: await createLink({ actor, input }) }, { status: 201 });
 });
 
-/** GET ?annotationId=ID: that annotation's links; GET ?projectId=ID: every live link of a project. */
+/**
+ * GET ?annotationId=ID: that annotation's links, {links}; GET ?projectId=ID&cursor=&limit=: one
+ * page of a project's live links, oldest first, {items, nextCursor}.
+ */
 export const listLinks = authedRoute(({ actor, request }) => {
   const params = new URL(request.url).searchParams;
   const annotationId = params.get('annotationId');
   const projectId = params.get('projectId');
   if (annotationId) return { links: linksForAnnotation({ actor, annotationId: pathId(annotationId, 'Annotation') }) };
-  if (projectId) return { links: listLinksForProject({ actor, projectId: pathId(projectId, 'Project') }) };
+  if (projectId) return pageLinksForProject({ actor, projectId: pathId(projectId, 'Project'), query: Object.fromEntries(params) });
   throw new AppError('bad_request', 'Say which links: ?annotationId=ID or ?projectId=ID.');
 });
 

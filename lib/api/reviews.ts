@@ -7,7 +7,7 @@ import { NextResponse } from 'next/server';
 import { authedRoute, ifMatchVersion, pathId, readJson } from '../http/api';
 import { listReviews, reviewAnnotation, reviewLink, settle } from '../data/reviews';
 import { addComment, deleteComment, editComment, listComments } from '../data/comments';
-import { historyOf } from '../data/history';
+import { historyPage } from '../data/history';
 import type { TargetKind } from '../data/reviewTargets';
 
 type Params = { id: string };
@@ -59,11 +59,12 @@ export function postComment(kind: TargetKind) {
   });
 }
 
-/** GET who did what to an item and when, from the audit log. */
+/** GET ?cursor=&limit=: who did what to an item and when, from the audit log, newest first, {items, nextCursor}. */
 export function readHistory(kind: TargetKind) {
-  return authedRoute<Params>(({ actor, params }) => {
-    const { entries } = historyOf({ actor, kind, id: pathId(params.id, NAME[kind]) });
-    return { entries };
+  return authedRoute<Params>(({ actor, params, request }) => {
+    const query = Object.fromEntries(new URL(request.url).searchParams);
+    const { items, nextCursor } = historyPage({ actor, kind, id: pathId(params.id, NAME[kind]), query });
+    return { items, nextCursor };
   });
 }
 

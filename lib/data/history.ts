@@ -3,8 +3,10 @@
  * its reviews, comments and verdicts (and, for an annotation, of the links that touch it),
  * oldest first, with who did it and what changed.
  */
-import { and, asc, eq, inArray, or, type SQL } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { getDb, type Db } from '../db/client';
+import { badRequest } from '../errors';
+import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { comments, events, links, reviews, users, verdicts } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
 import { loadTarget, reviewOf, targetName, type TargetKind } from './reviewTargets';
@@ -40,13 +42,14 @@ function withoutBody(value: unknown): unknown {
   return { ...value, body: '' };
 }
 
-/**
- * Who did what to an annotation or link and when, with before and after; members only. The
- * text of a deleted comment stays readable only to its author and the project's leads: for
- * everyone else its events carry an empty body, as the thread does.
- */
-export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
-  const db = getDb();
+interface HistoryScope {
+  projectId: number;
+  where: SQL | undefined;
+  hiddenText: Set<number>;
+}
+
+/** Checks access and gathers which events belong to the item's history. */
+function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
   const target = loadTarget(db, { kind, id });
   const { project, user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
@@ -61,33 +64,73 @@ export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind;
   const linkIds =
     kind === 'annotation' ? ids(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
   const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
-  const rows = db
+  const where = and(
+    eq(events.projectId, target.projectId),
+    or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
+  );
+  const scope: HistoryScope = { projectId: target.projectId, where, hiddenText };
+  return { project, target, scope };
+}
+
+/** The events of a history (exported for the query-plan test); `order` by id. */
+export function historyQuery(db: Db, where: SQL | undefined, order: 'asc' | 'desc', limit?: number) {
+  const q = db
     .select({ event: events, actorName: users.name })
     .from(events)
     .leftJoin(users, eq(users.id, events.actorId))
-    .where(
-      and(
-        eq(events.projectId, target.projectId),
-        or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
-      ),
-    )
-    .orderBy(asc(events.id))
-    .all();
-  const entries: HistoryEntry[] = rows.map(({ event, actorName }) => {
-    const hidden = event.entityType === 'comment' && event.entityId !== null && hiddenText.has(event.entityId);
-    const before = hidden ? withoutBody(event.before) : event.before;
-    const after = hidden ? withoutBody(event.after) : event.after;
-    return {
-      id: event.id,
-      at: event.createdAt,
-      actorName: actorName ?? (event.actorId === null ? 'Operator (command line)' : 'Unknown user'),
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      before,
-      after,
-      changed: changedFields(before, after),
-    };
-  });
+    .where(where)
+    .orderBy(order === 'asc' ? asc(events.id) : desc(events.id));
+  return limit === undefined ? q : q.limit(limit);
+}
+
+type EventRow = { event: typeof events.$inferSelect; actorName: string | null };
+
+function toEntry(scope: HistoryScope, { event, actorName }: EventRow): HistoryEntry {
+  const hidden = event.entityType === 'comment' && event.entityId !== null && scope.hiddenText.has(event.entityId);
+  const before = hidden ? withoutBody(event.before) : event.before;
+  const after = hidden ? withoutBody(event.after) : event.after;
+  return {
+    id: event.id,
+    at: event.createdAt,
+    actorName: actorName ?? (event.actorId === null ? 'Operator (command line)' : 'Unknown user'),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId,
+    before,
+    after,
+    changed: changedFields(before, after),
+  };
+}
+
+/**
+ * Who did what to an annotation or link and when, with before and after, oldest first;
+ * members only. The text of a deleted comment stays readable only to its author and the
+ * project's leads: for everyone else its events carry an empty body, as the thread does.
+ * Pages and the API read it newest first, a page at a time, with historyPage.
+ */
+export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
+  const db = getDb();
+  const { project, target, scope } = historyScope(db, actor, kind, id);
+  const entries = historyQuery(db, scope.where, 'asc').all().map((row) => toEntry(scope, row));
   return { project: { id: project.id, name: project.name }, target, entries };
+}
+
+export const HISTORY_PAGE = 50;
+
+/**
+ * One page of the same history, newest first (members only; the same hidden comment text).
+ * `query` holds the raw cursor and limit; `nextCursor` leads to older entries.
+ */
+export function historyPage({ actor, kind, id, query }: { actor: Actor; kind: TargetKind; id: number; query: { cursor?: string | null; limit?: string | null } }) {
+  const db = getDb();
+  const { project, target, scope } = historyScope(db, actor, kind, id);
+  const unknown = Object.keys(query).filter((key) => key !== 'cursor' && key !== 'limit');
+  if (unknown.length) throw badRequest(`Unknown parameter ${unknown.join(', ')}: a history takes cursor and limit.`);
+  const cursorScope = { list: `history:${kind}:${id}` };
+  const request = pageRequest(cursorScope, query, 1, { limit: HISTORY_PAGE });
+  const olderThan = request.after?.[0];
+  if (olderThan !== undefined && typeof olderThan !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
+  const rows = historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1).all();
+  const page: Page<HistoryEntry> = toPage(cursorScope, rows, request.limit, (row) => [row.event.id], (row) => toEntry(scope, row));
+  return { project: { id: project.id, name: project.name }, target, ...page };
 }

@@ -3,11 +3,12 @@
  * project (board, export). Only live links between live annotations are ever returned, so
  * a tombstoned end can never show up as a dangling link even before its link is tombstoned.
  */
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db, type Tx } from '../db/client';
 import { annotations, articles, links, users, type Label, type Relation, type Status } from '../db/schema';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { encodeCursor, pageRequest, type Page } from '../pagination/cursor';
 import { projectAccess, type Actor } from './actor';
 import { findDisagreements, pairKey } from './linkDisagreements';
 
@@ -54,8 +55,8 @@ const toEnd = {
   label: toA.label, exact: toA.exact, start: toA.start, end: toA.end,
 };
 
-/** Live links matching `where`, with both ends joined, oldest first. */
-function selectLinks(db: Db | Tx, where: SQL | undefined) {
+/** The query of live links matching `where`, with both ends joined, oldest first. */
+function linksQuery(db: Db | Tx, where: SQL | undefined) {
   return db
     .select({ link: links, authorName: users.name, from: fromEnd, to: toEnd })
     .from(links)
@@ -65,14 +66,18 @@ function selectLinks(db: Db | Tx, where: SQL | undefined) {
     .innerJoin(toR, eq(toR.id, toA.articleId))
     .innerJoin(users, eq(users.id, links.authorId))
     .where(and(isNull(links.deletedAt), isNull(fromA.deletedAt), isNull(toA.deletedAt), where))
-    .orderBy(asc(links.id))
-    .all();
+    .orderBy(asc(links.id));
+}
+
+function selectLinks(db: Db | Tx, where: SQL | undefined) {
+  return linksQuery(db, where).all();
 }
 
 type Selected = ReturnType<typeof selectLinks>[number];
 
-function toViews(rows: Selected[]): LinkView[] {
-  const disputed = findDisagreements(rows.map((r) => r.link));
+/** `rows` as views; `pairLinks` are the live links to judge disagreement by (default: `rows`). */
+function toViews(rows: Selected[], pairLinks: Array<Parameters<typeof pairKey>[0] & { relation: Relation }> = rows.map((r) => r.link)): LinkView[] {
+  const disputed = findDisagreements(pairLinks);
   return rows.map(({ link, authorName, from, to }) => ({
     id: link.id,
     projectId: link.projectId,
@@ -101,6 +106,44 @@ export function listLinksForProject({ actor, projectId }: { actor: Actor; projec
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
   return toViews(selectLinks(db, eq(links.projectId, projectId)));
+}
+
+const LINK_LIST_PARAMS = ['projectId', 'cursor', 'limit'];
+
+/** The SQL of one page of a project's links (exported for the query-plan test). */
+export function linkPageQuery(db: Db, projectId: number, afterId: number | undefined, limit: number) {
+  return linksQuery(db, and(eq(links.projectId, projectId), afterId === undefined ? undefined : gt(links.id, afterId))).limit(limit + 1);
+}
+
+/**
+ * One page of a project's live links, oldest first (members only). `query` holds the raw
+ * parameters (projectId, cursor, limit); anything else is a 400. Disagreement is judged
+ * against every live link of the page's pairs, not only those on the page.
+ */
+export function pageLinksForProject({ actor, projectId, query }: { actor: Actor; projectId: number; query: Record<string, string | null | undefined> }): Page<LinkView> {
+  const db = getDb();
+  projectAccess(db, actor, projectId, 'project.read');
+  const unknown = Object.keys(query).filter((key) => !LINK_LIST_PARAMS.includes(key));
+  if (unknown.length) throw badRequest(`Unknown parameter ${unknown.join(', ')}: the links of a project take cursor and limit.`);
+  const scope = { list: `links:${projectId}` };
+  const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, 1);
+  const afterId = request.after?.[0];
+  if (afterId !== undefined && typeof afterId !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
+  const rows = linkPageQuery(db, projectId, afterId, request.limit).all();
+  const kept = rows.slice(0, request.limit);
+  const froms = [...new Set(kept.map((r) => r.link.fromAnnotationId))];
+  const pairs = new Set(kept.map((r) => pairKey(r.link)));
+  const pairLinks = froms.length
+    ? db
+        .select({ fromAnnotationId: links.fromAnnotationId, toAnnotationId: links.toAnnotationId, relation: links.relation })
+        .from(links)
+        .where(and(inArray(links.fromAnnotationId, froms), isNull(links.deletedAt)))
+        .all()
+        .filter((l) => pairs.has(pairKey(l)))
+    : [];
+  const items = toViews(kept, pairLinks);
+  const last = kept[kept.length - 1];
+  return { items, nextCursor: rows.length > request.limit && last ? encodeCursor(scope, [last.link.id]) : null };
 }
 
 /** One live link (members only; 404 otherwise or when it or an end was deleted). */

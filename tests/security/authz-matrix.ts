@@ -168,6 +168,8 @@ const dataRows: DataRow[] = [
     invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, userId: w.people.otherReviewer.id } as never),
   },
   { kind: 'data', module: 'articles', fn: 'listArticles', what: 'list articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'articleList', fn: 'listArticlesPage', what: 'a page of articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, query: { sort: '-date', limit: '5' } } as never) },
+  { kind: 'data', module: 'articleList', fn: 'listArticleOutlets', what: 'outlets of the articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
   { kind: 'data', module: 'articles', fn: 'getArticle', what: 'read an article', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, articleId: w.articleId } as never) },
   {
     kind: 'data', module: 'articles', fn: 'importArticle', what: 'import an article', expect: data(LEAD),
@@ -223,6 +225,7 @@ const linkRows: DataRow[] = [
   { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete my own link', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link({ author: x }).id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'listLinksForProject', what: 'links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'pageLinksForProject', what: 'a page of links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, query: { limit: '5' } } as never) },
   { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
   { kind: 'data', module: 'linkSuggestions', fn: 'suggestions', what: 'link suggestions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, q: 'Ukraine' } as never) },
 ];
@@ -243,6 +246,7 @@ const reviewRows: DataRow[] = [
   { kind: 'data', module: 'reviews', fn: 'listReviews', what: 'reviews of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
   { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'history', fn: 'historyOf', what: 'history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
+  { kind: 'data', module: 'history', fn: 'historyPage', what: 'a page of the history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id, query: { limit: '5' } } as never) },
   { kind: 'data', module: 'agreement', fn: 'projectAgreement', what: 'agreement figures', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   {
     kind: 'data', module: 'comments', fn: 'addComment', what: 'comment on an annotation', expect: data(CONTRIBUTE),
