@@ -130,6 +130,11 @@ export function articlePageQuery(db: Db, projectId: number, parsed: ParsedArticl
     .limit(limit + 1);
 }
 
+/** How many articles match (all pages); exported for the query-plan test. */
+export function articleCountQuery(db: Db, projectId: number, parsed: ParsedArticleQuery) {
+  return db.select({ n: count() }).from(articles).innerJoin(articleStats, eq(articleStats.articleId, articles.id)).where(filters(projectId, parsed));
+}
+
 type PageRow = Awaited<ReturnType<ReturnType<typeof articlePageQuery>['all']>>[number];
 
 function keyOf(sort: ArticleSort, row: PageRow): Array<string | number> {
@@ -168,12 +173,7 @@ export function listArticlesPage({ actor, projectId, query }: { actor: Actor; pr
   const keyLength = sortKeys(parsed.sort).length;
   const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, keyLength);
   const rows = articlePageQuery(db, projectId, parsed, request.after, request.limit).all();
-  const total = db
-    .select({ n: count() })
-    .from(articles)
-    .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
-    .where(filters(projectId, parsed))
-    .get()!.n;
+  const total = articleCountQuery(db, projectId, parsed).get()!.n;
   return { ...toPage(scope, rows, request.limit, (row) => keyOf(parsed.sort, row), toItem), total, sort: parsed.sort };
 }
 

@@ -48,8 +48,8 @@ interface HistoryScope {
   hiddenText: Set<number>;
 }
 
-/** Checks access and gathers which events belong to the item's history. */
-function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
+/** Checks access and gathers which events belong to the item's history (exported for the query-plan test). */
+export function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
   const target = loadTarget(db, { kind, id });
   const { project, user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
   const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());

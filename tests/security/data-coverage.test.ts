@@ -26,6 +26,8 @@ const NO_ACTOR: Record<string, string> = {
   'articleList.parseArticleQuery': 'pure: checks the parameters of the articles list',
   'articleList.articlePageQuery': 'builds SQL for listArticlesPage, which checks first',
   'linkViews.linkPageQuery': 'builds SQL for pageLinksForProject, which checks first',
+  'articleList.articleCountQuery': 'builds SQL for listArticlesPage, which checks first',
+  'history.historyScope': 'takes the actor and checks first; the shared start of historyOf and historyPage',
   'history.historyQuery': 'builds SQL for historyOf and historyPage, which check first',
   'articles.insertArticle': "runs inside the caller's checked transaction (importArticle, importBatch)",
   'events.recordEvent': "writes the audit row inside the caller's checked transaction",
