@@ -44,6 +44,8 @@ test('the articles list pages by 50, searches and sorts, all kept in the URL', a
   await expect(page.getByTestId('articles-summary')).toHaveText('62 articles · showing 50 on this page');
   await shoot(page, 'articles');
 
+  await page.getByRole('link', { name: 'Next page' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/lists-articles-pager-desktop.png` }).catch(() => undefined);
   await page.getByRole('link', { name: 'Next page' }).click();
   await expect(page).toHaveURL(/cursor=/);
   await expect(rows(page)).toHaveCount(12);
@@ -53,7 +55,7 @@ test('the articles list pages by 50, searches and sorts, all kept in the URL', a
   await expect(rows(page).first()).toContainText('№1');
 
   // Search narrows (a word of the text, not of every title), and the query is in the URL.
-  await page.getByLabel('Search').fill('bakhmut');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('bakhmut');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/q=bakhmut/);
   await expect(rows(page)).toHaveCount(9);

@@ -44,6 +44,9 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
       </div>
       {history.target.deletedAt && <div className="alert alert-info" style={{ marginBottom: '1rem' }}>This {kind} has been deleted.</div>}
       {stale && <div className="alert alert-info" style={{ marginBottom: '1rem' }}>That page link is no longer valid; showing the newest entries.</div>}
+      {history.nextCursor && !cursor && (
+        <p className="muted small">The newest {history.items.length} entries; older ones follow on the next pages.</p>
+      )}
       <HistoryTimeline entries={history.items} kind={kind} />
       <ListPager
         firstHref={cursor && !stale ? base : null}
