@@ -3,7 +3,7 @@
  * its reviews, comments and verdicts (and, for an annotation, of the links that touch it),
  * oldest first, with who did it and what changed.
  */
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
 import { badRequest } from '../errors';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
@@ -64,8 +64,10 @@ export function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number)
   const linkIds =
     kind === 'annotation' ? ids(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
   const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
+  // The unary + keeps SQLite from walking every event of the project (events_project_idx):
+  // the entity conditions below find the item's few events through events_entity_idx.
   const where = and(
-    eq(events.projectId, target.projectId),
+    sql`+${events.projectId} = ${target.projectId}`,
     or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
   );
   const scope: HistoryScope = { projectId: target.projectId, where, hiddenText };

@@ -18,7 +18,7 @@ import { addComment } from '@/lib/data/comments';
 import { historyPage, historyQuery, historyScope } from '@/lib/data/history';
 import { listAnnotations } from '@/lib/data/annotationViews';
 import { makeProject, makeUser } from '../helpers';
-import { capturePlans, expectNoFullScan, expectNoFullScans, fullScans, sqlOf } from './plan';
+import { WATCHED, capturePlans, expectNoFullScan, expectNoFullScans, explain, fullScans, sqlOf } from './plan';
 
 const BODY =
   'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday. ' +
@@ -106,7 +106,11 @@ describe('history', () => {
   it('a page, newest first, and the next one use indexes', async () => {
     const db = getDb();
     const { scope } = historyScope(db, lead.actor, 'annotation', annotationId);
-    expectNoFullScan(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51)));
+    expectNoFullScan(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51)), ['events', ...WATCHED]);
+    // The item's own events by entity, not every event of the project.
+    const plan = explain(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51))).map((r) => r.detail);
+    expect(plan.join('\n')).toMatch(/events_entity_idx/);
+    expect(plan.join('\n')).not.toMatch(/events_project_idx/);
     const statements = await capturePlans(getSqlite(), () => {
       const first = historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2' } });
       historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2', cursor: first.nextCursor } });
