@@ -75,12 +75,12 @@ test('the articles list pages by 50, searches and sorts, all kept in the URL', a
 
   // Filter by outlet from the form; a reload keeps everything.
   await page.getByRole('link', { name: 'Clear' }).click();
-  await page.getByLabel('Outlet').selectOption('Reuters');
-  await page.getByLabel('Sort by').selectOption('-date');
+  await page.locator('select[name=outlet]').selectOption('Reuters');
+  await page.locator('select[name=sort]').selectOption('-date');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/outlet=Reuters/);
   await page.reload();
-  await expect(page.getByLabel('Outlet')).toHaveValue('Reuters');
+  await expect(page.locator('select[name=outlet]')).toHaveValue('Reuters');
   await expect(rows(page)).toHaveCount(10);
   const dates = await rows(page).locator('td:nth-child(3)').allTextContents();
   expect(dates.map((d) => Date.parse(d))).toEqual([...dates.map((d) => Date.parse(d))].sort((a, b) => b - a));
