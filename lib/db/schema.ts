@@ -112,6 +112,7 @@ export const annotations = sqliteTable(
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
     index('annotations_project_idx').on(t.projectId),
+    index('annotations_project_label_idx').on(t.projectId, t.label),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -168,6 +169,7 @@ export const reviews = sqliteTable(
   (t) => [
     index('reviews_annotation_idx').on(t.annotationId),
     index('reviews_link_idx').on(t.linkId),
+    index('reviews_project_reviewer_idx').on(t.projectId, t.reviewerId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -295,3 +297,73 @@ export const publishingSettings = sqliteTable('publishing_settings', {
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });
+
+/**
+ * The claim board's clusters (lib/data/boardClusters.ts): connected groups of live, non-rejected
+ * links with at least one claim, rebuilt from links when `generation` (bumped by triggers in the
+ * same transaction as every write that changes a cluster) is ahead of `builtGeneration`.
+ */
+export const boardState = sqliteTable('board_state', {
+  projectId: integer('project_id').primaryKey(),
+  generation: integer('generation').notNull().default(1),
+  builtGeneration: integer('built_generation').notNull().default(0),
+});
+
+/** One row per cluster; its id is its head, the claim most others link to. */
+export const boardClusters = sqliteTable(
+  'board_clusters',
+  {
+    clusterId: integer('cluster_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    headStatus: text('head_status', { enum: STATUSES }).notNull(),
+    headVerdict: text('head_verdict'),
+    size: integer('size').notNull(),
+    outlets: integer('outlets').notNull(),
+    corroborates: integer('corroborates').notNull(),
+    conflicts: integer('conflicts').notNull(),
+    disagreements: integer('disagreements').notNull(),
+    contested: integer('contested').notNull(),
+    unreviewed: integer('unreviewed').notNull(),
+    newest: integer('newest').notNull(),
+  },
+  (t) => [
+    index('board_clusters_contested_idx').on(t.projectId, t.contested, t.corroborates, t.clusterId),
+    index('board_clusters_corroborated_idx').on(t.projectId, t.corroborates, t.contested, t.clusterId),
+    index('board_clusters_newest_idx').on(t.projectId, t.newest, t.clusterId),
+    index('board_clusters_unreviewed_idx').on(t.projectId, t.unreviewed, t.newest, t.clusterId),
+  ],
+);
+
+/** Every statement of a cluster, with its outlet and the link that joins it to the cluster (null for the head). */
+export const boardMembers = sqliteTable(
+  'board_members',
+  {
+    annotationId: integer('annotation_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    clusterId: integer('cluster_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    outlet: text('outlet').notNull(),
+    label: text('label', { enum: LABELS }).notNull(),
+    relation: text('relation', { enum: RELATIONS }),
+    linkId: integer('link_id'),
+    linkStatus: text('link_status', { enum: STATUSES }),
+  },
+  (t) => [
+    index('board_members_cluster_idx').on(t.clusterId, t.outlet),
+    index('board_members_outlet_idx').on(t.projectId, t.outlet, t.clusterId),
+    index('board_members_label_idx').on(t.projectId, t.label, t.clusterId),
+  ],
+);
+
+/** Outlet x outlet totals of live, non-rejected links (a < b), from one GROUP BY at rebuild. */
+export const boardOutletEdges = sqliteTable(
+  'board_outlet_edges',
+  {
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    corroborates: integer('corroborates').notNull(),
+    conflicts: integer('conflicts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
+);
