@@ -31,7 +31,7 @@ function Stat({ value, label, tone, testId }: { value: number; label: string; to
 export function BoardStats({ totals }: { totals: BoardTotals }) {
   return (
     <div className={styles.stats}>
-      <Stat value={totals.clusters} label="claim clusters" />
+      <Stat value={totals.clusters} label="claim clusters" testId="stat-clusters" />
       <Stat value={totals.links} label="links counted" />
       <Stat value={totals.contested} label="contested clusters" tone="conflicts" testId="stat-contested" />
       <Stat value={totals.disagreements} label="reviewer disagreements" tone="warn" />
