@@ -17,7 +17,7 @@ function mergeOthers(cells: BoardCell[]): BoardCell | undefined {
   if (cells.length === 1) return cells[0];
   const sum = (k: 'total' | 'corroborates' | 'conflicts' | 'proposedLinks' | 'disputedLinks') => cells.reduce((n, c) => n + c[k], 0);
   return {
-    outlet: OTHER, statements: cells.flatMap((c) => c.statements).slice(0, 3), total: sum('total'), corroborates: sum('corroborates'),
+    outlet: OTHER, statements: cells.flatMap((c) => c.statements).slice(0, 2), total: sum('total'), corroborates: sum('corroborates'),
     conflicts: sum('conflicts'), proposedLinks: sum('proposedLinks'), disputedLinks: sum('disputedLinks'),
   };
 }

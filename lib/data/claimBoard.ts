@@ -21,8 +21,8 @@ export type BoardSort = (typeof BOARD_SORTS)[number];
 export const BOARD_FILTERS = ['outlet', 'status', 'verdict', 'label', 'reviewer', 'q'] as const;
 export type BoardFilterName = (typeof BOARD_FILTERS)[number];
 /** Statements shown per outlet in a cluster; the rest are counted. */
-export const STATEMENTS_PER_CELL = 3;
-const MAX_TEXT = 160;
+export const STATEMENTS_PER_CELL = 2;
+const MAX_TEXT = 120;
 const TOP_EDGES = 10;
 const TOP_OUTLETS = 60;
 
@@ -253,12 +253,10 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
   });
 }
 
-function totalsOf(db: Db, projectId: number, where: SQL | undefined): BoardTotals {
+function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): BoardTotals {
   const all = db.get<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(sql`
-    select count(*) as clusters, coalesce(sum(size > 1), 0) as linkedClusters, coalesce(sum(conflicts > 0), 0) as contested,
-      coalesce(sum(corroborates + conflicts), 0) as links, coalesce(sum(disagreements), 0) as disagreements
-    from board_clusters where project_id = ${projectId}`)!;
-  const matching = db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`)!.n;
+    select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`)!;
+  const matching = filtered ? db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`)!.n : all.clusters;
   const rejectedLinks = db.get<{ n: number }>(sql`
     select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null`)!.n;
   return { ...all, matching, rejectedLinks };
@@ -286,11 +284,12 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
     .all();
   const { nextCursor } = toPage(scope, rows, page.limit, KEY_OF[sort]);
   const outlets = db.all<BoardOutlet>(sql`
-    select outlet as name, count(*) as statements, count(distinct cluster_id) as clusters from board_members
-    where project_id = ${projectId} and cluster_id <> 0 group by outlet order by statements desc, outlet limit ${TOP_OUTLETS}`);
+    select outlet as name, statements, clusters from board_outlets
+    where project_id = ${projectId} order by statements desc, outlet limit ${TOP_OUTLETS}`);
+  // The outlet graph: one GROUP BY over the counted links' outlet pairs, strongest first.
   const edges = db.all<BoardEdge>(sql`
-    select a, b, corroborates, conflicts from board_outlet_edges where project_id = ${projectId}
-    order by corroborates + conflicts desc, a, b limit ${TOP_EDGES}`);
+    select a, b, sum(relation = 'corroborates') as corroborates, sum(relation = 'conflicts') as conflicts from board_links
+    where project_id = ${projectId} group by a, b order by count(*) desc, a, b limit ${TOP_EDGES}`);
   return {
     project: { id: project.id, name: project.name },
     items: detailsOf(db, rows.slice(0, page.limit)),
@@ -299,6 +298,6 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
     filters,
     outlets,
     edges,
-    totals: totalsOf(db, projectId, where),
+    totals: totalsOf(db, projectId, where, Object.keys(filters).length > 0),
   };
 }

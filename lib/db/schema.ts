@@ -141,6 +141,7 @@ export const links = sqliteTable(
     index('links_from_idx').on(t.fromAnnotationId),
     index('links_to_idx').on(t.toAnnotationId),
     index('links_project_idx').on(t.projectId),
+    index('links_project_status_idx').on(t.projectId, t.status),
     uniqueIndex('links_unique_live_idx')
       .on(t.authorId, t.fromAnnotationId, t.toAnnotationId, t.relation)
       .where(sql`deleted_at is null`),
@@ -300,14 +301,31 @@ export const publishingSettings = sqliteTable('publishing_settings', {
 
 /**
  * The claim board's clusters (lib/data/boardClusters.ts): connected groups of live, non-rejected
- * links with at least one claim, rebuilt from links when `generation` (bumped by triggers in the
- * same transaction as every write that changes a cluster) is ahead of `builtGeneration`.
+ * links with at least one claim. Triggers (drizzle migration claim_board) record, in the same
+ * transaction as every write that can change a cluster, the statements it touched in
+ * board_dirty; the next read of the board recomputes just their clusters. A first read (or a
+ * deleted article) bumps `generation` for a full rebuild of the project instead.
  */
 export const boardState = sqliteTable('board_state', {
   projectId: integer('project_id').primaryKey(),
   generation: integer('generation').notNull().default(1),
   builtGeneration: integer('built_generation').notNull().default(0),
+  clusters: integer('clusters').notNull().default(0),
+  linkedClusters: integer('linked_clusters').notNull().default(0),
+  contested: integer('contested').notNull().default(0),
+  links: integer('links').notNull().default(0),
+  disagreements: integer('disagreements').notNull().default(0),
 });
+
+/** Statements whose cluster must be recomputed before the board is read again. */
+export const boardDirty = sqliteTable(
+  'board_dirty',
+  {
+    projectId: integer('project_id').notNull(),
+    annotationId: integer('annotation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.annotationId] })],
+);
 
 /** One row per cluster; its id is its head, the claim most others link to. */
 export const boardClusters = sqliteTable(
@@ -334,7 +352,10 @@ export const boardClusters = sqliteTable(
   ],
 );
 
-/** Every statement of a cluster, with its outlet and the link that joins it to the cluster (null for the head). */
+/**
+ * Every linked statement and every claim, with its outlet and the link that joins it to its
+ * cluster (null for the head). Statements of components without a claim have cluster 0.
+ */
 export const boardMembers = sqliteTable(
   'board_members',
   {
@@ -352,18 +373,31 @@ export const boardMembers = sqliteTable(
     index('board_members_cluster_idx').on(t.clusterId, t.outlet),
     index('board_members_outlet_idx').on(t.projectId, t.outlet, t.clusterId),
     index('board_members_label_idx').on(t.projectId, t.label, t.clusterId),
+    index('board_members_article_idx').on(t.articleId),
   ],
 );
 
-/** Outlet x outlet totals of live, non-rejected links (a < b), from one GROUP BY at rebuild. */
-export const boardOutletEdges = sqliteTable(
-  'board_outlet_edges',
+/** The counted links (live, not rejected, live ends) by outlet pair (a < b), for the outlet graph's GROUP BY. */
+export const boardLinks = sqliteTable(
+  'board_links',
   {
+    linkId: integer('link_id').primaryKey(),
     projectId: integer('project_id').notNull(),
     a: text('a').notNull(),
     b: text('b').notNull(),
-    corroborates: integer('corroborates').notNull(),
-    conflicts: integer('conflicts').notNull(),
+    relation: text('relation', { enum: RELATIONS }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
+  (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
+);
+
+/** Statements and clusters per outlet (claim clusters only), kept with the clusters. */
+export const boardOutlets = sqliteTable(
+  'board_outlets',
+  {
+    projectId: integer('project_id').notNull(),
+    outlet: text('outlet').notNull(),
+    statements: integer('statements').notNull(),
+    clusters: integer('clusters').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.outlet] })],
 );

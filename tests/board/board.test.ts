@@ -7,7 +7,8 @@ import { updateArticleMetadata } from '@/lib/data/articles';
 import { importArticle } from '@/lib/data/articles';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
-import { annotate } from '../links/fixtures';
+import { annotate, markDeleted } from '../links/fixtures';
+import { getSqlite } from '@/lib/db/client';
 import { link, makeDesk, reject, type Desk } from './fixtures';
 
 let lead: Actor, rita: Actor, omar: Actor, viewer: Actor, stranger: Actor;
@@ -117,6 +118,54 @@ describe('clusters', () => {
     annotate(untitled.id, ritaId, 'We will not trade land for peace');
     const names = board().items.map((c) => c.claim.outlet).sort();
     expect(names).toEqual(['Zelensky: We will not trade…', 'pravda.com.ua']);
+  });
+});
+
+/** The project's board tables, in a stable order, to compare incremental upkeep with a rebuild. */
+function tables() {
+  const db = getSqlite();
+  const q = (sql: string) => db.prepare(sql).all(projectId);
+  return {
+    clusters: q('select * from board_clusters where project_id = ? order by cluster_id'),
+    members: q('select * from board_members where project_id = ? order by annotation_id'),
+    links: q('select * from board_links where project_id = ? order by link_id'),
+    outlets: q('select * from board_outlets where project_id = ? order by outlet'),
+    totals: q('select clusters, linked_clusters, contested, links, disagreements from board_state where project_id = ?'),
+  };
+}
+
+describe('incremental upkeep', () => {
+  it('after every kind of write, equals a rebuild from scratch', async () => {
+    const s = {
+      claim: desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories'),
+      unn: desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote'),
+      zamin: desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote'),
+      reuters: desk.statement('Reuters', 'the occupied territories could be recognized in a deal'),
+      meduza: desk.statement('Meduza', 'the territories are already Russian'),
+      prices: desk.statement('Meduza', 'Prices rose by 12 % in Crimea', 'context'),
+    };
+    const steps: Array<() => unknown> = [
+      () => link(rita, s.claim, s.unn),
+      () => link(rita, s.unn, s.zamin),
+      () => link(rita, s.reuters, s.meduza, 'conflicts'),
+      () => link(omar, s.zamin, s.reuters),
+      async () => reject(lead, (await link(rita, s.prices, s.claim)) as number),
+      () => markDeleted(s.unn),
+      () => getSqlite().prepare('update annotations set deleted_at = null where id = ?').run(s.unn),
+      () => reviewAnnotation({ actor: omar, id: s.reuters, input: { decision: 'reject', reason: 'Not what the source says.' } }),
+      () => finalizeVerdict({ actor: lead, annotationId: s.meduza, input: { verdict: 'misleading', rationale: 'Annexation is not recognized.' } }),
+      () => getSqlite().prepare("update annotations set label = 'quote' where id = ?").run(s.meduza),
+      () => updateArticleMetadata({ actor: lead, articleId: desk.articles.Reuters, input: { outlet: 'Reuters Kyiv' } }),
+      () => markDeleted(s.zamin),
+    ];
+    for (const step of steps) {
+      await step();
+      board();
+      const kept = tables();
+      getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
+      board();
+      expect(kept).toEqual(tables());
+    }
   });
 });
 
