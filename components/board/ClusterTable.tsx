@@ -17,7 +17,7 @@ function mergeOthers(cells: BoardCell[]): BoardCell | undefined {
   if (cells.length === 1) return cells[0];
   const sum = (k: 'total' | 'corroborates' | 'conflicts' | 'proposedLinks' | 'disputedLinks') => cells.reduce((n, c) => n + c[k], 0);
   return {
-    outlet: OTHER, statements: cells.flatMap((c) => c.statements).slice(0, 2), total: sum('total'), corroborates: sum('corroborates'),
+    outlet: OTHER, statements: cells.flatMap((c) => c.statements).slice(0, 1), total: sum('total'), corroborates: sum('corroborates'),
     conflicts: sum('conflicts'), proposedLinks: sum('proposedLinks'), disputedLinks: sum('disputedLinks'),
   };
 }
@@ -48,8 +48,8 @@ function Row({ c, columns, withOther, projectId }: { c: BoardCluster; columns: s
     <tr data-testid="board-row" data-cluster-id={c.id}>
       <ClaimHeader c={c} projectId={projectId} />
       {shown.map(([outlet, cell]) => (
-        <td key={outlet} data-outlet={outlet} className={`${styles.cell} ${cell ? '' : styles.emptyCell} ${cell && cell.conflicts ? styles.cellConflicts : cell && cell.corroborates ? styles.cellCorroborates : ''}`}>
-          {cell ? <ClusterCell cell={cell} projectId={projectId} headId={c.id} /> : <><span className={styles.none} aria-hidden="true">·</span><span className="sr-only">nothing from {outlet}</span></>}
+        <td key={outlet} data-outlet={cell ? outlet : undefined} className={!cell ? styles.emptyCell : cell.conflicts ? styles.cellConflicts : cell.corroborates ? styles.cellCorroborates : styles.cell}>
+          {cell ? <ClusterCell cell={cell} projectId={projectId} headId={c.id} /> : null}
         </td>
       ))}
       <td className={styles.verdictCell} data-outlet="Verdict">

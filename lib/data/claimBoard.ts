@@ -20,9 +20,9 @@ export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed']
 export type BoardSort = (typeof BOARD_SORTS)[number];
 export const BOARD_FILTERS = ['outlet', 'status', 'verdict', 'label', 'reviewer', 'q'] as const;
 export type BoardFilterName = (typeof BOARD_FILTERS)[number];
-/** Statements shown per outlet in a cluster; the rest are counted. */
-export const STATEMENTS_PER_CELL = 2;
-const MAX_TEXT = 120;
+/** Statements shown per outlet in a cluster (the head first); the rest are counted. A page holds 50 clusters. */
+export const STATEMENTS_PER_CELL = 1;
+const MAX_TEXT = 90;
 const TOP_EDGES = 10;
 const TOP_OUTLETS = 60;
 

@@ -11,6 +11,10 @@ import { claimBoard, type BoardQuery } from '@/lib/data/claimBoard';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { buildDesk } from './scaleCorpus';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ClusterTable } from '@/components/board/ClusterTable';
+import { pickColumns } from '@/components/board/boardUrl';
 
 const ARTICLES = Number(process.env.BOARD_SCALE) || 300;
 const BIG = ['annotations', 'links', 'reviews'];
@@ -110,6 +114,9 @@ describe(`the board at ${ARTICLES} articles`, () => {
       return `${JSON.stringify(query)} ${times[2].toFixed(1)} ms`;
     });
     console.log(`cold (rebuild) ${cold.toFixed(0)} ms; after one new link ${afterWrite.toFixed(0)} ms (with EXPLAIN); warm medians:\n${timings.join('\n')}`);
+    const html = renderToStaticMarkup(createElement(ClusterTable, { clusters: page.items, columns: pickColumns(page.outlets.map((o) => o.name), undefined), projectId }));
+    console.log(`table HTML ${(html.length / 1024).toFixed(1)} KB`);
+    if (process.env.BOARD_HTML) require('node:fs').writeFileSync(process.env.BOARD_HTML, html);
     console.log(`page JSON ${(JSON.stringify(page).length / 1024).toFixed(1)} KB for ${page.items.length} clusters of ${page.totals.clusters}`);
   }, 600_000);
 });
