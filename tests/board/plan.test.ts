@@ -4,6 +4,7 @@
  * annotations, links or reviews. BOARD_SCALE=2000 runs it at issue 12's size and prints the
  * timings (the default, 300 articles, keeps the suite quick).
  */
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { getSqlite } from '@/lib/db/client';
@@ -116,7 +117,7 @@ describe(`the board at ${ARTICLES} articles`, () => {
     console.log(`cold (rebuild) ${cold.toFixed(0)} ms; after one new link ${afterWrite.toFixed(0)} ms (with EXPLAIN); warm medians:\n${timings.join('\n')}`);
     const html = renderToStaticMarkup(createElement(ClusterTable, { clusters: page.items, columns: pickColumns(page.outlets.map((o) => o.name), undefined), projectId }));
     console.log(`table HTML ${(html.length / 1024).toFixed(1)} KB`);
-    if (process.env.BOARD_HTML) require('node:fs').writeFileSync(process.env.BOARD_HTML, html);
+    if (process.env.BOARD_HTML) fs.writeFileSync(process.env.BOARD_HTML, html);
     console.log(`page JSON ${(JSON.stringify(page).length / 1024).toFixed(1)} KB for ${page.items.length} clusters of ${page.totals.clusters}`);
   }, 600_000);
 });
