@@ -97,7 +97,7 @@ test('the claim board: outlet columns, filters and sorts in the URL, pages, reje
   // A filter (form, GET) changes the URL and the rows.
   await page.goto(`/projects/${project.id}/board`);
   const before = await rowIds(page);
-  await page.getByLabel('Outlet').selectOption('Meduza');
+  await page.locator('select[name="outlet"]').selectOption('Meduza');
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page).toHaveURL(/outlet=Meduza/);
   const meduza = await rowIds(page);
