@@ -14,6 +14,7 @@ import * as reviews from './reviews';
 import * as projects from './projects';
 import * as inbox from './inbox';
 import * as w3c from './w3c';
+import * as board from './board';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -55,6 +56,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('POST', '/api/projects/:projectId/articles', projects.postArticle),
   route('GET', '/api/projects/:projectId/agreement', projects.readAgreement),
   route('GET', '/api/projects/:projectId/review-queue', projects.readReviewQueue),
+  route('GET', '/api/projects/:projectId/board', board.readBoard),
   route('GET', '/api/projects/:projectId/export', projects.readExport),
   route('POST', '/api/projects/:projectId/imports', projects.postImport),
   route('GET', '/api/projects/:projectId/w3c', w3c.readContainer),

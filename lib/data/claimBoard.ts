@@ -1,122 +1,303 @@
 /**
- * The claim board of a project: one row per live claim, one column per article, and in each
- * cell the statements of that article linked to the claim as corroborating or conflicting.
- * Also the article-to-article totals drawn as the outlet graph. Read-only; members only.
+ * The claim board of a project, one page at a time: clusters (a claim and the statements
+ * linked to it, lib/data/boardClusters.ts) as rows and outlets as columns, filtered and sorted
+ * in SQL with a keyset cursor. Every count is an aggregate over the board tables; a page reads
+ * only its own clusters' statements. Rejected links are in no cluster and no count; proposed
+ * and disputed links are marked on the statement they join. Read-only; members only.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { getDb } from '../db/client';
-import { annotations, articles, users, verdicts, type Relation, type Status, type Verdict } from '../db/schema';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { getDb, type Db } from '../db/client';
+import { boardClusters as c } from '../db/schema';
+import { LABELS, STATUSES, VERDICTS, type Label, type Relation, type Status, type Verdict } from '../domain';
+import { badRequest } from '../errors';
+import { choice, pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
+import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
-import { listLinksForProject, type LinkEnd, type LinkView } from './linkViews';
-import { sourceName } from '../text/sourceName';
+import { after, orderBy, type SortKey } from './keyset';
+import { ensureBoard } from './boardClusters';
 
-export interface BoardArticle {
+export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed'] as const;
+export type BoardSort = (typeof BOARD_SORTS)[number];
+export const BOARD_FILTERS = ['outlet', 'status', 'verdict', 'label', 'reviewer', 'q'] as const;
+export type BoardFilterName = (typeof BOARD_FILTERS)[number];
+/** Statements shown per outlet in a cluster (the head first); the rest are counted. A page holds 50 clusters. */
+export const STATEMENTS_PER_CELL = 1;
+const MAX_TEXT = 90;
+const TOP_EDGES = 10;
+const TOP_OUTLETS = 60;
+
+/** Raw query values, as the URL has them. */
+export type BoardQuery = Partial<Record<'cursor' | 'limit' | 'sort' | BoardFilterName, string | null>>;
+
+export interface BoardFilters {
+  outlet?: string;
+  status?: Status;
+  verdict?: Verdict | 'none';
+  label?: Label;
+  reviewer?: number;
+  q?: string;
+}
+
+export interface BoardStatement {
+  annotationId: number;
+  articleId: number;
+  label: Label;
+  status: Status;
+  exact: string;
+  /** How it joins the cluster (its link towards the head); null for the head itself. */
+  relation: Relation | null;
+  linkId: number | null;
+  linkStatus: Status | null;
+}
+
+export interface BoardCell {
+  outlet: string;
+  statements: BoardStatement[];
+  /** Statements of this outlet in the cluster, and how they join it. */
+  total: number;
+  corroborates: number;
+  conflicts: number;
+  proposedLinks: number;
+  disputedLinks: number;
+}
+
+export interface BoardCluster {
   id: number;
-  outlet: string | null;
-  title: string;
-  /** What a column header says: the outlet, else the start of the title. */
-  heading: string;
-}
-
-export interface BoardStatement extends LinkEnd {
-  linkId: number;
-  relation: Relation;
-  authorName: string;
-  disputedByOthers: boolean;
-}
-
-export interface BoardRow {
-  claim: { annotationId: number; articleId: number; exact: string; status: Status; authorName: string };
-  verdict: { verdict: Verdict; authorName: string } | null;
-  cells: Record<number, { corroborates: BoardStatement[]; conflicts: BoardStatement[] }>;
+  claim: { annotationId: number; articleId: number; outlet: string; exact: string; status: Status; authorName: string };
+  verdict: Verdict | null;
+  size: number;
+  outlets: number;
   corroborates: number;
   conflicts: number;
   disagreements: number;
-  /** Conflicting links plus disagreements between reviewers: the sort key "most contested". */
   contested: number;
+  unreviewed: number;
+  newest: string;
+  /** Rejected links touching the cluster: shown as such, counted nowhere. */
+  rejectedLinks: number;
+  cells: BoardCell[];
+}
+
+export interface BoardOutlet {
+  name: string;
+  statements: number;
+  clusters: number;
 }
 
 export interface BoardEdge {
-  a: number;
-  b: number;
+  a: string;
+  b: string;
   corroborates: number;
   conflicts: number;
 }
 
-export interface ClaimBoard {
+export interface BoardTotals {
+  clusters: number;
+  matching: number;
+  linkedClusters: number;
+  contested: number;
+  links: number;
+  rejectedLinks: number;
+  disagreements: number;
+}
+
+export interface ClaimBoard extends Page<BoardCluster> {
   project: { id: number; name: string };
-  articles: BoardArticle[];
-  rows: BoardRow[];
+  sort: BoardSort;
+  filters: BoardFilters;
+  outlets: BoardOutlet[];
   edges: BoardEdge[];
+  totals: BoardTotals;
 }
 
-function finalVerdictsOf(claimIds: number[]): Map<number, { verdict: Verdict; authorName: string }> {
-  const result = new Map<number, { verdict: Verdict; authorName: string }>();
-  if (claimIds.length === 0) return result;
-  const rows = getDb()
-    .select({ annotationId: verdicts.annotationId, verdict: verdicts.verdict, authorName: users.name })
-    .from(verdicts)
-    .innerJoin(users, eq(users.id, verdicts.authorId))
-    .where(and(inArray(verdicts.annotationId, claimIds), eq(verdicts.isFinal, true), isNull(verdicts.deletedAt)))
-    .orderBy(desc(verdicts.id))
-    .all();
-  for (const r of rows) if (!result.has(r.annotationId)) result.set(r.annotationId, { verdict: r.verdict, authorName: r.authorName });
-  return result;
+const SORT_KEYS: Record<BoardSort, SortKey[]> = {
+  contested: [{ expr: c.contested, dir: 'desc' }, { expr: c.corroborates, dir: 'desc' }, { expr: c.clusterId, dir: 'desc' }],
+  corroborated: [{ expr: c.corroborates, dir: 'desc' }, { expr: c.contested, dir: 'desc' }, { expr: c.clusterId, dir: 'desc' }],
+  newest: [{ expr: c.newest, dir: 'desc' }, { expr: c.clusterId, dir: 'desc' }],
+  unreviewed: [{ expr: c.unreviewed, dir: 'desc' }, { expr: c.newest, dir: 'desc' }, { expr: c.clusterId, dir: 'desc' }],
+};
+
+const KEY_OF: Record<BoardSort, (r: typeof c.$inferSelect) => KeyValue[]> = {
+  contested: (r) => [r.contested, r.corroborates, r.clusterId],
+  corroborated: (r) => [r.corroborates, r.contested, r.clusterId],
+  newest: (r) => [r.newest, r.clusterId],
+  unreviewed: (r) => [r.unreviewed, r.newest, r.clusterId],
+};
+
+function text(name: string, value: string | null | undefined, max: number): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (v.length > max) throw badRequest(`${name} is longer than ${max} characters.`);
+  return v;
 }
 
-function rowFor(claim: BoardRow['claim'], verdict: BoardRow['verdict'], links: LinkView[]): BoardRow {
-  const row: BoardRow = { claim, verdict, cells: {}, corroborates: 0, conflicts: 0, disagreements: 0, contested: 0 };
-  const disputedPairs = new Set<number>();
-  for (const link of links) {
-    const other = link.from.annotationId === claim.annotationId ? link.to : link.from;
-    if (other.annotationId === claim.annotationId) continue;
-    const cell = (row.cells[other.articleId] ??= { corroborates: [], conflicts: [] });
-    cell[link.relation].push({ ...other, linkId: link.id, relation: link.relation, authorName: link.authorName, disputedByOthers: link.disputedByOthers });
-    row[link.relation]++;
-    if (link.disputedByOthers) disputedPairs.add(other.annotationId);
+/** Reads sort and filters from raw query values; a clear 400 for anything it cannot use. */
+export function boardFilters(query: BoardQuery): { sort: BoardSort; filters: BoardFilters } {
+  const sort = choice('sort', query.sort, BOARD_SORTS, 'contested');
+  const filters: BoardFilters = {};
+  filters.outlet = text('outlet', query.outlet, 200);
+  filters.q = text('q', query.q, 200);
+  if (query.status) filters.status = choice('status', query.status, STATUSES, 'proposed');
+  if (query.verdict) filters.verdict = choice('verdict', query.verdict, [...VERDICTS, 'none'] as const, 'none');
+  if (query.label) filters.label = choice('label', query.label, LABELS, 'claim');
+  if (query.reviewer) {
+    if (!/^[1-9]\d{0,9}$/.test(query.reviewer)) throw badRequest('reviewer must be the id of a member (a whole number).');
+    filters.reviewer = Number(query.reviewer);
   }
-  row.disagreements = disputedPairs.size;
-  row.contested = row.conflicts + row.disagreements;
-  return row;
+  for (const key of Object.keys(filters) as (keyof BoardFilters)[]) if (filters[key] === undefined) delete filters[key];
+  return { sort, filters };
 }
 
-function edgesOf(links: LinkView[]): BoardEdge[] {
-  const edges = new Map<string, BoardEdge>();
-  for (const link of links) {
-    const [a, b] = [link.from.articleId, link.to.articleId].sort((x, y) => x - y);
-    const edge = edges.get(`${a}-${b}`) ?? { a, b, corroborates: 0, conflicts: 0 };
-    edge[link.relation]++;
-    edges.set(`${a}-${b}`, edge);
+function filterWhere(projectId: number, f: BoardFilters): SQL | undefined {
+  const parts: SQL[] = [eq(c.projectId, projectId)];
+  if (f.status) parts.push(eq(c.headStatus, f.status));
+  if (f.verdict) parts.push(f.verdict === 'none' ? isNull(c.headVerdict) : eq(c.headVerdict, f.verdict));
+  if (f.outlet) {
+    parts.push(sql`${c.clusterId} in (select cluster_id from board_members where project_id = ${projectId} and outlet = ${f.outlet})`);
   }
-  return [...edges.values()];
+  if (f.label) {
+    parts.push(sql`${c.clusterId} in (select cluster_id from board_members
+      where project_id = ${projectId} and label = ${f.label} and annotation_id <> cluster_id)`);
+  }
+  if (f.reviewer) {
+    parts.push(sql`${c.clusterId} in (
+      select m.cluster_id from reviews r join board_members m on m.annotation_id = r.annotation_id
+        where r.project_id = ${projectId} and r.reviewer_id = ${f.reviewer} and r.superseded_at is null
+      union
+      select m.cluster_id from reviews r join links l on l.id = r.link_id join board_members m on m.annotation_id = l.from_annotation_id
+        where r.project_id = ${projectId} and r.reviewer_id = ${f.reviewer} and r.superseded_at is null)`);
+  }
+  const match = f.q ? typedQuery(typedTerms(f.q)) : null;
+  if (match) {
+    parts.push(sql`${c.clusterId} in (select m.cluster_id from search_fts s join board_members m on m.annotation_id = s.rowid
+      where search_fts match ${match} and s.rowid > 0 and m.project_id = ${projectId})`);
+  }
+  return and(...parts);
+}
+
+function shorten(s: string): string {
+  if (s.length <= MAX_TEXT) return s;
+  return `${s.slice(0, MAX_TEXT).replace(/\s+\S*$/, '')}…`;
+}
+
+function idList(ids: number[]): SQL {
+  return sql.join(ids.map((id) => sql`${id}`), sql`, `);
+}
+
+type ClusterRow = typeof c.$inferSelect;
+
+/** The statements and per-outlet counts of one page of clusters: three small indexed reads. */
+function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
+  if (rows.length === 0) return [];
+  const ids = idList(rows.map((r) => r.clusterId));
+  const heads = new Map(
+    db.all<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(sql`
+      select a.id as id, a.article_id as articleId, a.exact as exact, a.status as status, u.name as authorName, m.outlet as outlet
+      from annotations a join users u on u.id = a.author_id join board_members m on m.annotation_id = a.id
+      where a.id in (${ids})`).map((h) => [h.id, h]),
+  );
+  const counts = db.all<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(sql`
+    select cluster_id as clusterId, outlet, count(*) as total, coalesce(sum(relation = 'corroborates'), 0) as corroborates,
+      coalesce(sum(relation = 'conflicts'), 0) as conflicts, coalesce(sum(link_status = 'proposed'), 0) as proposed,
+      coalesce(sum(link_status = 'disputed'), 0) as disputed
+    from board_members where cluster_id in (${ids}) group by cluster_id, outlet order by cluster_id, total desc, outlet`);
+  const statements = db.all<BoardStatement & { clusterId: number; outlet: string }>(sql`
+    select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
+      p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
+    from (
+      select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id desc, m.annotation_id) as rn
+      from board_members m where m.cluster_id in (${ids})
+    ) p join annotations a on a.id = p.annotation_id
+    where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
+  const rejected = new Map(
+    db.all<{ clusterId: number; n: number }>(sql`
+      select clusterId, count(distinct linkId) as n from (
+        select m.cluster_id as clusterId, l.id as linkId from board_members m join links l on l.from_annotation_id = m.annotation_id
+          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null
+        union all
+        select m.cluster_id, l.id from board_members m join links l on l.to_annotation_id = m.annotation_id
+          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null
+      ) group by clusterId`).map((r) => [r.clusterId, r.n]),
+  );
+  const cells = new Map<number, BoardCell[]>();
+  const cellIndex = new Map<string, BoardCell>();
+  for (const k of counts) {
+    const cell: BoardCell = {
+      outlet: k.outlet, statements: [], total: k.total, corroborates: k.corroborates, conflicts: k.conflicts,
+      proposedLinks: k.proposed, disputedLinks: k.disputed,
+    };
+    cells.set(k.clusterId, [...(cells.get(k.clusterId) ?? []), cell]);
+    cellIndex.set(`${k.clusterId}\u0000${k.outlet}`, cell);
+  }
+  for (const s of statements) {
+    const { clusterId, outlet, ...statement } = s;
+    cellIndex.get(`${clusterId}\u0000${outlet}`)?.statements.push({ ...statement, exact: shorten(statement.exact) });
+  }
+  return rows.map((r) => {
+    const head = heads.get(r.clusterId)!;
+    return {
+      id: r.clusterId,
+      claim: { annotationId: head.id, articleId: head.articleId, outlet: head.outlet, exact: shorten(head.exact), status: head.status, authorName: head.authorName },
+      verdict: (r.headVerdict as Verdict | null) ?? null,
+      size: r.size,
+      outlets: r.outlets,
+      corroborates: r.corroborates,
+      conflicts: r.conflicts,
+      disagreements: r.disagreements,
+      contested: r.contested,
+      unreviewed: r.unreviewed,
+      newest: new Date(r.newest).toISOString(),
+      rejectedLinks: rejected.get(r.clusterId) ?? 0,
+      cells: cells.get(r.clusterId) ?? [],
+    };
+  });
+}
+
+function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): BoardTotals {
+  const all = db.get<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(sql`
+    select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`)!;
+  const matching = filtered ? db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`)!.n : all.clusters;
+  const rejectedLinks = db.get<{ n: number }>(sql`
+    select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null`)!.n;
+  return { ...all, matching, rejectedLinks };
 }
 
 /**
- * Builds the board (members only; 404 for others). Rows come in reading order (article, then
- * position); the page sorts and filters them. Links with a deleted end never appear.
+ * One page of the board (members only; 404 for others): `limit` clusters (default 50) in the
+ * chosen order after `cursor`, the outlets by number of statements, the strongest outlet pairs
+ * and the totals. 400 for a bad cursor, limit, sort or filter value.
  */
-export function claimBoard({ actor, projectId }: { actor: Actor; projectId: number }): ClaimBoard {
+export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: BoardQuery }): ClaimBoard {
   const db = getDb();
   const { project } = projectAccess(db, actor, projectId, 'project.read');
-  const cols = db
-    .select({ id: articles.id, outlet: articles.outlet, title: articles.title })
-    .from(articles)
-    .where(eq(articles.projectId, projectId))
-    .orderBy(asc(articles.id))
-    .all()
-    .map((a) => ({ ...a, heading: sourceName(a) }));
-  const claims = db
-    .select({ annotationId: annotations.id, articleId: annotations.articleId, exact: annotations.exact, status: annotations.status, authorName: users.name })
-    .from(annotations)
-    .innerJoin(users, eq(users.id, annotations.authorId))
-    .where(and(eq(annotations.projectId, projectId), eq(annotations.label, 'claim'), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.articleId), asc(annotations.start))
+  const { sort, filters } = boardFilters(query);
+  const scope = { list: `board:${projectId}`, query: { sort, ...filters } };
+  const page = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, SORT_KEYS[sort].length);
+  ensureBoard(db, projectId);
+  const where = filterWhere(projectId, filters);
+  const rows = db
+    .select()
+    .from(c)
+    .where(and(where, after(SORT_KEYS[sort], page.after)))
+    .orderBy(...orderBy(SORT_KEYS[sort]))
+    .limit(page.limit + 1)
     .all();
-  const links = listLinksForProject({ actor, projectId });
-  const verdictsByClaim = finalVerdictsOf(claims.map((c) => c.annotationId));
-  const rows = claims.map((claim) => {
-    const touching = links.filter((l) => l.from.annotationId === claim.annotationId || l.to.annotationId === claim.annotationId);
-    return rowFor(claim, verdictsByClaim.get(claim.annotationId) ?? null, touching);
-  });
-  return { project: { id: project.id, name: project.name }, articles: cols, rows, edges: edgesOf(links) };
+  const { nextCursor } = toPage(scope, rows, page.limit, KEY_OF[sort]);
+  const outlets = db.all<BoardOutlet>(sql`
+    select outlet as name, statements, clusters from board_outlets
+    where project_id = ${projectId} order by statements desc, outlet limit ${TOP_OUTLETS}`);
+  // The outlet graph: one GROUP BY over the counted links' outlet pairs, strongest first.
+  const edges = db.all<BoardEdge>(sql`
+    select a, b, sum(relation = 'corroborates') as corroborates, sum(relation = 'conflicts') as conflicts from board_links
+    where project_id = ${projectId} group by a, b order by count(*) desc, a, b limit ${TOP_EDGES}`);
+  return {
+    project: { id: project.id, name: project.name },
+    items: detailsOf(db, rows.slice(0, page.limit)),
+    nextCursor,
+    sort,
+    filters,
+    outlets,
+    edges,
+    totals: totalsOf(db, projectId, where, Object.keys(filters).length > 0),
+  };
 }

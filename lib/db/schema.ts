@@ -145,6 +145,7 @@ export const annotations = sqliteTable(
     index('annotations_project_status_idx').on(t.projectId, t.status),
     index('annotations_article_status_idx').on(t.articleId, t.status),
     index('annotations_author_idx').on(t.authorId, t.projectId),
+    index('annotations_project_label_idx').on(t.projectId, t.label),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -207,6 +208,7 @@ export const reviews = sqliteTable(
     index('reviews_annotation_reviewer_idx').on(t.annotationId, t.reviewerId, t.supersededAt),
     index('reviews_link_reviewer_idx').on(t.linkId, t.reviewerId, t.supersededAt),
     index('reviews_reviewer_idx').on(t.reviewerId, t.projectId),
+    index('reviews_project_reviewer_idx').on(t.projectId, t.reviewerId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -336,3 +338,106 @@ export const publishingSettings = sqliteTable('publishing_settings', {
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
 });
+
+/**
+ * The claim board's clusters (lib/data/boardClusters.ts): connected groups of live, non-rejected
+ * links with at least one claim. Triggers (drizzle migration claim_board) record, in the same
+ * transaction as every write that can change a cluster, the statements it touched in
+ * board_dirty; the next read of the board recomputes just their clusters. A first read (or a
+ * deleted article) bumps `generation` for a full rebuild of the project instead.
+ */
+export const boardState = sqliteTable('board_state', {
+  projectId: integer('project_id').primaryKey(),
+  generation: integer('generation').notNull().default(1),
+  builtGeneration: integer('built_generation').notNull().default(0),
+  clusters: integer('clusters').notNull().default(0),
+  linkedClusters: integer('linked_clusters').notNull().default(0),
+  contested: integer('contested').notNull().default(0),
+  links: integer('links').notNull().default(0),
+  disagreements: integer('disagreements').notNull().default(0),
+});
+
+/** Statements whose cluster must be recomputed before the board is read again. */
+export const boardDirty = sqliteTable(
+  'board_dirty',
+  {
+    projectId: integer('project_id').notNull(),
+    annotationId: integer('annotation_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.annotationId] })],
+);
+
+/** One row per cluster; its id is its head, the claim most others link to. */
+export const boardClusters = sqliteTable(
+  'board_clusters',
+  {
+    clusterId: integer('cluster_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    headStatus: text('head_status', { enum: STATUSES }).notNull(),
+    headVerdict: text('head_verdict'),
+    size: integer('size').notNull(),
+    outlets: integer('outlets').notNull(),
+    corroborates: integer('corroborates').notNull(),
+    conflicts: integer('conflicts').notNull(),
+    disagreements: integer('disagreements').notNull(),
+    contested: integer('contested').notNull(),
+    unreviewed: integer('unreviewed').notNull(),
+    newest: integer('newest').notNull(),
+  },
+  (t) => [
+    index('board_clusters_contested_idx').on(t.projectId, t.contested, t.corroborates, t.clusterId),
+    index('board_clusters_corroborated_idx').on(t.projectId, t.corroborates, t.contested, t.clusterId),
+    index('board_clusters_newest_idx').on(t.projectId, t.newest, t.clusterId),
+    index('board_clusters_unreviewed_idx').on(t.projectId, t.unreviewed, t.newest, t.clusterId),
+  ],
+);
+
+/**
+ * Every linked statement and every claim, with its outlet and the link that joins it to its
+ * cluster (null for the head). Statements of components without a claim have cluster 0.
+ */
+export const boardMembers = sqliteTable(
+  'board_members',
+  {
+    annotationId: integer('annotation_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    clusterId: integer('cluster_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    outlet: text('outlet').notNull(),
+    label: text('label', { enum: LABELS }).notNull(),
+    relation: text('relation', { enum: RELATIONS }),
+    linkId: integer('link_id'),
+    linkStatus: text('link_status', { enum: STATUSES }),
+  },
+  (t) => [
+    index('board_members_cluster_idx').on(t.clusterId, t.outlet),
+    index('board_members_outlet_idx').on(t.projectId, t.outlet, t.clusterId),
+    index('board_members_label_idx').on(t.projectId, t.label, t.clusterId),
+    index('board_members_article_idx').on(t.articleId),
+  ],
+);
+
+/** The counted links (live, not rejected, live ends) by outlet pair (a < b), for the outlet graph's GROUP BY. */
+export const boardLinks = sqliteTable(
+  'board_links',
+  {
+    linkId: integer('link_id').primaryKey(),
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    relation: text('relation', { enum: RELATIONS }).notNull(),
+  },
+  (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
+);
+
+/** Statements and clusters per outlet (claim clusters only), kept with the clusters. */
+export const boardOutlets = sqliteTable(
+  'board_outlets',
+  {
+    projectId: integer('project_id').notNull(),
+    outlet: text('outlet').notNull(),
+    statements: integer('statements').notNull(),
+    clusters: integer('clusters').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.outlet] })],
+);

@@ -105,7 +105,7 @@ describe('createLink', () => {
     const seen = linksForAnnotation({ actor: viewer, annotationId: claim }).filter((l) => l.other.annotationId === statementB);
     expect(seen.map((l) => l.relation).sort()).toEqual(['conflicts', 'corroborates']);
     expect(seen.every((l) => l.disputedByOthers)).toBe(true);
-    const row = claimBoard({ actor: viewer, projectId }).rows.find((r) => r.claim.annotationId === claim)!;
+    const row = claimBoard({ actor: viewer, projectId }).items.find((r) => r.claim.annotationId === claim)!;
     expect(row).toMatchObject({ corroborates: 1, conflicts: 2, disagreements: 1, contested: 3 });
   });
 });
@@ -171,8 +171,8 @@ describe('deleteLink and tombstoned ends', () => {
     expect(linksForAnnotation({ actor: viewer, annotationId: claim }).some((l) => l.other.annotationId === statementC)).toBe(false);
     for (const l of touching) expect(() => getLink({ actor: viewer, linkId: l.id })).toThrow(expect.objectContaining({ status: 404 }));
     const board = claimBoard({ actor: viewer, projectId });
-    expect(board.rows.some((r) => r.claim.annotationId === statementC)).toBe(false);
-    expect(JSON.stringify(board.rows)).not.toContain(`"annotationId":${statementC},`);
+    expect(board.items.some((r) => r.claim.annotationId === statementC)).toBe(false);
+    expect(JSON.stringify(board.items)).not.toContain(`"annotationId":${statementC},`);
     expect(() => quoteComparison({ actor: viewer, annotationId: statementC })).toThrow(expect.objectContaining({ status: 404 }));
     await expect(suggestions({ actor: viewer, annotationId: statementC })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });

@@ -142,6 +142,7 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/board', what: 'claim board page', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'sort=contested&limit=5' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c', what: 'W3C annotation container', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c/:item', what: 'one W3C annotation', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId), item: `annotation-${w.annotation().id}` } }) },
   { kind: 'route', method: 'GET', path: '/api/articles/:articleId/text', what: 'article text (W3C source)', expect: READ, build: (w) => ({ params: { articleId: id(w.articleId) } }) },

@@ -1,0 +1,123 @@
+/**
+ * The board's page queries at desk size use indexes: EXPLAIN QUERY PLAN of every statement a
+ * board page runs (cold, when the clusters are rebuilt, and warm) has no full scan of
+ * annotations, links or reviews. BOARD_SCALE=2000 runs it at issue 12's size and prints the
+ * timings (the default, 300 articles, keeps the suite quick).
+ */
+import fs from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { getSqlite } from '@/lib/db/client';
+import { claimBoard, type BoardQuery } from '@/lib/data/claimBoard';
+import type { Actor } from '@/lib/data/actor';
+import { makeProject, makeUser } from '../helpers';
+import { buildDesk } from './scaleCorpus';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { ClusterTable } from '@/components/board/ClusterTable';
+import { pickColumns } from '@/components/board/boardUrl';
+
+const ARTICLES = Number(process.env.BOARD_SCALE) || 300;
+const BIG = ['annotations', 'links', 'reviews'];
+
+let actor: Actor;
+let projectId: number;
+let reviewerId: number;
+
+interface Ran { source: string; args: unknown[] }
+
+/** Runs `fn` and returns every statement it prepared and ran, with its parameters. */
+function capture(fn: () => void): Ran[] {
+  const sqlite = getSqlite();
+  const original = sqlite.prepare;
+  const ran: Ran[] = [];
+  sqlite.prepare = function (this: Database.Database, source: string) {
+    const statement = original.call(this, source);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const call = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        ran.push({ source, args });
+        return call(...args);
+      };
+    }
+    return statement;
+  } as typeof sqlite.prepare;
+  try {
+    fn();
+  } finally {
+    sqlite.prepare = original;
+  }
+  return ran;
+}
+
+function plans(ran: Ran[]): string[] {
+  const sqlite = getSqlite();
+  const seen = new Set<string>();
+  return ran
+    .filter((r) => /^\s*(select|with|insert into board_outlet_edges)/i.test(r.source) && !/^\s*explain/i.test(r.source) && !seen.has(r.source) && !!seen.add(r.source))
+    .map((r) => {
+      const rows = sqlite.prepare(`explain query plan ${r.source}`).all(...(r.args as unknown[])) as { detail: string }[];
+      return `${r.source.replace(/\s+/g, ' ').slice(0, 160)}\n${rows.map((row) => `  ${row.detail}`).join('\n')}`;
+    });
+}
+
+/** A full scan of a big table: "SCAN links" or "SCAN l" for an alias, but not of a covering index. */
+function fullScans(plan: string, aliases: Record<string, string>): string[] {
+  return plan.split('\n').filter((line) => {
+    const m = /^\s*SCAN (\w+)(?: AS (\w+))?/.exec(line);
+    if (!m || / USING (COVERING )?INDEX /.test(line)) return false;
+    const table = aliases[m[1]] ?? m[1];
+    return BIG.includes(table);
+  });
+}
+
+const ALIASES = { l: 'links', fa: 'annotations', ta: 'annotations', a: 'annotations', r: 'reviews', v: 'verdicts', m: 'board_members', d: 'board_dirty' };
+
+beforeAll(async () => {
+  const people = await Promise.all(Array.from({ length: 6 }, (_, i) => makeUser({ name: `Desk ${i}` })));
+  actor = people[0].actor;
+  reviewerId = people[1].user.id;
+  projectId = makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer'])).id;
+  const started = performance.now();
+  buildDesk(projectId, people.map((p) => p.user.id), ARTICLES);
+  console.log(`desk of ${ARTICLES} articles built in ${Math.round(performance.now() - started)} ms`);
+}, 600_000);
+
+describe(`the board at ${ARTICLES} articles`, () => {
+  it('plans every page query on indexes, cold and warm', () => {
+    const queries: BoardQuery[] = [
+      {}, { sort: 'corroborated' }, { sort: 'newest' }, { sort: 'unreviewed' }, { outlet: 'UNN' }, { status: 'accepted' },
+      { verdict: 'false' }, { label: 'quote' }, { reviewer: String(reviewerId) }, { q: 'Kremlin spokesman' },
+    ];
+    const all: string[] = [];
+    const t0 = performance.now();
+    all.push(...plans(capture(() => claimBoard({ actor, projectId }))));
+    const cold = performance.now() - t0;
+    for (const query of queries) all.push(...plans(capture(() => claimBoard({ actor, projectId, query }))));
+    const page = claimBoard({ actor, projectId });
+    all.push(...plans(capture(() => claimBoard({ actor, projectId, query: { cursor: page.nextCursor! } }))));
+    // A write between two reads: the next read recomputes only the clusters it touched.
+    const sqlite = getSqlite();
+    const ends = sqlite.prepare(`select min(id) as a, max(id) as b from annotations where project_id = ? and label = 'claim'`).get(projectId) as { a: number; b: number };
+    const t1 = performance.now();
+    sqlite.prepare(`insert into links (project_id, from_annotation_id, to_annotation_id, relation, author_id) values (?, ?, ?, 'conflicts', ?)`)
+      .run(projectId, ends.a, ends.b, reviewerId);
+    all.push(...plans(capture(() => claimBoard({ actor, projectId }))));
+    const afterWrite = performance.now() - t1;
+    if (process.env.BOARD_PLANS) console.log(all.join('\n\n'));
+    for (const plan of all) expect(fullScans(plan, ALIASES), plan).toEqual([]);
+    const timings = queries.map((query) => {
+      const times = Array.from({ length: 5 }, () => {
+        const t = performance.now();
+        claimBoard({ actor, projectId, query });
+        return performance.now() - t;
+      }).sort((x, y) => x - y);
+      return `${JSON.stringify(query)} ${times[2].toFixed(1)} ms`;
+    });
+    console.log(`cold (rebuild) ${cold.toFixed(0)} ms; after one new link ${afterWrite.toFixed(0)} ms (with EXPLAIN); warm medians:\n${timings.join('\n')}`);
+    const html = renderToStaticMarkup(createElement(ClusterTable, { clusters: page.items, columns: pickColumns(page.outlets.map((o) => o.name), undefined), projectId }));
+    console.log(`table HTML ${(html.length / 1024).toFixed(1)} KB`);
+    if (process.env.BOARD_HTML) fs.writeFileSync(process.env.BOARD_HTML, html);
+    console.log(`page JSON ${(JSON.stringify(page).length / 1024).toFixed(1)} KB for ${page.items.length} clusters of ${page.totals.clusters}`);
+  }, 600_000);
+});
