@@ -112,6 +112,8 @@ export const annotations = sqliteTable(
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
     index('annotations_project_idx').on(t.projectId),
+    // The review queue walks a project in article order, a page at a time.
+    index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
