@@ -25,7 +25,7 @@ function Reasons({ item }: { item: QueueItem }) {
       {reviews.map((r, i) => (
         <li key={i} className={r.decision === 'accept' ? styles.reasonAccept : styles.reasonReject}>
           <strong>{r.reviewerName}</strong> {r.decision === 'accept' ? 'accepted' : 'rejected'}
-          {r.reason ? <>: <q>{r.reason}</q></> : <span className="muted"> (no reason given)</span>}
+          {r.reason ? <>: “{r.reason}”</> : <span className="muted"> (no reason given)</span>}
         </li>
       ))}
     </ul>
