@@ -114,6 +114,8 @@ export const annotations = sqliteTable(
     index('annotations_project_idx').on(t.projectId),
     // The review queue walks a project in article order, a page at a time.
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
+    // The inbox reaches my work through its author.
+    index('annotations_author_idx').on(t.authorId),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -142,6 +144,7 @@ export const links = sqliteTable(
     index('links_from_idx').on(t.fromAnnotationId),
     index('links_to_idx').on(t.toAnnotationId),
     index('links_project_idx').on(t.projectId),
+    index('links_author_idx').on(t.authorId),
     uniqueIndex('links_unique_live_idx')
       .on(t.authorId, t.fromAnnotationId, t.toAnnotationId, t.relation)
       .where(sql`deleted_at is null`),
@@ -170,6 +173,7 @@ export const reviews = sqliteTable(
   (t) => [
     index('reviews_annotation_idx').on(t.annotationId),
     index('reviews_link_idx').on(t.linkId),
+    index('reviews_reviewer_idx').on(t.reviewerId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -191,6 +195,8 @@ export const comments = sqliteTable(
   (t) => [
     index('comments_annotation_idx').on(t.annotationId),
     index('comments_link_idx').on(t.linkId),
+    index('comments_author_idx').on(t.authorId),
+    index('comments_parent_idx').on(t.parentId),
     check('comments_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );

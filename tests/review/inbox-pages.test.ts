@@ -10,6 +10,7 @@ import { reviewAnnotation } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
 import { finalizeVerdict, proposeVerdict } from '@/lib/data/verdicts';
 import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
+import { getDb } from '@/lib/db/client';
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let me: Who, olena: Who, dilshod: Who, lead: Who;
@@ -100,5 +101,28 @@ describe('inbox pages', () => {
       ['Lead', 'true', true],
       ['Olena', 'mostly-true', false],
     ]);
+  });
+});
+
+describe('inbox query plans', () => {
+  it('reach my items through indexes: no full scan of annotations, links, reviews or comments', () => {
+    const sqlite = (getDb() as unknown as { $client: import('better-sqlite3').Database }).$client;
+    const plans: string[] = [];
+    const original = sqlite.prepare.bind(sqlite);
+    (sqlite as { prepare: typeof sqlite.prepare }).prepare = ((source: string) => {
+      if (/^select/i.test(source)) {
+        const args = new Array((source.match(/\?/g) ?? []).length).fill(1);
+        plans.push(original(`explain query plan ${source}`).all(...args).map((r) => (r as { detail: string }).detail).join('\n'));
+      }
+      return original(source);
+    }) as typeof sqlite.prepare;
+    try {
+      const { nextCursor } = listInbox({ actor: me.actor, query: { limit: '3' } });
+      listInbox({ actor: me.actor, query: { limit: '3', cursor: nextCursor } });
+    } finally {
+      (sqlite as { prepare: typeof sqlite.prepare }).prepare = original;
+    }
+    if (process.env.SHOW_PLANS) console.log(plans.join('\n---\n'));
+    for (const plan of plans) expect(plan).not.toMatch(/SCAN (annotations|links|reviews|comments|verdicts|parent)\b(?! USING)/);
   });
 });

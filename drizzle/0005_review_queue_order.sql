@@ -1,1 +1,0 @@
-CREATE INDEX `annotations_project_article_idx` ON `annotations` (`project_id`,`article_id`,`start`);
