@@ -83,6 +83,7 @@ test('the queue comes a page at a time, filters narrow it with counts, and the k
 });
 
 test('a lead sees the disputes first, with both reasons in the settle form, and a link names its two statements', async ({ project, reviewer: a, otherReviewer: b, lead, pageAs }) => {
+  test.setTimeout(120_000);
   const c = await createTestUser({ name: 'Chen Reviewer' });
   addMember(project, c, 'reviewer');
   const [unn, zamin] = await desk(project, a);
@@ -107,14 +108,19 @@ test('a lead sees the disputes first, with both reasons in the settle form, and 
   await expect(queue.outlineItems.first()).toContainText('UNN: «UNN point 2» ✕ conflicts Zamin.uz: «Zamin.uz point 2»');
   await page.goto(`/projects/${project.id}/review`);
 
+  // The settle form opens under both reasons.
   await queue.disputed.getByRole('button', { name: 'Settle dispute…' }).click();
   await expect(reasons).toBeVisible();
+  await expect(queue.disputed.getByLabel('Reason for the decision')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/queue-lead-disputed.png` });
-  await queue.settle('reject', 'A quote by the president: tag it as a quote.');
+  await queue.disputed.getByLabel('Final decision').selectOption('reject');
+  await queue.disputed.getByLabel('Reason for the decision').fill('A quote by the president: tag it as a quote.');
+  await queue.disputed.getByRole('button', { name: 'Settle', exact: true }).click();
   await expect(queue.disputed).toContainText('No disputes in this project.');
 });
 
 test('the verdict form starts with no verdict, and the author’s inbox calls it a proposal', async ({ project, reviewer: a, otherReviewer: b, pageAs }) => {
+  test.setTimeout(120_000);
   const [unn] = await desk(project, a);
   const claim = unn.tags[0];
   const reader = new Reader(await pageAs(b));

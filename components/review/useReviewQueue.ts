@@ -4,7 +4,7 @@
  * when the reviewer nears the end of what is loaded), which are done, the one under review, the
  * reject form, and sending a review with the version the reviewer saw (then moving on).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Decision } from '@/lib/domain';
 import type { QueueItem, QueuePage } from '@/lib/data/reviewQueue';
 import { apiRequest } from '@/lib/client/api';
@@ -19,8 +19,6 @@ export const queueKey = (item: QueueItem) => `${item.kind}-${item.id}`;
 
 /** Fetch the next page when this few items are left ahead of the current one. */
 const PREFETCH_AHEAD = 3;
-/** The current key while the item to show next is still on its way from the server. */
-const PENDING = 'pending';
 
 export interface InitialQueue {
   items: QueueItem[];
@@ -31,25 +29,30 @@ export interface InitialQueue {
 export function useReviewQueue(projectId: number, initial: InitialQueue, filterQuery: string) {
   const [items, setItems] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
-  const [serverLeft, setServerLeft] = useState({ total: initial.left, doneSince: 0 });
+  /** The server's count at the last page, and how many reviews this page had sent when it was asked for. */
+  const [serverLeft, setServerLeft] = useState({ total: initial.left, doneAtFetch: 0 });
   const [loading, setLoading] = useState(false);
   const [done, setDone] = useState<Set<string>>(new Set());
   const [currentKey, setCurrentKey] = useState<string | null>(initial.items[0] ? queueKey(initial.items[0]) : null);
   const [rejecting, setRejecting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<QueueNotice | null>(null);
-  /** Set when the reviewer moved past the end of what is loaded: the index to show once the page arrives. */
-  const showAfterLoad = useRef<number | null>(null);
+  /** Set when the reviewer moved past the end of what is loaded: the index to show once the next page is in. */
+  const [waitingFor, setWaitingFor] = useState<number | null>(null);
 
   const left = items.filter((i) => !done.has(queueKey(i)));
-  const pending = currentKey === PENDING && !!cursor;
-  const current = pending ? null : (left.find((i) => queueKey(i) === currentKey) ?? left[0] ?? null);
+  const current =
+    waitingFor !== null
+      ? (left[waitingFor] ?? (cursor ? null : (left[left.length - 1] ?? null)))
+      : (left.find((i) => queueKey(i) === currentKey) ?? left[0] ?? null);
+  const pending = waitingFor !== null && !current;
   const at = current ? left.indexOf(current) : -1;
-  const leftCount = Math.max(left.length, serverLeft.total - serverLeft.doneSince);
+  const leftCount = Math.max(left.length, serverLeft.total - (done.size - serverLeft.doneAtFetch));
 
   const loadMore = useCallback(async () => {
     if (!cursor || loading) return;
     setLoading(true);
+    const doneAtFetch = done.size;
     try {
       const query = new URLSearchParams(filterQuery);
       query.set('cursor', cursor);
@@ -59,34 +62,30 @@ export function useReviewQueue(projectId: number, initial: InitialQueue, filterQ
         return [...list, ...page.items.filter((i) => !known.has(queueKey(i)))];
       });
       setCursor(page.nextCursor);
-      setServerLeft({ total: page.left, doneSince: 0 });
+      setServerLeft({ total: page.left, doneAtFetch });
     } catch (error) {
       setNotice({ kind: 'error', text: `Could not load more of the queue: ${(error as Error).message}` });
     } finally {
       setLoading(false);
     }
-  }, [cursor, filterQuery, loading, projectId]);
+  }, [cursor, done.size, filterQuery, loading, projectId]);
 
   useEffect(() => {
     if (cursor && !loading && (pending || left.length - at - 1 < PREFETCH_AHEAD)) void loadMore();
   }, [at, cursor, left.length, loadMore, loading, pending]);
 
+  // Once the awaited item is in, it becomes the current one for good.
   useEffect(() => {
-    const index = showAfterLoad.current;
-    if (index === null || loading || (cursor && !left[index])) return;
-    showAfterLoad.current = null;
-    const target = left[index] ?? left[left.length - 1];
-    setCurrentKey(target ? queueKey(target) : null);
-  }, [cursor, left, loading]);
+    if (waitingFor === null || (!current && cursor)) return;
+    setWaitingFor(null);
+    setCurrentKey(current ? queueKey(current) : null);
+  }, [current, cursor, waitingFor]);
 
   const next = useCallback(() => {
     if (!current) return;
     setRejecting(false);
     if (left[at + 1]) setCurrentKey(queueKey(left[at + 1]));
-    else if (cursor) {
-      showAfterLoad.current = at + 1;
-      setCurrentKey(PENDING);
-    }
+    else if (cursor) setWaitingFor(at + 1);
     else if (left.length > 1) setCurrentKey(queueKey(left[0]));
   }, [at, current, cursor, left]);
 
@@ -99,12 +98,9 @@ export function useReviewQueue(projectId: number, initial: InitialQueue, filterQ
         await apiRequest(url, { body: { decision, ...(why ? { reason: why } : {}) }, version: current.version });
         const rest = left.filter((i) => i !== current);
         setDone((d) => new Set(d).add(queueKey(current)));
-        setServerLeft((s) => ({ ...s, doneSince: s.doneSince + 1 }));
         if (rest[at]) setCurrentKey(queueKey(rest[at]));
-        else if (cursor) {
-          showAfterLoad.current = at;
-          setCurrentKey(PENDING);
-        } else setCurrentKey(rest.length ? queueKey(rest[rest.length - 1]) : null);
+        else if (cursor) setWaitingFor(at);
+        else setCurrentKey(rest.length ? queueKey(rest[rest.length - 1]) : null);
         setNotice({ kind: 'ok', text: `${decision === 'accept' ? 'Accepted' : 'Rejected'}: “${current.span.exact.slice(0, 60)}”` });
         setRejecting(false);
       } catch (error) {

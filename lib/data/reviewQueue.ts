@@ -3,7 +3,8 @@
  * has not reviewed yet, article by article, each span shown in its surrounding text.
  *
  * It is read one keyset page at a time (lib/pagination/cursor.ts): annotations walk the
- * (project, article, start) index in order and links walk it through their first end, so a
+ * (project, article, start) index in order and links walk it through their first end (an
+ * article's links come after its annotations), so a
  * page costs its own rows, not the project's. Only the page's articles have their body read.
  * The counts per filter value come from one GROUP BY per kind (lib/data/reviewQueueCounts.ts).
  */
@@ -87,8 +88,8 @@ export function spanInContext(body: string, start: number, end: number, chars = 
   };
 }
 
-/** The queue's order, one key for both kinds: a link comes right after its first end. */
-type QueueKey = [articleId: number, start: number, annotationId: number, kind: number, linkId: number];
+/** The queue's order, one key for both kinds: an article's annotations, then its links (by their first end). */
+type QueueKey = [articleId: number, kind: number, start: number, annotationId: number, linkId: number];
 
 function notReviewedBy(db: Db, userId: number, column: typeof reviews.annotationId | typeof reviews.linkId, id: typeof annotations.id | typeof links.id) {
   return notExists(
@@ -124,9 +125,9 @@ interface Scope {
 function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
   const keys: SortKey[] = [
     { expr: annotations.articleId, dir: 'asc' },
+    { expr: sql`0`, dir: 'asc' },
     { expr: annotations.start, dir: 'asc' },
     { expr: annotations.id, dir: 'asc' },
-    { expr: sql`0`, dir: 'asc' },
     { expr: sql`0`, dir: 'asc' },
   ];
   if (filters.label === 'link') return [];
@@ -158,7 +159,7 @@ function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: fr
         extra,
       ),
     )
-    .orderBy(...orderBy(keys.slice(0, 3)))
+    .orderBy(...orderBy([keys[0], keys[2], keys[3]]))
     .limit(limit + 1)
     .all();
 }
@@ -171,9 +172,9 @@ function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: 
   const span = (a: typeof first | typeof second) => ({ id: a.id, articleId: a.articleId, label: a.label, start: a.start, end: a.end });
   const keys: SortKey[] = [
     { expr: first.articleId, dir: 'asc' },
+    { expr: sql`1`, dir: 'asc' },
     { expr: first.start, dir: 'asc' },
     { expr: first.id, dir: 'asc' },
-    { expr: sql`1`, dir: 'asc' },
     { expr: links.id, dir: 'asc' },
   ];
   return db
@@ -223,8 +224,8 @@ function compareKeys(a: QueueKey, b: QueueKey): number {
 /** The first `limit + 1` items of both kinds in queue order (each query already asked for that many). */
 function mergeRows(annotationList: AnnotationRow[], linkList: LinkRow[], limit: number): Row[] {
   const rows: Row[] = [
-    ...annotationList.map((row): Row => ({ kind: 'annotation', row, key: [row.articleId, row.start, row.id, 0, 0] })),
-    ...linkList.map((row): Row => ({ kind: 'link', row, key: [row.from.articleId, row.from.start, row.from.id, 1, row.id] })),
+    ...annotationList.map((row): Row => ({ kind: 'annotation', row, key: [row.articleId, 0, row.start, row.id, 0] })),
+    ...linkList.map((row): Row => ({ kind: 'link', row, key: [row.from.articleId, 1, row.from.start, row.from.id, row.id] })),
   ];
   return rows.sort((a, b) => compareKeys(a.key, b.key)).slice(0, limit + 1);
 }

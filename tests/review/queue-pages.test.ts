@@ -13,6 +13,7 @@ import { getDb } from '@/lib/db/client';
 import { annotations, type Label } from '@/lib/db/schema';
 import type { QueueItem } from '@/lib/data/reviewQueue';
 
+
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let olena: Who, dilshod: Who, me: Who, lead: Who, viewer: Who;
 let project: ReturnType<typeof makeProject>;
@@ -81,12 +82,12 @@ describe('queue pages', () => {
     const seen = await allPages();
     expect(seen).toHaveLength(45);
     expect(new Set(seen).size).toBe(45);
-    // A link comes right after its first end, under that end's article.
+    // An article's links come after its annotations, under the article of their first end.
     const all = await allPages({}, '100');
     expect(all).toEqual(seen);
     const page = reviewQueue({ actor: me.actor, projectId: project.id, query: { limit: '100' } });
-    const linkAt = page.items.findIndex((i) => i.kind === 'link');
-    expect(page.items[linkAt - 1].id).toBe((page.items[linkAt] as Extract<QueueItem, { kind: 'link' }>).span.annotationId);
+    const firstArticle = page.items.filter((i) => i.span.articleId === arts[0].id).map((i) => i.kind);
+    expect(firstArticle).toEqual([...new Array(18).fill('annotation'), 'link', 'link']);
     expect(page.groups.map((g) => g.articleId)).toEqual(arts.map((a) => a.id));
   });
 
