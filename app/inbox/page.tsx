@@ -24,7 +24,8 @@ export default async function InboxPage() {
       {items.length === 0 ? (
         <div className="card empty">Nothing yet. When a colleague reviews or discusses one of your tags or links, it shows up here.</div>
       ) : (
-        <InboxPages items={items} nextCursor={nextCursor} />
+        // Keyed so that a refresh (e.g. after "Mark all as read") starts again from the new first page.
+        <InboxPages key={`${unread}-${items[0].key}`} items={items} nextCursor={nextCursor} />
       )}
     </div>
   );
