@@ -23,7 +23,11 @@ function headline(item: InboxItem) {
     case 'discussion':
       return <>commented on {item.kind === 'link' ? 'a link' : `a ${item.label}`} you reviewed</>;
     case 'verdict':
-      return <>gave your claim a verdict: <strong>{item.verdict ? VERDICT_LABELS[item.verdict] : ''}</strong></>;
+      return (
+        <>
+          {item.final ? 'set the final verdict on your claim' : 'proposed a verdict on your claim'}: <strong>{item.verdict ? VERDICT_LABELS[item.verdict] : ''}</strong>
+        </>
+      );
     case 'changed':
       return <>changed {item.kind === 'link' ? 'a link' : `a ${item.label}`} you reviewed: your review was for the earlier version</>;
   }

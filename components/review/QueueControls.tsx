@@ -17,16 +17,16 @@ export function QueueActions({ busy, canNext, readerUrl, onAccept, onReject, onN
   return (
     <div className={styles.actions}>
       <button type="button" className="btn btn-primary" disabled={busy} onClick={onAccept}>
-        Accept <kbd>a</kbd>
+        Accept <kbd className={styles.keyHint}>a</kbd>
       </button>
       <button type="button" className="btn btn-danger" disabled={busy} onClick={onReject}>
-        Reject… <kbd>r</kbd>
+        Reject… <kbd className={styles.keyHint}>r</kbd>
       </button>
       <button type="button" className="btn" disabled={!canNext} onClick={onNext}>
-        Next <kbd>n</kbd>
+        Next <kbd className={styles.keyHint}>n</kbd>
       </button>
       <a className="btn" href={readerUrl}>
-        Open in reader <kbd>o</kbd>
+        Open in reader <kbd className={styles.keyHint}>o</kbd>
       </a>
     </div>
   );
@@ -62,7 +62,7 @@ export function RejectForm({ busy, onSubmit, onCancel }: { busy: boolean; onSubm
       <div className="row">
         <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>Reject with this reason</button>
         <button type="button" className="btn" onClick={onCancel}>Cancel</button>
-        <span className="muted small"><kbd>Ctrl</kbd>+<kbd>Enter</kbd> rejects, <kbd>Esc</kbd> cancels</span>
+        <span className={`muted small ${styles.keyHint}`}><kbd>Ctrl</kbd>+<kbd>Enter</kbd> rejects, <kbd>Esc</kbd> cancels</span>
       </div>
     </form>
   );

@@ -1,10 +1,11 @@
 /**
  * One queue item as the reviewer judges it: the span highlighted in its surrounding text, who
- * tagged it and the note; a link shows both ends and the relation between them.
+ * tagged it and the note; a link says which two statements it joins and shows both in context.
  */
 import type { ReactNode } from 'react';
 import type { QueueItem, QueueSpan } from '@/lib/data/reviewQueue';
 import { StatusBadge } from './StatusBadge';
+import { linkDescription } from './linkDescription';
 import styles from './ReviewQueue.module.css';
 import { LabelBadge } from './LabelBadge';
 
@@ -37,6 +38,9 @@ export function QueueItemCard({ item, projectId, children }: { item: QueueItem; 
         </span>
         <StatusBadge status={item.status} />
       </header>
+      {item.kind === 'link' && (
+        <p className={styles.linkLine} data-testid="link-description">{linkDescription({ relation: item.relation, from: item.span, to: item.other })}</p>
+      )}
       <SpanInContext span={item.span} projectId={projectId} />
       {item.kind === 'link' && (
         <>

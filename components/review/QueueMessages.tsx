@@ -1,4 +1,4 @@
-/** The queue's counter, its last notice, and the card shown when nothing is left to review. */
+/** The queue's counter, its last notice, and the cards shown while loading or when nothing is left. */
 import type { QueueNotice } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
 
@@ -17,12 +17,26 @@ export function QueueCounter({ left, notice }: { left: number; notice: QueueNoti
   );
 }
 
-export function AllCaughtUp() {
+export function QueueLoading() {
+  return (
+    <div className={`card ${styles.allDone}`} role="status">
+      <p className="muted">Loading the next items…</p>
+    </div>
+  );
+}
+
+export function AllCaughtUp({ filtered, projectId }: { filtered: boolean; projectId: number }) {
   return (
     <div className={`card ${styles.allDone}`}>
       <div className={styles.check} aria-hidden="true">✓</div>
       <h2>All caught up</h2>
-      <p className="muted">Nothing left to review in this project. New tags and links by your colleagues will appear here.</p>
+      {filtered ? (
+        <p className="muted">
+          Nothing left under these filters. <a href={`/projects/${projectId}/review`}>Show the whole queue</a>
+        </p>
+      ) : (
+        <p className="muted">Nothing left to review in this project. New tags and links by your colleagues will appear here.</p>
+      )}
     </div>
   );
 }

@@ -1,35 +1,70 @@
 'use client';
-/** The whole queue on the side, article by article; a click picks the item to review. */
-import type { QueueGroup } from '@/lib/data/reviewQueue';
+/**
+ * The loaded part of the queue on the side, article by article; a click picks the item to
+ * review. A link reads as the two statements it joins. More pages load from the bottom.
+ */
+import type { QueueItem } from '@/lib/data/reviewQueue';
+import { linkDescription } from './linkDescription';
 import { queueKey } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
 
-export function QueueOutline({ groups, done, currentKey, onPick }: { groups: QueueGroup[]; done: Set<string>; currentKey: string | null; onPick: (key: string) => void }) {
+interface ItemGroup {
+  articleId: number;
+  title: string;
+  outlet: string | null;
+  items: QueueItem[];
+}
+
+/** Consecutive items of one article form a group (the queue comes in article order). */
+function groupItems(items: QueueItem[]): ItemGroup[] {
+  const groups: ItemGroup[] = [];
+  for (const item of items) {
+    const last = groups[groups.length - 1];
+    if (last && last.articleId === item.span.articleId) last.items.push(item);
+    else groups.push({ articleId: item.span.articleId, title: item.span.articleTitle, outlet: item.span.outlet, items: [item] });
+  }
+  return groups;
+}
+
+const describe = (item: QueueItem) => (item.kind === 'link' ? linkDescription({ relation: item.relation, from: item.span, to: item.other }, 28) : item.span.exact);
+
+interface Props {
+  items: QueueItem[];
+  currentKey: string | null;
+  onPick: (key: string) => void;
+  hasMore: boolean;
+  loading: boolean;
+  onMore: () => void;
+}
+
+export function QueueOutline({ items, currentKey, onPick, hasMore, loading, onMore }: Props) {
   return (
     <aside className={styles.outline} aria-label="Queue by article">
-      {groups.map((group) => {
-        const items = group.items.filter((i) => !done.has(queueKey(i)));
-        if (!items.length) return null;
-        return (
-          <div key={group.articleId} className={styles.group}>
-            <div className={styles.groupTitle}>
-              <span>{group.outlet ?? 'Unknown outlet'}</span>
-              <span className={styles.groupCount}>{items.length}</span>
-            </div>
-            <div className={styles.groupArticle}>{group.title || 'Untitled article'}</div>
-            <ul>
-              {items.map((item) => (
-                <li key={queueKey(item)}>
-                  <button type="button" className={queueKey(item) === currentKey ? `${styles.pick} ${styles.picked}` : styles.pick} onClick={() => onPick(queueKey(item))}>
-                    <span className={`${styles.dot} ${styles[item.kind === 'link' ? 'link' : item.span.label]}`} aria-hidden="true" />
-                    <span className={styles.pickText}>{item.kind === 'link' ? `${item.relation}: ${item.span.exact}` : item.span.exact}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+      {groupItems(items).map((group) => (
+        <div key={group.articleId} className={styles.group}>
+          <div className={styles.groupTitle}>
+            <span>{group.outlet ?? 'No outlet'}</span>
+            <span className={styles.groupCount}>{group.items.length}</span>
           </div>
-        );
-      })}
+          <div className={styles.groupArticle}>{group.title || 'Untitled article'}</div>
+          <ul>
+            {group.items.map((item) => (
+              <li key={queueKey(item)}>
+                <button type="button" className={queueKey(item) === currentKey ? `${styles.pick} ${styles.picked}` : styles.pick} onClick={() => onPick(queueKey(item))}
+                  data-testid="outline-item">
+                  <span className={`${styles.dot} ${styles[item.kind === 'link' ? 'link' : item.span.label]}`} aria-hidden="true" />
+                  <span className={styles.pickText}>{describe(item)}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {hasMore && (
+        <button type="button" className={`btn btn-small ${styles.more}`} disabled={loading} onClick={onMore}>
+          {loading ? 'Loading…' : 'Load more'}
+        </button>
+      )}
     </aside>
   );
 }

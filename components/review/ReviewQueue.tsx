@@ -1,28 +1,31 @@
 'use client';
 /**
  * The review queue: one item at a time in its surrounding text, with the keys a (accept),
- * r (reject, asks for a reason), n (next) and o (open in the reader), and the whole queue by
- * article on the side. Reviews go through the API with the version the reviewer saw.
+ * r (reject, asks for a reason), n (next) and o (open in the reader) on a keyboard and the same
+ * buttons on a touch screen, and the loaded part of the queue by article on the side. Reviews
+ * go through the API with the version the reviewer saw; further pages load as the reviewer goes.
  */
-import type { QueueGroup } from '@/lib/data/reviewQueue';
 import { focusUrl } from '@/components/links/relations';
 import { useShortcutKeys } from '@/components/useShortcutKeys';
 import { QueueItemCard } from './QueueItemCard';
 import { CommentThread } from './CommentThread';
 import { QueueActions, RejectForm } from './QueueControls';
-import { AllCaughtUp, QueueCounter } from './QueueMessages';
+import { AllCaughtUp, QueueCounter, QueueLoading } from './QueueMessages';
 import { QueueOutline } from './QueueOutline';
-import { queueKey, useReviewQueue } from './useReviewQueue';
+import { queueKey, useReviewQueue, type InitialQueue } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
 
 interface Props {
   projectId: number;
-  groups: QueueGroup[];
+  initial: InitialQueue;
+  /** The filters of the page's URL, sent again with every further page. */
+  filterQuery: string;
+  filtered: boolean;
   currentUserId: number;
 }
 
-export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
-  const queue = useReviewQueue(groups);
+export function ReviewQueue({ projectId, initial, filterQuery, filtered, currentUserId }: Props) {
+  const queue = useReviewQueue(projectId, initial, filterQuery);
   const { current, busy } = queue;
   const readerUrl = current ? focusUrl(projectId, current.span.articleId, current.span.annotationId) : null;
 
@@ -43,13 +46,13 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
   return (
     <div className={styles.layout}>
       <section className={styles.main} aria-label="Item under review">
-        <QueueCounter left={queue.left.length} notice={queue.notice} />
+        <QueueCounter left={queue.leftCount} notice={queue.notice} />
         {current && readerUrl ? (
           <QueueItemCard item={current} projectId={projectId}>
             {queue.rejecting ? (
               <RejectForm busy={busy} onSubmit={(why) => void queue.submit('reject', why)} onCancel={() => queue.setRejecting(false)} />
             ) : (
-              <QueueActions busy={busy} canNext={queue.left.length > 1} readerUrl={readerUrl}
+              <QueueActions busy={busy} canNext={queue.left.length > 1 || queue.hasMore} readerUrl={readerUrl}
                 onAccept={() => void queue.submit('accept')} onReject={() => queue.setRejecting(true)} onNext={queue.next} />
             )}
             <details className={styles.discuss} key={queueKey(current)}>
@@ -58,11 +61,14 @@ export function ReviewQueue({ projectId, groups, currentUserId }: Props) {
               <a className="small" href={`/projects/${projectId}/history/${current.kind}/${current.id}`}>Full history</a>
             </details>
           </QueueItemCard>
+        ) : queue.pending || (queue.hasMore && queue.left.length === 0) ? (
+          <QueueLoading />
         ) : (
-          <AllCaughtUp />
+          <AllCaughtUp filtered={filtered} projectId={projectId} />
         )}
       </section>
-      <QueueOutline groups={groups} done={queue.done} currentKey={current ? queueKey(current) : null} onPick={queue.setCurrentKey} />
+      <QueueOutline items={queue.left} currentKey={current ? queueKey(current) : null} onPick={queue.setCurrentKey}
+        hasMore={queue.hasMore} loading={queue.loading} onMore={() => void queue.loadMore()} />
     </div>
   );
 }

@@ -12,6 +12,8 @@ export class ReviewQueue {
   readonly status: Locator;
   readonly outline: Locator;
   readonly disputed: Locator;
+  readonly outlineItems: Locator;
+  readonly labelCounts: Locator;
 
   constructor(readonly page: Page) {
     this.left = page.getByTestId('queue-left');
@@ -20,6 +22,22 @@ export class ReviewQueue {
     this.status = page.getByRole('status');
     this.outline = page.locator('aside');
     this.disputed = page.locator('section[aria-labelledby="disputed-title"]');
+    this.outlineItems = page.getByTestId('outline-item');
+    this.labelCounts = page.getByTestId('label-counts');
+  }
+
+  /** Picks a value of a filter menu (author, outlet, article) by its visible text, e.g. "UNN (22)". */
+  async filter(name: 'author' | 'outlet' | 'article', option: string | RegExp): Promise<void> {
+    const select = this.page.getByTestId(`filter-${name}`);
+    const value = await select.locator('option').filter({ hasText: option }).first().getAttribute('value');
+    await select.selectOption(value!);
+    await expect(this.page).toHaveURL(new RegExp(`[?&]${name}=`));
+  }
+
+  /** Moves on with n and waits for the item with this text. */
+  async next(exact: string): Promise<void> {
+    await this.page.keyboard.press('n');
+    await expect(this.exact.first()).toHaveText(exact);
   }
 
   async open(project: { id: number }): Promise<void> {

@@ -51,8 +51,19 @@ export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }
 /** GET agreement between the project's reviewers: per pair, per article and pooled. */
 export const readAgreement = authedRoute<ProjectParams>(({ actor, params }) => projectAgreement({ actor, projectId: pathId(params.projectId, 'Project') }));
 
-/** GET what the caller still has to review in the project, by article, with the count left. */
-export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params }) => reviewQueue({ actor, projectId: pathId(params.projectId, 'Project') }));
+const QUEUE_PARAMS = ['cursor', 'limit', 'label', 'author', 'article', 'outlet'];
+
+/**
+ * GET ?cursor=&limit=&label=&author=&article=&outlet=: one page of what the caller still has
+ * to review in the project, `{items, nextCursor, counts, groups, left}`; an unknown parameter is a 400.
+ */
+export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const search = new URL(request.url).searchParams;
+  const unknown = [...search.keys()].find((key) => !QUEUE_PARAMS.includes(key));
+  if (unknown) throw new AppError('bad_request', `Unknown parameter "${unknown}": the review queue takes ${QUEUE_PARAMS.join(', ')}.`);
+  const query = Object.fromEntries(QUEUE_PARAMS.map((key) => [key, search.get(key)]));
+  return reviewQueue({ actor, projectId: pathId(params.projectId, 'Project'), query });
+});
 
 /** GET ?format=...: the project's dataset, streamed. */
 export const readExport = authedRoute<ProjectParams>(({ actor, params, request }) => {

@@ -5,7 +5,8 @@
  * counts: they wait for a review of the new version), newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
-import { and, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db } from '../db/client';
 import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '../db/schema';
@@ -13,8 +14,10 @@ import { forbidden } from '../errors';
 import { loadUser, type Actor } from './actor';
 import type { TargetKind } from './reviewTargets';
 
-/** How many of the newest items the inbox shows. */
-export const INBOX_LIMIT = 200;
+/** Items on one page of the inbox unless `limit` asks otherwise. */
+export const INBOX_PAGE = 30;
+/** Unread items are counted up to one more than this (the badge then reads "99+"). */
+export const UNREAD_CAP = 99;
 
 export type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'discussion' | 'verdict' | 'changed';
 
@@ -38,9 +41,41 @@ export interface InboxItem {
   body?: string;
   commentId?: number;
   verdict?: Verdict;
+  /** A verdict: a lead's final one, or (false) a proposal. */
+  final?: boolean;
 }
 
-type Raw = Omit<InboxItem, 'unread' | 'projectName' | 'articleId' | 'focusAnnotationId' | 'label' | 'exact'> & { focusAnnotationId?: number };
+/**
+ * The inbox's order, newest first: time, then the kind of row (so that one comment found by two
+ * sources has one key), then its id. A cursor is the key of the last row sent.
+ */
+type InboxKey = [at: number, rank: number, id: number];
+const RANK = { review: 0, comment: 1, verdict: 2, changedAnnotation: 3, changedLink: 4 } as const;
+
+/** Which rows a source reads: older than `before`, newer than `since`, at most `limit`. */
+interface Window {
+  before?: InboxKey;
+  since?: number;
+  limit: number;
+}
+
+type Raw = Omit<InboxItem, 'unread' | 'projectName' | 'articleId' | 'focusAnnotationId' | 'label' | 'exact'> & { focusAnnotationId?: number; sortKey: InboxKey };
+
+/** The WHERE of one source's rows in the window (`at`, `id`: its time and id columns; `rank`: its kind). */
+function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL | undefined {
+  const parts: SQL[] = [];
+  if (w.since !== undefined) parts.push(sql`${at} > ${w.since}`);
+  if (w.before) {
+    const [t, r, i] = w.before;
+    if (rank < r) parts.push(sql`${at} <= ${t}`);
+    else if (rank > r) parts.push(sql`${at} < ${t}`);
+    else parts.push(sql`(${at} < ${t} or (${at} = ${t} and ${id} < ${i}))`);
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+const isBefore = (a: InboxKey, b: InboxKey) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+const newestFirst = (a: Raw, b: Raw) => (isBefore(a.sortKey, b.sortKey) ? 1 : isBefore(b.sortKey, a.sortKey) ? -1 : 0);
 
 function requireUserId(db: Db, actor: Actor): number {
   const user = loadUser(db, actor);
@@ -52,7 +87,7 @@ function member(userId: number, projectColumn: typeof reviews.projectId | typeof
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
-function reviewsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
+function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
   return db
@@ -61,12 +96,13 @@ function reviewsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me)))
-    .orderBy(desc(reviews.id))
-    .limit(INBOX_LIMIT)
+    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(w.limit)
     .all()
     .map(({ r, actorName }) => ({
       key: `review-${r.id}`,
+      sortKey: [r.createdAt.getTime(), RANK.review, r.id] as InboxKey,
       type: r.isFinal ? 'settlement' : 'review',
       at: r.createdAt,
       actorName,
@@ -79,7 +115,8 @@ function reviewsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
 }
 
 /** Items I reviewed that changed in substance since my review: they wait for a new review. */
-function changedSinceMyReview(db: Db, me: number, kind: TargetKind): Raw[] {
+function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+  const rank = kind === 'annotation' ? RANK.changedAnnotation : RANK.changedLink;
   const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
   const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
@@ -92,17 +129,20 @@ function changedSinceMyReview(db: Db, me: number, kind: TargetKind): Raw[] {
     .innerJoin(users, eq(users.id, target.authorId))
     .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me)))
     .orderBy(desc(target.id))
-    .limit(INBOX_LIMIT)
     .all()
-    .map((r) => ({ key: `changed-${kind}-${r.id}-${r.version}`, type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }));
+    // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
+    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt ?? 0, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
+    .filter((r) => (w.since === undefined || r.sortKey[0] > w.since) && (!w.before || isBefore(r.sortKey, w.before)))
+    .sort(newestFirst)
+    .slice(0, w.limit);
 }
 
 function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: InboxType): Raw {
   const kind: TargetKind = c.annotationId ? 'annotation' : 'link';
-  return { key: `comment-${c.id}`, type, at: c.createdAt, actorName, projectId: c.projectId, kind, targetId: (c.annotationId ?? c.linkId)!, body: c.body, commentId: c.id };
+  return { key: `comment-${c.id}`, sortKey: [c.createdAt.getTime(), RANK.comment, c.id], type, at: c.createdAt, actorName, projectId: c.projectId, kind, targetId: (c.annotationId ?? c.linkId)!, body: c.body, commentId: c.id };
 }
 
-function commentsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
+function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
   return db
@@ -111,15 +151,15 @@ function commentsOnMine(db: Db, me: number, kind: TargetKind): Raw[] {
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt)))
-    .orderBy(desc(comments.id))
-    .limit(INBOX_LIMIT)
+    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
     .all()
     .map(({ c, actorName }) => commentRaw(c, actorName, c.parentId ? 'reply' : 'comment'));
 }
 
 /** Comments by others in the threads of items I reviewed (e.g. the author answering my review). */
-function commentsOnReviewed(db: Db, me: number, kind: TargetKind): Raw[] {
+function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const same = kind === 'annotation' ? eq(reviews.annotationId, comments.annotationId) : eq(reviews.linkId, comments.linkId);
   return db
     .selectDistinct({ c: comments, actorName: users.name })
@@ -127,14 +167,14 @@ function commentsOnReviewed(db: Db, me: number, kind: TargetKind): Raw[] {
     .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt)))
-    .orderBy(desc(comments.id))
-    .limit(INBOX_LIMIT)
+    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
     .all()
     .map(({ c, actorName }) => commentRaw(c, actorName, 'discussion'));
 }
 
-function repliesToMe(db: Db, me: number): Raw[] {
+function repliesToMe(db: Db, me: number, w: Window): Raw[] {
   const parent = alias(comments, 'parent');
   return db
     .select({ c: comments, actorName: users.name })
@@ -142,43 +182,49 @@ function repliesToMe(db: Db, me: number): Raw[] {
     .innerJoin(parent, eq(parent.id, comments.parentId))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt)))
-    .orderBy(desc(comments.id))
-    .limit(INBOX_LIMIT)
+    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
     .all()
     .map(({ c, actorName }) => commentRaw(c, actorName, 'reply'));
 }
 
-function verdictsOnMine(db: Db, me: number): Raw[] {
+function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
   return db
     .select({ v: verdicts, actorName: users.name })
     .from(verdicts)
     .innerJoin(annotations, eq(annotations.id, verdicts.annotationId))
     .innerJoin(memberships, member(me, verdicts.projectId))
     .innerJoin(users, eq(users.id, verdicts.authorId))
-    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me)))
-    .orderBy(desc(verdicts.id))
-    .limit(INBOX_LIMIT)
+    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
+    .orderBy(desc(verdicts.createdAt), desc(verdicts.id))
+    .limit(w.limit)
     .all()
-    .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
+    .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
-/** Everything for the inbox, newest first, deduplicated, before enrichment. */
-function collect(db: Db, me: number): Raw[] {
+/**
+ * The window's rows of every source, newest first, deduplicated (a comment found by two sources
+ * keeps the later source's type, as before), at most `limit + 1` of them (the extra one says
+ * there is a next page). Each source reads at most `limit + 1` rows, so the first `limit + 1`
+ * distinct rows overall are among them.
+ */
+function collect(db: Db, me: number, window: Window): Raw[] {
+  const w = { ...window, limit: window.limit + 1 };
   const all = [
-    ...reviewsOnMine(db, me, 'annotation'),
-    ...reviewsOnMine(db, me, 'link'),
-    ...commentsOnMine(db, me, 'annotation'),
-    ...commentsOnMine(db, me, 'link'),
-    ...commentsOnReviewed(db, me, 'annotation'),
-    ...commentsOnReviewed(db, me, 'link'),
-    ...repliesToMe(db, me),
-    ...verdictsOnMine(db, me),
-    ...changedSinceMyReview(db, me, 'annotation'),
-    ...changedSinceMyReview(db, me, 'link'),
+    ...reviewsOnMine(db, me, 'annotation', w),
+    ...reviewsOnMine(db, me, 'link', w),
+    ...commentsOnMine(db, me, 'annotation', w),
+    ...commentsOnMine(db, me, 'link', w),
+    ...commentsOnReviewed(db, me, 'annotation', w),
+    ...commentsOnReviewed(db, me, 'link', w),
+    ...repliesToMe(db, me, w),
+    ...verdictsOnMine(db, me, w),
+    ...changedSinceMyReview(db, me, 'annotation', w),
+    ...changedSinceMyReview(db, me, 'link', w),
   ];
   const unique = new Map(all.map((item) => [item.key, item]));
-  return [...unique.values()].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, INBOX_LIMIT);
+  return [...unique.values()].sort(newestFirst).slice(0, w.limit);
 }
 
 function lastReadAt(db: Db, me: number): number {
@@ -199,27 +245,39 @@ function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
       : []
     ).map((a) => [a.id, a]),
   );
-  const projectNames = new Map(db.select({ id: projects.id, name: projects.name }).from(projects).all().map((p) => [p.id, p.name]));
+  const projectIds = [...new Set(raw.map((r) => r.projectId))];
+  const projectNames = new Map((projectIds.length ? db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
   return raw.map((r) => {
     const span = spans.get(focus(r))!;
-    return { ...r, unread: r.at.getTime() > readAt, projectName: projectNames.get(r.projectId) ?? '', articleId: span.articleId, focusAnnotationId: span.id, label: span.label, exact: span.exact };
+    const { sortKey: _key, ...rest } = r;
+    return { ...rest, unread: r.at.getTime() > readAt, projectName: projectNames.get(r.projectId) ?? '', articleId: span.articleId, focusAnnotationId: span.id, label: span.label, exact: span.exact };
   });
 }
 
-/** The actor's inbox, newest first, with the number of unread items. */
-export function listInbox({ actor }: { actor: Actor }): { items: InboxItem[]; unread: number } {
+function countUnread(db: Db, me: number, readAt: number): number {
+  return collect(db, me, { since: readAt, limit: UNREAD_CAP }).length;
+}
+
+/**
+ * One page of the actor's inbox, newest first (`?cursor=&limit=`; a bad one is a 400), with
+ * the number of unread items (counted up to UNREAD_CAP + 1: more reads "99+").
+ */
+export function listInbox({ actor, query = {} }: { actor: Actor; query?: { cursor?: string | null; limit?: string | null } }): Page<InboxItem> & { unread: number } {
   const db = getDb();
   const me = requireUserId(db, actor);
-  const items = enrich(db, collect(db, me), lastReadAt(db, me));
-  return { items, unread: items.filter((i) => i.unread).length };
+  const scope = { list: `inbox:${me}` };
+  const { after: before, limit } = pageRequest(scope, query, 3, { limit: INBOX_PAGE, max: 100 });
+  const rows = collect(db, me, { before: before as InboxKey | undefined, limit });
+  const readAt = lastReadAt(db, me);
+  const page = toPage(scope, rows, limit, (r) => r.sortKey);
+  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread: countUnread(db, me, readAt) };
 }
 
 /** How many inbox items are newer than the last time the actor read it (the header badge). */
 export function unreadCount({ actor }: { actor: Actor }): number {
   const db = getDb();
   const me = requireUserId(db, actor);
-  const readAt = lastReadAt(db, me);
-  return collect(db, me).filter((r) => r.at.getTime() > readAt).length;
+  return countUnread(db, me, lastReadAt(db, me));
 }
 
 /** Marks everything up to now (or up to `until`) as read. */

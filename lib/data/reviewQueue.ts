@@ -1,16 +1,29 @@
 /**
  * The review queue: a project's live annotations and links that the actor did not author and
  * has not reviewed yet, article by article, each span shown in its surrounding text.
+ *
+ * It is read one keyset page at a time (lib/pagination/cursor.ts): annotations walk the
+ * (project, article, start) index in order and links walk it through their first end (an
+ * article's links come after its annotations), so a
+ * page costs its own rows, not the project's. Only the page's articles have their body read.
+ * The counts per filter value come from one GROUP BY per kind (lib/data/reviewQueueCounts.ts).
  */
-import { and, asc, eq, inArray, isNull, ne, notExists, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
-import { annotations, articles, links, reviews, users, type Label, type Relation, type Status } from '../db/schema';
+import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/schema';
 import { forbidden } from '../errors';
+import { pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
+import { after, orderBy, type SortKey } from './keyset';
 import { projectAccess, type Actor } from './actor';
+import { parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
+
+export type { QueueCounts, QueueFilters, FacetCount } from './reviewQueueCounts';
 
 /** Characters of surrounding text shown on each side of a span. */
 export const CONTEXT_CHARS = 120;
+/** Items on one page of the queue unless `limit` asks otherwise. */
+export const QUEUE_PAGE = 25;
 
 export interface QueueSpan {
   annotationId: number;
@@ -25,6 +38,13 @@ export interface QueueSpan {
   after: string;
 }
 
+/** A live review of an item, as a lead settling it needs to see it. */
+export interface QueueReview {
+  reviewerName: string;
+  decision: Decision;
+  reason: string;
+}
+
 interface QueueBase {
   id: number;
   version: number;
@@ -33,6 +53,8 @@ interface QueueBase {
   note: string;
   createdAt: Date;
   span: QueueSpan;
+  /** Live reviews: filled for disputed items only (the settle form shows them). */
+  reviews?: QueueReview[];
 }
 export type QueueItem = (QueueBase & { kind: 'annotation' }) | (QueueBase & { kind: 'link'; relation: Relation; other: QueueSpan });
 
@@ -41,6 +63,14 @@ export interface QueueGroup {
   title: string;
   outlet: string | null;
   items: QueueItem[];
+}
+
+export interface QueuePage extends Page<QueueItem> {
+  /** The page's items by article (a link sits under the article of its first end). */
+  groups: QueueGroup[];
+  /** Items left to review under the current filters (all pages). */
+  left: number;
+  counts: QueueCounts;
 }
 
 type SpanRow = { id: number; articleId: number; label: Label; start: number; end: number };
@@ -58,6 +88,9 @@ export function spanInContext(body: string, start: number, end: number, chars = 
   };
 }
 
+/** The queue's order, one key for both kinds: an article's annotations, then its links (by their first end). */
+type QueueKey = [articleId: number, kind: number, start: number, annotationId: number, linkId: number];
+
 function notReviewedBy(db: Db, userId: number, column: typeof reviews.annotationId | typeof reviews.linkId, id: typeof annotations.id | typeof links.id) {
   return notExists(
     db
@@ -67,8 +100,37 @@ function notReviewedBy(db: Db, userId: number, column: typeof reviews.annotation
   );
 }
 
-/** Live annotations of a project not written by `userId`, narrowed by `extra`. */
-function annotationRows(db: Db, projectId: number, userId: number, extra: SQL) {
+/** Keyset condition; the leading `article >= …` lets SQLite start the index walk there. */
+function keyset(keys: SortKey[], values: KeyValue[] | undefined): SQL | undefined {
+  if (!values) return undefined;
+  return and(gte(keys[0].expr as SQL, values[0] as number), after(keys, values));
+}
+
+function outletArticles(db: Db, projectId: number, outlet: string) {
+  const match = outlet === '-' ? sql`(${articles.outlet} is null or ${articles.outlet} = '')` : eq(articles.outlet, outlet);
+  return db.select({ id: articles.id }).from(articles).where(and(eq(articles.projectId, projectId), match));
+}
+
+interface Scope {
+  db: Db;
+  projectId: number;
+  /** The reviewer whose own work is left out, or null to keep everyone's. */
+  exceptAuthor: number;
+  filters: QueueFilters;
+  limit: number;
+  after?: KeyValue[];
+}
+
+/** Live annotations, one page in queue order. */
+function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
+  const keys: SortKey[] = [
+    { expr: annotations.articleId, dir: 'asc' },
+    { expr: sql`0`, dir: 'asc' },
+    { expr: annotations.start, dir: 'asc' },
+    { expr: annotations.id, dir: 'asc' },
+    { expr: sql`0`, dir: 'asc' },
+  ];
+  if (filters.label === 'link') return [];
   return db
     .select({
       id: annotations.id,
@@ -88,19 +150,33 @@ function annotationRows(db: Db, projectId: number, userId: number, extra: SQL) {
       and(
         eq(annotations.projectId, projectId),
         isNull(annotations.deletedAt),
-        ne(annotations.authorId, userId),
+        ne(annotations.authorId, exceptAuthor),
+        filters.label ? eq(annotations.label, filters.label) : undefined,
+        filters.authorId ? eq(annotations.authorId, filters.authorId) : undefined,
+        filters.articleId ? eq(annotations.articleId, filters.articleId) : undefined,
+        filters.outlet !== undefined ? inArray(annotations.articleId, outletArticles(db, projectId, filters.outlet)) : undefined,
+        keyset(keys, from),
         extra,
       ),
     )
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
+    .orderBy(...orderBy([keys[0], keys[2], keys[3]]))
+    .limit(limit + 1)
     .all();
 }
 
-/** Live links of a project not written by `userId`, narrowed by `extra`. */
-function linkRows(db: Db, projectId: number, userId: number, extra: SQL) {
-  const from = alias(annotations, 'from_annotation');
-  const to = alias(annotations, 'to_annotation');
-  const span = (a: typeof from | typeof to) => ({ id: a.id, articleId: a.articleId, label: a.label, start: a.start, end: a.end });
+/** Live links, one page in queue order (by their first end, then id). */
+function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
+  if (filters.label && filters.label !== 'link') return [];
+  const first = alias(annotations, 'from_annotation');
+  const second = alias(annotations, 'to_annotation');
+  const span = (a: typeof first | typeof second) => ({ id: a.id, articleId: a.articleId, label: a.label, start: a.start, end: a.end });
+  const keys: SortKey[] = [
+    { expr: first.articleId, dir: 'asc' },
+    { expr: sql`1`, dir: 'asc' },
+    { expr: first.start, dir: 'asc' },
+    { expr: first.id, dir: 'asc' },
+    { expr: links.id, dir: 'asc' },
+  ];
   return db
     .select({
       id: links.id,
@@ -110,31 +186,53 @@ function linkRows(db: Db, projectId: number, userId: number, extra: SQL) {
       note: links.note,
       createdAt: links.createdAt,
       authorName: users.name,
-      from: span(from),
-      to: span(to),
+      from: span(first),
+      to: span(second),
     })
-    .from(links)
+    .from(first)
+    .innerJoin(links, eq(links.fromAnnotationId, first.id))
     .innerJoin(users, eq(users.id, links.authorId))
-    .innerJoin(from, eq(from.id, links.fromAnnotationId))
-    .innerJoin(to, eq(to.id, links.toAnnotationId))
+    .innerJoin(second, eq(second.id, links.toAnnotationId))
     .where(
       and(
-        eq(links.projectId, projectId),
+        // Links stay within one project: filtering on the first end's project lets SQLite walk
+        // (project, article, start) in queue order and stop after one page.
+        eq(first.projectId, projectId),
         isNull(links.deletedAt),
-        ne(links.authorId, userId),
+        ne(links.authorId, exceptAuthor),
+        filters.authorId ? eq(links.authorId, filters.authorId) : undefined,
+        filters.articleId ? eq(first.articleId, filters.articleId) : undefined,
+        filters.outlet !== undefined ? inArray(first.articleId, outletArticles(db, projectId, filters.outlet)) : undefined,
+        keyset(keys, from),
         extra,
       ),
     )
-    .orderBy(asc(links.id))
+    .orderBy(asc(first.articleId), asc(first.start), asc(first.id), asc(links.id))
+    .limit(limit + 1)
     .all();
 }
 
-type AnnotationRows = ReturnType<typeof annotationRows>;
-type LinkRows = ReturnType<typeof linkRows>;
+type AnnotationRow = ReturnType<typeof annotationRows>[number];
+type LinkRow = ReturnType<typeof linkRows>[number];
+type Row = { kind: 'annotation'; row: AnnotationRow; key: QueueKey } | { kind: 'link'; row: LinkRow; key: QueueKey };
 
-/** Turns rows into queue items with their spans in context, grouped by article. */
-function groupItems(db: Db, annotationList: AnnotationRows, linkList: LinkRows): QueueGroup[] {
-  const articleIds = [...new Set([...annotationList.map((a) => a.articleId), ...linkList.flatMap((l) => [l.from.articleId, l.to.articleId])])];
+function compareKeys(a: QueueKey, b: QueueKey): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** The first `limit + 1` items of both kinds in queue order (each query already asked for that many). */
+function mergeRows(annotationList: AnnotationRow[], linkList: LinkRow[], limit: number): Row[] {
+  const rows: Row[] = [
+    ...annotationList.map((row): Row => ({ kind: 'annotation', row, key: [row.articleId, 0, row.start, row.id, 0] })),
+    ...linkList.map((row): Row => ({ kind: 'link', row, key: [row.from.articleId, 1, row.from.start, row.from.id, row.id] })),
+  ];
+  return rows.sort((a, b) => compareKeys(a.key, b.key)).slice(0, limit + 1);
+}
+
+/** Turns a page of rows into queue items with their spans in context: reads only the page's articles. */
+function toItems(db: Db, rows: Row[]): QueueItem[] {
+  const articleIds = [...new Set(rows.flatMap((r) => (r.kind === 'link' ? [r.row.from.articleId, r.row.to.articleId] : [r.row.articleId])))];
   const texts = new Map(
     (articleIds.length
       ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
@@ -145,40 +243,101 @@ function groupItems(db: Db, annotationList: AnnotationRows, linkList: LinkRows):
     const article = texts.get(row.articleId)!;
     return { annotationId: row.id, articleId: row.articleId, articleTitle: article.title, outlet: article.outlet, label: row.label, start: row.start, end: row.end, ...spanInContext(article.body, row.start, row.end) };
   };
-  const items: QueueItem[] = [
-    ...annotationList.map((a): QueueItem => ({ kind: 'annotation', id: a.id, version: a.version, status: a.status, authorName: a.authorName, note: a.note, createdAt: a.createdAt, span: toSpan(a) })),
-    ...linkList.map((l): QueueItem => ({ kind: 'link', id: l.id, version: l.version, status: l.status, authorName: l.authorName, note: l.note, createdAt: l.createdAt, relation: l.relation, span: toSpan(l.from), other: toSpan(l.to) })),
-  ];
+  return rows.map(({ kind, row }): QueueItem => {
+    const base = { id: row.id, version: row.version, status: row.status, authorName: row.authorName, note: row.note, createdAt: row.createdAt };
+    if (kind === 'annotation') return { kind, ...base, span: toSpan(row) };
+    return { kind, ...base, relation: row.relation, span: toSpan(row.from), other: toSpan(row.to) };
+  });
+}
+
+/** Groups items by the article of their (first) span, keeping queue order. */
+export function groupByArticle(items: QueueItem[]): QueueGroup[] {
   const groups = new Map<number, QueueGroup>();
   for (const item of items) {
-    const article = texts.get(item.span.articleId)!;
-    const group = groups.get(article.id) ?? { articleId: article.id, title: article.title, outlet: article.outlet, items: [] };
+    const { articleId, articleTitle, outlet } = item.span;
+    const group = groups.get(articleId) ?? { articleId, title: articleTitle, outlet, items: [] };
     group.items.push(item);
-    groups.set(article.id, group);
+    groups.set(articleId, group);
   }
-  return [...groups.values()].sort((a, b) => a.articleId - b.articleId);
+  return [...groups.values()];
+}
+
+export interface QueueQuery {
+  cursor?: string | null;
+  limit?: string | null;
+  label?: string | null;
+  author?: string | null;
+  article?: string | null;
+  outlet?: string | null;
+}
+
+function readPage(db: Db, scope: Omit<Scope, 'limit' | 'after'>, list: string, query: QueueQuery, extra: { annotation?: SQL; link?: SQL }) {
+  const cursorScope = { list, query: { ...scope.filters } };
+  const { after: from, limit } = pageRequest(cursorScope, query, 5, { limit: QUEUE_PAGE, max: 100 });
+  const full = { ...scope, limit, after: from };
+  const rows = mergeRows(annotationRows(full, extra.annotation), linkRows(full, extra.link), limit);
+  const kept = rows.slice(0, limit);
+  const page = toPage(cursorScope, rows, limit, (r) => r.key);
+  return { ...page, items: toItems(db, kept) };
 }
 
 /**
- * What the actor still has to review in a project, grouped by article (a link sits under the
- * article of its first end), with the number of items left. Viewers cannot review: 403.
+ * What the actor still has to review in a project, one page at a time in article order, with
+ * the number left and the counts per filter value (`?label=&author=&article=&outlet=`; a bad
+ * value, cursor or limit is a 400). Viewers cannot review: 403.
  */
-export function reviewQueue({ actor, projectId }: { actor: Actor; projectId: number }): { groups: QueueGroup[]; left: number } {
+export function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): QueuePage {
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.create');
   if (!user) throw forbidden('The review queue belongs to a person: the command-line operator has none.');
-  const groups = groupItems(
-    db,
-    annotationRows(db, projectId, user.id, notReviewedBy(db, user.id, reviews.annotationId, annotations.id)),
-    linkRows(db, projectId, user.id, notReviewedBy(db, user.id, reviews.linkId, links.id)),
-  );
-  return { groups, left: groups.reduce((n, g) => n + g.items.length, 0) };
+  const filters = parseQueueFilters(query);
+  const extra = {
+    annotation: notReviewedBy(db, user.id, reviews.annotationId, annotations.id),
+    link: notReviewedBy(db, user.id, reviews.linkId, links.id),
+  };
+  const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
+  const counts = queueCounts(db, projectId, user.id, filters, extra);
+  return { ...page, groups: groupByArticle(page.items), left: counts.total, counts };
 }
 
-/** Disputed items a lead may settle (not their own), grouped like the queue. Leads only. */
-export function disputedItems({ actor, projectId }: { actor: Actor; projectId: number }): QueueGroup[] {
+/** The live reviews of the given items, by item key ("annotation-1", "link-2"). */
+function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
+  const byKind = (kind: 'annotation' | 'link') => items.filter((i) => i.kind === kind).map((i) => i.id);
+  const annotationIds = byKind('annotation');
+  const linkIds = byKind('link');
+  const result = new Map<string, QueueReview[]>();
+  if (!items.length) return result;
+  const rows = db
+    .select({ annotationId: reviews.annotationId, linkId: reviews.linkId, reviewerName: users.name, decision: reviews.decision, reason: reviews.reason })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(
+      and(
+        isNull(reviews.supersededAt),
+        sql`(${annotationIds.length ? inArray(reviews.annotationId, annotationIds) : sql`0`} or ${linkIds.length ? inArray(reviews.linkId, linkIds) : sql`0`})`,
+      ),
+    )
+    .orderBy(asc(reviews.id))
+    .all();
+  for (const r of rows) {
+    const key = r.annotationId ? `annotation-${r.annotationId}` : `link-${r.linkId}`;
+    result.set(key, [...(result.get(key) ?? []), { reviewerName: r.reviewerName, decision: r.decision, reason: r.reason }]);
+  }
+  return result;
+}
+
+/**
+ * Disputed items a lead may settle (not their own), a page at a time in queue order, each
+ * with its live reviews (who decided what, and why), and how many there are. Leads only.
+ */
+export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Pick<QueueQuery, 'cursor' | 'limit'> }): Page<QueueItem> & { total: number } {
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.settle');
   if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
-  return groupItems(db, annotationRows(db, projectId, user.id, eq(annotations.status, 'disputed')), linkRows(db, projectId, user.id, eq(links.status, 'disputed')));
+  const extra = { annotation: eq(annotations.status, 'disputed'), link: eq(links.status, 'disputed') };
+  const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
+  const live = liveReviews(db, page.items);
+  const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));
+  const total = queueCounts(db, projectId, user.id, {}, extra).total;
+  return { items, nextCursor: page.nextCursor, total };
 }

@@ -146,6 +146,10 @@ export const annotations = sqliteTable(
     index('annotations_article_status_idx').on(t.articleId, t.status),
     index('annotations_author_idx').on(t.authorId, t.projectId),
     index('annotations_project_label_idx').on(t.projectId, t.label),
+    // The review queue walks a project in article order, a page at a time.
+    index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
+    // The inbox reaches my work through its author.
+    index('annotations_author_idx').on(t.authorId),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -209,6 +213,7 @@ export const reviews = sqliteTable(
     index('reviews_link_reviewer_idx').on(t.linkId, t.reviewerId, t.supersededAt),
     index('reviews_reviewer_idx').on(t.reviewerId, t.projectId),
     index('reviews_project_reviewer_idx').on(t.projectId, t.reviewerId),
+    index('reviews_reviewer_idx').on(t.reviewerId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -231,6 +236,8 @@ export const comments = sqliteTable(
     index('comments_annotation_idx').on(t.annotationId),
     index('comments_link_idx').on(t.linkId),
     index('comments_project_idx').on(t.projectId, t.createdAt),
+    index('comments_author_idx').on(t.authorId),
+    index('comments_parent_idx').on(t.parentId),
     check('comments_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );

@@ -93,11 +93,11 @@ describe('reviewing an annotation', () => {
     await reviewAnnotation({ actor: third.actor, id: a.id, input: { decision: 'reject', reason: 'No.' } });
     await expectError(() => settle({ actor: other.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'Mine.' } }), 403);
     await expectError(() => settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept' } }), 400);
-    const disputed = disputedItems({ actor: lead.actor, projectId: project.id }).flatMap((g) => g.items);
+    const disputed = disputedItems({ actor: lead.actor, projectId: project.id }).items;
     expect(disputed.map((i) => i.id)).toContain(a.id);
     await expectError(() => disputedItems({ actor: other.actor, projectId: project.id }), 403);
     expect((await settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'reject', reason: 'Paraphrase.' } })).status).toBe('rejected');
-    expect(disputedItems({ actor: lead.actor, projectId: project.id }).flatMap((g) => g.items).map((i) => i.id)).not.toContain(a.id);
+    expect(disputedItems({ actor: lead.actor, projectId: project.id }).items.map((i) => i.id)).not.toContain(a.id);
     expect((await settle({ actor: lead.actor, kind: 'annotation', id: a.id, input: { decision: 'accept', reason: 'On reflection.' } })).status).toBe('accepted');
     expect(listReviews({ actor: lead.actor, kind: 'annotation', id: a.id }).canSettle).toBe(true);
   });
