@@ -10,7 +10,7 @@ import { requestOrigin } from '../http/origin';
 import { parseInput } from '../validation';
 import { createProject, listProjects } from '../data/projects';
 import { getArticle, importArticle, listArticles } from '../data/articles';
-import { projectAgreement } from '../data/agreement';
+import { pairDisagreements, projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
 import { exportProject } from '../data/exports';
 import { articlesAsFile, importBatch } from '../data/imports';
@@ -44,8 +44,23 @@ export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }
   return article;
 });
 
-/** GET agreement between the project's reviewers: per pair, per article and pooled. */
-export const readAgreement = authedRoute<ProjectParams>(({ actor, params }) => projectAgreement({ actor, projectId: pathId(params.projectId, 'Project') }));
+/** GET agreement between the project's reviewers: pooled per pair, and a page (?cursor=&limit=) of the per-article table. */
+export const readAgreement = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const query = new URL(request.url).searchParams;
+  return projectAgreement({ actor, projectId: pathId(params.projectId, 'Project'), cursor: query.get('cursor'), limit: query.get('limit') });
+});
+
+/** GET ?a=&b=&cursor=&limit=: a page of where reviewers a and b disagree. */
+export const readDisagreements = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const query = new URL(request.url).searchParams;
+  const reviewer = (name: string) => {
+    const value = query.get(name) ?? '';
+    if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) throw new AppError('bad_request', `${name} must be the id of a reviewer (a and b: the two to compare).`);
+    return Number(value);
+  };
+  const [a, b] = [reviewer('a'), reviewer('b')];
+  return { disagreements: pairDisagreements({ actor, projectId: pathId(params.projectId, 'Project'), a, b, cursor: query.get('cursor'), limit: query.get('limit') }) };
+});
 
 /** GET what the caller still has to review in the project, by article, with the count left. */
 export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params }) => reviewQueue({ actor, projectId: pathId(params.projectId, 'Project') }));

@@ -28,9 +28,10 @@ describe('projectAgreement', () => {
     expect(ab.articles).toBe(1);
     const ac = data.pairs.find((x) => x.a === a.user.id && x.b === c.user.id)!;
     expect(ac).toMatchObject({ articles: 0, exactF1: null, kappa: null, linkF1: 0 });
-    expect(data.articles).toHaveLength(1);
+    expect(data.articles.items).toHaveLength(1);
+    expect(data.articles.nextCursor).toBeNull();
     const list = pairDisagreements({ actor: b.actor, projectId: p.id, a: a.user.id, b: b.user.id });
-    expect(list[0].items.map((d) => [d.kind, d.a?.id, d.b?.id])).toEqual([['label', a2.id, b2.id]]);
+    expect(list.items.map((d) => [d.kind, d.a?.id, d.b?.id])).toEqual([['label', a2.id, b2.id]]);
     expect(() => projectAgreement({ actor: outsider.actor, projectId: p.id })).toThrow(/not found/);
   });
 });

@@ -141,6 +141,7 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement/disagreements', what: 'where two reviewers disagree', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: `a=${w.people.authorReviewer.id}&b=${w.people.otherReviewer.id}` }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c', what: 'W3C annotation container', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c/:item', what: 'one W3C annotation', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId), item: `annotation-${w.annotation().id}` } }) },

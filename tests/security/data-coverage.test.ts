@@ -18,6 +18,7 @@ const NO_ACTOR: Record<string, string> = {
   'actor.loadUser': 'part of the check itself',
   'actor.projectAccess': 'the check itself',
   'actor.requireAdmin': 'part of the check itself',
+  'agreement.articlePairs': 'pure: the cached counts of one article from spans a checked reader already read',
   'annotations.parseAttributes': 'pure validation of attributes (the API and unsigned imports)',
   'annotationViews.readableArticle': 'the check for an article (takes the actor, returns the access)',
   'annotationViews.toView': 'pure shaping of a row already read',
