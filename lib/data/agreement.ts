@@ -14,7 +14,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db } from '../db/client';
 import { agreementArticles, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
 import { badRequest } from '../errors';
-import { charCounts, exactMatchCount, f1, kappaOf, linkMatchCount, overlapMatchCount, type CharCounts, type LinkInput } from '../metrics/agreement';
+import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
 import { listDisagreements, type Disagreement } from '../metrics/disagreements';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { after, orderBy } from './keyset';
@@ -135,7 +135,8 @@ function figuresOf(r: Omit<PairRow, 'projectId' | 'articleId' | 'disagreements'>
   };
 }
 
-function linksByAuthor(db: Db, projectId: number): Map<number, LinkInput[]> {
+/** Each author's links as a multiset of keys "(unordered ends)|relation" (as linkMatchCount keys them). */
+function linksByAuthor(db: Db, projectId: number): Map<number, Map<string, number>> {
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
   const rows = db
@@ -145,13 +146,22 @@ function linksByAuthor(db: Db, projectId: number): Map<number, LinkInput[]> {
     .innerJoin(to, eq(to.id, links.toAnnotationId))
     .where(and(eq(links.projectId, projectId), isNull(links.deletedAt)))
     .all();
-  const out = new Map<number, LinkInput[]>();
+  const out = new Map<number, Map<string, number>>();
   for (const r of rows) {
-    const list = out.get(r.authorId) ?? [];
-    list.push({ ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation });
-    out.set(r.authorId, list);
+    const key = linkKey({ ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation });
+    const bag = out.get(r.authorId) ?? new Map<string, number>();
+    bag.set(key, (bag.get(key) ?? 0) + 1);
+    out.set(r.authorId, bag);
   }
   return out;
+}
+
+/** Link F1 of two authors' multisets: one-to-one matches, as linkMatchCount counts them. */
+function linkF1Of(x: Map<string, number> | undefined, y: Map<string, number> | undefined): number | null {
+  const size = (bag?: Map<string, number>) => [...(bag?.values() ?? [])].reduce((s, v) => s + v, 0);
+  let matches = 0;
+  if (x && y) for (const [key, n] of x) matches += Math.min(n, y.get(key) ?? 0);
+  return f1({ matches, a: size(x), b: size(y) });
 }
 
 /** Reviewers with live spans in the project, by name. */
@@ -185,7 +195,7 @@ function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigu
   order.forEach((x, i) =>
     order.slice(i + 1).forEach((y) => {
       const [lo, hi] = x < y ? [x, y] : [y, x];
-      const linkF1 = f1(linkMatchCount(linkSets.get(lo) ?? [], linkSets.get(hi) ?? []));
+      const linkF1 = linkF1Of(linkSets.get(lo), linkSets.get(hi));
       const row = byPair.get(`${lo}-${hi}`);
       out.push(oriented(row ? figuresOf(row, row.shared, linkF1) : { a: lo, b: hi, exactF1: null, overlapF1: null, kappa: null, linkF1, articles: 0, spansA: 0, spansB: 0 }, x));
     }),

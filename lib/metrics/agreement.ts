@@ -151,8 +151,12 @@ export function kappa(confusion: Confusion): number | null {
 
 /** Link agreement counts: (unordered ends, relation) matched one-to-one. */
 export function linkMatchCount(a: readonly LinkInput[], b: readonly LinkInput[]): MatchCount {
-  const key = (l: LinkInput) => `${[...l.ends].sort().join('|')}|${l.relation}`;
-  return { matches: multisetMatches(a.map(key), b.map(key)), a: a.length, b: b.length };
+  return { matches: multisetMatches(a.map(linkKey), b.map(linkKey)), a: a.length, b: b.length };
+}
+
+/** What makes two links the same: their ends in either order, and the relation. */
+export function linkKey(l: LinkInput): string {
+  return `${[...l.ends].sort().join('|')}|${l.relation}`;
 }
 
 export interface SpanScores {
