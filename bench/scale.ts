@@ -117,7 +117,7 @@ async function main() {
       console.log(`  ${JSON.stringify(corpus.counts)} in ${built.toFixed(0)} s`);
       // The agreement cache is part of the database a desk has; its first, whole-project fill is timed here.
       const cold = performance.now();
-      projectAgreement({ actor: corpus.lead.actor, projectId: corpus.projectId });
+      await projectAgreement({ actor: corpus.lead.actor, projectId: corpus.projectId });
       extra[`agreementCold${size}Ms`] = Math.round(performance.now() - cold);
       console.log(`  agreement cache filled in ${extra[`agreementCold${size}Ms`]} ms`);
       saveCorpus(size, corpus);

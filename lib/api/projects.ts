@@ -51,7 +51,7 @@ export const readAgreement = authedRoute<ProjectParams>(({ actor, params, reques
 });
 
 /** GET ?a=&b=&cursor=&limit=: a page of where reviewers a and b disagree. */
-export const readDisagreements = authedRoute<ProjectParams>(({ actor, params, request }) => {
+export const readDisagreements = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const query = new URL(request.url).searchParams;
   const reviewer = (name: string) => {
     const value = query.get(name) ?? '';
@@ -59,7 +59,7 @@ export const readDisagreements = authedRoute<ProjectParams>(({ actor, params, re
     return Number(value);
   };
   const [a, b] = [reviewer('a'), reviewer('b')];
-  return { disagreements: pairDisagreements({ actor, projectId: pathId(params.projectId, 'Project'), a, b, cursor: query.get('cursor'), limit: query.get('limit') }) };
+  return { disagreements: await pairDisagreements({ actor, projectId: pathId(params.projectId, 'Project'), a, b, cursor: query.get('cursor'), limit: query.get('limit') }) };
 });
 
 /** GET what the caller still has to review in the project, by article, with the count left. */

@@ -11,7 +11,7 @@
  */
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, writeTransaction, type Db } from '../db/client';
+import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
 import { agreementArticles, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
 import { badRequest } from '../errors';
 import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
@@ -53,9 +53,9 @@ type PairRow = typeof agreementPairs.$inferSelect;
 /** Rows of the per-article table (and disagreement groups) a page holds by default. */
 export const AGREEMENT_PAGE = 50;
 /** Articles computed per write transaction, so a first read of a big project never holds the lock long. */
-const REFRESH_CHUNK = 100;
+const REFRESH_CHUNK = 25;
 
-function liveSpans(db: Db, articleIds: number[], authorIds?: number[]): SpanRow[] {
+function liveSpans(db: Db | Tx, articleIds: number[], authorIds?: number[]): SpanRow[] {
   if (!articleIds.length) return [];
   return db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end, exact: annotations.exact })
@@ -88,33 +88,41 @@ export function articlePairs(projectId: number, articleId: number, spans: SpanRo
 }
 
 /**
- * Computes the cached rows of every article of the project that has none (new, or written to
- * since). Each chunk reads and writes in one BEGIN IMMEDIATE transaction, so no write can slip
- * between reading the spans and storing what was computed from them.
+ * Computes the cached rows of up to REFRESH_CHUNK articles of the project that have none (new,
+ * or written to since). One BEGIN IMMEDIATE transaction finds them, reads their spans and
+ * stores what it computed, so no write can slip in between and two readers never both store
+ * one article. Returns how many it computed.
  */
-function refreshAgreement(db: Db, projectId: number): number {
-  const missing = () =>
-    db
+function refreshChunk(projectId: number): number {
+  return writeTransaction((tx) => {
+    const ids = tx
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.projectId, projectId), sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
       .limit(REFRESH_CHUNK)
       .all()
       .map((r) => r.id);
-  let done = 0;
-  for (let ids = missing(); ids.length; ids = missing()) {
-    writeTransaction((tx) => {
-      const bodies = tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
-      const spans = liveSpans(db, ids);
-      for (const { id, body } of bodies) {
-        const { authors, pairs } = articlePairs(projectId, id, spans.filter((s) => s.articleId === id), body.length);
-        tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
-        for (let k = 0; k < pairs.length; k += 500) tx.insert(agreementPairs).values(pairs.slice(k, k + 500)).run();
-      }
-    });
-    done += ids.length;
-  }
-  return done;
+    if (!ids.length) return 0;
+    const bodies = tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
+    const spans = liveSpans(tx, ids);
+    const byArticle = new Map<number, SpanRow[]>();
+    for (const s of spans) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s]);
+    for (const { id, body } of bodies) {
+      const { authors, pairs } = articlePairs(projectId, id, byArticle.get(id) ?? [], body.length);
+      tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
+      for (let k = 0; k < pairs.length; k += 200) tx.insert(agreementPairs).values(pairs.slice(k, k + 200)).run();
+    }
+    return ids.length;
+  });
+}
+
+/**
+ * Brings the project's cache up to date. After a few writes that is one short chunk; a first
+ * fill of a big project (after the migration) goes chunk by chunk, letting other requests in
+ * between, so it never holds the event loop for long.
+ */
+async function refreshAgreement(projectId: number): Promise<void> {
+  while (refreshChunk(projectId) === REFRESH_CHUNK) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function countsOf(r: Pick<PairRow, 'agree0' | 'agree1' | 'agree2' | 'agree3' | 'a0' | 'a1' | 'a2' | 'a3' | 'b0' | 'b1' | 'b2' | 'b3'>): CharCounts {
@@ -240,10 +248,10 @@ function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cu
  * over the articles both annotated (links over the whole project), and one page of the
  * per-article table (`cursor`, `limit`: 400 on a forged cursor or a bad limit).
  */
-export function projectAgreement({ actor, projectId, cursor, limit }: { actor: Actor; projectId: number; cursor?: string | null; limit?: string | null }) {
+export async function projectAgreement({ actor, projectId, cursor, limit }: { actor: Actor; projectId: number; cursor?: string | null; limit?: string | null }) {
   const db = getDb();
   const { project } = projectAccess(db, actor, projectId, 'project.read');
-  refreshAgreement(db, projectId);
+  await refreshAgreement(projectId);
   const reviewers = reviewersOf(db, projectId);
   return { project: { id: project.id, name: project.name }, reviewers, pairs: pooledPairs(db, projectId, reviewers), articles: articlePage(db, projectId, reviewers, { cursor, limit }) };
 }
@@ -261,13 +269,13 @@ export interface DisagreementItem extends Disagreement<DisagreementSpan> {
  * `limit` entries (default 50). The cursor is the article and position of the last entry sent.
  * Only articles whose cached pair row counts disagreements are opened.
  */
-export function pairDisagreements({ actor, projectId, a, b, cursor, limit }: { actor: Actor; projectId: number; a: number; b: number; cursor?: string | null; limit?: string | null }): Page<DisagreementItem> {
+export async function pairDisagreements({ actor, projectId, a, b, cursor, limit }: { actor: Actor; projectId: number; a: number; b: number; cursor?: string | null; limit?: string | null }): Promise<Page<DisagreementItem>> {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a === b) throw badRequest('a and b must be the ids of two different reviewers.');
-  refreshAgreement(db, projectId);
   const scope = { list: `agreement-disagreements:${projectId}`, query: { a, b } };
   const request = pageRequest(scope, { cursor, limit }, 2, { limit: AGREEMENT_PAGE });
+  await refreshAgreement(projectId);
   const [lo, hi] = a < b ? [a, b] : [b, a];
   const [afterArticle, afterIndex] = (request.after ?? [0, -1]) as [number, number];
   const out: Array<DisagreementItem & { index: number }> = [];

@@ -88,11 +88,11 @@ function fresh(projectId: number) {
 }
 
 /** Every row of the per-article table, following the cursors, oriented a < b. */
-function cachedRows(actor: Actor, projectId: number) {
+async function cachedRows(actor: Actor, projectId: number) {
   const out: Array<[number, number, number, number | null, number | null, number | null]> = [];
   let cursor: string | null = null;
   do {
-    const page: ReturnType<typeof projectAgreement> = projectAgreement({ actor, projectId, cursor, limit: '7' });
+    const page: Awaited<ReturnType<typeof projectAgreement>> = await projectAgreement({ actor, projectId, cursor, limit: '7' });
     for (const { articleId, pair: p } of page.articles.items) {
       const [a, b] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
       out.push([articleId, a, b, p.exactF1, p.overlapF1, p.kappa]);
@@ -104,12 +104,12 @@ function cachedRows(actor: Actor, projectId: number) {
 
 const close = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) < 1e-9);
 
-function expectSame(actor: Actor, projectId: number) {
+async function expectSame(actor: Actor, projectId: number) {
   const want = fresh(projectId);
-  const got = cachedRows(actor, projectId);
+  const got = await cachedRows(actor, projectId);
   expect(got.map((r) => r.slice(0, 3))).toEqual(want.rows.map((r) => r.slice(0, 3)));
   got.forEach((r, i) => r.slice(3).forEach((v, k) => expect(close(v as number | null, want.rows[i][3 + k])).toBe(true)));
-  const { pairs } = projectAgreement({ actor, projectId });
+  const { pairs } = await projectAgreement({ actor, projectId });
   for (const p of pairs) {
     const key = p.a < p.b ? `${p.a}-${p.b}` : `${p.b}-${p.a}`;
     const [exact, overlap, k, shared] = want.pooled.get(key) ?? [null, null, null, 0];
@@ -145,7 +145,7 @@ describe('agreement cache', () => {
           live.splice(i, 1);
         }
       }
-      expectSame(people[0].actor, p.id);
+      await expectSame(people[0].actor, p.id);
     }
     // The disagreement list, followed page by page, is the fresh list of every article.
     const [a, b] = [people[0].user.id, people[1].user.id];
@@ -159,7 +159,7 @@ describe('agreement cache', () => {
     const got: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const page: ReturnType<typeof pairDisagreements> = pairDisagreements({ actor: people[2].actor, projectId: p.id, a, b, cursor, limit: '2' });
+      const page: Awaited<ReturnType<typeof pairDisagreements>> = await pairDisagreements({ actor: people[2].actor, projectId: p.id, a, b, cursor, limit: '2' });
       got.push(...page.items.map((x) => [x.articleId, x.kind, x.a?.id ?? null, x.b?.id ?? null]));
       cursor = page.nextCursor;
     } while (cursor);
@@ -174,20 +174,20 @@ describe('agreement cache', () => {
       await createAnnotation({ actor: x.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
       await createAnnotation({ actor: y.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
     }
-    const before = projectAgreement({ actor: x.actor, projectId: p.id });
+    const before = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(before.pairs[0].kappa).toBe(1);
     const cached = () => getDb().select({ id: agreementArticles.articleId }).from(agreementArticles).where(eq(agreementArticles.projectId, p.id)).all().map((r) => r.id).sort();
     expect(cached()).toEqual([one.id, two.id].sort());
     const made = await createAnnotation({ actor: y.actor, articleId: one.id, input: { label: 'quote', start: 40, end: 60 } });
     expect(cached()).toEqual([two.id]);
     expect(getDb().select().from(agreementPairs).where(eq(agreementPairs.articleId, one.id)).all()).toEqual([]);
-    const after = projectAgreement({ actor: x.actor, projectId: p.id });
+    const after = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(after.pairs[0].kappa).toBeLessThan(1);
     expect(cached()).toEqual([one.id, two.id].sort());
     await updateAnnotation({ actor: y.actor, annotationId: made.id, ifMatch: made.version, input: { label: 'context' } });
     expect(cached()).toEqual([two.id]);
     await deleteAnnotation({ actor: y.actor, annotationId: made.id });
-    expect(projectAgreement({ actor: x.actor, projectId: p.id }).pairs[0].kappa).toBe(1);
+    expect((await projectAgreement({ actor: x.actor, projectId: p.id })).pairs[0].kappa).toBe(1);
   });
 
   it('refuses a forged, foreign or stale cursor and a bad limit with a 400', async () => {
@@ -199,27 +199,29 @@ describe('agreement cache', () => {
       await createAnnotation({ actor: x.actor, articleId: doc.id, input: { label: 'claim', start: i * 20, end: i * 20 + 10 } });
       await createAnnotation({ actor: y.actor, articleId: doc.id, input: { label: 'quote', start: i * 20, end: i * 20 + 10 } });
     }
-    const page = pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, limit: '1' });
+    const page = await pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, limit: '1' });
     expect(page.items).toHaveLength(1);
     expect(page.items[0].kind).toBe('label');
     const cursor = page.nextCursor!;
-    const status = (f: () => unknown) => {
+    const status = async (f: () => Promise<unknown>) => {
       try {
-        f();
+        await f();
         return 200;
       } catch (error) {
         return (error as { status?: number }).status;
       }
     };
-    expect(status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, cursor }))).toBe(200);
-    expect(status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, cursor: cursor.slice(0, -2) + 'xx' }))).toBe(400);
-    expect(status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: y.user.id, b: x.user.id, cursor }))).toBe(400);
-    expect(status(() => projectAgreement({ actor: x.actor, projectId: p.id, cursor }))).toBe(400);
-    expect(status(() => projectAgreement({ actor: x.actor, projectId: other.id, cursor: projectAgreement({ actor: x.actor, projectId: p.id, limit: '1' }).articles.nextCursor ?? 'x.y' }))).toBe(400);
+    expect(await status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, cursor }))).toBe(200);
+    expect(await status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, cursor: cursor.slice(0, -2) + 'xx' }))).toBe(400);
+    expect(await status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: y.user.id, b: x.user.id, cursor }))).toBe(400);
+    expect(await status(() => projectAgreement({ actor: x.actor, projectId: p.id, cursor }))).toBe(400);
+    const articleCursor = (await projectAgreement({ actor: x.actor, projectId: p.id, limit: '1' })).articles.nextCursor;
+    expect(articleCursor).toBeNull(); // one article, one pair: a single row
+    expect(await status(() => projectAgreement({ actor: x.actor, projectId: other.id, cursor }))).toBe(400);
     for (const limit of ['0', '1000000000', '-1', 'ten', '2.5']) {
-      expect(status(() => projectAgreement({ actor: x.actor, projectId: p.id, limit }))).toBe(400);
-      expect(status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, limit }))).toBe(400);
+      expect(await status(() => projectAgreement({ actor: x.actor, projectId: p.id, limit }))).toBe(400);
+      expect(await status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: y.user.id, limit }))).toBe(400);
     }
-    expect(status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: x.user.id }))).toBe(400);
+    expect(await status(() => pairDisagreements({ actor: x.actor, projectId: p.id, a: x.user.id, b: x.user.id }))).toBe(400);
   });
 });

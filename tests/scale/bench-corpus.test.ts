@@ -40,7 +40,7 @@ describe('bench:scale corpus', () => {
     const teams = getSqlite().prepare('select count(distinct author_id) as n from annotations group by article_id').all() as Array<{ n: number }>;
     for (const t of teams) expect(t.n).toBeGreaterThanOrEqual(2);
     for (const t of teams) expect(t.n).toBeLessThanOrEqual(6);
-    const figures = projectAgreement({ actor: corpus.lead.actor, projectId: corpus.projectId });
+    const figures = await projectAgreement({ actor: corpus.lead.actor, projectId: corpus.projectId });
     expect(figures.pairs.some((p) => p.articles > 0)).toBe(true);
     saveCorpus(6, corpus);
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-restore-'));

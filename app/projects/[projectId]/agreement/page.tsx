@@ -14,11 +14,11 @@ export const metadata = { title: 'Agreement' };
 type Search = { metric?: string; a?: string; b?: string; articles?: string; disagreements?: string };
 
 /** A read with a page cursor; a stale or edited cursor falls back to the first page, with a note. */
-function firstPageOnBadCursor<T>(cursor: string | undefined, read: (cursor: string | undefined) => T): { value: T; reset: boolean } {
+async function firstPageOnBadCursor<T>(cursor: string | undefined, read: (cursor: string | undefined) => Promise<T>): Promise<{ value: T; reset: boolean }> {
   try {
-    return { value: read(cursor), reset: false };
+    return { value: await read(cursor), reset: false };
   } catch (error) {
-    if (cursor && isAppError(error) && error.status === 400) return { value: read(undefined), reset: true };
+    if (cursor && isAppError(error) && error.status === 400) return { value: await read(undefined), reset: true };
     throw error;
   }
 }
@@ -37,11 +37,11 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const search = await searchParams;
   const actor = { userId: user.id };
   const metric: MetricKey = search.metric && search.metric in METRICS ? (search.metric as MetricKey) : 'kappa';
-  const loaded = firstPageOnBadCursor(search.articles, (cursor) => projectAgreement({ actor, projectId, cursor }));
+  const loaded = await firstPageOnBadCursor(search.articles, (cursor) => projectAgreement({ actor, projectId, cursor }));
   const data = loaded.value;
   const names = new Map(data.reviewers.map((r) => [r.id, r.name]));
   const pair = choosePair(search, data.pairs);
-  const listed = pair ? firstPageOnBadCursor(search.disagreements, (cursor) => pairDisagreements({ actor, projectId, a: pair[0], b: pair[1], cursor })) : null;
+  const listed = pair ? await firstPageOnBadCursor(search.disagreements, (cursor) => pairDisagreements({ actor, projectId, a: pair[0], b: pair[1], cursor })) : null;
   const base = `/projects/${projectId}/agreement`;
   const href = (m: MetricKey, a?: number, b?: number) => `${base}?metric=${m}${a && b ? `&a=${a}&b=${b}` : pair ? `&a=${pair[0]}&b=${pair[1]}` : ''}`;
   /** This page with other cursors (undefined: that table's first page). */
