@@ -53,6 +53,7 @@ const NO_ACTOR: Record<string, string> = {
   'sentenceIndex.indexStaleArticlesInBackground': 'server start: indexes what an earlier process left; returns nothing',
   'sentenceIndex.sentenceIndexIdle': 'waits for background indexing; returns nothing',
   'sentenceIndex.sentenceIndexReady': 'a yes/no for suggestions(), which checks first',
+  'statementSearch.rareTerms': 'document counts of query terms for suggestions(), which checks first; no project data',
   'statementSearch.searchStatements': 'search for suggestions(), which checks first and scopes it by project',
   'statementSearch.statementsOfArticles': 'statements for suggestions(), which checks first',
   'projects.memberProjectIds': 'scopes queries to the projects a user belongs to',
