@@ -38,14 +38,19 @@ export async function waitHealthy(base: string, timeoutMs = 180_000): Promise<vo
 }
 
 const DIST_DIR = process.env.NEXT_DIST_DIR || '.next';
+/**
+ * The checkout whose build is served: this one, or BENCH_APP_ROOT (another checkout, e.g. of
+ * main, to measure "before" with this bench's code).
+ */
+const APP_ROOT = process.env.BENCH_APP_ROOT ? path.resolve(process.env.BENCH_APP_ROOT) : ROOT;
 /** The production server as `npm run build` compiles it (scripts/build-server.mjs). */
-const SERVER_BUNDLE = path.join(ROOT, DIST_DIR, 'workbench-server.js');
+const SERVER_BUNDLE = path.join(APP_ROOT, DIST_DIR, 'workbench-server.js');
 
 /** Builds the app and its server into NEXT_DIST_DIR (default .next) when there is no build yet. */
 export function ensureBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID')) && fs.existsSync(SERVER_BUNDLE)) return;
+  if (fs.existsSync(path.join(APP_ROOT, DIST_DIR, 'BUILD_ID')) && fs.existsSync(SERVER_BUNDLE)) return;
   console.log(`No build in ${DIST_DIR}: building the app first ...`);
-  const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: APP_ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('The build failed.');
 }
 
@@ -58,7 +63,7 @@ export function ensureBuilt(): void {
 export async function startServer(port: number, dataDir: string, log = false, env: Record<string, string> = {}): Promise<Server> {
   ensureBuilt();
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
-    cwd: ROOT,
+    cwd: APP_ROOT,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',
     env: { ...process.env, ...env, PORT: String(port), BIND_ADDRESS: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' },

@@ -5,7 +5,12 @@
  * a few dozen members. Deterministic for a given seed, so runs compare.
  *
  * Growth happens in steps (`grow(500)`, then `grow(2000)`), so the same database is measured
- * at both sizes.
+ * at both sizes. The state of the random generator travels with the corpus, so a corpus grown
+ * from a cached snapshot (bench/scale/cache.ts) is the same as one built in one go.
+ *
+ * Like a desk, each article is tagged by a team of 4-6 of the 26 reviewers (not all of them),
+ * and others review it. One long article (about 60,000 characters, 800 annotations) is the
+ * reader's heavy case.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +24,7 @@ import { reviewAnnotation } from '../../lib/data/reviews';
 import { addComment } from '../../lib/data/comments';
 import { createToken } from '../../lib/data/tokens';
 import { seedFiles } from '../../seeds/load';
+import { sentenceIndexIdle } from '../../lib/data/sentenceIndex';
 
 export const PASSWORD = 'bench password, not for production';
 const OUTLETS = ['Kyiv Independent', 'UNN', 'Zamin.uz', 'Reuters', 'Ukrainska Pravda', 'BBC Monitoring', 'Meduza', 'AP'];
@@ -34,7 +40,11 @@ export interface Person {
 }
 
 export interface Corpus {
+  /** The random generator's state (see prng). */
+  rng: number;
   projectId: number;
+  /** The long article. */
+  bigArticleId: number | null;
   lead: Person;
   reviewers: Person[];
   articleIds: number[];
@@ -43,19 +53,38 @@ export interface Corpus {
   counts: { articles: number; annotations: number; links: number; reviews: number; comments: number };
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** mulberry32 over a state kept in `state.rng`, so it can be saved and resumed. */
+const state = { rng: 12 };
+function random(): number {
+  state.rng = (state.rng + 0x6d2b79f5) >>> 0;
+  let t = state.rng;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
-
-const random = prng(12);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
+
+const NAMES = ['Volodymyr Zelenskyy', 'Andriy Yermak', 'Dmytro Kuleba', 'Jens Stoltenberg', 'Olena Zelenska', 'Denys Shmyhal', 'Iryna Vereshchuk', 'Keir Starmer', 'Emmanuel Macron', 'Mark Rutte', 'Олександр Сирський', 'Дмитро Кулеба'];
+const PLACES = ['Kyiv', 'Kharkiv', 'Odesa', 'Dnipro', 'Zaporizhzhia', 'Lviv', 'London', 'Brussels', 'Warsaw', 'Tashkent', 'Херсон'];
+const TOPICS = ['occupied territories', 'the ceasefire proposal', 'NATO accession', 'grain exports', 'air defence deliveries', 'the energy grid', 'prisoner exchanges', 'sanctions on Russian oil', 'reconstruction funds'];
+const VERBS = ['said', 'told reporters', 'wrote on Telegram', 'insisted', 'denied', 'confirmed', 'warned'];
+const TEMPLATES: Array<() => string> = [
+  () => `${pick(NAMES)} ${pick(VERBS)} in ${pick(PLACES)} on ${pick(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])} that talks on ${pick(TOPICS)} would not move "without Ukraine at the table".`,
+  () => `According to ${pick(['the ministry', 'the general staff', 'regional officials', 'a senior diplomat', 'two people familiar with the talks'])}, ${1 + Math.floor(random() * 480)} ${pick(['drones', 'missiles', 'shells', 'people'])} were counted in ${pick(PLACES)} over ${2 + Math.floor(random() * 12)} days.`,
+  () => `"We will not trade ${pick(TOPICS)} for promises," ${pick(NAMES)} said, adding that ${Math.floor(random() * 90) + 10}% of those polled agreed.`,
+  () => `The figure of €${(random() * 50).toFixed(1)} billion for ${pick(TOPICS)}, cited by ${pick(NAMES)}, could not be independently verified 🔎.`,
+  () => `${pick(PLACES)} residents described ${pick(['long queues', 'power cuts', 'air-raid sirens', 'a calm night'])} as ${pick(NAMES)} arrived for talks on ${pick(TOPICS)}.`,
+  () => `За словами ${pick(NAMES)}, питання ${pick(['територій', 'перемир’я', 'санкцій', 'енергетики'])} обговорювали ${2 + Math.floor(random() * 9)} годин.`,
+];
+
+/** A seed sentence with its names, places and numbers changed, or a made-up desk sentence. */
+function sentence(): string {
+  if (random() < 0.35) return pick(TEMPLATES)();
+  return pick(POOL)
+    .replace(/Zelenskyy|Zelensky|Yermak|Kuleba|Stoltenberg/g, () => pick(NAMES).split(' ').pop()!)
+    .replace(/\b(London|Kyiv|Washington|Brussels)\b/g, () => pick(PLACES))
+    .replace(/\b\d{1,3}\b/g, () => String(1 + Math.floor(random() * 300)));
+}
 
 /** The seed articles' sentences: real news prose in several languages and scripts. */
 function sentencePool(): string[] {
@@ -72,13 +101,12 @@ function sentencePool(): string[] {
 
 const POOL = sentencePool();
 
-/** 4,000-6,000 characters of paragraphs, each article its own mix; "N" marks keep bodies unique. */
-function articleBody(n: number): string {
-  const target = 4000 + Math.floor(random() * 2000);
+/** `target` characters (default 4,000-6,000) of paragraphs, each article its own mix; "N" marks keep bodies unique. */
+function articleBody(n: number, target = 4000 + Math.floor(random() * 2000)): string {
   const paragraphs: string[] = [];
   let length = 0;
   while (length < target) {
-    const paragraph = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(POOL)).join(' ');
+    const paragraph = Array.from({ length: 2 + Math.floor(random() * 3) }, sentence).join(' ');
     paragraphs.push(paragraph);
     length += paragraph.length + 2;
   }
@@ -101,7 +129,7 @@ export async function startCorpus(): Promise<Corpus> {
   const reviewers: Person[] = [];
   for (let i = 1; i <= 26; i++) reviewers.push(await person(i, project.id, 'reviewer'));
   for (let i = 27; i <= 29; i++) await person(i, project.id, 'viewer');
-  return { projectId: project.id, lead, reviewers, articleIds: [], annotations: [], counts: { articles: 0, annotations: 0, links: 0, reviews: 0, comments: 0 } };
+  return { rng: state.rng, projectId: project.id, bigArticleId: null, lead, reviewers, articleIds: [], annotations: [], counts: { articles: 0, annotations: 0, links: 0, reviews: 0, comments: 0 } };
 }
 
 /** A span of whole words inside one paragraph of `body`. */
@@ -121,35 +149,52 @@ function annotationInput(body: string) {
   return { label, start, end, note: random() < 0.3 ? 'Check against the original statement.' : '', attributes };
 }
 
+/** Dates spread over six weeks for the first 2,000 articles, whatever the steps of growth. */
+const DESK_DAYS = 42;
+const DESK_SIZE = 2000;
+
+/** Imports one article and tags it `count` times by a team of 4-6 reviewers; returns the new annotations. */
+async function addArticle(corpus: Corpus, body: string, count: number): Promise<Corpus['annotations']> {
+  const n = corpus.articleIds.length;
+  const published = new Date(Date.UTC(2025, 2, 1) + Math.floor(((n % DESK_SIZE) / DESK_SIZE) * DESK_DAYS * 86400_000));
+  const article = importArticle({
+    actor: corpus.lead.actor,
+    projectId: corpus.projectId,
+    input: { title: `${pick(['Zelenskyy', 'Kyiv', 'Ukraine', 'NATO', 'Kremlin'])} on ${pick(TOPICS)}, report ${n}`, body, outlet: OUTLETS[n % OUTLETS.length], publishedAt: published.toISOString().slice(0, 10) },
+  });
+  corpus.articleIds.push(article.id);
+  corpus.counts.articles++;
+  const first = Math.floor(random() * corpus.reviewers.length);
+  const team = Array.from({ length: 4 + Math.floor(random() * 3) }, (_, i) => (first + i * 5) % corpus.reviewers.length);
+  // Concurrent calls share group commits, as a busy desk's requests do.
+  const created = await Promise.all(
+    Array.from({ length: count }, () => {
+      const authorIndex = pick(team);
+      return createAnnotation({ actor: corpus.reviewers[authorIndex].actor, articleId: article.id, input: annotationInput(body) }).then((a) => ({ id: a.id, articleId: article.id, authorIndex }));
+    }),
+  );
+  corpus.annotations.push(...created);
+  corpus.counts.annotations += created.length;
+  return created;
+}
+
 /** Adds articles (with their annotations, links, reviews and comments) until there are `total`. */
 export async function grow(corpus: Corpus, total: number): Promise<void> {
   const started = Date.now();
-  const firstDay = Date.UTC(2025, 2, 1);
+  state.rng = corpus.rng;
+  if (corpus.bigArticleId === null && total > 0) {
+    await addArticle(corpus, articleBody(0, 60_000), 800);
+    corpus.bigArticleId = corpus.articleIds[0];
+  }
   while (corpus.articleIds.length < total) {
-    const n = corpus.articleIds.length;
-    const body = articleBody(n);
-    const published = new Date(firstDay + Math.floor((n / Math.max(total, 1)) * 42 * 86400_000));
-    const article = importArticle({
-      actor: corpus.lead.actor,
-      projectId: corpus.projectId,
-      input: { title: `${pick(['Zelenskyy', 'Kyiv', 'Ukraine'])} on occupied territories, report ${n}`, body, outlet: OUTLETS[n % OUTLETS.length], publishedAt: published.toISOString().slice(0, 10) },
-    });
-    corpus.articleIds.push(article.id);
-    corpus.counts.articles++;
-    // Concurrent calls share group commits, as a busy desk's requests do.
-    const created = await Promise.all(
-      Array.from({ length: PER_ARTICLE.annotations }, () => {
-        const authorIndex = Math.floor(random() * corpus.reviewers.length);
-        return createAnnotation({ actor: corpus.reviewers[authorIndex].actor, articleId: article.id, input: annotationInput(body) }).then((a) => ({ id: a.id, articleId: article.id, authorIndex }));
-      }),
-    );
-    corpus.annotations.push(...created);
-    corpus.counts.annotations += created.length;
+    const created = await addArticle(corpus, articleBody(corpus.articleIds.length), PER_ARTICLE.annotations);
     await Promise.all([linksFor(corpus, created), reviewsFor(corpus, created), commentsFor(corpus, created)]);
     if (corpus.articleIds.length % 100 === 0) {
       console.log(`  ${corpus.articleIds.length} articles, ${corpus.counts.annotations} annotations (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
+  await sentenceIndexIdle();
+  corpus.rng = state.rng;
 }
 
 async function linksFor(corpus: Corpus, created: Corpus['annotations']): Promise<void> {

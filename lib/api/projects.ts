@@ -12,6 +12,8 @@ import { createProject, listProjects } from '../data/projects';
 import { getArticle, importArticle } from '../data/articles';
 import { listArticlesPage } from '../data/articleList';
 import { projectAgreement } from '../data/agreement';
+import { getArticle, importArticle, listArticles } from '../data/articles';
+import { pairDisagreements, projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
 import { exportProject } from '../data/exports';
 import { articlesAsFile, importBatch } from '../data/imports';
@@ -48,8 +50,23 @@ export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }
   return article;
 });
 
-/** GET agreement between the project's reviewers: per pair, per article and pooled. */
-export const readAgreement = authedRoute<ProjectParams>(({ actor, params }) => projectAgreement({ actor, projectId: pathId(params.projectId, 'Project') }));
+/** GET agreement between the project's reviewers: pooled per pair, and a page (?cursor=&limit=) of the per-article table. */
+export const readAgreement = authedRoute<ProjectParams>(({ actor, params, request }) => {
+  const query = new URL(request.url).searchParams;
+  return projectAgreement({ actor, projectId: pathId(params.projectId, 'Project'), cursor: query.get('cursor'), limit: query.get('limit') });
+});
+
+/** GET ?a=&b=&cursor=&limit=: a page of where reviewers a and b disagree. */
+export const readDisagreements = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
+  const query = new URL(request.url).searchParams;
+  const reviewer = (name: string) => {
+    const value = query.get(name) ?? '';
+    if (!/^\d{1,15}$/.test(value) || Number(value) <= 0) throw new AppError('bad_request', `${name} must be the id of a reviewer (a and b: the two to compare).`);
+    return Number(value);
+  };
+  const [a, b] = [reviewer('a'), reviewer('b')];
+  return { disagreements: await pairDisagreements({ actor, projectId: pathId(params.projectId, 'Project'), a, b, cursor: query.get('cursor'), limit: query.get('limit') }) };
+});
 
 const QUEUE_PARAMS = ['cursor', 'limit', 'label', 'author', 'article', 'outlet'];
 

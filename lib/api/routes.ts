@@ -55,6 +55,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/projects/:projectId/articles', projects.readArticles),
   route('POST', '/api/projects/:projectId/articles', projects.postArticle),
   route('GET', '/api/projects/:projectId/agreement', projects.readAgreement),
+  route('GET', '/api/projects/:projectId/agreement/disagreements', projects.readDisagreements),
   route('GET', '/api/projects/:projectId/review-queue', projects.readReviewQueue),
   route('GET', '/api/projects/:projectId/board', board.readBoard),
   route('GET', '/api/projects/:projectId/export', projects.readExport),

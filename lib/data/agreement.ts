@@ -2,13 +2,22 @@
  * Agreement between the reviewers of a project, per article annotated by two or more of them
  * and pooled over the project, per pair of reviewers (measures in lib/metrics/agreement.ts),
  * and the list of disagreements of one pair, each span openable in the reader.
+ *
+ * Incremental: the per-article, per-pair counts live in agreement_articles/agreement_pairs.
+ * Triggers delete an article's rows in the same transaction as every write that changes them
+ * (drizzle/0005_agreement_cache.sql), so a row that exists is current; a read first computes
+ * the articles that have no row (after a write: that one article, not the project) and then
+ * pools the rest in SQL. Both tables are paginated with keyset cursors.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { getDb, type Db } from '../db/client';
-import { annotations, articles, links, users, type Label } from '../db/schema';
-import { f1, kappa, linkMatchCount, poolScores, spanScores, type LinkInput, type SpanScores } from '../metrics/agreement';
+import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
+import { agreementArticles, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
+import { badRequest } from '../errors';
+import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
 import { listDisagreements, type Disagreement } from '../metrics/disagreements';
+import { pageRequest, toPage, type Page } from '../pagination/cursor';
+import { after, orderBy } from './keyset';
 import { projectAccess, type Actor } from './actor';
 
 export interface Reviewer {
@@ -30,41 +39,112 @@ export interface PairFigures {
   spansB: number;
 }
 
-export interface ArticleAgreement {
-  id: number;
+/** One row of the per-article table: an article and one pair of the reviewers who tagged it. */
+export interface ArticlePairRow {
+  articleId: number;
   title: string;
   outlet: string | null;
-  reviewers: number[];
-  pairs: PairFigures[];
+  pair: PairFigures;
 }
 
 type SpanRow = { id: number; articleId: number; authorId: number; label: Label; start: number; end: number; exact: string };
+type PairRow = typeof agreementPairs.$inferSelect;
 
-interface Loaded {
-  reviewers: Reviewer[];
-  spans: SpanRow[];
-  texts: Map<number, { id: number; title: string; outlet: string | null; length: number }>;
-}
+/** Rows of the per-article table (and disagreement groups) a page holds by default. */
+export const AGREEMENT_PAGE = 50;
+/** Articles computed per write transaction, so a first read of a big project never holds the lock long. */
+const REFRESH_CHUNK = 25;
 
-function load(db: Db, projectId: number): Loaded {
-  const spans = db
+function liveSpans(db: Db | Tx, articleIds: number[], authorIds?: number[]): SpanRow[] {
+  if (!articleIds.length) return [];
+  return db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end, exact: annotations.exact })
     .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
+    .where(and(inArray(annotations.articleId, articleIds), isNull(annotations.deletedAt), authorIds ? inArray(annotations.authorId, authorIds) : undefined))
     .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
     .all();
-  const authorIds = [...new Set(spans.map((s) => s.authorId))];
-  const reviewers = authorIds.length
-    ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).orderBy(asc(users.name), asc(users.id)).all()
-    : [];
-  const articleIds = [...new Set(spans.map((s) => s.articleId))];
-  const texts = articleIds.length
-    ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, length: sql<number>`length(${articles.body})` }).from(articles).where(inArray(articles.id, articleIds)).orderBy(asc(articles.id)).all()
-    : [];
-  return { reviewers, spans, texts: new Map(texts.map((t) => [t.id, t])) };
 }
 
-function linksByAuthor(db: Db, projectId: number): Map<number, LinkInput[]> {
+/** The cached rows of one article, from its live spans and its length in UTF-16 units. */
+export function articlePairs(projectId: number, articleId: number, spans: SpanRow[], length: number): { authors: number[]; pairs: PairRow[] } {
+  const byAuthor = new Map<number, SpanRow[]>();
+  for (const s of spans) byAuthor.set(s.authorId, [...(byAuthor.get(s.authorId) ?? []), s]);
+  const authors = [...byAuthor.keys()].sort((x, y) => x - y);
+  const pairs: PairRow[] = [];
+  for (let i = 0; i < authors.length; i++) {
+    for (let j = i + 1; j < authors.length; j++) {
+      const sa = byAuthor.get(authors[i])!;
+      const sb = byAuthor.get(authors[j])!;
+      const c = charCounts(sa, sb, length);
+      pairs.push({
+        projectId, articleId, a: authors[i], b: authors[j], spansA: sa.length, spansB: sb.length,
+        exactMatches: exactMatchCount(sa, sb).matches, overlapMatches: overlapMatchCount(sa, sb).matches, disagreements: listDisagreements(sa, sb).length,
+        agree0: c.agree[0], agree1: c.agree[1], agree2: c.agree[2], agree3: c.agree[3],
+        a0: c.a[0], a1: c.a[1], a2: c.a[2], a3: c.a[3], b0: c.b[0], b1: c.b[1], b2: c.b[2], b3: c.b[3],
+      });
+    }
+  }
+  return { authors, pairs };
+}
+
+/**
+ * Computes the cached rows of up to REFRESH_CHUNK articles of the project that have none (new,
+ * or written to since). One BEGIN IMMEDIATE transaction finds them, reads their spans and
+ * stores what it computed, so no write can slip in between and two readers never both store
+ * one article. Returns how many it computed.
+ */
+function refreshChunk(projectId: number): number {
+  return writeTransaction((tx) => {
+    const ids = tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.projectId, projectId), sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
+      .limit(REFRESH_CHUNK)
+      .all()
+      .map((r) => r.id);
+    if (!ids.length) return 0;
+    const bodies = tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
+    const spans = liveSpans(tx, ids);
+    const byArticle = new Map<number, SpanRow[]>();
+    for (const s of spans) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s]);
+    for (const { id, body } of bodies) {
+      const { authors, pairs } = articlePairs(projectId, id, byArticle.get(id) ?? [], body.length);
+      tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
+      for (let k = 0; k < pairs.length; k += 200) tx.insert(agreementPairs).values(pairs.slice(k, k + 200)).run();
+    }
+    return ids.length;
+  });
+}
+
+/**
+ * Brings the project's cache up to date. After a few writes that is one short chunk; a first
+ * fill of a big project (after the migration) goes chunk by chunk, letting other requests in
+ * between, so it never holds the event loop for long.
+ */
+async function refreshAgreement(projectId: number): Promise<void> {
+  while (refreshChunk(projectId) === REFRESH_CHUNK) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function countsOf(r: Pick<PairRow, 'agree0' | 'agree1' | 'agree2' | 'agree3' | 'a0' | 'a1' | 'a2' | 'a3' | 'b0' | 'b1' | 'b2' | 'b3'>): CharCounts {
+  return { agree: [r.agree0, r.agree1, r.agree2, r.agree3], a: [r.a0, r.a1, r.a2, r.a3], b: [r.b0, r.b1, r.b2, r.b3] };
+}
+
+function figuresOf(r: Omit<PairRow, 'projectId' | 'articleId' | 'disagreements'>, articlesShared: number, linkF1: number | null): PairFigures {
+  return {
+    a: r.a,
+    b: r.b,
+    exactF1: f1({ matches: r.exactMatches, a: r.spansA, b: r.spansB }),
+    overlapF1: f1({ matches: r.overlapMatches, a: r.spansA, b: r.spansB }),
+    kappa: kappaOf(countsOf(r)),
+    linkF1,
+    articles: articlesShared,
+    spansA: r.spansA,
+    spansB: r.spansB,
+  };
+}
+
+/** Each author's links as a multiset of keys "(unordered ends)|relation" (as linkMatchCount keys them). */
+function linksByAuthor(db: Db, projectId: number): Map<number, Map<string, number>> {
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
   const rows = db
@@ -74,78 +154,165 @@ function linksByAuthor(db: Db, projectId: number): Map<number, LinkInput[]> {
     .innerJoin(to, eq(to.id, links.toAnnotationId))
     .where(and(eq(links.projectId, projectId), isNull(links.deletedAt)))
     .all();
-  const out = new Map<number, LinkInput[]>();
+  const out = new Map<number, Map<string, number>>();
   for (const r of rows) {
-    const list = out.get(r.authorId) ?? [];
-    list.push({ ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation });
-    out.set(r.authorId, list);
+    const key = linkKey({ ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation });
+    const bag = out.get(r.authorId) ?? new Map<string, number>();
+    bag.set(key, (bag.get(key) ?? 0) + 1);
+    out.set(r.authorId, bag);
   }
   return out;
 }
 
-function figures(a: number, b: number, scores: SpanScores | null, articlesShared: number, linkF1: number | null): PairFigures {
-  return {
-    a,
-    b,
-    exactF1: scores ? f1(scores.exact) : null,
-    overlapF1: scores ? f1(scores.overlap) : null,
-    kappa: scores ? kappa(scores.confusion) : null,
-    linkF1,
-    articles: articlesShared,
-    spansA: scores?.exact.a ?? 0,
-    spansB: scores?.exact.b ?? 0,
-  };
+/** Link F1 of two authors' multisets: one-to-one matches, as linkMatchCount counts them. */
+function linkF1Of(x: Map<string, number> | undefined, y: Map<string, number> | undefined): number | null {
+  const size = (bag?: Map<string, number>) => [...(bag?.values() ?? [])].reduce((s, v) => s + v, 0);
+  let matches = 0;
+  if (x && y) for (const [key, n] of x) matches += Math.min(n, y.get(key) ?? 0);
+  return f1({ matches, a: size(x), b: size(y) });
 }
 
-function pairsOf(ids: number[]): Array<[number, number]> {
-  return ids.flatMap((a, i) => ids.slice(i + 1).map((b): [number, number] => [a, b]));
+/** Reviewers with live spans in the project, by name. */
+function reviewersOf(db: Db, projectId: number): Reviewer[] {
+  const ids = new Set<number>();
+  for (const row of db.select({ authors: agreementArticles.authors }).from(agreementArticles).where(eq(agreementArticles.projectId, projectId)).all()) {
+    for (const id of row.authors) ids.add(id);
+  }
+  if (!ids.size) return [];
+  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).orderBy(asc(users.name), asc(users.id)).all();
+}
+
+/** Project figures of every pair of reviewers: span counts pooled in SQL, links over the project. */
+function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigures[] {
+  const s = (column: string) => sql<number>`sum(${sql.identifier(column)})`.mapWith(Number);
+  const rows = db
+    .select({
+      a: agreementPairs.a, b: agreementPairs.b, shared: sql<number>`count(*)`.mapWith(Number),
+      spansA: s('spans_a'), spansB: s('spans_b'), exactMatches: s('exact_matches'), overlapMatches: s('overlap_matches'),
+      agree0: s('agree0'), agree1: s('agree1'), agree2: s('agree2'), agree3: s('agree3'),
+      a0: s('a0'), a1: s('a1'), a2: s('a2'), a3: s('a3'), b0: s('b0'), b1: s('b1'), b2: s('b2'), b3: s('b3'),
+    })
+    .from(agreementPairs)
+    .where(eq(agreementPairs.projectId, projectId))
+    .groupBy(agreementPairs.a, agreementPairs.b)
+    .all();
+  const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
+  const linkSets = linksByAuthor(db, projectId);
+  const order = reviewers.map((r) => r.id);
+  const out: PairFigures[] = [];
+  order.forEach((x, i) =>
+    order.slice(i + 1).forEach((y) => {
+      const [lo, hi] = x < y ? [x, y] : [y, x];
+      const linkF1 = linkF1Of(linkSets.get(lo), linkSets.get(hi));
+      const row = byPair.get(`${lo}-${hi}`);
+      out.push(oriented(row ? figuresOf(row, row.shared, linkF1) : { a: lo, b: hi, exactF1: null, overlapF1: null, kappa: null, linkF1, articles: 0, spansA: 0, spansB: 0 }, x));
+    }),
+  );
+  return out;
+}
+
+/** The figures with `first` as reviewer a (the cache stores a < b; pages list pairs in name order). */
+function oriented(p: PairFigures, first: number): PairFigures {
+  return p.a === first ? p : { ...p, a: p.b, b: p.a, spansA: p.spansB, spansB: p.spansA };
+}
+
+const ARTICLE_KEYS = [
+  { expr: agreementPairs.articleId, dir: 'asc' as const },
+  { expr: agreementPairs.a, dir: 'asc' as const },
+  { expr: agreementPairs.b, dir: 'asc' as const },
+];
+
+/** One page of the per-article table, article by article, pairs by reviewer id. */
+function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cursor?: string | null; limit?: string | null }): Page<ArticlePairRow> {
+  const rank = new Map(reviewers.map((r, i) => [r.id, i]));
+  const scope = { list: `agreement-articles:${projectId}` };
+  const request = pageRequest(scope, raw, ARTICLE_KEYS.length, { limit: AGREEMENT_PAGE });
+  const rows = db
+    .select({ pair: agreementPairs, title: articles.title, outlet: articles.outlet })
+    .from(agreementPairs)
+    .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
+    .where(and(eq(agreementPairs.projectId, projectId), after(ARTICLE_KEYS, request.after)))
+    .orderBy(...orderBy(ARTICLE_KEYS))
+    .limit(request.limit + 1)
+    .all();
+  return toPage(scope, rows, request.limit, (r) => [r.pair.articleId, r.pair.a, r.pair.b], (r) => ({
+    articleId: r.pair.articleId,
+    title: r.title,
+    outlet: r.outlet,
+    pair: oriented(figuresOf(r.pair, 1, null), rank.get(r.pair.a)! < rank.get(r.pair.b)! ? r.pair.a : r.pair.b),
+  }));
 }
 
 /**
- * Agreement figures of a project for every pair of reviewers who annotated something: per
- * article both annotated, and pooled over those articles (links over the whole project).
+ * Agreement figures of a project for every pair of reviewers who annotated something, pooled
+ * over the articles both annotated (links over the whole project), and one page of the
+ * per-article table (`cursor`, `limit`: 400 on a forged cursor or a bad limit).
  */
-export function projectAgreement({ actor, projectId }: { actor: Actor; projectId: number }) {
+export async function projectAgreement({ actor, projectId, cursor, limit }: { actor: Actor; projectId: number; cursor?: string | null; limit?: string | null }) {
   const db = getDb();
   const { project } = projectAccess(db, actor, projectId, 'project.read');
-  const { reviewers, spans, texts } = load(db, projectId);
-  const order = reviewers.map((r) => r.id);
-  const perPair = new Map<string, SpanScores[]>();
-  const articleRows: ArticleAgreement[] = [];
-  for (const text of texts.values()) {
-    const here = spans.filter((s) => s.articleId === text.id);
-    const who = order.filter((id) => here.some((s) => s.authorId === id));
-    if (who.length < 2) continue;
-    const pairs = pairsOf(who).map(([a, b]) => {
-      const scores = spanScores(here.filter((s) => s.authorId === a), here.filter((s) => s.authorId === b), text.length);
-      perPair.set(`${a}-${b}`, [...(perPair.get(`${a}-${b}`) ?? []), scores]);
-      return figures(a, b, scores, 1, null);
-    });
-    articleRows.push({ id: text.id, title: text.title, outlet: text.outlet, reviewers: who, pairs });
-  }
-  const linkSets = linksByAuthor(db, projectId);
-  const pairs = pairsOf(order).map(([a, b]) => {
-    const parts = perPair.get(`${a}-${b}`) ?? [];
-    const links = f1(linkMatchCount(linkSets.get(a) ?? [], linkSets.get(b) ?? []));
-    return figures(a, b, parts.length ? poolScores(parts) : null, parts.length, links);
-  });
-  return { project: { id: project.id, name: project.name }, reviewers, pairs, articles: articleRows };
+  await refreshAgreement(projectId);
+  const reviewers = reviewersOf(db, projectId);
+  return { project: { id: project.id, name: project.name }, reviewers, pairs: pooledPairs(db, projectId, reviewers), articles: articlePage(db, projectId, reviewers, { cursor, limit }) };
 }
 
 export type DisagreementSpan = Pick<SpanRow, 'id' | 'label' | 'start' | 'end' | 'exact'>;
 
-/** Where reviewers `a` and `b` disagree, article by article (articles both annotated). */
-export function pairDisagreements({ actor, projectId, a, b }: { actor: Actor; projectId: number; a: number; b: number }) {
+export interface DisagreementItem extends Disagreement<DisagreementSpan> {
+  articleId: number;
+  title: string;
+  outlet: string | null;
+}
+
+/**
+ * Where reviewers `a` and `b` disagree, article by article in text order, one page of
+ * `limit` entries (default 50). The cursor is the article and position of the last entry sent.
+ * Only articles whose cached pair row counts disagreements are opened.
+ */
+export async function pairDisagreements({ actor, projectId, a, b, cursor, limit }: { actor: Actor; projectId: number; a: number; b: number; cursor?: string | null; limit?: string | null }): Promise<Page<DisagreementItem>> {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
-  const { spans, texts } = load(db, projectId);
-  const out: Array<{ articleId: number; title: string; outlet: string | null; items: Disagreement<DisagreementSpan>[] }> = [];
-  for (const text of texts.values()) {
-    const pick = (who: number) => spans.filter((s) => s.articleId === text.id && s.authorId === who);
-    const [sa, sb] = [pick(a), pick(b)];
-    if (!sa.length || !sb.length) continue;
-    const items = listDisagreements(sa, sb);
-    if (items.length) out.push({ articleId: text.id, title: text.title, outlet: text.outlet, items });
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a === b) throw badRequest('a and b must be the ids of two different reviewers.');
+  const scope = { list: `agreement-disagreements:${projectId}`, query: { a, b } };
+  const request = pageRequest(scope, { cursor, limit }, 2, { limit: AGREEMENT_PAGE });
+  await refreshAgreement(projectId);
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  const [afterArticle, afterIndex] = (request.after ?? [0, -1]) as [number, number];
+  const out: Array<DisagreementItem & { index: number }> = [];
+  let from = afterArticle;
+  let first = true;
+  // Articles in batches of a page: each holds at least one disagreement, so few batches fill a page.
+  while (out.length <= request.limit) {
+    const batch = db
+      .select({ articleId: agreementPairs.articleId, title: articles.title, outlet: articles.outlet })
+      .from(agreementPairs)
+      .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
+      .where(and(eq(agreementPairs.projectId, projectId), eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
+      .orderBy(asc(agreementPairs.articleId))
+      .limit(request.limit + 1)
+      .all();
+    if (!batch.length) break;
+    const spans = liveSpans(db, batch.map((r) => r.articleId), [a, b]);
+    for (const art of batch) {
+      const here = spans.filter((s) => s.articleId === art.articleId);
+      const items = listDisagreements(here.filter((s) => s.authorId === a), here.filter((s) => s.authorId === b));
+      items.forEach((d, index) => {
+        if (art.articleId === afterArticle && index <= afterIndex) return;
+        out.push({ ...d, a: d.a && strip(d.a), b: d.b && strip(d.b), articleId: art.articleId, title: art.title, outlet: art.outlet, index });
+      });
+      if (out.length > request.limit) break;
+    }
+    from = batch[batch.length - 1].articleId;
+    first = false;
   }
-  return out;
+  return toPage(scope, out, request.limit, (d) => [d.articleId, d.index], withoutIndex);
+}
+
+function withoutIndex(d: DisagreementItem & { index: number }): DisagreementItem {
+  const { articleId, title, outlet, kind, a, b } = d;
+  return { articleId, title, outlet, kind, a, b };
+}
+
+function strip(s: SpanRow): DisagreementSpan {
+  return { id: s.id, label: s.label, start: s.start, end: s.end, exact: s.exact };
 }

@@ -10,7 +10,7 @@ import { annotations, articles, links, type Label, type Relation } from '../db/s
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
 import { similarityQuery, typedQuery, typedTerms } from '../search/query';
-import { searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
+import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
 import { sentenceIndexReady } from './sentenceIndex';
 
 export const SUGGESTION_LIMIT = 20;
@@ -86,7 +86,7 @@ export async function suggestions({ actor, annotationId, q = '' }: { actor: Acto
   let hits: StatementHit[];
   if (query) hits = typedSearch(db, source, query);
   else {
-    const match = similarityQuery(source.exact);
+    const match = similarityQuery(source.exact, (terms) => rareTerms(db, terms));
     hits = match
       ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, match, spreadArticles: true, limit: SUGGESTION_LIMIT })
       : [];

@@ -51,6 +51,34 @@ function articleFilter(search: StatementSearch) {
   return sql.join(parts, sql` and `);
 }
 
+/** A term found in more than this share of all statements says little about likeness ... */
+const COMMON_SHARE = 0.1;
+/** ... and costs real time to rank only in an index this big (a small desk keeps every term). */
+const LARGE_INDEX = 50_000;
+/** ... but a query always keeps at least this many of its rarest terms. */
+const MIN_TERMS = 4;
+const vocabReady = new WeakSet<object>();
+
+/**
+ * The terms worth searching for similar statements: those not in more than COMMON_SHARE of
+ * all rows (at least MIN_TERMS, the rarest), in their order. Common words match most of the
+ * index and cost the most to rank while adding almost nothing to bm25. Document counts come
+ * from an fts5vocab table on this connection's temp schema (no migration, nothing stored).
+ * Below LARGE_INDEX rows every term is kept: there ranking all matches is cheap anyway.
+ */
+export function rareTerms(db: Db | Tx, terms: string[]): string[] {
+  if (terms.length <= MIN_TERMS) return terms;
+  if (!vocabReady.has(db)) {
+    db.run(sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
+    vocabReady.add(db);
+  }
+  const total = db.get<{ n: number }>(sql`select count(*) as n from search_fts_docsize`)?.n ?? 0;
+  if (total < LARGE_INDEX) return terms;
+  const docs = terms.map((term) => db.get<{ doc: number }>(sql`select doc from temp.search_vocab where term = ${term}`)?.doc ?? 0);
+  const rarest = new Set([...terms.keys()].sort((i, j) => docs[i] - docs[j]).slice(0, MIN_TERMS));
+  return terms.filter((_, i) => rarest.has(i) || docs[i] <= total * COMMON_SHARE);
+}
+
 /** Raw FTS hits of one project, best first, both kinds, before merging. */
 function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): HitRow[] {
   return db.all<HitRow>(sql`

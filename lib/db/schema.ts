@@ -448,3 +448,57 @@ export const boardOutlets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.outlet] })],
 );
+ * Agreement cache (lib/data/agreement.ts): one row per article whose figures are computed, with
+ * the reviewers who tagged it. Triggers (drizzle migration "agreement_cache") delete an
+ * article's row and its pair rows in the same transaction as any write that changes them
+ * (annotation insert, span/label/author/delete update, hard delete; article body change), so
+ * a row that exists is never stale; a missing row is recomputed on the next read.
+ */
+export const agreementArticles = sqliteTable(
+  'agreement_articles',
+  {
+    articleId: integer('article_id').primaryKey().references(() => articles.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    /** JSON array of the ids of the reviewers with live spans on the article, ascending. */
+    authors: text('authors', { mode: 'json' }).$type<number[]>().notNull(),
+  },
+  (t) => [index('agreement_articles_project_idx').on(t.projectId)],
+);
+
+/**
+ * Per article and pair of its reviewers (a < b): the counts the project figures pool. Kappa
+ * needs only the diagonal of the character confusion (agree0..3: none, claim, quote, context)
+ * and each reviewer's character count per label (a0..3, b0..3).
+ */
+export const agreementPairs = sqliteTable(
+  'agreement_pairs',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    articleId: integer('article_id').notNull().references(() => articles.id, { onDelete: 'cascade' }),
+    a: integer('a').notNull(),
+    b: integer('b').notNull(),
+    spansA: integer('spans_a').notNull(),
+    spansB: integer('spans_b').notNull(),
+    exactMatches: integer('exact_matches').notNull(),
+    overlapMatches: integer('overlap_matches').notNull(),
+    /** How many entries the pair's disagreement list has on this article. */
+    disagreements: integer('disagreements').notNull(),
+    agree0: integer('agree0').notNull(),
+    agree1: integer('agree1').notNull(),
+    agree2: integer('agree2').notNull(),
+    agree3: integer('agree3').notNull(),
+    a0: integer('a0').notNull(),
+    a1: integer('a1').notNull(),
+    a2: integer('a2').notNull(),
+    a3: integer('a3').notNull(),
+    b0: integer('b0').notNull(),
+    b1: integer('b1').notNull(),
+    b2: integer('b2').notNull(),
+    b3: integer('b3').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.a, t.b] }),
+    index('agreement_pairs_project_idx').on(t.projectId, t.articleId, t.a, t.b),
+    index('agreement_pairs_pair_idx').on(t.projectId, t.a, t.b, t.articleId),
+  ],
+);

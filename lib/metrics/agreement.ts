@@ -151,8 +151,12 @@ export function kappa(confusion: Confusion): number | null {
 
 /** Link agreement counts: (unordered ends, relation) matched one-to-one. */
 export function linkMatchCount(a: readonly LinkInput[], b: readonly LinkInput[]): MatchCount {
-  const key = (l: LinkInput) => `${[...l.ends].sort().join('|')}|${l.relation}`;
-  return { matches: multisetMatches(a.map(key), b.map(key)), a: a.length, b: b.length };
+  return { matches: multisetMatches(a.map(linkKey), b.map(linkKey)), a: a.length, b: b.length };
+}
+
+/** What makes two links the same: their ends in either order, and the relation. */
+export function linkKey(l: LinkInput): string {
+  return `${[...l.ends].sort().join('|')}|${l.relation}`;
 }
 
 export interface SpanScores {
@@ -180,4 +184,79 @@ export function poolScores(parts: readonly SpanScores[]): SpanScores {
   const confusion = emptyConfusion();
   for (const p of parts) p.confusion.forEach((row, i) => row.forEach((v, j) => (confusion[i][j] += v)));
   return { exact: sum((s) => s.exact), overlap: sum((s) => s.overlap), confusion };
+}
+
+/** Kappa's inputs without the full matrix: the diagonal and each reviewer's per-label totals. */
+export interface CharCounts {
+  /** Characters both labelled k (0 none, 1 claim, 2 quote, 3 context). */
+  agree: number[];
+  /** Characters A labelled k; B labelled k. Each sums to the text length. */
+  a: number[];
+  b: number[];
+}
+
+/** [start, end, code] runs of one reviewer's character labels: characterLabels without the array. */
+export function labelRuns(spans: readonly SpanInput[], length: number): Array<[number, number, number]> {
+  const ordered = [...spans].sort((x, y) => x.start - y.start || y.end - x.end || CODE[x.label] - CODE[y.label]);
+  const runs: Array<[number, number, number]> = [];
+  // Sorted by start, what earlier spans labelled from here on is one stretch [start, reach).
+  let reach = 0;
+  for (const span of ordered) {
+    const start = Math.max(0, span.start, reach);
+    const end = Math.min(length, span.end);
+    if (end > start) runs.push([start, end, CODE[span.label]]);
+    reach = Math.max(reach, end);
+  }
+  return runs;
+}
+
+/**
+ * The same counts addConfusion gives on the diagonal and the margins, in time linear in the
+ * spans rather than the characters (the agreement cache computes one per article and pair).
+ */
+export function charCounts(a: readonly SpanInput[], b: readonly SpanInput[], length: number): CharCounts {
+  const ra = labelRuns(a, length);
+  const rb = labelRuns(b, length);
+  const totals = (runs: Array<[number, number, number]>) => {
+    const t = [0, 0, 0, 0];
+    for (const [s, e, c] of runs) t[c] += e - s;
+    t[0] = length - t[1] - t[2] - t[3];
+    return t;
+  };
+  const agree = [0, 0, 0, 0];
+  let both = 0;
+  for (let i = 0, j = 0; i < ra.length && j < rb.length; ) {
+    const size = Math.min(ra[i][1], rb[j][1]) - Math.max(ra[i][0], rb[j][0]);
+    if (size > 0) {
+      both += size;
+      if (ra[i][2] === rb[j][2]) agree[ra[i][2]] += size;
+    }
+    if (ra[i][1] < rb[j][1]) i++;
+    else j++;
+  }
+  const ta = totals(ra);
+  const tb = totals(rb);
+  // Characters neither labelled: all, less A's, less B's, plus the ones counted twice.
+  agree[0] = length - (length - ta[0]) - (length - tb[0]) + both;
+  return { agree, a: ta, b: tb };
+}
+
+/** Adds `part` into `into` (pooling articles). */
+export function addCharCounts(into: CharCounts, part: CharCounts): CharCounts {
+  for (let k = 0; k < 4; k++) {
+    into.agree[k] += part.agree[k];
+    into.a[k] += part.a[k];
+    into.b[k] += part.b[k];
+  }
+  return into;
+}
+
+/** Cohen's kappa from CharCounts: the same value as kappa() of the full confusion matrix. */
+export function kappaOf(counts: CharCounts): number | null {
+  const n = counts.a.reduce((s, v) => s + v, 0);
+  if (n === 0) return null;
+  const po = counts.agree.reduce((s, v) => s + v, 0) / n;
+  const chance = counts.a.reduce((s, v, k) => s + (v / n) * (counts.b[k] / n), 0);
+  if (Math.abs(1 - chance) < 1e-12) return null;
+  return (po - chance) / (1 - chance);
 }

@@ -46,9 +46,10 @@ export function contentTerms(text: string): string[] {
 /**
  * A MATCH expression for "statements like this one": any of its content words (OR), so bm25
  * ranks statements sharing more and rarer words first. Null when the text has no content word.
+ * `keep` may narrow the terms (lib/data/statementSearch.ts's rareTerms drops the most common).
  */
-export function similarityQuery(text: string): string | null {
-  const terms = contentTerms(text);
+export function similarityQuery(text: string, keep: (terms: string[]) => string[] = (terms) => terms): string | null {
+  const terms = keep(contentTerms(text));
   return terms.length ? terms.map(quote).join(' OR ') : null;
 }
 

@@ -17,7 +17,7 @@ describe('projectAgreement', () => {
     tag(two, c.user.id, 'claim', 'grain exports');
     link(p.id, a.user.id, a1.id, a2.id, 'corroborates');
     link(p.id, b.user.id, b1.id, b2.id, 'corroborates');
-    const data = projectAgreement({ actor: a.actor, projectId: p.id });
+    const data = await projectAgreement({ actor: a.actor, projectId: p.id });
     expect(data.reviewers.map((r) => r.name)).toEqual(['Alma', 'Bo', 'Cy']);
     const ab = data.pairs.find((x) => x.a === a.user.id && x.b === b.user.id)!;
     // Exact: the claim matches, the second span differs in label: 2·1/4 = 0.5 (overlap too).
@@ -28,9 +28,10 @@ describe('projectAgreement', () => {
     expect(ab.articles).toBe(1);
     const ac = data.pairs.find((x) => x.a === a.user.id && x.b === c.user.id)!;
     expect(ac).toMatchObject({ articles: 0, exactF1: null, kappa: null, linkF1: 0 });
-    expect(data.articles).toHaveLength(1);
-    const list = pairDisagreements({ actor: b.actor, projectId: p.id, a: a.user.id, b: b.user.id });
-    expect(list[0].items.map((d) => [d.kind, d.a?.id, d.b?.id])).toEqual([['label', a2.id, b2.id]]);
-    expect(() => projectAgreement({ actor: outsider.actor, projectId: p.id })).toThrow(/not found/);
+    expect(data.articles.items).toHaveLength(1);
+    expect(data.articles.nextCursor).toBeNull();
+    const list = await pairDisagreements({ actor: b.actor, projectId: p.id, a: a.user.id, b: b.user.id });
+    expect(list.items.map((d) => [d.kind, d.a?.id, d.b?.id])).toEqual([['label', a2.id, b2.id]]);
+    await expect(projectAgreement({ actor: outsider.actor, projectId: p.id })).rejects.toThrow(/not found/);
   });
 });

@@ -142,6 +142,7 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox, one page', expect: SIGNED_IN, build: () => ({ params: {}, query: 'limit=5' }) },
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement/disagreements', what: 'where two reviewers disagree', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: `a=${w.people.authorReviewer.id}&b=${w.people.otherReviewer.id}` }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/board', what: 'claim board page', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'sort=contested&limit=5' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue, filtered page', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'label=claim&limit=5' }) },

@@ -4,12 +4,24 @@ import { DisagreementList } from '@/components/review/DisagreementList';
 import { ArticleAgreementTable } from '@/components/review/ArticleAgreementTable';
 import { METRICS, type MetricKey } from '@/components/review/agreementFormat';
 import styles from '@/components/review/Agreement.module.css';
+import { AgreementPager } from '@/components/review/AgreementPager';
 import { pairDisagreements, projectAgreement } from '@/lib/data/agreement';
+import { isAppError } from '@/lib/errors';
 import { loadProjectPage } from '../loadProject';
 
 export const metadata = { title: 'Agreement' };
 
-type Search = { metric?: string; a?: string; b?: string };
+type Search = { metric?: string; a?: string; b?: string; articles?: string; disagreements?: string };
+
+/** A read with a page cursor; a stale or edited cursor falls back to the first page, with a note. */
+async function firstPageOnBadCursor<T>(cursor: string | undefined, read: (cursor: string | undefined) => Promise<T>): Promise<{ value: T; reset: boolean }> {
+  try {
+    return { value: await read(cursor), reset: false };
+  } catch (error) {
+    if (cursor && isAppError(error) && error.status === 400) return { value: await read(undefined), reset: true };
+    throw error;
+  }
+}
 
 function choosePair(search: Search, pairs: Array<{ a: number; b: number; articles: number }>): [number, number] | null {
   const a = Number(search.a);
@@ -25,11 +37,22 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const search = await searchParams;
   const actor = { userId: user.id };
   const metric: MetricKey = search.metric && search.metric in METRICS ? (search.metric as MetricKey) : 'kappa';
-  const data = projectAgreement({ actor, projectId });
+  const loaded = await firstPageOnBadCursor(search.articles, (cursor) => projectAgreement({ actor, projectId, cursor }));
+  const data = loaded.value;
   const names = new Map(data.reviewers.map((r) => [r.id, r.name]));
   const pair = choosePair(search, data.pairs);
+  const listed = pair ? await firstPageOnBadCursor(search.disagreements, (cursor) => pairDisagreements({ actor, projectId, a: pair[0], b: pair[1], cursor })) : null;
   const base = `/projects/${projectId}/agreement`;
   const href = (m: MetricKey, a?: number, b?: number) => `${base}?metric=${m}${a && b ? `&a=${a}&b=${b}` : pair ? `&a=${pair[0]}&b=${pair[1]}` : ''}`;
+  /** This page with other cursors (undefined: that table's first page). */
+  const pageHref = (cursors: { articles?: string | null; disagreements?: string | null }) => {
+    const q = new URLSearchParams({ metric, ...(pair ? { a: String(pair[0]), b: String(pair[1]) } : {}) });
+    if (cursors.articles) q.set('articles', cursors.articles);
+    if (cursors.disagreements) q.set('disagreements', cursors.disagreements);
+    return `${base}?${q}`;
+  };
+  const articleCursor = loaded.reset ? undefined : search.articles;
+  const disagreementCursor = listed?.reset ? undefined : search.disagreements;
   return (
     <div className="container">
       <ProjectNav projectId={projectId} projectName={project.name} active="agreement" role={project.role} />
@@ -69,14 +92,27 @@ export default async function AgreementPage({ params, searchParams }: { params: 
               </dl>
             </section>
           </div>
-          <h2>By article</h2>
-          <ArticleAgreementTable articles={data.articles} names={names} projectId={projectId} />
-          {pair && (
+          {(loaded.reset || listed?.reset) && <p className={styles.notice} role="status">That page link was out of date, so the list starts again from its first page.</p>}
+          <h2 id="by-article">By article</h2>
+          <ArticleAgreementTable rows={data.articles.items} names={names} projectId={projectId} pairHref={(a, b) => `${base}?metric=${metric}&a=${a}&b=${b}#disagreements`} />
+          <AgreementPager
+            label="Pages of the article table"
+            testId="article-pager"
+            nextHref={data.articles.nextCursor ? `${pageHref({ articles: data.articles.nextCursor, disagreements: disagreementCursor })}#by-article` : null}
+            firstHref={articleCursor ? `${pageHref({ disagreements: disagreementCursor })}#by-article` : null}
+          />
+          {pair && listed && (
             <>
-              <h2>
+              <h2 id="disagreements">
                 Disagreements: {names.get(pair[0])} and {names.get(pair[1])}
               </h2>
-              <DisagreementList groups={pairDisagreements({ actor, projectId, a: pair[0], b: pair[1] })} projectId={projectId} nameA={names.get(pair[0]) ?? ''} nameB={names.get(pair[1]) ?? ''} />
+              <DisagreementList items={listed.value.items} continued={!!disagreementCursor} projectId={projectId} nameA={names.get(pair[0]) ?? ''} nameB={names.get(pair[1]) ?? ''} />
+              <AgreementPager
+                label="Pages of the disagreement list"
+                testId="disagreement-pager"
+                nextHref={listed.value.nextCursor ? `${pageHref({ articles: articleCursor, disagreements: listed.value.nextCursor })}#disagreements` : null}
+                firstHref={disagreementCursor ? `${pageHref({ articles: articleCursor })}#disagreements` : null}
+              />
             </>
           )}
         </>
