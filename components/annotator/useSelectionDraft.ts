@@ -42,6 +42,15 @@ export function extendSelectionByKey(e: React.KeyboardEvent<HTMLElement>): void 
   sel.modify('extend', move[0], e.ctrlKey && move[1] === 'character' ? 'word' : move[1]);
 }
 
+/**
+ * While Shift is held the keyboard selection is left as typed (so arrows keep extending it);
+ * releasing Shift redraws it snapped, as a mouse selection is (unless Alt is held).
+ */
+export function onSelectionKeyUp(e: React.KeyboardEvent<HTMLElement>, read: (alt: boolean, showSnap?: boolean) => void): void {
+  if (e.shiftKey && e.key.startsWith('Arrow')) read(e.altKey, false);
+  else if (e.key === 'Shift') read(e.altKey, true);
+}
+
 export function useSelectionDraft(highlighter: RefObject<Highlighter | null>, rootRef: RefObject<HTMLElement | null>, body: string, canWrite: boolean) {
   const [draft, setDraft] = useState<DraftSpan | null>(null);
 
