@@ -153,7 +153,7 @@ export class Highlighter {
     const h = window.innerHeight || 800;
     const want = this.map.offsetsInBand(-0.25 * h, 1.25 * h);
     if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
-    this.band = tight ? want : this.map.offsetsInBand(-0.75 * h, 1.75 * h);
+    this.band = tight ? this.map.offsetsInBand(0, h) : this.map.offsetsInBand(-0.75 * h, 1.75 * h);
     this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
   }
 

@@ -61,12 +61,15 @@ export class HighlightPainter implements Painter {
       for (const name of entry.names) this.highlights.get(name)?.delete(entry.range);
       this.live.delete(key);
     }
+    const created: Array<[string, Highlight]> = [];
     for (const [key, p] of want) {
       if (this.live.has(key)) continue;
       const entry = { range: this.staticRange(p.start, p.end), names: p.names };
-      for (const name of p.names) this.highlight(name).add(entry.range);
+      for (const name of p.names) this.highlight(name, created).add(entry.range);
       this.live.set(key, entry);
     }
+    // New highlights are registered filled, so the page restyles once rather than per range.
+    for (const [name, h] of created) (CSS.highlights as unknown as HighlightRegistry).set(name, h);
   }
 
   clear(): void {
@@ -76,12 +79,12 @@ export class HighlightPainter implements Painter {
     this.live.clear();
   }
 
-  private highlight(name: string): Highlight {
+  private highlight(name: string, created: Array<[string, Highlight]>): Highlight {
     let h = this.highlights.get(name);
     if (!h) {
       h = new Highlight();
       h.priority = paintRank(name);
-      (CSS.highlights as unknown as HighlightRegistry).set(name, h);
+      created.push([name, h]);
       this.highlights.set(name, h);
     }
     return h;

@@ -41,14 +41,25 @@ export function pieceNames(spans: PaintSpan[]): string[] {
 }
 
 /** The painted pieces of [from, to): each with its names, and a key that changes when its look does. */
-export function paintedPieces(segs: DepthSegment[], byId: Map<number, PaintSpan>): Array<{ start: number; end: number; names: string[]; key: string; ids: number[] }> {
-  const out = [];
+export interface PaintedPiece { start: number; end: number; names: string[]; ids: number[]; look: string; key: string }
+
+export function paintedPieces(segs: DepthSegment[], byId: Map<number, PaintSpan>): PaintedPiece[] {
+  const out: PaintedPiece[] = [];
   for (const seg of segs) {
     if (seg.depth === 0) continue;
     const spans = seg.ids.map((id) => byId.get(id)!).filter(Boolean);
     if (spans.length === 0) continue;
     const names = pieceNames(spans);
-    out.push({ start: seg.start, end: seg.end, names, ids: seg.ids, key: `${seg.start}:${seg.end}:${names.join(' ')}` });
+    const look = names.join(' ');
+    const prev = out[out.length - 1];
+    // Neighbours painted alike become one range: fewer ranges for the browser to paint.
+    if (prev && prev.end === seg.start && prev.look === look) {
+      prev.end = seg.end;
+      prev.ids = [...new Set([...prev.ids, ...seg.ids])];
+    } else {
+      out.push({ start: seg.start, end: seg.end, names, ids: seg.ids, look, key: '' });
+    }
   }
+  for (const p of out) p.key = `${p.start}:${p.end}:${p.look}`;
   return out;
 }
