@@ -10,7 +10,7 @@ import { useHighlighter } from './useHighlighter';
 import { useReaderFilters } from './useReaderFilters';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderSelection } from './useReaderSelection';
-import { extendSelectionByKey, onSelectionKeyUp, useSelectionDraft } from './useSelectionDraft';
+import { extendSelectionByKey, onSelectionKeyUp, useSelectionDraft, useTouchSelection } from './useSelectionDraft';
 import { readerPointerHandlers } from './readerPointer';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel } from './SidePanel';
@@ -45,6 +45,7 @@ export function Reader(props: Props) {
   const { highlighter, body, slots } = useHighlighter(rootRef, store.list, visible, mode);
   const { selectedId, setSelectedId, tip, setTip, select, dropMouseTip } = useReaderSelection(highlighter, rootRef);
   const { draft, setDraft, readSelection } = useSelectionDraft(highlighter, rootRef, body, role !== 'viewer');
+  useTouchSelection(readSelection);
 
   // Only on first load: later list changes must not scroll the reader back.
   const focusDone = useRef(false);

@@ -4,7 +4,7 @@
  * whole characters with Alt), and placed for the toolbar. Also lets Shift+arrows select text
  * in the focused article.
  */
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { snapToGraphemes, snapToWords } from '@/lib/anchoring/snap';
 import type { Highlighter } from './highlighter';
 
@@ -78,4 +78,15 @@ export function useSelectionDraft(highlighter: RefObject<Highlighter | null>, ro
   }, [highlighter, rootRef, body, canWrite]);
 
   return { draft, setDraft, readSelection };
+}
+
+/** On a touch screen a selection is made with handles and no mouseup: read it once it settles. */
+export function useTouchSelection(read: (alt: boolean, showSnap?: boolean) => void): void {
+  useEffect(() => {
+    if (!window.matchMedia?.('(pointer: coarse)').matches) return;
+    let timer = 0;
+    const settle = () => { window.clearTimeout(timer); timer = window.setTimeout(() => read(false, false), 350); };
+    document.addEventListener('selectionchange', settle);
+    return () => { window.clearTimeout(timer); document.removeEventListener('selectionchange', settle); };
+  }, [read]);
 }
