@@ -50,11 +50,15 @@ test('an article with 2,000 annotations: few panel rows in the DOM, the last rea
   const body = makeArticle(120_000, 11);
   const article = createTestArticle(project, { title: 'A long transcript', body, outlet: 'Desk test' });
   const spans = makeSpans(body, 2_000, 5);
+  const t0 = Date.now();
   const created = await createMany(reviewer.id, article.id, spans);
+  console.log(`created ${created.length} annotations in ${Date.now() - t0} ms`);
   const reader = new Reader(await pageAs(reviewer));
   const { page } = reader;
+  const t1 = Date.now();
   await reader.open(article);
   await expect(page.getByTestId('annotation-count')).toHaveText('2000');
+  console.log(`reader open with 2,000 annotations: ${Date.now() - t1} ms`);
   const rows = await reader.items.count();
   expect(rows).toBeGreaterThan(3);
   expect(rows).toBeLessThan(60);
@@ -79,11 +83,6 @@ test('an article with 2,000 annotations: few panel rows in the DOM, the last rea
 
   // j moves to the next annotation in text order, and its row follows.
   const next = byText[byText.findIndex((a) => a.id === innermost.id) + 1];
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('j');
-  await expect(page.locator('[class*="itemSelected"]')).toHaveCount(1);
-  await reader.item(innermost.id).getByRole('button').first().click();
-  await reader.expectSelected(innermost.id);
   await page.keyboard.press('j');
   await reader.expectSelected(next.id);
   await expect.poll(() => rowInView(page, next.id)).toBe(true);
