@@ -115,7 +115,8 @@ test('without the CSS Highlight API the reader falls back to <mark> segments and
   await page.addInitScript(() => Object.defineProperty(CSS, 'highlights', { value: undefined, configurable: true }));
   const reader = new Reader(page);
   await reader.open(article);
-  await expect(page.locator('mark.fc-overlap')).toHaveText(a.exact);
+  // The overlap is one piece: the inner (context) span's tint and underline, the claim's line above.
+  await expect(page.locator('mark.fc-line-context.fc-over-claim')).toHaveText(a.exact);
   await expect(page.locator('mark.fc-line-claim').last()).toHaveText(b.exact.slice(a.exact.length));
   expect(await reader.body.textContent()).toBe(article.body);
 });

@@ -4,12 +4,15 @@
  */
 import { createTextAnnotator } from '@recogito/text-annotator';
 import { Highlighter } from '@/components/annotator/highlighter';
+import { installHighlightCss } from '@/components/annotator/highlightStyles';
 import type { BenchSpan } from './article';
+import { openPanel, scrollPanel } from './panel';
 
 declare global {
   interface Window {
     BENCH: { body: string; spans: BenchSpan[] };
     bench: Record<string, (arg?: string) => Promise<number>>;
+    panel: { open: (count: number) => Promise<{ ms: number; rows: number }>; scroll: typeof scrollPanel };
     keep: unknown[];
   }
 }
@@ -57,6 +60,10 @@ function recogitoAnnotations() {
 }
 
 window.keep = [];
+// The reader's highlight stylesheet is part of the page in every scenario (the app ships it
+// with the page), so the timings compare painting, not one style recalculation.
+installHighlightCss();
+window.panel = { open: (count) => openPanel(window.BENCH.body, window.BENCH.spans, count), scroll: scrollPanel };
 window.bench = {
   plain: () => timed(() => { renderBody(); }),
   highlights: () => timed(() => {

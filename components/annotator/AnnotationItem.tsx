@@ -41,11 +41,12 @@ function Details({ a, own, onEdit, onDelete }: { a: AnnotationView; own: boolean
   );
 }
 
-export function AnnotationItem({ a, selectedId, onSelect, onEdit, onDelete, me, role, projectId, articleId, onChanged, mode, authorColour }: ItemActions & { a: AnnotationView }) {
+export function AnnotationItem({ a, index, count, selectedId, onSelect, onEdit, onDelete, me, role, projectId, articleId, onChanged, mode, authorColour }: ItemActions & { a: AnnotationView; index: number; count: number }) {
   const selected = a.id === selectedId;
   const own = a.authorId === me && a.id > 0;
   return (
-    <li className={`${styles.item} ${selected ? styles.itemSelected : ''} ${styles[`item_${a.label}`]}`} data-annotation-id={a.id} data-testid="annotation-item">
+    <li className={`${styles.item} ${selected ? styles.itemSelected : ''} ${styles[`item_${a.label}`]}`} data-annotation-id={a.id} data-testid="annotation-item"
+      data-index={index} aria-posinset={index + 1} aria-setsize={count}>
       <button type="button" className={styles.itemButton} onClick={() => onSelect(a.id)} aria-expanded={selected}>
         <span className="row">
           <span className={`badge badge-${a.label}`}>{LABEL_NAMES[a.label]}</span>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { LABELS, MAX_NOTE } from '@/lib/domain';
-import { moveByWord } from '@/lib/anchoring/snap';
+import { moveEdge } from '@/lib/anchoring/snap';
 import { useModalDialog } from '@/components/useModalDialog';
 import type { AnnotationInput } from './annotationsApi';
 import { changesOf, editFieldsOf, type EditFields } from './editChanges';
@@ -31,10 +31,7 @@ export function EditDialog({ annotation, body, speakers, onSave, onClose }: Prop
   const { label, note, span } = fields;
 
   const move = (edge: 'start' | 'end', delta: 1 | -1) => {
-    setFields((f) => {
-      const next = { ...f.span, [edge]: moveByWord(body, f.span[edge], delta) };
-      return next.end > next.start ? { ...f, span: next } : f;
-    });
+    setFields((f) => ({ ...f, span: moveEdge(body, f.span, edge, delta) }));
   };
 
   async function save(event: React.FormEvent) {

@@ -10,12 +10,13 @@ import { useHighlighter } from './useHighlighter';
 import { useReaderFilters } from './useReaderFilters';
 import { useReaderKeys } from './useReaderKeys';
 import { useReaderSelection } from './useReaderSelection';
-import { extendSelectionByKey, useSelectionDraft } from './useSelectionDraft';
+import { extendSelectionByKey, onSelectionKeyUp, useSelectionDraft, useTouchSelection } from './useSelectionDraft';
 import { readerPointerHandlers } from './readerPointer';
 import { SelectionToolbar } from './SelectionToolbar';
 import { SidePanel } from './SidePanel';
 import { EditDialog } from './EditDialog';
 import { Tooltip } from './Tooltip';
+import { SelectionRing } from './SelectionRing';
 import { NoticeBar } from './NoticeBar';
 import type { ColourMode } from './highlighter';
 import { AUTHOR_COLOURS } from './highlightStyles';
@@ -44,6 +45,7 @@ export function Reader(props: Props) {
   const { highlighter, body, slots } = useHighlighter(rootRef, store.list, visible, mode);
   const { selectedId, setSelectedId, tip, setTip, select, dropMouseTip } = useReaderSelection(highlighter, rootRef);
   const { draft, setDraft, readSelection } = useSelectionDraft(highlighter, rootRef, body, role !== 'viewer');
+  useTouchSelection(readSelection);
 
   // Only on first load: later list changes must not scroll the reader back.
   const focusDone = useRef(false);
@@ -85,8 +87,9 @@ export function Reader(props: Props) {
   return (
     <div className={styles.layout}>
       <div className={styles.readingColumn} ref={rootRef} {...pointer}
-        onKeyDown={extendSelectionByKey} onKeyUp={(e) => { if (e.shiftKey && e.key.startsWith('Arrow')) readSelection(e.altKey, false); }}>
+        onKeyDown={extendSelectionByKey} onKeyUp={(e) => onSelectionKeyUp(e, readSelection)}>
         {props.children}
+        <SelectionRing highlighter={highlighter} rootRef={rootRef} id={selectedId} label={selected?.label} version={store.list} />
         {draft ? <SelectionToolbar top={draft.top} left={draft.left} onPick={tag} onCancel={() => setDraft(null)} /> : null}
         {tip && !draft ? <Tooltip items={tipItems} x={tip.x} y={tip.y} /> : null}
       </div>

@@ -1,11 +1,14 @@
 'use client';
 /**
  * The side panel: filters (label, author), colour mode, and the article's annotations in text
- * order. The selected one opens with its details, its own actions and the extension slot.
+ * order. The list is virtualized (only the rows near its viewport are in the DOM), so an article
+ * with thousands of annotations opens and scrolls as fast as one with ten. The selected one
+ * opens with its details, its own actions and the extension slot, and is scrolled into view.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo } from 'react';
 import { AnnotationItem, type ItemActions } from './AnnotationItem';
 import { PanelHead, type PanelHeadProps } from './PanelHead';
+import { useVirtualRows } from './useVirtualRows';
 import type { AnnotationView } from './types';
 import styles from './Reader.module.css';
 
@@ -13,12 +16,18 @@ export type { Filters } from './PanelHead';
 
 type Props = Omit<PanelHeadProps, 'shown'> & ItemActions & { items: AnnotationView[] };
 
+/** A closed row's usual height (label line, up to three lines of text, the author line). */
+const ROW_ESTIMATE = 104;
+
 export function SidePanel(props: Props) {
   const { items, total, selectedId } = props;
-  const listRef = useRef<HTMLOListElement>(null);
+  const keys = useMemo(() => items.map((a) => a.id), [items]);
+  const rows = useVirtualRows(keys, ROW_ESTIMATE);
+  const { reveal } = rows;
   useEffect(() => {
-    const el = listRef.current?.querySelector<HTMLElement>(`[data-annotation-id="${selectedId}"]`);
-    el?.scrollIntoView({ block: 'nearest' });
+    if (selectedId !== null) reveal(keys.indexOf(selectedId));
+    // Only when the selection moves: a list update must not scroll the panel back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
   return (
@@ -27,9 +36,11 @@ export function SidePanel(props: Props) {
       {items.length === 0 ? (
         <p className={styles.panelEmpty}>{total === 0 ? 'No annotations yet. Select text in the article and press 1, 2 or 3.' : 'No annotation matches these filters.'}</p>
       ) : (
-        <ol className={styles.list} ref={listRef} data-testid="annotation-list">
-          {items.map((a) => <AnnotationItem key={a.id} a={a} {...props} />)}
-        </ol>
+        <div className={styles.list} ref={rows.scrollerRef} data-testid="annotation-list">
+          <ol className={styles.rows} ref={rows.listRef} style={{ paddingTop: rows.padTop, paddingBottom: rows.padBottom }}>
+            {items.slice(rows.first, rows.last).map((a, i) => <AnnotationItem key={a.id} a={a} index={rows.first + i} count={items.length} {...props} />)}
+          </ol>
+        </div>
       )}
     </aside>
   );

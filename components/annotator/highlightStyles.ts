@@ -5,10 +5,10 @@
  */
 import type { Label } from '@/lib/domain';
 
-export const LABEL_STYLE: Record<Label, { bg: string; line: string; decoration: string; name: string }> = {
-  claim: { bg: 'rgba(213, 94, 0, 0.17)', line: '#b34f00', decoration: 'underline solid 2px', name: 'solid underline' },
-  quote: { bg: 'rgba(0, 114, 178, 0.15)', line: '#0072b2', decoration: 'underline double 1.5px', name: 'double underline' },
-  context: { bg: 'rgba(0, 158, 115, 0.16)', line: '#007a59', decoration: 'underline dotted 2px', name: 'dotted underline' },
+export const LABEL_STYLE: Record<Label, { bg: string; selected: string; line: string; decoration: string; name: string }> = {
+  claim: { bg: 'rgba(213, 94, 0, 0.17)', selected: 'rgba(213, 94, 0, 0.22)', line: '#b34f00', decoration: 'solid 2px', name: 'solid underline' },
+  quote: { bg: 'rgba(0, 114, 178, 0.15)', selected: 'rgba(0, 114, 178, 0.2)', line: '#0072b2', decoration: 'double 1.5px', name: 'double underline' },
+  context: { bg: 'rgba(0, 158, 115, 0.16)', selected: 'rgba(0, 158, 115, 0.22)', line: '#007a59', decoration: 'dotted 2px', name: 'dotted underline' },
 };
 
 /** Colour by author: eight distinguishable tints; authors get slots in order of appearance. */
@@ -19,10 +19,13 @@ const tint = (hex: string, alpha: number) => {
   return `rgba(${n >> 16}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 };
 
+/**
+ * The selection keeps its label's colour: a stronger tint of it (fc-sel-<label>) and a ring
+ * drawn around it by SelectionRing; fc-selected itself only darkens the text.
+ */
 export const STATE_STYLE = {
-  overlap: 'background-color: rgba(40, 30, 10, 0.16);',
-  hover: 'background-color: rgba(31, 95, 191, 0.16);',
-  selected: 'background-color: rgba(31, 95, 191, 0.30); color: #0b1a33;',
+  hover: 'background-color: rgba(31, 95, 191, 0.12);',
+  selected: 'color: #0b1a33;',
   flash: 'background-color: rgba(255, 200, 0, 0.75);',
 };
 
@@ -30,6 +33,10 @@ export const STATE_STYLE = {
 export const HL = {
   bg: (key: string) => `fc-bg-${key}`,
   line: (label: Label) => `fc-line-${label}`,
+  /** The line of a label over a piece where another span is innermost (stacked above the text). */
+  over: (label: Label) => `fc-over-${label}`,
+  /** The stronger tint of the selected span's label. */
+  sel: (label: Label) => `fc-sel-${label}`,
   state: (state: keyof typeof STATE_STYLE) => `fc-${state}`,
 };
 
@@ -51,8 +58,18 @@ export function highlightCss(): string {
     rules.push(`::highlight(${HL.bg(key)}) { background-color: ${bg}; }`, `mark.fc-bg-${key} { background-color: ${bg}; }`);
   }
   for (const [label, s] of Object.entries(LABEL_STYLE)) {
-    const deco = `text-decoration: ${s.decoration} ${s.line}; text-underline-offset: 3px;`;
-    rules.push(`::highlight(${HL.line(label as Label)}) { ${deco} }`, `mark.fc-line-${label} { ${deco} }`);
+    const under = `text-decoration: underline ${s.decoration} ${s.line};`;
+    const over = `text-decoration: overline ${s.decoration} ${s.line};`;
+    const sel = `background-color: ${s.selected};`;
+    rules.push(`::highlight(${HL.line(label as Label)}) { ${under} }`, `mark.fc-line-${label} { ${under} }`);
+    rules.push(`::highlight(${HL.over(label as Label)}) { ${over} }`, `mark.fc-over-${label} { ${over} }`);
+    rules.push(`::highlight(${HL.sel(label as Label)}) { ${sel} }`, `mark.fc-sel-${label} { ${sel} }`);
+  }
+  // The fallback nests no marks, so a piece with both lines needs them in one declaration.
+  for (const [a, sa] of Object.entries(LABEL_STYLE)) {
+    for (const b of Object.keys(LABEL_STYLE)) {
+      rules.push(`mark.fc-line-${a}.fc-over-${b} { text-decoration: underline ${sa.decoration} ${sa.line}; box-shadow: inset 0 2px 0 ${LABEL_STYLE[b as Label].line}; }`);
+    }
   }
   for (const [state, css] of Object.entries(STATE_STYLE)) {
     rules.push(`::highlight(fc-${state}) { ${css} }`, `mark.fc-${state} { ${css} }`);

@@ -51,10 +51,11 @@ export class Highlighter {
   setSpans(spans: readonly HighlightSpan[]): void {
     this.spans = spans;
     this.built = null;
-    this.repaint(true);
+    this.repaint(true, true);
     const idle = (window as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
-    if (idle) idle(() => void this.index, { timeout: 500 });
-    else window.setTimeout(() => void this.index, 50);
+    const later = () => { void this.index; this.repaint(true); };
+    if (idle) idle(later, { timeout: 500 });
+    else window.setTimeout(later, 50);
   }
 
   /** Adds or replaces one span and repaints at once (the optimistic add path). */
@@ -143,12 +144,16 @@ export class Highlighter {
     });
   }
 
-  /** Paints the viewport and 3/4 of a screen around it; on scroll only when the viewport nears the band's edge. */
-  private repaint(force: boolean): void {
+  /**
+   * Paints the viewport and 3/4 of a screen around it; on scroll only when the viewport nears
+   * the band's edge. The first paint after new spans covers only the viewport (`tight`); the
+   * rest of the band follows when the browser is idle.
+   */
+  private repaint(force: boolean, tight = false): void {
     const h = window.innerHeight || 800;
     const want = this.map.offsetsInBand(-0.25 * h, 1.25 * h);
     if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
-    this.band = this.map.offsetsInBand(-0.75 * h, 1.75 * h);
+    this.band = tight ? this.map.offsetsInBand(0, h) : this.map.offsetsInBand(-0.75 * h, 1.75 * h);
     this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
   }
 
@@ -157,9 +162,11 @@ export class Highlighter {
     const near = this.built ? this.built.overlapping(from, to) : this.spans.filter((s) => s.start < to && s.end > from);
     for (const s of near) {
       if (this.hidden.has(s.id)) continue;
-      const names = [HL.bg(backgroundKey(this.mode, s.label, s.authorSlot ?? 0)), HL.line(s.label)];
-      for (const state of ['selected', 'hover', 'flash'] as const) if (this.states[state] === s.id) names.push(HL.state(state));
-      out.push({ id: s.id, start: s.start, end: s.end, names });
+      const states: string[] = [];
+      if (this.states.selected === s.id) states.push(HL.state('selected'), HL.sel(s.label));
+      if (this.states.hover === s.id) states.push(HL.state('hover'));
+      if (this.states.flash === s.id) states.push(HL.state('flash'));
+      out.push({ id: s.id, start: s.start, end: s.end, label: s.label, bg: backgroundKey(this.mode, s.label, s.authorSlot ?? 0), states });
     }
     return out;
   }

@@ -2,20 +2,14 @@
  * Two ways to paint the spans near the viewport. HighlightPainter uses the CSS Custom Highlight
  * API with a fixed set of Highlight objects and StaticRanges: the DOM is never touched.
  * MarkPainter is the fallback for browsers without it: flat <mark> segments, rebuilt only in
- * paragraphs whose painting changed; the text (textContent) stays identical.
+ * paragraphs whose painting changed; the text (textContent) stays identical. Both cut the text
+ * at span edges and paint each piece as pieceNames says (one tint, one line per label).
  */
 import { depthSegments } from '@/lib/anchoring/intervals';
 import type { BodyMap } from './bodyMap';
-import { HL } from './highlightStyles';
+import { paintedPieces, type PaintSpan } from './pieceNames';
 
-/** One span to paint, already resolved to its highlight names. */
-export interface PaintSpan {
-  id: number;
-  start: number;
-  end: number;
-  /** Highlight names this span belongs to (background, underline, states). */
-  names: string[];
-}
+export type { PaintSpan } from './pieceNames';
 
 export interface Painter {
   paint(from: number, to: number, spans: PaintSpan[]): void;
@@ -31,40 +25,51 @@ export function highlightApiAvailable(): boolean {
 interface LiveRange {
   range: StaticRange;
   names: string[];
-  key: string;
+}
+
+/** Paint order: tints, then lines, then states (hover, selection, flash) on top. */
+export function paintRank(name: string): number {
+  if (name.startsWith('fc-bg')) return 0;
+  if (name.startsWith('fc-sel-')) return 1;
+  if (name.startsWith('fc-line') || name.startsWith('fc-over')) return 2;
+  return 3;
 }
 
 /**
- * Keeps one Highlight object per name registered and changes only the ranges that differ from
+ * Keeps one Highlight object per name registered and changes only the pieces that differ from
  * the last paint, so adding a span or scrolling a little touches a handful of ranges.
  */
 export class HighlightPainter implements Painter {
-  private live = new Map<number, LiveRange>();
+  private live = new Map<string, LiveRange>();
   private highlights = new Map<string, Highlight>();
-  private overlapKey = '';
 
   constructor(private map: BodyMap) {}
 
   paint(from: number, to: number, spans: PaintSpan[]): void {
-    const seen = new Set<number>();
+    const byId = new Map(spans.map((s) => [s.id, s]));
+    const want = new Map<string, { start: number; end: number; names: string[] }>();
+    for (const p of paintedPieces(depthSegments(spans, from, to), byId)) want.set(p.key, p);
+    // States cover whole spans (a selection is one range, however many pieces it crosses).
     for (const s of spans) {
-      const a = Math.max(s.start, from);
-      const b = Math.min(s.end, to);
-      const key = `${a}:${b}:${s.names.join(' ')}`;
-      seen.add(s.id);
-      const current = this.live.get(s.id);
-      if (current?.key === key) continue;
-      if (current) this.unregister(current);
-      const entry = { range: this.staticRange(a, b), names: s.names, key };
-      this.register(entry);
-      this.live.set(s.id, entry);
+      if (s.states.length === 0) continue;
+      const start = Math.max(s.start, from);
+      const end = Math.min(s.end, to);
+      if (start < end) want.set(`s${s.id}:${start}:${end}:${s.states.join(' ')}`, { start, end, names: s.states });
     }
-    for (const [id, entry] of this.live) {
-      if (seen.has(id)) continue;
-      this.unregister(entry);
-      this.live.delete(id);
+    for (const [key, entry] of this.live) {
+      if (want.has(key)) continue;
+      for (const name of entry.names) this.highlights.get(name)?.delete(entry.range);
+      this.live.delete(key);
     }
-    this.paintOverlaps(from, to, spans);
+    const created: Array<[string, Highlight]> = [];
+    for (const [key, p] of want) {
+      if (this.live.has(key)) continue;
+      const entry = { range: this.staticRange(p.start, p.end), names: p.names };
+      for (const name of p.names) this.highlight(name, created).add(entry.range);
+      this.live.set(key, entry);
+    }
+    // New highlights are registered filled, so the page restyles once rather than per range.
+    for (const [name, h] of created) (CSS.highlights as unknown as HighlightRegistry).set(name, h);
   }
 
   clear(): void {
@@ -72,37 +77,17 @@ export class HighlightPainter implements Painter {
     for (const name of this.highlights.keys()) registry.delete(name);
     this.highlights.clear();
     this.live.clear();
-    this.overlapKey = '';
   }
 
-  /** Darkens every piece covered by two or more spans (one shared "overlap" highlight). */
-  private paintOverlaps(from: number, to: number, spans: PaintSpan[]): void {
-    const pieces = depthSegments(spans, from, to).filter((seg) => seg.depth > 1);
-    const key = pieces.map((p) => `${p.start}-${p.end}`).join(',');
-    if (key === this.overlapKey) return;
-    this.overlapKey = key;
-    const highlight = this.highlight(HL.state('overlap'));
-    highlight.clear();
-    for (const p of pieces) highlight.add(this.staticRange(p.start, p.end));
-  }
-
-  private highlight(name: string): Highlight {
+  private highlight(name: string, created: Array<[string, Highlight]>): Highlight {
     let h = this.highlights.get(name);
     if (!h) {
       h = new Highlight();
-      h.priority = name.startsWith('fc-bg') ? 0 : name.startsWith('fc-line') ? 1 : name === HL.state('overlap') ? 2 : 3;
-      (CSS.highlights as unknown as HighlightRegistry).set(name, h);
+      h.priority = paintRank(name);
+      created.push([name, h]);
       this.highlights.set(name, h);
     }
     return h;
-  }
-
-  private register(entry: LiveRange): void {
-    for (const name of entry.names) this.highlight(name).add(entry.range);
-  }
-
-  private unregister(entry: LiveRange): void {
-    for (const name of entry.names) this.highlights.get(name)?.delete(entry.range);
   }
 
   private staticRange(start: number, end: number): StaticRange {
@@ -122,11 +107,15 @@ export class MarkPainter implements Painter {
     for (let i = first; i < this.map.paragraphs.length && this.map.paragraphs[i].start < to; i++) {
       const p = this.map.paragraphs[i];
       const mine = spans.filter((s) => s.start < p.end && s.end > p.start);
-      const segs = depthSegments(mine, p.start, p.end);
-      const signature = segs.map((s) => `${s.start}:${s.ids.join(',')}:${mine.filter((m) => s.ids.includes(m.id)).flatMap((m) => m.names).join(' ')}`).join('|');
+      const byId = new Map(mine.map((s) => [s.id, s]));
+      const pieces = paintedPieces(depthSegments(mine, p.start, p.end), byId).map((piece) => ({
+        ...piece,
+        names: [...piece.names, ...piece.ids.flatMap((id) => byId.get(id)!.states)],
+      }));
+      const signature = pieces.map((s) => `${s.key}:${s.names.join(' ')}`).join('|');
       if ((this.signatures.get(p.el) ?? '') === signature) continue;
       this.signatures.set(p.el, signature);
-      rebuildParagraph(p.el, p.start, segs, mine);
+      rebuildParagraph(p.el, p.start, pieces);
     }
   }
 
@@ -136,27 +125,20 @@ export class MarkPainter implements Painter {
   }
 }
 
-function rebuildParagraph(el: HTMLElement, start: number, segs: ReturnType<typeof depthSegments>, spans: PaintSpan[]): void {
+function rebuildParagraph(el: HTMLElement, start: number, pieces: Array<{ start: number; end: number; names: string[]; ids: number[] }>): void {
   const text = el.textContent ?? '';
   const children: Node[] = [];
-  for (const seg of segs) {
-    const piece = document.createTextNode(text.slice(seg.start - start, seg.end - start));
-    if (seg.depth === 0) {
-      children.push(piece);
-      continue;
-    }
+  let at = start;
+  const plain = (to: number) => { if (to > at) children.push(document.createTextNode(text.slice(at - start, to - start))); };
+  for (const piece of pieces) {
+    plain(piece.start);
     const mark = document.createElement('mark');
-    const names = new Set(spans.filter((s) => seg.ids.includes(s.id)).flatMap((s) => s.names));
-    if (seg.depth > 1) names.add(HL.state('overlap'));
-    mark.className = [...names].sort(byPaintOrder).join(' ');
-    mark.dataset.ids = seg.ids.join(' ');
-    mark.appendChild(piece);
+    mark.className = [...new Set(piece.names)].sort((a, b) => paintRank(a) - paintRank(b) || a.localeCompare(b)).join(' ');
+    mark.dataset.ids = piece.ids.join(' ');
+    mark.appendChild(document.createTextNode(text.slice(piece.start - start, piece.end - start)));
     children.push(mark);
+    at = piece.end;
   }
+  plain(start + text.length);
   el.replaceChildren(...children);
-}
-
-function byPaintOrder(a: string, b: string): number {
-  const rank = (n: string) => (n.startsWith('fc-bg') ? 0 : n.startsWith('fc-line') ? 1 : 2);
-  return rank(a) - rank(b) || a.localeCompare(b);
 }

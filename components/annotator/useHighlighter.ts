@@ -43,10 +43,16 @@ export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: Anno
 /** Scrolls the window so the span is in view (centred) and flashes it. */
 export function scrollToSpan(h: Highlighter | null, id: number, flash: boolean): void {
   if (!h) return;
-  const first = h.rects(id)[0];
-  if (first && (first.top < 80 || first.bottom > window.innerHeight - 40)) {
-    window.scrollBy({ top: first.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
-  }
+  const bring = () => {
+    const first = h.rects(id)[0];
+    if (first && (first.top < 80 || first.bottom > window.innerHeight - 40)) {
+      window.scrollBy({ top: first.top - window.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+  };
+  bring();
+  // A navigation (the link back, a history entry) may still reset the scroll position once the
+  // page is shown: check again on the next frames.
+  requestAnimationFrame(() => { bring(); requestAnimationFrame(bring); });
   if (!flash) return;
   let n = 0;
   const tick = () => {

@@ -4,7 +4,7 @@
  * whole characters with Alt), and placed for the toolbar. Also lets Shift+arrows select text
  * in the focused article.
  */
-import { useCallback, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useState, type RefObject } from 'react';
 import { snapToGraphemes, snapToWords } from '@/lib/anchoring/snap';
 import type { Highlighter } from './highlighter';
 
@@ -42,6 +42,15 @@ export function extendSelectionByKey(e: React.KeyboardEvent<HTMLElement>): void 
   sel.modify('extend', move[0], e.ctrlKey && move[1] === 'character' ? 'word' : move[1]);
 }
 
+/**
+ * While Shift is held the keyboard selection is left as typed (so arrows keep extending it);
+ * releasing Shift redraws it snapped, as a mouse selection is (unless Alt is held).
+ */
+export function onSelectionKeyUp(e: React.KeyboardEvent<HTMLElement>, read: (alt: boolean, showSnap?: boolean) => void): void {
+  if (e.shiftKey && e.key.startsWith('Arrow')) read(e.altKey, false);
+  else if (e.key === 'Shift') read(e.altKey, true);
+}
+
 export function useSelectionDraft(highlighter: RefObject<Highlighter | null>, rootRef: RefObject<HTMLElement | null>, body: string, canWrite: boolean) {
   const [draft, setDraft] = useState<DraftSpan | null>(null);
 
@@ -69,4 +78,15 @@ export function useSelectionDraft(highlighter: RefObject<Highlighter | null>, ro
   }, [highlighter, rootRef, body, canWrite]);
 
   return { draft, setDraft, readSelection };
+}
+
+/** On a touch screen a selection is made with handles and no mouseup: read it once it settles. */
+export function useTouchSelection(read: (alt: boolean, showSnap?: boolean) => void): void {
+  useEffect(() => {
+    if (!window.matchMedia?.('(pointer: coarse)').matches) return;
+    let timer = 0;
+    const settle = () => { window.clearTimeout(timer); timer = window.setTimeout(() => read(false, false), 350); };
+    document.addEventListener('selectionchange', settle);
+    return () => { window.clearTimeout(timer); document.removeEventListener('selectionchange', settle); };
+  }, [read]);
 }

@@ -109,12 +109,13 @@ describe('snapToGraphemes', () => {
 describe('moveByWord', () => {
   const text = 'one two three\nfour';
   it.each([
-    [3, 1, 7],
-    [4, 1, 7],
-    [7, -1, 4],
-    [4, -1, 0],
-    [13, 1, 18],
-  ] as const)('from %i by %i goes to %i', (offset, delta, expected) => {
-    expect(moveByWord(text, offset, delta)).toBe(expected);
+    [3, 1, 'end', 7],
+    [4, 1, 'end', 7],
+    [7, -1, 'end', 3],
+    [4, -1, 'start', 0],
+    [4, 1, 'start', 8],
+    [13, 1, 'end', 18],
+  ] as const)('from %i by %i (%s) goes to %i', (offset, delta, edge, expected) => {
+    expect(moveByWord(text, offset, delta, edge)).toBe(expected);
   });
 });

@@ -7,6 +7,7 @@ import { sourceName } from '@/lib/text/sourceName';
 import { isAppError } from '@/lib/errors';
 import { ArticleBody } from '@/components/annotator/ArticleBody';
 import { Reader } from '@/components/annotator/Reader';
+import { ReaderHelp } from '@/components/annotator/ReaderHelp';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import styles from '@/components/annotator/Reader.module.css';
 
@@ -69,14 +70,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : null}
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
-          {data.role === 'viewer' ? (
-            <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
-          ) : (
-            <p className={styles.help}>
-              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).{' '}
-              <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>e</kbd> edit, <kbd>Del</kbd> delete, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo.
-            </p>
-          )}
+          <ReaderHelp role={data.role} />
         </header>
         <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
           initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
