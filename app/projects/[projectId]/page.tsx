@@ -3,6 +3,9 @@ import { listArticles } from '@/lib/data/articles';
 import { can } from '@/lib/auth/can';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { ArticlesTable } from '@/components/projects/ArticlesTable';
+import { BulkOutlet } from '@/components/projects/BulkOutlet';
+import { ArchivedArticles } from '@/components/projects/ArchivedArticles';
+import { listArchivedArticles } from '@/lib/data/articleArchive';
 import { loadProjectPage } from './loadProject';
 
 export const metadata = { title: 'Articles' };
@@ -31,6 +34,8 @@ export default async function ProjectArticlesPage({ params }: { params: Promise<
       ) : (
         <ArticlesTable projectId={projectId} articles={articles} canEdit={isLead} />
       )}
+      {isLead && articles.length > 0 && <BulkOutlet projectId={projectId} articles={articles} />}
+      {isLead && <ArchivedArticles projectId={projectId} articles={listArchivedArticles({ actor: { userId: user.id }, projectId })} />}
     </div>
   );
 }
