@@ -1,6 +1,7 @@
 'use client';
 /** The whole queue on the side, article by article; a click picks the item to review. */
 import type { QueueGroup } from '@/lib/data/reviewQueue';
+import { displayOutlet } from '@/lib/articleNames';
 import { queueKey } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
 
@@ -13,7 +14,7 @@ export function QueueOutline({ groups, done, currentKey, onPick }: { groups: Que
         return (
           <div key={group.articleId} className={styles.group}>
             <div className={styles.groupTitle}>
-              <span>{group.outlet ?? 'Unknown outlet'}</span>
+              <span>{displayOutlet(group)}</span>
               <span className={styles.groupCount}>{items.length}</span>
             </div>
             <div className={styles.groupArticle}>{group.title || 'Untitled article'}</div>
