@@ -62,18 +62,18 @@ test('a reviewer changes their own password: other sessions end, this one stays'
   const page = await pageAs(reviewer);
   await page.goto('/settings');
   const form = page.getByRole('form', { name: 'Change your password' });
-  await form.getByLabel('Current password').fill('not my password');
-  await form.getByLabel('New password').fill('a brand new passphrase');
-  await form.getByLabel('Repeat the new password').fill('a brand new passphrase');
+  await form.locator('input[name=currentPassword]').fill('not my password');
+  await form.locator('input[name=newPassword]').fill('a brand new passphrase');
+  await form.locator('input[name=confirmPassword]').fill('a brand new passphrase');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('alert')).toHaveText('Your current password is not right. Nothing was changed.');
 
-  await form.getByLabel('Current password').fill(PASSWORD);
-  await form.getByLabel('Repeat the new password').fill('a different passphrase');
+  await form.locator('input[name=currentPassword]').fill(PASSWORD);
+  await form.locator('input[name=confirmPassword]').fill('a different passphrase');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('alert')).toHaveText('The two new passwords do not match. Nothing was changed.');
 
-  await form.getByLabel('Repeat the new password').fill('a brand new passphrase');
+  await form.locator('input[name=confirmPassword]').fill('a brand new passphrase');
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('status')).toContainText(/Password changed\. \d+ other sessions? signed out\. You stay signed in here\./);
 
