@@ -9,8 +9,8 @@ export async function AppHeader() {
   return (
     <header className={styles.header}>
       <a href="#main" className="sr-only">Skip to content</a>
-      <Link href="/projects" className={styles.brand}>
-        <span className={styles.logo} aria-hidden="true">✓</span> Fact-check workbench
+      <Link href="/projects" className={styles.brand} aria-label="Fact-check workbench">
+        <span className={styles.logo} aria-hidden="true">✓</span> <span className={styles.brandText}>Fact-check workbench</span>
       </Link>
       {user && (
         <nav className={styles.nav} aria-label="Main">
@@ -23,7 +23,7 @@ export async function AppHeader() {
       <div className={styles.user}>
         {user ? (
           <>
-            <span title={user.email}>{user.name}</span>
+            <span title={user.email} className={styles.userName}>{user.name}</span>
             <Link href="/signout" className="btn btn-small">Sign out</Link>
           </>
         ) : (

@@ -42,6 +42,7 @@ test('an admin resets a password; the new one is shown once and works', async ({
   const adminPage = await pageAs(admin);
   await adminPage.goto('/admin/users');
   await adminPage.getByRole('button', { name: `Reset password of ${target.email}` }).click();
+  await adminPage.getByRole('button', { name: 'Reset and sign them out everywhere' }).click();
   const secret = adminPage.getByTestId('one-time-secret');
   await expect(secret).toBeVisible();
   const password = (await secret.textContent())?.trim() ?? '';

@@ -58,6 +58,7 @@ test("an admin's password reset revokes the user's API tokens", async ({ browser
   await signInThroughUi(page, admin.email);
   await page.goto('/admin/users');
   await page.getByRole('button', { name: `Reset password of ${user.email}` }).click();
+  await page.getByRole('button', { name: 'Reset and sign them out everywhere' }).click();
   await expect(page.getByText(`New password for ${user.email}`)).toBeVisible();
   expect((await api.get('/api/projects')).status()).toBe(401);
   await api.dispose();

@@ -33,6 +33,19 @@ export function statedOutlet(lines: string[]): string | null {
   return null;
 }
 
+/**
+ * A site that signs its own items "This was reported by Zamin.uz." names itself: the same
+ * name after that phrase at least twice (once could be a source it quotes) is the outlet.
+ */
+export function reportedOutlet(text: string): string | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/\bThis was reported by ([\p{Lu}][\p{L}\p{N}.&'-]{1,40}?)\.(?=\s|$)/gu)) {
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best && best[1] >= 2 ? best[0] : null;
+}
+
 function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.replace(/(?:ies|es|s)$/u, ''));
 }
@@ -81,7 +94,7 @@ export function statedMetadata(text: string): StatedMetadata {
   const lines = text.split('\n').slice(0, HEAD_LINES);
   return {
     title: statedTitle(text),
-    outlet: statedOutlet(lines),
+    outlet: statedOutlet(lines) ?? reportedOutlet(text),
     publishedAt: statedDate(lines.join('\n')),
   };
 }

@@ -1,7 +1,9 @@
 import { requirePageUser } from '@/lib/auth/session';
 import { listTokens } from '@/lib/data/tokens';
 import { CreateTokenForm, TokensTable } from '@/components/settings/Tokens';
-import { createTokenAction, revokeTokenAction, signOutEverywhereAction } from './actions';
+import { PasswordForm } from '@/components/settings/PasswordForm';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { changePasswordAction, createTokenAction, revokeTokenAction, signOutEverywhereAction } from './actions';
 
 export const metadata = { title: 'Settings' };
 
@@ -18,6 +20,11 @@ export default async function SettingsPage() {
           </p>
         </div>
       </div>
+      <section className="card" aria-labelledby="password">
+        <h2 id="password" style={{ marginTop: 0 }}>Password</h2>
+        <p className="muted">Change the password you sign in with. Your other sessions are signed out; this one stays. API tokens keep working.</p>
+        <PasswordForm action={changePasswordAction} minLength={MIN_PASSWORD_LENGTH} email={user.email} />
+      </section>
       <section className="card" aria-labelledby="tokens">
         <h2 id="tokens" style={{ marginTop: 0 }}>API tokens</h2>
         <p className="muted">

@@ -1,10 +1,11 @@
 'use client';
-/** One account in the admin's table: reset the password (shown once), disable or enable it. */
-import { startTransition, useActionState } from 'react';
+/** One account in the admin's table: reset the password (asked first, shown once), disable or enable it. */
+import { startTransition, useActionState, useRef, useState } from 'react';
 import type { FormAction } from '@/components/projects/ActionForm';
 import { SecretReveal } from '@/components/projects/SecretReveal';
 import type { FormState } from '@/lib/forms/formState';
 import type { UserListRow } from './Users';
+import { ResetConfirm } from './ResetConfirm';
 import styles from './Users.module.css';
 
 function submit(run: (form: FormData) => void, fields: Record<string, string>) {
@@ -26,6 +27,13 @@ export function UserRow({ user, isSelf, setDisabled, resetPassword }: RowProps) 
   const busy = toggling || resetting;
   const error = toggle.error ?? reset.error;
   const intent = user.disabledAt ? 'enable' : 'disable';
+  const [asking, setAsking] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const answer = (sessions: 'keep' | 'end' | null) => {
+    setAsking(false);
+    if (sessions) submit(runReset, { userId: String(user.id), sessions });
+    else resetButton.current?.focus();
+  };
   return (
     <>
       <tr data-testid={`user-${user.email}`}>
@@ -38,7 +46,7 @@ export function UserRow({ user, isSelf, setDisabled, resetPassword }: RowProps) 
         <td>{user.disabledAt ? <span className="badge badge-rejected">disabled</span> : <span className="badge badge-accepted">active</span>}</td>
         <td className="muted small">{user.createdAt.toISOString().slice(0, 10)}</td>
         <td className={styles.actions}>
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => submit(runReset, { userId: String(user.id) })} aria-label={`Reset password of ${user.email}`}>
+          <button ref={resetButton} type="button" className="btn btn-small" disabled={busy} aria-expanded={asking} onClick={() => setAsking(true)} aria-label={`Reset password of ${user.email}`}>
             Reset password
           </button>
           {!isSelf && (
@@ -54,13 +62,20 @@ export function UserRow({ user, isSelf, setDisabled, resetPassword }: RowProps) 
           )}
         </td>
       </tr>
-      {(error || (reset.secret && !reset.error)) && (
+      {asking && (
+        <tr className={styles.resultRow}>
+          <td colSpan={6}>
+            <ResetConfirm email={user.email} onConfirm={answer} onCancel={() => answer(null)} />
+          </td>
+        </tr>
+      )}
+      {!asking && (error || (reset.secret && !reset.error)) && (
         <tr className={styles.resultRow}>
           <td colSpan={6}>
             {error ? (
               <div className="alert alert-error" role="alert">{error}</div>
             ) : (
-              <SecretReveal key={reset.doneAt} label={`New password for ${user.email} (their other sessions have ended):`} secret={reset.secret!} />
+              <SecretReveal key={reset.doneAt} label={reset.message ?? `New password for ${user.email}:`} secret={reset.secret!} />
             )}
           </td>
         </tr>

@@ -21,7 +21,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
   const { articleId, projectId, me } = opts;
   const { items, itemsRef, setItems, put, drop, replace, list } = useAnnotationItems(opts.initial);
   const { notice, setNotice, say } = useNotice();
-  const { record, undoWith } = useUndoStack();
+  const { record, undoWith, forget } = useUndoStack();
   useAnnotationPolling(articleId, opts.cursor, setItems);
 
   /** Shows the draft at once under a temporary id; swaps in the stored one or rolls back. */
@@ -86,13 +86,17 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
     try {
       await annotationsApi.remove(id, current.version);
       if (recordUndo) record({ kind: 'delete', id });
-      say('info', `Deleted the ${current.label} “${current.exact.slice(0, 40)}${current.exact.length > 40 ? '…' : ''}”.`, () => void restore(id));
+      // The toast's Undo and Ctrl+Z share one history: undoing here takes the step out of it.
+      say('info', `Deleted the ${current.label} “${current.exact.slice(0, 40)}${current.exact.length > 40 ? '…' : ''}”.`, () => {
+        forget((step) => step.kind === 'delete' && step.id === id);
+        void restore(id);
+      });
     } catch (error) {
       put(current);
       if (isStale(error)) await explainStale(id);
       else say('error', `Not deleted: ${messageOf(error)}`);
     }
-  }, [itemsRef, drop, put, record, say, restore, explainStale]);
+  }, [itemsRef, drop, put, record, forget, say, restore, explainStale]);
 
   /** Ctrl+Z: reverses the user's most recent change that is still undoable. */
   const undo = useCallback(() => undoWith({ remove, restore, update, say }), [undoWith, remove, restore, update, say]);

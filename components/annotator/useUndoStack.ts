@@ -2,6 +2,7 @@
 /** The user's own changes in the reader, most recent last, so Ctrl+Z can reverse them one by one. */
 import { useCallback, useRef } from 'react';
 import type { AnnotationInput } from './annotationsApi';
+import { UndoHistory } from './undoHistory';
 
 export type UndoStep = { kind: 'create'; id: number } | { kind: 'delete'; id: number } | { kind: 'update'; id: number; before: AnnotationInput };
 
@@ -14,8 +15,10 @@ export interface Reversals {
 }
 
 export function useUndoStack() {
-  const steps = useRef<UndoStep[]>([]);
-  const record = useCallback((step: UndoStep) => void steps.current.push(step), []);
+  const steps = useRef(new UndoHistory<UndoStep>());
+  const record = useCallback((step: UndoStep) => steps.current.push(step), []);
+  /** Takes a step out of the history when it is undone another way (the toast's Undo button). */
+  const forget = useCallback((match: (step: UndoStep) => boolean) => void steps.current.take(match), []);
 
   /** Reverses the most recent change that is still undoable. */
   const undoWith = useCallback(async ({ remove, restore, update, say }: Reversals) => {
@@ -25,5 +28,5 @@ export function useUndoStack() {
     else if (step.kind === 'delete') await restore(step.id);
     else if (await update(step.id, step.before, false)) say('info', 'Edit undone.');
   }, []);
-  return { record, undoWith };
+  return { record, undoWith, forget };
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import Link from 'next/link';
 import { ImportResults, type Outcome } from './ImportResults';
+import { ImportSummary } from './ImportSummary';
 import { pasteArticle, sendImport } from './importRequest';
 import { PasteFields } from './PasteFields';
 import { formatBytes } from './exportProgress';
@@ -67,12 +68,14 @@ export function ImportForm({ projectId }: { projectId: number }) {
           <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? 'Importing…' : 'Import'}</button>
           <Link href={`/projects/${projectId}`} className="btn">Back to articles</Link>
         </div>
+        {outcome && <ImportSummary projectId={projectId} outcome={outcome} />}
         <div aria-live="polite">
           {upload?.kind === 'sending' && <ProgressPanel label="Upload progress" progress={upload.progress} unit="files" onCancel={cancel} />}
           {upload?.kind === 'saving' && <p className="muted" role="status">All {upload.files} {upload.files === 1 ? 'file' : 'files'} sent; checking and saving the batch (all or nothing)…</p>}
         </div>
       </form>
-      {outcome && <ImportResults projectId={projectId} outcome={outcome} />}
+      {/* A single error is already said at the form (ImportSummary); a batch's per-file errors follow here. */}
+      {outcome && (outcome.kind === 'ok' || outcome.files.length > 1) && <ImportResults projectId={projectId} outcome={outcome} />}
     </>
   );
 }

@@ -74,7 +74,7 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
                 {f.duplicates.map((d) => (
                   <p key={`${d.existingArticleId}-${d.line ?? ''}`} className={styles.detail}>
                     <span className={styles.dup}>Already in the project</span>{' '}
-                    <Link href={`/projects/${projectId}/articles/${d.existingArticleId}`}>{d.title || `article ${d.existingArticleId}`}</Link>
+                    as <Link href={`/projects/${projectId}/articles/${d.existingArticleId}`}>{d.existingTitle || `article ${d.existingArticleId}`}</Link>
                     {d.line ? ` (line ${d.line})` : ''}: not imported again
                   </p>
                 ))}

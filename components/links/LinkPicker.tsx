@@ -11,13 +11,13 @@ import { useModalDialog } from '@/components/useModalDialog';
 import { sourceName } from '@/lib/text/sourceName';
 import { LinkConfirm } from './LinkConfirm';
 import { PickerOptions } from './PickerOptions';
-import { useLinkPicker } from './useLinkPicker';
+import { useLinkPicker, type Linked } from './useLinkPicker';
 import styles from './links.module.css';
 
 interface Props {
   annotation: AnnotationView;
   onClose: () => void;
-  onLinked: () => void;
+  onLinked: (made: Linked) => void;
 }
 
 const RELATION_BY_KEY: Record<string, Relation> = { c: 'corroborates', x: 'conflicts' };
@@ -30,6 +30,16 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [p.active]);
+  // The dialog would start on ×; start on the search box, then on the first suggestion once
+  // the list arrives, so ↑ ↓, c / x and Enter work at once (typing / returns to the search).
+  const landed = useRef(false);
+  const search = () => dialogRef.current?.querySelector<HTMLInputElement>('input[type="search"]');
+  useEffect(() => search()?.focus(), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (landed.current || p.items === null) return;
+    landed.current = true;
+    if (p.items.length && document.activeElement === search() && !p.query) listRef.current?.focus();
+  }, [p.items, p.query]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (ARROWS[e.key]) { e.preventDefault(); p.move(ARROWS[e.key]); }
@@ -40,7 +50,7 @@ export function LinkPicker({ annotation, onClose, onLinked }: Props) {
     if (ARROWS[e.key]) { e.preventDefault(); p.move(ARROWS[e.key]); }
     else if (RELATION_BY_KEY[e.key]) { e.preventDefault(); p.setRelation(RELATION_BY_KEY[e.key]); }
     else if (e.key === 'Enter') { e.preventDefault(); void p.submit(); }
-    else if (e.key === '/') { e.preventDefault(); dialogRef.current?.querySelector<HTMLInputElement>('input[type="search"]')?.focus(); }
+    else if (e.key === '/') { e.preventDefault(); search()?.focus(); }
   };
 
   return (

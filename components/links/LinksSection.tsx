@@ -11,6 +11,7 @@ import { useShortcutKeys } from '@/components/useShortcutKeys';
 import { sourceName } from '@/lib/text/sourceName';
 import { LinkItem } from './LinkItem';
 import { LinkPicker } from './LinkPicker';
+import { LinkedToast, type MadeLink } from './LinkedToast';
 import { focusUrl } from './relations';
 import { useAnnotationLinks } from './useAnnotationLinks';
 import { useLinkOrigin } from './useLinkOrigin';
@@ -19,6 +20,8 @@ import styles from './links.module.css';
 export function LinksSection({ annotation, projectId, currentUserId, role, onChanged }: AnnotationExtrasProps) {
   const { links, error, reload, remove } = useAnnotationLinks(annotation, onChanged);
   const [picking, setPicking] = useState(false);
+  const [made, setMade] = useState<MadeLink | null>(null);
+  const dismiss = useCallback(() => setMade(null), []);
   const canLink = role === 'lead' || role === 'reviewer';
   const open = useCallback(() => setPicking(true), []);
   useShortcutKeys((e) => {
@@ -64,13 +67,15 @@ export function LinksSection({ annotation, projectId, currentUserId, role, onCha
         <LinkPicker
           annotation={annotation}
           onClose={() => setPicking(false)}
-          onLinked={() => {
+          onLinked={(link) => {
             setPicking(false);
+            setMade({ linkId: link.linkId, relation: link.relation, targetName: sourceName(link.other), href: focusUrl(projectId, link.other.articleId, link.other.annotationId, annotation.id) });
             reload();
             onChanged();
           }}
         />
       ) : null}
+      {made ? <LinkedToast key={made.linkId} link={made} onClose={dismiss} /> : null}
     </section>
   );
 }

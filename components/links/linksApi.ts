@@ -18,8 +18,8 @@ export const linksApi = {
   ofAnnotation: (annotationId: number) =>
     apiRequest<{ links: LinkFromAnnotation[] }>(`/api/links?annotationId=${annotationId}`).then((r) => r.links),
   link: (fromAnnotationId: number, toAnnotationId: number, relation: Relation, note: string) =>
-    apiRequest('/api/links', { body: { fromAnnotationId, toAnnotationId, relation, note } }),
+    apiRequest<{ link: { id: number } }>('/api/links', { body: { fromAnnotationId, toAnnotationId, relation, note } }),
   linkSentence: (fromAnnotationId: number, sentence: SentenceChoice, relation: Relation, note: string) =>
-    apiRequest('/api/links', { body: { fromAnnotationId, relation, note, sentence } }),
+    apiRequest<{ link: { id: number }; annotation: { id: number } }>('/api/links', { body: { fromAnnotationId, relation, note, sentence } }),
   remove: (linkId: number) => apiRequest(`/api/links/${linkId}`, { method: 'DELETE' }),
 };

@@ -10,7 +10,14 @@ import { contentTerms, typedTerms } from '@/lib/search/query';
 import { linksApi } from './linksApi';
 import { useSuggestions } from './useSuggestions';
 
-export function useLinkPicker(annotation: AnnotationView, onLinked: () => void) {
+/** What was linked: the new link and the statement on its other end. */
+export interface Linked {
+  linkId: number;
+  relation: Relation;
+  other: { articleId: number; annotationId: number; outlet: string | null; title: string };
+}
+
+export function useLinkPicker(annotation: AnnotationView, onLinked: (made: Linked) => void) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [relation, setRelation] = useState<Relation | null>(null);
@@ -28,9 +35,10 @@ export function useLinkPicker(annotation: AnnotationView, onLinked: () => void) 
     setBusy(true);
     setFailure(null);
     try {
-      if (chosen.kind === 'annotation' && chosen.annotationId) await linksApi.link(annotation.id, chosen.annotationId, relation, note);
-      else await linksApi.linkSentence(annotation.id, { articleId: chosen.articleId, start: chosen.start, end: chosen.end, exact: chosen.exact, label }, relation, note);
-      onLinked();
+      const made = chosen.kind === 'annotation' && chosen.annotationId
+        ? { ...(await linksApi.link(annotation.id, chosen.annotationId, relation, note)), annotation: { id: chosen.annotationId } }
+        : await linksApi.linkSentence(annotation.id, { articleId: chosen.articleId, start: chosen.start, end: chosen.end, exact: chosen.exact, label }, relation, note);
+      onLinked({ linkId: made.link.id, relation, other: { articleId: chosen.articleId, annotationId: made.annotation.id, outlet: chosen.outlet, title: chosen.title } });
     } catch (e) {
       setFailure((e as Error).message);
       setBusy(false);

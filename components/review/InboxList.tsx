@@ -2,7 +2,9 @@
  * The inbox rows: who did what to which of my items, newest first, unread ones marked, each
  * with a way to open the item in the reader and to reply in its thread.
  */
+import type { ReactNode } from 'react';
 import type { InboxItem } from '@/lib/data/inbox';
+import { SpeechIcon } from '@/components/icons/SpeechIcon';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
 import { InboxReply } from './InboxReply';
 import { timeAgo } from './timeAgo';
@@ -33,7 +35,7 @@ function headline(item: InboxItem) {
   }
 }
 
-const ICON: Record<InboxItem['type'], string> = { review: '✓', settlement: '⚖', comment: '💬', reply: '↩', discussion: '💬', verdict: '⚑', changed: '✎' };
+const ICON: Record<InboxItem['type'], ReactNode> = { review: '✓', settlement: '⚖', comment: <SpeechIcon />, reply: '↩', discussion: <SpeechIcon />, verdict: '⚑', changed: '✎' };
 
 export function InboxList({ items }: { items: InboxItem[] }) {
   return (

@@ -15,6 +15,7 @@ import * as projects from './projects';
 import * as inbox from './inbox';
 import * as w3c from './w3c';
 import * as board from './board';
+import * as articleAdmin from './articleAdmin';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -63,6 +64,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/projects/:projectId/w3c', w3c.readContainer),
   route('GET', '/api/projects/:projectId/w3c/:item', w3c.readContainerItem),
   route('GET', '/api/articles/:articleId', projects.readArticle),
+  route('POST', '/api/projects/:projectId/articles/outlet', articleAdmin.postOutlet),
+  route('POST', '/api/articles/:articleId/archive', articleAdmin.postArchive),
+  route('POST', '/api/articles/:articleId/restore', articleAdmin.postRestore),
   route('GET', '/api/articles/:articleId/text', w3c.readArticleText),
   route('GET', '/api/articles/:articleId/annotations', annotations.listArticleAnnotations),
   route('POST', '/api/articles/:articleId/annotations', annotations.postAnnotation, 'direct'),

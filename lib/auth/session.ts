@@ -55,3 +55,10 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
   const user = await userFromCookies(jarOf(new RequestCookies(request.headers)));
   return user ? { userId: user.id } : null;
 }
+
+/** The server-side session id of the page's own cookie (to keep it when ending the others), or null. */
+export async function currentSessionId(): Promise<string | null> {
+  const req = { cookies: jarOf(await cookies()), headers: {} } as unknown as Parameters<typeof getToken>[0]['req'];
+  const token = await getToken({ req, secret: authOptions.secret, secureCookie: SECURE_COOKIES });
+  return typeof token?.sid === 'string' ? token.sid : null;
+}

@@ -6,6 +6,8 @@
  * duplicate, not stored twice.
  */
 import { getDb, writeTransaction, type Tx } from '../db/client';
+import { eq } from 'drizzle-orm';
+import { articles } from '../db/schema';
 import { AppError, isAppError } from '../errors';
 import { describeIssues } from '../validation';
 import { importArticleSchema, insertArticle } from './articles';
@@ -18,7 +20,8 @@ import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '
 export interface FileResult {
   file: string;
   imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
-  duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
+  /** `title`: the one given for the new text; `existingTitle`: the article already there. */
+  duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number }>;
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
@@ -106,6 +109,10 @@ export function importBatch({ actor, projectId, files, onProgress }: { actor: Ac
       return { file: p.file, ...importNative(tx, projectId, importerId, p.articles) };
     });
   });
+  // A duplicate is named by the article already there, not by the title given to the new copy.
+  for (const d of results.flatMap((r) => r.duplicates)) {
+    d.existingTitle = getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId)).get()?.title ?? '';
+  }
   return {
     files: results,
     imported: results.reduce((n, r) => n + r.imported.length, 0),

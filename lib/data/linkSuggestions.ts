@@ -4,7 +4,7 @@
  * outlet's strong best match first); with typing, statements matching the words typed in
  * their text, notes or speakers, or belonging to an outlet whose name was typed.
  */
-import { and, eq, isNull, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, type Label, type Relation } from '../db/schema';
 import { notFound } from '../errors';
@@ -12,6 +12,7 @@ import { projectAccess, type Actor } from './actor';
 import { similarityQuery, typedQuery, typedTerms } from '../search/query';
 import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
 import { sentenceIndexReady } from './sentenceIndex';
+import { quoteAwareSpan } from '../search/quoteAware';
 
 export const SUGGESTION_LIMIT = 20;
 const MAX_QUERY = 200;
@@ -55,6 +56,28 @@ function typedSearch(db: Db, source: AnnotationRow, q: string): StatementHit[] {
   return all.length ? all : searchStatements(db, { ...base, match: typedQuery(words, true)! });
 }
 
+/**
+ * Sentences widened so that none cuts a quotation in half (lib/search/quoteAware.ts); a
+ * sentence that the widening folds into a statement listed above it is dropped.
+ */
+function wholeQuotations(db: Db, hits: StatementHit[]): StatementHit[] {
+  const ids = [...new Set(hits.filter((h) => h.kind === 'sentence').map((h) => h.articleId))];
+  if (!ids.length) return hits;
+  const bodies = new Map(db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all().map((a) => [a.id, a.body]));
+  const kept: StatementHit[] = [];
+  for (const hit of hits) {
+    const body = bodies.get(hit.articleId);
+    let next = hit;
+    if (hit.kind === 'sentence' && body !== undefined) {
+      const span = quoteAwareSpan(body, hit);
+      if (span.start !== hit.start || span.end !== hit.end) next = { ...hit, ...span, exact: body.slice(span.start, span.end) };
+    }
+    const folded = kept.some((k) => k.articleId === next.articleId && k.start <= next.start && next.end <= k.end);
+    if (!folded) kept.push(next);
+  }
+  return kept;
+}
+
 /** The relation the actor already gave each pair (source, other annotation). */
 function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, Relation> {
   const mine = new Map<number, Relation>();
@@ -91,6 +114,7 @@ export async function suggestions({ actor, annotationId, q = '' }: { actor: Acto
       ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, match, spreadArticles: true, limit: SUGGESTION_LIMIT })
       : [];
   }
+  hits = wholeQuotations(db, hits);
   const mine = myLinks(db, user?.id ?? null, source.id);
   return {
     annotation: { id: source.id, articleId: source.articleId, label: source.label, exact: source.exact },

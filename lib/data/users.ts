@@ -117,14 +117,18 @@ export function enableUser({ actor, input }: { actor: Actor; input: { userId: nu
  * and a token made by whoever had it would outlive the new password. Only an explicit
  * `keepApiTokens: true` (the person confirmed the tokens are theirs) keeps them.
  */
-export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string; keepApiTokens?: boolean } }) {
+export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string; keepApiTokens?: boolean; keepSessions?: boolean } }) {
   requireAdmin(getDb(), actor);
   const password = input.password === undefined ? generatePassword() : parseInput(z.object({ password: passwordSchema }), { password: input.password }).password;
   const passwordHash = await hashPassword(password);
   const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
   if (!current) throw notFound('User');
   let tokensRevoked = 0;
-  const user = updateUser(actor, input.userId, 'user.password', { passwordHash, sessionVersion: current.sessionVersion + 1 }, (tx) => {
+  // keepSessions (the admin chose "keep their sessions": a forgotten password, not an exposed
+  // account) leaves their sessions and API tokens alone; only the password changes.
+  const keep = input.keepSessions === true;
+  const user = updateUser(actor, input.userId, 'user.password', keep ? { passwordHash } : { passwordHash, sessionVersion: current.sessionVersion + 1 }, (tx) => {
+    if (keep) return;
     const now = new Date();
     if (!input.keepApiTokens) tokensRevoked = tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))).run().changes;
     tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))).run();

@@ -76,6 +76,8 @@ export const articles = sqliteTable(
     importedBy: integer('imported_by').references(() => users.id),
     importedAt: integer('imported_at', { mode: 'timestamp_ms' }).notNull().default(now),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    /** Set when a lead archives an article imported by mistake: out of lists, kept with its annotations. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('articles_project_sha_idx').on(t.projectId, t.sha256),

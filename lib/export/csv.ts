@@ -91,7 +91,8 @@ export function articleRows(article: ExportArticle, flavour: CsvFlavour): string
       a.author.name,
       a.status,
       verdict,
-      a.linked.map((l) => l.other.annotationId).join(' '),
+      // Two links (say supports and a re-proposed one) may join the same pair: name each id once.
+      [...new Set(a.linked.map((l) => l.other.annotationId))].join(' '),
       a.createdAt,
     ], flavour);
   }

@@ -41,7 +41,7 @@ async function createInitialAdmin(): Promise<number | null> {
       '  First start: an administrator account was created.',
       `    email:    ${INITIAL_ADMIN_EMAIL}`,
       `    password: ${password}`,
-      `  (also saved in ${file}; change it after signing in)`,
+      `  (also saved in ${file}; change it in Settings → Password after signing in)`,
       '',
     ].join('\n'),
   );

@@ -43,9 +43,10 @@ describe('statedMetadata on the five seed articles', () => {
       },
     ],
     [
-      // Navigation ("Today"), a teaser for another story and the weather come before the headline.
+      // Navigation ("Today"), a teaser for another story and the weather come before the headline;
+      // the site signs its items "This was reported by Zamin.uz.".
       '003_',
-      { title: 'Zelensky: Ukraine will not recognize the occupied territories as belonging to Russia', outlet: null, publishedAt: null },
+      { title: 'Zelensky: Ukraine will not recognize the occupied territories as belonging to Russia', outlet: 'Zamin.uz', publishedAt: null },
     ],
     [
       // Category labels ("- Category", "- Latest news") come before the headline.

@@ -27,10 +27,15 @@ export async function setUserDisabledAction(_previous: FormState, form: FormData
   }, PATHS);
 }
 
-/** Sets a new generated password, shown once, and signs the user out everywhere. */
+/**
+ * Sets a new generated password, shown once. `sessions=keep` leaves their sessions and tokens
+ * (a forgotten password); anything else signs them out everywhere and revokes their tokens.
+ */
 export async function resetPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
   return runAction(async (actor) => {
-    const { user, password } = await resetPassword({ actor, input: { userId: idField(form, 'userId') } });
-    return { message: `New password for ${user.email}:`, secret: password ?? undefined };
+    const keepSessions = field(form, 'sessions') === 'keep';
+    const { user, password } = await resetPassword({ actor, input: { userId: idField(form, 'userId'), keepSessions } });
+    const what = keepSessions ? 'their sessions are kept' : 'they are signed out everywhere and their API tokens are revoked';
+    return { message: `New password for ${user.email} (${what}):`, secret: password ?? undefined };
   }, PATHS);
 }

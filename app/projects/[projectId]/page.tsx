@@ -7,6 +7,9 @@ import { ArticlesTable } from '@/components/projects/ArticlesTable';
 import { ArticlesFilters } from '@/components/projects/ArticlesFilters';
 import { ListPager, listHref } from '@/components/projects/ListPager';
 import { formatCount } from '@/components/projects/format';
+import { BulkOutlet } from '@/components/projects/BulkOutlet';
+import { ArchivedArticles } from '@/components/projects/ArchivedArticles';
+import { listArchivedArticles } from '@/lib/data/articleArchive';
 import { loadProjectPage } from './loadProject';
 
 export const metadata = { title: 'Articles' };
@@ -88,6 +91,8 @@ export default async function ProjectArticlesPage({ params, searchParams }: { pa
           )}
         </>
       )}
+      {isLead && articles.length > 0 && <BulkOutlet projectId={projectId} articles={articles} />}
+      {isLead && <ArchivedArticles projectId={projectId} articles={listArchivedArticles({ actor: { userId: user.id }, projectId })} />}
     </div>
   );
 }

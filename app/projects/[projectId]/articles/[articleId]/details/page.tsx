@@ -5,6 +5,7 @@ import { getArticle } from '@/lib/data/articles';
 import { can } from '@/lib/auth/can';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { ArticleDetailsForm, ArticleDetailsList } from '@/components/projects/ArticleDetailsForm';
+import { ArchiveButton } from '@/components/projects/ArchiveButton';
 import { formatCount, formatMoment } from '@/components/projects/format';
 import { orNotFound, routeId } from '../../../loadProject';
 import { updateArticleDetailsAction } from './actions';
@@ -42,6 +43,12 @@ export default async function ArticleDetailsPage({ params }: { params: Promise<P
           <ArticleDetailsList article={meta} />
         )}
       </section>
+      {can(role, 'article.edit') && (
+        <section className="card container-narrow" aria-labelledby="archive">
+          <h2 id="archive" style={{ marginTop: 0 }}>Archive</h2>
+          <ArchiveButton articleId={articleId} archived={!!article.archivedAt} title={article.title} />
+        </section>
+      )}
     </div>
   );
 }
