@@ -121,7 +121,7 @@ export function parseWebPage(name: string, html: string, pageUrl?: string): WebP
   const web: WebProvenance = {
     metadata,
     metadataSources: { ...sources, title: sources.title ?? 'file' },
-    removed: removedReport(doc, body, [metadata.title, article?.title, article?.byline]),
+    removed: removedReport(doc, body, [metadata.title, article?.title ?? null, article?.byline ?? null]),
     rawHtml: html,
     rawSha256: crypto.createHash('sha256').update(html, 'utf8').digest('hex'),
   };
