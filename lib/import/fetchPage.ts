@@ -206,7 +206,7 @@ function decodeHtml(bytes: Buffer, contentType: string): string {
   } catch {
     decoder = new TextDecoder('utf-8');
   }
-  return decoder.decode(bytes).replace(/^\uFEFF/, '').replace(/\u0000/g, '');
+  return decoder.decode(bytes).replace(/^\uFEFF/, '').replaceAll('\u0000', '');
 }
 
 function networkProblem(error: unknown, url: URL, timeoutMs: number, signal: AbortSignal): AppError {
