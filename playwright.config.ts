@@ -53,6 +53,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir },
+    env: { PORT: String(port), DATA_DIR: dataDir, IMPORT_ALLOWED_HOSTS: '127.0.0.1' },
   },
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SYSTEM } from '../lib/data/actor';
-import { importBatch, type ImportProgress } from '../lib/data/imports';
+import { importBatch, importWebPage, type ImportProgress, type ImportResult } from '../lib/data/imports';
 import { progressLine } from './progress';
 import { AppError } from '../lib/errors';
 import { CliError } from './support';
@@ -69,8 +69,32 @@ export function importWithParsers(projectId: number, projectName: string, files:
     }
     throw error;
   }
+  printResult(result, projectName, ctx);
+}
+
+/** `import --url`: fetches one web page (IMPORT_ALLOWED_HOSTS applies) and imports its article. */
+export async function importUrl(projectId: number, projectName: string, url: string, ctx: CommandContext): Promise<void> {
+  let result: ImportResult;
+  try {
+    result = await importWebPage({ actor: SYSTEM, projectId, url });
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
+  printResult(result, projectName, ctx);
+}
+
+function printResult(result: ImportResult, projectName: string, ctx: CommandContext): void {
   for (const f of result.files) {
-    for (const a of f.imported) ctx.out(`${f.file}: imported as article ${a.articleId} "${a.title}" (${a.length} characters${a.annotations ? `, ${a.annotations} annotations` : ''})`);
+    for (const a of f.imported) {
+      ctx.out(`${f.file}: imported as article ${a.articleId} "${a.title}" (${a.length} characters${a.annotations ? `, ${a.annotations} annotations` : ''})`);
+      if (a.web) {
+        const sources = Object.entries(a.web.metadataSources).map(([k, v]) => `${k} from ${v}`).join(', ');
+        if (a.web.finalUrl && a.web.finalUrl !== f.file) ctx.out(`${f.file}: fetched from ${a.web.finalUrl}`);
+        ctx.out(`${f.file}: metadata: ${sources}`);
+        ctx.out(`${f.file}: removed ${a.web.removed.blocks} blocks${a.web.removed.groups.length ? ` (${a.web.removed.groups.map((g) => `${g.kind} ${g.count}`).join(', ')})` : ''}`);
+      }
+    }
     for (const d of f.duplicates) ctx.out(`${f.file}${d.line ? `:${d.line}` : ''}: skipped: already in project as article ${d.existingArticleId}`);
     if (f.links !== undefined) ctx.out(`${f.file}: ${f.links} links imported, ${f.skippedLinks ?? 0} skipped`);
   }

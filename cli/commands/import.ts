@@ -14,7 +14,7 @@ import { statedMetadata } from '../../seeds/metadata';
 import { parseArgs, requiredFlag, UsageError } from '../args';
 import type { Command } from '../registry';
 import { CliError, findProject, projectLabel } from '../support';
-import { importWithParsers, needsParsers } from '../importParsed';
+import { importUrl, importWithParsers, needsParsers } from '../importParsed';
 import { progressLine } from '../progress';
 
 const EXTENSIONS = ['.txt', '.md'];
@@ -108,17 +108,22 @@ function describe(outcome: Outcome): string {
 const command: Command = {
   name: 'import',
   summary: 'import .txt/.md/.html/.json/.jsonl files as articles of a project',
-  usage: ['import --project <project> <files...>'],
+  usage: ['import --project <project> <files...>', 'import --project <project> --url <address>'],
   details: [
     'Each file is read as UTF-8 (a leading BOM is dropped) and normalized (line breaks to LF, Unicode NFC).',
     'Title, outlet and date are taken from the text where it states them; otherwise the title is the file name.',
     'All files are imported in one transaction: if one fails, none is imported.',
     'A text already in the project is skipped ("skipped: already in project as article N").',
-    '.html/.htm (visible text), .json/.jsonl batches and native JSONL exports go through lib/import (see docs/export.md).',
+    '.html/.htm (the article as Readability extracts it), .json/.jsonl batches and native JSONL exports go through lib/import (see docs/export.md).',
+    '--url fetches one web page and imports its article: public addresses only (IMPORT_ALLOWED_HOSTS lists exceptions), HTML up to 5 MB within 15 s.',
   ],
   async run(argv, ctx) {
-    const args = parseArgs(argv, { project: 'string' });
+    const args = parseArgs(argv, { project: 'string', url: 'string' });
     const project = findProject(requiredFlag(args, 'project'));
+    if (typeof args.flags.url === 'string') {
+      if (args.positionals.length) throw new UsageError('Give either --url or files, not both.');
+      return importUrl(project.id, projectLabel(project), args.flags.url, ctx);
+    }
     if (args.positionals.length === 0) throw new UsageError('Missing <files...>: name at least one file to import.');
     if (needsParsers(args.positionals)) return importWithParsers(project.id, projectLabel(project), args.positionals, ctx);
     const outcomes = importAll(project.id, args.positionals);

@@ -6,14 +6,15 @@ import { ImportResults, type Outcome } from './ImportResults';
 import { ImportSummary } from './ImportSummary';
 import { pasteArticle, sendImport } from './importRequest';
 import { PasteFields } from './PasteFields';
+import { UrlField } from './UrlField';
 import { formatBytes } from './exportProgress';
 import { ProgressPanel } from './ProgressPanel';
 import { useImportUpload } from './useImportUpload';
 import styles from './ImportForm.module.css';
 
-type Mode = 'upload' | 'paste';
+type Mode = 'upload' | 'paste' | 'url';
 
-/** Upload files (with progress and Cancel) or paste a text; shows what happened to each file. */
+/** Upload files (with progress and Cancel), paste a text or give a web address; shows what happened to each file. */
 export function ImportForm({ projectId }: { projectId: number }) {
   const [mode, setMode] = useState<Mode>('upload');
   const [files, setFiles] = useState<File[]>([]);
@@ -30,6 +31,8 @@ export function ImportForm({ projectId }: { projectId: number }) {
     let result: Outcome;
     if (mode === 'upload') {
       result = await send(files);
+    } else if (mode === 'url') {
+      result = await sendImport(url, { url: String(new FormData(formElement).get('pageUrl') ?? '').trim() });
     } else {
       result = await sendImport(url, { articles: [pasteArticle(formElement)] });
       if (result.kind === 'error') result = { ...result, message: result.message.replace(/request\.jsonl, line \d+: /, 'the pasted text: ') };
@@ -48,6 +51,7 @@ export function ImportForm({ projectId }: { projectId: number }) {
         <div role="tablist" className={styles.tabs}>
           <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'upload'} onClick={() => { setMode('upload'); setOutcome(null); }}>Upload files</button>
           <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'paste'} onClick={() => { setMode('paste'); setOutcome(null); }}>Paste text</button>
+          <button type="button" role="tab" className={styles.tab} aria-selected={mode === 'url'} onClick={() => { setMode('url'); setOutcome(null); }}>Web address</button>
         </div>
         {mode === 'upload' ? (
           <div className={styles.drop}>
@@ -61,11 +65,13 @@ export function ImportForm({ projectId }: { projectId: number }) {
               </ul>
             )}
           </div>
+        ) : mode === 'url' ? (
+          <UrlField />
         ) : (
           <PasteFields />
         )}
         <div className={styles.actions}>
-          <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? 'Importing…' : 'Import'}</button>
+          <button type="submit" className="btn btn-primary" disabled={busy || (mode === 'upload' && files.length === 0)}>{busy ? (mode === 'url' ? 'Fetching…' : 'Importing…') : 'Import'}</button>
           <Link href={`/projects/${projectId}`} className="btn">Back to articles</Link>
         </div>
         {outcome && <ImportSummary projectId={projectId} outcome={outcome} />}

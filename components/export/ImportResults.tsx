@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import styles from './ImportForm.module.css';
+import { WebImportDetails } from './WebImportDetails';
 import type { FileResult, ImportResult } from '@/lib/data/imports';
 
 export type Outcome =
@@ -64,12 +65,15 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
               <td>{fileName(f.file)}</td>
               <td>
                 {f.imported.map((a) => (
-                  <p key={a.articleId} className={styles.detail}>
-                    <span className={styles.ok}>Imported</span>{' '}
-                    <Link href={`/projects/${projectId}/articles/${a.articleId}`}>{a.title || `Article ${a.articleId}`}</Link>
-                    {a.annotations ? ` with ${plural(a.annotations, 'annotation', 'annotations')}` : ''}
-                    {a.unverified ? <span className="muted"> (not signed by this workbench: credited to you)</span> : null}
-                  </p>
+                  <div key={a.articleId}>
+                    <p className={styles.detail}>
+                      <span className={styles.ok}>Imported</span>{' '}
+                      <Link href={`/projects/${projectId}/articles/${a.articleId}`}>{a.title || `Article ${a.articleId}`}</Link>
+                      {a.annotations ? ` with ${plural(a.annotations, 'annotation', 'annotations')}` : ''}
+                      {a.unverified ? <span className="muted"> (not signed by this workbench: credited to you)</span> : null}
+                    </p>
+                    {a.web && <WebImportDetails web={a.web} />}
+                  </div>
                 ))}
                 {f.duplicates.map((d) => (
                   <p key={`${d.existingArticleId}-${d.line ?? ''}`} className={styles.detail}>

@@ -12,7 +12,7 @@ function filesOf(details: unknown): FileProblem[] {
 }
 
 /** Posts the import; a refusal or a broken connection becomes an error outcome with a message for people. */
-export async function sendImport(url: string, body: FormData | { articles: unknown[] }): Promise<Outcome> {
+export async function sendImport(url: string, body: FormData | { articles: unknown[] } | { url: string }): Promise<Outcome> {
   try {
     return { kind: 'ok', result: await apiRequest<ImportResult>(url, { body }) };
   } catch (error) {

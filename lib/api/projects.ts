@@ -16,7 +16,7 @@ import { getArticle, importArticle, listArticles } from '../data/articles';
 import { pairDisagreements, projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
 import { exportProject } from '../data/exports';
-import { articlesAsFile, importBatch } from '../data/imports';
+import { articlesAsFile, importBatch, importWebPage } from '../data/imports';
 import { toReadableStream } from '../export/stream';
 import { expectedLines } from '../export';
 import { MAX_BATCH_BYTES, type ImportFile } from '../import/files';
@@ -104,6 +104,8 @@ export const readExport = authedRoute<ProjectParams>(({ actor, params, request }
 });
 
 const jsonBatch = z.strictObject({ articles: z.array(z.unknown()).min(1, 'give at least one article').max(1000) });
+/** {"url": "..."}: import the article of a web page (lib/import/fetchPage.ts says what is fetched). */
+const urlImport = z.strictObject({ url: z.string({ message: 'is required' }).trim().min(1, 'is required').max(2048, 'must be at most 2048 characters') });
 
 const UPLOAD_LIMIT = MAX_BATCH_BYTES + 1024 * 1024;
 
@@ -124,7 +126,7 @@ async function filesFromForm(request: Request, type: string): Promise<ImportFile
   return files;
 }
 
-/** POST multipart/form-data (files) or JSON {articles: [...]}: one all-or-nothing batch. */
+/** POST multipart/form-data (files), JSON {articles: [...]} (one all-or-nothing batch) or JSON {url} (a web page). */
 export const postImport = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
   const type = request.headers.get('content-type') ?? '';
@@ -133,7 +135,12 @@ export const postImport = authedRoute<ProjectParams>(async ({ actor, params, req
   let files: ImportFile[];
   if (/^multipart\/form-data/i.test(type)) files = await filesFromForm(request, type);
   else {
-    const body = parseInput(jsonBatch, await readJson(request, MAX_BATCH_BYTES));
+    const json = await readJson(request, MAX_BATCH_BYTES);
+    if (json && typeof json === 'object' && 'url' in json) {
+      const { url } = parseInput(urlImport, json);
+      return NextResponse.json(await importWebPage({ actor, projectId, url }), { status: 201 });
+    }
+    const body = parseInput(jsonBatch, json);
     files = [articlesAsFile('request.jsonl', body.articles)];
   }
   return NextResponse.json(importBatch({ actor, projectId, files }), { status: 201 });

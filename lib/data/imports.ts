@@ -16,12 +16,29 @@ import { recordEvent } from './events';
 import { importNative } from './nativeImport';
 import { checkBatch } from '../import/files';
 import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '../import';
+import { articleSources } from '../db/schema';
+import { fetchPage, type FetchedPage } from '../import/fetchPage';
+import { NoArticleText, parseWebPage, type WebProvenance } from '../import/html';
+import type { MetadataSources } from '../import/metadata';
+import type { RemovedReport } from '../import/removed';
+
+/** What a web import reports per article: where each field came from, what was left out, the start of the text. */
+export interface WebImportSummary {
+  metadataSources: MetadataSources;
+  metadata: { title: string; outlet: string | null; author: string | null; publishedAt: string | null; modifiedAt: string | null; url: string | null };
+  removed: RemovedReport;
+  rawSha256: string;
+  finalUrl?: string;
+  excerpt: string;
+}
 
 export interface FileResult {
   file: string;
   imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
   /** `title`: the one given for the new text; `existingTitle`: the article already there. */
   duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number }>;
+  imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean; web?: WebImportSummary }>;
+  duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
@@ -73,14 +90,44 @@ function parseAll(files: ImportFile[], onProgress?: ImportProgress): ParsedFile[
   return parsed;
 }
 
-function importDrafts(tx: Tx, projectId: number, importerId: number | null, parsed: Extract<ParsedFile, { kind: 'articles' }>): FileResult {
+/** How a fetched page arrived (URL imports only). */
+type FetchFacts = Pick<FetchedPage, 'requestedUrl' | 'finalUrl' | 'contentType' | 'fetchedAt'>;
+
+/** Keeps the raw page for provenance and returns the report's summary of it. */
+function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, row: { title: string; body: string; outlet: string | null; author: string | null; publishedAt: string | null; url: string | null }, fetched?: FetchFacts): WebImportSummary {
+  tx.insert(articleSources).values({
+    articleId,
+    kind: fetched ? 'url' : 'html-file',
+    fileName: fetched ? null : file,
+    requestedUrl: fetched?.requestedUrl ?? null,
+    finalUrl: fetched?.finalUrl ?? null,
+    contentType: fetched?.contentType ?? null,
+    rawHtml: web.rawHtml,
+    rawSha256: web.rawSha256,
+    metadata: { ...web.metadata },
+    metadataSources: { ...web.metadataSources },
+    removed: web.removed,
+    fetchedAt: fetched?.fetchedAt ?? null,
+  }).run();
+  return {
+    metadataSources: web.metadataSources,
+    metadata: { title: row.title, outlet: row.outlet, author: row.author, publishedAt: row.publishedAt, modifiedAt: web.metadata.modifiedAt, url: row.url },
+    removed: web.removed,
+    rawSha256: web.rawSha256,
+    ...(fetched ? { finalUrl: fetched.finalUrl } : {}),
+    excerpt: row.body.slice(0, 400),
+  };
+}
+
+function importDrafts(tx: Tx, projectId: number, importerId: number | null, parsed: Extract<ParsedFile, { kind: 'articles' }>, fetched?: FetchFacts): FileResult {
   const result: FileResult = { file: parsed.file, imported: [], duplicates: [] };
-  for (const { draft, line } of parsed.articles) {
+  for (const { draft, line, web } of parsed.articles) {
     const input = importArticleSchema.parse(draft);
     try {
       const row = insertArticle(tx, projectId, importerId, input);
-      recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file } });
-      result.imported.push({ articleId: row.id, title: row.title, length: row.body.length });
+      recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file, ...(web ? { rawSha256: web.rawSha256 } : {}), ...(fetched ? { finalUrl: fetched.finalUrl } : {}) } });
+      const summary = web ? recordSource(tx, row.id, parsed.file, web, row, fetched) : undefined;
+      result.imported.push({ articleId: row.id, title: row.title, length: row.body.length, ...(summary ? { web: summary } : {}) });
     } catch (error) {
       const existing = isAppError(error) ? (error.details as { existingArticleId?: number } | undefined)?.existingArticleId : undefined;
       if (!existing) throw error;
@@ -126,4 +173,30 @@ export function importBatch({ actor, projectId, files, onProgress }: { actor: Ac
  */
 export function articlesAsFile(name: string, items: unknown[]): ImportFile {
   return { name, bytes: new TextEncoder().encode(items.map((item) => JSON.stringify(item)).join('\n') + '\n') };
+}
+
+/**
+ * Imports the article of a web page by URL (leads: 'article.import'). The role is checked
+ * before anything is fetched, so only leads make the server fetch; the fetch follows the rules
+ * of lib/import/fetchPage.ts. Nothing is stored unless every step succeeds; a text already in
+ * the project is reported as a duplicate.
+ */
+export async function importWebPage({ actor, projectId, url }: { actor: Actor; projectId: number; url: string }): Promise<ImportResult> {
+  projectAccess(getDb(), actor, projectId, 'article.import');
+  const page = await fetchPage(url);
+  let parsed: Extract<ParsedFile, { kind: 'articles' }>;
+  try {
+    const { draft, web } = parseWebPage(page.finalUrl, page.html, page.finalUrl);
+    const check = importArticleSchema.safeParse(draft);
+    if (!check.success) throw new AppError('unprocessable', `Nothing was imported. ${page.finalUrl}: ${describeIssues(check.error)}`);
+    parsed = { file: page.requestedUrl, kind: 'articles', articles: [{ draft, web }] };
+  } catch (error) {
+    if (error instanceof NoArticleText) throw new AppError('unprocessable', `Nothing was imported. ${page.finalUrl}: ${error.message}`);
+    throw error;
+  }
+  const result = writeTransaction((tx) => {
+    const { user } = projectAccess(tx, actor, projectId, 'article.import');
+    return importDrafts(tx, projectId, user?.id ?? null, parsed, page);
+  });
+  return { files: [result], imported: result.imported.length, duplicates: result.duplicates.length };
 }

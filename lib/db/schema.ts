@@ -504,3 +504,25 @@ export const agreementPairs = sqliteTable(
     index('agreement_pairs_pair_idx').on(t.projectId, t.a, t.b, t.articleId),
   ],
 );
+ * Where an article imported from a web page came from (issue 16 item 4): the raw HTML with its
+ * sha256, the addresses asked and reached, which source gave each metadata field and what the
+ * clean extraction removed. One row per article imported from .html or a URL.
+ */
+export const articleSources = sqliteTable('article_sources', {
+  articleId: integer('article_id').primaryKey().references(() => articles.id),
+  kind: text('kind', { enum: ['html-file', 'url'] }).notNull(),
+  fileName: text('file_name'),
+  requestedUrl: text('requested_url'),
+  finalUrl: text('final_url'),
+  contentType: text('content_type'),
+  rawHtml: text('raw_html').notNull(),
+  rawSha256: text('raw_sha256').notNull(),
+  /** Everything the page states about itself (also dateModified, canonical URL), as read. */
+  metadata: text('metadata', { mode: 'json' }).$type<Record<string, string | null>>().notNull().default({}),
+  /** Which source gave each field: 'json-ld' | 'og' | 'meta' | 'title' | 'link' | 'readability' | 'file'. */
+  metadataSources: text('metadata_sources', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+  /** What the extraction left out: counts and first lines per kind (navigation, ads, ...). */
+  removed: text('removed', { mode: 'json' }).$type<unknown>().notNull().default({}),
+  fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});

@@ -1,88 +1,147 @@
 /**
- * HTML files: the visible text only. Scripts, styles, templates, SVG, iframes and forms are
- * dropped with everything inside them; attributes (event handlers included) are never read
- * except for a few <meta> fields. Block elements become paragraph breaks, <br> a line break,
- * and runs of whitespace inside a paragraph collapse to one space, as a browser shows them.
+ * Web pages (an .html upload or a fetched URL): the article text as Mozilla's Readability
+ * extracts it on jsdom (no scripts run, no resources fetched), turned into plain paragraphs
+ * with a blank line between them, plus what the page states about itself (lib/import/metadata)
+ * and a report of what was left out (lib/import/removed). The raw HTML and its sha256 travel
+ * with the draft for provenance. The offsets contract is unchanged: the body is plain text that
+ * insertArticle normalizes (LF, NFC) like any other import.
  */
+import crypto from 'node:crypto';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
+import { isoDay, readMetadata, type MetadataSource, type MetadataSources, type PageMetadata } from './metadata';
+import { ownKind, removedReport, type RemovedReport } from './removed';
 import type { ArticleDraft } from './types';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'form', 'select', 'button', 'head', 'nav', 'footer', 'aside']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'hr', 'address', 'details', 'summary']);
-const META: Record<string, keyof ArticleDraft> = {
-  'og:site_name': 'outlet',
-  author: 'author',
-  'article:author': 'author',
-  'article:published_time': 'publishedAt',
-  'og:url': 'url',
-  'og:title': 'title',
-};
-
-interface State {
-  paragraphs: string[];
-  current: string;
-  skipDepth: number;
-  inTitle: boolean;
-  title: string;
-  h1: string | null;
-  inH1: boolean;
-  meta: Partial<Record<keyof ArticleDraft, string>>;
+/** Provenance of an article taken from a web page. */
+export interface WebProvenance {
+  metadata: PageMetadata;
+  /** Which source gave each field of the draft and of the metadata. */
+  metadataSources: MetadataSources & { title: MetadataSource };
+  removed: RemovedReport;
+  rawHtml: string;
+  rawSha256: string;
 }
 
-function breakParagraph(s: State): void {
-  const text = s.current.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
-  if (text) s.paragraphs.push(text);
-  s.current = '';
+export interface WebPage {
+  draft: ArticleDraft;
+  web: WebProvenance;
 }
 
-function readMeta(s: State, attrs: Record<string, string>): void {
-  const key = (attrs.property || attrs.name || '').toLowerCase();
-  const field = META[key];
-  if (field && attrs.content && !s.meta[field]) s.meta[field] = attrs.content.trim();
-}
+/** The article text must be at least this long: below it, the page is navigation or a stub. */
+export const MIN_ARTICLE_CHARS = 200;
 
-/** Extracts the article text and what the page states about itself. */
-export function parseHtml(name: string, html: string): ArticleDraft {
-  const s: State = { paragraphs: [], current: '', skipDepth: 0, inTitle: false, title: '', h1: null, inH1: false, meta: {} };
+export class NoArticleText extends Error {}
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'button']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'blockquote', 'pre', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'figure', 'figcaption', 'hr', 'address', 'details', 'summary']);
+
+/** Readability's HTML as paragraphs: each block one paragraph, <br> a line break, spaces collapsed as a browser shows them. */
+export function htmlParagraphs(html: string): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  let skipDepth = 0;
+  const flush = () => {
+    const text = current.replace(/[ \t\f\r]+/g, ' ').replace(/ *\n */g, '\n').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
   const parser = new Parser(
     {
-      onopentag(tag, attrs) {
-        if (tag === 'meta') readMeta(s, attrs);
-        if (tag === 'title') s.inTitle = true;
-        if (SKIP.has(tag)) s.skipDepth++;
-        if (s.skipDepth) return;
-        if (BLOCK.has(tag)) breakParagraph(s);
-        if (tag === 'br') s.current += '\n';
-        if (tag === 'h1' && s.h1 === null) s.inH1 = true;
+      onopentag(tag) {
+        if (SKIP.has(tag)) skipDepth++;
+        if (skipDepth) return;
+        if (BLOCK.has(tag)) flush();
+        if (tag === 'br') current += '\n';
       },
       ontext(text) {
-        if (s.inTitle) s.title += text;
-        if (s.skipDepth) return;
-        s.current += text.replace(/\n/g, ' ');
-        if (s.inH1) s.h1 = (s.h1 ?? '') + text;
+        if (!skipDepth) current += text.replace(/\n/g, ' ');
       },
       onclosetag(tag) {
-        if (tag === 'title') s.inTitle = false;
-        if (SKIP.has(tag)) s.skipDepth = Math.max(0, s.skipDepth - 1);
-        if (s.skipDepth) return;
-        if (BLOCK.has(tag)) breakParagraph(s);
-        if (tag === 'h1') s.inH1 = false;
+        if (SKIP.has(tag)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (!skipDepth && BLOCK.has(tag)) flush();
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
   );
   parser.write(html);
   parser.end();
-  breakParagraph(s);
-  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-  const clean = (v: string | null | undefined) => v?.replace(/\s+/g, ' ').trim() || null;
-  const date = s.meta.publishedAt?.slice(0, 10);
-  return {
-    title: clean(s.h1) ?? clean(s.meta.title) ?? clean(s.title) ?? base,
-    body: s.paragraphs.join('\n\n'),
-    outlet: clean(s.meta.outlet),
-    author: clean(s.meta.author),
-    url: s.meta.url && /^https?:\/\//i.test(s.meta.url) ? s.meta.url : null,
-    publishedAt: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
+  flush();
+  return paragraphs;
+}
+
+function parseDocument(html: string, url: string | undefined): Document {
+  // jsdom runs no scripts and loads no resources unless asked to; the console is silenced.
+  return new JSDOM(html, { url: url ?? 'about:blank', virtualConsole: new VirtualConsole() }).window.document;
+}
+
+/** Kinds of page furniture taken out before Readability looks (it misses e.g. class="ad-slot"). */
+const FURNITURE = new Set(['advertisement', 'cookie banner', 'share buttons', 'related links', 'newsletter', 'comments', 'weather widget']);
+
+/** Removes furniture by its own id/class/role, unless the element holds most of the page's text (a class on the article itself). */
+function stripFurniture(doc: Document): void {
+  const total = doc.body?.textContent?.length ?? 0;
+  for (const el of Array.from(doc.body?.querySelectorAll('*') ?? [])) {
+    if (!el.isConnected) continue;
+    const kind = ownKind(el);
+    if (kind && FURNITURE.has(kind) && (el.textContent?.length ?? 0) < total / 2) el.remove();
+  }
+}
+
+/** A run of words ending a sentence ("Paragraph text."): a page with none has no article. */
+const SENTENCE = /\p{L}[\p{L}\p{M}'’-]*\s+\S+[.!?…]["'”»)]?(\s|$)/u;
+
+const squash = (v: string) => v.replace(/\s+/g, ' ').trim();
+
+const httpUrl = (v: string | null) => (v && /^https?:\/\/[^\s]+$/i.test(v) ? v : null);
+
+/**
+ * Extracts the article of a page. Throws NoArticleText when Readability finds no block of
+ * running text of MIN_ARTICLE_CHARS. `pageUrl` (the fetched address) resolves relative links.
+ */
+export function parseWebPage(name: string, html: string, pageUrl?: string): WebPage {
+  const doc = parseDocument(html, pageUrl);
+  const { metadata, sources } = readMetadata(doc);
+  const clone = doc.cloneNode(true) as Document;
+  stripFurniture(clone);
+  const article = new Readability(clone, { keepClasses: false }).parse();
+  const paragraphs = article?.content ? htmlParagraphs(article.content) : [];
+  const h1 = squash(doc.querySelector('h1')?.textContent ?? '') || null;
+  if (!metadata.title && h1) {
+    metadata.title = h1;
+    sources.title = 'h1';
+  }
+  // The headline is the article's title; printed again as the first paragraph it is a repeat.
+  if (paragraphs.length > 1 && [metadata.title, h1].some((t) => t && squash(paragraphs[0]) === squash(t))) paragraphs.shift();
+  const body = paragraphs.join('\n\n');
+  if (!(body.replace(/\s+/g, '').length >= MIN_ARTICLE_CHARS || SENTENCE.test(body))) {
+    throw new NoArticleText('no article text found: the page has only navigation, links and page furniture, no paragraph of running text.');
+  }
+  const web: WebProvenance = {
+    metadata,
+    metadataSources: { ...sources, title: sources.title ?? 'file' },
+    removed: removedReport(doc, body, [metadata.title, article?.title ?? null, article?.byline ?? null]),
+    rawHtml: html,
+    rawSha256: crypto.createHash('sha256').update(html, 'utf8').digest('hex'),
   };
+  if (!metadata.title && article?.title?.trim()) {
+    metadata.title = article.title;
+    web.metadataSources.title = 'readability';
+  }
+  if (!metadata.author && article?.byline) {
+    metadata.author = article.byline.replace(/^by\s+/i, '').trim();
+    web.metadataSources.author = 'readability';
+  }
+  const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const draft: ArticleDraft = {
+    title: (metadata.title ?? base).slice(0, 500),
+    body,
+    outlet: metadata.outlet?.slice(0, 200) ?? null,
+    author: metadata.author?.slice(0, 300) ?? null,
+    url: httpUrl(metadata.url) ?? httpUrl(metadata.canonicalUrl) ?? httpUrl(pageUrl ?? null),
+    publishedAt: isoDay(metadata.publishedAt),
+  };
+  if (!draft.url) delete web.metadataSources.url;
+  return { draft, web };
 }

@@ -1,11 +1,11 @@
 /**
  * Parses uploaded files into article drafts or native exports, by extension: .txt / .md
- * (text), .html / .htm (visible text), .json / .jsonl (batches; a .jsonl whose first line is
+ * (text), .html / .htm (the article as Readability extracts it, lib/import/html.ts), .json / .jsonl (batches; a .jsonl whose first line is
  * our export manifest is a native export). Pure: nothing is written here.
  */
 import { checkFileName, decodeText, extensionOf, FileProblem, type ImportFile } from './files';
 import { parsePlainText } from './text';
-import { parseHtml } from './html';
+import { NoArticleText, parseWebPage } from './html';
 import { parseJsonBatch, parseJsonl } from './batch';
 import { isNativeManifest, parseNative } from './native';
 import type { ParsedFile } from './types';
@@ -22,7 +22,16 @@ export function parseImportFile(file: ImportFile): ParsedFile {
     return { file: file.name, kind: 'articles', articles: parseJsonl(file.name, text) };
   }
   if (ext === '.json') return { file: file.name, kind: 'articles', articles: parseJsonBatch(file.name, text) };
-  const draft = ext === '.html' || ext === '.htm' ? parseHtml(file.name, text) : parsePlainText(file.name, text);
+  if (ext === '.html' || ext === '.htm') {
+    try {
+      const { draft, web } = parseWebPage(file.name, text);
+      return { file: file.name, kind: 'articles', articles: [{ draft, web }] };
+    } catch (error) {
+      if (error instanceof NoArticleText) throw new FileProblem(file.name, error.message, undefined, 422);
+      throw error;
+    }
+  }
+  const draft = parsePlainText(file.name, text);
   if (!draft.body.trim()) throw new FileProblem(file.name, 'no article text found in the file.', undefined, 422);
   return { file: file.name, kind: 'articles', articles: [{ draft }] };
 }

@@ -118,8 +118,9 @@ describe('importBatch: good input', () => {
     const rows = getDb().select().from(articles).where(eq(articles.projectId, ownId)).all();
     const bom = rows.find((r) => r.title === 'Headline with BOM')!;
     expect(bom.body).toBe('Headline with BOM\nBody line.');
-    const html = rows.find((r) => r.title === 'Page headline')!;
-    expect(html.body).toBe('Page headline\n\nFirst para.\n\nSecond\nline');
+    // The <title> names the article (JSON-LD, OpenGraph, then <meta>/<title>); Readability keeps the text, not the headline.
+    const html = rows.find((r) => r.title === 'T')!;
+    expect(html.body).toBe('First para.\n\nSecond\nline');
     expect(html.outlet).toBe('Daily');
     expect(rows.find((r) => r.title === 'J1')).toMatchObject({ outlet: 'Wire', publishedAt: '2025-04-25' });
   });

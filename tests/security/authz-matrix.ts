@@ -10,6 +10,7 @@ import type { Method } from './routeCall';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { archiveArticle } from '@/lib/data/articleArchive';
+import { localPageUrl } from '../import/localPage';
 
 export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
 export type Expectations = Record<ActorKind, Expected>;
@@ -280,6 +281,10 @@ const reviewRows: DataRow[] = [
   {
     kind: 'data', module: 'imports', fn: 'importBatch', what: 'import files', expect: data(LEAD),
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, files: [{ name: 'a.txt', bytes: new TextEncoder().encode(`File text by ${x} ${Math.random()}.`) }] }),
+  },
+  {
+    kind: 'data', module: 'imports', fn: 'importWebPage', what: 'import a web page by URL', expect: data(LEAD),
+    invoke: (f, w, x) => async () => f({ actor: a(w, x), projectId: w.projectId, url: await localPageUrl(x) } as never),
   },
   { kind: 'data', module: 'publishing', fn: 'getPublishingSettings', what: 'publishing settings', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   {

@@ -24,8 +24,9 @@ export default async function ImportPage({ params }: { params: Promise<{ project
         <div>
           <h1>Import articles</h1>
           <p>
-            Paste a text or upload .txt, .md, .html, .json or .jsonl files (up to {MAX_FILES} files, {MAX_FILE_BYTES / 1024 / 1024} MB each),
-            including a native JSONL export of another project. A batch is all or nothing; a text already in the project is reported, not duplicated.
+            Paste a text, give the web address of an article, or upload .txt, .md, .html, .json or .jsonl files (up to {MAX_FILES} files,
+            {MAX_FILE_BYTES / 1024 / 1024} MB each), including a native JSONL export of another project. Web pages keep only the article text;
+            the report lists what was left out. A batch is all or nothing; a text already in the project is reported, not duplicated.
           </p>
         </div>
       </div>
