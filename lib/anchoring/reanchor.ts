@@ -15,11 +15,12 @@
  */
 import { diffBodies, type TokenDiff } from './reanchorDiff';
 import { round, searchMoved } from './reanchorSearch';
+import type { AnchorStateName } from '../domain';
 
 export { MOVE_MARGIN, MOVE_THRESHOLD } from './reanchorSearch';
 
-export const ANCHOR_STATES = ['kept', 'edited', 'moved', 'orphaned'] as const;
-export type AnchorState = (typeof ANCHOR_STATES)[number];
+export { ANCHOR_STATES } from '../domain';
+export type AnchorState = AnchorStateName;
 
 export interface OldSpan {
   start: number;

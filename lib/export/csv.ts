@@ -31,6 +31,9 @@ export const CSV_COLUMNS = [
   'verdict',
   'linked_annotation_ids',
   'created_at',
+  'revision',
+  'revision_sha256',
+  'anchor_state',
 ] as const;
 
 /** A text cell a spreadsheet would run as a formula, or one that starts with the guard itself. */
@@ -93,6 +96,9 @@ export function articleRows(article: ExportArticle, flavour: CsvFlavour): string
       verdict,
       a.linked.map((l) => l.other.annotationId).join(' '),
       a.createdAt,
+      a.revision,
+      a.revisionSha256,
+      a.anchor?.state,
     ], flavour);
   }
   return out;
