@@ -14,6 +14,7 @@ import * as reviews from './reviews';
 import * as projects from './projects';
 import * as inbox from './inbox';
 import * as w3c from './w3c';
+import * as revisions from './revisions';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -62,6 +63,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/articles/:articleId', projects.readArticle),
   route('GET', '/api/articles/:articleId/text', w3c.readArticleText),
   route('GET', '/api/articles/:articleId/annotations', annotations.listArticleAnnotations),
+  route('GET', '/api/articles/:articleId/revisions', revisions.readRevisions),
+  route('POST', '/api/articles/:articleId/revisions', revisions.postRevision),
+  route('GET', '/api/articles/:articleId/revisions/queue', revisions.readQueue),
+  route('POST', '/api/articles/:articleId/revisions/queue/:annotationId', revisions.postQueueDecision),
+  route('GET', '/api/articles/:articleId/revisions/:n', revisions.readOneRevision),
   route('POST', '/api/articles/:articleId/annotations', annotations.postAnnotation, 'direct'),
   route('GET', '/api/annotations/:id', annotations.readAnnotation),
   route('PATCH', '/api/annotations/:id', annotations.patchAnnotation, 'direct'),

@@ -16,6 +16,7 @@ import type { AnchorStateName, Label } from '../domain';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { reopenForVersion } from './reviewTargets';
+import { readableArticle } from './annotationViews';
 
 export interface QueueItem {
   id: number;
@@ -39,8 +40,16 @@ export interface QueueItem {
   flag: string | null;
 }
 
+type QueueQuery = { cursor?: string | null; limit?: string | null; articleId?: number };
+
+/** The spans of one article waiting for a decision (any member); 404 for a non-member. */
+export function articleReanchorQueue({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: Omit<QueueQuery, 'articleId'> }): Page<QueueItem> {
+  const { article } = readableArticle(getDb(), actor, articleId);
+  return reanchorQueue({ actor, projectId: article.projectId, query: { ...query, articleId } });
+}
+
 /** The project's spans waiting for a decision, oldest first, a page at a time. */
-export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: { cursor?: string | null; limit?: string | null; articleId?: number } }): Page<QueueItem> {
+export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Page<QueueItem> {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
   const scope = { list: `reanchor:${projectId}`, query: { articleId: query.articleId } };
@@ -79,10 +88,10 @@ const decisionSchema = z.discriminatedUnion('action', [
  * `reselect` a span on the current text (a new version, back to review), or `retire` the
  * annotation (a tombstone, with its links). 409 when it is not waiting; 412 when stale.
  */
-export function resolveAnchor({ actor, annotationId, input }: { actor: Actor; annotationId: number; input: unknown }) {
+export function resolveAnchor({ actor, annotationId, articleId, input }: { actor: Actor; annotationId: number; articleId?: number; input: unknown }) {
   return writeTransaction((tx) => {
     const row = tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
-    if (!row || row.deletedAt) throw notFound('Annotation');
+    if (!row || row.deletedAt || (articleId !== undefined && row.articleId !== articleId)) throw notFound('Annotation');
     projectAccess(tx, actor, row.projectId, 'review.create', 'Annotation');
     const data = parseInput(decisionSchema, input);
     if (!row.anchorPending) throw conflict('This annotation is not waiting in the re-anchoring queue (someone decided it already).');
