@@ -16,7 +16,8 @@ const isoOrNull = (ms: unknown) => (ms === null || ms === undefined ? null : iso
 
 /** SQL conditions on an annotations alias for the filters (all ANDed). */
 export function annotationFilterSql(alias: string, filters: ExportFilters): { sql: string; params: Params } {
-  const parts = [`${alias}.deleted_at is null`];
+  // Spans orphaned by a revision stay on their old text, which the export does not carry.
+  const parts = [`${alias}.deleted_at is null`, `${alias}.revision = (select current_revision from articles where id = ${alias}.article_id)`];
   const params: Params = [];
   const add = (column: string, values: unknown[] | undefined) => {
     if (!values?.length) return;

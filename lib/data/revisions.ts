@@ -3,7 +3,7 @@
  * brings one), every annotation is re-anchored onto it in the same transaction, and every
  * revision stays readable with the spans it had. Members read; leads write.
  */
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
 import { annotationAnchors, annotations, articleRevisions, users } from '../db/schema';
@@ -130,4 +130,20 @@ export function anchorStatesOn({ actor, articleId, number }: { actor: Actor; art
     .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
     .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotationAnchors.revision, number)))
     .all();
+}
+
+/**
+ * What the reader needs for its revision bar: the revisions (up to 200), how many spans wait
+ * in the re-anchoring queue, the revision to show (`requested` when it exists, else the
+ * current one) and, for an old one, its text and spans.
+ */
+export function readerRevisions({ actor, articleId, requested }: { actor: Actor; articleId: number; requested?: string }) {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const revisions = listRevisions({ actor, articleId, query: { limit: '200' } }).items;
+  const pending = db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true))).get()?.n ?? 0;
+  const asked = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : article.currentRevision;
+  const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
+  const old = viewing === article.currentRevision ? null : readRevision({ actor, articleId, number: viewing });
+  return { revisions, pending, viewing, old };
 }

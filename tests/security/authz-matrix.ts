@@ -344,6 +344,7 @@ const revisionRows: MatrixRow[] = [
   },
   { kind: 'data', module: 'revisions', fn: 'listRevisions', what: 'list revisions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
   { kind: 'data', module: 'revisions', fn: 'readRevision', what: 'read a revision', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, number: 1 }) },
+  { kind: 'data', module: 'revisions', fn: 'readerRevisions', what: "the reader's revision bar", expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, requested: '1' }) },
   { kind: 'data', module: 'revisions', fn: 'anchorStatesOn', what: 'anchor states on a revision', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, number: 1 }) },
   {
     kind: 'data', module: 'revisions', fn: 'createRevision', what: 'post a revision', expect: data(LEAD),

@@ -9,6 +9,9 @@ import { ArticleBody } from '@/components/annotator/ArticleBody';
 import { Reader } from '@/components/annotator/Reader';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import styles from '@/components/annotator/Reader.module.css';
+import { readerRevisions } from '@/lib/data/revisions';
+import { RevisionSwitcher } from '@/components/revisions/RevisionSwitcher';
+import { OldRevision } from '@/components/revisions/OldRevision';
 
 type Params = { projectId: string; articleId: string };
 
@@ -40,15 +43,16 @@ function linkOrigin(userId: number, from: string | undefined) {
   }
 }
 
-export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string }> }) {
+export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string; revision?: string }> }) {
   const { projectId, articleId } = await params;
-  const { focus, from } = await searchParams;
+  const { focus, from, revision } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
   const data = load(user.id, articleId);
   const { article, project } = data;
   if (String(article.projectId) !== projectId) notFound();
   const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
   const back = linkOrigin(user.id, from);
+  const revs = readerRevisions({ actor: { userId: user.id }, articleId: article.id, requested: revision });
   return (
     <>
       <div className="container" style={{ maxWidth: 1320 }}>
@@ -69,6 +73,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : null}
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
+          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} />
           {data.role === 'viewer' ? (
             <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
           ) : (
@@ -78,10 +83,10 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             </p>
           )}
         </header>
-        <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
+        {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
           initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
           <ArticleBody body={article.body} />
-        </Reader>
+        </Reader>}
       </div>
     </>
   );
