@@ -32,6 +32,8 @@ const revisionSchema = z.strictObject({
   publishedAt: dateOrTime,
   modifiedAt: dateOrTime,
   note: z.string().trim().max(2000, 'must be at most 2,000 characters').optional().default(''),
+  /** A lead's accepted clean-up (the "Clean up" view) says so; anything else is an API revision. */
+  source: z.enum(['api', 'cleanup'], { message: 'must be "api" or "cleanup"' }).optional(),
 });
 
 export interface CreatedRevision {
@@ -48,7 +50,7 @@ export function createRevision({ actor, articleId, input, source = 'api' }: { ac
   const data = parseInput(revisionSchema, input);
   return writeTransaction((tx) => {
     const { article } = readableArticle(tx, actor, articleId, 'article.edit');
-    return applyRevision(tx, actorId(actor), article, { ...data, source });
+    return applyRevision(tx, actorId(actor), article, { ...data, source: data.source ?? source });
   });
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countStates, reanchorSpans, type AnchorState } from '@/lib/anchoring/reanchor';
 import { diffBodies } from '@/lib/anchoring/reanchorDiff';
+import { alignRevisions } from '@/lib/anchoring/reanchorAlign';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { splitsSurrogatePair } from '@/lib/anchoring/units';
 
@@ -230,5 +231,42 @@ describe('reanchorSpans', () => {
     const diff = diffBodies(`start ${words(7)} end`, `start ${words(11)} end`);
     expect(diff.aToB[0]).toBe(0);
     expect(diff.aToB[diff.a.length - 1]).toBe(diff.b.length - 1);
+  });
+});
+
+describe('alignRevisions', () => {
+  const corrected = KYIV
+    .replace('this is an absolutely fair position', 'this is an entirely fair position')
+    .replace('President of Ukraine Volodymyr', 'UPDATE: corrected.\n\nPresident of Ukraine Volodymyr');
+  const rows = alignRevisions(KYIV, corrected);
+
+  it('covers both bodies end to end, row after row', () => {
+    expect(rows[0].left.start).toBe(0);
+    expect(rows[0].right.start).toBe(0);
+    for (let k = 1; k < rows.length; k++) {
+      expect(rows[k].left.start).toBe(rows[k - 1].left.end);
+      expect(rows[k].right.start).toBe(rows[k - 1].right.end);
+    }
+    expect(rows[rows.length - 1].left.end).toBe(KYIV.length);
+    expect(rows[rows.length - 1].right.end).toBe(corrected.length);
+  });
+
+  it('puts an edited sentence face to face with its new wording, the changed words marked', () => {
+    const row = rows.find((r) => KYIV.slice(r.left.start, r.left.end).includes('absolutely'))!;
+    expect(corrected.slice(row.right.start, row.right.end)).toContain('entirely fair position');
+    expect(row.left.changes.map(([s, e]) => KYIV.slice(s, e))).toEqual(['absolutely']);
+    expect(row.right.changes.map(([s, e]) => corrected.slice(s, e))).toEqual(['entirely']);
+  });
+
+  it('shows an inserted paragraph with an empty left side and unchanged sentences unmarked', () => {
+    const inserted = rows.find((r) => corrected.slice(r.right.start, r.right.end).includes('UPDATE'))!;
+    expect(inserted.right.changes.map(([s, e]) => corrected.slice(s, e)).join(' ')).toContain('UPDATE: corrected.');
+    expect(rows.filter((r) => !r.changed).length).toBeGreaterThan(10);
+  });
+
+  it('keeps emoji whole (UTF-16 offsets on code point boundaries)', () => {
+    const emo = alignRevisions('Slava 🇺🇦 Ukraini. Heroyam slava.', 'Slava 🇺🇦🇺🇦 Ukraini. Heroyam slava.');
+    const changed = emo.flatMap((r) => r.right.changes);
+    expect(changed.map(([s, e]) => 'Slava 🇺🇦🇺🇦 Ukraini. Heroyam slava.'.slice(s, e))).toEqual(['🇺🇦']);
   });
 });
