@@ -8,7 +8,7 @@ import { link, tag } from '../review/fixtures';
 import { importArticle, type ArticleMeta } from '@/lib/data/articles';
 import { createRevision, listRevisions, readRevision } from '@/lib/data/revisions';
 import { reanchorQueue, resolveAnchor } from '@/lib/data/revisionQueue';
-import { getAnnotation, listAnnotations } from '@/lib/data/annotations';
+import { getAnnotation, listAnnotations, updateAnnotation } from '@/lib/data/annotations';
 import { reviewAnnotation } from '@/lib/data/reviews';
 import { importBatch, articlesAsFile } from '@/lib/data/imports';
 import { exportProject } from '@/lib/data/exports';
@@ -68,7 +68,10 @@ describe('createRevision', () => {
     const keptView = now.find((x) => x.id === kept.id)!;
     expect(CORRECTED.slice(keptView.start, keptView.end)).toBe('only the Ukrainian people have the right to decide');
     expect(keptView.anchor).toMatchObject({ state: 'kept', score: 1, revision: 2, pending: false });
-    expect(getAnnotation({ actor: viewer.actor, annotationId: orphan.id }).anchor).toMatchObject({ state: 'orphaned', revision: 1, pending: true });
+    const orphanView = getAnnotation({ actor: viewer.actor, annotationId: orphan.id });
+    expect(orphanView.anchor).toMatchObject({ state: 'orphaned', revision: 1, pending: true });
+    // Its offsets are revision 1's: an edit on the current text is refused until it is re-selected.
+    await expectError(() => updateAnnotation({ actor: author.actor, annotationId: orphan.id, ifMatch: orphanView.version, input: { note: 'x' } }), 409, /re-anchoring queue/);
     // Old revisions stay readable with their spans.
     const old = readRevision({ actor: viewer.actor, articleId: a.id, number: 1 });
     expect(old.annotations.map((x) => [x.id, old.revision.body.slice(x.start, x.end)])).toEqual(
