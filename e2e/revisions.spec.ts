@@ -49,13 +49,13 @@ test('a lead posts a revision; the switcher shows both and the diff counts the s
 
   await page.goto(`/projects/${project.id}/articles/${article.id}`);
   const switcher = page.getByRole('navigation', { name: 'Revisions' });
-  await expect(switcher.getByRole('link', { name: /r1/ })).toBeVisible();
+  await expect(switcher.getByRole('link', { name: 'r1 imported' })).toBeVisible();
   await expect(switcher.getByRole('link', { name: /r2\s*current/ })).toHaveAttribute('aria-current', 'page');
   await expect(switcher.getByRole('link', { name: '2 spans to re-check' })).toBeVisible();
   await expect(page.getByTestId('article-body')).toContainText('UPDATE: this article was corrected');
   await shoot(page, 'reader');
 
-  await switcher.getByRole('link', { name: /r1/ }).click();
+  await switcher.getByRole('link', { name: 'r1 imported' }).click();
   await expect(page.getByTestId('old-revision')).toContainText('You are reading revision 1');
   await expect(page.getByTestId('revision-body')).toContainText('He added that the Ukrainian team');
   await expect(page.getByTestId('revision-body').locator('mark')).toHaveCount(3);

@@ -45,6 +45,7 @@ export function ReanchorQueue({ articleId, body, items, canDecide }: { articleId
   if (!current) {
     return (
       <div className={`card ${queue.done}`} data-testid="reanchor-done">
+        {q.notice ? <p className={`alert alert-${q.notice.kind}`} role="status">{q.notice.text}</p> : null}
         <h2>Nothing left to re-check</h2>
         <p className="muted">{q.done.size ? `You decided ${q.done.size} span${q.done.size === 1 ? '' : 's'}.` : 'Every span of this article sits where it was placed.'}</p>
       </div>
