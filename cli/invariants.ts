@@ -47,16 +47,19 @@ function annotationSpans(db: Database.Database): string[] {
     .prepare('select distinct article_id from annotations where deleted_at is null order by article_id')
     .pluck()
     .all() as number[];
-  const article = db.prepare('select project_id as projectId, body from articles where id = ?');
+  const article = db.prepare('select project_id as projectId, body, current_revision as currentRevision from articles where id = ?');
   const spans = db.prepare(
-    'select id, project_id as projectId, start, "end", exact from annotations where article_id = ? and deleted_at is null',
+    'select id, project_id as projectId, start, "end", exact, revision from annotations where article_id = ? and deleted_at is null',
   );
+  // A span orphaned by a revision refers to the text of the revision it stayed on (docs/revisions.md).
+  const revisionBody = db.prepare('select body from article_revisions where article_id = ? and number = ?').pluck();
   const problems: string[] = [];
   for (const articleId of articleIds) {
-    const row = article.get(articleId) as { projectId: number; body: string } | undefined;
+    const row = article.get(articleId) as { projectId: number; body: string; currentRevision: number } | undefined;
     if (!row) continue; // a missing article is reported by foreign_key_check
-    for (const a of spans.all(articleId) as SpanRow[]) {
-      const problem = spanProblem(a, row.body, row.projectId);
+    for (const a of spans.all(articleId) as Array<SpanRow & { revision: number }>) {
+      const body = a.revision === row.currentRevision ? row.body : ((revisionBody.get(articleId, a.revision) as string | undefined) ?? row.body);
+      const problem = spanProblem(a, body, row.projectId);
       if (problem) problems.push(problem);
     }
   }

@@ -16,6 +16,12 @@ export const STATUSES = ['proposed', 'accepted', 'rejected', 'disputed'] as cons
 export type Status = (typeof STATUSES)[number];
 export const VERDICTS = ['true', 'mostly-true', 'mixed', 'misleading', 'false', 'unverifiable'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+/** Re-anchoring states of a span after a revision (lib/anchoring/reanchor.ts). */
+export const ANCHOR_STATES = ['kept', 'edited', 'moved', 'orphaned'] as const;
+export type AnchorStateName = (typeof ANCHOR_STATES)[number];
+/** Where a revision of an article came from. */
+export const REVISION_SOURCES = ['import', 'reimport', 'api', 'cleanup'] as const;
+export type RevisionSource = (typeof REVISION_SOURCES)[number];
 /** The longest note, rationale, reason or comment the server keeps, in UTF-16 code units. */
 export const MAX_NOTE = 10_000;
 
@@ -79,4 +85,19 @@ export interface AnnotationView {
   createdAt: string;
   updatedAt: string;
   links: AnnotationLinkView[];
+  /**
+   * Where the last re-anchoring put the span: its state, score and the revision it refers to.
+   * The server always sends it; optional only for the reader's optimistic drafts.
+   */
+  anchor?: AnnotationAnchor;
+}
+
+export interface AnnotationAnchor {
+  state: AnchorStateName;
+  score: number;
+  revision: number;
+  /** Waiting in the re-anchoring queue. */
+  pending: boolean;
+  /** 'quote-changed' when a verbatim quote's text changed. */
+  flag: string | null;
 }

@@ -16,6 +16,7 @@ import * as inbox from './inbox';
 import * as w3c from './w3c';
 import * as board from './board';
 import * as articleAdmin from './articleAdmin';
+import * as revisions from './revisions';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -69,6 +70,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('POST', '/api/articles/:articleId/restore', articleAdmin.postRestore),
   route('GET', '/api/articles/:articleId/text', w3c.readArticleText),
   route('GET', '/api/articles/:articleId/annotations', annotations.listArticleAnnotations),
+  route('GET', '/api/articles/:articleId/revisions', revisions.readRevisions),
+  route('POST', '/api/articles/:articleId/revisions', revisions.postRevision),
+  route('GET', '/api/articles/:articleId/revisions/queue', revisions.readQueue),
+  route('POST', '/api/articles/:articleId/revisions/queue/:annotationId', revisions.postQueueDecision),
+  route('GET', '/api/articles/:articleId/revisions/:n', revisions.readOneRevision),
   route('POST', '/api/articles/:articleId/annotations', annotations.postAnnotation, 'direct'),
   route('GET', '/api/annotations/:id', annotations.readAnnotation),
   route('PATCH', '/api/annotations/:id', annotations.patchAnnotation, 'direct'),

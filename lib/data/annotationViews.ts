@@ -58,6 +58,7 @@ export function toView(a: AnnotationRow, authorName: string, points: [number, nu
     exact: a.exact, prefix: a.prefix, suffix: a.suffix, note: a.note, attributes: a.attributes ?? {},
     status: a.status, version: a.version, createdAt: a.createdAt.toISOString(), updatedAt: a.updatedAt.toISOString(),
     links,
+    anchor: { state: a.anchorState, score: a.anchorScore, revision: a.revision, pending: a.anchorPending, flag: a.anchorFlag },
   };
 }
 
@@ -95,7 +96,8 @@ export function listAnnotations({ actor, articleId }: { actor: Actor; articleId:
   const db = getDb();
   const { article } = readableArticle(db, actor, articleId);
   const rows = selectWithAuthor(db)
-    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt)))
+    // Spans orphaned by a revision stay on the revision they came from (lib/data/revisions.ts).
+    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision)))
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
     .all();
   const scope = db.select({ id: annotations.id }).from(annotations).where(eq(annotations.articleId, articleId));
@@ -144,8 +146,10 @@ export function annotationsSince({ actor, articleId, since }: { actor: Actor; ar
   const rows = ids.length
     ? selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)).all()
     : [];
-  const live = rows.filter((r) => !r.a.deletedAt);
-  return { annotations: toViews(db, article.body, live), deletedIds: rows.filter((r) => r.a.deletedAt).map((r) => r.a.id), cursor };
+  const onText = (r: (typeof rows)[number]) => !r.a.deletedAt && r.a.revision === article.currentRevision;
+  const live = rows.filter(onText);
+  // An orphaned span leaves the current text like a deleted one.
+  return { annotations: toViews(db, article.body, live), deletedIds: rows.filter((r) => !onText(r)).map((r) => r.a.id), cursor };
 }
 
 /** Speakers already used on quotes in the project, most used first (suggestions in the editor). */

@@ -186,6 +186,8 @@ export const updateAnnotation = groupCommitted(function updateAnnotation({ actor
     const data = parseInput(updateSchema, input);
     if (Object.keys(data).length === 0) throw badRequest('Nothing to change: send label, note, attributes, start or end.');
     checkVersion(row, ifMatch);
+    // Its offsets refer to an older revision's text (docs/revisions.md).
+    if (row.anchorState === 'orphaned') throw conflict('This span lost its place in a newer revision of the article: re-select or retire it in the re-anchoring queue.');
     const label = data.label ?? row.label;
     const start = data.start ?? row.start;
     const end = data.end ?? row.end;

@@ -16,7 +16,8 @@ const isoOrNull = (ms: unknown) => (ms === null || ms === undefined ? null : iso
 
 /** SQL conditions on an annotations alias for the filters (all ANDed). */
 export function annotationFilterSql(alias: string, filters: ExportFilters): { sql: string; params: Params } {
-  const parts = [`${alias}.deleted_at is null`];
+  // Spans orphaned by a revision stay on their old text, which the export does not carry.
+  const parts = [`${alias}.deleted_at is null`, `${alias}.revision = (select current_revision from articles where id = ${alias}.article_id)`];
   const params: Params = [];
   const add = (column: string, values: unknown[] | undefined) => {
     if (!values?.length) return;
@@ -88,6 +89,9 @@ export function toAnnotation(a: Row): ExportAnnotation {
     reviews: [],
     verdicts: [],
     linked: [],
+    revision: Number(a.revision ?? 1),
+    revisionSha256: String(a.revision_sha256 ?? ''),
+    anchor: { state: String(a.anchor_state ?? 'kept'), score: Number(a.anchor_score ?? 1) },
   };
 }
 
@@ -117,7 +121,8 @@ export function exportStatements(sqlite: Database.Database, projectId: number, f
   return {
     articleParams: [projectId, ...articleParams],
     articles: sqlite.prepare(`select * from articles where project_id = ? ${articleFilter} order by id`),
-    annotations: sqlite.prepare(`select a.*, u.name as author_name from annotations a join users u on u.id = a.author_id
+    annotations: sqlite.prepare(`select a.*, u.name as author_name, rv.sha256 as revision_sha256 from annotations a join users u on u.id = a.author_id
+      left join article_revisions rv on rv.article_id = a.article_id and rv.number = a.revision
       where a.article_id = ? and ${ann.sql} order by a.start, a.id`),
     annotationParams: ann.params,
     annotationReviews: sqlite.prepare(`select ${REVIEW_COLUMNS} from reviews r join annotations a on a.id = r.annotation_id

@@ -14,6 +14,7 @@ import { importArticleSchema, insertArticle } from './articles';
 import { projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { importNative } from './nativeImport';
+import { reviseByUrl } from './revisions';
 import { checkBatch } from '../import/files';
 import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '../import';
 import { articleSources } from '../db/schema';
@@ -39,6 +40,8 @@ export interface FileResult {
   duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number }>;
   imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean; web?: WebImportSummary }>;
   duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
+  /** Re-imports of an address already in the project with another text: new revisions (lib/data/revisions.ts). */
+  revised?: Array<{ articleId: number; revision: number; title: string; counts: Record<string, number> }>;
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
@@ -123,6 +126,11 @@ function importDrafts(tx: Tx, projectId: number, importerId: number | null, pars
   const result: FileResult = { file: parsed.file, imported: [], duplicates: [] };
   for (const { draft, line, web } of parsed.articles) {
     const input = importArticleSchema.parse(draft);
+    const revised = reviseByUrl(tx, projectId, importerId, input);
+    if (revised) {
+      (result.revised ??= []).push({ articleId: revised.revision.articleId, revision: revised.revision.number, title: revised.revision.title, counts: revised.reanchoring.counts });
+      continue;
+    }
     try {
       const row = insertArticle(tx, projectId, importerId, input);
       recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file, ...(web ? { rawSha256: web.rawSha256 } : {}), ...(fetched ? { finalUrl: fetched.finalUrl } : {}) } });

@@ -8,13 +8,14 @@ import { sql } from 'drizzle-orm';
 import {
   sqliteTable,
   integer,
+  real,
   text,
   primaryKey,
   index,
   uniqueIndex,
   check,
 } from 'drizzle-orm/sqlite-core';
-import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS } from '../domain';
+import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES } from '../domain';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
@@ -78,6 +79,8 @@ export const articles = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     /** Set when a lead archives an article imported by mistake: out of lists, kept with its annotations. */
     archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    /** The number of the revision `body` is (article_revisions); 1 until the text is revised. */
+    currentRevision: integer('current_revision').notNull().default(1),
   },
   (t) => [
     uniqueIndex('articles_project_sha_idx').on(t.projectId, t.sha256),
@@ -140,6 +143,15 @@ export const annotations = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    /** The article revision start/end refer to (set from the article on insert by a trigger). */
+    revision: integer('revision').notNull().default(1),
+    /** How the last re-anchoring placed the span (lib/anchoring/reanchor.ts) and its score. */
+    anchorState: text('anchor_state', { enum: ANCHOR_STATES }).notNull().default('kept'),
+    anchorScore: real('anchor_score').notNull().default(1),
+    /** Waiting in the re-anchoring queue (edited, moved or orphaned and not yet confirmed). */
+    anchorPending: integer('anchor_pending', { mode: 'boolean' }).notNull().default(false),
+    /** 'quote-changed' when a verbatim quote's text changed in a revision. */
+    anchorFlag: text('anchor_flag'),
   },
   (t) => [
     index('annotations_article_idx').on(t.articleId, t.start),
@@ -526,3 +538,46 @@ export const articleSources = sqliteTable('article_sources', {
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
+ * Every text an article has had: revision 1 is the import, each later one a re-import of the
+ * same address, an API call or a clean-up. articles.body is a copy of the newest, so every
+ * other query reads the current text where it always did.
+ */
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id').notNull().references(() => articles.id),
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    number: integer('number').notNull(),
+    body: text('body').notNull(),
+    sha256: text('sha256').notNull(),
+    source: text('source', { enum: REVISION_SOURCES }).notNull(),
+    note: text('note').notNull().default(''),
+    title: text('title').notNull().default(''),
+    publishedAt: text('published_at'),
+    modifiedAt: text('modified_at'),
+    createdAt: createdAt(),
+    createdBy: integer('created_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('article_revisions_number_idx').on(t.articleId, t.number)],
+);
+
+/**
+ * Where each annotation was on each revision: written when a revision is created, for the
+ * revision left behind and for the new one (offsets null when orphaned there), so an old
+ * revision is shown with its spans.
+ */
+export const annotationAnchors = sqliteTable(
+  'annotation_anchors',
+  {
+    annotationId: integer('annotation_id').notNull().references(() => annotations.id),
+    revision: integer('revision').notNull(),
+    start: integer('start'),
+    end: integer('end'),
+    exact: text('exact').notNull(),
+    state: text('state', { enum: ANCHOR_STATES }).notNull(),
+    score: real('score').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.annotationId, t.revision] })],
+);

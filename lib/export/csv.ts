@@ -31,6 +31,9 @@ export const CSV_COLUMNS = [
   'verdict',
   'linked_annotation_ids',
   'created_at',
+  'revision',
+  'revision_sha256',
+  'anchor_state',
 ] as const;
 
 /** A text cell a spreadsheet would run as a formula, or one that starts with the guard itself. */
@@ -94,6 +97,9 @@ export function articleRows(article: ExportArticle, flavour: CsvFlavour): string
       // Two links (say supports and a re-proposed one) may join the same pair: name each id once.
       [...new Set(a.linked.map((l) => l.other.annotationId))].join(' '),
       a.createdAt,
+      a.revision,
+      a.revisionSha256,
+      a.anchor?.state,
     ], flavour);
   }
   return out;

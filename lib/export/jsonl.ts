@@ -49,6 +49,9 @@ function annotationLine(a: ExportAnnotation, toCp: (n: number) => number) {
     updatedAt: a.updatedAt,
     reviews: a.reviews,
     verdicts: a.verdicts,
+    revision: a.revision,
+    revisionSha256: a.revisionSha256,
+    anchor: a.anchor,
   };
 }
 

@@ -59,6 +59,11 @@ export interface ExportAnnotation {
   verdicts: ExportVerdict[];
   /** Exported links touching this annotation, whichever end it is. */
   linked: LinkedRef[];
+  /** The article revision start/end refer to (number and sha256 of its body); see docs/revisions.md. */
+  revision?: number;
+  revisionSha256?: string;
+  /** How the last revision's re-anchoring placed the span. */
+  anchor?: { state: string; score: number };
 }
 
 /** A link seen from one of its ends. */

@@ -55,6 +55,10 @@ const annotation = z.strictObject({
   updatedAt: isoTime,
   reviews: z.array(review),
   verdicts: z.array(verdict),
+  // Which revision the span refers to (docs/revisions.md); informative, not imported.
+  revision: z.number().int().positive().optional(),
+  revisionSha256: z.string().optional(),
+  anchor: z.strictObject({ state: z.string(), score: z.number() }).optional(),
 });
 const link = z.strictObject({
   id: z.number().int().positive(),

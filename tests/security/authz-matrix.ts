@@ -11,6 +11,9 @@ import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { archiveArticle } from '@/lib/data/articleArchive';
 import { localPageUrl } from '../import/localPage';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { annotations as annotationTable } from '@/lib/db/schema';
 
 export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
 export type Expectations = Record<ActorKind, Expected>;
@@ -369,6 +372,48 @@ function deskRows(): MatrixRow[] {
 
 /** Rows whose cells would change the world for the next actor are re-seeded by the test. */
 export const MATRIX: MatrixRow[] = [...routes, ...deskRows().filter((r) => r.kind === 'route'), ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows, ...deskRows().filter((r) => r.kind === 'data')];
+/** A fresh annotation waiting in the re-anchoring queue (as a revision leaves an edited span). */
+function pendingAnnotation(w: World): number {
+  const row = w.annotation({ articleId: w.article2Id });
+  getDb().update(annotationTable).set({ anchorPending: true, anchorState: 'edited', anchorScore: 0.8 }).where(eq(annotationTable.id, row.id)).run();
+  return row.id;
+}
+/** Revisions keep BODY_B as their start, so fresh annotations (offsets 0..70) stay valid. */
+const revisedBody = (who: string) => `${BODY_B}\n\nUpdate for ${who} ${Math.random()}.`;
+
+const revisionRows: MatrixRow[] = [
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId/revisions', what: 'list revisions', expect: READ, build: (w) => ({ params: { articleId: id(w.article2Id) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/articles/:articleId/revisions', what: 'post a revision', expect: LEAD,
+    build: (w, x) => ({ params: { articleId: id(w.article2Id) }, body: { body: revisedBody(x), note: 'matrix' } }),
+  },
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId/revisions/:n', what: 'read a revision', expect: READ, build: (w) => ({ params: { articleId: id(w.article2Id), n: '1' } }) },
+  { kind: 'route', method: 'GET', path: '/api/articles/:articleId/revisions/queue', what: 're-anchoring queue', expect: READ, build: (w) => ({ params: { articleId: id(w.article2Id) } }) },
+  {
+    kind: 'route', method: 'POST', path: '/api/articles/:articleId/revisions/queue/:annotationId', what: 'decide a re-anchored span', expect: CONTRIBUTE,
+    build: (w) => ({ params: { articleId: id(w.article2Id), annotationId: id(pendingAnnotation(w)) }, body: { action: 'accept' } }),
+  },
+  { kind: 'data', module: 'revisions', fn: 'listRevisions', what: 'list revisions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
+  { kind: 'data', module: 'revisions', fn: 'readRevision', what: 'read a revision', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, number: 1 }) },
+  { kind: 'data', module: 'revisions', fn: 'readerRevisions', what: "the reader's revision bar", expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, requested: '1' }) },
+  { kind: 'data', module: 'revisions', fn: 'anchorStatesOn', what: 'anchor states on a revision', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, number: 1 }) },
+  {
+    kind: 'data', module: 'revisions', fn: 'createRevision', what: 'post a revision', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, input: { body: revisedBody(x) } }),
+  },
+  { kind: 'data', module: 'revisionQueue', fn: 'reanchorQueue', what: 're-anchoring queue of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'revisionQueue', fn: 'articleReanchorQueue', what: 're-anchoring queue of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
+  {
+    kind: 'data', module: 'revisionQueue', fn: 'resolveAnchor', what: 'decide a re-anchored span', expect: data(CONTRIBUTE),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: pendingAnnotation(w), input: { action: 'accept' } }),
+  },
+];
+
+/** Rows whose cells would change the world for the next actor are re-seeded by the test. */
+export const MATRIX: MatrixRow[] = [
+  ...routes, ...revisionRows.filter((r) => r.kind === 'route'), ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows,
+  ...revisionRows.filter((r) => r.kind === 'data'),
+];
 
 export function rowTitle(row: MatrixRow): string {
   return row.kind === 'route' ? `${row.method} ${row.path}` : `lib/data/${row.module}.${row.fn}`;

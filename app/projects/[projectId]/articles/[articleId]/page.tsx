@@ -10,6 +10,9 @@ import { Reader } from '@/components/annotator/Reader';
 import { ReaderHelp } from '@/components/annotator/ReaderHelp';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import styles from '@/components/annotator/Reader.module.css';
+import { readerRevisions } from '@/lib/data/revisions';
+import { RevisionSwitcher } from '@/components/revisions/RevisionSwitcher';
+import { OldRevision } from '@/components/revisions/OldRevision';
 
 type Params = { projectId: string; articleId: string };
 
@@ -41,15 +44,16 @@ function linkOrigin(userId: number, from: string | undefined) {
   }
 }
 
-export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string }> }) {
+export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string; revision?: string }> }) {
   const { projectId, articleId } = await params;
-  const { focus, from } = await searchParams;
+  const { focus, from, revision } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
   const data = load(user.id, articleId);
   const { article, project } = data;
   if (String(article.projectId) !== projectId) notFound();
   const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
   const back = linkOrigin(user.id, from);
+  const revs = readerRevisions({ actor: { userId: user.id }, articleId: article.id, requested: revision });
   return (
     <>
       <div className="container" style={{ maxWidth: 1320 }}>
@@ -71,11 +75,20 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
           <ReaderHelp role={data.role} />
+          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} />
+          {data.role === 'viewer' ? (
+            <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
+          ) : (
+            <p className={styles.help}>
+              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).{' '}
+              <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>e</kbd> edit, <kbd>Del</kbd> delete, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo.
+            </p>
+          )}
         </header>
-        <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
+        {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
           initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
           <ArticleBody body={article.body} />
-        </Reader>
+        </Reader>}
       </div>
     </>
   );

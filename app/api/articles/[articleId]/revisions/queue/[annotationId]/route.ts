@@ -1,0 +1,3 @@
+import { apiRoute } from '@/lib/api/routes';
+
+export const POST = apiRoute('POST', '/api/articles/:articleId/revisions/queue/:annotationId');

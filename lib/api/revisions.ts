@@ -1,0 +1,47 @@
+/**
+ * Handlers of the revision routes: an article's revisions (list, read one, post a corrected
+ * text) and its re-anchoring queue (list, decide). Thin adapters over lib/data/revisions.ts
+ * and lib/data/revisionQueue.ts.
+ */
+import { NextResponse } from 'next/server';
+import { authedRoute, pathId, readJson } from '../http/api';
+import { createRevision, listRevisions, readRevision } from '../data/revisions';
+import { articleReanchorQueue, resolveAnchor } from '../data/revisionQueue';
+import { MAX_BODY_BYTES } from '../validation';
+
+type ArticleParams = { articleId: string };
+const pageQuery = (request: Request) => {
+  const search = new URL(request.url).searchParams;
+  return { cursor: search.get('cursor'), limit: search.get('limit') };
+};
+
+/** GET: the revisions, oldest first, as a page ({items, nextCursor}). */
+export const readRevisions = authedRoute<ArticleParams>(({ actor, params, request }) =>
+  listRevisions({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
+);
+
+/** POST {body, title?, publishedAt?, modifiedAt?, note?} (leads): 201 with the revision and the re-anchoring result. */
+export const postRevision = authedRoute<ArticleParams>(async ({ actor, params, request }) => {
+  const articleId = pathId(params.articleId, 'Article');
+  // A 2 MB body in JSON escapes grows; the body's own 2 MB limit is checked by lib/data.
+  const input = await readJson(request, MAX_BODY_BYTES * 2 + 64 * 1024);
+  return NextResponse.json(createRevision({ actor, articleId, input }), { status: 201 });
+});
+
+/** GET: one revision with its body and the annotations placed on it. */
+export const readOneRevision = authedRoute<ArticleParams & { n: string }>(({ actor, params }) =>
+  readRevision({ actor, articleId: pathId(params.articleId, 'Article'), number: pathId(params.n, 'Revision') }),
+);
+
+/** GET: the article's spans waiting for a re-anchoring decision, as a page. */
+export const readQueue = authedRoute<ArticleParams>(({ actor, params, request }) =>
+  articleReanchorQueue({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
+);
+
+/** POST {action: accept | reselect (start, end) | retire} for one waiting annotation (reviewers, leads). */
+export const postQueueDecision = authedRoute<ArticleParams & { annotationId: string }>(async ({ actor, params, request }) => {
+  const articleId = pathId(params.articleId, 'Article');
+  const annotationId = pathId(params.annotationId, 'Annotation');
+  const input = await readJson(request, 16 * 1024);
+  return { decision: resolveAnchor({ actor, articleId, annotationId, input }) };
+});

@@ -1,0 +1,151 @@
+/**
+ * Article revisions (issue 16): a lead posts a corrected text (or a re-import or a clean-up
+ * brings one), every annotation is re-anchored onto it in the same transaction, and every
+ * revision stays readable with the spans it had. Members read; leads write.
+ */
+import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb, writeTransaction, type Tx } from '../db/client';
+import { annotationAnchors, annotations, articleRevisions, users } from '../db/schema';
+import { notFound } from '../errors';
+import { MAX_TITLE, parseInput } from '../validation';
+import { pageRequest, toPage, type Page } from '../pagination/cursor';
+import type { AnnotationView, RevisionSource } from '../domain';
+import { actorId, type Actor } from './actor';
+import { importArticleSchema } from './articles';
+import { readableArticle, toViews } from './annotationViews';
+import { applyRevision, articleAtUrl, revisionMeta, type ReanchoringResult, type RevisionMeta } from './revisionApply';
+
+export type { ReanchoringResult, RevisionMeta } from './revisionApply';
+
+const dateOrTime = z
+  .string()
+  .trim()
+  .max(40)
+  .refine((v) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v)), 'must be a date like 2025-04-25 or 2025-04-25T14:05:00Z')
+  .nullish()
+  .transform((v) => v ?? null);
+
+const revisionSchema = z.strictObject({
+  body: importArticleSchema.shape.body,
+  title: z.string().trim().max(MAX_TITLE, `must be at most ${MAX_TITLE} characters`).nullish(),
+  publishedAt: dateOrTime,
+  modifiedAt: dateOrTime,
+  note: z.string().trim().max(2000, 'must be at most 2,000 characters').optional().default(''),
+  /** A lead's accepted clean-up (the "Clean up" view) says so; anything else is an API revision. */
+  source: z.enum(['api', 'cleanup'], { message: 'must be "api" or "cleanup"' }).optional(),
+});
+
+export interface CreatedRevision {
+  revision: RevisionMeta;
+  reanchoring: ReanchoringResult;
+}
+
+/**
+ * Posts a new revision of an article (leads: 'article.edit'). 409 when the text is the current
+ * one; every live annotation is re-anchored in the same transaction (see revisionApply.ts).
+ */
+export function createRevision({ actor, articleId, input, source = 'api' }: { actor: Actor; articleId: number; input: unknown; source?: Exclude<RevisionSource, 'import'> }): CreatedRevision {
+  readableArticle(getDb(), actor, articleId, 'article.edit');
+  const data = parseInput(revisionSchema, input);
+  return writeTransaction((tx) => {
+    const { article } = readableArticle(tx, actor, articleId, 'article.edit');
+    return applyRevision(tx, actorId(actor), article, { ...data, source: data.source ?? source });
+  });
+}
+
+/**
+ * A re-import of an address already in the project (`url`) with another text: a new
+ * revision of that article instead of a second article. Runs inside importBatch's checked
+ * transaction; null when no article has that address or its text is the same.
+ */
+export function reviseByUrl(tx: Tx, projectId: number, importerId: number | null, input: { url?: string | null; body: string; title?: string; publishedAt?: string | null }): CreatedRevision | null {
+  const article = articleAtUrl(tx, projectId, input.url);
+  if (!article) return null;
+  try {
+    return applyRevision(tx, importerId, article, { body: input.body, title: input.title || null, publishedAt: input.publishedAt ?? null, source: 'reimport', note: `re-import of ${input.url}` });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'conflict') return null;
+    throw error;
+  }
+}
+
+/** The revisions of an article, oldest first, a page at a time (?cursor=&limit=). */
+export function listRevisions({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: { cursor?: string | null; limit?: string | null } }): Page<RevisionMeta> {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const scope = { list: `revisions:${articleId}` };
+  const page = pageRequest(scope, query, 1);
+  const rows = db.select().from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), page.after ? gt(articleRevisions.number, Number(page.after[0])) : undefined))
+    .orderBy(asc(articleRevisions.number))
+    .limit(page.limit + 1)
+    .all();
+  return toPage(scope, rows, page.limit, (r) => [r.number], (r) => revisionMeta(r, article.currentRevision));
+}
+
+export interface RevisionReading {
+  revision: RevisionMeta & { body: string };
+  /** The live annotations as they were placed on this revision (offsets into its body). */
+  annotations: AnnotationView[];
+  currentRevision: number;
+}
+
+/** One revision with its body and the spans it holds; 404 for a number the article does not have. */
+export function readRevision({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }): RevisionReading {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const row = db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number))).get();
+  if (!row) throw notFound(`Revision ${number} of this article`);
+  const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
+  const own = db.select({ a: annotations, authorName: users.name }).from(annotations)
+    .innerJoin(users, eq(users.id, annotations.authorId))
+    .where(and(live, eq(annotations.revision, number)))
+    .all();
+  const ownIds = new Set(own.map((r) => r.a.id));
+  // Spans that have moved on to a later revision: where they were on this one.
+  const anchored = db.select({ a: annotations, authorName: users.name, anchor: annotationAnchors }).from(annotationAnchors)
+    .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
+    .innerJoin(users, eq(users.id, annotations.authorId))
+    .where(and(live, eq(annotationAnchors.revision, number)))
+    .all()
+    .filter((r) => !ownIds.has(r.a.id) && r.anchor.start !== null && r.anchor.end !== null)
+    .map(({ a, authorName, anchor }) => ({
+      a: { ...a, start: anchor.start!, end: anchor.end!, exact: anchor.exact, revision: number, anchorState: anchor.state, anchorScore: anchor.score },
+      authorName,
+    }));
+  const rows = [...own, ...anchored].sort((x, y) => x.a.start - y.a.start || x.a.end - y.a.end || x.a.id - y.a.id);
+  const ids = rows.map((r) => r.a.id);
+  return {
+    revision: { ...revisionMeta(row, article.currentRevision), body: row.body },
+    annotations: toViews(db, row.body, rows, ids.length ? db.select({ id: annotations.id }).from(annotations).where(inArray(annotations.id, ids)) : undefined),
+    currentRevision: article.currentRevision,
+  };
+}
+
+/** How each annotation was placed on revision `number` (state and score of that re-anchoring), for the diff view. */
+export function anchorStatesOn({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }) {
+  const db = getDb();
+  readableArticle(db, actor, articleId);
+  return db.select({ annotationId: annotationAnchors.annotationId, state: annotationAnchors.state, score: annotationAnchors.score, start: annotationAnchors.start, end: annotationAnchors.end, exact: annotationAnchors.exact })
+    .from(annotationAnchors)
+    .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
+    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotationAnchors.revision, number)))
+    .all();
+}
+
+/**
+ * What the reader needs for its revision bar: the revisions (up to 200), how many spans wait
+ * in the re-anchoring queue, the revision to show (`requested` when it exists, else the
+ * current one) and, for an old one, its text and spans.
+ */
+export function readerRevisions({ actor, articleId, requested }: { actor: Actor; articleId: number; requested?: string }) {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const revisions = listRevisions({ actor, articleId, query: { limit: '200' } }).items;
+  const pending = db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true))).get()?.n ?? 0;
+  const asked = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : article.currentRevision;
+  const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
+  const old = viewing === article.currentRevision ? null : readRevision({ actor, articleId, number: viewing });
+  return { revisions, pending, viewing, old };
+}
