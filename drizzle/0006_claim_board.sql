@@ -68,7 +68,6 @@ CREATE TABLE `board_state` (
 );
 --> statement-breakpoint
 CREATE INDEX `annotations_project_label_idx` ON `annotations` (`project_id`,`label`);--> statement-breakpoint
-CREATE INDEX `links_project_status_idx` ON `links` (`project_id`,`status`);--> statement-breakpoint
 CREATE INDEX `reviews_project_reviewer_idx` ON `reviews` (`project_id`,`reviewer_id`);
 --> statement-breakpoint
 -- The board (lib/data/boardClusters.ts): every write that can change a cluster records the

@@ -35,11 +35,9 @@ export interface WebImportSummary {
 
 export interface FileResult {
   file: string;
-  imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean }>;
   /** `title`: the one given for the new text; `existingTitle`: the article already there. */
   duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number }>;
   imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean; web?: WebImportSummary }>;
-  duplicates: Array<{ title: string; existingArticleId: number; line?: number }>;
   /** Re-imports of an address already in the project with another text: new revisions (lib/data/revisions.ts). */
   revised?: Array<{ articleId: number; revision: number; title: string; counts: Record<string, number> }>;
   links?: number;

@@ -163,7 +163,6 @@ export const annotations = sqliteTable(
     // The review queue walks a project in article order, a page at a time.
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
     // The inbox reaches my work through its author.
-    index('annotations_author_idx').on(t.authorId),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -227,7 +226,6 @@ export const reviews = sqliteTable(
     index('reviews_link_reviewer_idx').on(t.linkId, t.reviewerId, t.supersededAt),
     index('reviews_reviewer_idx').on(t.reviewerId, t.projectId),
     index('reviews_project_reviewer_idx').on(t.projectId, t.reviewerId),
-    index('reviews_reviewer_idx').on(t.reviewerId),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );
@@ -462,6 +460,8 @@ export const boardOutlets = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.outlet] })],
 );
+
+/**
  * Agreement cache (lib/data/agreement.ts): one row per article whose figures are computed, with
  * the reviewers who tagged it. Triggers (drizzle migration "agreement_cache") delete an
  * article's row and its pair rows in the same transaction as any write that changes them
@@ -516,6 +516,8 @@ export const agreementPairs = sqliteTable(
     index('agreement_pairs_pair_idx').on(t.projectId, t.a, t.b, t.articleId),
   ],
 );
+
+/**
  * Where an article imported from a web page came from (issue 16 item 4): the raw HTML with its
  * sha256, the addresses asked and reached, which source gave each metadata field and what the
  * clean extraction removed. One row per article imported from .html or a URL.
@@ -538,6 +540,8 @@ export const articleSources = sqliteTable('article_sources', {
   fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
+
+/**
  * Every text an article has had: revision 1 is the import, each later one a re-import of the
  * same address, an API call or a clean-up. articles.body is a copy of the newest, so every
  * other query reads the current text where it always did.

@@ -370,8 +370,6 @@ function deskRows(): MatrixRow[] {
   ];
 }
 
-/** Rows whose cells would change the world for the next actor are re-seeded by the test. */
-export const MATRIX: MatrixRow[] = [...routes, ...deskRows().filter((r) => r.kind === 'route'), ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows, ...deskRows().filter((r) => r.kind === 'data')];
 /** A fresh annotation waiting in the re-anchoring queue (as a revision leaves an edited span). */
 function pendingAnnotation(w: World): number {
   const row = w.annotation({ articleId: w.article2Id });
@@ -411,8 +409,9 @@ const revisionRows: MatrixRow[] = [
 
 /** Rows whose cells would change the world for the next actor are re-seeded by the test. */
 export const MATRIX: MatrixRow[] = [
-  ...routes, ...revisionRows.filter((r) => r.kind === 'route'), ...threadRoutes, ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows,
-  ...revisionRows.filter((r) => r.kind === 'data'),
+  ...routes, ...deskRows().filter((r) => r.kind === 'route'), ...revisionRows.filter((r) => r.kind === 'route'), ...threadRoutes,
+  ...dataRows, ...annotationRows, ...linkRows, ...reviewRows, ...moreRows,
+  ...deskRows().filter((r) => r.kind === 'data'), ...revisionRows.filter((r) => r.kind === 'data'),
 ];
 
 export function rowTitle(row: MatrixRow): string {

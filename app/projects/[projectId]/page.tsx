@@ -91,7 +91,7 @@ export default async function ProjectArticlesPage({ params, searchParams }: { pa
           )}
         </>
       )}
-      {isLead && articles.length > 0 && <BulkOutlet projectId={projectId} articles={articles} />}
+      {isLead && page && page.items.length > 0 && <BulkOutlet projectId={projectId} articles={page.items} />}
       {isLead && <ArchivedArticles projectId={projectId} articles={listArchivedArticles({ actor: { userId: user.id }, projectId })} />}
     </div>
   );
