@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import { requestOrigin } from '../http/origin';
 import { parseInput } from '../validation';
 import { createProject, listProjects } from '../data/projects';
-import { getArticle, importArticle, listArticles } from '../data/articles';
+import { getArticle, importArticle } from '../data/articles';
 import { listArticlesPage } from '../data/articleList';
 import { pairDisagreements, projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';

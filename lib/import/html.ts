@@ -101,6 +101,19 @@ const httpUrl = (v: string | null) => (v && /^https?:\/\/[^\s]+$/i.test(v) ? v :
  * running text of MIN_ARTICLE_CHARS. `pageUrl` (the fetched address) resolves relative links.
  */
 export function parseWebPage(name: string, html: string, pageUrl?: string): WebPage {
+  try {
+    return readWebPage(name, html, pageUrl);
+  } catch (error) {
+    // jsdom and Readability walk the tree recursively: a page nested tens of thousands of
+    // elements deep overflows the stack. That is a page we cannot read, not a server fault.
+    if (error instanceof RangeError) {
+      throw new NoArticleText('the page is nested too deeply to read. Save the article text and import it as a .txt file instead.');
+    }
+    throw error;
+  }
+}
+
+function readWebPage(name: string, html: string, pageUrl?: string): WebPage {
   const doc = parseDocument(html, pageUrl);
   const { metadata, sources } = readMetadata(doc);
   const clone = doc.cloneNode(true) as Document;
