@@ -55,6 +55,41 @@ function vitestCounts(report) {
   return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
 }
 
+/** The failed tests of a Vitest report, one line each, so that the end of a long log names them. */
+function vitestFailures(report) {
+  const lines = [];
+  for (const file of report?.testResults ?? []) {
+    const where = path.relative(root, file.name ?? '');
+    for (const t of file.assertionResults ?? []) {
+      if (t.status === 'failed') lines.push(`${where} › ${t.fullName ?? t.title}: ${firstLine(t.failureMessages?.[0])}`);
+    }
+    if (file.status === 'failed' && !(file.assertionResults ?? []).some((t) => t.status === 'failed')) lines.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+/** The failed tests of a Playwright report (specs nest in suites). */
+function playwrightFailures(report) {
+  const lines = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        lines.push(`${spec.file}:${spec.line} › ${spec.title}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report?.suites ?? []) walk(suite);
+  return lines;
+}
+
+function firstLine(text) {
+  // Strip colour codes: the line is read in a plain log.
+  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+}
+
 function playwrightCounts(report) {
   if (!report?.stats) return null;
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats;
@@ -72,15 +107,23 @@ if (scripts.lint) stages.push(checkStage('lint', run('lint', 'npm', ['run', '--s
 const vitestFile = path.join(reports, 'vitest.json');
 fs.rmSync(vitestFile, { force: true });
 const vitestCode = run('unit and integration tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
-stages.push(stageResult('vitest', vitestCode, vitestCounts(readJson(vitestFile))));
+const vitestReport = readJson(vitestFile);
+stages.push(stageResult('vitest', vitestCode, vitestCounts(vitestReport)));
 
 const pwFile = path.join(reports, 'playwright.json');
 fs.rmSync(pwFile, { force: true });
 const pwCode = run('browser tests (playwright)', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwFile });
-const pw = playwrightCounts(readJson(pwFile));
+const pwReport = readJson(pwFile);
+const pw = playwrightCounts(pwReport);
 stages.push(stageResult('playwright', pwCode, pw, pw?.firstError ? `could not run: ${pw.firstError.split('\n')[0]}` : undefined));
 
 console.log('');
+const failures = [...vitestFailures(vitestReport), ...playwrightFailures(pwReport)];
+if (failures.length) {
+  console.log('Failed:');
+  for (const line of failures) console.log(`  ${line}`);
+  console.log('');
+}
 for (const s of stages) {
   if (s.check) console.log(`${s.name}: ${s.failed ? `FAILED (${s.problem})` : 'ok'}`);
   else console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.flaky ? ` (${s.flaky} passed on retry)` : ''}${s.problem ? ` FAILED (${s.problem})` : ''}`);
