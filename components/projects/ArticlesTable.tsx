@@ -17,7 +17,7 @@ export interface ArticleListRow {
 
 function CountCell({ label, name, n }: { label: Label; name: string; n: number }) {
   return (
-    <td className={styles.count} data-testid={`count-${label}`}>
+    <td className={styles.count} data-testid={`count-${label}`} data-label={name}>
       {n === 0 ? <span className={styles.zero} aria-label={`no ${name.toLowerCase()}`}>0</span> : <span className={`badge badge-${label}`}>{formatCount(n)}</span>}
     </td>
   );
@@ -50,7 +50,7 @@ export function ArticlesTable({ projectId, articles, canEdit, sort, sortHref }: 
               {LABELS.map(({ key, name }) => (
                 <CountCell key={key} label={key} name={name} n={a.annotationCounts[key]} />
               ))}
-              <td className={styles.count} data-testid="count-unreviewed">
+              <td className={styles.count} data-testid="count-unreviewed" data-label="Unreviewed">
                 {a.unreviewed === 0 ? <span className={styles.zero}>0</span> : <strong>{formatCount(a.unreviewed)}</strong>}
               </td>
               {canEdit && (
