@@ -17,9 +17,9 @@ const SHOTS = '/work/notes/shots/flows';
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1440, height: 900 };
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, fullPage = false) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: false });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
@@ -130,12 +130,12 @@ test('at 390x844 the articles list and the members page stack as cards and do no
   await expect(rows.first().getByTestId('count-claim')).toBeVisible();
   const box = (await rows.first().boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
-  await shoot(page, 'articles-390');
+  await shoot(page, 'articles-390', true);
   await page.goto(`/projects/${project.id}/members`);
   await expect(page.getByTestId(`member-${reviewer.email}`)).toBeVisible();
   await expect(page.getByTestId(`member-${viewer.email}`)).toBeVisible();
   expect(await noSidewaysScroll(page), 'the members page').toBe(true);
-  await shoot(page, 'members-390');
+  await shoot(page, 'members-390', true);
   expect(await axeProblems(page)).toEqual([]);
 });
 
@@ -193,7 +193,7 @@ test('screenshots of the reader, link picker, review queue, board and inbox at 1
     await page.keyboard.press('Escape');
     await page.goto(`/projects/${project.id}/review`);
     await expect(page.getByTestId('queue-item')).toBeVisible();
-    await shoot(page, `review-queue-${tag}`);
+    await shoot(page, `review-queue-${tag}`, true);
     expect(await noSidewaysScroll(page), `review queue at ${tag}`).toBe(true);
     await page.goto(`/projects/${project.id}/board`);
     await expect(page.locator('main')).toContainText('Ukraine will not legally recognize');
