@@ -44,8 +44,8 @@ export function ArticlesTable({ projectId, articles, canEdit, sort, sortHref }: 
                   {a.title || 'Untitled'}
                 </Link>
               </td>
-              <td>{a.outlet || <span className="muted">—</span>}</td>
-              <td className={styles.nowrap}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
+              <td data-empty={a.outlet ? undefined : ''}>{a.outlet || <span className="muted">—</span>}</td>
+              <td className={styles.nowrap} data-empty={formatIsoDate(a.publishedAt) ? undefined : ''}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
               <td className={`num ${styles.nowrap}`}>{formatCount(a.length)} <span className="muted small">chars</span></td>
               {LABELS.map(({ key, name }) => (
                 <CountCell key={key} label={key} name={name} n={a.annotationCounts[key]} />
