@@ -53,3 +53,36 @@ export function displayOutlet(article: NamedArticle): string {
   if (title) return shortTitle(title);
   return `Article ${article.articleId ?? article.id ?? ''}`.trim();
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The title without a leading "Zamin.uz: " or a trailing " | Zamin.uz" naming the source again. */
+function withoutSource(title: string, source: string): string {
+  if (title.toLocaleLowerCase() === source.toLocaleLowerCase()) return '';
+  const name = escapeRegExp(source);
+  return title
+    .replace(new RegExp(`^${name}\\s*[:|—–-]\\s*`, 'iu'), '')
+    .replace(new RegExp(`\\s*[|—–-]\\s*${name}$`, 'iu'), '')
+    .trim();
+}
+
+/**
+ * The source and the title to show under it, the source said once: the title loses a prefix or
+ * suffix that repeats the outlet, and is null when nothing is left or when the source name is
+ * itself made from the title (an article without outlet or address).
+ */
+export function sourceAndTitle(article: NamedArticle): { source: string; title: string | null } {
+  const source = displayOutlet(article);
+  const named = article.outlet?.trim() || urlDomain(article.url);
+  const title = article.title?.trim() ?? '';
+  if (!named) return { source, title: null };
+  return { source, title: withoutSource(title, named) || null };
+}
+
+/** One line for a heading or a link: "Zamin.uz — Bulgaria's first female president", or the whole title. */
+export function sourceLine(article: NamedArticle): string {
+  const named = article.outlet?.trim() || urlDomain(article.url);
+  if (!named) return article.title?.trim() || displayOutlet(article);
+  const { source, title } = sourceAndTitle(article);
+  return title ? `${source} — ${title}` : source;
+}

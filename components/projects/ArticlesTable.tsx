@@ -17,7 +17,7 @@ export interface ArticleListRow {
 
 function CountCell({ label, name, n }: { label: Label; name: string; n: number }) {
   return (
-    <td className={styles.count} data-testid={`count-${label}`}>
+    <td className={styles.count} data-testid={`count-${label}`} data-label={name}>
       {n === 0 ? <span className={styles.zero} aria-label={`no ${name.toLowerCase()}`}>0</span> : <span className={`badge badge-${label}`}>{formatCount(n)}</span>}
     </td>
   );
@@ -44,13 +44,13 @@ export function ArticlesTable({ projectId, articles, canEdit, sort, sortHref }: 
                   {a.title || 'Untitled'}
                 </Link>
               </td>
-              <td>{a.outlet || <span className="muted">—</span>}</td>
-              <td className={styles.nowrap}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
+              <td data-empty={a.outlet ? undefined : ''}>{a.outlet || <span className="muted">—</span>}</td>
+              <td className={styles.nowrap} data-empty={formatIsoDate(a.publishedAt) ? undefined : ''}>{formatIsoDate(a.publishedAt) ?? <span className="muted">—</span>}</td>
               <td className={`num ${styles.nowrap}`}>{formatCount(a.length)} <span className="muted small">chars</span></td>
               {LABELS.map(({ key, name }) => (
                 <CountCell key={key} label={key} name={name} n={a.annotationCounts[key]} />
               ))}
-              <td className={styles.count} data-testid="count-unreviewed">
+              <td className={styles.count} data-testid="count-unreviewed" data-label="Unreviewed">
                 {a.unreviewed === 0 ? <span className={styles.zero}>0</span> : <strong>{formatCount(a.unreviewed)}</strong>}
               </td>
               {canEdit && (

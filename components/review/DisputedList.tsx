@@ -40,14 +40,15 @@ export function DisputedList({ projectId, page, error }: Props) {
       <h2 id="disputed-title">
         Disputed <span className={styles.groupCount} data-testid="disputed-count">{page?.total ?? 0}</span>
       </h2>
-      <p className="muted">Reviewers disagree on these. As a lead you can settle each with a final decision and a reason.</p>
+      {/* With nothing to settle, one line: the queue below is what the lead came for. */}
+      {items.length > 0 && <p className="muted">Reviewers disagree on these. As a lead you can settle each with a final decision and a reason.</p>}
       {error && (
         <div className="alert alert-error" role="alert">
           {error} <a href={`/projects/${projectId}/review`}>Start from the first disputed item</a>
         </div>
       )}
       {!error && items.length === 0 ? (
-        <div className="card empty">No disputes in this project.</div>
+        <p className="muted">No disputes in this project.</p>
       ) : (
         <div className="stack">
           {items.map((item) => (

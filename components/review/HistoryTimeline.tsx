@@ -1,8 +1,11 @@
 /**
  * The audit history of one annotation or link as a timeline: when, who, what, and for changes
- * the fields before and after.
+ * the fields before and after, in a reviewer's words (historyWording.ts): never the anchoring
+ * prefix, version counters or raw JSON. An event of a link says which two statements it joins.
  */
 import type { HistoryEntry } from '@/lib/data/history';
+import { entityWords, historyRows } from './historyWording';
+import { linkDescription } from './linkDescription';
 import styles from './History.module.css';
 
 const ACTIONS: Record<string, string> = {
@@ -23,32 +26,26 @@ const ACTIONS: Record<string, string> = {
   'verdict.finalize': 'set the final verdict',
 };
 
-/** Fields worth showing for an entry that has only an "after" (a creation). */
-const SUMMARY_FIELDS = ['label', 'exact', 'relation', 'decision', 'reason', 'body', 'verdict', 'rationale', 'note', 'status'];
-const HIDDEN = new Set(['updatedAt', 'createdAt', 'projectId', 'id']);
+/** Seen from an annotation, a link's events are about one of its links, not "the" link. */
+const FROM_ANNOTATION: Record<string, string> = {
+  'link.create': 'linked it to another statement',
+  'link.delete': 'deleted a link',
+  'link.restore': 'restored a link',
+};
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '∅';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+function actionWords(entry: HistoryEntry, kind: 'annotation' | 'link'): string {
+  const own = kind === 'annotation' ? FROM_ANNOTATION[entry.action] : undefined;
+  return own ?? ACTIONS[entry.action] ?? `made a change ${entityWords(entry.entityType)}`.trim();
 }
 
 function Fields({ entry }: { entry: HistoryEntry }) {
-  const after = (entry.after ?? {}) as Record<string, unknown>;
-  const before = (entry.before ?? {}) as Record<string, unknown>;
-  const rows = entry.before
-    ? entry.changed.filter((k) => !HIDDEN.has(k)).map((k) => ({ key: k, before: show(before[k]), after: show(after[k]) }))
-    : SUMMARY_FIELDS.filter((k) => after[k] !== undefined && after[k] !== '').map((k) => ({
-        key: k,
-        before: k === 'status' && typeof after.statusBefore === 'string' && after.statusBefore !== after.status ? show(after.statusBefore) : null,
-        after: show(after[k]),
-      }));
+  const rows = historyRows(entry);
   if (!rows.length) return null;
   return (
     <dl className={styles.fields}>
       {rows.map((r) => (
         <div key={r.key} className={styles.field}>
-          <dt>{r.key}</dt>
+          <dt>{r.label}</dt>
           <dd>
             {r.before !== null && (
               <>
@@ -73,9 +70,9 @@ export function HistoryTimeline({ entries, kind }: { entries: HistoryEntry[]; ki
             {new Date(e.at).toISOString().replace('T', ' ').slice(0, 19)} UTC
           </time>
           <div className={styles.what}>
-            <strong>{e.actorName}</strong> {ACTIONS[e.action] ?? e.action}
-            {e.entityType !== kind && <span className="muted small"> · {e.entityType} {e.entityId}</span>}
+            <strong>{e.actorName}</strong> {actionWords(e, kind)}
           </div>
+          {e.link && kind === 'annotation' && <p className={styles.joins}>{linkDescription(e.link)}</p>}
           <Fields entry={e} />
         </li>
       ))}

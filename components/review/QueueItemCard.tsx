@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { QueueItem, QueueSpan } from '@/lib/data/reviewQueue';
+import { sourceLine } from '@/lib/articleNames';
 import { StatusBadge } from './StatusBadge';
 import { linkDescription } from './linkDescription';
 import styles from './ReviewQueue.module.css';
@@ -15,8 +16,7 @@ function SpanInContext({ span, projectId }: { span: QueueSpan; projectId: number
       <figcaption className={styles.source}>
         <LabelBadge label={span.label} />
         <a href={`/projects/${projectId}/articles/${span.articleId}?focus=${span.annotationId}`}>
-          {span.outlet ? `${span.outlet} — ` : ''}
-          {span.articleTitle || 'Untitled article'}
+          {sourceLine({ outlet: span.outlet, title: span.articleTitle, articleId: span.articleId })}
         </a>
       </figcaption>
       <blockquote className={styles.text}>

@@ -4,7 +4,7 @@
  * review. A link reads as the two statements it joins. More pages load from the bottom.
  */
 import type { QueueItem } from '@/lib/data/reviewQueue';
-import { displayOutlet } from '@/lib/articleNames';
+import { sourceAndTitle } from '@/lib/articleNames';
 import { linkDescription } from './linkDescription';
 import { queueKey } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
@@ -41,26 +41,29 @@ interface Props {
 export function QueueOutline({ items, currentKey, onPick, hasMore, loading, onMore }: Props) {
   return (
     <aside className={styles.outline} aria-label="Queue by article">
-      {groupItems(items).map((group) => (
-        <div key={group.articleId} className={styles.group}>
-          <div className={styles.groupTitle}>
-            <span>{displayOutlet(group)}</span>
-            <span className={styles.groupCount}>{group.items.length}</span>
+      {groupItems(items).map((group) => {
+        const { source, title } = sourceAndTitle(group);
+        return (
+          <div key={group.articleId} className={styles.group} data-testid="outline-group">
+            <div className={styles.groupTitle}>
+              <span title={title ? undefined : group.title}>{source}</span>
+              <span className={styles.groupCount}>{group.items.length}</span>
+            </div>
+            {title && <div className={styles.groupArticle}>{title}</div>}
+            <ul>
+              {group.items.map((item) => (
+                <li key={queueKey(item)}>
+                  <button type="button" className={queueKey(item) === currentKey ? `${styles.pick} ${styles.picked}` : styles.pick} onClick={() => onPick(queueKey(item))}
+                    data-testid="outline-item">
+                    <span className={`${styles.dot} ${styles[item.kind === 'link' ? 'link' : item.span.label]}`} aria-hidden="true" />
+                    <span className={styles.pickText}>{describe(item)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
           </div>
-          <div className={styles.groupArticle}>{group.title || 'Untitled article'}</div>
-          <ul>
-            {group.items.map((item) => (
-              <li key={queueKey(item)}>
-                <button type="button" className={queueKey(item) === currentKey ? `${styles.pick} ${styles.picked}` : styles.pick} onClick={() => onPick(queueKey(item))}
-                  data-testid="outline-item">
-                  <span className={`${styles.dot} ${styles[item.kind === 'link' ? 'link' : item.span.label]}`} aria-hidden="true" />
-                  <span className={styles.pickText}>{describe(item)}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+        );
+      })}
       {hasMore && (
         <button type="button" className={`btn btn-small ${styles.more}`} disabled={loading} onClick={onMore}>
           {loading ? 'Loading…' : 'Load more'}

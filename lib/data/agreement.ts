@@ -19,6 +19,7 @@ import { listDisagreements, type Disagreement } from '../metrics/disagreements';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { after, orderBy } from './keyset';
 import { projectAccess, type Actor } from './actor';
+import { inLiveArticle, LINK_NOT_ARCHIVED, NOT_ARCHIVED } from './articleArchive';
 
 export interface Reviewer {
   id: number;
@@ -152,7 +153,7 @@ function linksByAuthor(db: Db, projectId: number): Map<number, Map<string, numbe
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
     .innerJoin(to, eq(to.id, links.toAnnotationId))
-    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt)))
+    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), LINK_NOT_ARCHIVED))
     .all();
   const out = new Map<number, Map<string, number>>();
   for (const r of rows) {
@@ -175,7 +176,7 @@ function linkF1Of(x: Map<string, number> | undefined, y: Map<string, number> | u
 /** Reviewers with live spans in the project, by name. */
 function reviewersOf(db: Db, projectId: number): Reviewer[] {
   const ids = new Set<number>();
-  for (const row of db.select({ authors: agreementArticles.authors }).from(agreementArticles).where(eq(agreementArticles.projectId, projectId)).all()) {
+  for (const row of db.select({ authors: agreementArticles.authors }).from(agreementArticles).where(and(eq(agreementArticles.projectId, projectId), inLiveArticle(agreementArticles.articleId))).all()) {
     for (const id of row.authors) ids.add(id);
   }
   if (!ids.size) return [];
@@ -193,7 +194,7 @@ function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigu
       a0: s('a0'), a1: s('a1'), a2: s('a2'), a3: s('a3'), b0: s('b0'), b1: s('b1'), b2: s('b2'), b3: s('b3'),
     })
     .from(agreementPairs)
-    .where(eq(agreementPairs.projectId, projectId))
+    .where(and(eq(agreementPairs.projectId, projectId), inLiveArticle(agreementPairs.articleId)))
     .groupBy(agreementPairs.a, agreementPairs.b)
     .all();
   const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
@@ -231,7 +232,7 @@ function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cu
     .select({ pair: agreementPairs, title: articles.title, outlet: articles.outlet })
     .from(agreementPairs)
     .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
-    .where(and(eq(agreementPairs.projectId, projectId), after(ARTICLE_KEYS, request.after)))
+    .where(and(eq(agreementPairs.projectId, projectId), NOT_ARCHIVED, after(ARTICLE_KEYS, request.after)))
     .orderBy(...orderBy(ARTICLE_KEYS))
     .limit(request.limit + 1)
     .all();
@@ -287,7 +288,7 @@ export async function pairDisagreements({ actor, projectId, a, b, cursor, limit 
       .select({ articleId: agreementPairs.articleId, title: articles.title, outlet: articles.outlet })
       .from(agreementPairs)
       .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
-      .where(and(eq(agreementPairs.projectId, projectId), eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
+      .where(and(eq(agreementPairs.projectId, projectId), NOT_ARCHIVED, eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
       .orderBy(asc(agreementPairs.articleId))
       .limit(request.limit + 1)
       .all();

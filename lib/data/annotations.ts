@@ -13,6 +13,7 @@ import { MAX_NOTE, parseInput, describeIssues } from '../validation';
 import { checkSpan } from '../anchoring/span';
 import { quoteSelector } from '../anchoring/quote';
 import { actorId, projectAccess, type Actor } from './actor';
+import { archivedConflict, refuseArchived } from './articleArchive';
 import { recordEvent } from './events';
 import { readableArticle, toView, toViews, type AnnotationRow } from './annotationViews';
 import { reopenForVersion } from './reviewTargets';
@@ -112,6 +113,7 @@ const articleBody = preparedStatement('annotations.articleBody', (db) => db.sele
 export const createAnnotation = groupCommitted(function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): AnnotationView {
   return writeTransaction((tx) => {
     const { article, access } = readableArticle(tx, actor, articleId, 'annotation.create');
+    if (article.archivedAt) throw archivedConflict('annotate');
     const user = access.user;
     if (!user) throw forbidden('Annotations need a person as author; the command-line operator cannot create them.');
     refuseServerOwned(input);
@@ -167,6 +169,7 @@ function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch:
   const { user } = projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
   projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
+  refuseArchived(tx, [row.articleId], 'annotate');
   checkVersion(row, ifMatch);
   return { row, user, body: articleBody().get({ id: row.articleId })?.body ?? '' };
 }

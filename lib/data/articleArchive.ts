@@ -3,15 +3,70 @@
  * exports (every list query filters on NOT_ARCHIVED), its annotations, links and history are
  * kept, and a lead can restore it. Both are recorded in the audit log.
  */
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import { getDb, writeTransaction } from '../db/client';
-import { articles } from '../db/schema';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
+import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
+import { annotations, articles, links } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 
 /** The condition every list of articles adds: `and(..., NOT_ARCHIVED)`. */
 export const NOT_ARCHIVED = isNull(articles.archivedAt);
+
+/**
+ * For queries that do not join `articles` (cached tables keyed by article, annotations): the
+ * rows whose article is not archived, one primary-key probe per row.
+ */
+export function inLiveArticle(articleId: SQLWrapper) {
+  return sql`not exists (select 1 from articles r where r.id = ${articleId} and r.archived_at is not null)`;
+}
+
+/** Annotations outside archived articles (for queries over `annotations`). */
+export const ANNOTATION_NOT_ARCHIVED = inLiveArticle(annotations.articleId);
+
+/** Links with neither end in an archived article (for queries over `links`). */
+export const LINK_NOT_ARCHIVED = sql`not exists (select 1 from annotations e join articles r on r.id = e.article_id
+  where e.id in (${links.fromAnnotationId}, ${links.toAnnotationId}) and r.archived_at is not null)`;
+
+/** The annotation `annotationId` names (if any) is outside archived articles. */
+export function annotationIdNotArchived(annotationId: SQLWrapper) {
+  return sql`not exists (select 1 from annotations e join articles r on r.id = e.article_id where e.id = ${annotationId} and r.archived_at is not null)`;
+}
+
+/** The link `linkId` names (if any) has neither end in an archived article. */
+export function linkIdNotArchived(linkId: SQLWrapper) {
+  return sql`not exists (select 1 from links k join annotations e on e.id in (k.from_annotation_id, k.to_annotation_id)
+    join articles r on r.id = e.article_id where k.id = ${linkId} and r.archived_at is not null)`;
+}
+
+/** What a person was about to do in the archived article, for the refusal's wording. */
+export type ArchivedVerb = 'annotate' | 'link' | 'review' | 'comment';
+
+/** 409 "This article is archived; restore it to annotate." */
+export function archivedConflict(verb: ArchivedVerb = 'annotate') {
+  return conflict(`This article is archived; restore it to ${verb}.`);
+}
+
+/** 409 when any of `articleIds` is archived: nothing is written in an archived article. Call inside the write's transaction, after the access check. */
+export function refuseArchived(db: Db | Tx, articleIds: number[], verb: ArchivedVerb = 'annotate'): void {
+  if (!articleIds.length) return;
+  const archived = db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isNotNull(articles.archivedAt))).get();
+  if (archived) throw archivedConflict(verb);
+}
+
+/** The articles an annotation or a link (both ends) is in. */
+export function targetArticleIds(db: Db | Tx, target: { kind: 'annotation' | 'link'; id: number }): number[] {
+  if (target.kind === 'annotation') {
+    return db.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.id, target.id)).all().map((r) => r.id);
+  }
+  return db
+    .select({ id: annotations.articleId })
+    .from(links)
+    .innerJoin(annotations, or(eq(annotations.id, links.fromAnnotationId), eq(annotations.id, links.toAnnotationId)))
+    .where(eq(links.id, target.id))
+    .all()
+    .map((r) => r.id);
+}
 
 export interface ArchivedArticle {
   id: number;

@@ -13,6 +13,7 @@ import { badRequest } from '../errors';
 import { choice, pageRequest, toPage, type CursorScope, type Page } from '../pagination/cursor';
 import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
+import { NOT_ARCHIVED } from './articleArchive';
 import { after, orderBy, type SortKey } from './keyset';
 
 export const ARTICLE_SORTS = [
@@ -90,7 +91,7 @@ export function parseArticleQuery(query: Record<string, string | null | undefine
 }
 
 function filters(projectId: number, parsed: ParsedArticleQuery): SQL | undefined {
-  const parts: Array<SQL | undefined> = [eq(articles.projectId, projectId), eq(articleStats.projectId, projectId)];
+  const parts: Array<SQL | undefined> = [eq(articles.projectId, projectId), eq(articleStats.projectId, projectId), NOT_ARCHIVED];
   if (parsed.outlet) parts.push(eq(articles.outlet, parsed.outlet));
   if (parsed.from) parts.push(gte(articles.publishedAt, parsed.from));
   if (parsed.to) parts.push(lte(articles.publishedAt, parsed.to));
@@ -185,7 +186,7 @@ export function listArticleOutlets({ actor, projectId }: { actor: Actor; project
   return db
     .selectDistinct({ outlet: outletExpr.mapWith(String) })
     .from(articles)
-    .where(eq(articles.projectId, projectId))
+    .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))
     .orderBy(outletExpr)
     .limit(500)
     .all()

@@ -46,9 +46,13 @@ export function outletOf(article: Article): string {
   return sourceName({ outlet: null, title: article.title, id: article.id });
 }
 
-const COUNTED = `l.deleted_at is null and l.status <> 'rejected' and fa.deleted_at is null and ta.deleted_at is null`;
+// A statement in an archived article counts as deleted (lib/data/articleArchive.ts); archiving
+// marks the article's statements dirty (trigger articles_board_archive).
+const ARCHIVED = (articleId: string) => `exists (select 1 from articles r where r.id = ${articleId} and r.archived_at is not null)`;
+const COUNTED = `l.deleted_at is null and l.status <> 'rejected' and fa.deleted_at is null and ta.deleted_at is null
+  and not ${ARCHIVED('fa.article_id')} and not ${ARCHIVED('ta.article_id')}`;
 const LINK_COLUMNS = 'l.id as id, l.from_annotation_id as f, l.to_annotation_id as t, l.relation as relation, l.status as status, l.created_at as createdAt';
-const NODE_COLUMNS = "id, article_id as articleId, label, status, created_at as createdAt, deleted_at is not null as deleted";
+const NODE_COLUMNS = `id, article_id as articleId, label, status, created_at as createdAt, (deleted_at is not null or ${ARCHIVED('annotations.article_id')}) as deleted`;
 
 /** The whole project in a few range reads (a full rebuild). */
 function bulkGraph(db: Database.Database, projectId: number): { graph: Graph; nodes: number[] } {

@@ -15,6 +15,7 @@ import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
 import { after, orderBy, type SortKey } from './keyset';
 import { ensureBoard } from './boardClusters';
+import { LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
 
 export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -213,10 +214,10 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
     db.all<{ clusterId: number; n: number }>(sql`
       select clusterId, count(distinct linkId) as n from (
         select m.cluster_id as clusterId, l.id as linkId from board_members m join links l on l.from_annotation_id = m.annotation_id
-          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null
+          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
         union all
         select m.cluster_id, l.id from board_members m join links l on l.to_annotation_id = m.annotation_id
-          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null
+          where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
       ) group by clusterId`).map((r) => [r.clusterId, r.n]),
   );
   const cells = new Map<number, BoardCell[]>();
@@ -258,7 +259,7 @@ function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: b
     select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`)!;
   const matching = filtered ? db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`)!.n : all.clusters;
   const rejectedLinks = db.get<{ n: number }>(sql`
-    select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null`)!.n;
+    select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null and ${LINK_NOT_ARCHIVED}`)!.n;
   return { ...all, matching, rejectedLinks };
 }
 

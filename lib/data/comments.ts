@@ -11,6 +11,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
 import { actorId, projectAccess, type Actor, type UserRow } from './actor';
+import { refuseArchived, targetArticleIds } from './articleArchive';
 import { recordEvent } from './events';
 import { loadTarget, targetKeys, targetName, type TargetRef } from './reviewTargets';
 import { groupCommitted } from '../db/groupCommit';
@@ -63,6 +64,7 @@ export const addComment = groupCommitted(function addComment({ actor, target, in
     const item = loadTarget(tx, target);
     const author = requirePerson(projectAccess(tx, actor, item.projectId, 'comment.create', targetName(target.kind)).user);
     if (item.deletedAt) throw conflict(`This ${targetName(target.kind).toLowerCase()} was deleted; its thread is closed.`);
+    refuseArchived(tx, targetArticleIds(tx, target), 'comment');
     const parentId = threadRoot(tx, target, data.parentId);
     const row = tx
       .insert(comments)

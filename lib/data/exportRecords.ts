@@ -16,8 +16,9 @@ const isoOrNull = (ms: unknown) => (ms === null || ms === undefined ? null : iso
 
 /** SQL conditions on an annotations alias for the filters (all ANDed). */
 export function annotationFilterSql(alias: string, filters: ExportFilters): { sql: string; params: Params } {
-  // Spans orphaned by a revision stay on their old text, which the export does not carry.
-  const parts = [`${alias}.deleted_at is null`, `${alias}.revision = (select current_revision from articles where id = ${alias}.article_id)`];
+  // Spans orphaned by a revision stay on their old text, which the export does not carry; an
+  // archived article has no current revision here, so its spans (and links to them) stay out.
+  const parts = [`${alias}.deleted_at is null`, `${alias}.revision = (select current_revision from articles where id = ${alias}.article_id and archived_at is null)`];
   const params: Params = [];
   const add = (column: string, values: unknown[] | undefined) => {
     if (!values?.length) return;
@@ -120,7 +121,7 @@ export function exportStatements(sqlite: Database.Database, projectId: number, f
     join users u on u.id = l.author_id where ${links.sql}`;
   return {
     articleParams: [projectId, ...articleParams],
-    articles: sqlite.prepare(`select * from articles where project_id = ? ${articleFilter} order by id`),
+    articles: sqlite.prepare(`select * from articles where project_id = ? and archived_at is null ${articleFilter} order by id`),
     annotations: sqlite.prepare(`select a.*, u.name as author_name, rv.sha256 as revision_sha256 from annotations a join users u on u.id = a.author_id
       left join article_revisions rv on rv.article_id = a.article_id and rv.number = a.revision
       where a.article_id = ? and ${ann.sql} order by a.start, a.id`),

@@ -61,7 +61,7 @@ function countAll(sqlite: Database.Database, projectId: number, filters: ExportF
     `select count(*) as n from reviews r where (r.annotation_id in (${annIds}) or r.link_id in (${linkIds})) ${extra}`;
   const reviewParams = [projectId, ...ann.params, projectId, ...links.params];
   return {
-    articles: one(`select count(*) as n from articles where project_id = ? ${articleFilter}`, projectId, ...articleParams),
+    articles: one(`select count(*) as n from articles where project_id = ? and archived_at is null ${articleFilter}`, projectId, ...articleParams),
     annotations: one(`select count(*) as n from annotations a where a.project_id = ? and ${ann.sql}`, projectId, ...ann.params),
     links: one(`select count(*) as n from (${linkIds})`, projectId, ...links.params),
     reviews: one(reviewSql(''), ...reviewParams),

@@ -4,10 +4,11 @@
  * oldest first, with who did it and what changed.
  */
 import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { badRequest } from '../errors';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
-import { comments, events, links, reviews, users, verdicts } from '../db/schema';
+import { annotations, articles, comments, events, links, reviews, users, verdicts, type Relation } from '../db/schema';
 import { projectAccess, type Actor } from './actor';
 import { loadTarget, reviewOf, targetName, type TargetKind } from './reviewTargets';
 
@@ -22,6 +23,45 @@ export interface HistoryEntry {
   after: unknown;
   /** Top-level fields whose value differs between before and after (both present). */
   changed: string[];
+  /** For an event of a link: the two statements it joins, so the entry can say which. */
+  link: LinkJoin | null;
+}
+
+/** One end of a link as a person names it: the source and the words. */
+export interface JoinedStatement {
+  outlet: string | null;
+  articleTitle: string;
+  exact: string;
+}
+
+export interface LinkJoin {
+  relation: Relation;
+  from: JoinedStatement;
+  to: JoinedStatement;
+}
+
+const fromA = alias(annotations, 'from_a');
+const toA = alias(annotations, 'to_a');
+const fromR = alias(articles, 'from_r');
+const toR = alias(articles, 'to_r');
+
+/** The statements each link joins, deleted ones included (a history also tells of those). */
+function linkJoins(db: Db, linkIds: number[]): Map<number, LinkJoin> {
+  if (!linkIds.length) return new Map();
+  const rows = db
+    .select({
+      id: links.id, relation: links.relation,
+      from: { outlet: fromR.outlet, articleTitle: fromR.title, exact: fromA.exact },
+      to: { outlet: toR.outlet, articleTitle: toR.title, exact: toA.exact },
+    })
+    .from(links)
+    .innerJoin(fromA, eq(fromA.id, links.fromAnnotationId))
+    .innerJoin(toA, eq(toA.id, links.toAnnotationId))
+    .innerJoin(fromR, eq(fromR.id, fromA.articleId))
+    .innerJoin(toR, eq(toR.id, toA.articleId))
+    .where(inArray(links.id, linkIds))
+    .all();
+  return new Map(rows.map(({ id, ...join }) => [id, join]));
 }
 
 function ids(rows: Array<{ id: number }>): number[] {
@@ -46,6 +86,7 @@ interface HistoryScope {
   projectId: number;
   where: SQL | undefined;
   hiddenText: Set<number>;
+  joins: Map<number, LinkJoin>;
 }
 
 /** Checks access and gathers which events belong to the item's history (exported for the query-plan test). */
@@ -70,8 +111,9 @@ export function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number)
     sql`+${events.projectId} = ${target.projectId}`,
     or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
   );
-  const scope: HistoryScope = { projectId: target.projectId, where, hiddenText };
-  return { project, target, scope };
+  const joins = linkJoins(db, kind === 'link' ? [id] : linkIds);
+  const scope: HistoryScope = { projectId: target.projectId, where, hiddenText, joins };
+  return { project, target, scope, joins: kind === 'link' ? (joins.get(id) ?? null) : null };
 }
 
 /** The events of a history (exported for the query-plan test); `order` by id. */
@@ -101,6 +143,7 @@ function toEntry(scope: HistoryScope, { event, actorName }: EventRow): HistoryEn
     before,
     after,
     changed: changedFields(before, after),
+    link: event.entityType === 'link' && event.entityId !== null ? (scope.joins.get(event.entityId) ?? null) : null,
   };
 }
 
@@ -125,7 +168,7 @@ export const HISTORY_PAGE = 50;
  */
 export function historyPage({ actor, kind, id, query }: { actor: Actor; kind: TargetKind; id: number; query: { cursor?: string | null; limit?: string | null } }) {
   const db = getDb();
-  const { project, target, scope } = historyScope(db, actor, kind, id);
+  const { project, target, scope, joins } = historyScope(db, actor, kind, id);
   const unknown = Object.keys(query).filter((key) => key !== 'cursor' && key !== 'limit');
   if (unknown.length) throw badRequest(`Unknown parameter ${unknown.join(', ')}: a history takes cursor and limit.`);
   const cursorScope = { list: `history:${kind}:${id}` };
@@ -134,5 +177,5 @@ export function historyPage({ actor, kind, id, query }: { actor: Actor; kind: Ta
   if (olderThan !== undefined && typeof olderThan !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
   const rows = historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1).all();
   const page: Page<HistoryEntry> = toPage(cursorScope, rows, request.limit, (row) => [row.event.id], (row) => toEntry(scope, row));
-  return { project: { id: project.id, name: project.name }, target, ...page };
+  return { project: { id: project.id, name: project.name }, target, joins, ...page };
 }

@@ -12,6 +12,7 @@ import { getDb, writeTransaction, type Db } from '../db/client';
 import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '../db/schema';
 import { forbidden } from '../errors';
 import { loadUser, type Actor } from './actor';
+import { ANNOTATION_NOT_ARCHIVED, annotationIdNotArchived, LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
 import type { TargetKind } from './reviewTargets';
 
 /** Items on one page of the inbox unless `limit` asks otherwise. */
@@ -87,6 +88,11 @@ function member(userId: number, projectColumn: typeof reviews.projectId | typeof
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
+/** Items in archived articles are out of the inbox (lib/data/articleArchive.ts); for sources joined to their target. */
+const notArchived = (kind: TargetKind) => (kind === 'annotation' ? ANNOTATION_NOT_ARCHIVED : LINK_NOT_ARCHIVED);
+/** The same for sources that only know the comment (its annotation or link id; the other is null). */
+const commentNotArchived = and(annotationIdNotArchived(comments.annotationId), linkIdNotArchived(comments.linkId));
+
 function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
@@ -96,7 +102,7 @@ function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
+    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me), notArchived(kind), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(w.limit)
     .all()
@@ -127,7 +133,7 @@ function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): 
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, target.authorId))
-    .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me)))
+    .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me), notArchived(kind)))
     .orderBy(desc(target.id))
     .all()
     // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
@@ -151,7 +157,7 @@ function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] 
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), notArchived(kind), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -167,7 +173,7 @@ function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Ra
     .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -182,7 +188,7 @@ function repliesToMe(db: Db, me: number, w: Window): Raw[] {
     .innerJoin(parent, eq(parent.id, comments.parentId))
     .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -196,7 +202,7 @@ function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
     .innerJoin(annotations, eq(annotations.id, verdicts.annotationId))
     .innerJoin(memberships, member(me, verdicts.projectId))
     .innerJoin(users, eq(users.id, verdicts.authorId))
-    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
+    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), ANNOTATION_NOT_ARCHIVED, inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
     .orderBy(desc(verdicts.createdAt), desc(verdicts.id))
     .limit(w.limit)
     .all()

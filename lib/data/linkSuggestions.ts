@@ -10,6 +10,7 @@ import { annotations, articles, links, type Label, type Relation } from '../db/s
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
 import { similarityQuery, typedQuery, typedTerms } from '../search/query';
+import { NOT_ARCHIVED } from './articleArchive';
 import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
 import { sentenceIndexReady } from './sentenceIndex';
 import { quoteAwareSpan } from '../search/quoteAware';
@@ -39,7 +40,7 @@ function splitOutletTerms(db: Db, source: AnnotationRow, terms: string[]) {
   const others = db
     .select({ id: articles.id, outlet: articles.outlet })
     .from(articles)
-    .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId)))
+    .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId), NOT_ARCHIVED))
     .all();
   const outletTerms = terms.filter((t) => t.length >= 2 && others.some((a) => a.outlet?.toLowerCase().split(/\s+/).includes(t)));
   const onlyArticleIds = outletTerms.length

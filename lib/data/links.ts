@@ -14,6 +14,7 @@ import { annotations, links, RELATIONS, type Relation } from '../db/schema';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
+import { refuseArchived, targetArticleIds } from './articleArchive';
 import { recordEvent } from './events';
 import { insertSentenceAnnotation, sentenceTargetSchema } from './linkSentence';
 import { groupCommitted } from '../db/groupCommit';
@@ -117,6 +118,7 @@ export const createLink = groupCommitted(function createLink({ actor, input }: {
     if (data.toAnnotationId === data.fromAnnotationId) checkEnds(a, a);
     const b = liveAnnotation(tx, data.toAnnotationId);
     checkEnds(a, b);
+    refuseArchived(tx, [a.articleId, b.articleId], 'link');
     return insertLink(tx, actor, a, b, data.relation, data.note);
   });
 });
@@ -134,6 +136,8 @@ export const createLinkToSentence = groupCommitted(function createLinkToSentence
     linkAccess(tx, actor, a);
     projectAccess(tx, actor, a.projectId, 'annotation.create', `Annotation ${a.id}`);
     const b = insertSentenceAnnotation(tx, actor, a.projectId, data.sentence);
+    // After the project check inside insertSentenceAnnotation; the throw rolls the new annotation back.
+    refuseArchived(tx, [a.articleId, b.articleId], 'link');
     checkEnds(a, b);
     return { link: insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
   });
@@ -149,6 +153,7 @@ export const deleteLink = groupCommitted(function deleteLink({ actor, linkId }: 
     if (!before || before.deletedAt) throw notFound('Link');
     const { user } = projectAccess(tx, actor, before.projectId, 'link.create', 'Link');
     if (user && before.authorId !== user.id) throw forbidden('Only the author of a link can delete it.');
+    refuseArchived(tx, targetArticleIds(tx, { kind: 'link', id: linkId }), 'link');
     const after = tx
       .update(links)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: before.version + 1 })

@@ -16,6 +16,7 @@ import { forbidden } from '../errors';
 import { pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
 import { after, orderBy, type SortKey } from './keyset';
 import { projectAccess, type Actor } from './actor';
+import { ANNOTATION_NOT_ARCHIVED, LINK_NOT_ARCHIVED } from './articleArchive';
 import { parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
 
 export type { QueueCounts, QueueFilters, FacetCount } from './reviewQueueCounts';
@@ -292,8 +293,8 @@ export function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; pr
   if (!user) throw forbidden('The review queue belongs to a person: the command-line operator has none.');
   const filters = parseQueueFilters(query);
   const extra = {
-    annotation: notReviewedBy(db, user.id, reviews.annotationId, annotations.id),
-    link: notReviewedBy(db, user.id, reviews.linkId, links.id),
+    annotation: and(notReviewedBy(db, user.id, reviews.annotationId, annotations.id), ANNOTATION_NOT_ARCHIVED),
+    link: and(notReviewedBy(db, user.id, reviews.linkId, links.id), LINK_NOT_ARCHIVED),
   };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
   const counts = queueCounts(db, projectId, user.id, filters, extra);
@@ -334,7 +335,7 @@ export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; 
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.settle');
   if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
-  const extra = { annotation: eq(annotations.status, 'disputed'), link: eq(links.status, 'disputed') };
+  const extra = { annotation: and(eq(annotations.status, 'disputed'), ANNOTATION_NOT_ARCHIVED), link: and(eq(links.status, 'disputed'), LINK_NOT_ARCHIVED) };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
   const live = liveReviews(db, page.items);
   const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));

@@ -11,6 +11,7 @@ import { conflict, forbidden } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
 import { actorId, projectAccess, type Actor, type UserRow } from './actor';
+import { refuseArchived, targetArticleIds } from './articleArchive';
 import { recordEvent } from './events';
 import {
   loadTarget,
@@ -95,6 +96,7 @@ function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResul
     const target = loadTarget(tx, { kind, id });
     const { user } = projectAccess(tx, actor, target.projectId, 'review.create', targetName(kind));
     const reviewer = checkReviewable(target, user, data.expectedVersion);
+    refuseArchived(tx, targetArticleIds(tx, target), 'review');
     supersede(tx, target, and(eq(reviews.reviewerId, reviewer.id), eq(reviews.isFinal, false)));
     const row = insertReview(tx, target, reviewer.id, { decision: data.decision, reason: data.reason, isFinal: false });
     const status = recomputeStatus(tx, target);
@@ -130,6 +132,7 @@ export const settle = groupCommitted(function settle({ actor, kind, id, input }:
     const target = loadTarget(tx, { kind, id });
     const { user } = projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
     const lead = checkReviewable(target, user, data.expectedVersion);
+    refuseArchived(tx, targetArticleIds(tx, target), 'review');
     const settled = tx
       .select({ id: reviews.id })
       .from(reviews)

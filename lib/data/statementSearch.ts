@@ -45,7 +45,8 @@ function idList(ids: number[]) {
 }
 
 function articleFilter(search: StatementSearch) {
-  const parts = [sql`ar.project_id = ${search.projectId}`];
+  // An archived article's statements are nobody's suggestion (lib/data/articleArchive.ts).
+  const parts = [sql`ar.project_id = ${search.projectId}`, sql`ar.archived_at is null`];
   if (search.excludeArticleId !== undefined) parts.push(sql`ar.id <> ${search.excludeArticleId}`);
   if (search.onlyArticleIds) parts.push(sql`ar.id in (${idList(search.onlyArticleIds.length ? search.onlyArticleIds : [-1])})`);
   return sql.join(parts, sql` and `);
@@ -136,7 +137,7 @@ export function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: n
   const sentences = db.all<SentenceRow>(sql`
     select s.article_id as articleId, ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
     from article_sentences s join articles ar on ar.id = s.article_id
-    where s.article_id in (${idList(articleIds)}) order by s.article_id, s.start`);
+    where s.article_id in (${idList(articleIds)}) and ar.archived_at is null order by s.article_id, s.start`);
   const hits: StatementHit[] = sentences.map((s) => ({
     kind: 'sentence', articleId: s.articleId, outlet: s.outlet, title: s.title, start: s.start, end: s.end, exact: s.text, score: 0,
   }));

@@ -11,6 +11,7 @@ import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
 import { actorId, projectAccess, type Actor } from './actor';
+import { refuseArchived } from './articleArchive';
 import { recordEvent } from './events';
 
 export type VerdictRow = typeof verdicts.$inferSelect;
@@ -50,6 +51,7 @@ function writeVerdict(actor: Actor, annotationId: number, input: unknown, isFina
     if (!user) throw forbidden('Verdicts are signed by a person: the command-line operator cannot give one.');
     if (claim.label !== 'claim') throw badRequest('Only claims get a verdict; this annotation is a ' + claim.label + '.');
     if (claim.deletedAt) throw conflict('This claim was deleted, so it can no longer get a verdict.');
+    refuseArchived(tx, [claim.articleId], 'review');
     if (isFinal && claim.authorId === user.id) {
       throw forbidden('You cannot give the final verdict on your own claim: another lead settles it (see docs/review.md).');
     }

@@ -21,14 +21,19 @@ export interface ItemKey {
  * The live members of each kind: `from` (the table and the joins its liveness needs) and
  * `where` (the project id as the only parameter). memberFrom() puts them together.
  */
+/** An annotation alias's article, or a link alias's two, is not archived (lib/data/articleArchive.ts). */
+const spanLive = (a: string) => `not exists (select 1 from articles r where r.id = ${a}.article_id and r.archived_at is not null)`;
+const linkLive = (l: string) => `not exists (select 1 from annotations e join articles r on r.id = e.article_id
+  where e.id in (${l}.from_annotation_id, ${l}.to_annotation_id) and r.archived_at is not null)`;
+
 export const MEMBER_SQL: Record<W3cItemKind, { from: string; where: string; id: string }> = {
-  annotation: { id: 'a.id', from: 'annotations a', where: 'a.project_id = ? and a.deleted_at is null' },
-  link: { id: 'l.id', from: 'links l', where: 'l.project_id = ? and l.deleted_at is null' },
+  annotation: { id: 'a.id', from: 'annotations a', where: `a.project_id = ? and a.deleted_at is null and ${spanLive('a')}` },
+  link: { id: 'l.id', from: 'links l', where: `l.project_id = ? and l.deleted_at is null and ${linkLive('l')}` },
   review: {
     id: 'r.id',
     from: 'reviews r left join annotations ra on ra.id = r.annotation_id left join links rl on rl.id = r.link_id',
     where: `r.project_id = ? and r.superseded_at is null
-      and ((ra.id is not null and ra.deleted_at is null) or (rl.id is not null and rl.deleted_at is null))`,
+      and ((ra.id is not null and ra.deleted_at is null and ${spanLive('ra')}) or (rl.id is not null and rl.deleted_at is null and ${linkLive('rl')}))`,
   },
 };
 

@@ -1,6 +1,6 @@
 /** displayOutlet: a short readable source name, never "Unknown outlet", never a word cut in half. */
 import { describe, expect, it } from 'vitest';
-import { displayOutlet, shortTitle, urlDomain } from '@/lib/articleNames';
+import { displayOutlet, shortTitle, sourceAndTitle, sourceLine, urlDomain } from '@/lib/articleNames';
 
 describe('displayOutlet', () => {
   const cases: Array<[string, Parameters<typeof displayOutlet>[0], string]> = [
@@ -51,5 +51,37 @@ describe('urlDomain and shortTitle', () => {
   it('drops a dangling comma or dash before the ellipsis', () => {
     expect(shortTitle('Kyiv, Lviv, Odesa, Kharkiv, Dnipro, Zaporizhzhia and more')).toBe('Kyiv, Lviv, Odesa, Kharkiv, Dnipro…');
     expect(shortTitle('Zelensky — only the Ukrainian people have the right')).toBe('Zelensky — only the Ukrainian…');
+  });
+});
+
+describe('sourceAndTitle and sourceLine: the queue says the outlet once', () => {
+  const cases: Array<[string, Parameters<typeof sourceAndTitle>[0], { source: string; title: string | null }, string]> = [
+    ['a title that opens with the outlet', { outlet: 'Zamin.uz', title: 'Zamin.uz: Bulgaria gets its first female head of state' },
+      { source: 'Zamin.uz', title: 'Bulgaria gets its first female head of state' }, 'Zamin.uz — Bulgaria gets its first female head of state'],
+    ['the outlet in another case, with a dash', { outlet: 'UNN', title: 'unn — Zelenskyy: recognition is a “red line”' },
+      { source: 'UNN', title: 'Zelenskyy: recognition is a “red line”' }, 'UNN — Zelenskyy: recognition is a “red line”'],
+    ['a trailing "| outlet"', { outlet: 'Укрінформ', title: 'Зеленський: Україна не визнає окупацію | Укрінформ' },
+      { source: 'Укрінформ', title: 'Зеленський: Україна не визнає окупацію' }, 'Укрінформ — Зеленський: Україна не визнає окупацію'],
+    ['a title that is only the outlet', { outlet: 'Zamin.uz', title: 'Zamin.uz' }, { source: 'Zamin.uz', title: null }, 'Zamin.uz'],
+    ['an outlet the title does not repeat', { outlet: 'UNN', title: '🇺🇦 Kyiv • UNN report' },
+      { source: 'UNN', title: '🇺🇦 Kyiv • UNN report' }, 'UNN — 🇺🇦 Kyiv • UNN report'],
+    ['an outlet with regex characters', { outlet: 'News (EN)', title: 'News (EN): Talks resume' }, { source: 'News (EN)', title: 'Talks resume' }, 'News (EN) — Talks resume'],
+    ['the domain as the source', { outlet: null, url: 'https://www.zamin.uz/en/1.html', title: 'zamin.uz - Storm in the USA' },
+      { source: 'zamin.uz', title: 'Storm in the USA' }, 'zamin.uz — Storm in the USA'],
+    ['no outlet or address: the title once', { outlet: null, title: 'Zelenskyy: We aren’t discussing possibility of obtaining NATO membership' },
+      { source: 'Zelenskyy: We aren’t discussing…', title: null }, 'Zelenskyy: We aren’t discussing possibility of obtaining NATO membership'],
+    ['nothing at all', { outlet: null, title: '', id: 4 }, { source: 'Article 4', title: null }, 'Article 4'],
+  ];
+  it.each(cases)('%s', (_what, article, parts, line) => {
+    expect(sourceAndTitle(article)).toEqual(parts);
+    expect(sourceLine(article)).toBe(line);
+  });
+
+  it('never names the source twice in a line', () => {
+    for (const [, article] of cases) {
+      const line = sourceLine(article);
+      const source = sourceAndTitle(article).source;
+      if (article.outlet) expect(line.toLocaleLowerCase().startsWith(`${source.toLocaleLowerCase()} — ${source.toLocaleLowerCase()}`)).toBe(false);
+    }
   });
 });

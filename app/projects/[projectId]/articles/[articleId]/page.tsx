@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/session';
 import { getArticle } from '@/lib/data/articles';
+import { ArchiveButton } from '@/components/projects/ArchiveButton';
 import { currentCursor, getAnnotation, listAnnotations, listSpeakers } from '@/lib/data/annotations';
 import { sourceName } from '@/lib/text/sourceName';
 import { isAppError } from '@/lib/errors';
@@ -53,6 +54,8 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
   if (String(article.projectId) !== projectId) notFound();
   const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
   const back = linkOrigin(user.id, from);
+  // Nothing is written in an archived article (lib/data refuses it): the reader only reads.
+  const archived = article.archivedAt !== null;
   const revs = readerRevisions({ actor: { userId: user.id }, articleId: article.id, requested: revision });
   return (
     <>
@@ -74,18 +77,19 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.publishedAt ? <time dateTime={article.publishedAt}>{article.publishedAt}</time> : null}
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
-          <ReaderHelp role={data.role} />
+          {!archived && <ReaderHelp role={data.role} />}
           <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} />
-          {data.role === 'viewer' ? (
-            <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
-          ) : (
-            <p className={styles.help}>
-              Select text and press <kbd>1</kbd> claim, <kbd>2</kbd> quote, <kbd>3</kbd> context (hold <kbd>Alt</kbd> to skip snapping to words).{' '}
-              <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>e</kbd> edit, <kbd>Del</kbd> delete, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undo.
-            </p>
-          )}
+          {archived ? (
+            <div data-testid="archived-article">
+              {data.role === 'lead' ? (
+                <ArchiveButton articleId={article.id} archived title={article.title} />
+              ) : (
+                <p className="alert alert-info" role="status">This article is archived: it is left out of the lists, the board and the review queue, and nothing can be annotated here until a lead restores it.</p>
+              )}
+            </div>
+          ) : null}
         </header>
-        {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={data.role}
+        {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={archived ? 'viewer' : data.role}
           initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
           <ArticleBody body={article.body} />
         </Reader>}

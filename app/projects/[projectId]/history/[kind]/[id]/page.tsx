@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { ProjectNav } from '@/components/projects/ProjectNav';
 import { HistoryTimeline } from '@/components/review/HistoryTimeline';
 import { StatusBadge } from '@/components/review/StatusBadge';
+import { linkDescription } from '@/components/review/linkDescription';
 import { ListPager, listHref } from '@/components/projects/ListPager';
 import { historyPage } from '@/lib/data/history';
 import { isAppError } from '@/lib/errors';
@@ -39,6 +40,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
           <h1>
             History of {kind} {id} <StatusBadge status={history.target.status} />
           </h1>
+          {history.joins && <p data-testid="link-joins"><strong>{linkDescription(history.joins)}</strong></p>}
           <p>Every change to this {kind}, its reviews, comments{kind === 'annotation' ? ' and verdicts' : ''}, from the audit log, newest first.</p>
         </div>
       </div>
