@@ -286,6 +286,10 @@ const reviewRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, files: [{ name: 'a.txt', bytes: new TextEncoder().encode(`File text by ${x} ${Math.random()}.`) }] }),
   },
   {
+    kind: 'data', module: 'imports', fn: 'importOneArticle', what: 'import one article (or revise the one at its URL)', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, input: { title: 'x', body: `One article by ${x} ${Math.random()}.` } }),
+  },
+  {
     kind: 'data', module: 'imports', fn: 'importWebPage', what: 'import a web page by URL', expect: data(LEAD),
     invoke: (f, w, x) => async () => f({ actor: a(w, x), projectId: w.projectId, url: await localPageUrl(x) } as never),
   },
