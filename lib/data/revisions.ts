@@ -12,6 +12,7 @@ import { MAX_TITLE, parseInput } from '../validation';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import type { StateCounts } from '../anchoring/reanchor';
 import type { WebImportSummary } from './imports';
+import { proposeCleanup, type Cleanup } from '../import/boilerplate';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import type { AnnotationView, RevisionSource } from '../domain';
 import { actorId, type Actor } from './actor';
@@ -190,4 +191,20 @@ export function readerRevisions({ actor, articleId, requested }: { actor: Actor;
   const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
   const old = viewing === article.currentRevision ? null : readRevision({ actor, articleId, number: viewing });
   return { revisions, pending, viewing, old };
+}
+
+export interface CleanupProposal extends Cleanup {
+  /** The current text the removals refer to (offsets into it) and its revision. */
+  body: string;
+  revision: number;
+}
+
+/**
+ * What the lead's "Clean up" view proposes to cut from the current text (leads: 'article.edit';
+ * 403 for other members, 404 for others): boilerplate lines and repeated paragraphs, found by
+ * lib/import/boilerplate.ts. Accepting is a createRevision with source 'cleanup'.
+ */
+export function proposeArticleCleanup({ actor, articleId }: { actor: Actor; articleId: number }): CleanupProposal {
+  const { article } = readableArticle(getDb(), actor, articleId, 'article.edit');
+  return { ...proposeCleanup(article.body), body: article.body, revision: article.currentRevision };
 }

@@ -164,6 +164,8 @@ export const annotations = sqliteTable(
     index('annotations_project_label_idx').on(t.projectId, t.label),
     // The review queue walks a project in article order, a page at a time.
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
+    // The re-anchoring queue and its count: only the spans waiting (lib/data/revisionQueue.ts).
+    index('annotations_reanchor_pending_idx').on(t.projectId, t.articleId, t.start, t.id).where(sql`anchor_pending = 1 and deleted_at is null`),
     // The inbox reaches my work through its author.
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),

@@ -403,6 +403,10 @@ const revisionRows: MatrixRow[] = [
     kind: 'data', module: 'revisions', fn: 'createRevision', what: 'post a revision', expect: data(LEAD),
     invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, input: { body: revisedBody(x) } }),
   },
+  { kind: 'data', module: 'revisions', fn: 'proposeArticleCleanup', what: 'propose a clean-up', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/revisions/queue', what: 're-anchoring queue of a project', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'data', module: 'revisionQueue', fn: 'reanchorQueueCount', what: 're-anchoring queue count', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'revisionQueue', fn: 'projectReanchorQueue', what: 're-anchoring queue page of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'revisionQueue', fn: 'reanchorQueue', what: 're-anchoring queue of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'revisionQueue', fn: 'articleReanchorQueue', what: 're-anchoring queue of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
   {

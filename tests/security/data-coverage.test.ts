@@ -43,6 +43,7 @@ const NO_ACTOR: Record<string, string> = {
   'revisions.revisedEntry': 'pure shaping of a revision just made',
   'revisionApply.applyRevision': "runs inside the caller's checked transaction (createRevision, reviseByUrl)",
   'revisionApply.articleAtUrls': "reads inside the caller's checked transaction (reviseByUrl)",
+  'revisionQueue.contextWindow': 'pure: the stretch of text shown around a span',
   'revisionApply.urlForms': 'pure: the address forms a re-import compares',
   'revisionApply.revisionMeta': 'pure shaping of a row a checked reader already read',
   'keyset.after': 'pure: builds the WHERE of a keyset page for a checked list query',

@@ -75,7 +75,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
           <ReaderHelp role={data.role} />
-          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} />
+          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} canCleanUp={data.role === 'lead'} />
           {data.role === 'viewer' ? (
             <p className={styles.help}>You can read this project; your role (viewer) does not allow annotating.</p>
           ) : (
