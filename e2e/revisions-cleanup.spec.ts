@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { test, expect, tagText, createSeedCopy, createTestArticle, seedTexts } from './fixtures';
+import { axeViolations } from './support/axe';
 
 const BASE = process.env.E2E_BASE_URL!;
 const SHOTS = '/work/notes/shots';
@@ -37,6 +38,7 @@ test('a lead cleans up a messy article: unticks one proposal, accepts, and lands
   await expect(page.getByTestId('cleanup-summary')).toContainText('2 of 3 chosen');
   await expect(preview.locator('del')).toHaveCount(2);
   await expect(preview).toContainText('113');
+  expect(await axeViolations(page)).toEqual([]);
   await shoot(page, 'cleanup');
 
   await page.getByRole('button', { name: 'Accept clean-up as revision 2' }).click();
@@ -108,6 +110,7 @@ test('the project-wide re-anchoring queue lists the spans of every article, with
   await expect(item).toHaveAttribute('data-state', 'edited');
   await expect(item.getByTestId('new-text')).toHaveText('this is an entirely fair position');
   await expect(item.getByTestId('reanchor-body').locator('mark')).toHaveText('this is an entirely fair position');
+  expect(await axeViolations(page)).toEqual([]);
   await shoot(page, 'project-queue');
 
   await page.keyboard.press('a');
