@@ -110,6 +110,8 @@ test('the project-wide re-anchoring queue lists the spans of every article, with
   await expect(item).toHaveAttribute('data-state', 'edited');
   await expect(item.getByTestId('new-text')).toHaveText('this is an entirely fair position');
   await expect(item.getByTestId('reanchor-body').locator('mark')).toHaveText('this is an entirely fair position');
+  const outline = page.getByRole('navigation', { name: 'Spans to re-check' });
+  await expect(outline.getByRole('button')).toHaveText([/Kyiv copy 1/, /Kyiv copy 1/, /Kyiv copy 2/, /Kyiv copy 2/]);
   expect(await axeViolations(page)).toEqual([]);
   await shoot(page, 'project-queue');
 

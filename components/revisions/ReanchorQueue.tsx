@@ -89,7 +89,7 @@ export function ReanchorQueue({ body, contexts, projectId, items, canDecide, emp
           <p className="muted small">Your role lets you see this queue; reviewers and leads decide it.</p>
         )}
       </div>
-      <QueueList items={q.left} currentId={current.id} onPick={q.setCurrentId} />
+      <QueueList items={q.left} currentId={current.id} onPick={q.setCurrentId} showArticle={projectId !== undefined} />
     </div>
   );
 }
