@@ -95,8 +95,12 @@ function printResult(result: ImportResult, projectName: string, ctx: CommandCont
         ctx.out(`${f.file}: removed ${a.web.removed.blocks} blocks${a.web.removed.groups.length ? ` (${a.web.removed.groups.map((g) => `${g.kind} ${g.count}`).join(', ')})` : ''}`);
       }
     }
-    for (const d of f.duplicates) ctx.out(`${f.file}${d.line ? `:${d.line}` : ''}: skipped: already in project as article ${d.existingArticleId}`);
+    for (const r of f.revised ?? []) {
+      const c = r.counts;
+      ctx.out(`${f.file}${r.line ? `:${r.line}` : ''}: article ${r.articleId} "${r.title}" re-imported as revision ${r.revision}: ${c.kept} kept, ${c.edited} edited, ${c.moved} moved, ${c.orphaned} orphaned${r.flaggedLinks ? `, ${r.flaggedLinks} links flagged` : ''}${r.skippedAnnotations ? ` (${r.skippedAnnotations} annotations of the file not imported)` : ''}`);
+    }
+    for (const d of f.duplicates) ctx.out(`${f.file}${d.line ? `:${d.line}` : ''}: skipped: ${d.unchanged ? 'unchanged, ' : ''}already in project as article ${d.existingArticleId}`);
     if (f.links !== undefined) ctx.out(`${f.file}: ${f.links} links imported, ${f.skippedLinks ?? 0} skipped`);
   }
-  ctx.out(`Imported ${result.imported}, skipped ${result.duplicates}, into project ${projectName}.`);
+  ctx.out(`Imported ${result.imported}${result.revised ? `, revised ${result.revised}` : ''}, skipped ${result.duplicates}, into project ${projectName}.`);
 }

@@ -24,7 +24,7 @@ test('at 390x844 every project tab is whole and no page of this area scrolls sid
   await page.setViewportSize(PHONE);
   await page.goto(`/projects/${project.id}`);
   const tabs = page.getByRole('navigation', { name: 'Project' }).getByRole('link');
-  await expect(tabs).toHaveCount(7);
+  await expect(tabs).toHaveCount(8);
   for (const tab of await tabs.all()) {
     const box = (await tab.boundingBox())!;
     expect(box.x, await tab.innerText()).toBeGreaterThanOrEqual(0);

@@ -56,7 +56,7 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
   const { result } = outcome;
   return (
     <section className={`card ${styles.results}`} aria-label="Import results">
-      <h2>Imported {result.imported} article{result.imported === 1 ? '' : 's'}{result.duplicates ? `, ${result.duplicates} already in the project` : ''}</h2>
+      <h2>Imported {result.imported} article{result.imported === 1 ? '' : 's'}{result.revised ? `, ${plural(result.revised, 'new revision', 'new revisions')}` : ''}{result.duplicates ? `, ${result.duplicates} already in the project` : ''}</h2>
       <table className="table">
         <thead><tr><th>File</th><th>Result</th></tr></thead>
         <tbody>
@@ -75,11 +75,24 @@ export function ImportResults({ projectId, outcome }: { projectId: number; outco
                     {a.web && <WebImportDetails web={a.web} />}
                   </div>
                 ))}
+                {f.revised?.map((r) => (
+                  <div key={`revised-${r.articleId}`} data-testid="import-revised">
+                    <p className={styles.detail}>
+                      <span className={styles.ok}>New revision</span>{' '}
+                      <Link href={`/projects/${projectId}/articles/${r.articleId}`}>{r.title || `Article ${r.articleId}`}</Link>
+                      {` is now revision ${r.revision}`}{r.line ? ` (line ${r.line})` : ''}: {r.counts.kept} kept, {r.counts.edited} edited, {r.counts.moved} moved, {r.counts.orphaned} orphaned
+                      {r.flaggedLinks ? `; ${plural(r.flaggedLinks, 'link', 'links')} back to review` : ''}
+                      {r.skippedAnnotations ? `; the file's ${plural(r.skippedAnnotations, 'annotation was', 'annotations were')} not imported` : ''}.{' '}
+                      <Link href={`/projects/${projectId}/articles/${r.articleId}/revisions?from=${r.revision - 1}&to=${r.revision}`}>See what changed</Link>
+                    </p>
+                    {r.web && <WebImportDetails web={r.web} />}
+                  </div>
+                ))}
                 {f.duplicates.map((d) => (
                   <p key={`${d.existingArticleId}-${d.line ?? ''}`} className={styles.detail}>
                     <span className={styles.dup}>Already in the project</span>{' '}
                     as <Link href={`/projects/${projectId}/articles/${d.existingArticleId}`}>{d.existingTitle || `article ${d.existingArticleId}`}</Link>
-                    {d.line ? ` (line ${d.line})` : ''}: not imported again
+                    {d.line ? ` (line ${d.line})` : ''}: {d.unchanged ? 'the same text as before, nothing changed' : 'not imported again'}
                   </p>
                 ))}
                 {f.links !== undefined && <NativeDetails f={f} />}

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { Role } from '@/lib/domain';
 import styles from './ProjectNav.module.css';
+import { ReanchorCount } from './ReanchorCount';
 
 /** Keys of the project tabs; pass one as `active` to mark the current page. */
-export type ProjectTab = 'articles' | 'board' | 'review' | 'agreement' | 'export' | 'import' | 'members';
+export type ProjectTab = 'articles' | 'board' | 'review' | 'reanchor' | 'agreement' | 'export' | 'import' | 'members';
 
 export interface ProjectNavProps {
   projectId: number | string;
@@ -12,6 +13,8 @@ export interface ProjectNavProps {
   active: ProjectTab | (string & {});
   /** The viewer's role in the project (null for a site admin who is not a member). */
   role: Role | null;
+  /** Spans waiting in the re-anchoring queue, when the page knows; else the tab asks the API. */
+  reanchorCount?: number;
 }
 
 interface Tab {
@@ -26,6 +29,7 @@ const TABS: Tab[] = [
   { key: 'articles', label: 'Articles', path: '' },
   { key: 'board', label: 'Claim board', path: '/board' },
   { key: 'review', label: 'Review', path: '/review' },
+  { key: 'reanchor', label: 'Re-anchoring', path: '/revisions/queue' },
   { key: 'agreement', label: 'Agreement', path: '/agreement' },
   { key: 'export', label: 'Export', path: '/export', leadOnly: true },
   { key: 'import', label: 'Import', path: '/import', leadOnly: true },
@@ -33,7 +37,7 @@ const TABS: Tab[] = [
 ];
 
 /** The project's title and tab bar, shown at the top of every project page. */
-export function ProjectNav({ projectId, projectName, active, role }: ProjectNavProps) {
+export function ProjectNav({ projectId, projectName, active, role, reanchorCount }: ProjectNavProps) {
   const base = `/projects/${projectId}`;
   const tabs = TABS.filter((tab) => !tab.leadOnly || role === 'lead');
   return (
@@ -53,6 +57,7 @@ export function ProjectNav({ projectId, projectName, active, role }: ProjectNavP
             aria-current={tab.key === active ? 'page' : undefined}
           >
             {tab.label}
+            {tab.key === 'reanchor' ? <ReanchorCount projectId={projectId} known={reanchorCount} /> : null}
           </Link>
         ))}
       </nav>

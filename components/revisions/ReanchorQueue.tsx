@@ -1,11 +1,12 @@
 'use client';
 /**
- * The re-anchoring queue of one article: spans a revision edited, moved or orphaned, one at a
- * time, with keys like the review queue's: a accept the new place, s re-select (the passage
- * selected in the current text), r retire (r again to confirm), n next.
+ * The re-anchoring queue of one article (with its whole text) or of a project (each span with
+ * a stretch of its article's text, `contexts`): spans a revision edited, moved or orphaned, one
+ * at a time, with keys like the review queue's: a accept the new place, s re-select (the
+ * passage selected in the current text), r retire (r again to confirm), n next.
  */
 import { useRef, useState } from 'react';
-import type { QueueItem } from '@/lib/data/revisionQueue';
+import type { QueueContext, QueueItem } from '@/lib/data/revisionQueue';
 import { useShortcutKeys } from '@/components/useShortcutKeys';
 import { QueueCard } from './QueueCard';
 import { QueueList } from './QueueList';
@@ -13,16 +14,28 @@ import { selectionOffsets } from './selectionOffsets';
 import { useReanchorQueue } from './useReanchorQueue';
 import queue from './queue.module.css';
 
-export function ReanchorQueue({ articleId, body, items, canDecide }: { articleId: number; body: string; items: QueueItem[]; canDecide: boolean }) {
-  const q = useReanchorQueue(articleId, items);
+export function ReanchorQueue({ body, contexts, projectId, items, canDecide, emptyText = 'Every span of this article sits where it was placed.' }: {
+  /** The article's current text (the per-article queue) ... */
+  body?: string;
+  /** ... or, per annotation id, a stretch of its article's text (the project queue). */
+  contexts?: Record<number, QueueContext>;
+  /** Set in the project queue: each card names and links its article. */
+  projectId?: number;
+  items: QueueItem[];
+  canDecide: boolean;
+  emptyText?: string;
+}) {
+  const q = useReanchorQueue(items);
   const [confirmRetire, setConfirmRetire] = useState(false);
   const bodyRef = useRef<HTMLDivElement | null>(null);
   const current = q.current;
+  const context = current ? contexts?.[current.id] : undefined;
+  const base = context?.base ?? 0;
 
   const reselect = () => {
     const span = bodyRef.current ? selectionOffsets(bodyRef.current) : null;
     if (!span) q.setNotice({ kind: 'error', text: 'Select the passage in the current text first, then press s.' });
-    else void q.decide('reselect', span);
+    else void q.decide('reselect', { start: span.start + base, end: span.end + base });
   };
   const retire = () => {
     if (!confirmRetire) return setConfirmRetire(true);
@@ -47,7 +60,7 @@ export function ReanchorQueue({ articleId, body, items, canDecide }: { articleId
       <div className={`card ${queue.done}`} data-testid="reanchor-done">
         {q.notice ? <p className={`alert alert-${q.notice.kind}`} role="status">{q.notice.text}</p> : null}
         <h2>Nothing left to re-check</h2>
-        <p className="muted">{q.done.size ? `You decided ${q.done.size} span${q.done.size === 1 ? '' : 's'}.` : 'Every span of this article sits where it was placed.'}</p>
+        <p className="muted">{q.done.size ? `You decided ${q.done.size} span${q.done.size === 1 ? '' : 's'}.` : emptyText}</p>
       </div>
     );
   }
@@ -55,7 +68,8 @@ export function ReanchorQueue({ articleId, body, items, canDecide }: { articleId
     <div className={queue.layout}>
       <div className="stack">
         {q.notice ? <p className={`alert alert-${q.notice.kind}`} role="status">{q.notice.text}</p> : null}
-        <QueueCard item={current} body={body} bodyRef={bodyRef} />
+        <QueueCard item={current} body={context?.text ?? body ?? ''} base={base} bodyRef={bodyRef}
+          articleHref={projectId ? `/projects/${projectId}/articles/${current.articleId}` : undefined} />
         {canDecide ? (
           <div className={queue.actions}>
             <button className="btn btn-primary" disabled={q.busy || current.state === 'orphaned'} onClick={() => void q.decide('accept')}>Accept new place <kbd>a</kbd></button>
@@ -75,7 +89,7 @@ export function ReanchorQueue({ articleId, body, items, canDecide }: { articleId
           <p className="muted small">Your role lets you see this queue; reviewers and leads decide it.</p>
         )}
       </div>
-      <QueueList items={q.left} currentId={current.id} onPick={q.setCurrentId} />
+      <QueueList items={q.left} currentId={current.id} onPick={q.setCurrentId} showArticle={projectId !== undefined} />
     </div>
   );
 }

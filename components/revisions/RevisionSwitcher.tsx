@@ -1,8 +1,8 @@
 /**
  * The reader's revision bar: every revision of the article as a link (?revision=n), the one
  * shown marked, a link to compare it with the one before, and the re-anchoring queue with
- * how many spans wait there. Shown only once an article has more than one revision, or for
- * leads (who can post one).
+ * how many spans wait there, and for leads the clean-up. Shown once an article has more than
+ * one revision or spans waiting, or for leads.
  */
 import Link from 'next/link';
 import type { RevisionSource } from '@/lib/domain';
@@ -18,14 +18,16 @@ export interface SwitcherRevision {
 
 const SOURCE_NAMES: Record<RevisionSource, string> = { import: 'imported', reimport: 're-imported', api: 'posted', cleanup: 'cleaned up' };
 
-export function RevisionSwitcher({ projectId, articleId, revisions, viewing, pending }: {
+export function RevisionSwitcher({ projectId, articleId, revisions, viewing, pending, canCleanUp = false }: {
   projectId: number;
   articleId: number;
   revisions: SwitcherRevision[];
   viewing: number;
   pending: number;
+  /** A lead: may clean up the text (the page behind the link checks again). */
+  canCleanUp?: boolean;
 }) {
-  if (revisions.length < 2 && pending === 0) return null;
+  if (revisions.length < 2 && pending === 0 && !canCleanUp) return null;
   const base = `/projects/${projectId}/articles/${articleId}`;
   const current = revisions.find((r) => r.current)?.number ?? viewing;
   const compareFrom = viewing > 1 ? viewing - 1 : null;
@@ -53,6 +55,9 @@ export function RevisionSwitcher({ projectId, articleId, revisions, viewing, pen
         <Link className={`btn btn-small ${styles.pending}`} href={`${base}/revisions/queue`} data-testid="reanchor-queue-link">
           {pending} span{pending === 1 ? '' : 's'} to re-check
         </Link>
+      ) : null}
+      {canCleanUp && viewing === current ? (
+        <Link className="btn btn-small" href={`${base}/revisions/cleanup`} data-testid="cleanup-link">Clean up</Link>
       ) : null}
       {viewing !== current ? <span className="muted small">Showing an old revision (read-only).</span> : null}
     </nav>

@@ -15,7 +15,7 @@ export interface QueueNotice {
 
 const DONE_TEXT: Record<AnchorAction, string> = { accept: 'Accepted the new place of', reselect: 'Re-selected', retire: 'Retired' };
 
-export function useReanchorQueue(articleId: number, items: QueueItem[]) {
+export function useReanchorQueue(items: QueueItem[]) {
   const [done, setDone] = useState<Set<number>>(new Set());
   const [currentId, setCurrentId] = useState<number | null>(items[0]?.id ?? null);
   const [busy, setBusy] = useState(false);
@@ -33,7 +33,7 @@ export function useReanchorQueue(articleId: number, items: QueueItem[]) {
       if (!current || busy) return;
       setBusy(true);
       try {
-        await apiRequest(`/api/articles/${articleId}/revisions/queue/${current.id}`, { body: { action, expectedVersion: current.version, ...span } });
+        await apiRequest(`/api/articles/${current.articleId}/revisions/queue/${current.id}`, { body: { action, expectedVersion: current.version, ...span } });
         const rest = left.filter((i) => i !== current);
         setDone((d) => new Set(d).add(current.id));
         setCurrentId(rest.length ? rest[Math.min(left.indexOf(current), rest.length - 1)].id : null);
@@ -44,7 +44,7 @@ export function useReanchorQueue(articleId: number, items: QueueItem[]) {
         setBusy(false);
       }
     },
-    [articleId, busy, current, left],
+    [busy, current, left],
   );
 
   return { left, current, done, setCurrentId, busy, notice, setNotice, next, decide };

@@ -9,12 +9,12 @@ import { AppError } from '../errors';
 import { requestOrigin } from '../http/origin';
 import { parseInput } from '../validation';
 import { createProject, listProjects } from '../data/projects';
-import { getArticle, importArticle } from '../data/articles';
+import { getArticle } from '../data/articles';
 import { listArticlesPage } from '../data/articleList';
 import { pairDisagreements, projectAgreement } from '../data/agreement';
 import { reviewQueue } from '../data/reviews';
 import { exportProject } from '../data/exports';
-import { articlesAsFile, importBatch, importWebPage } from '../data/imports';
+import { articlesAsFile, importBatch, importOneArticle, importWebPage } from '../data/imports';
 import { toReadableStream } from '../export/stream';
 import { expectedLines } from '../export';
 import { MAX_BATCH_BYTES, type ImportFile } from '../import/files';
@@ -36,11 +36,17 @@ export const readArticles = authedRoute<ProjectParams>(({ actor, params, request
   return { items, nextCursor, total };
 });
 
-/** POST {title, body, outlet?, url?, author?, publishedAt?}: import one article. */
+/**
+ * POST {title, body, outlet?, url?, author?, publishedAt?}: import one article (201). At the URL
+ * of an article already in the project, another text is its next revision (201 with `revised`),
+ * the same text 200 with `unchanged: true`.
+ */
 export const postArticle = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
   const input = await readJson(request);
-  return NextResponse.json({ article: importArticle({ actor, projectId, input }) }, { status: 201 });
+  const result = importOneArticle({ actor, projectId, input });
+  if (result.outcome === 'unchanged') return NextResponse.json({ article: result.article, unchanged: true }, { status: 200 });
+  return NextResponse.json(result.outcome === 'revised' ? { article: result.article, revised: result.revised } : { article: result.article }, { status: 201 });
 });
 
 export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }) => {

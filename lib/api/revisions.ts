@@ -1,12 +1,12 @@
 /**
  * Handlers of the revision routes: an article's revisions (list, read one, post a corrected
  * text) and its re-anchoring queue (list, decide). Thin adapters over lib/data/revisions.ts
- * and lib/data/revisionQueue.ts.
+ * and lib/data/revisionQueue.ts; the project's whole re-anchoring queue.
  */
 import { NextResponse } from 'next/server';
 import { authedRoute, pathId, readJson } from '../http/api';
 import { createRevision, listRevisions, readRevision } from '../data/revisions';
-import { articleReanchorQueue, resolveAnchor } from '../data/revisionQueue';
+import { articleReanchorQueue, reanchorQueue, resolveAnchor } from '../data/revisionQueue';
 import { MAX_BODY_BYTES } from '../validation';
 
 type ArticleParams = { articleId: string };
@@ -36,6 +36,11 @@ export const readOneRevision = authedRoute<ArticleParams & { n: string }>(({ act
 /** GET: the article's spans waiting for a re-anchoring decision, as a page. */
 export const readQueue = authedRoute<ArticleParams>(({ actor, params, request }) =>
   articleReanchorQueue({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
+);
+
+/** GET ?cursor=&limit=: every span of the project waiting for a re-anchoring decision, as a page with `total`. */
+export const readProjectQueue = authedRoute<{ projectId: string }>(({ actor, params, request }) =>
+  reanchorQueue({ actor, projectId: pathId(params.projectId, 'Project'), query: pageQuery(request) }),
 );
 
 /** POST {action: accept | reselect (start, end) | retire} for one waiting annotation (reviewers, leads). */

@@ -75,6 +75,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('GET', '/api/articles/:articleId/revisions/queue', revisions.readQueue),
   route('POST', '/api/articles/:articleId/revisions/queue/:annotationId', revisions.postQueueDecision),
   route('GET', '/api/articles/:articleId/revisions/:n', revisions.readOneRevision),
+  route('GET', '/api/projects/:projectId/revisions/queue', revisions.readProjectQueue),
   route('POST', '/api/articles/:articleId/annotations', annotations.postAnnotation, 'direct'),
   route('GET', '/api/annotations/:id', annotations.readAnnotation),
   route('PATCH', '/api/annotations/:id', annotations.patchAnnotation, 'direct'),

@@ -40,7 +40,7 @@ export function linkIdNotArchived(linkId: SQLWrapper) {
 }
 
 /** What a person was about to do in the archived article, for the refusal's wording. */
-export type ArchivedVerb = 'annotate' | 'link' | 'review' | 'comment';
+export type ArchivedVerb = 'annotate' | 'link' | 'review' | 'comment' | 'correct it';
 
 /** 409 "This article is archived; restore it to annotate." */
 export function archivedConflict(verb: ArchivedVerb = 'annotate') {

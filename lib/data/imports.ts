@@ -9,12 +9,13 @@ import { getDb, writeTransaction, type Tx } from '../db/client';
 import { eq } from 'drizzle-orm';
 import { articles } from '../db/schema';
 import { AppError, isAppError } from '../errors';
-import { describeIssues } from '../validation';
-import { importArticleSchema, insertArticle } from './articles';
+import { describeIssues, parseInput } from '../validation';
+import { importArticleSchema, insertArticle, type ArticleMeta } from './articles';
 import { projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { importNative } from './nativeImport';
-import { reviseByUrl } from './revisions';
+import { revisedEntry, reviseByUrl, type RevisedArticle } from './revisions';
+import { normalizeArticleText } from '../anchoring/normalize';
 import { checkBatch } from '../import/files';
 import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '../import';
 import { articleSources } from '../db/schema';
@@ -36,10 +37,10 @@ export interface WebImportSummary {
 export interface FileResult {
   file: string;
   /** `title`: the one given for the new text; `existingTitle`: the article already there. */
-  duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number }>;
+  duplicates: Array<{ title: string; existingArticleId: number; existingTitle?: string; line?: number; unchanged?: boolean }>;
   imported: Array<{ articleId: number; title: string; length: number; annotations?: number; unverified?: boolean; web?: WebImportSummary }>;
   /** Re-imports of an address already in the project with another text: new revisions (lib/data/revisions.ts). */
-  revised?: Array<{ articleId: number; revision: number; title: string; counts: Record<string, number> }>;
+  revised?: RevisedArticle[];
   links?: number;
   skippedLinks?: number;
   reassignedAuthors?: number;
@@ -52,6 +53,17 @@ export interface ImportResult {
   files: FileResult[];
   imported: number;
   duplicates: number;
+  /** Articles that got a new revision (a re-import of their address with another text). */
+  revised: number;
+}
+
+function totals(files: FileResult[]): ImportResult {
+  return {
+    files,
+    imported: files.reduce((n, r) => n + r.imported.length, 0),
+    duplicates: files.reduce((n, r) => n + r.duplicates.length, 0),
+    revised: files.reduce((n, r) => n + (r.revised?.length ?? 0), 0),
+  };
 }
 
 const CODE_BY_STATUS = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'unprocessable' } as const;
@@ -94,8 +106,8 @@ function parseAll(files: ImportFile[], onProgress?: ImportProgress): ParsedFile[
 /** How a fetched page arrived (URL imports only). */
 type FetchFacts = Pick<FetchedPage, 'requestedUrl' | 'finalUrl' | 'contentType' | 'fetchedAt'>;
 
-/** Keeps the raw page for provenance and returns the report's summary of it. */
-function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, row: { title: string; body: string; outlet: string | null; author: string | null; publishedAt: string | null; url: string | null }, fetched?: FetchFacts): WebImportSummary {
+/** Keeps the raw page for provenance (the page of revision 1: one row per article). */
+function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, fetched?: FetchFacts): void {
   tx.insert(articleSources).values({
     articleId,
     kind: fetched ? 'url' : 'html-file',
@@ -110,6 +122,10 @@ function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenanc
     removed: web.removed,
     fetchedAt: fetched?.fetchedAt ?? null,
   }).run();
+}
+
+/** The report's summary of a web page: metadata with sources, what was removed, the start of the text. */
+function webSummary(web: WebProvenance, row: { title: string; body: string; outlet: string | null; author: string | null; publishedAt: string | null; url: string | null }, fetched?: FetchFacts): WebImportSummary {
   return {
     metadataSources: web.metadataSources,
     metadata: { title: row.title, outlet: row.outlet, author: row.author, publishedAt: row.publishedAt, modifiedAt: web.metadata.modifiedAt, url: row.url },
@@ -124,16 +140,24 @@ function importDrafts(tx: Tx, projectId: number, importerId: number | null, pars
   const result: FileResult = { file: parsed.file, imported: [], duplicates: [] };
   for (const { draft, line, web } of parsed.articles) {
     const input = importArticleSchema.parse(draft);
-    const revised = reviseByUrl(tx, projectId, importerId, input);
-    if (revised) {
-      (result.revised ??= []).push({ articleId: revised.revision.articleId, revision: revised.revision.number, title: revised.revision.title, counts: revised.reanchoring.counts });
+    // The same page again: by the address it states, its canonical URL or where the fetch ended.
+    const urls = [input.url, web?.metadata.canonicalUrl, fetched?.finalUrl];
+    const again = reviseByUrl(tx, projectId, importerId, { urls, body: input.body, title: input.title, publishedAt: input.publishedAt, modifiedAt: web?.metadata.modifiedAt });
+    if (again?.kind === 'unchanged') {
+      result.duplicates.push({ title: input.title, existingArticleId: again.articleId, line, unchanged: true });
+      continue;
+    }
+    if (again) {
+      const { created } = again;
+      const summary = web ? webSummary(web, { ...input, outlet: input.outlet ?? null, author: input.author ?? null, publishedAt: input.publishedAt ?? null, url: input.url ?? null, body: normalizeArticleText(input.body) }, fetched) : undefined;
+      (result.revised ??= []).push(revisedEntry(created, urls.find(Boolean), { ...(line ? { line } : {}), ...(summary ? { web: summary } : {}) }));
       continue;
     }
     try {
       const row = insertArticle(tx, projectId, importerId, input);
       recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file, ...(web ? { rawSha256: web.rawSha256 } : {}), ...(fetched ? { finalUrl: fetched.finalUrl } : {}) } });
-      const summary = web ? recordSource(tx, row.id, parsed.file, web, row, fetched) : undefined;
-      result.imported.push({ articleId: row.id, title: row.title, length: row.body.length, ...(summary ? { web: summary } : {}) });
+      if (web) recordSource(tx, row.id, parsed.file, web, fetched);
+      result.imported.push({ articleId: row.id, title: row.title, length: row.body.length, ...(web ? { web: webSummary(web, row, fetched) } : {}) });
     } catch (error) {
       const existing = isAppError(error) ? (error.details as { existingArticleId?: number } | undefined)?.existingArticleId : undefined;
       if (!existing) throw error;
@@ -166,11 +190,7 @@ export function importBatch({ actor, projectId, files, onProgress }: { actor: Ac
   for (const d of results.flatMap((r) => r.duplicates)) {
     d.existingTitle = getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId)).get()?.title ?? '';
   }
-  return {
-    files: results,
-    imported: results.reduce((n, r) => n + r.imported.length, 0),
-    duplicates: results.reduce((n, r) => n + r.duplicates.length, 0),
-  };
+  return totals(results);
 }
 
 /**
@@ -204,5 +224,38 @@ export async function importWebPage({ actor, projectId, url }: { actor: Actor; p
     const { user } = projectAccess(tx, actor, projectId, 'article.import');
     return importDrafts(tx, projectId, user?.id ?? null, parsed, page);
   });
-  return { files: [result], imported: result.imported.length, duplicates: result.duplicates.length };
+  return totals([result]);
+}
+
+/** What the single-article import answers: a new article, a new revision of the one at its URL, or that one unchanged. */
+export type OneImport =
+  | { outcome: 'imported'; article: ArticleMeta }
+  | { outcome: 'revised'; article: ArticleMeta; revised: RevisedArticle }
+  | { outcome: 'unchanged'; article: ArticleMeta };
+
+const metaOf = (row: typeof articles.$inferSelect): ArticleMeta => {
+  const { body, ...meta } = row;
+  return { ...meta, length: body.length };
+};
+
+/**
+ * Imports one article (leads: 'article.import'), as `POST /api/projects/:projectId/articles`.
+ * When an article of the project already has its URL, a different text becomes that article's
+ * next revision (re-anchored) and the same text is reported `unchanged`; any other text already
+ * in the project is a 409 naming it.
+ */
+export function importOneArticle({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): OneImport {
+  projectAccess(getDb(), actor, projectId, 'article.import');
+  const data = parseInput(importArticleSchema, input);
+  return writeTransaction((tx): OneImport => {
+    const { user } = projectAccess(tx, actor, projectId, 'article.import');
+    const importerId = user?.id ?? null;
+    const again = reviseByUrl(tx, projectId, importerId, { urls: [data.url], body: data.body, title: data.title, publishedAt: data.publishedAt });
+    const read = (id: number) => metaOf(tx.select().from(articles).where(eq(articles.id, id)).get()!);
+    if (again?.kind === 'unchanged') return { outcome: 'unchanged', article: read(again.articleId) };
+    if (again) return { outcome: 'revised', article: read(again.created.revision.articleId), revised: revisedEntry(again.created, data.url) };
+    const row = insertArticle(tx, projectId, importerId, data);
+    recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: metaOf(row) });
+    return { outcome: 'imported', article: metaOf(row) };
+  });
 }

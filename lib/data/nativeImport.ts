@@ -24,12 +24,15 @@ import { quoteSelector } from '../anchoring/quote';
 import { parseAttributes } from './annotations';
 import { importArticleSchema, insertArticle } from './articles';
 import { recordEvent } from './events';
+import { revisedEntry, reviseByUrl, type RevisedArticle } from './revisions';
 import type { NativeArticle, NativeReview } from '../import/native';
 
 export interface NativeOutcome {
   /** `unverified` marks an article whose line was not signed by this server. */
   imported: Array<{ articleId: number; title: string; length: number; annotations: number; unverified?: true }>;
-  duplicates: Array<{ title: string; existingArticleId: number; line: number }>;
+  duplicates: Array<{ title: string; existingArticleId: number; line: number; unchanged?: boolean }>;
+  /** Lines at the URL of an article already in the project with another text: its next revision. */
+  revised: RevisedArticle[];
   links: number;
   skippedLinks: number;
   reassignedAuthors: number;
@@ -183,10 +186,21 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
   const mapper = authorMapper(tx, projectId, importerId);
   const ruleOf = (article: NativeArticle) => ruleFor(article, importerId, mapper.map);
   const ids = new Map<number, number>();
-  const outcome: NativeOutcome = { imported: [], duplicates: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0, droppedVerdicts: 0 };
+  const outcome: NativeOutcome = { imported: [], duplicates: [], revised: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0, droppedVerdicts: 0 };
   const written: NativeArticle[] = [];
   for (const { article, line } of lines) {
     const rule = ruleOf(article);
+    // The article at this URL is revised in place; its own spans are re-anchored, so the line's
+    // annotations (placed on the new text by someone else) are not added on top of them.
+    const again = reviseByUrl(tx, projectId, importerId, { urls: [article.url], body: article.body, title: article.title, publishedAt: article.publishedAt });
+    if (again?.kind === 'unchanged') {
+      outcome.duplicates.push({ title: article.title, existingArticleId: again.articleId, line, unchanged: true });
+      continue;
+    }
+    if (again) {
+      outcome.revised.push(revisedEntry(again.created, article.url, { line, skippedAnnotations: article.annotations.length }));
+      continue;
+    }
     try {
       const row = insertOne(tx, projectId, importerId, article, rule, ids, outcome);
       outcome.imported.push({ articleId: row.id, title: row.title, length: row.body.length, annotations: article.annotations.length, ...(rule.trusted ? {} : { unverified: true as const }) });

@@ -4,7 +4,8 @@
  * send what moved, changed or was lost back to review, flag links and verbatim quotes, and
  * make the new text the article's body.
  */
-import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { archivedConflict } from './articleArchive';
+import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { annotationAnchors, annotations, articleRevisions, articles, links } from '../db/schema';
 import { conflict } from '../errors';
@@ -96,6 +97,8 @@ function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Reanchore
  * current one, or another article of the project already has it.
  */
 export function applyRevision(tx: Tx, actorId: number | null, article: ArticleRow, input: RevisionInput): { revision: RevisionMeta; reanchoring: ReanchoringResult } {
+  // A re-import of an archived article's address makes a new article instead (reviseByUrl).
+  if (article.archivedAt) throw archivedConflict('correct it');
   const body = normalizeArticleText(input.body);
   const sha256 = sha256Hex(body);
   if (sha256 === article.sha256) throw conflict(`This text is identical to the current revision (${article.currentRevision}); nothing was changed.`, { currentRevision: article.currentRevision });
@@ -149,8 +152,30 @@ export function applyRevision(tx: Tx, actorId: number | null, article: ArticleRo
   return { revision: revisionMeta(revision, number), reanchoring };
 }
 
-/** The article of the project at `url` with a different text, for a re-import; null when none. */
-export function articleAtUrl(tx: Tx, projectId: number, url: string | null | undefined): ArticleRow | null {
-  if (!url) return null;
-  return tx.select().from(articles).where(and(eq(articles.projectId, projectId), sql`lower(${articles.url}) = lower(${url})`)).orderBy(articles.id).get() ?? null;
+/**
+ * The address forms a re-import compares, lower-cased: as given, and without a trailing slash
+ * or fragment (https://x.test/a/ and https://x.test/a#top are the page https://x.test/a).
+ */
+export function urlForms(urls: ReadonlyArray<string | null | undefined>): string[] {
+  const forms = new Set<string>();
+  for (const url of urls) {
+    if (!url) continue;
+    const lower = url.trim().toLowerCase();
+    const bare = lower.replace(/#.*$/, '').replace(/\/+$/, '');
+    for (const form of [lower, bare, `${bare}/`]) if (form) forms.add(form);
+  }
+  return [...forms];
+}
+
+/**
+ * The article of the project stored at any of `urls` (its URL or canonical URL), for a
+ * re-import; null when none. Served by articles_project_url_idx on (project_id, lower(url)).
+ */
+export function articleAtUrls(tx: Tx, projectId: number, urls: ReadonlyArray<string | null | undefined>): ArticleRow | null {
+  const forms = urlForms(urls);
+  if (!forms.length) return null;
+  return tx.select().from(articles)
+    .where(and(eq(articles.projectId, projectId), inArray(sql`lower(${articles.url})`, forms)))
+    .orderBy(articles.id)
+    .get() ?? null;
 }

@@ -3,7 +3,8 @@
  * reviewer or lead accepts the new place, re-selects the span on the current text, or retires
  * the annotation. Reading needs membership; deciding needs 'review.create' (reviewers, leads).
  */
-import { and, asc, eq, gt, isNull, or } from 'drizzle-orm';
+import { ANNOTATION_NOT_ARCHIVED, archivedConflict } from './articleArchive';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
 import { annotationAnchors, annotations, articles, links, users } from '../db/schema';
@@ -17,6 +18,7 @@ import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { reopenForVersion } from './reviewTargets';
 import { readableArticle } from './annotationViews';
+import { after, orderBy, type SortKey } from './keyset';
 
 export interface QueueItem {
   id: number;
@@ -43,29 +45,54 @@ export interface QueueItem {
 type QueueQuery = { cursor?: string | null; limit?: string | null; articleId?: number };
 
 /** The spans of one article waiting for a decision (any member); 404 for a non-member. */
-export function articleReanchorQueue({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: Omit<QueueQuery, 'articleId'> }): Page<QueueItem> {
+export function articleReanchorQueue({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: Omit<QueueQuery, 'articleId'> }): Page<QueueItem> & { total: number } {
   const { article } = readableArticle(getDb(), actor, articleId);
   return reanchorQueue({ actor, projectId: article.projectId, query: { ...query, articleId } });
 }
 
-/** The project's spans waiting for a decision, oldest first, a page at a time. */
-export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Page<QueueItem> {
+/** Waiting, live spans: the condition of annotations_reanchor_pending_idx, written as literals so SQLite uses it. */
+const waiting = sql`${annotations.anchorPending} = 1 and ${annotations.deletedAt} is null and ${ANNOTATION_NOT_ARCHIVED}`;
+/**
+ * How many spans wait, read from the partial index alone: without table statistics SQLite
+ * would pick annotations_project_idx and visit every annotation of the project.
+ */
+function waitingCount(db: ReturnType<typeof getDb>, projectId: number, articleId?: number): number {
+  const row = db.get<{ n: number }>(sql`select count(*) as n from annotations indexed by annotations_reanchor_pending_idx
+    where project_id = ${projectId} and anchor_pending = 1 and deleted_at is null and ${ANNOTATION_NOT_ARCHIVED}${articleId ? sql` and article_id = ${articleId}` : sql``}`);
+  return row?.n ?? 0;
+}
+
+const QUEUE_KEYS: SortKey[] = [
+  { expr: annotations.articleId, dir: 'asc' },
+  { expr: annotations.start, dir: 'asc' },
+  { expr: annotations.id, dir: 'asc' },
+];
+
+/**
+ * The project's spans waiting for a decision (any member; 404 for others), article by article
+ * in text order, a page at a time (?cursor=&limit=, keyset on article, start, id). `total`
+ * counts every waiting span of the scope.
+ */
+export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Page<QueueItem> & { total: number } {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
   const scope = { list: `reanchor:${projectId}`, query: { articleId: query.articleId } };
-  const page = pageRequest(scope, query, 1);
-  const rows = db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
+  const page = pageRequest(scope, query, QUEUE_KEYS.length);
+  // The page's ids straight from the partial index (INDEXED BY: without table statistics SQLite
+  // would walk annotations_project_article_idx, same order, reading every annotation of the
+  // project to find the few waiting), then their rows.
+  const ids = db.all<{ id: number }>(sql`select ${annotations.id} as id from ${annotations} indexed by annotations_reanchor_pending_idx
+    where ${and(eq(annotations.projectId, projectId), waiting, query.articleId ? eq(annotations.articleId, query.articleId) : undefined, after(QUEUE_KEYS, page.after))}
+    order by ${sql.join(orderBy(QUEUE_KEYS), sql`, `)} limit ${page.limit + 1}`).map((r) => r.id);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  const rows = ids.length === 0 ? [] : db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .innerJoin(users, eq(users.id, annotations.authorId))
-    .where(and(
-      eq(annotations.projectId, projectId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true),
-      query.articleId ? eq(annotations.articleId, query.articleId) : undefined,
-      page.after ? gt(annotations.id, Number(page.after[0])) : undefined,
-    ))
-    .orderBy(asc(annotations.id))
-    .limit(page.limit + 1)
-    .all();
-  return toPage(scope, rows, page.limit, (r) => [r.a.id], ({ a, title, current, authorName }) => {
+    .where(inArray(annotations.id, ids))
+    .all()
+    .sort((x, y) => order.get(x.a.id)! - order.get(y.a.id)!);
+  const total = waitingCount(db, projectId, query.articleId);
+  const result = toPage(scope, rows, page.limit, (r) => [r.a.articleId, r.a.start, r.a.id], ({ a, title, current, authorName }) => {
     const before = db.select({ exact: annotationAnchors.exact }).from(annotationAnchors)
       .where(and(eq(annotationAnchors.annotationId, a.id), eq(annotationAnchors.revision, current - 1))).get();
     const orphaned = a.anchorState === 'orphaned';
@@ -75,6 +102,51 @@ export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; 
       newExact: orphaned ? '' : a.exact, start: a.start, end: a.end, prefix: a.prefix, suffix: a.suffix, flag: a.anchorFlag,
     };
   });
+  return { ...result, total };
+}
+
+/** Characters of the current text shown on each side of a span in the project-wide queue. */
+const CONTEXT_CHARS = 1500;
+
+export interface QueueContext {
+  /** A stretch of the article's current text around the span, from a line start to a line end. */
+  text: string;
+  /** Where `text` starts in the current body (offsets in the queue item are body offsets). */
+  base: number;
+}
+
+/** Where a window of `body` around [start, end) starts and ends: widened to whole lines. */
+export function contextWindow(body: string, start: number, end: number, chars = CONTEXT_CHARS): { from: number; to: number } {
+  const lo = Math.max(0, Math.min(start, body.length) - chars);
+  const hi = Math.min(body.length, Math.max(end, 0) + chars);
+  const from = lo === 0 ? 0 : body.lastIndexOf('\n', lo) + 1;
+  const nl = body.indexOf('\n', hi);
+  return { from, to: hi === body.length || nl === -1 ? body.length : nl };
+}
+
+/**
+ * The project-wide re-anchoring queue page (any member): `reanchorQueue` with, for each span,
+ * a stretch of its article's current text around it (where a new place can be selected), so
+ * the page does not carry whole bodies.
+ */
+export function projectReanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Omit<QueueQuery, 'articleId'> }) {
+  const page = reanchorQueue({ actor, projectId, query });
+  const ids = [...new Set(page.items.map((i) => i.articleId))];
+  const bodies = new Map(ids.length ? getDb().select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all().map((r) => [r.id, r.body]) : []);
+  const contexts: Record<number, QueueContext> = {};
+  for (const item of page.items) {
+    const body = bodies.get(item.articleId) ?? '';
+    const { from, to } = contextWindow(body, item.start, item.end);
+    contexts[item.id] = { text: body.slice(from, to), base: from };
+  }
+  return { ...page, contexts };
+}
+
+/** How many spans of the project wait in the re-anchoring queue (any member), for the project navigation. */
+export function reanchorQueueCount({ actor, projectId }: { actor: Actor; projectId: number }): number {
+  const db = getDb();
+  projectAccess(db, actor, projectId, 'project.read');
+  return waitingCount(db, projectId);
 }
 
 const decisionSchema = z.discriminatedUnion('action', [
@@ -99,6 +171,7 @@ export function resolveAnchor({ actor, annotationId, articleId, input }: { actor
       throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}). Reload and try again.`, { currentVersion: row.version });
     }
     const article = tx.select().from(articles).where(eq(articles.id, row.articleId)).get()!;
+    if (article.archivedAt) throw archivedConflict('annotate');
     const now = new Date();
     let after: typeof row;
     if (data.action === 'accept') {

@@ -10,11 +10,15 @@ import { annotationAnchors, annotations, articleRevisions, users } from '../db/s
 import { notFound } from '../errors';
 import { MAX_TITLE, parseInput } from '../validation';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
+import type { StateCounts } from '../anchoring/reanchor';
+import type { WebImportSummary } from './imports';
+import { proposeCleanup, type Cleanup } from '../import/boilerplate';
+import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import type { AnnotationView, RevisionSource } from '../domain';
 import { actorId, type Actor } from './actor';
 import { importArticleSchema } from './articles';
 import { readableArticle, toViews } from './annotationViews';
-import { applyRevision, articleAtUrl, revisionMeta, type ReanchoringResult, type RevisionMeta } from './revisionApply';
+import { applyRevision, articleAtUrls, revisionMeta, type ReanchoringResult, type RevisionMeta } from './revisionApply';
 
 export type { ReanchoringResult, RevisionMeta } from './revisionApply';
 
@@ -54,16 +58,55 @@ export function createRevision({ actor, articleId, input, source = 'api' }: { ac
   });
 }
 
+/** An article a re-import gave a new revision, with how its spans were re-anchored. */
+export interface RevisedArticle {
+  articleId: number;
+  revision: number;
+  title: string;
+  /** The address it was matched by. */
+  url: string | null;
+  counts: StateCounts;
+  flaggedLinks: number;
+  flaggedQuotes: number;
+  /** Annotations a native export carried for the new text: not imported (the article's own spans were re-anchored). */
+  skippedAnnotations?: number;
+  line?: number;
+  /** For a web page: its metadata and what was removed, as for an imported one. */
+  web?: WebImportSummary;
+}
+
+/** A re-import's line of the report, from the revision it made. */
+export function revisedEntry(created: CreatedRevision, url: string | null | undefined, extra: Partial<RevisedArticle> = {}): RevisedArticle {
+  const { revision, reanchoring } = created;
+  return {
+    articleId: revision.articleId, revision: revision.number, title: revision.title, url: url ?? null, counts: reanchoring.counts,
+    flaggedLinks: reanchoring.flaggedLinks.length, flaggedQuotes: reanchoring.flaggedQuotes.length, ...extra,
+  };
+}
+
+/** What a re-import of an address already in the project came to. */
+export type Reimport =
+  | { kind: 'revised'; created: CreatedRevision }
+  /** The article at that address already has this text: a duplicate, nothing written. */
+  | { kind: 'unchanged'; articleId: number; title: string };
+
 /**
- * A re-import of an address already in the project (`url`) with another text: a new
- * revision of that article instead of a second article. Runs inside importBatch's checked
- * transaction; null when no article has that address or its text is the same.
+ * A re-import of an address already in the project (the draft's `url`, or the page's
+ * canonical or final URL) with another text: a new revision (source `reimport`) of that
+ * article instead of a second article, re-anchored like any revision. Runs inside the
+ * caller's checked transaction; null when no article has that address (or another article
+ * already has this text, which the caller reports as a duplicate).
  */
-export function reviseByUrl(tx: Tx, projectId: number, importerId: number | null, input: { url?: string | null; body: string; title?: string; publishedAt?: string | null }): CreatedRevision | null {
-  const article = articleAtUrl(tx, projectId, input.url);
+export function reviseByUrl(tx: Tx, projectId: number, importerId: number | null, input: { urls: ReadonlyArray<string | null | undefined>; body: string; title?: string; publishedAt?: string | null; modifiedAt?: string | null; note?: string }): Reimport | null {
+  const article = articleAtUrls(tx, projectId, input.urls);
   if (!article) return null;
+  if (sha256Hex(normalizeArticleText(input.body)) === article.sha256) return { kind: 'unchanged', articleId: article.id, title: article.title };
   try {
-    return applyRevision(tx, importerId, article, { body: input.body, title: input.title || null, publishedAt: input.publishedAt ?? null, source: 'reimport', note: `re-import of ${input.url}` });
+    const created = applyRevision(tx, importerId, article, {
+      body: input.body, title: input.title || null, publishedAt: input.publishedAt ?? null, modifiedAt: input.modifiedAt ?? null, source: 'reimport',
+      note: input.note ?? `re-import of ${input.urls.find(Boolean)}`,
+    });
+    return { kind: 'revised', created };
   } catch (error) {
     if ((error as { code?: string }).code === 'conflict') return null;
     throw error;
@@ -148,4 +191,20 @@ export function readerRevisions({ actor, articleId, requested }: { actor: Actor;
   const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
   const old = viewing === article.currentRevision ? null : readRevision({ actor, articleId, number: viewing });
   return { revisions, pending, viewing, old };
+}
+
+export interface CleanupProposal extends Cleanup {
+  /** The current text the removals refer to (offsets into it) and its revision. */
+  body: string;
+  revision: number;
+}
+
+/**
+ * What the lead's "Clean up" view proposes to cut from the current text (leads: 'article.edit';
+ * 403 for other members, 404 for others): boilerplate lines and repeated paragraphs, found by
+ * lib/import/boilerplate.ts. Accepting is a createRevision with source 'cleanup'.
+ */
+export function proposeArticleCleanup({ actor, articleId }: { actor: Actor; articleId: number }): CleanupProposal {
+  const { article } = readableArticle(getDb(), actor, articleId, 'article.edit');
+  return { ...proposeCleanup(article.body), body: article.body, revision: article.currentRevision };
 }

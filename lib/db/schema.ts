@@ -87,6 +87,8 @@ export const articles = sqliteTable(
     // The sorts of the articles list (lib/data/articles.ts), NULLs folded to '' as it sorts.
     index('articles_project_date_idx').on(t.projectId, sql`coalesce(${t.publishedAt}, '')`, t.id),
     index('articles_project_outlet_idx').on(t.projectId, sql`coalesce(${t.outlet}, '')`, t.id),
+    // A re-import of the same address finds its article (lib/data/revisionApply.ts).
+    index('articles_project_url_idx').on(t.projectId, sql`lower(${t.url})`),
   ],
 );
 
@@ -162,6 +164,8 @@ export const annotations = sqliteTable(
     index('annotations_project_label_idx').on(t.projectId, t.label),
     // The review queue walks a project in article order, a page at a time.
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
+    // The re-anchoring queue and its count: only the spans waiting (lib/data/revisionQueue.ts).
+    index('annotations_reanchor_pending_idx').on(t.projectId, t.articleId, t.start, t.id).where(sql`anchor_pending = 1 and deleted_at is null`),
     // The inbox reaches my work through its author.
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),

@@ -2,7 +2,7 @@
  * An archived article is out of everything (issue 14, item 8): the articles list, the claim
  * board, the review queue and its counts, disputes, exports, link suggestions, agreement, the
  * inbox and the W3C container; annotating, linking, reviewing or commenting in it is a 409
- * that writes nothing. Each read is checked before archiving too, so the test can fail.
+ * that writes nothing, and so is a corrected text. Each read is checked before archiving too, so the test can fail.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
@@ -18,6 +18,7 @@ import { claimBoard } from '@/lib/data/claimBoard';
 import { disputedItems, reviewAnnotation, reviewLink, reviewQueue, settle } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
 import { proposeVerdict } from '@/lib/data/verdicts';
+import { createRevision } from '@/lib/data/revisions';
 import { projectAgreement } from '@/lib/data/agreement';
 import { listInbox } from '@/lib/data/inbox';
 import { readW3cContainer, readW3cItem } from '@/lib/data/w3cContainer';
@@ -166,6 +167,7 @@ describe('an archived article', () => {
       ['a review of its link', () => reviewLink({ actor: bo, id: link, input: { decision: 'accept' } }), /restore it to review/],
       ['settling its dispute', () => settle({ actor: lead, kind: 'annotation', id: goneClaim, input: { decision: 'accept', reason: 'fine' } }), /restore it to review/],
       ['a comment', () => addComment({ actor: ana, target: { kind: 'annotation', id: goneClaim }, input: { body: 'Так' } }), /restore it to comment/],
+      ['a corrected text', () => createRevision({ actor: lead, articleId: gone, input: { body: `${GONE} Updated at 18:00.` } }), /restore it to correct it/],
       ['a verdict', () => proposeVerdict({ actor: bo, annotationId: goneClaim, input: { verdict: 'false', rationale: 'Because.' } }), /restore it to review/],
     ];
     for (const [what, call, message] of refusals) {

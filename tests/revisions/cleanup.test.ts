@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeProject, makeUser } from '../helpers';
 import { tag } from '../review/fixtures';
 import { importArticle } from '@/lib/data/articles';
-import { createRevision, listRevisions } from '@/lib/data/revisions';
+import { createRevision, listRevisions, proposeArticleCleanup } from '@/lib/data/revisions';
 import { applyRemovals, type CleanupProposal, type Removal } from '@/components/revisions/cleanup';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
 
@@ -79,5 +79,40 @@ describe('accepting a clean-up', () => {
     expect(result.revision.source).toBe('cleanup');
     expect(result.reanchoring.counts).toEqual({ kept: 2, edited: 0, moved: 0, orphaned: 1 });
     expect(listRevisions({ actor: reviewer.actor, articleId: article.id }).items.map((r) => r.source)).toEqual(['import', 'cleanup']);
+  });
+});
+
+describe('proposeArticleCleanup (the "Clean up" page)', () => {
+  let lead: Awaited<ReturnType<typeof makeUser>>;
+  let reviewer: Awaited<ReturnType<typeof makeUser>>;
+  let outsider: Awaited<ReturnType<typeof makeUser>>;
+  let projectId: number;
+  beforeAll(async () => {
+    [lead, reviewer, outsider] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+  });
+
+  it('proposes the seed’s boilerplate to a lead; accepting all but the view count re-anchors', () => {
+    const article = importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah', body: JEDDAH } });
+    tag(article, reviewer.user.id, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
+    tag(article, reviewer.user.id, 'context', 'Man shot dead during deportation in Minneapolis');
+    const proposal = proposeArticleCleanup({ actor: lead.actor, articleId: article.id });
+    expect(proposal.revision).toBe(1);
+    expect(proposal.body).toBe(JEDDAH);
+    expect(proposal.removals.map((r) => r.reason)).toEqual(['weather widget', 'view count', 'related news list']);
+    const keep = new Set([0, 2]);
+    const cleaned = applyRemovals(proposal.body, proposal.removals, keep);
+    expect(cleaned).toContain('\n113\n');
+    const result = createRevision({ actor: lead.actor, articleId: article.id, input: { body: cleaned, source: 'cleanup', note: 'Clean-up: 2 removals' } });
+    expect(result.reanchoring.counts).toEqual({ kept: 1, edited: 0, moved: 0, orphaned: 1 });
+    // Revision 1 is the import, verbatim; the next proposal is made on revision 2.
+    expect(listRevisions({ actor: lead.actor, articleId: article.id }).items.map((r) => [r.number, r.source, r.sha256 === article.sha256])).toEqual([[1, 'import', true], [2, 'cleanup', false]]);
+    expect(proposeArticleCleanup({ actor: lead.actor, articleId: article.id }).removals.map((r) => r.reason)).toEqual(['view count']);
+  });
+
+  it('is refused for a reviewer (403) and an outsider (404)', () => {
+    const article = importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah 2', body: `${JEDDAH}\n\n2` } });
+    expect(() => proposeArticleCleanup({ actor: reviewer.actor, articleId: article.id })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => proposeArticleCleanup({ actor: outsider.actor, articleId: article.id })).toThrow(expect.objectContaining({ status: 404 }));
   });
 });

@@ -286,6 +286,10 @@ const reviewRows: DataRow[] = [
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, files: [{ name: 'a.txt', bytes: new TextEncoder().encode(`File text by ${x} ${Math.random()}.`) }] }),
   },
   {
+    kind: 'data', module: 'imports', fn: 'importOneArticle', what: 'import one article (or revise the one at its URL)', expect: data(LEAD),
+    invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, input: { title: 'x', body: `One article by ${x} ${Math.random()}.` } }),
+  },
+  {
     kind: 'data', module: 'imports', fn: 'importWebPage', what: 'import a web page by URL', expect: data(LEAD),
     invoke: (f, w, x) => async () => f({ actor: a(w, x), projectId: w.projectId, url: await localPageUrl(x) } as never),
   },
@@ -399,6 +403,10 @@ const revisionRows: MatrixRow[] = [
     kind: 'data', module: 'revisions', fn: 'createRevision', what: 'post a revision', expect: data(LEAD),
     invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, input: { body: revisedBody(x) } }),
   },
+  { kind: 'data', module: 'revisions', fn: 'proposeArticleCleanup', what: 'propose a clean-up', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/revisions/queue', what: 're-anchoring queue of a project', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
+  { kind: 'data', module: 'revisionQueue', fn: 'reanchorQueueCount', what: 're-anchoring queue count', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
+  { kind: 'data', module: 'revisionQueue', fn: 'projectReanchorQueue', what: 're-anchoring queue page of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'revisionQueue', fn: 'reanchorQueue', what: 're-anchoring queue of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'revisionQueue', fn: 'articleReanchorQueue', what: 're-anchoring queue of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
   {

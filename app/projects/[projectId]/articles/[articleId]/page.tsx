@@ -78,7 +78,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
             {article.url ? <a href={article.url} rel="noreferrer noopener" target="_blank">Original ↗</a> : null}
           </div>
           {!archived && <ReaderHelp role={data.role} />}
-          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} />
+          <RevisionSwitcher projectId={project.id} articleId={article.id} revisions={revs.revisions} viewing={revs.viewing} pending={revs.pending} canCleanUp={data.role === 'lead' && !archived} />
           {archived ? (
             <div data-testid="archived-article">
               {data.role === 'lead' ? (

@@ -25,7 +25,7 @@ export default async function ReanchorQueuePage({ params }: { params: Promise<{ 
           <p className="muted small"><kbd>a</kbd> accept · <kbd>s</kbd> re-select · <kbd>r</kbd> retire · <kbd>n</kbd> next</p>
         ) : null}
       </div>
-      <ReanchorQueue articleId={article.id} body={article.body} items={page.items} canDecide={canDecide} />
+      <ReanchorQueue body={article.body} items={page.items} canDecide={canDecide} />
       {article.currentRevision > 1 ? (
         <p className="small"><Link href={`${base}/revisions?from=${article.currentRevision - 1}&to=${article.currentRevision}`}>Compare revision {article.currentRevision - 1} → {article.currentRevision}</Link></p>
       ) : null}

@@ -1,0 +1,182 @@
+/**
+ * Re-importing an article already in the project (same URL or canonical URL) with another
+ * text makes its next revision and re-anchors, on every import path: a batch of JSON lines,
+ * an .html upload, the single-article import and a native export. The same text again is a
+ * duplicate marked unchanged, never an error. Real SQLite, called as the right and wrong users.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { makeProject, makeUser } from '../helpers';
+import { tag } from '../review/fixtures';
+import { importArticle, type ArticleMeta } from '@/lib/data/articles';
+import { listRevisions, readRevision } from '@/lib/data/revisions';
+import { articlesAsFile, importBatch, importOneArticle } from '@/lib/data/imports';
+import { exportProject } from '@/lib/data/exports';
+import { getDb } from '@/lib/db/client';
+import { annotations, articles } from '@/lib/db/schema';
+import { normalizeArticleText } from '@/lib/anchoring/normalize';
+import { urlForms } from '@/lib/data/revisionApply';
+
+const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
+const fix = (body: string) => body
+  .replace('this is an absolutely fair position', 'this is an entirely fair position')
+  .replace('He added that the Ukrainian team expressed its positions in London together with European colleagues.\n\n', '');
+const PAGE = readFileSync(path.join(__dirname, '../import/pages/news-jsonld.html'), 'utf8');
+const file = (name: string, text: string) => ({ name, bytes: new TextEncoder().encode(text) });
+
+type Who = Awaited<ReturnType<typeof makeUser>>;
+let lead: Who, reviewer: Who, viewer: Who, outsider: Who;
+let projectId: number;
+
+beforeAll(async () => {
+  [lead, reviewer, viewer, outsider] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
+  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']]).id;
+});
+
+let seq = 0;
+/** An article of the seed text at its own address, with three spans: kept, edited and orphaned by `fix`. */
+function tagged(): { a: ArticleMeta; url: string; body: string } {
+  const url = `https://news.example/kyiv/${++seq}`;
+  const body = `${KYIV}\n\n(copy ${seq}, ✓ é)`;
+  const a = importArticle({ actor: lead.actor, projectId, input: { title: `Kyiv ${seq}`, body, url } });
+  tag(a, reviewer.user.id, 'claim', 'only the Ukrainian people have the right to decide');
+  tag(a, reviewer.user.id, 'claim', 'this is an absolutely fair position');
+  tag(a, reviewer.user.id, 'context', 'the Ukrainian team expressed its positions in London');
+  return { a, url, body };
+}
+const sources = (id: number) => listRevisions({ actor: lead.actor, articleId: id }).items.map((r) => r.source);
+const articleCount = () => getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).all().length;
+
+async function expectStatus(fn: () => unknown, status: number) {
+  let caught: unknown;
+  try {
+    await fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect((caught as { status?: number } | undefined)?.status).toBe(status);
+}
+
+describe('urlForms', () => {
+  it.each([
+    ['https://News.example/a', ['https://news.example/a', 'https://news.example/a/']],
+    ['https://news.example/a/', ['https://news.example/a/', 'https://news.example/a']],
+    ['https://news.example/a#comments', ['https://news.example/a#comments', 'https://news.example/a', 'https://news.example/a/']],
+    ['https://новости.example/статья', ['https://новости.example/статья', 'https://новости.example/статья/']],
+  ])('%s', (url, forms) => expect(urlForms([url])).toEqual(forms));
+  it('skips empty addresses', () => expect(urlForms([null, undefined, ''])).toEqual([]));
+});
+
+describe('a batch re-import', () => {
+  it('makes the article at the same address its next revision, with the counts in the report', () => {
+    const { a, url, body } = tagged();
+    const before = articleCount();
+    // The address differs in case and by a trailing slash: the same page.
+    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('again.jsonl', [{ title: 'Kyiv, corrected', url: `${url.toUpperCase().replace('HTTPS', 'https')}/`, body: fix(body) }])] });
+    expect(result).toMatchObject({ imported: 0, duplicates: 0, revised: 1 });
+    expect(result.files[0].revised).toEqual([expect.objectContaining({
+      articleId: a.id, revision: 2, title: 'Kyiv, corrected', counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 }, flaggedLinks: 0, flaggedQuotes: 0, line: 1,
+    })]);
+    expect(articleCount()).toBe(before);
+    expect(sources(a.id)).toEqual(['import', 'reimport']);
+    expect(readRevision({ actor: viewer.actor, articleId: a.id, number: 2 }).revision.note).toBe(`re-import of ${url.toUpperCase().replace('HTTPS', 'https')}/`);
+  });
+
+  it('reports the same text at the same address as an unchanged duplicate and writes nothing', () => {
+    const { a, url, body } = tagged();
+    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('same.jsonl', [{ title: 'Kyiv', url, body }])] });
+    expect(result).toMatchObject({ imported: 0, revised: 0, duplicates: 1 });
+    expect(result.files[0].duplicates).toEqual([expect.objectContaining({ existingArticleId: a.id, unchanged: true })]);
+    expect(sources(a.id)).toEqual(['import']);
+  });
+
+  it('imports another text at a new address as a new article', () => {
+    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('new.jsonl', [{ title: 'Other', url: 'https://news.example/other', body: fix(KYIV) }])] });
+    expect(result).toMatchObject({ imported: 1, revised: 0, duplicates: 0 });
+  });
+
+  it('is refused for a reviewer and an outsider, and nothing changes', async () => {
+    const { a, url, body } = tagged();
+    const files = [articlesAsFile('again.jsonl', [{ title: 'x', url, body: fix(body) }])];
+    await expectStatus(() => importBatch({ actor: reviewer.actor, projectId, files }), 403);
+    await expectStatus(() => importBatch({ actor: outsider.actor, projectId, files }), 404);
+    expect(sources(a.id)).toEqual(['import']);
+  });
+});
+
+describe('an .html page uploaded again', () => {
+  it('matches by canonical URL and revises the article, with the page summary in the report', () => {
+    const first = importBatch({ actor: lead.actor, projectId, files: [file('ledger.html', PAGE)] });
+    const articleId = first.files[0].imported[0].articleId;
+    const body = getDb().select().from(articles).where(eq(articles.id, articleId)).get()!.body;
+    tag({ id: articleId, projectId }, reviewer.user.id, 'quote', 'This is an absolutely fair position');
+    tag({ id: articleId, projectId }, reviewer.user.id, 'claim', 'Ukraine will not legally recognise any temporarily occupied territories as Russian');
+    // The corrected page states another URL in its JSON-LD (an AMP copy); its canonical link is the same.
+    const corrected = PAGE
+      .replace('This is an absolutely fair position', 'This is a fair position')
+      .replace('"url":"https://ledger.example/world/2025/04/25/zelenskyy-occupied-territories"', '"url":"https://ledger.example/amp/zelenskyy-occupied-territories"');
+    const again = importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
+    expect(again).toMatchObject({ imported: 0, revised: 1, duplicates: 0 });
+    const revised = again.files[0].revised![0];
+    expect(revised).toMatchObject({ articleId, revision: 2, counts: { kept: 1, edited: 1, moved: 0, orphaned: 0 } });
+    expect(revised.web?.removed.blocks).toBeGreaterThan(0);
+    expect(revised.web?.excerpt).toContain('Ukraine will not legally recognise');
+    expect(readRevision({ actor: viewer.actor, articleId, number: 1 }).revision.body).toBe(body);
+    expect(sources(articleId)).toEqual(['import', 'reimport']);
+    // The same corrected page once more is unchanged.
+    const third = importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
+    expect(third.files[0].duplicates).toEqual([expect.objectContaining({ existingArticleId: articleId, unchanged: true })]);
+  });
+});
+
+describe('the single-article import (POST /api/projects/:projectId/articles)', () => {
+  it('imports, then revises at the same URL, then reports the same text unchanged', () => {
+    const url = 'https://news.example/single/🇺🇦';
+    const first = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${KYIV}\n\nsingle` } });
+    expect(first.outcome).toBe('imported');
+    tag(first.article, reviewer.user.id, 'claim', 'this is an absolutely fair position');
+    const second = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
+    expect(second).toMatchObject({ outcome: 'revised', article: { id: first.article.id, currentRevision: 2 }, revised: { revision: 2, counts: { kept: 0, edited: 1, moved: 0, orphaned: 0 } } });
+    const third = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
+    expect(third).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, currentRevision: 2 } });
+    // Without a URL, a text already in the project is still a 409.
+    expect(() => importOneArticle({ actor: lead.actor, projectId, input: { title: 'Copy', body: `${fix(KYIV)}\n\nsingle` } })).toThrow(/already in the project/);
+  });
+
+  it('refuses a viewer (403), an outsider (404) and a bad body (400), writing nothing', async () => {
+    const { a, url, body } = tagged();
+    await expectStatus(() => importOneArticle({ actor: viewer.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 403);
+    await expectStatus(() => importOneArticle({ actor: outsider.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 404);
+    await expectStatus(() => importOneArticle({ actor: lead.actor, projectId, input: { title: 'x', url, body: '' } }), 400);
+    expect(sources(a.id)).toEqual(['import']);
+  });
+});
+
+describe('a native export imported into a project that has the article', () => {
+  it('revises the article at the same URL and leaves the export’s annotations out', async () => {
+    const { a, url, body } = tagged();
+    // Another project holds the corrected text at the same address, with one annotation.
+    const other = makeProject([[lead.user.id, 'lead']]).id;
+    const there = importArticle({ actor: lead.actor, projectId: other, input: { title: 'Kyiv elsewhere', url, body: fix(body) } });
+    tag(there, lead.user.id, 'claim', 'this is an entirely fair position');
+    const stream = exportProject({ actor: lead.actor, projectId: other, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
+    const jsonl = [...stream.chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+    const result = importBatch({ actor: lead.actor, projectId, files: [file('export.jsonl', jsonl)] });
+    expect(result).toMatchObject({ imported: 0, revised: 1 });
+    expect(result.files[0].revised).toEqual([expect.objectContaining({ articleId: a.id, revision: 2, skippedAnnotations: 1, counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 } })]);
+    const live = getDb().select().from(annotations).where(eq(annotations.articleId, a.id)).all();
+    expect(live).toHaveLength(3);
+  });
+});
+
+describe('the address lookup', () => {
+  it('is served by the (project_id, lower(url)) index', () => {
+    const plan = getDb().all<{ detail: string }>(
+      // The query articleAtUrls builds (drizzle renders inArray as `in (?, ?)`).
+      `EXPLAIN QUERY PLAN SELECT id FROM articles WHERE project_id = ${projectId} AND lower(url) IN ('https://x.test/a', 'https://x.test/a/') ORDER BY id`,
+    );
+    expect(plan.map((r) => r.detail).join(' | ')).toMatch(/articles_project_url_idx/);
+  });
+});
