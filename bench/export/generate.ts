@@ -8,7 +8,7 @@
 import { getSqlite, closeDb } from '../../lib/db/client';
 import { sha256Hex } from '../../lib/anchoring/normalize';
 
-export const ARTICLES = 2000;
+export const ARTICLES = Number(process.env.BENCH_ARTICLES || 2000);
 export const PER_ARTICLE = 500;
 const WORDS = ['minister', 'said', 'territory', 'the', 'ceasefire', 'report', 'Kyiv', 'negotiations', 'front', 'statement', 'élection', 'naïve', 'café', 'agreement', 'officials', 'denied', 'confirmed', 'sources', 'week', 'according'];
 const EMOJI = ['🇺🇦', '👍🏽', '😀', '📰'];
