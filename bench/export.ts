@@ -3,7 +3,7 @@
  * temporary database, then in the same run (a) a bare better-sqlite3 scan that writes the
  * same JSONL lines with the least code possible and (b) our native JSONL export through
  * lib/data/exports.ts. Prints rows/s of each, the ratio and peak RSS; with BENCH_OUT set,
- * writes {exportOverBare, peakMemoryMb, rowsPerSecond}. Targets: ratio >= 0.5, < 300 MB.
+ * writes {exportOverBare, exportOverBareCpu, peakMemoryMb, rowsPerSecond}. Targets: ratio >= 0.8, < 300 MB.
  * Each is run twice, alternating, and its best run counts.
  */
 import fs from 'node:fs';
@@ -38,18 +38,24 @@ async function main() {
   // Alternate the two and keep each one's best run, so neither pays alone for a cold cache
   // or for a burst of load from other processes.
   const best = (a: RunResult, b: RunResult) => (a.seconds <= b.seconds ? a : b);
-  let bare = bareScan(out, sampleRss);
-  let ours = ourExport(out, sampleRss);
-  bare = best(bare, bareScan(out, sampleRss));
-  ours = best(ours, ourExport(out, sampleRss));
+  const bare1 = bareScan(out, sampleRss);
+  const ours1 = ourExport(out, sampleRss);
+  const bare2 = bareScan(out, sampleRss);
+  const ours2 = ourExport(out, sampleRss);
+  const bare = best(bare1, bare2);
+  const ours = best(ours1, ours2);
   const ratio = ours.rowsPerSecond / bare.rowsPerSecond;
+  // The same ratio in CPU time: on a machine shared with other work, waiting for a core
+  // inflates wall time (either side's, at random), CPU time much less.
+  const cpuRatio = Math.min(bare1.cpuSeconds, bare2.cpuSeconds) / Math.min(ours1.cpuSeconds, ours2.cpuSeconds);
   const peakMemoryMb = Math.round((peakRss / 1024 / 1024) * 10) / 10;
   console.log(`bare scan : ${bare.rows} annotations, ${bare.lines} lines, ${(bare.bytes / 1e6).toFixed(1)} MB in ${bare.seconds.toFixed(2)} s = ${Math.round(bare.rowsPerSecond).toLocaleString('en')} rows/s`);
   console.log(`our export: ${ours.rows} annotations, ${ours.lines} lines, ${(ours.bytes / 1e6).toFixed(1)} MB in ${ours.seconds.toFixed(2)} s = ${Math.round(ours.rowsPerSecond).toLocaleString('en')} rows/s`);
-  console.log(`ratio (ours / bare): ${ratio.toFixed(2)}  (target >= 0.5)`);
+  console.log(`CPU time: bare ${bare1.cpuSeconds.toFixed(2)} / ${bare2.cpuSeconds.toFixed(2)} s, ours ${ours1.cpuSeconds.toFixed(2)} / ${ours2.cpuSeconds.toFixed(2)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`ratio (ours / bare): ${ratio.toFixed(2)}, in CPU time ${cpuRatio.toFixed(2)}  (target >= 0.8)`);
   console.log(`peak RSS: ${peakMemoryMb} MB  (target < 300 MB)`);
   if (process.env.BENCH_OUT) {
-    fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ exportOverBare: Math.round(ratio * 1000) / 1000, peakMemoryMb, rowsPerSecond: Math.round(ours.rowsPerSecond) }) + '\n');
+    fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ exportOverBare: Math.round(ratio * 1000) / 1000, exportOverBareCpu: Math.round(cpuRatio * 1000) / 1000, peakMemoryMb, rowsPerSecond: Math.round(ours.rowsPerSecond) }) + '\n');
   }
   const { closeDb } = await import('../lib/db/client');
   closeDb();

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import { SYSTEM } from '../../lib/data/actor';
 import { exportProject } from '../../lib/data/exports';
 import { batchBytes } from '../../lib/export/stream';
-import type { RunResult } from './bare';
+import { cpuSince, type RunResult } from './bare';
 
 export function ourExport(outFile: string, sample: () => void): RunResult {
   const fd = fs.openSync(outFile, 'w');
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const stream = exportProject({ actor: SYSTEM, projectId: 1, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
   let bytes = 0;
   let lines = 0;
@@ -17,7 +18,8 @@ export function ourExport(outFile: string, sample: () => void): RunResult {
     sample();
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuSeconds = cpuSince(cpu);
   fs.closeSync(fd);
   const rows = stream.context.counts.annotations;
-  return { rows, lines, bytes, seconds, rowsPerSecond: rows / seconds };
+  return { rows, lines, bytes, seconds, cpuSeconds, rowsPerSecond: rows / seconds };
 }

@@ -95,7 +95,7 @@ function viewOf(tx: Tx, body: string, row: AnnotationRow, authorName: string): A
 const SPAN_FIELDS = ['label', 'start', 'end', 'exact', 'prefix', 'suffix', 'note', 'attributes'] as const;
 const JUDGED_FIELDS = ['label', 'start', 'end', 'attributes'] as const;
 const insertAnnotation = preparedStatement('annotations.insert', (db) =>
-  db.insert(annotations).values(placeholders('projectId', 'articleId', 'authorId', ...SPAN_FIELDS)).returning().prepare(),
+  db.insert(annotations).values(placeholders('projectId', 'articleId', 'authorId', 'revision', ...SPAN_FIELDS)).returning().prepare(),
 );
 // drizzle binds update placeholders through the column's encoder at run time (JSON, Date), but
 // its types only admit SQL in .set(); hence the cast.
@@ -120,7 +120,8 @@ export const createAnnotation = groupCommitted(function createAnnotation({ actor
     const data = parseInput(createSchema, input);
     const selector = spanOrThrow(article.body, data);
     const attributes = parseAttributes(data.label, data.attributes);
-    const row = insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
+    // With the article's current revision given, annotations_revision_ai has nothing to correct.
+    const row = insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, revision: article.currentRevision, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
     if (!row) throw new Error('The new annotation was not returned.');
     recordEvent(tx, { projectId: article.projectId, actorId: user.id, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
     const [start, end] = utf16ToCodePoints(article.body, [row.start, row.end]);

@@ -11,7 +11,8 @@ import { databasePath } from '../config';
 import { LABELS, STATUSES } from '../db/schema';
 import { parseInput } from '../validation';
 import { projectAccess, type Actor } from './actor';
-import { annotationFilterSql, exportStatements, linkFilterSql, readArticles } from './exportRecords';
+import { annotationFilterSql, exportStatements, linkFilterSql, readArticles, readNativeLines } from './exportRecords';
+import { serializeNativeLines } from '../export/jsonl';
 import { EXPORT_FORMATS, type ExportContext, type ExportFilters, type ExportFormat } from '../export/types';
 import { FORMATS, exportFileName } from '../export';
 import { requirePublishingSettings } from './publishing';
@@ -55,17 +56,22 @@ function countAll(sqlite: Database.Database, projectId: number, filters: ExportF
   const one = (sql: string, ...params: unknown[]) => Number((sqlite.prepare(sql).get(...params) as { n: number }).n);
   const articleFilter = filters.articles?.length ? 'and id in (select value from json_each(?))' : '';
   const articleParams = filters.articles?.length ? [JSON.stringify(filters.articles)] : [];
-  const linkIds = `select l.id from links l join annotations fa on fa.id = l.from_annotation_id join annotations ta on ta.id = l.to_annotation_id where l.project_id = ? and ${links.sql}`;
-  const annIds = `select a.id from annotations a where a.project_id = ? and ${ann.sql}`;
-  const reviewSql = (extra: string) =>
-    `select count(*) as n from reviews r where (r.annotation_id in (${annIds}) or r.link_id in (${linkIds})) ${extra}`;
-  const reviewParams = [projectId, ...ann.params, projectId, ...links.params];
+  const linkRows = 'from links l join annotations fa on fa.id = l.from_annotation_id join annotations ta on ta.id = l.to_annotation_id';
+  // A review is of exactly one annotation or one link (reviews_target_check), in the project of
+  // its target: counted from the project's reviews, joined to their targets (an IN list of
+  // every exported id, as before, cost a second pass over all annotations).
+  const reviewCount = (sql: string, ...params: unknown[]) => sqlite.prepare(sql).get(...params) as { n: number; live: number | null };
+  const onAnnotations = reviewCount(`select count(*) as n, sum(r.superseded_at is null) as live from reviews r join annotations a on a.id = r.annotation_id
+    where r.project_id = ? and a.project_id = ? and ${ann.sql}`, projectId, projectId, ...ann.params);
+  const onLinks = reviewCount(`select count(*) as n, sum(r.superseded_at is null) as live from reviews r join links l on l.id = r.link_id
+    join annotations fa on fa.id = l.from_annotation_id join annotations ta on ta.id = l.to_annotation_id
+    where r.project_id = ? and l.project_id = ? and ${links.sql}`, projectId, projectId, ...links.params);
   return {
     articles: one(`select count(*) as n from articles where project_id = ? and archived_at is null ${articleFilter}`, projectId, ...articleParams),
     annotations: one(`select count(*) as n from annotations a where a.project_id = ? and ${ann.sql}`, projectId, ...ann.params),
-    links: one(`select count(*) as n from (${linkIds})`, projectId, ...links.params),
-    reviews: one(reviewSql(''), ...reviewParams),
-    liveReviews: one(reviewSql('and r.superseded_at is null'), ...reviewParams),
+    links: one(`select count(*) as n ${linkRows} where l.project_id = ? and ${links.sql}`, projectId, ...links.params),
+    reviews: Number(onAnnotations.n) + Number(onLinks.n),
+    liveReviews: Number(onAnnotations.live ?? 0) + Number(onLinks.live ?? 0),
   };
 }
 
@@ -96,8 +102,10 @@ function closeSnapshot(sqlite: Database.Database): void {
 
 function* streamFrom(sqlite: Database.Database, format: ExportFormat, context: ExportContext, projectId: number, filters: ExportFilters) {
   try {
-    const records = readArticles(exportStatements(sqlite, projectId, filters));
-    yield* FORMATS[format].serialize(context, records);
+    const statements = exportStatements(sqlite, projectId, filters);
+    // Native JSONL, the large re-importable export, builds its lines straight from the rows.
+    if (format === 'jsonl') yield* serializeNativeLines(context, readNativeLines(statements));
+    else yield* FORMATS[format].serialize(context, readArticles(statements));
   } finally {
     closeSnapshot(sqlite);
   }

@@ -17,6 +17,7 @@
  * server runs this module twice (bundled by Next.js for pages and server actions, and in the
  * server's own bundle for the direct routes), and both must feed one queue.
  */
+import type Database from 'better-sqlite3';
 import { getSqlite } from './client';
 
 interface Pending {
@@ -95,16 +96,30 @@ function runBatch(batch: Pending[]): Outcome[] {
   }
 }
 
-function runInSavepoint(sqlite: ReturnType<typeof getSqlite>, work: () => unknown): Outcome {
+type Connection = ReturnType<typeof getSqlite>;
+
+/** SAVEPOINT and RELEASE, prepared once per connection: exec() parsed them for every write. */
+const savepoints = new WeakMap<Connection, { begin: Database.Statement<[]>; release: Database.Statement<[]> }>();
+function savepointsOf(sqlite: Connection) {
+  let statements = savepoints.get(sqlite);
+  if (!statements) {
+    statements = { begin: sqlite.prepare<[]>('SAVEPOINT group_commit_work'), release: sqlite.prepare<[]>('RELEASE group_commit_work') };
+    savepoints.set(sqlite, statements);
+  }
+  return statements;
+}
+
+function runInSavepoint(sqlite: Connection, work: () => unknown): Outcome {
   if (!sqlite.inTransaction) return { ok: false, error: new Error('The write transaction was rolled back by the database.') };
-  sqlite.exec('SAVEPOINT group_commit_work');
+  const savepoint = savepointsOf(sqlite);
+  savepoint.begin.run();
   try {
     const value = work();
     if (value && typeof (value as { then?: unknown }).then === 'function') {
       // Its writes after the first await would land outside the batch, unacknowledged by it.
       throw new TypeError('A group-commit work must be synchronous; it returned a promise.');
     }
-    sqlite.exec('RELEASE group_commit_work');
+    savepoint.release.run();
     return { ok: true, value };
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK TO group_commit_work; RELEASE group_commit_work');

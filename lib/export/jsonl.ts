@@ -29,7 +29,7 @@ export function nativeManifest(ctx: ExportContext) {
   };
 }
 
-function annotationLine(a: ExportAnnotation, toCp: (n: number) => number) {
+function annotationLine(a: ExportAnnotation, toCp: (n: number) => number): NativeAnnotationLine {
   return {
     id: a.id,
     label: a.label,
@@ -55,7 +55,7 @@ function annotationLine(a: ExportAnnotation, toCp: (n: number) => number) {
   };
 }
 
-function linkLine(l: ExportLink) {
+function linkLine(l: ExportLink): NativeLinkLine {
   return {
     id: l.id,
     fromAnnotationId: l.fromAnnotationId,
@@ -71,8 +71,52 @@ function linkLine(l: ExportLink) {
   };
 }
 
+/** One annotation in an article line; the key order is the line's byte order. */
+export interface NativeAnnotationLine {
+  id: number;
+  label: ExportAnnotation['label'];
+  start: number;
+  end: number;
+  startCp: number;
+  endCp: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  attributes: Record<string, unknown>;
+  status: ExportAnnotation['status'];
+  version: number;
+  author: ExportAnnotation['author'];
+  createdAt: string;
+  updatedAt: string;
+  reviews: ExportAnnotation['reviews'];
+  verdicts: ExportAnnotation['verdicts'];
+  revision: ExportAnnotation['revision'];
+  revisionSha256: ExportAnnotation['revisionSha256'];
+  anchor: ExportAnnotation['anchor'];
+}
+
+/** One link in the line of the article its from end is in. */
+export type NativeLinkLine = Omit<ExportLink, 'from' | 'to'>;
+
+/** One article line as an object (JSON.stringify of it is the unsigned line). */
+export interface NativeArticleLine {
+  type: 'article';
+  id: number;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  sha256: string;
+  importedAt: string;
+  body: string;
+  annotations: NativeAnnotationLine[];
+  links: NativeLinkLine[];
+}
+
 /** One article as its JSONL object (without the trailing newline). */
-export function nativeArticleLine(article: ExportArticle) {
+export function nativeArticleLine(article: ExportArticle): NativeArticleLine {
   const toCp = codePointMapper(article.body);
   return {
     type: 'article' as const,
@@ -94,11 +138,11 @@ export function nativeArticleLine(article: ExportArticle) {
 const CHUNK_BYTES = 64 * 1024;
 
 /** The signed article lines as byte chunks, small lines gathered so a stream writes few chunks. */
-function* signedLines(articles: Iterable<ExportArticle>, key: Buffer): Generator<Uint8Array> {
+function* signedLines(lines: Iterable<NativeArticleLine>, key: Buffer): Generator<Uint8Array> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  for (const article of articles) {
-    const line = signLineBytes(JSON.stringify(nativeArticleLine(article)), key, NATIVE_FORMAT_VERSION);
+  for (const article of lines) {
+    const line = signLineBytes(JSON.stringify(article), key, NATIVE_FORMAT_VERSION);
     if (line.length < CHUNK_BYTES) {
       pending.push(line);
       pendingBytes += line.length;
@@ -117,6 +161,15 @@ function* signedLines(articles: Iterable<ExportArticle>, key: Buffer): Generator
  * with `key` (by default this server's export key).
  */
 export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
+  yield* serializeNativeLines(ctx, mapLines(articles), key);
+}
+
+function* mapLines(articles: Iterable<ExportArticle>): Generator<NativeArticleLine> {
+  for (const article of articles) yield nativeArticleLine(article);
+}
+
+/** The same file from article lines already built (lib/data/exportRecords.ts readNativeLines). */
+export function* serializeNativeLines(ctx: ExportContext, lines: Iterable<NativeArticleLine>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
   yield JSON.stringify(nativeManifest(ctx)) + '\n';
-  yield* signedLines(articles, key);
+  yield* signedLines(lines, key);
 }

@@ -47,12 +47,22 @@ const MEMBER_BYTES = member('0'.repeat(64)).length;
  * string, which matters for a million-annotation export.
  */
 export function signLineBytes(json: string, key: Buffer, formatVersion: number): Buffer {
-  const length = Buffer.byteLength(json, 'utf8');
-  const out = Buffer.allocUnsafe(length - 1 + MEMBER_BYTES + 1);
-  out.write(json, 0, 'utf8');
-  const signature = mac(key, formatVersion, out.subarray(0, length));
-  out.write(member(signature) + '\n', length - 1, 'latin1');
-  return out;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: encoding into room that large skips the
+  // separate pass that Buffer.byteLength would make over the whole line.
+  const room = json.length * 3 + MEMBER_BYTES + 1;
+  const buffer = room <= MAX_SCRATCH ? scratchOf(room) : Buffer.allocUnsafeSlow(room);
+  const length = buffer.write(json, 0, 'utf8');
+  const signature = mac(key, formatVersion, buffer.subarray(0, length));
+  const total = length - 1 + buffer.write(member(signature) + '\n', length - 1, 'latin1');
+  return Buffer.from(buffer.subarray(0, total));
+}
+
+/** Lines up to this size are encoded in one reused buffer; a larger one gets its own. */
+const MAX_SCRATCH = 8 * 1024 * 1024;
+let scratch = Buffer.alloc(0);
+function scratchOf(size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(size, scratch.length * 2)));
+  return scratch;
 }
 
 /**

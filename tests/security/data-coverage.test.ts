@@ -37,6 +37,7 @@ const NO_ACTOR: Record<string, string> = {
   'exportRecords.linkFilterSql': 'builds SQL for exportProject, which checks first',
   'exportRecords.exportStatements': 'statements for exportProject, which checks first',
   'exportRecords.readArticles': 'reads for exportProject, which checks first',
+  'exportRecords.readNativeLines': 'reads for exportProject (native JSONL), which checks first',
   'exports.openSnapshot': 'opens a read-only snapshot for exportProject and the CLI',
   'imports.articlesAsFile': 'pure: turns JSON articles into an import file',
   'revisions.reviseByUrl': "runs inside the checked transaction of importBatch, importWebPage and importOneArticle",
