@@ -13,7 +13,7 @@ import styles from './cleanup.module.css';
 
 type Result = { revision: { number: number } };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The body cut into plain text and proposals, so the preview can strike the chosen ones. */
 function pieces(body: string, removals: readonly Removal[]) {
