@@ -6,9 +6,9 @@
  * (project, article, start) index in order and links walk it through their first end (an
  * article's links come after its annotations), so a
  * page costs its own rows, not the project's. Only the page's articles have their body read.
- * The counts per filter value come from one GROUP BY per kind (lib/data/reviewQueueCounts.ts).
+ * The counts per filter value come from counters kept by triggers (lib/data/reviewQueueCounts.ts).
  */
-import { and, asc, eq, gte, inArray, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/schema';
@@ -16,7 +16,7 @@ import { forbidden } from '../errors';
 import { pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
 import { after, orderBy, type SortKey } from './keyset';
 import { projectAccess, type Actor } from './actor';
-import { parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
+import { disputedTotal, parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
 
 export type { QueueCounts, QueueFilters, FacetCount } from './reviewQueueCounts';
 
@@ -296,7 +296,7 @@ export function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; pr
     link: notReviewedBy(db, user.id, reviews.linkId, links.id),
   };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
-  const counts = queueCounts(db, projectId, user.id, filters, extra);
+  const counts = queueCounts(db, projectId, user.id, filters);
   return { ...page, groups: groupByArticle(page.items), left: counts.total, counts };
 }
 
@@ -312,10 +312,8 @@ function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(
-      and(
-        isNull(reviews.supersededAt),
-        sql`(${annotationIds.length ? inArray(reviews.annotationId, annotationIds) : sql`0`} or ${linkIds.length ? inArray(reviews.linkId, linkIds) : sql`0`})`,
-      ),
+      // Only the kinds on the page: `in (...) or 0` would make SQLite scan every review.
+      and(isNull(reviews.supersededAt), or(annotationIds.length ? inArray(reviews.annotationId, annotationIds) : undefined, linkIds.length ? inArray(reviews.linkId, linkIds) : undefined)),
     )
     .orderBy(asc(reviews.id))
     .all();
@@ -338,6 +336,6 @@ export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; 
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
   const live = liveReviews(db, page.items);
   const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));
-  const total = queueCounts(db, projectId, user.id, {}, extra).total;
+  const total = disputedTotal(db, projectId, user.id);
   return { items, nextCursor: page.nextCursor, total };
 }

@@ -1,13 +1,13 @@
 /**
- * The review queue's filters and their counts ("claim 120 · quote 40"). One GROUP BY per kind
- * gives the queue's cube over (article, label, author); every facet is then counted with the
- * other filters applied but not its own, so a reviewer can switch from one outlet to another
- * without clearing first. Only titles and outlets of the counted articles are read, never bodies.
+ * The review queue's filters and their counts ("claim 120 · quote 40"). The queue's cube over
+ * (article, label, author) is counters kept by triggers less the reviewer's own reviews (see
+ * cube()); every facet is then counted with the other filters applied but not its own, so a
+ * reviewer can switch from one outlet to another without clearing first. Only titles and outlets of the counted articles are read, never bodies.
  */
-import { and, count, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
-import { annotations, articles, links, users } from '../db/schema';
+import { annotations, articles, links, queueTallies, reviews, users } from '../db/schema';
 import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
 
@@ -68,29 +68,59 @@ interface CubeRow {
   n: number;
 }
 
-function cube(db: Db, projectId: number, me: number, extra: { annotation?: SQL; link?: SQL }): CubeRow[] {
-  const annotationCube = db
-    .select({ articleId: annotations.articleId, label: annotations.label, authorId: annotations.authorId, n: count() })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt), ne(annotations.authorId, me), extra.annotation))
+/**
+ * The queue's cube over (article, label, author): the live items of others (queue_tallies,
+ * kept by triggers) minus the ones `me` has a live review of. Both parts are a few thousand
+ * rows at a desk's size, so no page load probes the reviews of every annotation.
+ */
+function cube(db: Db, projectId: number, me: number): CubeRow[] {
+  const live = db
+    .select({ articleId: queueTallies.articleId, label: queueTallies.label, authorId: queueTallies.authorId, n: queueTallies.n })
+    .from(queueTallies)
+    .where(and(eq(queueTallies.projectId, projectId), ne(queueTallies.authorId, me), gt(queueTallies.n, 0)))
+    .all();
+  const mine = and(eq(reviews.projectId, projectId), eq(reviews.reviewerId, me), isNull(reviews.supersededAt));
+  const reviewedAnnotations = db
+    .select({ articleId: annotations.articleId, label: annotations.label, authorId: annotations.authorId, n: countDistinct(annotations.id) })
+    .from(reviews)
+    .innerJoin(annotations, eq(annotations.id, reviews.annotationId))
+    .where(and(mine, isNull(annotations.deletedAt), ne(annotations.authorId, me)))
     .groupBy(annotations.articleId, annotations.label, annotations.authorId)
     .all();
   const first = alias(annotations, 'from_annotation');
-  const linkCube = db
-    .select({ articleId: first.articleId, authorId: links.authorId, n: count() })
-    .from(links)
+  const reviewedLinks = db
+    .select({ articleId: first.articleId, authorId: links.authorId, n: countDistinct(links.id) })
+    .from(reviews)
+    .innerJoin(links, eq(links.id, reviews.linkId))
     .innerJoin(first, eq(first.id, links.fromAnnotationId))
-    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), ne(links.authorId, me), extra.link))
+    .where(and(mine, isNull(links.deletedAt), ne(links.authorId, me)))
     .groupBy(first.articleId, links.authorId)
     .all();
-  return [...annotationCube, ...linkCube.map((r) => ({ ...r, label: 'link' as const }))];
+  const key = (r: Omit<CubeRow, 'n'>) => `${r.articleId} ${r.label} ${r.authorId}`;
+  const reviewed = new Map([...reviewedAnnotations, ...reviewedLinks.map((r) => ({ ...r, label: 'link' as const }))].map((r) => [key(r), r.n]));
+  return live.map((r) => ({ ...r, n: r.n - (reviewed.get(key(r)) ?? 0) })).filter((r) => r.n > 0);
+}
+
+/** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
+export function disputedTotal(db: Db, projectId: number, me: number): number {
+  const ofAnnotations = db
+    .select({ n: count() })
+    .from(annotations)
+    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me)))
+    .get()!.n;
+  const ofLinks = db
+    .select({ n: count() })
+    .from(links)
+    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me)))
+    .get()!.n;
+  return ofAnnotations + ofLinks;
 }
 
 type Facet = 'label' | 'author' | 'outlet' | 'article';
 
 /** The queue's total and its counts per filter value. */
-export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters, extra: { annotation?: SQL; link?: SQL }): QueueCounts {
-  const rows = cube(db, projectId, me, extra);
+export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
+  const rows = cube(db, projectId, me);
   const articleIds = [...new Set(rows.map((r) => r.articleId))];
   const articleInfo = new Map(
     (articleIds.length ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a]),

@@ -115,6 +115,23 @@ export const articleStats = sqliteTable(
   ],
 );
 
+/**
+ * Live annotations and links per (project, article, label, author): the review queue's filter
+ * counts. Kept by triggers (drizzle/0012_scale_queue_tallies.sql) in the transaction of every
+ * annotation and link write; a link counts under label 'link' and the article of its first end.
+ */
+export const queueTallies = sqliteTable(
+  'queue_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label, t.authorId] })],
+);
+
 export const annotations = sqliteTable(
   'annotations',
   {
