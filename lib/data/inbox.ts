@@ -83,20 +83,24 @@ function requireUserId(db: Db, actor: Actor): number {
   return user.id;
 }
 
-function member(userId: number, projectColumn: typeof reviews.projectId | typeof comments.projectId | typeof verdicts.projectId): SQL {
+function member(userId: number, projectColumn: typeof reviews.projectId | typeof comments.projectId | typeof verdicts.projectId | typeof annotations.projectId | typeof links.projectId): SQL {
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
-function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+/** My items in the projects I belong to (the author index), as a subquery of their ids. */
+function myItems(db: Db, me: number, kind: TargetKind) {
   const target = kind === 'annotation' ? annotations : links;
+  return db.select({ id: target.id }).from(target).innerJoin(memberships, member(me, target.projectId)).where(eq(target.authorId, me));
+}
+
+function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
+  // Driven by my items (a few thousand) and their reviews, not by every review of my projects.
   return db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
-    .innerJoin(target, eq(target.id, column))
-    .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
+    .where(and(inArray(column, myItems(db, me, kind)), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(w.limit)
     .all()
@@ -270,7 +274,10 @@ export function listInbox({ actor, query = {} }: { actor: Actor; query?: { curso
   const rows = collect(db, me, { before: before as InboxKey | undefined, limit });
   const readAt = lastReadAt(db, me);
   const page = toPage(scope, rows, limit, (r) => r.sortKey);
-  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread: countUnread(db, me, readAt) };
+  // The first page holds the newest rows: once it reaches one already read, it holds every unread one.
+  const newer = rows.filter((r) => r.at.getTime() > readAt).length;
+  const unread = !before && newer < rows.length ? newer : countUnread(db, me, readAt);
+  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread };
 }
 
 /** How many inbox items are newer than the last time the actor read it (the header badge). */

@@ -4,7 +4,7 @@
  * cube()); every facet is then counted with the other filters applied but not its own, so a
  * reviewer can switch from one outlet to another without clearing first. Only titles and outlets of the counted articles are read, never bodies.
  */
-import { and, count, countDistinct, eq, gt, inArray, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import { annotations, articles, links, queueTallies, reviews, users } from '../db/schema';
@@ -61,44 +61,77 @@ export function parseQueueFilters(query: { label?: string | null; author?: strin
   return filters;
 }
 
-interface CubeRow {
-  articleId: number;
-  label: QueueLabel;
-  authorId: number;
-  n: number;
+/**
+ * The queue's cube over (article, label, author) as SQL: the live items of others
+ * (queue_tallies, kept by triggers) less the ones `me` has a live review of (negative rows).
+ * Both parts are a few thousand rows at a desk's size, so no page load probes the reviews of
+ * every annotation.
+ */
+function cubeSql(projectId: number, me: number): SQL {
+  const first = alias(annotations, 'from_annotation');
+  return sql`
+    select ${queueTallies.articleId} as article_id, ${queueTallies.label} as label, ${queueTallies.authorId} as author_id, ${queueTallies.n} as n
+      from ${queueTallies} where ${queueTallies.projectId} = ${projectId} and ${queueTallies.authorId} <> ${me} and ${queueTallies.n} > 0
+    union all
+    select ${annotations.articleId}, ${annotations.label}, ${annotations.authorId}, -count(distinct ${annotations.id})
+      from ${reviews} join ${annotations} on ${annotations.id} = ${reviews.annotationId}
+      where ${reviews.projectId} = ${projectId} and ${reviews.reviewerId} = ${me} and ${reviews.supersededAt} is null and ${annotations.deletedAt} is null and ${annotations.authorId} <> ${me}
+      group by 1, 2, 3
+    union all
+    select ${first.articleId}, 'link', ${links.authorId}, -count(distinct ${links.id})
+      from ${reviews} join ${links} on ${links.id} = ${reviews.linkId} join ${annotations} ${first} on ${first.id} = ${links.fromAnnotationId}
+      where ${reviews.projectId} = ${projectId} and ${reviews.reviewerId} = ${me} and ${reviews.supersededAt} is null and ${links.deletedAt} is null and ${links.authorId} <> ${me}
+      group by 1, 3`;
+}
+
+type Facet = 'label' | 'author' | 'outlet' | 'article';
+
+const outletSql = sql`coalesce(nullif(ar.outlet, ''), ${NO_OUTLET})`;
+
+/** The filters as SQL over the cube `c` joined with its article `ar`, leaving out `skip`'s own. */
+function where(filters: QueueFilters, skip: Facet): SQL {
+  const parts: SQL[] = [sql`1`];
+  if (skip !== 'label' && filters.label) parts.push(sql`c.label = ${filters.label}`);
+  if (skip !== 'author' && filters.authorId) parts.push(sql`c.author_id = ${filters.authorId}`);
+  if (skip !== 'article' && filters.articleId) parts.push(sql`c.article_id = ${filters.articleId}`);
+  if (skip !== 'outlet' && filters.outlet !== undefined) parts.push(sql`${outletSql} = ${filters.outlet}`);
+  return sql.join(parts, sql` and `);
 }
 
 /**
- * The queue's cube over (article, label, author): the live items of others (queue_tallies,
- * kept by triggers) minus the ones `me` has a live review of. Both parts are a few thousand
- * rows at a desk's size, so no page load probes the reviews of every annotation.
+ * The queue's total and its counts per filter value: one statement, the cube materialized
+ * once and summed per facet under the other filters; only the shown articles' titles are read.
  */
-function cube(db: Db, projectId: number, me: number): CubeRow[] {
-  const live = db
-    .select({ articleId: queueTallies.articleId, label: queueTallies.label, authorId: queueTallies.authorId, n: queueTallies.n })
-    .from(queueTallies)
-    .where(and(eq(queueTallies.projectId, projectId), ne(queueTallies.authorId, me), gt(queueTallies.n, 0)))
-    .all();
-  const mine = and(eq(reviews.projectId, projectId), eq(reviews.reviewerId, me), isNull(reviews.supersededAt));
-  const reviewedAnnotations = db
-    .select({ articleId: annotations.articleId, label: annotations.label, authorId: annotations.authorId, n: countDistinct(annotations.id) })
-    .from(reviews)
-    .innerJoin(annotations, eq(annotations.id, reviews.annotationId))
-    .where(and(mine, isNull(annotations.deletedAt), ne(annotations.authorId, me)))
-    .groupBy(annotations.articleId, annotations.label, annotations.authorId)
-    .all();
-  const first = alias(annotations, 'from_annotation');
-  const reviewedLinks = db
-    .select({ articleId: first.articleId, authorId: links.authorId, n: countDistinct(links.id) })
-    .from(reviews)
-    .innerJoin(links, eq(links.id, reviews.linkId))
-    .innerJoin(first, eq(first.id, links.fromAnnotationId))
-    .where(and(mine, isNull(links.deletedAt), ne(links.authorId, me)))
-    .groupBy(first.articleId, links.authorId)
-    .all();
-  const key = (r: Omit<CubeRow, 'n'>) => `${r.articleId} ${r.label} ${r.authorId}`;
-  const reviewed = new Map([...reviewedAnnotations, ...reviewedLinks.map((r) => ({ ...r, label: 'link' as const }))].map((r) => [key(r), r.n]));
-  return live.map((r) => ({ ...r, n: r.n - (reviewed.get(key(r)) ?? 0) })).filter((r) => r.n > 0);
+export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
+  const facet = (name: Facet, value: SQL) =>
+    sql`select ${name} as facet, ${value} as value, sum(c.n) as n from cube c join articles ar on ar.id = c.article_id where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
+  // The articles with most items, and the chosen one wherever it ranks.
+  const topArticles = sql`select * from (${facet('article', sql`c.article_id`)} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
+  const chosenArticle = filters.articleId ? sql` union all select * from (${facet('article', sql`c.article_id`)} and value = ${filters.articleId})` : sql``;
+  const rows = db.all<{ facet: Facet; value: string | number; n: number }>(sql`
+    with cube as materialized (${cubeSql(projectId, me)})
+    ${facet('label', sql`c.label`)}
+    union all ${facet('author', sql`c.author_id`)}
+    union all ${facet('outlet', outletSql)}
+    union all ${topArticles}${chosenArticle}`);
+  const of = (name: Facet) => rows.filter((r) => r.facet === name);
+  const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
+  const titles = new Map((articleIds.length ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const authorIds = of('author').map((r) => Number(r.value));
+  const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
+
+  const counted = (name: Facet, nameOf: (value: string) => string): FacetCount[] => {
+    const seen = new Map(of(name).map((r) => [String(r.value), { value: String(r.value), name: nameOf(String(r.value)), count: r.n }]));
+    return [...seen.values()];
+  };
+  const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.name.localeCompare(b.name);
+  const label = counted('label', (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
+  const author = counted('author', (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
+  const outlet = counted('outlet', (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
+  const article = counted('article', (v) => titles.get(Number(v)) || 'Untitled article').sort(byCount);
+  // The label facet is counted under every other filter: its own value's count is the total.
+  const total = label.reduce((n, f) => n + (!filters.label || f.value === filters.label ? f.count : 0), 0);
+  return { total, label, author, outlet, article };
 }
 
 /** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
@@ -114,42 +147,5 @@ export function disputedTotal(db: Db, projectId: number, me: number): number {
     .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me)))
     .get()!.n;
   return ofAnnotations + ofLinks;
-}
-
-type Facet = 'label' | 'author' | 'outlet' | 'article';
-
-/** The queue's total and its counts per filter value. */
-export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
-  const rows = cube(db, projectId, me);
-  const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const articleInfo = new Map(
-    (articleIds.length ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a]),
-  );
-  const authorIds = [...new Set(rows.map((r) => r.authorId))];
-  const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
-  const outletOf = (articleId: number) => articleInfo.get(articleId)?.outlet || NO_OUTLET;
-
-  const matches = (r: CubeRow, skip?: Facet) =>
-    (skip === 'label' || !filters.label || r.label === filters.label) &&
-    (skip === 'author' || !filters.authorId || r.authorId === filters.authorId) &&
-    (skip === 'article' || !filters.articleId || r.articleId === filters.articleId) &&
-    (skip === 'outlet' || filters.outlet === undefined || outletOf(r.articleId) === filters.outlet);
-
-  const tally = (facet: Facet, valueOf: (r: CubeRow) => string | number, nameOf: (value: string) => string): FacetCount[] => {
-    const sums = new Map<string, number>();
-    for (const r of rows) if (matches(r, facet)) sums.set(String(valueOf(r)), (sums.get(String(valueOf(r))) ?? 0) + r.n);
-    return [...sums].map(([value, n]) => ({ value, name: nameOf(value), count: n }));
-  };
-  const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.name.localeCompare(b.name);
-
-  const label = tally('label', (r) => r.label, (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
-  const author = tally('author', (r) => r.authorId, (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
-  const outlet = tally('outlet', (r) => outletOf(r.articleId), (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
-  const allArticles = tally('article', (r) => r.articleId, (v) => articleInfo.get(Number(v))?.title || 'Untitled article').sort(byCount);
-  const article = allArticles.slice(0, ARTICLE_FACET_LIMIT);
-  const chosen = allArticles.find((a) => Number(a.value) === filters.articleId);
-  if (chosen && !article.includes(chosen)) article.push(chosen);
-  const total = rows.reduce((n, r) => n + (matches(r) ? r.n : 0), 0);
-  return { total, label, author, outlet, article };
 }
 
