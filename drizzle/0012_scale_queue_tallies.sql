@@ -68,3 +68,7 @@ SELECT l.`project_id`, a.`article_id`, 'link', l.`author_id`, count(*) FROM `lin
 WHERE l.`deleted_at` IS NULL
 GROUP BY l.`project_id`, a.`article_id`, l.`author_id`
 ON CONFLICT DO UPDATE SET `n` = `n` + excluded.`n`;
+--> statement-breakpoint
+-- The lead's list of disputed items walks the disputed annotations only, in queue order, where
+-- the (project, article, start) index would walk the whole project to find a few or none.
+CREATE INDEX `annotations_disputed_idx` ON `annotations` (`project_id`,`article_id`,`start`) WHERE `status` = 'disputed';

@@ -332,7 +332,10 @@ export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; 
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.settle');
   if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
-  const extra = { annotation: eq(annotations.status, 'disputed'), link: eq(links.status, 'disputed') };
+  // Disputed items are few: annotations walk their partial index (the literal lets SQLite use
+  // it), links are found by (project, status) and then sorted, rather than walking the project.
+  const disputedLinks = db.select({ id: links.id }).from(links).where(and(eq(links.projectId, projectId), eq(links.status, 'disputed')));
+  const extra = { annotation: sql`${annotations.status} = 'disputed'`, link: inArray(links.id, disputedLinks) };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
   const live = liveReviews(db, page.items);
   const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));

@@ -179,6 +179,7 @@ export const annotations = sqliteTable(
     index('annotations_project_label_idx').on(t.projectId, t.label),
     // The review queue walks a project in article order, a page at a time.
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
+    index('annotations_disputed_idx').on(t.projectId, t.articleId, t.start).where(sql`${t.status} = 'disputed'`),
     // The inbox reaches my work through its author.
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),

@@ -149,5 +149,11 @@ describe('queue counts from the tallies', () => {
     });
     expect(plans.some((sql) => sql.includes('queue_tallies'))).toBe(true);
     expectNoFullScans(getSqlite(), plans);
+    // The disputed list reads the disputed items only (by status), not the whole project in order.
+    const disputedPlans = (await capturePlans(getSqlite(), () => disputedItems({ actor: lead.actor, projectId })))
+      .filter((sql) => sql.includes("'disputed'") || /"status" = \?/.test(sql))
+      .map((sql) => (getSqlite().prepare(`explain query plan ${sql}`).all(...new Array((sql.match(/\?/g) ?? []).length).fill('disputed')) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
+    expect(disputedPlans.join('\n')).not.toMatch(/annotations_project_article_idx/);
+    expect(disputedPlans.join('\n')).toMatch(/links_project_status_idx/);
   });
 });
