@@ -86,25 +86,29 @@ function cubeSql(projectId: number, me: number): SQL {
 
 type Facet = 'label' | 'author' | 'outlet' | 'article';
 
-const outletSql = sql`coalesce(nullif(ar.outlet, ''), ${NO_OUTLET})`;
+const outletSql = sql`coalesce(nullif(${articles.outlet}, ''), ${NO_OUTLET})`;
 
-/** The filters as SQL over the cube `c` joined with its article `ar`, leaving out `skip`'s own. */
-function where(filters: QueueFilters, skip: Facet): SQL {
+/** The filters as SQL over the cube `c`, leaving out `skip`'s own; an outlet is a set of article ids. */
+function where(projectId: number, filters: QueueFilters, skip: Facet): SQL {
   const parts: SQL[] = [sql`1`];
   if (skip !== 'label' && filters.label) parts.push(sql`c.label = ${filters.label}`);
   if (skip !== 'author' && filters.authorId) parts.push(sql`c.author_id = ${filters.authorId}`);
   if (skip !== 'article' && filters.articleId) parts.push(sql`c.article_id = ${filters.articleId}`);
-  if (skip !== 'outlet' && filters.outlet !== undefined) parts.push(sql`${outletSql} = ${filters.outlet}`);
+  if (skip !== 'outlet' && filters.outlet !== undefined) {
+    parts.push(sql`c.article_id in (select ${articles.id} from ${articles} where ${articles.projectId} = ${projectId} and ${outletSql} = ${filters.outlet})`);
+  }
   return sql.join(parts, sql` and `);
 }
 
 /**
  * The queue's total and its counts per filter value: one statement, the cube materialized
- * once and summed per facet under the other filters; only the shown articles' titles are read.
+ * once and summed per facet under the other filters. Outlets are summed per article first, so
+ * only those articles are looked up; only the shown articles' titles are read.
  */
 export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
-  const facet = (name: Facet, value: SQL) =>
-    sql`select ${name} as facet, ${value} as value, sum(c.n) as n from cube c join articles ar on ar.id = c.article_id where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
+  const facet = (name: Facet, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from cube c where ${where(projectId, filters, name)} group by 2 having sum(c.n) > 0`;
+  const perArticle = sql`select c.article_id, sum(c.n) as n from cube c where ${where(projectId, filters, 'outlet')} group by 1`;
+  const outlets = sql`select 'outlet', ${outletSql}, sum(pa.n) from (${perArticle}) pa join ${articles} on ${articles.id} = pa.article_id group by 2 having sum(pa.n) > 0`;
   // The articles with most items, and the chosen one wherever it ranks.
   const topArticles = sql`select * from (${facet('article', sql`c.article_id`)} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
   const chosenArticle = filters.articleId ? sql` union all select * from (${facet('article', sql`c.article_id`)} and value = ${filters.articleId})` : sql``;
@@ -112,7 +116,7 @@ export function queueCounts(db: Db, projectId: number, me: number, filters: Queu
     with cube as materialized (${cubeSql(projectId, me)})
     ${facet('label', sql`c.label`)}
     union all ${facet('author', sql`c.author_id`)}
-    union all ${facet('outlet', outletSql)}
+    union all ${outlets}
     union all ${topArticles}${chosenArticle}`);
   const of = (name: Facet) => rows.filter((r) => r.facet === name);
   const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
