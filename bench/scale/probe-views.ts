@@ -17,7 +17,7 @@ async function main() {
   const { restoreCorpus } = await import('./cache');
   const { getSqlite } = await import('../../lib/db/client');
   const { reviewQueue, disputedItems } = await import('../../lib/data/reviews');
-  const { listInbox } = await import('../../lib/data/inbox');
+  const { listInbox, unreadCount } = await import('../../lib/data/inbox');
   const { listArticlesPage } = await import('../../lib/data/articleList');
   const { pageLinksForProject } = await import('../../lib/data/linkViews');
   const { listMembers } = await import('../../lib/data/projects');
@@ -38,6 +38,7 @@ async function main() {
     ['disputedItems (lead)', () => disputedItems({ actor: lead, projectId })],
     ['listInbox (reviewer)', () => listInbox({ actor: reviewer })],
     ['listInbox (lead)', () => listInbox({ actor: lead })],
+    ['unreadCount (header badge)', () => unreadCount({ actor: reviewer })],
     ['listArticlesPage', () => listArticlesPage({ actor: reviewer, projectId, query: {} })],
     ['pageLinksForProject', () => pageLinksForProject({ actor: reviewer, projectId, query: { projectId: String(projectId) } })],
     ['listMembers', () => listMembers({ actor: lead, projectId })],

@@ -83,7 +83,7 @@ function requireUserId(db: Db, actor: Actor): number {
   return user.id;
 }
 
-function member(userId: number, projectColumn: typeof reviews.projectId | typeof comments.projectId | typeof verdicts.projectId | typeof annotations.projectId | typeof links.projectId): SQL {
+function member(userId: number, projectColumn: SQLWrapper): SQL {
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
@@ -147,15 +147,12 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
 }
 
 function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
-  const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
   return db
     .select({ c: comments, actorName: users.name })
     .from(comments)
-    .innerJoin(target, eq(target.id, column))
-    .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(inArray(column, myItems(db, me, kind)), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -180,13 +177,13 @@ function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Ra
 
 function repliesToMe(db: Db, me: number, w: Window): Raw[] {
   const parent = alias(comments, 'parent');
+  // Driven by my comments (the author index), not by every comment of my projects.
+  const myComments = db.select({ id: parent.id }).from(parent).innerJoin(memberships, member(me, parent.projectId)).where(eq(parent.authorId, me));
   return db
     .select({ c: comments, actorName: users.name })
     .from(comments)
-    .innerJoin(parent, eq(parent.id, comments.parentId))
-    .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(inArray(comments.parentId, myComments), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
