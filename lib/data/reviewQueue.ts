@@ -8,7 +8,7 @@
  * page costs its own rows, not the project's. Only the page's articles have their body read.
  * The counts per filter value come from counters kept by triggers (lib/data/reviewQueueCounts.ts).
  */
-import { and, asc, eq, gte, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/schema';
@@ -16,7 +16,7 @@ import { forbidden } from '../errors';
 import { pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
 import { after, orderBy, type SortKey } from './keyset';
 import { projectAccess, type Actor } from './actor';
-import { disputedTotal, parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
+import { parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
 
 export type { QueueCounts, QueueFilters, FacetCount } from './reviewQueueCounts';
 
@@ -322,6 +322,21 @@ function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
     result.set(key, [...(result.get(key) ?? []), { reviewerName: r.reviewerName, decision: r.decision, reason: r.reason }]);
   }
   return result;
+}
+
+/** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
+function disputedTotal(db: Db, projectId: number, me: number): number {
+  const ofAnnotations = db
+    .select({ n: count() })
+    .from(annotations)
+    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me)))
+    .get()!.n;
+  const ofLinks = db
+    .select({ n: count() })
+    .from(links)
+    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me)))
+    .get()!.n;
+  return ofAnnotations + ofLinks;
 }
 
 /**

@@ -4,7 +4,7 @@
  * cube()); every facet is then counted with the other filters applied but not its own, so a
  * reviewer can switch from one outlet to another without clearing first. Only titles and outlets of the counted articles are read, never bodies.
  */
-import { and, count, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
 import { annotations, articles, links, queueTallies, reviews, users } from '../db/schema';
@@ -138,18 +138,4 @@ export function queueCounts(db: Db, projectId: number, me: number, filters: Queu
   return { total, label, author, outlet, article };
 }
 
-/** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
-export function disputedTotal(db: Db, projectId: number, me: number): number {
-  const ofAnnotations = db
-    .select({ n: count() })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me)))
-    .get()!.n;
-  const ofLinks = db
-    .select({ n: count() })
-    .from(links)
-    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me)))
-    .get()!.n;
-  return ofAnnotations + ofLinks;
-}
 
