@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { PASSWORD } from './corpus';
 
 const BASE = process.env.SHOTS_BASE || 'http://127.0.0.1:3311';
@@ -16,7 +16,9 @@ const SIZES = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-async function shoot(browser: Browser, email: string, who: string, pages: Array<[string, string]>) {
+type Shot = [name: string, url: string, act?: (page: Page) => Promise<void>];
+
+async function shoot(browser: Browser, email: string, who: string, pages: Shot[]) {
   for (const size of SIZES) {
     const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, baseURL: BASE });
     const page = await context.newPage();
@@ -25,9 +27,10 @@ async function shoot(browser: Browser, email: string, who: string, pages: Array<
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-    for (const [name, url] of pages) {
+    for (const [name, url, act] of pages) {
       await page.goto(url);
       await page.waitForLoadState('networkidle');
+      await act?.(page);
       const file = path.join(OUT, `${name}-${who}-${size.name}.png`);
       await page.screenshot({ path: file });
       console.log(file);
@@ -49,6 +52,15 @@ async function main() {
     await shoot(browser, corpus.lead.email, 'lead', [
       ['review', `/projects/${p}/review`],
       ['export', `/projects/${p}/export`],
+      // The article picker in use: one article chosen, a search showing its matches.
+      ['export-search', `/projects/${p}/export`, async (page) => {
+        const search = page.getByRole('searchbox', { name: /Articles/ });
+        await page.getByRole('list', { name: 'Most annotated articles' }).getByRole('button').first().click();
+        await search.fill('Reuters sanctions');
+        await page.getByRole('list', { name: 'Matching articles' }).waitFor();
+        await search.scrollIntoViewIfNeeded();
+        await page.waitForTimeout(800);
+      }],
     ]);
   } finally {
     await browser.close();
