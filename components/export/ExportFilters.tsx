@@ -1,18 +1,15 @@
 import { LABELS, STATUSES } from '@/lib/domain';
+import { ArticlePicker, type ArticleChoice } from './ArticlePicker';
 import styles from './ExportForm.module.css';
 
 export interface FilterChoices {
-  articles: Array<{ id: number; title: string; outlet: string | null; annotations: number }>;
+  /** Offered before a search (the most annotated); any article can be found by the search. */
+  articles: ArticleChoice[];
   members: Array<{ id: number; name: string }>;
 }
 
-function articleOption(a: FilterChoices['articles'][number]): string {
-  const outlet = a.outlet ? ` — ${a.outlet}` : '';
-  return `${a.title}${outlet} · ${a.annotations} ${a.annotations === 1 ? 'annotation' : 'annotations'}`;
-}
-
 /** The filter fields of the export form (plain form controls, read on submit). */
-export function ExportFilters({ articles, members }: FilterChoices) {
+export function ExportFilters({ projectId, articles, members }: FilterChoices & { projectId: number }) {
   return (
     <section className="card" aria-labelledby="export-filters-title">
       <h2 id="export-filters-title" className={styles.cardTitle}>
@@ -48,12 +45,7 @@ export function ExportFilters({ articles, members }: FilterChoices) {
             {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
           </select>
         </label>
-        <label className="field">
-          Articles
-          <select name="articles" multiple className={styles.select}>
-            {articles.map((a) => <option key={a.id} value={a.id}>{articleOption(a)}</option>)}
-          </select>
-        </label>
+        <ArticlePicker projectId={projectId} suggested={articles} />
       </fieldset>
     </section>
   );

@@ -66,7 +66,7 @@ export function ExportForm({ projectId, formats, articles, members }: Props) {
             ))}
           </fieldset>
         </section>
-        <ExportFilters articles={articles} members={members} />
+        <ExportFilters projectId={projectId} articles={articles} members={members} />
       </div>
       <div className={styles.actions}>
         <button type="submit" className="btn btn-primary" disabled={running}>{running ? 'Exporting…' : 'Export'}</button>

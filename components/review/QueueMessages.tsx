@@ -1,4 +1,5 @@
 /** The queue's counter, its last notice, and the cards shown while loading or when nothing is left. */
+import { formatCount } from '@/components/projects/format';
 import type { QueueNotice } from './useReviewQueue';
 import styles from './ReviewQueue.module.css';
 
@@ -6,7 +7,7 @@ export function QueueCounter({ left, notice }: { left: number; notice: QueueNoti
   return (
     <>
       <div className={styles.counter} aria-live="polite">
-        <strong data-testid="queue-left">{left}</strong> {left === 1 ? 'item' : 'items'} left to review
+        <strong data-testid="queue-left">{formatCount(left)}</strong> {left === 1 ? 'item' : 'items'} left to review
       </div>
       {notice && (
         <div className={`alert ${notice.kind === 'ok' ? 'alert-ok' : 'alert-error'}`} role={notice.kind === 'error' ? 'alert' : 'status'}>

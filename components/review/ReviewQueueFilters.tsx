@@ -5,6 +5,7 @@
  */
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FacetCount, QueueCounts } from '@/lib/data/reviewQueue';
+import { formatCount } from '@/components/projects/format';
 import styles from './ReviewQueue.module.css';
 
 type Param = 'label' | 'author' | 'outlet' | 'article';
@@ -16,7 +17,7 @@ function FacetSelect({ name, label, facets, value, onChange }: { name: Param; la
       <select name={name} value={value} onChange={(e) => onChange(name, e.target.value)} data-testid={`filter-${name}`}>
         <option value="">All</option>
         {facets.map((f) => (
-          <option key={f.value} value={f.value}>{`${f.name.length > 60 ? `${f.name.slice(0, 60)}…` : f.name} (${f.count})`}</option>
+          <option key={f.value} value={f.value}>{`${f.name.length > 60 ? `${f.name.slice(0, 60)}…` : f.name} (${formatCount(f.count)})`}</option>
         ))}
       </select>
     </label>
@@ -44,7 +45,7 @@ export function ReviewQueueFilters({ counts }: { counts: QueueCounts }) {
         {counts.label.map((f) => (
           <a key={f.value} href={href('label', f.value === label ? '' : f.value)} className={f.value === label ? `${styles.chip} ${styles.chipOn}` : styles.chip}
             aria-current={f.value === label ? 'true' : undefined}>
-            {f.name} <span className={styles.chipCount}>{f.count}</span>
+            {f.name} <span className={styles.chipCount}>{formatCount(f.count)}</span>
           </a>
         ))}
       </nav>

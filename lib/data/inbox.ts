@@ -84,7 +84,7 @@ function requireUserId(db: Db, actor: Actor): number {
   return user.id;
 }
 
-function member(userId: number, projectColumn: typeof reviews.projectId | typeof comments.projectId | typeof verdicts.projectId): SQL {
+function member(userId: number, projectColumn: SQLWrapper): SQL {
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
@@ -93,16 +93,20 @@ const notArchived = (kind: TargetKind) => (kind === 'annotation' ? ANNOTATION_NO
 /** The same for sources that only know the comment (its annotation or link id; the other is null). */
 const commentNotArchived = and(annotationIdNotArchived(comments.annotationId), linkIdNotArchived(comments.linkId));
 
-function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+/** My items in the projects I belong to (the author index), outside archived articles, as a subquery of their ids. */
+function myItems(db: Db, me: number, kind: TargetKind) {
   const target = kind === 'annotation' ? annotations : links;
+  return db.select({ id: target.id }).from(target).innerJoin(memberships, member(me, target.projectId)).where(and(eq(target.authorId, me), notArchived(kind)));
+}
+
+function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
+  // Driven by my items (a few thousand) and their reviews, not by every review of my projects.
   return db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
-    .innerJoin(target, eq(target.id, column))
-    .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(eq(target.authorId, me), ne(reviews.reviewerId, me), notArchived(kind), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
+    .where(and(inArray(column, myItems(db, me, kind)), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(w.limit)
     .all()
@@ -149,15 +153,12 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
 }
 
 function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
-  const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
   return db
     .select({ c: comments, actorName: users.name })
     .from(comments)
-    .innerJoin(target, eq(target.id, column))
-    .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(target.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), notArchived(kind), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(inArray(column, myItems(db, me, kind)), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -182,13 +183,13 @@ function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Ra
 
 function repliesToMe(db: Db, me: number, w: Window): Raw[] {
   const parent = alias(comments, 'parent');
+  // Driven by my comments (the author index), not by every comment of my projects.
+  const myComments = db.select({ id: parent.id }).from(parent).innerJoin(memberships, member(me, parent.projectId)).where(eq(parent.authorId, me));
   return db
     .select({ c: comments, actorName: users.name })
     .from(comments)
-    .innerJoin(parent, eq(parent.id, comments.parentId))
-    .innerJoin(memberships, member(me, comments.projectId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(eq(parent.authorId, me), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .where(and(inArray(comments.parentId, myComments), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
     .limit(w.limit)
     .all()
@@ -276,7 +277,10 @@ export function listInbox({ actor, query = {} }: { actor: Actor; query?: { curso
   const rows = collect(db, me, { before: before as InboxKey | undefined, limit });
   const readAt = lastReadAt(db, me);
   const page = toPage(scope, rows, limit, (r) => r.sortKey);
-  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread: countUnread(db, me, readAt) };
+  // The first page holds the newest rows: once it reaches one already read, it holds every unread one.
+  const newer = rows.filter((r) => r.at.getTime() > readAt).length;
+  const unread = !before && newer < rows.length ? newer : countUnread(db, me, readAt);
+  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread };
 }
 
 /** How many inbox items are newer than the last time the actor read it (the header badge). */

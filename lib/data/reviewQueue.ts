@@ -6,9 +6,9 @@
  * (project, article, start) index in order and links walk it through their first end (an
  * article's links come after its annotations), so a
  * page costs its own rows, not the project's. Only the page's articles have their body read.
- * The counts per filter value come from one GROUP BY per kind (lib/data/reviewQueueCounts.ts).
+ * The counts per filter value come from counters kept by triggers (lib/data/reviewQueueCounts.ts).
  */
-import { and, asc, eq, gte, inArray, isNull, ne, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/schema';
@@ -297,7 +297,7 @@ export function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; pr
     link: and(notReviewedBy(db, user.id, reviews.linkId, links.id), LINK_NOT_ARCHIVED),
   };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
-  const counts = queueCounts(db, projectId, user.id, filters, extra);
+  const counts = queueCounts(db, projectId, user.id, filters);
   return { ...page, groups: groupByArticle(page.items), left: counts.total, counts };
 }
 
@@ -313,10 +313,8 @@ function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(
-      and(
-        isNull(reviews.supersededAt),
-        sql`(${annotationIds.length ? inArray(reviews.annotationId, annotationIds) : sql`0`} or ${linkIds.length ? inArray(reviews.linkId, linkIds) : sql`0`})`,
-      ),
+      // Only the kinds on the page: `in (...) or 0` would make SQLite scan every review.
+      and(isNull(reviews.supersededAt), or(annotationIds.length ? inArray(reviews.annotationId, annotationIds) : undefined, linkIds.length ? inArray(reviews.linkId, linkIds) : undefined)),
     )
     .orderBy(asc(reviews.id))
     .all();
@@ -327,6 +325,21 @@ function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
   return result;
 }
 
+/** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
+function disputedTotal(db: Db, projectId: number, me: number): number {
+  const ofAnnotations = db
+    .select({ n: count() })
+    .from(annotations)
+    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me), ANNOTATION_NOT_ARCHIVED))
+    .get()!.n;
+  const ofLinks = db
+    .select({ n: count() })
+    .from(links)
+    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me), LINK_NOT_ARCHIVED))
+    .get()!.n;
+  return ofAnnotations + ofLinks;
+}
+
 /**
  * Disputed items a lead may settle (not their own), a page at a time in queue order, each
  * with its live reviews (who decided what, and why), and how many there are. Leads only.
@@ -335,10 +348,13 @@ export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; 
   const db = getDb();
   const { user } = projectAccess(db, actor, projectId, 'review.settle');
   if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
-  const extra = { annotation: and(eq(annotations.status, 'disputed'), ANNOTATION_NOT_ARCHIVED), link: and(eq(links.status, 'disputed'), LINK_NOT_ARCHIVED) };
+  // Disputed items are few: annotations walk their partial index (the literal lets SQLite use
+  // it), links are found by (project, status) and then sorted, rather than walking the project.
+  const disputedLinks = db.select({ id: links.id }).from(links).where(and(eq(links.projectId, projectId), eq(links.status, 'disputed')));
+  const extra = { annotation: and(sql`${annotations.status} = 'disputed'`, ANNOTATION_NOT_ARCHIVED), link: and(inArray(links.id, disputedLinks), LINK_NOT_ARCHIVED) };
   const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
   const live = liveReviews(db, page.items);
   const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));
-  const total = queueCounts(db, projectId, user.id, {}, extra).total;
+  const total = disputedTotal(db, projectId, user.id);
   return { items, nextCursor: page.nextCursor, total };
 }

@@ -1,13 +1,13 @@
 /**
- * The review queue's filters and their counts ("claim 120 · quote 40"). One GROUP BY per kind
- * gives the queue's cube over (article, label, author); every facet is then counted with the
- * other filters applied but not its own, so a reviewer can switch from one outlet to another
- * without clearing first. Only titles and outlets of the counted articles are read, never bodies.
+ * The review queue's filters and their counts ("claim 120 · quote 40"). The queue's cube over
+ * (article, label, author) is counters kept by triggers less the reviewer's own reviews (see
+ * cube()); every facet is then counted with the other filters applied but not its own, so a
+ * reviewer can switch from one outlet to another without clearing first. Only titles and outlets of the counted articles are read, never bodies.
  */
-import { and, count, eq, inArray, isNull, ne, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/client';
-import { annotations, articles, links, users } from '../db/schema';
+import { annotations, articles, links, queueTallies, reviews, users } from '../db/schema';
 import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
 
@@ -61,65 +61,90 @@ export function parseQueueFilters(query: { label?: string | null; author?: strin
   return filters;
 }
 
-interface CubeRow {
-  articleId: number;
-  label: QueueLabel;
-  authorId: number;
-  n: number;
-}
-
-function cube(db: Db, projectId: number, me: number, extra: { annotation?: SQL; link?: SQL }): CubeRow[] {
-  const annotationCube = db
-    .select({ articleId: annotations.articleId, label: annotations.label, authorId: annotations.authorId, n: count() })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt), ne(annotations.authorId, me), extra.annotation))
-    .groupBy(annotations.articleId, annotations.label, annotations.authorId)
-    .all();
+/**
+ * The queue's cube over (article, label, author) as SQL: the live items of others
+ * (queue_tallies, kept by triggers) less the ones `me` has a live review of (negative rows).
+ * Both parts are a few thousand rows at a desk's size, so no page load probes the reviews of
+ * every annotation.
+ */
+function cubeSql(projectId: number, me: number): SQL {
   const first = alias(annotations, 'from_annotation');
-  const linkCube = db
-    .select({ articleId: first.articleId, authorId: links.authorId, n: count() })
-    .from(links)
-    .innerJoin(first, eq(first.id, links.fromAnnotationId))
-    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), ne(links.authorId, me), extra.link))
-    .groupBy(first.articleId, links.authorId)
-    .all();
-  return [...annotationCube, ...linkCube.map((r) => ({ ...r, label: 'link' as const }))];
+  return sql`
+    select ${queueTallies.articleId} as article_id, ${queueTallies.label} as label, ${queueTallies.authorId} as author_id, ${queueTallies.n} as n
+      from ${queueTallies} where ${queueTallies.projectId} = ${projectId} and ${queueTallies.authorId} <> ${me} and ${queueTallies.n} > 0
+    union all
+    select ${annotations.articleId}, ${annotations.label}, ${annotations.authorId}, -count(distinct ${annotations.id})
+      from ${reviews} join ${annotations} on ${annotations.id} = ${reviews.annotationId}
+      where ${reviews.projectId} = ${projectId} and ${reviews.reviewerId} = ${me} and ${reviews.supersededAt} is null and ${annotations.deletedAt} is null and ${annotations.authorId} <> ${me}
+      group by 1, 2, 3
+    union all
+    select ${first.articleId}, 'link', ${links.authorId}, -count(distinct ${links.id})
+      from ${reviews} join ${links} on ${links.id} = ${reviews.linkId} join ${annotations} ${first} on ${first.id} = ${links.fromAnnotationId}
+      where ${reviews.projectId} = ${projectId} and ${reviews.reviewerId} = ${me} and ${reviews.supersededAt} is null and ${links.deletedAt} is null and ${links.authorId} <> ${me}
+      group by 1, 3
+    union all
+    -- A link into an archived article is out of the queue too, though the tally counts it at its
+    -- first end: found from the (few) archived articles, less those already taken off above.
+    select fa.article_id, 'link', l.author_id, -count(*)
+      from articles tr join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id join annotations fa on fa.id = l.from_annotation_id
+      where tr.project_id = ${projectId} and tr.archived_at is not null and l.deleted_at is null and l.author_id <> ${me}
+        and not exists (select 1 from reviews r where r.link_id = l.id and r.reviewer_id = ${me} and r.superseded_at is null)
+      group by 1, 2, 3`;
 }
 
 type Facet = 'label' | 'author' | 'outlet' | 'article';
 
-/** The queue's total and its counts per filter value. */
-export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters, extra: { annotation?: SQL; link?: SQL }): QueueCounts {
-  const rows = cube(db, projectId, me, extra);
-  const articleIds = [...new Set(rows.map((r) => r.articleId))];
-  const articleInfo = new Map(
-    (articleIds.length ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a]),
-  );
-  const authorIds = [...new Set(rows.map((r) => r.authorId))];
+const outletSql = sql`coalesce(nullif(${articles.outlet}, ''), ${NO_OUTLET})`;
+
+/** The filters as SQL over the cube `c`, leaving out `skip`'s own; an outlet is a set of article ids. */
+function where(projectId: number, filters: QueueFilters, skip: Facet): SQL {
+  // Archived articles are out of the queue (lib/data/articleArchive.ts): a handful of ids, read once.
+  const parts: SQL[] = [sql`c.article_id not in (select ${articles.id} from ${articles} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`];
+  if (skip !== 'label' && filters.label) parts.push(sql`c.label = ${filters.label}`);
+  if (skip !== 'author' && filters.authorId) parts.push(sql`c.author_id = ${filters.authorId}`);
+  if (skip !== 'article' && filters.articleId) parts.push(sql`c.article_id = ${filters.articleId}`);
+  if (skip !== 'outlet' && filters.outlet !== undefined) {
+    parts.push(sql`c.article_id in (select ${articles.id} from ${articles} where ${articles.projectId} = ${projectId} and ${outletSql} = ${filters.outlet})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * The queue's total and its counts per filter value: one statement, the cube materialized
+ * once and summed per facet under the other filters. Outlets are summed per article first, so
+ * only those articles are looked up; only the shown articles' titles are read.
+ */
+export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
+  const facet = (name: Facet, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from cube c where ${where(projectId, filters, name)} group by 2 having sum(c.n) > 0`;
+  const perArticle = sql`select c.article_id, sum(c.n) as n from cube c where ${where(projectId, filters, 'outlet')} group by 1`;
+  const outlets = sql`select 'outlet', ${outletSql}, sum(pa.n) from (${perArticle}) pa join ${articles} on ${articles.id} = pa.article_id group by 2 having sum(pa.n) > 0`;
+  // The articles with most items, and the chosen one wherever it ranks.
+  const topArticles = sql`select * from (${facet('article', sql`c.article_id`)} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
+  const chosenArticle = filters.articleId ? sql` union all select * from (${facet('article', sql`c.article_id`)} and value = ${filters.articleId})` : sql``;
+  const rows = db.all<{ facet: Facet; value: string | number; n: number }>(sql`
+    with cube as materialized (${cubeSql(projectId, me)})
+    ${facet('label', sql`c.label`)}
+    union all ${facet('author', sql`c.author_id`)}
+    union all ${outlets}
+    union all ${topArticles}${chosenArticle}`);
+  const of = (name: Facet) => rows.filter((r) => r.facet === name);
+  const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
+  const titles = new Map((articleIds.length ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const authorIds = of('author').map((r) => Number(r.value));
   const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
-  const outletOf = (articleId: number) => articleInfo.get(articleId)?.outlet || NO_OUTLET;
 
-  const matches = (r: CubeRow, skip?: Facet) =>
-    (skip === 'label' || !filters.label || r.label === filters.label) &&
-    (skip === 'author' || !filters.authorId || r.authorId === filters.authorId) &&
-    (skip === 'article' || !filters.articleId || r.articleId === filters.articleId) &&
-    (skip === 'outlet' || filters.outlet === undefined || outletOf(r.articleId) === filters.outlet);
-
-  const tally = (facet: Facet, valueOf: (r: CubeRow) => string | number, nameOf: (value: string) => string): FacetCount[] => {
-    const sums = new Map<string, number>();
-    for (const r of rows) if (matches(r, facet)) sums.set(String(valueOf(r)), (sums.get(String(valueOf(r))) ?? 0) + r.n);
-    return [...sums].map(([value, n]) => ({ value, name: nameOf(value), count: n }));
+  const counted = (name: Facet, nameOf: (value: string) => string): FacetCount[] => {
+    const seen = new Map(of(name).map((r) => [String(r.value), { value: String(r.value), name: nameOf(String(r.value)), count: r.n }]));
+    return [...seen.values()];
   };
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.name.localeCompare(b.name);
-
-  const label = tally('label', (r) => r.label, (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
-  const author = tally('author', (r) => r.authorId, (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
-  const outlet = tally('outlet', (r) => outletOf(r.articleId), (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
-  const allArticles = tally('article', (r) => r.articleId, (v) => articleInfo.get(Number(v))?.title || 'Untitled article').sort(byCount);
-  const article = allArticles.slice(0, ARTICLE_FACET_LIMIT);
-  const chosen = allArticles.find((a) => Number(a.value) === filters.articleId);
-  if (chosen && !article.includes(chosen)) article.push(chosen);
-  const total = rows.reduce((n, r) => n + (matches(r) ? r.n : 0), 0);
+  const label = counted('label', (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
+  const author = counted('author', (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
+  const outlet = counted('outlet', (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
+  const article = counted('article', (v) => titles.get(Number(v)) || 'Untitled article').sort(byCount);
+  // The label facet is counted under every other filter: its own value's count is the total.
+  const total = label.reduce((n, f) => n + (!filters.label || f.value === filters.label ? f.count : 0), 0);
   return { total, label, author, outlet, article };
 }
+
 

@@ -117,6 +117,23 @@ export const articleStats = sqliteTable(
   ],
 );
 
+/**
+ * Live annotations and links per (project, article, label, author): the review queue's filter
+ * counts. Kept by triggers (drizzle/0012_scale_queue_tallies.sql) in the transaction of every
+ * annotation and link write; a link counts under label 'link' and the article of its first end.
+ */
+export const queueTallies = sqliteTable(
+  'queue_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label, t.authorId] })],
+);
+
 export const annotations = sqliteTable(
   'annotations',
   {
@@ -166,6 +183,7 @@ export const annotations = sqliteTable(
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
     // The re-anchoring queue and its count: only the spans waiting (lib/data/revisionQueue.ts).
     index('annotations_reanchor_pending_idx').on(t.projectId, t.articleId, t.start, t.id).where(sql`anchor_pending = 1 and deleted_at is null`),
+    index('annotations_disputed_idx').on(t.projectId, t.articleId, t.start).where(sql`${t.status} = 'disputed'`),
     // The inbox reaches my work through its author.
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { can } from '@/lib/auth/can';
 import { getPublishingSettings } from '@/lib/data/publishing';
-import { listArticles } from '@/lib/data/articles';
+import { listArticlesPage } from '@/lib/data/articleList';
 import { listMembers } from '@/lib/data/projects';
 import { EXPORT_FORMATS } from '@/lib/export/types';
 import { FORMATS } from '@/lib/export';
@@ -23,7 +23,8 @@ export default async function ExportPage({ params }: { params: Promise<{ project
     );
   }
   const actor = { userId: user.id };
-  const articles = listArticles({ actor, projectId }).map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
+  // A few to start from; the picker searches the rest (a desk has thousands).
+  const articles = listArticlesPage({ actor, projectId, query: { sort: '-annotations', limit: '6' } }).items.map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
   const members = listMembers({ actor, projectId }).map((m) => ({ id: m.userId, name: m.name }));
   const publishingReady = getPublishingSettings({ actor, projectId }) !== null;
   const formats: FormatChoice[] = EXPORT_FORMATS.map((key) => ({ key, title: FORMATS[key].title, description: FORMATS[key].description, extension: FORMATS[key].extension }));
