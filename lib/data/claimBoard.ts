@@ -14,7 +14,7 @@ import { choice, pageRequest, toPage, type KeyValue, type Page } from '../pagina
 import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
 import { after, orderBy, type SortKey } from './keyset';
-import { ensureBoard } from './boardClusters';
+import { ensureBoard, type BoardProgress } from './boardClusters';
 
 export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -108,6 +108,8 @@ export interface ClaimBoard extends Page<BoardCluster> {
   outlets: BoardOutlet[];
   edges: BoardEdge[];
   totals: BoardTotals;
+  /** Set while a big project's board is first built in the background: nothing else is filled in yet. */
+  building: BoardProgress | null;
 }
 
 const SORT_KEYS: Record<BoardSort, SortKey[]> = {
@@ -273,7 +275,11 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
   const { sort, filters } = boardFilters(query);
   const scope = { list: `board:${projectId}`, query: { sort, ...filters } };
   const page = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, SORT_KEYS[sort].length);
-  ensureBoard(db, projectId);
+  const building = ensureBoard(db, projectId);
+  if (building) {
+    const totals = { clusters: 0, matching: 0, linkedClusters: 0, contested: 0, links: 0, rejectedLinks: 0, disagreements: 0 };
+    return { project: { id: project.id, name: project.name }, items: [], nextCursor: null, sort, filters, outlets: [], edges: [], totals, building };
+  }
   const where = filterWhere(projectId, filters);
   const rows = db
     .select()
@@ -299,5 +305,6 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
     outlets,
     edges,
     totals: totalsOf(db, projectId, where, Object.keys(filters).length > 0),
+    building: null,
   };
 }

@@ -46,6 +46,7 @@ const NO_ACTOR: Record<string, string> = {
   'keyset.after': 'pure: builds the WHERE of a keyset page for a checked list query',
   'keyset.orderBy': 'pure: builds the ORDER BY of a keyset page',
   'boardClusters.ensureBoard': 'rebuilds the board tables for claimBoard, which checks first',
+  'boardClusters.boardBuilt': 'waits for a background board build; returns nothing',
   'boardClusters.outletOf': 'pure: the short name of an article for the board',
   'claimBoard.boardFilters': 'pure: reads the sort and filters of a board query',
   'linkDisagreements.findDisagreements': 'pure',

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { ProjectNav } from '@/components/projects/ProjectNav';
+import { BoardBuilding } from '@/components/board/BoardBuilding';
 import { BoardFilters } from '@/components/board/BoardFilters';
 import { BoardPager } from '@/components/board/BoardPager';
 import { BoardStats, TopPairs } from '@/components/board/BoardSummary';
@@ -77,7 +78,7 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
           <p>Each row is a claim with the statements linked to it; each column an outlet: who corroborates it ✓ and who conflicts with it ✕.</p>
         </div>
       </div>
-      {!board ? <BadQuery projectId={projectId} message={problem ?? ''} /> : (
+      {!board ? <BadQuery projectId={projectId} message={problem ?? ''} /> : board.building ? <BoardBuilding progress={board.building} /> : (
         <>
           <Overview board={board} />
           <BoardFilters projectId={projectId} view={board} outlets={board.outlets} reviewers={reviewers} />
