@@ -1,30 +1,46 @@
 /**
  * One outlet's statements in one cluster: how many join it as corroborating ✓ or conflicting ✕,
- * then the first few statements, each a link into the reader, with its label and status and
- * a mark when the link that joins it is only proposed or disputed.
+ * then its first statement, a link into the reader, with its label and status and a mark when
+ * the link that joins it is only proposed or disputed. The head claim, whose words head the
+ * row, is only marked ◆ in its outlet's cell.
+ *
+ * Kept small on purpose (a page holds hundreds of cells, and Next.js sends each element twice,
+ * as HTML and in the RSC payload): no class names inside a cell; board.module.css styles the
+ * elements from the table's class, and `data-r` (v corroborates, x conflicts, h the head)
+ * colours the marks.
  */
 import type { BoardCell, BoardStatement } from '@/lib/data/claimBoard';
 import { focusUrl, RELATION_GLYPHS } from '@/components/links/relations';
-import styles from './board.module.css';
 
-/** Kept small on purpose (a page holds hundreds): styled from the table's class, not per element. */
+const MARK = { corroborates: 'v', conflicts: 'x' } as const;
+
 function Statement({ s, projectId, headId }: { s: BoardStatement; projectId: number; headId: number }) {
-  const isHead = s.annotationId === headId;
-  const meta = [!isHead ? s.label : null, s.status !== 'proposed' ? s.status : null].filter(Boolean).join(' · ');
+  if (s.annotationId === headId) {
+    return <p><a href={focusUrl(projectId, s.articleId, s.annotationId)}><b data-r="h">◆</b> the claim</a></p>;
+  }
+  const meta = [s.label, s.status !== 'proposed' ? s.status : null].filter(Boolean).join(' · ');
   return (
-    <p className={styles.statement}>
-      <a href={focusUrl(projectId, s.articleId, s.annotationId, isHead ? undefined : headId)}>
-        {isHead ? <b className={styles.headMark}>◆ </b> : s.relation ? <b className={styles[`rel_${s.relation}`]}>{RELATION_GLYPHS[s.relation]} </b> : null}
+    <p>
+      <a href={focusUrl(projectId, s.articleId, s.annotationId, headId)}>
+        {s.relation ? <b data-r={MARK[s.relation]}>{RELATION_GLYPHS[s.relation]} </b> : null}
         {s.exact}
       </a>
-      {meta || s.linkStatus === 'proposed' || s.linkStatus === 'disputed' ? (
-        <small>
-          {meta}
-          {s.linkStatus === 'proposed' ? <i className={styles.linkProposed}>link proposed</i> : null}
-          {s.linkStatus === 'disputed' ? <i className="badge badge-disputed">link disputed</i> : null}
-        </small>
-      ) : null}
+      <small>
+        {meta}
+        {s.linkStatus === 'proposed' ? <i>link proposed</i> : null}
+        {s.linkStatus === 'disputed' ? <i className="badge badge-disputed">link disputed</i> : null}
+      </small>
     </p>
+  );
+}
+
+/** ✓ n ✕ m, coloured by `data-r`; shared by the cells and the row's header. */
+export function Counts({ corroborates, conflicts }: { corroborates: number; conflicts: number }) {
+  return (
+    <>
+      {corroborates ? <b data-r="v">✓ {corroborates}</b> : null}
+      {conflicts ? <b data-r="x">✕ {conflicts}</b> : null}
+    </>
   );
 }
 
@@ -32,12 +48,9 @@ export function ClusterCell({ cell, projectId, headId }: { cell: BoardCell; proj
   const more = cell.total - cell.statements.length;
   return (
     <>
-      <span className={styles.cellCounts}>
-        {cell.corroborates ? <span className={styles.pc_corroborates}>✓ {cell.corroborates}</span> : null}
-        {cell.conflicts ? <span className={styles.pc_conflicts}>✕ {cell.conflicts}</span> : null}
-      </span>
+      {cell.corroborates || cell.conflicts ? <span><Counts corroborates={cell.corroborates} conflicts={cell.conflicts} /></span> : null}
       {cell.statements.map((s) => <Statement key={s.annotationId} s={s} projectId={projectId} headId={headId} />)}
-      {more > 0 ? <em className={styles.more}>+{more} more</em> : null}
+      {more > 0 ? <em>+{more} more</em> : null}
     </>
   );
 }

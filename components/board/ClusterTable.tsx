@@ -7,7 +7,7 @@ import Link from 'next/link';
 import type { BoardCell, BoardCluster } from '@/lib/data/claimBoard';
 import { VERDICT_LABELS } from '@/lib/review/verdictLabels';
 import { focusUrl } from '@/components/links/relations';
-import { ClusterCell } from './ClusterCell';
+import { ClusterCell, Counts } from './ClusterCell';
 import styles from './board.module.css';
 
 export const OTHER = 'Other outlets';
@@ -30,8 +30,7 @@ function ClaimHeader({ c, projectId }: { c: BoardCluster; projectId: number }) {
         <span className={`badge badge-${c.claim.status}`}>{c.claim.status}</span>
         <span>{c.claim.outlet}</span>
         <span>{c.outlets} outlet{c.outlets === 1 ? '' : 's'}</span>
-        {c.corroborates ? <span className={styles.pc_corroborates}>✓ {c.corroborates}</span> : null}
-        {c.conflicts ? <span className={styles.pc_conflicts}>✕ {c.conflicts}</span> : null}
+        <Counts corroborates={c.corroborates} conflicts={c.conflicts} />
         {c.disagreements ? <span className="badge badge-disputed">{c.disagreements} disagreement{c.disagreements > 1 ? 's' : ''}</span> : null}
         {c.rejectedLinks ? <span className={styles.rejected} title="Rejected links are not counted">{c.rejectedLinks} rejected link{c.rejectedLinks > 1 ? 's' : ''}, not counted</span> : null}
         {c.size > 1 ? <Link href={`/projects/${projectId}/compare/${c.claim.annotationId}`}>compare</Link> : null}
@@ -48,9 +47,13 @@ function Row({ c, columns, withOther, projectId }: { c: BoardCluster; columns: s
     <tr data-testid="board-row" data-cluster-id={c.id}>
       <ClaimHeader c={c} projectId={projectId} />
       {shown.map(([outlet, cell]) => (
-        <td key={outlet} data-outlet={cell ? outlet : undefined} className={!cell ? styles.emptyCell : cell.conflicts ? styles.cellConflicts : cell.corroborates ? styles.cellCorroborates : styles.cell}>
-          {cell ? <ClusterCell cell={cell} projectId={projectId} headId={c.id} /> : null}
-        </td>
+        // An outlet with nothing in the cluster is an empty cell (CSS draws a quiet dot); `data-t`
+        // tints a cell with conflicts (x) or only corroborations (v).
+        cell ? (
+          <td key={outlet} data-outlet={outlet} data-t={cell.conflicts ? 'x' : cell.corroborates ? 'v' : undefined}>
+            <ClusterCell cell={cell} projectId={projectId} headId={c.id} />
+          </td>
+        ) : <td key={outlet} />
       ))}
       <td className={styles.verdictCell} data-outlet="Verdict">
         {c.verdict ? <span className={`${styles.verdict} ${styles[`verdict_${c.verdict.replace('-', '_')}`]}`}>{VERDICT_LABELS[c.verdict]}</span> : <span className="muted small">none yet</span>}
