@@ -245,16 +245,18 @@ function treeLinks(head: number, graph: Graph): Map<number, LinkRow> {
   return parent;
 }
 
+/** Old board rows deleted per statement when a build starts over (each row has four index entries). */
+const CLEAR_CHUNK = 2_000;
 /** Statements written per transaction of a full build; the build yields between transactions. */
-const WRITE_CHUNK = 500;
+const WRITE_CHUNK = 250;
 
 /**
- * A full build as steps, each short (one delete or read of READ_CHUNK rows, or one transaction
- * writing about WRITE_CHUNK statements); `progress` counts the statements written. The first
- * step marks the board unbuilt, so a process that dies mid-build leaves a board the next read
- * builds again; the last marks it built at the generation it started from (an article deleted
- * meanwhile means another build).
- * Writes made during the build mark their statements dirty, and the next read recomputes them.
+ * A full build as steps, each short (one delete of CLEAR_CHUNK rows, one read of READ_CHUNK, or
+ * one transaction writing about WRITE_CHUNK statements); `progress` counts the statements
+ * written. The first step marks the board unbuilt, so a process that dies mid-build leaves a
+ * board the next read builds again; the last marks it built at the generation it started from
+ * (an article deleted meanwhile means another build). Writes made during the build mark their
+ * statements dirty, and the next read recomputes them.
  */
 function* buildSteps(db: Database.Database, projectId: number, progress: BoardProgress): Generator<void, void> {
   const generation = writeTransaction(() => {
@@ -266,8 +268,8 @@ function* buildSteps(db: Database.Database, projectId: number, progress: BoardPr
   // The old rows go a chunk at a time. A dirty mark removed here is for a write the reads
   // below see; a write after them marks its statements again.
   for (const table of ['board_dirty', 'board_members', 'board_clusters', 'board_links', 'board_outlets']) {
-    const clear = db.prepare(`delete from ${table} where rowid in (select rowid from ${table} where project_id = ? limit ${READ_CHUNK})`);
-    while (clear.run(projectId).changes === READ_CHUNK) yield;
+    const clear = db.prepare(`delete from ${table} where rowid in (select rowid from ${table} where project_id = ? limit ${CLEAR_CHUNK})`);
+    while (clear.run(projectId).changes === CLEAR_CHUNK) yield;
   }
   yield;
   const { nodes, byNode } = yield* readGraph(db, projectId);
