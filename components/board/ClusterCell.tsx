@@ -2,7 +2,7 @@
  * One outlet's statements in one cluster: how many join it as corroborating ✓ or conflicting ✕,
  * then its first statement, a link into the reader, with its label and status and a mark when
  * the link that joins it is only proposed or disputed. The head claim, whose words head the
- * row, is only marked ◆ in its outlet's cell.
+ * row, is only marked ◆ in its outlet's cell, above the first statement linked to it there.
  *
  * Kept small on purpose (a page holds hundreds of cells, and Next.js sends each element twice,
  * as HTML and in the RSC payload): no class names inside a cell; board.module.css styles the
@@ -15,9 +15,6 @@ import { focusUrl, RELATION_GLYPHS } from '@/components/links/relations';
 const MARK = { corroborates: 'v', conflicts: 'x' } as const;
 
 function Statement({ s, projectId, headId }: { s: BoardStatement; projectId: number; headId: number }) {
-  if (s.annotationId === headId) {
-    return <p><a href={focusUrl(projectId, s.articleId, s.annotationId)}><b data-r="h">◆</b> the claim</a></p>;
-  }
   const meta = [s.label, s.status !== 'proposed' ? s.status : null].filter(Boolean).join(' · ');
   return (
     <p>
@@ -44,12 +41,20 @@ export function Counts({ corroborates, conflicts }: { corroborates: number; conf
   );
 }
 
-export function ClusterCell({ cell, projectId, headId }: { cell: BoardCell; projectId: number; headId: number }) {
-  const more = cell.total - cell.statements.length;
+/**
+ * `clusterId` is the head claim's id (statements link back to it); `head` is set on the head's
+ * own outlet's cell, where the claim is marked ◆ and linked rather than repeated.
+ */
+export function ClusterCell({ cell, projectId, clusterId, head }: {
+  cell: BoardCell; projectId: number; clusterId: number; head: { annotationId: number; articleId: number } | null;
+}) {
+  const shown = cell.statements.filter((s) => s.annotationId !== clusterId);
+  const more = cell.total - shown.length - (head ? 1 : 0);
   return (
     <>
       {cell.corroborates || cell.conflicts ? <span><Counts corroborates={cell.corroborates} conflicts={cell.conflicts} /></span> : null}
-      {cell.statements.map((s) => <Statement key={s.annotationId} s={s} projectId={projectId} headId={headId} />)}
+      {head ? <p><a href={focusUrl(projectId, head.articleId, head.annotationId)}><b data-r="h">◆</b> the claim</a></p> : null}
+      {shown.map((s) => <Statement key={s.annotationId} s={s} projectId={projectId} headId={clusterId} />)}
       {more > 0 ? <em>+{more} more</em> : null}
     </>
   );

@@ -51,7 +51,7 @@ function Row({ c, columns, withOther, projectId }: { c: BoardCluster; columns: s
         // tints a cell with conflicts (x) or only corroborations (v).
         cell ? (
           <td key={outlet} data-outlet={outlet} data-t={cell.conflicts ? 'x' : cell.corroborates ? 'v' : undefined}>
-            <ClusterCell cell={cell} projectId={projectId} headId={c.id} />
+            <ClusterCell cell={cell} projectId={projectId} clusterId={c.id} head={outlet === c.claim.outlet ? c.claim : null} />
           </td>
         ) : <td key={outlet} />
       ))}

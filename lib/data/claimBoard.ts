@@ -20,7 +20,11 @@ export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed']
 export type BoardSort = (typeof BOARD_SORTS)[number];
 export const BOARD_FILTERS = ['outlet', 'status', 'verdict', 'label', 'reviewer', 'q'] as const;
 export type BoardFilterName = (typeof BOARD_FILTERS)[number];
-/** Statements shown per outlet in a cluster (the head first); the rest are counted. A page holds 50 clusters. */
+/**
+ * Statements shown per outlet in a cluster; the rest are counted. The head comes last (its words
+ * head the row already), so its outlet's cell shows a statement linked to it if there is one.
+ * A page holds 50 clusters.
+ */
 export const STATEMENTS_PER_CELL = 1;
 const MAX_TEXT = 90;
 const TOP_EDGES = 10;
@@ -207,7 +211,7 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
     select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
       p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
     from (
-      select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id desc, m.annotation_id) as rn
+      select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id, m.annotation_id) as rn
       from board_members m where m.cluster_id in (${ids})
     ) p join annotations a on a.id = p.annotation_id
     where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
