@@ -17,6 +17,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { ClusterTable } from '@/components/board/ClusterTable';
 import { pickColumns } from '@/components/board/boardUrl';
+import { packRows } from '@/components/board/packRows';
 
 const ARTICLES = Number(process.env.BOARD_SCALE) || 300;
 const BIG = ['annotations', 'links', 'reviews'];
@@ -117,7 +118,9 @@ describe(`the board at ${ARTICLES} articles`, () => {
       return `${JSON.stringify(query)} ${times[2].toFixed(1)} ms`;
     });
     console.log(`cold (rebuild) ${cold.toFixed(0)} ms; after one new link ${afterWrite.toFixed(0)} ms (with EXPLAIN); warm medians:\n${timings.join('\n')}`);
-    const html = renderToStaticMarkup(createElement(ClusterTable, { clusters: page.items, columns: pickColumns(page.outlets.map((o) => o.name), undefined), projectId }));
+    const table = packRows(page.items, pickColumns(page.outlets.map((o) => o.name), undefined));
+    const html = renderToStaticMarkup(createElement(ClusterTable, { table, projectId }));
+    console.log(`table props (the RSC payload) ${(JSON.stringify(table).length / 1024).toFixed(1)} KB`);
     console.log(`table HTML ${(html.length / 1024).toFixed(1)} KB`);
     if (process.env.BOARD_HTML) fs.writeFileSync(process.env.BOARD_HTML, html);
     console.log(`page JSON ${(JSON.stringify(page).length / 1024).toFixed(1)} KB for ${page.items.length} clusters of ${page.totals.clusters}`);

@@ -77,7 +77,13 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                   </a>
                 ))}
               </nav>
-              <AgreementMatrix reviewers={data.reviewers} pairs={data.pairs} metric={metric} selected={pair} hrefFor={(a, b) => `?metric=${metric}&a=${a}&b=${b}`} />
+              <AgreementMatrix
+                reviewers={data.reviewers}
+                values={data.pairs.map((p) => [p.a, p.b, METRICS[metric].pick(p)])}
+                metric={metric}
+                selected={pair}
+                chosen={pair ? data.pairs.find((p) => (p.a === pair[0] && p.b === pair[1]) || (p.a === pair[1] && p.b === pair[0])) ?? null : null}
+              />
             </section>
             <section className="card" style={{ marginTop: 0 }}>
               <h2 style={{ marginTop: 0 }}>What the figures mean</h2>
