@@ -14,8 +14,11 @@ export const METRICS = {
 } as const;
 export type MetricKey = keyof typeof METRICS;
 
+/** Two decimals; a figure that rounds to zero from below is 0.00, not "-0.00". */
 export function formatScore(value: number | null): string {
-  return value === null ? '—' : value.toFixed(2);
+  if (value === null) return '—';
+  const text = value.toFixed(2);
+  return text === '-0.00' ? '0.00' : text;
 }
 
 /** The colour step of a figure: 0 (0 or below, red) to 10 (1, green); undefined (grey) when there is none. */
