@@ -35,7 +35,7 @@ function Cell({ outlet, cell, row, projectId }: { outlet: string; cell: PackedCe
     <td data-outlet={outlet} data-t={tint || undefined}>
       {corroborates || conflicts ? <span><Counts corroborates={corroborates} conflicts={conflicts} /></span> : null}
       {isHead ? <p><a href={focusUrl(projectId, row.articleId, row.id)}><b data-r="h">◆</b> the claim</a></p> : null}
-      {statements.map(([articleId, annotationId, mark, text, meta, disputed]) => (
+      {statements.map(([articleId, annotationId, mark, text, meta, link]) => (
         <p key={annotationId}>
           <a href={focusUrl(projectId, articleId, annotationId, row.id)}>
             {mark ? <b data-r={mark}>{`${GLYPH[mark]} `}</b> : null}
@@ -43,7 +43,7 @@ function Cell({ outlet, cell, row, projectId }: { outlet: string; cell: PackedCe
           </a>
           <small>
             {meta}
-            {disputed ? <i className="badge badge-disputed">link disputed</i> : null}
+            {link === 1 ? <i>link proposed</i> : link === 2 ? <i className="badge badge-disputed">link disputed</i> : null}
           </small>
         </p>
       ))}

@@ -9,8 +9,8 @@ import type { Status, Verdict } from '@/lib/domain';
 
 export const OTHER = 'Other outlets';
 
-/** [articleId, annotationId, relation mark (v, x or ''), words, "label · status · link proposed", link disputed (1)] */
-export type PackedStatement = [number, number, '' | 'v' | 'x', string, string, 0 | 1];
+/** [articleId, annotationId, relation mark (v, x or ''), words, "label · status", the joining link: 0 counted, 1 proposed, 2 disputed] */
+export type PackedStatement = [number, number, '' | 'v' | 'x', string, string, 0 | 1 | 2];
 /** null: the outlet has nothing in the cluster. [tint, ✓ count, ✕ count, the head's own outlet (1), statements, more] */
 export type PackedCell = null | ['' | 'v' | 'x', number, number, 0 | 1, PackedStatement[], number];
 
@@ -52,8 +52,8 @@ function packCell(cell: BoardCell, c: BoardCluster, isHeadOutlet: boolean): Pack
   const shown = cell.statements.filter((s) => s.annotationId !== c.id);
   const statements = shown.map((s): PackedStatement => [
     s.articleId, s.annotationId, s.relation ? MARK[s.relation] : '', s.exact,
-    [s.label, s.status !== 'proposed' ? s.status : null, s.linkStatus === 'proposed' ? 'link proposed' : null].filter(Boolean).join(' · '),
-    s.linkStatus === 'disputed' ? 1 : 0,
+    s.status !== 'proposed' ? `${s.label} · ${s.status}` : s.label,
+    s.linkStatus === 'proposed' ? 1 : s.linkStatus === 'disputed' ? 2 : 0,
   ]);
   const tint = cell.conflicts ? 'x' : cell.corroborates ? 'v' : '';
   return [tint, cell.corroborates, cell.conflicts, isHeadOutlet ? 1 : 0, statements, cell.total - shown.length - (isHeadOutlet ? 1 : 0)];
