@@ -32,6 +32,9 @@ test('a claim and a quote on the same span are a label disagreement, not two one
   await expect(label.getByRole('link').first()).toContainText(span);
   await expect(list.locator('tr[data-kind="only-a"]')).toHaveCount(0);
   await expect(list.locator('tr[data-kind="only-b"]')).toHaveCount(1);
+  // The chosen pair's figures, spelled out under the matrix.
+  await expect(page.getByTestId('pair-detail')).toContainText('Carla × Dmytro: κ');
+  await expect(page.getByTestId('pair-detail')).toContainText('1 shared article');
   await page.screenshot({ path: `${SHOTS}/agreement-label-desktop.png`, fullPage: true });
   expect(await axeProblems(page)).toEqual([]);
 });

@@ -77,6 +77,17 @@ test('the claim board: outlet columns, filters and sorts in the URL, pages, reje
   expect(heads.join(' ')).not.toContain('Unknown');
   await expect(page.getByTestId('board-row')).toHaveCount(50);
 
+  // The head claim's words head its row; in its own outlet's column it is only marked ◆, above
+  // the quote of that outlet linked to it; the other outlet's claim sits in its own column.
+  const headRow = page.locator(`[data-cluster-id="${stories[0].claims[0]}"]`);
+  await expect(headRow.locator('th')).toContainText('Grain exports through the Black Sea corridor rose by 10 percent');
+  const own = headRow.locator('td[data-outlet="Kyiv Independent"]');
+  await expect(own).toContainText('◆ the claim');
+  await expect(own).toContainText('✓ 1');
+  await expect(own).toContainText('We will not trade land for peace');
+  await expect(own).not.toContainText('more');
+  await expect(headRow.locator('td[data-outlet="UNN"]')).toContainText('will not legally recognize any occupied territories, report 13');
+
   // 96 claims, 15 of them merged into others' clusters: 81. Contested: the three live conflicts, not the rejected one.
   await expect(page.getByTestId('stat-clusters')).toContainText('81');
   await expect(page.getByTestId('stat-contested')).toContainText('3');

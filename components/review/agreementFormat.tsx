@@ -1,6 +1,10 @@
-/** Shared presentation of agreement figures: two decimals and a red-amber-green cell colour. */
-import type { CSSProperties } from 'react';
+/**
+ * Shared presentation of agreement figures: two decimals and a red-amber-green colour. The
+ * colour is one of eleven steps (`data-s` 0-10, styled in Agreement.module.css), not an inline
+ * style: a 30-reviewer matrix has 870 cells, and each is sent twice (HTML and RSC payload).
+ */
 import type { PairFigures } from '@/lib/data/agreement';
+import styles from './Agreement.module.css';
 
 export const METRICS = {
   kappa: { label: "Cohen's κ", short: 'κ', pick: (p: PairFigures) => p.kappa },
@@ -10,20 +14,22 @@ export const METRICS = {
 } as const;
 export type MetricKey = keyof typeof METRICS;
 
+/** Two decimals; a figure that rounds to zero from below is 0.00, not "-0.00". */
 export function formatScore(value: number | null): string {
-  return value === null ? '—' : value.toFixed(2);
+  if (value === null) return '—';
+  const text = value.toFixed(2);
+  return text === '-0.00' ? '0.00' : text;
 }
 
-/** Red (0 or below) through amber to green (1); grey when there is no figure. */
-export function scoreStyle(value: number | null): CSSProperties {
-  if (value === null) return { background: 'var(--surface-2)', color: 'var(--muted)' };
-  const hue = Math.round(120 * Math.max(0, Math.min(1, value)));
-  return { background: `hsl(${hue} 65% 88%)`, color: `hsl(${hue} 70% 22%)` };
+/** The colour step of a figure: 0 (0 or below, red) to 10 (1, green); undefined (grey) when there is none. */
+export function scoreStep(value: number | null): number | undefined {
+  if (value === null) return undefined;
+  return Math.round(10 * Math.max(0, Math.min(1, value)));
 }
 
 export function ScoreChip({ value, title }: { value: number | null; title?: string }) {
   return (
-    <span className="score-chip" style={{ ...scoreStyle(value), display: 'inline-block', minWidth: '3.2rem', textAlign: 'center', borderRadius: 6, padding: '0.15rem 0.45rem', fontWeight: 600, fontVariantNumeric: 'tabular-nums' }} title={title}>
+    <span className={`score-chip ${styles.chip}`} data-s={scoreStep(value)} title={title}>
       {formatScore(value)}
     </span>
   );

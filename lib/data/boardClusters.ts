@@ -54,34 +54,61 @@ const COUNTED = `l.deleted_at is null and l.status <> 'rejected' and fa.deleted_
 const LINK_COLUMNS = 'l.id as id, l.from_annotation_id as f, l.to_annotation_id as t, l.relation as relation, l.status as status, l.created_at as createdAt';
 const NODE_COLUMNS = `id, article_id as articleId, label, status, created_at as createdAt, (deleted_at is not null or ${ARCHIVED('annotations.article_id')}) as deleted`;
 
-/** The whole project in a few range reads (a full rebuild). */
-function bulkGraph(db: Database.Database, projectId: number): { graph: Graph; nodes: number[] } {
+/** Rows per read while a full build loads the project's claims and counted links. */
+const READ_CHUNK = 5_000;
+
+/** Outlet and final verdict, read through indexes as a write reaches them (fresh in its own transaction). */
+function lookups(db: Database.Database): Pick<Graph, 'outlet' | 'verdict'> {
+  const article = db.prepare('select id, outlet, title, url from articles where id = ?');
+  const verdict = db.prepare('select verdict from verdicts where annotation_id = ? and is_final = 1 and deleted_at is null order by id desc limit 1');
+  const outlets = new Map<number, string>();
+  return {
+    outlet: (articleId) => {
+      if (!outlets.has(articleId)) outlets.set(articleId, outletOf(article.get(articleId) as Article));
+      return outlets.get(articleId)!;
+    },
+    verdict: (id) => (verdict.get(id) as { verdict: string } | undefined)?.verdict ?? null,
+  };
+}
+
+/**
+ * The project's claims and counted links, read by keyset in chunks of READ_CHUNK rows (a step
+ * yields after each, so a build can let other requests in). The reads need not be one snapshot:
+ * whatever changes after the build cleared board_dirty is marked dirty again by the triggers.
+ */
+function* readGraph(db: Database.Database, projectId: number): Generator<void, { nodes: Map<number, NodeRow>; byNode: Map<number, LinkRow[]> }> {
   const end = (a: string) => `${a}.article_id as ${a}Article, ${a}.label as ${a}Label, ${a}.status as ${a}Status, ${a}.created_at as ${a}Created`;
   type Row = LinkRow & Record<'faArticle' | 'taArticle' | 'faCreated' | 'taCreated', number> & Record<'faLabel' | 'taLabel', Label> & Record<'faStatus' | 'taStatus', Status>;
-  const links = db.prepare(`select ${LINK_COLUMNS}, ${end('fa')}, ${end('ta')} from links l join annotations fa on fa.id = l.from_annotation_id
-    join annotations ta on ta.id = l.to_annotation_id where l.project_id = ? and ${COUNTED} order by l.id`).all(projectId) as Row[];
+  const linkPage = db.prepare(`select ${LINK_COLUMNS}, ${end('fa')}, ${end('ta')} from links l join annotations fa on fa.id = l.from_annotation_id
+    join annotations ta on ta.id = l.to_annotation_id where l.project_id = ? and l.id > ? and ${COUNTED} order by l.id limit ${READ_CHUNK}`);
+  const claimPage = db.prepare(`select ${NODE_COLUMNS} from annotations where project_id = ? and label = 'claim' and deleted_at is null and id > ?
+    order by id limit ${READ_CHUNK}`);
   const nodes = new Map<number, NodeRow>();
-  for (const n of db.prepare(`select ${NODE_COLUMNS} from annotations where project_id = ? and label = 'claim' and deleted_at is null`).all(projectId) as NodeRow[]) nodes.set(n.id, n);
-  const byNode = new Map<number, LinkRow[]>();
-  for (const l of links) {
-    if (!nodes.has(l.f)) nodes.set(l.f, { id: l.f, articleId: l.faArticle, label: l.faLabel, status: l.faStatus, createdAt: l.faCreated, deleted: 0 });
-    if (!nodes.has(l.t)) nodes.set(l.t, { id: l.t, articleId: l.taArticle, label: l.taLabel, status: l.taStatus, createdAt: l.taCreated, deleted: 0 });
-    for (const id of [l.f, l.t]) {
-      const list = byNode.get(id);
-      if (list) list.push(l);
-      else byNode.set(id, [l]);
-    }
+  for (let last = 0; ;) {
+    const page = claimPage.all(projectId, last) as NodeRow[];
+    for (const n of page) nodes.set(n.id, n);
+    if (page.length < READ_CHUNK) break;
+    last = page[page.length - 1].id;
+    yield;
   }
-  const articles = new Map((db.prepare('select id, outlet, title, url from articles where project_id = ?').all(projectId) as Article[]).map((a) => [a.id, outletOf(a)]));
-  const verdicts = new Map((db.prepare(`select annotation_id as id, verdict from verdicts where project_id = ? and is_final = 1 and deleted_at is null order by id`)
-    .all(projectId) as { id: number; verdict: string }[]).map((v) => [v.id, v.verdict]));
-  const graph: Graph = {
-    node: (id) => nodes.get(id),
-    links: (id) => byNode.get(id) ?? [],
-    outlet: (articleId) => articles.get(articleId) ?? '',
-    verdict: (id) => verdicts.get(id) ?? null,
-  };
-  return { graph, nodes: [...nodes.keys()] };
+  const byNode = new Map<number, LinkRow[]>();
+  for (let last = 0; ;) {
+    const page = linkPage.all(projectId, last) as Row[];
+    for (const l of page) {
+      if (!nodes.has(l.f)) nodes.set(l.f, { id: l.f, articleId: l.faArticle, label: l.faLabel, status: l.faStatus, createdAt: l.faCreated, deleted: 0 });
+      if (!nodes.has(l.t)) nodes.set(l.t, { id: l.t, articleId: l.taArticle, label: l.taLabel, status: l.taStatus, createdAt: l.taCreated, deleted: 0 });
+      const link: LinkRow = { id: l.id, f: l.f, t: l.t, relation: l.relation, status: l.status, createdAt: l.createdAt };
+      for (const id of [l.f, l.t]) {
+        const list = byNode.get(id);
+        if (list) list.push(link);
+        else byNode.set(id, [link]);
+      }
+    }
+    if (page.length < READ_CHUNK) break;
+    last = page[page.length - 1].id;
+    yield;
+  }
+  return { nodes, byNode };
 }
 
 /** The statements around a few dirty ones, read through indexes as the walk reaches them. */
@@ -90,9 +117,6 @@ function lazyGraph(db: Database.Database): Graph {
   const join = 'from links l join annotations fa on fa.id = l.from_annotation_id join annotations ta on ta.id = l.to_annotation_id';
   const from = db.prepare(`select ${LINK_COLUMNS} ${join} where l.from_annotation_id = ? and ${COUNTED}`);
   const to = db.prepare(`select ${LINK_COLUMNS} ${join} where l.to_annotation_id = ? and ${COUNTED}`);
-  const article = db.prepare('select id, outlet, title, url from articles where id = ?');
-  const verdict = db.prepare('select verdict from verdicts where annotation_id = ? and is_final = 1 and deleted_at is null order by id desc limit 1');
-  const outlets = new Map<number, string>();
   const linksOf = new Map<number, LinkRow[]>();
   return {
     node: (id) => node.get(id) as NodeRow | undefined,
@@ -100,11 +124,7 @@ function lazyGraph(db: Database.Database): Graph {
       if (!linksOf.has(id)) linksOf.set(id, [...(from.all(id) as LinkRow[]), ...(to.all(id) as LinkRow[])]);
       return linksOf.get(id)!;
     },
-    outlet: (articleId) => {
-      if (!outlets.has(articleId)) outlets.set(articleId, outletOf(article.get(articleId) as Article));
-      return outlets.get(articleId)!;
-    },
-    verdict: (id) => (verdict.get(id) as { verdict: string } | undefined)?.verdict ?? null,
+    ...lookups(db),
   };
 }
 
@@ -229,15 +249,53 @@ function treeLinks(head: number, graph: Graph): Map<number, LinkRow> {
   return parent;
 }
 
-function fullRebuild(db: Database.Database, projectId: number): void {
-  for (const table of ['board_members', 'board_clusters', 'board_links', 'board_outlets', 'board_dirty']) {
-    db.prepare(`delete from ${table} where project_id = ?`).run(projectId);
+/** Old board rows deleted per statement when a build starts over (each row has four index entries). */
+const CLEAR_CHUNK = 2_000;
+/** Statements written per transaction of a full build; the build yields between transactions. */
+const WRITE_CHUNK = 250;
+
+/**
+ * A full build as steps, each short (one delete of CLEAR_CHUNK rows, one read of READ_CHUNK, or
+ * one transaction writing about WRITE_CHUNK statements); `progress` counts the statements
+ * written. The first step marks the board unbuilt, so a process that dies mid-build leaves a
+ * board the next read builds again; the last marks it built at the generation it started from
+ * (an article deleted meanwhile means another build). Writes made during the build mark their
+ * statements dirty, and the next read recomputes them.
+ */
+function* buildSteps(db: Database.Database, projectId: number, progress: BoardProgress): Generator<void, void> {
+  const generation = writeTransaction(() => {
+    db.prepare('insert into board_state (project_id, generation, built_generation) values (?, 1, 0) on conflict (project_id) do nothing').run(projectId);
+    db.prepare(`update board_state set built_generation = 0, clusters = 0, linked_clusters = 0, contested = 0, links = 0, disagreements = 0
+      where project_id = ?`).run(projectId);
+    return (db.prepare('select generation from board_state where project_id = ?').get(projectId) as { generation: number }).generation;
+  });
+  // The old rows go a chunk at a time. A dirty mark removed here is for a write the reads
+  // below see; a write after them marks its statements again.
+  for (const table of ['board_dirty', 'board_members', 'board_clusters', 'board_links', 'board_outlets']) {
+    const clear = db.prepare(`delete from ${table} where rowid in (select rowid from ${table} where project_id = ? limit ${CLEAR_CHUNK})`);
+    while (clear.run(projectId).changes === CLEAR_CHUNK) yield;
   }
-  db.prepare('update board_state set clusters = 0, linked_clusters = 0, contested = 0, links = 0, disagreements = 0 where project_id = ?').run(projectId);
-  const { graph, nodes } = bulkGraph(db, projectId);
-  const writer = new Writer(db, projectId, graph);
-  for (const component of componentsOf(graph, nodes, new Set())) writer.write(component);
-  writer.flush();
+  yield;
+  const { nodes, byNode } = yield* readGraph(db, projectId);
+  const graph: Graph = { node: (id) => nodes.get(id), links: (id) => byNode.get(id) ?? [], outlet: () => '', verdict: () => null };
+  const components = componentsOf(graph, nodes.keys(), new Set());
+  progress.total = components.reduce((n, c) => n + c.nodes.length, 0);
+  yield;
+  for (let i = 0; i < components.length; ) {
+    writeTransaction(() => {
+      // Outlets and verdicts are read inside the transaction that writes them, so a rename
+      // committed before it is seen, and one after it marks the rows it wrote dirty.
+      const writer = new Writer(db, projectId, { ...graph, ...lookups(db) });
+      for (let written = 0; i < components.length && written < WRITE_CHUNK; i++) {
+        writer.write(components[i]);
+        written += components[i].nodes.length;
+        progress.done += components[i].nodes.length;
+      }
+      writer.flush();
+    });
+    yield;
+  }
+  db.prepare('update board_state set built_generation = ? where project_id = ?').run(generation, projectId);
 }
 
 const idList = (ids: number[]) => ids.join(', ');
@@ -287,23 +345,80 @@ function incremental(db: Database.Database, projectId: number, dirty: number[]):
 const STATE = sql`select generation, built_generation as built, exists (select 1 from board_dirty d where d.project_id = board_state.project_id) as dirty
   from board_state where project_id = `;
 
-/**
- * Brings the project's board tables up to date with every committed write; a no-op (two index
- * probes) when nothing changed since the last read. Callers have checked access.
- */
-export function ensureBoard(db: Db, projectId: number): void {
-  const state = db.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
-  if (state && state.built === state.generation && !state.dirty) return;
-  writeTransaction((tx: Tx) => {
-    const now = tx.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
-    const sqlite = getSqlite();
-    if (now && now.built === now.generation) {
-      const dirty = (sqlite.prepare('select annotation_id as id from board_dirty where project_id = ?').all(projectId) as { id: number }[]).map((r) => r.id);
-      if (dirty.length) incremental(sqlite, projectId, dirty);
-      return;
+/** How far a full build of the board has come: statements written of `total` (0 while reading). */
+export interface BoardProgress {
+  done: number;
+  total: number;
+}
+
+/** Projects with fewer claims and links than this are built in one go, inside the read. */
+const BUILD_INLINE = 2_000;
+/** More dirty statements than this (a bulk import into a built board): build afresh, in steps. */
+const MAX_INCREMENTAL = 2_000;
+
+interface Build {
+  progress: BoardProgress;
+  done: Promise<void>;
+}
+
+/** Builds in progress in this process, on globalThis so every Next.js bundle sees the same ones. */
+const holder = globalThis as unknown as { __workbenchBoardBuilds?: Map<number, Build> };
+const builds = (holder.__workbenchBoardBuilds ??= new Map<number, Build>());
+
+/** Runs a build's steps, yielding to other work between them; one build per project at a time. */
+function startBuild(projectId: number): Build {
+  const progress: BoardProgress = { done: 0, total: 0 };
+  const steps = buildSteps(getSqlite(), projectId, progress);
+  const run = async () => {
+    try {
+      while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      builds.delete(projectId);
     }
-    if (!now) tx.run(sql`insert into board_state (project_id, generation, built_generation) values (${projectId}, 1, 0)`);
-    fullRebuild(sqlite, projectId);
-    tx.run(sql`update board_state set built_generation = generation where project_id = ${projectId}`);
+  };
+  const build: Build = { progress, done: run() };
+  builds.set(projectId, build);
+  // A failed build leaves the board unbuilt; the next read starts another.
+  build.done.catch((error) => console.error(`board build of project ${projectId} failed`, error));
+  return build;
+}
+
+/**
+ * Brings the project's board tables up to date with every committed write: a no-op (two index
+ * probes) when nothing changed since the last read; a few dirty statements are recomputed in
+ * place. A project that needs a full build (never built, an article deleted, a bulk import)
+ * and is small is built here too; a big one is built in steps in the background, and this
+ * answers how far it has come (the caller shows that instead of the board). Callers have
+ * checked access.
+ */
+export function ensureBoard(db: Db, projectId: number): BoardProgress | null {
+  const running = builds.get(projectId);
+  if (running) return { ...running.progress };
+  const state = db.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+  if (state && state.built === state.generation && !state.dirty) return null;
+  const sqlite = getSqlite();
+  const needed = writeTransaction((tx: Tx) => {
+    const now = tx.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+    if (now && now.built === now.generation) {
+      const dirty = (sqlite.prepare(`select annotation_id as id from board_dirty where project_id = ? limit ${MAX_INCREMENTAL + 1}`).all(projectId) as { id: number }[]).map((r) => r.id);
+      if (dirty.length > MAX_INCREMENTAL) return true;
+      if (dirty.length) incremental(sqlite, projectId, dirty);
+      return false;
+    }
+    return true;
   });
+  if (!needed) return null;
+  const size = sqlite.prepare(`select (select count(*) from annotations where project_id = ? and label = 'claim') + (select count(*) from links where project_id = ?) as n`)
+    .get(projectId, projectId) as { n: number };
+  if (size.n < BUILD_INLINE) {
+    const steps = buildSteps(sqlite, projectId, { done: 0, total: 0 });
+    while (!steps.next().done);
+    return null;
+  }
+  return { ...startBuild(projectId).progress };
+}
+
+/** Waits for the project's background build, if one is running (tests and benchmarks). */
+export async function boardBuilt(projectId: number): Promise<void> {
+  await builds.get(projectId)?.done;
 }

@@ -14,14 +14,18 @@ import { choice, pageRequest, toPage, type KeyValue, type Page } from '../pagina
 import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
 import { after, orderBy, type SortKey } from './keyset';
-import { ensureBoard } from './boardClusters';
+import { ensureBoard, type BoardProgress } from './boardClusters';
 import { LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
 
 export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
 export const BOARD_FILTERS = ['outlet', 'status', 'verdict', 'label', 'reviewer', 'q'] as const;
 export type BoardFilterName = (typeof BOARD_FILTERS)[number];
-/** Statements shown per outlet in a cluster (the head first); the rest are counted. A page holds 50 clusters. */
+/**
+ * Statements shown per outlet in a cluster; the rest are counted. The head comes last (its words
+ * head the row already), so its outlet's cell shows a statement linked to it if there is one.
+ * A page holds 50 clusters.
+ */
 export const STATEMENTS_PER_CELL = 1;
 const MAX_TEXT = 90;
 const TOP_EDGES = 10;
@@ -109,6 +113,8 @@ export interface ClaimBoard extends Page<BoardCluster> {
   outlets: BoardOutlet[];
   edges: BoardEdge[];
   totals: BoardTotals;
+  /** Set while a big project's board is first built in the background: nothing else is filled in yet. */
+  building: BoardProgress | null;
 }
 
 const SORT_KEYS: Record<BoardSort, SortKey[]> = {
@@ -206,7 +212,7 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
     select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
       p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
     from (
-      select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id desc, m.annotation_id) as rn
+      select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id, m.annotation_id) as rn
       from board_members m where m.cluster_id in (${ids})
     ) p join annotations a on a.id = p.annotation_id
     where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
@@ -274,7 +280,11 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
   const { sort, filters } = boardFilters(query);
   const scope = { list: `board:${projectId}`, query: { sort, ...filters } };
   const page = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, SORT_KEYS[sort].length);
-  ensureBoard(db, projectId);
+  const building = ensureBoard(db, projectId);
+  if (building) {
+    const totals = { clusters: 0, matching: 0, linkedClusters: 0, contested: 0, links: 0, rejectedLinks: 0, disagreements: 0 };
+    return { project: { id: project.id, name: project.name }, items: [], nextCursor: null, sort, filters, outlets: [], edges: [], totals, building };
+  }
   const where = filterWhere(projectId, filters);
   const rows = db
     .select()
@@ -300,5 +310,6 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
     outlets,
     edges,
     totals: totalsOf(db, projectId, where, Object.keys(filters).length > 0),
+    building: null,
   };
 }

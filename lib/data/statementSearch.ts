@@ -80,20 +80,43 @@ export function rareTerms(db: Db | Tx, terms: string[]): string[] {
   return terms.filter((_, i) => rarest.has(i) || docs[i] <= total * COMMON_SHARE);
 }
 
-/** Raw FTS hits of one project, best first, both kinds, before merging. */
+interface Ranked {
+  rid: number;
+  rank: number;
+}
+
+/**
+ * Raw FTS hits of one project, best first (rank, then rowid), both kinds, before merging.
+ *
+ * Ranking is most of the cost, and at a desk's size a similarity query matches tens of
+ * thousands of rows (of every project). So the index is asked only for its `window` best rows
+ * (FTS5 keeps a small heap for ORDER BY rank LIMIT), and those are joined and filtered to the
+ * project. Every row ranked strictly better than the window's last is in the window, so the
+ * answer is exact once its `fetch`-th row is better than that; otherwise the window grows.
+ */
 function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): HitRow[] {
-  return db.all<HitRow>(sql`
-    with m as (select rowid as rid, ${WEIGHTS} as rank from search_fts where search_fts match ${search.match})
-    select m.rid as rid, m.rank as rank, ar.id as articleId, ar.outlet as outlet, ar.title as title,
-      coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
-      coalesce(a.exact, s.text) as exact, a.label as label
-    from m
-      left join annotations a on m.rid > 0 and a.id = m.rid and a.deleted_at is null
-      left join article_sentences s on m.rid < 0 and s.id = -m.rid
-      join articles ar on ar.id = coalesce(a.article_id, s.article_id)
-    where ${articleFilter(search)}
-    order by m.rank, m.rid
-    limit ${fetch}`);
+  for (let window = fetch * 5; ; window *= 4) {
+    const best = db.all<Ranked>(sql`
+      select rowid as rid, ${WEIGHTS} as rank from search_fts where search_fts match ${search.match} order by rank limit ${window}`);
+    if (best.length === 0) return [];
+    // Ranks stay in JavaScript (doubles, never through text), so the comparisons below are exact.
+    const rankOf = new Map(best.map((b) => [b.rid, b.rank]));
+    const rows = db
+      .all<Omit<HitRow, 'rank'>>(sql`
+        select m.value as rid, ar.id as articleId, ar.outlet as outlet, ar.title as title,
+          coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
+          coalesce(a.exact, s.text) as exact, a.label as label
+        from json_each(${JSON.stringify(best.map((b) => b.rid))}) m
+          left join annotations a on m.value > 0 and a.id = m.value and a.deleted_at is null
+          left join article_sentences s on m.value < 0 and s.id = -m.value
+          join articles ar on ar.id = coalesce(a.article_id, s.article_id)
+        where ${articleFilter(search)}`)
+      .map((r) => ({ ...r, rank: rankOf.get(r.rid)! }))
+      .sort((x, y) => x.rank - y.rank || x.rid - y.rid)
+      .slice(0, fetch);
+    const exhausted = best.length < window;
+    if (exhausted || (rows.length === fetch && rows[fetch - 1].rank < best[best.length - 1].rank)) return rows;
+  }
 }
 
 /** Live annotations of the given articles, to fold matching sentences into them. */

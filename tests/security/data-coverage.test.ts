@@ -56,6 +56,7 @@ const NO_ACTOR: Record<string, string> = {
   'articleArchive.refuseArchived': "runs inside the caller's checked transaction, after its access check",
   'articleArchive.targetArticleIds': "reads inside the caller's checked transaction",
   'boardClusters.ensureBoard': 'rebuilds the board tables for claimBoard, which checks first',
+  'boardClusters.boardBuilt': 'waits for a background board build; returns nothing',
   'boardClusters.outletOf': 'pure: the short name of an article for the board',
   'claimBoard.boardFilters': 'pure: reads the sort and filters of a board query',
   'linkDisagreements.findDisagreements': 'pure',

@@ -66,7 +66,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <div className="card empty">Agreement needs at least two reviewers who tagged the same article. Nothing to compare yet.</div>
       ) : (
         <>
-          <div className={styles.grid}>
+          {/* A big matrix takes the width; the definitions go under it. */}
+          <div className={data.reviewers.length > 8 ? `${styles.grid} ${styles.gridWide}` : styles.grid}>
             <section className="card" aria-labelledby="matrix-title">
               <h2 id="matrix-title" style={{ marginTop: 0 }}>Project: {METRICS[metric].label}</h2>
               <nav className={styles.tabs} aria-label="Measure">
@@ -76,7 +77,13 @@ export default async function AgreementPage({ params, searchParams }: { params: 
                   </a>
                 ))}
               </nav>
-              <AgreementMatrix reviewers={data.reviewers} pairs={data.pairs} metric={metric} selected={pair} hrefFor={(a, b) => href(metric, a, b)} />
+              <AgreementMatrix
+                reviewers={data.reviewers}
+                values={data.pairs.map((p) => [p.a, p.b, METRICS[metric].pick(p)])}
+                metric={metric}
+                selected={pair}
+                chosen={pair ? data.pairs.find((p) => (p.a === pair[0] && p.b === pair[1]) || (p.a === pair[1] && p.b === pair[0])) ?? null : null}
+              />
             </section>
             <section className="card" style={{ marginTop: 0 }}>
               <h2 style={{ marginTop: 0 }}>What the figures mean</h2>

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { ProjectNav } from '@/components/projects/ProjectNav';
+import { BoardBuilding } from '@/components/board/BoardBuilding';
 import { BoardFilters } from '@/components/board/BoardFilters';
 import { BoardPager } from '@/components/board/BoardPager';
 import { BoardStats, TopPairs } from '@/components/board/BoardSummary';
 import { ClusterTable } from '@/components/board/ClusterTable';
 import { OutletGraph } from '@/components/board/OutletGraph';
+import { packRows } from '@/components/board/packRows';
 import { pickColumns, boardHref } from '@/components/board/boardUrl';
 import { claimBoard, type BoardQuery, type ClaimBoard } from '@/lib/data/claimBoard';
 import { listMembers } from '@/lib/data/projects';
@@ -77,7 +79,7 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
           <p>Each row is a claim with the statements linked to it; each column an outlet: who corroborates it ✓ and who conflicts with it ✕.</p>
         </div>
       </div>
-      {!board ? <BadQuery projectId={projectId} message={problem ?? ''} /> : (
+      {!board ? <BadQuery projectId={projectId} message={problem ?? ''} /> : board.building ? <BoardBuilding progress={board.building} /> : (
         <>
           <Overview board={board} />
           <BoardFilters projectId={projectId} view={board} outlets={board.outlets} reviewers={reviewers} />
@@ -87,7 +89,7 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
             <div className="card empty">No cluster matches these filters. <Link href={boardHref(projectId, { sort: board.sort, filters: {} })}>Show all clusters</Link></div>
           ) : (
             <>
-              <ClusterTable clusters={board.items} columns={pickColumns(board.outlets.map((o) => o.name), board.filters.outlet)} projectId={projectId} />
+              <ClusterTable table={packRows(board.items, pickColumns(board.outlets.map((o) => o.name), board.filters.outlet))} projectId={projectId} />
               <BoardPager projectId={projectId} view={board} nextCursor={board.nextCursor} onFirstPage={!query.cursor} shown={board.items.length} matching={board.totals.matching} />
             </>
           )}
