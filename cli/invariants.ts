@@ -1,8 +1,8 @@
 /**
  * The invariants `check` verifies on the raw database: SQLite's own integrity and foreign
  * keys, the offsets contract (every live span lies inside its article and covers exactly its
- * `exact`), no live link to a deleted annotation, and cached statuses equal to what the
- * reviews derive. Each check returns its problems; none means it holds.
+ * `exact`), no live link to a deleted annotation, cached statuses equal to what the reviews
+ * derive, and the counters kept by triggers equal to a fresh count. Each check returns its problems; none means it holds.
  */
 import type Database from 'better-sqlite3';
 import type { Decision, Status } from '../lib/db/schema';
@@ -109,6 +109,50 @@ function reviewsOfOlderVersions(db: Database.Database, table: 'annotations' | 'l
   return rows.map((r) => `review ${r.id} of ${table.slice(0, -1)} ${r.targetId} is for version ${r.reviewed} but still counts, though the ${table.slice(0, -1)} changed at version ${r.current}`);
 }
 
+/** Rows of `kept` that differ from `fresh` (both keyed alike), both ways, as problems. */
+function counterDiffs(kept: Map<string, number>, fresh: Map<string, number>, what: (key: string) => string): string[] {
+  const problems: string[] = [];
+  for (const key of new Set([...kept.keys(), ...fresh.keys()])) {
+    const k = kept.get(key) ?? 0;
+    const f = fresh.get(key) ?? 0;
+    if (k !== f) problems.push(`${what(key)}: kept ${k}, counted ${f}`);
+  }
+  return problems;
+}
+
+/** The review queue's tallies (kept by triggers, migration 0015) equal a fresh count of live annotations and links. */
+function queueTallies(db: Database.Database): string[] {
+  const rows = (query: string) =>
+    new Map((db.prepare(query).all() as Array<{ k: string; n: number }>).filter((r) => r.n !== 0).map((r) => [r.k, r.n]));
+  const kept = rows(`select project_id || '/' || article_id || '/' || label || '/' || author_id as k, n from queue_tallies`);
+  const fresh = rows(`select k, sum(n) as n from (
+      select project_id || '/' || article_id || '/' || label || '/' || author_id as k, count(*) as n from annotations where deleted_at is null group by 1
+      union all
+      select l.project_id || '/' || a.article_id || '/link/' || l.author_id, count(*) from links l join annotations a on a.id = l.from_annotation_id where l.deleted_at is null group by 1)
+    group by k`);
+  return counterDiffs(kept, fresh, (key) => {
+    const [project, article, label, author] = key.split('/');
+    return `queue tally of project ${project}, article ${article}, ${label}s by user ${author}`;
+  });
+}
+
+/** The articles list's per-article counters (article_stats, kept by triggers) equal a fresh count. */
+function articleStats(db: Database.Database): string[] {
+  const columns = ['annotation_count', 'unreviewed_count', 'claim_count', 'quote_count', 'context_count'] as const;
+  const kept = new Map<string, number>();
+  for (const r of db.prepare(`select article_id as id, ${columns.join(', ')} from article_stats`).all() as Array<Record<string, number>>) {
+    for (const c of columns) if (r[c] !== 0) kept.set(`${r.id}/${c}`, r[c]);
+  }
+  const fresh = new Map<string, number>();
+  const counted = db.prepare(`select article_id as id, count(*) as annotation_count, sum(status = 'proposed') as unreviewed_count, sum(label = 'claim') as claim_count,
+      sum(label = 'quote') as quote_count, sum(label = 'context') as context_count from annotations where deleted_at is null group by article_id`).all() as Array<Record<string, number>>;
+  for (const r of counted) for (const c of columns) if (r[c] !== 0) fresh.set(`${r.id}/${c}`, r[c]);
+  return counterDiffs(kept, fresh, (key) => {
+    const [article, column] = key.split('/');
+    return `article ${article} ${column.replace('_', ' ')}`;
+  });
+}
+
 export const INVARIANTS: Invariant[] = [
   { name: 'integrity_check', run: integrity },
   { name: 'foreign_key_check', run: foreignKeys },
@@ -118,6 +162,8 @@ export const INVARIANTS: Invariant[] = [
   { name: 'link statuses match their reviews', run: (db) => statusesOf(db, 'links', 'link_id') },
   { name: 'only reviews of the current annotation version count', run: (db) => reviewsOfOlderVersions(db, 'annotations', 'annotation_id') },
   { name: 'only reviews of the current link version count', run: (db) => reviewsOfOlderVersions(db, 'links', 'link_id') },
+  { name: 'review queue tallies match the live annotations and links', run: queueTallies },
+  { name: 'article counters match their annotations', run: articleStats },
 ];
 
 /** The first problems of a failed check, for printing. */

@@ -72,8 +72,10 @@ describe('cli check', () => {
       'ok    link statuses match their reviews',
       'ok    only reviews of the current annotation version count',
       'ok    only reviews of the current link version count',
+      'ok    review queue tallies match the live annotations and links',
+      'ok    article counters match their annotations',
     ]);
-    expect(result.lines.at(-1)).toBe('All 8 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 10 checks passed.');
   });
 });
 
@@ -165,6 +167,9 @@ describe('cli check failures', () => {
     getSqlite().pragma('foreign_keys = OFF');
     getSqlite().prepare("insert into memberships (project_id, user_id, role) values (?, 4242, 'viewer')").run(ctx.projectId);
     getSqlite().pragma('foreign_keys = ON');
+    // Counters the triggers keep, changed behind their back.
+    getSqlite().prepare("update queue_tallies set n = n + 2 where article_id = ? and label = 'claim'").run(a.articleId);
+    getSqlite().prepare('update article_stats set quote_count = quote_count + 3 where article_id = ?').run(a.articleId);
 
     const result = cli(['check']);
     expect(result.code).toBe(1);
@@ -180,7 +185,9 @@ describe('cli check failures', () => {
     expect(result.stdout).toContain(`FAIL  no live link to a deleted annotation\n        link ${link.id} is live but its annotation ${b.id} is deleted`);
     expect(result.stdout).toMatch(/FAIL {2}annotation statuses match their reviews\n\s+annotation \d+ has status accepted but its reviews say proposed/);
     expect(result.stdout).toContain(`FAIL  link statuses match their reviews\n        link ${link.id} has status proposed but its reviews say rejected`);
-    expect(result.lines.at(-1)).toBe('5 of 8 checks failed.');
-    expect(result.stderr).toBe('error: 5 of 8 checks failed (see above).\n');
+    expect(result.stdout).toMatch(new RegExp(`FAIL  review queue tallies match the live annotations and links\\n\\s+queue tally of project ${ctx.projectId}, article ${a.articleId}, claims by user ${ctx.authorId}: kept \\d+, counted \\d+`));
+    expect(result.stdout).toContain(`FAIL  article counters match their annotations\n        article ${a.articleId} quote count: kept 3, counted 0`);
+    expect(result.lines.at(-1)).toBe('7 of 10 checks failed.');
+    expect(result.stderr).toBe('error: 7 of 10 checks failed (see above).\n');
   });
 });
