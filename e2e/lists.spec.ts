@@ -75,6 +75,7 @@ test('the articles list pages by 50, searches and sorts, all kept in the URL', a
 
   // Filter by outlet from the form; a reload keeps everything.
   await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
   await page.locator('select[name=outlet]').selectOption('Reuters');
   await page.locator('select[name=sort]').selectOption('-date');
   await page.getByRole('button', { name: 'Apply' }).click();

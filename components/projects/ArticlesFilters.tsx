@@ -29,7 +29,8 @@ export const SORT_CHOICES: Array<{ value: string; name: string }> = [
 export function ArticlesFilters({ action, values, outlets }: { action: string; values: ArticleFilterValues; outlets: string[] }) {
   const filtered = Boolean(values.q || values.outlet || values.from || values.to || (values.sort && values.sort !== 'imported'));
   return (
-    <form method="get" action={action} className={styles.form} role="search" aria-label="Search and filter articles">
+    // Keyed by the values: Clear and other in-app navigations must reset the uncontrolled fields.
+    <form key={JSON.stringify(values)} method="get" action={action} className={styles.form} role="search" aria-label="Search and filter articles">
       <label className={`field ${styles.search}`}>
         Search
         <input type="search" name="q" defaultValue={values.q ?? ''} placeholder="Words in the title, outlet or text" maxLength={200} />
