@@ -3,8 +3,7 @@
  * trees behave the same: reviews, a lead's settlement, comment threads and history; plus
  * editing and deleting one's own comment.
  */
-import { NextResponse } from 'next/server';
-import { authedRoute, ifMatchVersion, pathId, readJson } from '../http/api';
+import { authedRoute, ifMatchVersion, pathId, readJson, jsonResponse } from '../http/api';
 import { listReviews, reviewAnnotation, reviewLink, settle } from '../data/reviews';
 import { addComment, deleteComment, editComment, listComments } from '../data/comments';
 import { historyPage } from '../data/history';
@@ -33,7 +32,7 @@ export function postReview(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const id = pathId(params.id, NAME[kind]);
     const result = await write({ actor, id, input: await reviewInput(request) });
-    return NextResponse.json(result, { status: 201 });
+    return jsonResponse(result, { status: 201 });
   });
 }
 
@@ -41,7 +40,7 @@ export function postReview(kind: TargetKind) {
 export function postSettlement(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const id = pathId(params.id, NAME[kind]);
-    return NextResponse.json(await settle({ actor, kind, id, input: await reviewInput(request) }), { status: 201 });
+    return jsonResponse(await settle({ actor, kind, id, input: await reviewInput(request) }), { status: 201 });
   });
 }
 
@@ -55,7 +54,7 @@ export function postComment(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const target = { kind, id: pathId(params.id, NAME[kind]) };
     const comment = await addComment({ actor, target, input: await readJson(request, 64 * 1024) });
-    return NextResponse.json({ comment }, { status: 201 });
+    return jsonResponse({ comment }, { status: 201 });
   });
 }
 

@@ -3,7 +3,6 @@
  * state-changing requests, JSON body limits, and the error format of docs/api.md:
  * {"error": {"code", "message", "details"?}}. Never a stack trace, never a 500 for bad input.
  */
-import { NextResponse } from 'next/server';
 import { AppError, isAppError } from '../errors';
 import { actorFromRequest } from '../auth/session';
 import type { Actor } from '../data/actor';
@@ -12,12 +11,33 @@ import { foreignOriginReason } from './origin';
 export const DEFAULT_BODY_LIMIT = 3 * 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function errorResponse(error: AppError): NextResponse {
+/**
+ * The body the write fast lane (server/fastLane.ts) has already read, on the stand-in request it
+ * hands the handlers; readBytesCapped takes it instead of a stream.
+ */
+export const PREREAD_BODY = Symbol('preread body');
+/** The serialized body of a jsonResponse, so the fast lane need not read it back from a stream. */
+const JSON_TEXT = Symbol('json text');
+
+/** A JSON answer, as NextResponse.json gives, that also keeps its serialized text for the fast lane. */
+export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const text = JSON.stringify(body);
+  const response = new Response(text, { status: init.status, headers: { 'content-type': 'application/json', ...init.headers } });
+  (response as Response & { [JSON_TEXT]?: string })[JSON_TEXT] = text;
+  return response;
+}
+
+/** The serialized text of a jsonResponse, or undefined for any other Response. */
+export function jsonTextOf(response: Response): string | undefined {
+  return (response as Response & { [JSON_TEXT]?: string })[JSON_TEXT];
+}
+
+export function errorResponse(error: AppError): Response {
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code: error.code, message: error.message },
   };
   if (error.details !== undefined) body.error.details = error.details;
-  return NextResponse.json(body, { status: error.status });
+  return jsonResponse(body, { status: error.status });
 }
 
 /**
@@ -89,6 +109,11 @@ export async function readTextCapped(request: Request, limit: number): Promise<s
  * would otherwise buffer an upload of any size.
  */
 export async function readBytesCapped(request: Request, limit: number): Promise<Uint8Array> {
+  const preread = (request as Request & { [PREREAD_BODY]?: Uint8Array })[PREREAD_BODY];
+  if (preread) {
+    if (preread.byteLength > limit) throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);
+    return preread;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -111,7 +136,7 @@ type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promi
 
 function toResponse(result: unknown): Response {
   if (result instanceof Response) return result;
-  return NextResponse.json(result);
+  return jsonResponse(result);
 }
 
 /** Wraps a handler that needs a signed-in actor (session or bearer token). */
@@ -137,10 +162,7 @@ export function handleError(error: unknown): Response {
   if (isAppError(error)) return errorResponse(error);
   if (clientHungUp(error)) return errorResponse(new AppError('bad_request', 'The request was cut off before its body arrived. Nothing was saved.'));
   console.error('Unexpected error in API route', error);
-  return NextResponse.json(
-    { error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } },
-    { status: 500 },
-  );
+  return jsonResponse({ error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } }, { status: 500 });
 }
 
 /** The version in an If-Match header ("3", 3 or W/"3"); undefined when absent. */

@@ -156,6 +156,40 @@ describe('the fast lane over HTTP', () => {
     expect(annotationCount()).toBe(before);
   });
 
+  it('a chunked body past the route\'s 64 KB cap but within the read-ahead gets 413 and keeps the connection', async () => {
+    const before = annotationCount();
+    const note = 'é'.repeat(33 * 1024); // 66 KB of UTF-8, sent without a Content-Length
+    const res = await new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
+      const req = http.request(`${base}/api/articles/${articleId}/annotations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
+        let body = '';
+        r.on('data', (c) => (body += c));
+        r.on('end', () => resolve({ status: r.statusCode ?? 0, body, connection: r.headers.connection }));
+      });
+      req.on('error', reject);
+      req.end(`{"label":"claim","start":0,"end":3,"note":"${note}"}`);
+    });
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).error.message).toBe('The request body is larger than 65536 bytes.');
+    expect(res.connection).not.toBe('close');
+    expect(annotationCount()).toBe(before);
+  });
+
+  it('bytes that are not UTF-8, text that is not JSON and a body that is not JSON each get their 4xx and write nothing', async () => {
+    const before = annotationCount();
+    const path = `/api/articles/${articleId}/annotations`;
+    const bad = await fetch(base + path, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(/not valid UTF-8/);
+    const notJson = await post(path, '{"label": «claim»}', { authorization: `Bearer ${token}` });
+    expect(notJson.status).toBe(400);
+    expect(((await notJson.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+    const form = await fetch(base + path, { method: 'POST', body: 'label=claim', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${token}` } });
+    expect(form.status).toBe(415);
+    expect(form.headers.get('content-type')).toBe('application/json');
+    expect(form.headers.get('x-frame-options')).toBe('DENY');
+    expect(annotationCount()).toBe(before);
+  });
+
   it('a repeated Authorization header is treated as Node (and Next.js) treat it: the first one counts', async () => {
     const headers = ['host', new URL(base).host, 'authorization', `Bearer ${token}`, 'authorization', 'Bearer fcw_someone-else', 'content-type', 'application/json'];
     const res = await rawPost(`/api/articles/${articleId}/annotations`, headers, span());
