@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const reports = path.join(root, 'test-results');
@@ -86,8 +87,8 @@ function playwrightFailures(report) {
 }
 
 function firstLine(text) {
-  // Strip colour codes: the line is read in a plain log.
-  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+  // Without colour codes: the line is read in a plain log.
+  return stripVTControlCharacters(text ?? '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
 }
 
 function playwrightCounts(report) {
