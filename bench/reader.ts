@@ -70,14 +70,15 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize;
 }
 
-interface Sample { ms: number; heap: number; addMs?: number; scrollMs?: number }
+interface Sample { ms: number; heap: number; drawnMs: number | null; addMs?: number; scrollMs?: number }
 
 async function scenario(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false): Promise<Sample> {
   const page = await openPage(browser, files);
   const ms = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg] as const);
+  const drawnMs = await page.evaluate(() => window.drawnMs);
   await page.waitForTimeout(800);
   const heap = await heapAfterGc(page);
-  const sample: Sample = { ms, heap };
+  const sample: Sample = { ms, heap, drawnMs };
   if (extras) {
     if (name === 'highlights') sample.addMs = await page.evaluate(() => window.bench.addOne());
     sample.scrollMs = await page.evaluate(() => window.bench.scroll());
@@ -110,7 +111,7 @@ async function measurePanel(browser: Browser, files: Record<string, string>, cou
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 interface Scenario { key: string; name: string; arg?: string; extras?: boolean }
-interface Summary { ms: number; heap: number; addMs?: number; scrollMs?: number }
+interface Summary { ms: number; heap: number; addMs?: number; scrollMs?: number; all: Sample[] }
 
 /**
  * Runs every scenario once per round, rounds interleaved, so a change in machine load during
@@ -124,7 +125,7 @@ async function measureAll(browser: Browser, files: Record<string, string>, scena
   const out: Record<string, Summary> = {};
   for (const [key, list] of Object.entries(samples)) {
     const pick = (k: keyof Sample) => (list[0][k] === undefined ? undefined : median(list.map((x) => x[k] as number)));
-    out[key] = { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs') };
+    out[key] = { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs'), all: list };
   }
   return out;
 }
@@ -166,8 +167,32 @@ async function main(): Promise<void> {
   );
   for (const [what, value, ratio] of rows) console.log(`${what.padEnd(52)} ${value.padStart(11)}  ${ratio}`);
   const bestRecogito = Math.min(recogito.ms, recogitoCss.ms);
+  // Ratios within each round (same load for both), then their median and spread.
+  const perRound = (f: (i: number) => number) => {
+    const xs = Array.from({ length: RUNS }, (_, i) => f(i));
+    return { median: Math.round(median(xs) * 100) / 100, min: Math.min(...xs), max: Math.max(...xs) };
+  };
+  const at = (s: Summary, i: number) => s.all[i].ms;
+  const oursOverPlain = perRound((i) => at(ours, i) / at(plain, i));
+  const recogitoBestOverOursRound = perRound((i) => Math.min(at(recogito, i), at(recogitoCss, i)) / at(ours, i));
+  const spread = (what: string, s: { median: number; min: number; max: number }) =>
+    console.log(`  ${what.padEnd(50)} median ${s.median.toFixed(2)}x, rounds ${s.min.toFixed(2)}-${s.max.toFixed(2)}x`);
+  console.log('\nPer-round ratios (each round measures every scenario under the same load):');
+  for (const [what, s] of [['plain', plain], ['ours', ours], ['recogito SPANS', recogito], ['recogito CSS_HIGHLIGHTS', recogitoCss]] as const) {
+    console.log(`  ${`${what} render, ms per round`.padEnd(50)} ${s.all.map((x) => x.ms.toFixed(0)).join(' ')}`);
+  }
+  const drawn = (s: Summary) => {
+    const xs = s.all.map((x) => x.drawnMs).filter((x): x is number => x !== null);
+    return xs.length < s.all.length ? `not drawn within 8 s in ${s.all.length - xs.length} of ${s.all.length} rounds` : `${median(xs).toFixed(0)} ms`;
+  };
+  console.log('\nUntil the first painted frame that shows highlights in view:');
+  for (const [what, s] of [['ours', ours], ['recogito SPANS', recogito], ['recogito CSS_HIGHLIGHTS', recogitoCss]] as const) console.log(`  ${what.padEnd(50)} ${drawn(s)}`);
+  spread('ours over plain', oursOverPlain);
+  spread("Recogito's best over ours", recogitoBestOverOursRound);
   const result = {
     highlightsOverPlain: r(ours.ms, plain.ms),
+    highlightsOverPlainPerRound: oursOverPlain,
+    recogitoBestOverOursPerRound: recogitoBestOverOursRound,
     addOneMs: Math.round(ours.addMs! * 10) / 10,
     memoryOverPlain: r(ours.heap, plain.heap),
     recogitoOverPlain: r(recogito.ms, plain.ms),

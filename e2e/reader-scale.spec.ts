@@ -89,6 +89,16 @@ test('an article with 2,000 annotations: few panel rows in the DOM, the last rea
   // Highlights are registered only near the viewport: far fewer ranges than annotations.
   const ranges = await page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.values()].reduce((n, h) => n + h.size, 0));
   expect(ranges).toBeLessThan(1_000);
+
+  // What a reader sees at the top of this article, many spans overlapping, on a desktop and a phone.
+  const paintedNearTop = () => page.evaluate(() => [...(CSS as unknown as { highlights: Map<string, Set<StaticRange>> }).highlights.values()]
+    .some((h) => [...h].some((r) => Number(r.startContainer.parentElement?.dataset.start ?? Infinity) < 1_000)));
+  for (const [name, size] of [['desktop', { width: 1440, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(paintedNearTop).toBe(true);
+    await page.screenshot({ path: `${SHOTS}/reader/many-spans-${name}.png` });
+  }
 });
 
 test('the boundary buttons round trip and never leave a space or a dash at an edge', async ({ project, reviewer, pageAs }) => {

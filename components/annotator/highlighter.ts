@@ -26,6 +26,8 @@ export class Highlighter {
   readonly map: BodyMap;
   readonly usesHighlightApi: boolean;
   private spans: readonly HighlightSpan[] = [];
+  /** Whether `spans` is in text order (as the API sends it), so the first paint can binary-search it. */
+  private sorted = false;
   private built: IntervalIndex<HighlightSpan> | null = null;
   private painter: Painter;
   private mode: ColourMode = 'label';
@@ -50,6 +52,7 @@ export class Highlighter {
    */
   setSpans(spans: readonly HighlightSpan[]): void {
     this.spans = spans;
+    this.sorted = inTextOrder(spans);
     this.built = null;
     this.repaint(true, true);
     const idle = (window as { requestIdleCallback?: (fn: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
@@ -151,18 +154,24 @@ export class Highlighter {
    */
   private repaint(force: boolean, tight = false): void {
     const h = window.innerHeight || 800;
-    const want = this.map.offsetsInBand(-0.25 * h, 1.25 * h);
-    if (!force && this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
+    if (!force) {
+      const want = this.map.offsetsInBand(-0.25 * h, 1.25 * h);
+      if (this.band.to > this.band.from && want.from >= this.band.from && want.to <= this.band.to) return;
+    }
     this.band = tight ? this.map.offsetsInBand(0, h) : this.map.offsetsInBand(-0.75 * h, 1.75 * h);
     this.painter.paint(this.band.from, this.band.to, this.spansIn(this.band.from, this.band.to));
   }
 
   private spansIn(from: number, to: number): PaintSpan[] {
     const out: PaintSpan[] = [];
-    const near = this.built ? this.built.overlapping(from, to) : this.spans.filter((s) => s.start < to && s.end > from);
-    for (const s of near) {
-      if (this.hidden.has(s.id)) continue;
-      const states: string[] = [];
+    const near = this.built ? this.built.overlapping(from, to) : this.spans;
+    // Before the index exists, spans in text order need only be read up to the band's end.
+    const stop = this.built ? near.length : this.sorted ? firstStartingAt(near, to) : near.length;
+    for (let i = 0; i < stop; i++) {
+      const s = near[i];
+      if (s.start >= to || s.end <= from || this.hidden.has(s.id)) continue;
+      const stateful = this.states.selected === s.id || this.states.hover === s.id || this.states.flash === s.id;
+      const states: string[] = stateful ? [] : NO_STATES;
       if (this.states.selected === s.id) states.push(HL.state('selected'), HL.sel(s.label));
       if (this.states.hover === s.id) states.push(HL.state('hover'));
       if (this.states.flash === s.id) states.push(HL.state('flash'));
@@ -170,4 +179,25 @@ export class Highlighter {
     }
     return out;
   }
+}
+
+/** Shared by every span without a state, so the first paint allocates one array, not thousands. */
+const NO_STATES: string[] = [];
+Object.freeze(NO_STATES);
+
+function inTextOrder(spans: readonly HighlightSpan[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i - 1].start > spans[i].start) return false;
+  return true;
+}
+
+/** Index of the first span (in start order) starting at or after `offset`. */
+function firstStartingAt(spans: readonly HighlightSpan[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
