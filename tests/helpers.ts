@@ -3,6 +3,7 @@ import { createUser } from '@/lib/data/users';
 import { createProject, setMember } from '@/lib/data/projects';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import type { Role } from '@/lib/db/schema';
+import { AppError, isAppError } from '@/lib/errors';
 
 let counter = 0;
 
@@ -22,4 +23,15 @@ export function makeProject(members: Array<[number, Role]>, name = `Project ${++
   const project = createProject({ actor: SYSTEM, input: { name, slug: `p-${counter}-${Math.random().toString(36).slice(2, 8)}` } });
   for (const [userId, role] of members) setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role } });
   return project;
+}
+
+/** The AppError `call` throws (sync or async), for asserting code, status and message. */
+export async function appError(call: () => unknown): Promise<AppError> {
+  try {
+    await call();
+  } catch (error) {
+    if (isAppError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected an AppError, but the call succeeded');
 }

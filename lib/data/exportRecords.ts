@@ -13,6 +13,20 @@ type Row = Record<string, unknown>;
 type Params = unknown[];
 
 const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
+/** An article row's exported fields, in the order both export paths write them. */
+function articleFields(row: Row) {
+  return {
+    id: Number(row.id),
+    title: String(row.title),
+    outlet: (row.outlet as string | null) ?? null,
+    url: (row.url as string | null) ?? null,
+    author: (row.author as string | null) ?? null,
+    publishedAt: (row.published_at as string | null) ?? null,
+    sha256: String(row.sha256),
+    importedAt: iso(row.imported_at),
+  };
+}
+
 const isoOrNull = (ms: unknown) => (ms === null || ms === undefined ? null : iso(ms));
 
 /** SQL conditions on an annotations alias for the filters (all ANDed). */
@@ -242,15 +256,8 @@ export function* readArticles(stmts: ExportStatements): Generator<ExportArticle>
     const own = fromRows.map((l) => toLink(l, linkReviews.get(Number(l.id)) ?? [], toCp));
     attachLinks(annotations, [...own, ...toRows.map((l) => toLink(l, [], toCp))]);
     yield {
-      id,
-      title: String(row.title),
-      outlet: (row.outlet as string | null) ?? null,
-      url: (row.url as string | null) ?? null,
-      author: (row.author as string | null) ?? null,
-      publishedAt: (row.published_at as string | null) ?? null,
+      ...articleFields(row),
       body: String(row.body),
-      sha256: String(row.sha256),
-      importedAt: iso(row.imported_at),
       annotations,
       links: own,
     };
@@ -325,14 +332,7 @@ export function* readNativeLines(stmts: ExportStatements): Generator<NativeArtic
     });
     yield {
       type: 'article',
-      id,
-      title: String(row.title),
-      outlet: (row.outlet as string | null) ?? null,
-      url: (row.url as string | null) ?? null,
-      author: (row.author as string | null) ?? null,
-      publishedAt: (row.published_at as string | null) ?? null,
-      sha256: String(row.sha256),
-      importedAt: iso(row.imported_at),
+      ...articleFields(row),
       body,
       annotations,
       links,

@@ -22,19 +22,8 @@ import { createRevision } from '@/lib/data/revisions';
 import { projectAgreement } from '@/lib/data/agreement';
 import { listInbox } from '@/lib/data/inbox';
 import { readW3cContainer, readW3cItem } from '@/lib/data/w3cContainer';
-import { AppError, isAppError } from '@/lib/errors';
 import { exportText } from '../export/collect';
-import { makeProject, makeUser } from '../helpers';
-
-async function appError(call: () => unknown): Promise<AppError> {
-  try {
-    await call();
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { appError, makeProject, makeUser } from '../helpers';
 
 const KEPT = 'Kyiv • UNN. President Zelenskyy said Ukraine will never recognise the occupied territories as Russian, whatever the talks bring. 🇺🇦';
 const GONE = 'Tashkent. This was reported by Zamin.uz. Zelenskyy says Ukraine will never recognise occupied territories as Russian — «никогда». This was reported by Zamin.uz.';

@@ -10,18 +10,7 @@ import { archiveArticle, listArchivedArticles, restoreArticle } from '@/lib/data
 import { changeOwnPassword } from '@/lib/data/ownPassword';
 import { startSession, isSessionLive } from '@/lib/data/sessions';
 import { verifyCredentials } from '@/lib/data/signin';
-import { AppError, isAppError } from '@/lib/errors';
-import { makeProject, makeUser } from '../helpers';
-
-async function appError(call: () => unknown): Promise<AppError> {
-  try {
-    await call();
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError');
-}
+import { appError, makeProject, makeUser } from '../helpers';
 
 let lead: Actor;
 let reviewer: Actor;

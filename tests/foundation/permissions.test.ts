@@ -13,7 +13,7 @@ import { getProject, listMembers, listProjects, removeMember, setMember } from '
 import { getArticle, importArticle, listArticles, updateArticleMetadata } from '@/lib/data/articles';
 import { createUser, disableUser } from '@/lib/data/users';
 import { createToken, revokeToken } from '@/lib/data/tokens';
-import { makeProject, makeUser } from '../helpers';
+import { appError, makeProject, makeUser } from '../helpers';
 
 type Kind = 'admin' | 'lead' | 'reviewer' | 'viewer' | 'outsider' | 'disabled';
 type Outcome = 'ok' | 401 | 403 | 404;
@@ -37,17 +37,6 @@ async function outcome(call: () => unknown): Promise<Outcome | number> {
     expect(error.code).toBe(CODE[error.status as keyof typeof CODE] ?? error.code);
     return error.status;
   }
-}
-
-/** The AppError `call` throws (sync or async), for asserting code, status and message. */
-async function appError(call: () => unknown): Promise<AppError> {
-  try {
-    await call();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected an AppError, but the call succeeded');
 }
 
 beforeAll(async () => {
