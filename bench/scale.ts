@@ -95,6 +95,21 @@ async function agreementAfterWrite(base: string, corpus: Corpus, token: string):
   return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), kb: last.bytes / 1024, status: last.status, na: false };
 }
 
+/**
+ * Waits for the claim board's first build, which a cached corpus has not done yet (a desk's
+ * database builds it as the project grows). The build runs in the background in short steps;
+ * its time is a figure of its own, and the board views are then timed as a desk sees them.
+ */
+async function boardReady(base: string, corpus: Corpus, token: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const res = await fetch(`${base}/api/projects/${corpus.projectId}/board`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await res.json()) as { building?: unknown };
+    if (!res.ok || !body.building) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 type Corpus = Awaited<ReturnType<typeof import('./scale/corpus').startCorpus>>;
 
 async function main() {
@@ -136,6 +151,8 @@ async function main() {
     });
     try {
       let cookies = await signInBoth(server.base);
+      extra[`boardBuild${size}Ms`] = Math.round(await boardReady(server.base, corpus, corpus.lead.token));
+      console.log(`  board built in the background in ${extra[`boardBuild${size}Ms`]} ms`);
       for (const view of viewsFor(corpus)) {
         const headers: Record<string, string> = view.kind === 'page' ? { cookie: cookies[view.as] } : { authorization: `Bearer ${(view.as === 'lead' ? corpus.lead : corpus.reviewers[0]).token}` };
         const sample = await measure(server.base, view.path, headers);
