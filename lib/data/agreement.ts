@@ -7,12 +7,15 @@
  * Triggers delete an article's rows in the same transaction as every write that changes them
  * (drizzle/0005_agreement_cache.sql), so a row that exists is current; a read first computes
  * the articles that have no row (after a write: that one article, not the project) and then
- * pools the rest in SQL. Both tables are paginated with keyset cursors.
+ * pools the rest in SQL. Link F1 likewise: per author the link keys, per pair the matches
+ * (drizzle/0016_agree2_link_cache.sql); a write recomputes only the authors whose links it
+ * touched, so a warm read never reads the links table. Both tables are paginated with keyset
+ * cursors.
  */
-import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { agreementArticles, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
+import { agreementArticles, agreementLinkAuthors, agreementLinkKeys, agreementLinkPairs, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
 import { badRequest } from '../errors';
 import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
 import { listDisagreements, type Disagreement } from '../metrics/disagreements';
@@ -144,16 +147,17 @@ function figuresOf(r: Omit<PairRow, 'projectId' | 'articleId' | 'disagreements'>
   };
 }
 
-/** Each author's links as a multiset of keys "(unordered ends)|relation" (as linkMatchCount keys them). */
-function linksByAuthor(db: Db, projectId: number): Map<number, Map<string, number>> {
+/** Each of `authorIds`' live links in the project as a multiset of keys "(unordered ends)|relation" (as linkMatchCount keys them). */
+function linkKeysOf(tx: Tx, projectId: number, authorIds: number[]): Map<number, Map<string, number>> {
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
-  const rows = db
+  // The unary + keeps SQLite off the project index (every link of the project) for the author's.
+  const rows = tx
     .select({ authorId: links.authorId, relation: links.relation, fa: from.articleId, fs: from.start, fe: from.end, ta: to.articleId, ts: to.start, te: to.end })
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
     .innerJoin(to, eq(to.id, links.toAnnotationId))
-    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), LINK_NOT_ARCHIVED))
+    .where(and(sql`+${links.projectId} = ${projectId}`, inArray(links.authorId, authorIds), isNull(links.deletedAt), LINK_NOT_ARCHIVED))
     .all();
   const out = new Map<number, Map<string, number>>();
   for (const r of rows) {
@@ -165,12 +169,54 @@ function linksByAuthor(db: Db, projectId: number): Map<number, Map<string, numbe
   return out;
 }
 
-/** Link F1 of two authors' multisets: one-to-one matches, as linkMatchCount counts them. */
-function linkF1Of(x: Map<string, number> | undefined, y: Map<string, number> | undefined): number | null {
-  const size = (bag?: Map<string, number>) => [...(bag?.values() ?? [])].reduce((s, v) => s + v, 0);
-  let matches = 0;
-  if (x && y) for (const [key, n] of x) matches += Math.min(n, y.get(key) ?? 0);
-  return f1({ matches, a: size(x), b: size(y) });
+interface LinkCounts {
+  /** Live links per author. */
+  sizes: Map<number, number>;
+  /** One-to-one matches per pair "lo-hi". */
+  matches: Map<string, number>;
+}
+
+/**
+ * Link sizes and pair matches of `authorIds`, from the link cache. Authors whose row a trigger
+ * deleted get their keys anew (their links only, not the project's) and lose their pair rows;
+ * pairs with no row are matched in SQL over the cached keys. One BEGIN IMMEDIATE transaction,
+ * so no write slips in between reading the links and storing what they gave.
+ */
+function linkCounts(projectId: number, authorIds: number[]): LinkCounts {
+  const out: LinkCounts = { sizes: new Map(), matches: new Map() };
+  if (authorIds.length < 2) return out;
+  return writeTransaction((tx) => {
+    for (const r of tx.select().from(agreementLinkAuthors).where(and(eq(agreementLinkAuthors.projectId, projectId), inArray(agreementLinkAuthors.authorId, authorIds))).all()) out.sizes.set(r.authorId, r.links);
+    const stale = authorIds.filter((id) => !out.sizes.has(id));
+    if (stale.length) {
+      tx.delete(agreementLinkKeys).where(and(eq(agreementLinkKeys.projectId, projectId), inArray(agreementLinkKeys.authorId, stale))).run();
+      tx.delete(agreementLinkPairs).where(and(eq(agreementLinkPairs.projectId, projectId), or(inArray(agreementLinkPairs.a, stale), inArray(agreementLinkPairs.b, stale)))).run();
+      const bags = linkKeysOf(tx, projectId, stale);
+      for (const id of stale) {
+        const rows = [...(bags.get(id) ?? [])].map(([key, n]) => ({ projectId, authorId: id, key, n }));
+        for (let k = 0; k < rows.length; k += 200) tx.insert(agreementLinkKeys).values(rows.slice(k, k + 200)).run();
+        const size = rows.reduce((sum, r) => sum + r.n, 0);
+        tx.insert(agreementLinkAuthors).values({ projectId, authorId: id, links: size }).run();
+        out.sizes.set(id, size);
+      }
+    }
+    const wanted = new Set(authorIds);
+    for (const r of tx.select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
+      if (wanted.has(r.a) && wanted.has(r.b)) out.matches.set(`${r.a}-${r.b}`, r.matches);
+    }
+    const sorted = [...authorIds].sort((x, y) => x - y);
+    sorted.forEach((lo, i) =>
+      sorted.slice(i + 1).forEach((hi) => {
+        if (out.matches.has(`${lo}-${hi}`)) return;
+        const row = tx.get<{ m: number }>(sql`select coalesce(sum(min(x.n, y.n)), 0) as m from ${agreementLinkKeys} x
+          join ${agreementLinkKeys} y on y.project_id = x.project_id and y.author_id = ${hi} and y.key = x.key
+          where x.project_id = ${projectId} and x.author_id = ${lo}`);
+        tx.insert(agreementLinkPairs).values({ projectId, a: lo, b: hi, matches: row.m }).run();
+        out.matches.set(`${lo}-${hi}`, row.m);
+      }),
+    );
+    return out;
+  });
 }
 
 /** Reviewers with live spans in the project, by name. */
@@ -198,13 +244,13 @@ function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigu
     .groupBy(agreementPairs.a, agreementPairs.b)
     .all();
   const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
-  const linkSets = linksByAuthor(db, projectId);
+  const counts = linkCounts(projectId, reviewers.map((r) => r.id));
   const order = reviewers.map((r) => r.id);
   const out: PairFigures[] = [];
   order.forEach((x, i) =>
     order.slice(i + 1).forEach((y) => {
       const [lo, hi] = x < y ? [x, y] : [y, x];
-      const linkF1 = linkF1Of(linkSets.get(lo), linkSets.get(hi));
+      const linkF1 = f1({ matches: counts.matches.get(`${lo}-${hi}`) ?? 0, a: counts.sizes.get(lo) ?? 0, b: counts.sizes.get(hi) ?? 0 });
       const row = byPair.get(`${lo}-${hi}`);
       out.push(oriented(row ? figuresOf(row, row.shared, linkF1) : { a: lo, b: hi, exactF1: null, overlapF1: null, kappa: null, linkF1, articles: 0, spansA: 0, spansB: 0 }, x));
     }),

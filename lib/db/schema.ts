@@ -540,6 +540,47 @@ export const agreementPairs = sqliteTable(
 );
 
 /**
+ * Link F1 cache (drizzle migration "agree2_link_cache"): a row says the author's link keys in
+ * the project are current; triggers delete it on any write that can change one (a link's
+ * insert, delete, relation, ends, author; an end's span, article or deletion; an end's article
+ * archived or restored), and the next read recomputes that author's keys and pairs.
+ */
+export const agreementLinkAuthors = sqliteTable(
+  'agreement_link_authors',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    authorId: integer('author_id').notNull(),
+    /** How many live links the author has (the multiset's size). */
+    links: integer('links').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.authorId] })],
+);
+
+/** An author's live links as a multiset: key "(sorted ends article:start:end)|relation", count. */
+export const agreementLinkKeys = sqliteTable(
+  'agreement_link_keys',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    authorId: integer('author_id').notNull(),
+    key: text('key').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.authorId, t.key] })],
+);
+
+/** One-to-one link matches of two authors (a < b), valid while both have an agreement_link_authors row. */
+export const agreementLinkPairs = sqliteTable(
+  'agreement_link_pairs',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    a: integer('a').notNull(),
+    b: integer('b').notNull(),
+    matches: integer('matches').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] }), index('agreement_link_pairs_b_idx').on(t.projectId, t.b)],
+);
+
+/**
  * Where an article imported from a web page came from (issue 16 item 4): the raw HTML with its
  * sha256, the addresses asked and reached, which source gave each metadata field and what the
  * clean extraction removed. One row per article imported from .html or a URL.
