@@ -96,7 +96,7 @@ export function Reader(props: Props) {
         {draft ? <SelectionToolbar top={draft.top} left={draft.left} onPick={tag} onCancel={() => setDraft(null)} /> : null}
         {tip && !draft ? <Tooltip items={tipItems} x={tip.x} y={tip.y} /> : null}
       </div>
-      <SidePanel items={visible} total={store.loading ? Math.max(props.total, store.list.length) : store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
+      <SidePanel items={visible} loading={store.loading} total={store.loading ? Math.max(props.total, store.list.length) : store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
         selectedId={selectedId} onSelect={(id) => select(id, { scroll: true, flash: true })} onEdit={setEditingId}
         onDelete={(id) => { void store.remove(id); setSelectedId(null); }} me={me.id} role={role} projectId={projectId} articleId={articleId}
         onChanged={(id) => void store.refresh(id)} authorColour={(id) => AUTHOR_COLOURS[(slots.get(id) ?? 0) % AUTHOR_COLOURS.length]} />
