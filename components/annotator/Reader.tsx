@@ -28,7 +28,10 @@ interface Props {
   projectId: number;
   me: { id: number; name: string };
   role: Role;
+  /** The first page of annotations in text order; `nextPage` fetches the rest, `total` counts all. */
   initial: AnnotationView[];
+  nextPage: string | null;
+  total: number;
   cursor: number;
   speakers: string[];
   focusId: number | null;
@@ -38,7 +41,7 @@ interface Props {
 export function Reader(props: Props) {
   const { articleId, projectId, me, role } = props;
   const rootRef = useRef<HTMLDivElement>(null);
-  const store = useAnnotationStore({ articleId, projectId, initial: props.initial, cursor: props.cursor, me });
+  const store = useAnnotationStore({ articleId, projectId, initial: props.initial, nextPage: props.nextPage, cursor: props.cursor, me });
   const { filters, setFilters, visible, authors } = useReaderFilters(store.list, me.id);
   const [mode, setMode] = useState<ColourMode>('label');
   const [editingId, setEditingId] = useState<number | null>(null);
@@ -93,7 +96,7 @@ export function Reader(props: Props) {
         {draft ? <SelectionToolbar top={draft.top} left={draft.left} onPick={tag} onCancel={() => setDraft(null)} /> : null}
         {tip && !draft ? <Tooltip items={tipItems} x={tip.x} y={tip.y} /> : null}
       </div>
-      <SidePanel items={visible} total={store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
+      <SidePanel items={visible} loading={store.loading} total={store.loading ? Math.max(props.total, store.list.length) : store.list.length} filters={filters} onFilters={setFilters} authors={authors} mode={mode} onMode={setMode}
         selectedId={selectedId} onSelect={(id) => select(id, { scroll: true, flash: true })} onEdit={setEditingId}
         onDelete={(id) => { void store.remove(id); setSelectedId(null); }} me={me.id} role={role} projectId={projectId} articleId={articleId}
         onChanged={(id) => void store.refresh(id)} authorColour={(id) => AUTHOR_COLOURS[(slots.get(id) ?? 0) % AUTHOR_COLOURS.length]} />

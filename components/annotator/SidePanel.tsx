@@ -14,7 +14,8 @@ import styles from './Reader.module.css';
 
 export type { Filters } from './PanelHead';
 
-type Props = Omit<PanelHeadProps, 'shown'> & ItemActions & { items: AnnotationView[] };
+/** `loading`: later pages of the list are still arriving. */
+type Props = Omit<PanelHeadProps, 'shown'> & ItemActions & { items: AnnotationView[]; loading?: boolean };
 
 /** A closed row's usual height (label line, up to three lines of text, the author line). */
 const ROW_ESTIMATE = 104;
@@ -26,9 +27,10 @@ export function SidePanel(props: Props) {
   const { reveal } = rows;
   useEffect(() => {
     if (selectedId !== null) reveal(keys.indexOf(selectedId));
-    // Only when the selection moves: a list update must not scroll the panel back.
+    // Only when the selection moves, or while the rest of the list arrives (rows before a
+    // focused one push it down): a later list update must not scroll the panel back.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedId]);
+  }, [selectedId, props.loading ? keys : null]);
 
   return (
     <aside className={styles.panel} aria-label="Annotations">

@@ -11,6 +11,9 @@ export interface AnnotationInput {
   attributes?: Record<string, unknown>;
 }
 
+/** The most the list route sends in one page (MAX_LIMIT of lib/pagination/cursor.ts). */
+const PAGE_LIMIT = 200;
+
 type One = { annotation: AnnotationView };
 const annotationOf = (answer: One) => answer.annotation;
 
@@ -22,6 +25,9 @@ export const annotationsApi = {
     apiRequest<One>(`/api/annotations/${id}`, { method: 'PATCH', body: input, version }).then(annotationOf),
   remove: (id: number, version: number) => apiRequest(`/api/annotations/${id}`, { method: 'DELETE', version }),
   restore: (id: number) => apiRequest<One>(`/api/annotations/${id}/restore`, { body: {} }).then(annotationOf),
+  page: (articleId: number, cursor: string) =>
+    apiRequest<{ annotations: AnnotationView[]; nextCursor: string | null; total: number }>(
+      `/api/articles/${articleId}/annotations?limit=${PAGE_LIMIT}&cursor=${encodeURIComponent(cursor)}`),
   since: (articleId: number, cursor: number) =>
     apiRequest<{ annotations: AnnotationView[]; deletedIds: number[]; cursor: number }>(`/api/articles/${articleId}/annotations?since=${cursor}`),
 };

@@ -4,10 +4,10 @@
  * refuses), edits with If-Match (a stale version reloads and explains), delete with undo, a
  * stack for Ctrl+Z, and polling so colleagues' changes appear within a few seconds.
  */
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '@/lib/client/api';
 import { annotationsApi, type AnnotationInput } from './annotationsApi';
-import { optimisticView, valuesBefore, type Draft, type DraftContext } from './annotationItems';
+import { mergeChanges, optimisticView, valuesBefore, type Draft, type DraftContext } from './annotationItems';
 import { useAnnotationItems } from './useAnnotationItems';
 import { useAnnotationPolling } from './useAnnotationPolling';
 import { useNotice } from './useNotice';
@@ -17,11 +17,12 @@ import type { AnnotationView } from './types';
 const isStale = (error: unknown) => error instanceof ApiError && error.code === 'precondition_failed';
 const messageOf = (error: unknown) => (error as Error).message;
 
-export function useAnnotationStore(opts: DraftContext & { initial: AnnotationView[]; cursor: number }) {
+export function useAnnotationStore(opts: DraftContext & { initial: AnnotationView[]; nextPage: string | null; cursor: number }) {
   const { articleId, projectId, me } = opts;
   const { items, itemsRef, setItems, put, drop, replace, list } = useAnnotationItems(opts.initial);
   const { notice, setNotice, say } = useNotice();
   const { record, undoWith, forget } = useUndoStack();
+  const loading = useRestOfList(articleId, opts.nextPage, setItems, say);
   useAnnotationPolling(articleId, opts.cursor, setItems);
 
   /** Shows the draft at once under a temporary id; swaps in the stored one or rolls back. */
@@ -101,5 +102,33 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
   /** Ctrl+Z: reverses the user's most recent change that is still undoable. */
   const undo = useCallback(() => undoWith({ remove, restore, update, say }), [undoWith, remove, restore, update, say]);
 
-  return { list, items, notice, setNotice, say, create, update, remove, undo, refresh };
+  return { list, items, loading, notice, setNotice, say, create, update, remove, undo, refresh };
+}
+
+/**
+ * The server sends only the first page of a long article's annotations; the rest follow in pages
+ * right after first paint. A page never overwrites a newer version the poll or an edit brought.
+ */
+function useRestOfList(articleId: number, first: string | null, setItems: ReturnType<typeof useAnnotationItems>['setItems'], say: ReturnType<typeof useNotice>['say']): boolean {
+  const [loading, setLoading] = useState(first !== null);
+  useEffect(() => {
+    if (first === null) return;
+    let stopped = false;
+    void (async () => {
+      let next: string | null = first;
+      try {
+        while (next !== null && !stopped) {
+          const page = await annotationsApi.page(articleId, next);
+          if (stopped) return;
+          setItems((items) => mergeChanges(items, { annotations: page.annotations, deletedIds: [] }));
+          next = page.nextCursor;
+        }
+      } catch (error) {
+        say('error', `Some annotations could not be loaded: ${messageOf(error)} Reload the page to try again.`);
+      }
+      if (!stopped) setLoading(false);
+    })();
+    return () => { stopped = true; };
+  }, [articleId, first, setItems, say]);
+  return loading;
 }

@@ -4,12 +4,15 @@
  */
 import { authedRoute, ifMatchVersion, pathId, readJson, jsonResponse } from '../http/api';
 import { badRequest } from '../errors';
+import { pageRequest } from '../pagination/cursor';
 import {
   annotationsSince,
   createAnnotation,
   currentCursor,
   deleteAnnotation,
   getAnnotation,
+  annotationPageScope,
+  listAnnotationPage,
   listAnnotations,
   restoreAnnotation,
   updateAnnotation,
@@ -20,7 +23,10 @@ import { finalizeVerdict, listVerdicts, proposeVerdict } from '../data/verdicts'
 type ArticleParams = { articleId: string };
 type Params = { id: string };
 
-/** GET: every live annotation and a polling cursor; with ?since=<cursor>, only what changed. */
+/**
+ * GET: every live annotation and a polling cursor; with ?limit= and/or ?cursor=, one page in text
+ * order with nextCursor and total; with ?since=<cursor>, only what changed.
+ */
 export const listArticleAnnotations = authedRoute<ArticleParams>(({ actor, params, request }) => {
   const articleId = pathId(params.articleId, 'Article');
   const since = new URL(request.url).searchParams.get('since');
@@ -28,7 +34,14 @@ export const listArticleAnnotations = authedRoute<ArticleParams>(({ actor, param
     if (!/^\d{1,15}$/.test(since)) throw badRequest('since must be the cursor a previous answer gave (a whole number).');
     return annotationsSince({ actor, articleId, since: Number(since) });
   }
+  const query = new URL(request.url).searchParams;
   const cursor = currentCursor();
+  if (query.has('limit') || query.has('cursor')) {
+    // Pages in text order: the reader fetches the rest of a long article after first paint.
+    const page = pageRequest(annotationPageScope(articleId), { cursor: query.get('cursor'), limit: query.get('limit') }, 3);
+    const { items, nextCursor, total } = listAnnotationPage({ actor, articleId, page });
+    return { annotations: items, nextCursor, total, cursor };
+  }
   return { annotations: listAnnotations({ actor, articleId }), cursor };
 });
 

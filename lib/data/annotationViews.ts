@@ -9,7 +9,8 @@ import { getDb } from '../db/client';
 import { preparedStatement } from '../db/prepared';
 import type { Action } from '../auth/can';
 import { annotations, articles, events, links, users } from '../db/schema';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { toPage, type CursorScope, type Page, type PageRequest } from '../pagination/cursor';
 import { utf16ToCodePoints } from '../anchoring/units';
 import { projectAccess, type Actor } from './actor';
 import type { AnnotationLinkView, AnnotationView } from '@/lib/domain';
@@ -102,6 +103,35 @@ export function listAnnotations({ actor, articleId }: { actor: Actor; articleId:
     .all();
   const scope = db.select({ id: annotations.id }).from(annotations).where(eq(annotations.articleId, articleId));
   return toViews(db, article.body, rows, scope);
+}
+
+/**
+ * One page of the article's live annotations in text order (keyset on start, end, id), with the
+ * total, so the reader can show the first screens at once and fetch the rest in bounded pages.
+ */
+export function listAnnotationPage({ actor, articleId, page }: { actor: Actor; articleId: number; page: PageRequest }): Page<AnnotationView> & { total: number } {
+  const db = getDb();
+  const { article } = readableArticle(db, actor, articleId);
+  const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision));
+  const after = page.after as [number, number, number] | undefined;
+  if (after && !after.every((v) => typeof v === 'number')) throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
+  const keyset = after
+    ? or(gt(annotations.start, after[0]), and(eq(annotations.start, after[0]), or(gt(annotations.end, after[1]), and(eq(annotations.end, after[1]), gt(annotations.id, after[2])))))
+    : undefined;
+  const rows = selectWithAuthor(db)
+    .where(keyset ? and(live, keyset) : live)
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
+    .limit(page.limit + 1)
+    .all();
+  const { items: kept, nextCursor } = toPage(annotationPageScope(articleId), rows, page.limit, (r) => [r.a.start, r.a.end, r.a.id]);
+  const items = toViews(db, article.body, kept);
+  const total = db.select({ n: sql<number>`count(*)` }).from(annotations).where(live).get()?.n ?? 0;
+  return { items, nextCursor, total };
+}
+
+/** The list a page cursor of an article's annotations belongs to (see lib/pagination/cursor.ts). */
+export function annotationPageScope(articleId: number): CursorScope {
+  return { list: `annotations:${articleId}` };
 }
 
 /** One live annotation as the API shows it; 404 when deleted, missing or not the actor's project. */

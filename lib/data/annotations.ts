@@ -21,7 +21,7 @@ import { utf16ToCodePoints } from '../anchoring/units';
 import type { AnnotationView } from '@/lib/domain';
 import { groupCommitted } from '../db/groupCommit';
 
-export { listAnnotations, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
+export { listAnnotations, listAnnotationPage, annotationPageScope, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
 
 /** How long after deleting an annotation its author can still undo the delete. */
 export const RESTORE_WINDOW_MS = 10 * 60 * 1000;

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/lib/auth/session';
 import { getArticle } from '@/lib/data/articles';
 import { ArchiveButton } from '@/components/projects/ArchiveButton';
-import { currentCursor, getAnnotation, listAnnotations, listSpeakers } from '@/lib/data/annotations';
+import { currentCursor, getAnnotation, listAnnotationPage, listSpeakers } from '@/lib/data/annotations';
 import { sourceName } from '@/lib/text/sourceName';
 import { isAppError } from '@/lib/errors';
 import { ArticleBody } from '@/components/annotator/ArticleBody';
@@ -17,17 +17,34 @@ import { OldRevision } from '@/components/revisions/OldRevision';
 
 type Params = { projectId: string; articleId: string };
 
-function load(userId: number, articleId: string) {
+/** Annotations the page itself sends (the first screens of text); the Reader fetches the rest. */
+const FIRST_PAGE = 100;
+
+function load(userId: number, articleId: string, focusId: number | null) {
   const id = Number(articleId);
   if (!/^\d{1,15}$/.test(articleId) || id <= 0) notFound();
   try {
     const cursor = currentCursor();
     const { article, role, project } = getArticle({ actor: { userId }, articleId: id });
-    const annotations = listAnnotations({ actor: { userId }, articleId: id });
+    const first = listAnnotationPage({ actor: { userId }, articleId: id, page: { limit: FIRST_PAGE } });
+    // ?focus= may name an annotation further down than the first page: send it along.
+    const focused = focusId !== null && !first.items.some((a) => a.id === focusId) ? focusedAnnotation(userId, article, focusId) : null;
+    const annotations = focused ? [...first.items, focused] : first.items;
     const speakers = listSpeakers({ actor: { userId }, projectId: project.id });
-    return { article, role: role ?? 'viewer', project, annotations, speakers, cursor };
+    return { article, role: role ?? 'viewer', project, annotations, nextPage: first.nextCursor, total: first.total, speakers, cursor };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+function focusedAnnotation(userId: number, article: { id: number; currentRevision: number }, focusId: number) {
+  try {
+    const annotation = getAnnotation({ actor: { userId }, annotationId: focusId });
+    // Spans left on an older revision are not part of this reader (OldRevision shows them).
+    return annotation.articleId === article.id && annotation.anchor?.revision === article.currentRevision ? annotation : null;
+  } catch (error) {
+    if (isAppError(error)) return null;
     throw error;
   }
 }
@@ -49,10 +66,10 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
   const { projectId, articleId } = await params;
   const { focus, from, revision } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
-  const data = load(user.id, articleId);
+  const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
+  const data = load(user.id, articleId, focusId);
   const { article, project } = data;
   if (String(article.projectId) !== projectId) notFound();
-  const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
   const back = linkOrigin(user.id, from);
   // Nothing is written in an archived article (lib/data refuses it): the reader only reads.
   const archived = article.archivedAt !== null;
@@ -90,7 +107,7 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
           ) : null}
         </header>
         {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={archived ? 'viewer' : data.role}
-          initial={data.annotations} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
+          initial={data.annotations} nextPage={data.nextPage} total={data.total} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
           <ArticleBody body={article.body} />
         </Reader>}
       </div>
