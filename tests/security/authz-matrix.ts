@@ -213,6 +213,7 @@ const dataRows: DataRow[] = [
 
 const annotationRows: DataRow[] = [
   { kind: 'data', module: 'annotations', fn: 'listAnnotations', what: 'annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId } as never) },
+  { kind: 'data', module: 'annotations', fn: 'listAnnotationPage', what: 'one page of the annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, page: { limit: 10 } } as never) },
   { kind: 'data', module: 'annotations', fn: 'getAnnotation', what: 'one annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
   {
     kind: 'data', module: 'annotations', fn: 'createAnnotation', what: 'tag a span', expect: data(CONTRIBUTE),

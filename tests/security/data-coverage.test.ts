@@ -104,6 +104,8 @@ const NO_ACTOR: Record<string, string> = {
   'signin.isSignInThrottled': 'authentication: there is no actor yet',
   'signin.verifyCredentials': 'authentication: there is no actor yet',
   'tokens.userIdForToken': 'authentication: there is no actor yet',
+  'annotations.annotationPageScope': 'pure: names the cursor scope of an article\'s annotation pages',
+  'annotationViews.annotationPageScope': 'pure: names the cursor scope of an article\'s annotation pages',
   'users.countUsers': 'first-run setup: whether any account exists',
   'users.toPublicUser': 'pure',
   'verdicts.finalVerdictsOf': 'reads for callers that checked access to these claims',
