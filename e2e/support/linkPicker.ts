@@ -21,6 +21,9 @@ export class LinkPicker {
 
   /** Presses l (the reader's selected annotation is the link's source) and waits for suggestions. */
   async open(): Promise<void> {
+    // The selected annotation's links section (client-rendered) carries the l key: before it
+    // is there, right after the page loads, the key would go nowhere.
+    await expect(this.page.getByTestId('links-section')).toBeVisible();
     await this.page.keyboard.press('l');
     await expect(this.dialog).toBeVisible();
     await expect(this.suggestions.first()).toBeVisible();
