@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { readRevision, anchorStatesOn } from '@/lib/data/revisions';
 import { alignRevisions } from '@/lib/anchoring/reanchorAlign';
 import { countStates } from '@/lib/anchoring/reanchor';
-import { ProjectNav } from '@/components/projects/ProjectNav';
+import { RevisionPageShell } from '@/components/revisions/RevisionPageShell';
 import { RevisionDiff } from '@/components/revisions/RevisionDiff';
 import { StateCounts } from '@/components/revisions/StateCounts';
 import { DiffLegend } from '@/components/revisions/DiffLegend';
@@ -23,23 +23,16 @@ export default async function RevisionDiffPage({ params, searchParams }: { param
   const rightSpans = right.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, state: a.anchor?.state ?? 'kept' }));
   const counts = countStates(leftSpans);
   return (
-    <div className="container" style={{ maxWidth: 1320 }}>
-      <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={role} />
-      <div className="page-header">
-        <div>
-          <p className="small"><Link href={base}>← {article.title || 'Untitled article'}</Link></p>
-          <h1>Revision {from} → {to}</h1>
-          <p>
-            {right.revision.note ? `“${right.revision.note}” · ` : ''}
-            How the {leftSpans.length} span{leftSpans.length === 1 ? '' : 's'} of revision {from} landed on revision {to}.
-          </p>
-        </div>
-        <Link className="btn" href={`${base}/revisions/queue`}>Re-anchoring queue</Link>
-      </div>
+    <RevisionPageShell project={project} role={role} article={article} title={<>Revision {from} → {to}</>}
+      intro={<>
+        {right.revision.note ? `“${right.revision.note}” · ` : ''}
+        How the {leftSpans.length} span{leftSpans.length === 1 ? '' : 's'} of revision {from} landed on revision {to}.
+      </>}
+      aside={<Link className="btn" href={`${base}/revisions/queue`}>Re-anchoring queue</Link>}>
       <StateCounts counts={counts} />
       <DiffLegend />
       <RevisionDiff rows={alignRevisions(left.revision.body, right.revision.body)}
         left={{ number: from, body: left.revision.body, spans: leftSpans }} right={{ number: to, body: right.revision.body, spans: rightSpans }} />
-    </div>
+    </RevisionPageShell>
   );
 }

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { proposeArticleCleanup } from '@/lib/data/revisions';
 import { isAppError } from '@/lib/errors';
-import { ProjectNav } from '@/components/projects/ProjectNav';
+import { RevisionPageShell } from '@/components/revisions/RevisionPageShell';
 import { CleanupView } from '@/components/revisions/CleanupView';
 import { loadRevisionPage } from '../load';
 
@@ -18,18 +17,10 @@ export default async function CleanupPage({ params }: { params: Promise<{ projec
     if (isAppError(error) && (error.status === 403 || error.status === 404)) notFound();
     throw error;
   }
-  const base = `/projects/${project.id}/articles/${article.id}`;
   return (
-    <div className="container" style={{ maxWidth: 1320 }}>
-      <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={role} />
-      <div className="page-header">
-        <div>
-          <p className="small"><Link href={base}>← {article.title || 'Untitled article'}</Link></p>
-          <h1>Clean up</h1>
-          <p>Lines of page furniture found in revision {proposal.revision}: ads, weather, share buttons, “similar news” lists, repeated bylines and paragraphs. Accepting saves the rest as a new revision.</p>
-        </div>
-      </div>
-      <CleanupView articleId={article.id} diffBase={`${base}/revisions`} body={proposal.body} revision={proposal.revision} removals={proposal.removals} />
-    </div>
+    <RevisionPageShell project={project} role={role} article={article} title="Clean up"
+      intro={<>Lines of page furniture found in revision {proposal.revision}: ads, weather, share buttons, “similar news” lists, repeated bylines and paragraphs. Accepting saves the rest as a new revision.</>}>
+      <CleanupView articleId={article.id} diffBase={`/projects/${project.id}/articles/${article.id}/revisions`} body={proposal.body} revision={proposal.revision} removals={proposal.removals} />
+    </RevisionPageShell>
   );
 }

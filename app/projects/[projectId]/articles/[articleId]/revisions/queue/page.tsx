@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { articleReanchorQueue } from '@/lib/data/revisionQueue';
 import { can } from '@/lib/auth/can';
-import { ProjectNav } from '@/components/projects/ProjectNav';
+import { RevisionPageShell } from '@/components/revisions/RevisionPageShell';
 import { ReanchorQueue } from '@/components/revisions/ReanchorQueue';
 import { loadRevisionPage } from '../load';
 
@@ -13,22 +13,13 @@ export default async function ReanchorQueuePage({ params }: { params: Promise<{ 
   const base = `/projects/${project.id}/articles/${article.id}`;
   const canDecide = can(role, 'review.create');
   return (
-    <div className="container" style={{ maxWidth: 1320 }}>
-      <ProjectNav projectId={project.id} projectName={project.name} active="articles" role={role} />
-      <div className="page-header">
-        <div>
-          <p className="small"><Link href={base}>← {article.title || 'Untitled article'}</Link></p>
-          <h1>Re-anchoring queue</h1>
-          <p>Spans that revision {article.currentRevision} edited, moved or left without a place. {page.nextCursor ? 'Showing the first 200.' : ''}</p>
-        </div>
-        {canDecide ? (
-          <p className="muted small"><kbd>a</kbd> accept · <kbd>s</kbd> re-select · <kbd>r</kbd> retire · <kbd>n</kbd> next</p>
-        ) : null}
-      </div>
+    <RevisionPageShell project={project} role={role} article={article} title="Re-anchoring queue"
+      intro={<>Spans that revision {article.currentRevision} edited, moved or left without a place. {page.nextCursor ? 'Showing the first 200.' : ''}</>}
+      aside={canDecide ? <p className="muted small"><kbd>a</kbd> accept · <kbd>s</kbd> re-select · <kbd>r</kbd> retire · <kbd>n</kbd> next</p> : null}>
       <ReanchorQueue body={article.body} items={page.items} canDecide={canDecide} />
       {article.currentRevision > 1 ? (
         <p className="small"><Link href={`${base}/revisions?from=${article.currentRevision - 1}&to=${article.currentRevision}`}>Compare revision {article.currentRevision - 1} → {article.currentRevision}</Link></p>
       ) : null}
-    </div>
+    </RevisionPageShell>
   );
 }
