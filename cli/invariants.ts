@@ -136,6 +136,18 @@ function queueTallies(db: Database.Database): string[] {
   });
 }
 
+/** The reader's speaker suggestions (speaker_tallies, kept by triggers, migration 0019) equal a fresh count. */
+function speakerTallies(db: Database.Database): string[] {
+  const rows = (query: string) => new Map((db.prepare(query).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
+  const kept = rows(`select project_id || '/' || speaker as k, n from speaker_tallies`);
+  const fresh = rows(`select project_id || '/' || json_extract(attributes, '$.speaker') as k, count(*) as n from annotations
+      where deleted_at is null and coalesce(json_extract(attributes, '$.speaker'), '') <> '' group by 1`);
+  return counterDiffs(kept, fresh, (key) => {
+    const [project, ...speaker] = key.split('/');
+    return `speaker tally of project ${project}, speaker "${speaker.join('/')}"`;
+  });
+}
+
 /** The articles list's per-article counters (article_stats, kept by triggers) equal a fresh count. */
 function articleStats(db: Database.Database): string[] {
   const columns = ['annotation_count', 'unreviewed_count', 'claim_count', 'quote_count', 'context_count'] as const;
@@ -164,6 +176,7 @@ export const INVARIANTS: Invariant[] = [
   { name: 'only reviews of the current link version count', run: (db) => reviewsOfOlderVersions(db, 'links', 'link_id') },
   { name: 'review queue tallies match the live annotations and links', run: queueTallies },
   { name: 'article counters match their annotations', run: articleStats },
+  { name: 'speaker suggestions match the live quotes', run: speakerTallies },
 ];
 
 /** The first problems of a failed check, for printing. */

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../db/client';
 import { getDb } from '../db/client';
 import { preparedStatement } from '../db/prepared';
 import type { Action } from '../auth/can';
-import { annotations, articles, events, links, users } from '../db/schema';
+import { annotations, articles, events, links, speakerTallies, users } from '../db/schema';
 import { badRequest, notFound } from '../errors';
 import { toPage, type CursorScope, type Page, type PageRequest } from '../pagination/cursor';
 import { utf16ToCodePoints } from '../anchoring/units';
@@ -182,17 +182,18 @@ export function annotationsSince({ actor, articleId, since }: { actor: Actor; ar
   return { annotations: toViews(db, article.body, live), deletedIds: rows.filter((r) => !onText(r)).map((r) => r.a.id), cursor };
 }
 
-/** Speakers already used on quotes in the project, most used first (suggestions in the editor). */
+/**
+ * Speakers already used on quotes in the project, most used first (suggestions in the editor).
+ * Read from speaker_tallies, which triggers keep, so the reader does not grow with the corpus.
+ */
 export function listSpeakers({ actor, projectId }: { actor: Actor; projectId: number }): string[] {
   const db = getDb();
   projectAccess(db, actor, projectId, 'project.read');
-  const speaker = sql<string>`json_extract(${annotations.attributes}, '$.speaker')`;
   return db
-    .select({ speaker, n: sql<number>`count(*)` })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt), sql`${speaker} is not null and ${speaker} <> ''`))
-    .groupBy(speaker)
-    .orderBy(sql`count(*) desc`, speaker)
+    .select({ speaker: speakerTallies.speaker })
+    .from(speakerTallies)
+    .where(and(eq(speakerTallies.projectId, projectId), gt(speakerTallies.n, 0)))
+    .orderBy(desc(speakerTallies.n), asc(speakerTallies.speaker))
     .limit(200)
     .all()
     .map((r) => r.speaker);

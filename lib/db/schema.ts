@@ -119,7 +119,7 @@ export const articleStats = sqliteTable(
 
 /**
  * Live annotations and links per (project, article, label, author): the review queue's filter
- * counts. Kept by triggers (drizzle/0012_scale_queue_tallies.sql) in the transaction of every
+ * counts. Kept by triggers (drizzle/0015_scale_queue_tallies.sql) in the transaction of every
  * annotation and link write; a link counts under label 'link' and the article of its first end.
  */
 export const queueTallies = sqliteTable(
@@ -132,6 +132,20 @@ export const queueTallies = sqliteTable(
     n: integer('n').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label, t.authorId] })],
+);
+
+/**
+ * Live annotations per (project, speaker attribute): the reader's speaker suggestions. Kept by
+ * triggers (drizzle/0019_reader_speaker_tallies.sql); a row whose count drops to 0 is removed.
+ */
+export const speakerTallies = sqliteTable(
+  'speaker_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    speaker: text('speaker').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.speaker] })],
 );
 
 export const annotations = sqliteTable(

@@ -74,8 +74,9 @@ describe('cli check', () => {
       'ok    only reviews of the current link version count',
       'ok    review queue tallies match the live annotations and links',
       'ok    article counters match their annotations',
+      'ok    speaker suggestions match the live quotes',
     ]);
-    expect(result.lines.at(-1)).toBe('All 10 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 11 checks passed.');
   });
 });
 
@@ -170,6 +171,7 @@ describe('cli check failures', () => {
     // Counters the triggers keep, changed behind their back.
     getSqlite().prepare("update queue_tallies set n = n + 2 where article_id = ? and label = 'claim'").run(a.articleId);
     getSqlite().prepare('update article_stats set quote_count = quote_count + 3 where article_id = ?').run(a.articleId);
+    getSqlite().prepare("insert into speaker_tallies (project_id, speaker, n) values (?, 'Анна Ахматова', 4)").run(ctx.projectId);
 
     const result = cli(['check']);
     expect(result.code).toBe(1);
@@ -187,7 +189,8 @@ describe('cli check failures', () => {
     expect(result.stdout).toContain(`FAIL  link statuses match their reviews\n        link ${link.id} has status proposed but its reviews say rejected`);
     expect(result.stdout).toMatch(new RegExp(`FAIL  review queue tallies match the live annotations and links\\n\\s+queue tally of project ${ctx.projectId}, article ${a.articleId}, claims by user ${ctx.authorId}: kept \\d+, counted \\d+`));
     expect(result.stdout).toContain(`FAIL  article counters match their annotations\n        article ${a.articleId} quote count: kept 3, counted 0`);
-    expect(result.lines.at(-1)).toBe('7 of 10 checks failed.');
-    expect(result.stderr).toBe('error: 7 of 10 checks failed (see above).\n');
+    expect(result.stdout).toContain(`FAIL  speaker suggestions match the live quotes\n        speaker tally of project ${ctx.projectId}, speaker "Анна Ахматова": kept 4, counted 0`);
+    expect(result.lines.at(-1)).toBe('8 of 11 checks failed.');
+    expect(result.stderr).toBe('error: 8 of 11 checks failed (see above).\n');
   });
 });
