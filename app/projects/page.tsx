@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/session';
 import { listAllProjects, listProjects } from '@/lib/data/projects';
-import { listArticles } from '@/lib/data/articles';
+import { projectArticleTotals } from '@/lib/data/articleList';
 import { NewProjectForm } from '@/components/projects/NewProjectForm';
 import { OtherProjects } from '@/components/projects/OtherProjects';
 import styles from '@/components/projects/projects.module.css';
@@ -17,9 +17,8 @@ export default async function ProjectsPage() {
   const user = await requirePageUser('/projects');
   const actor = { userId: user.id };
   const projects = listProjects({ actor }).map((project) => {
-    const articles = listArticles({ actor, projectId: project.id });
-    const annotations = articles.reduce((sum, a) => sum + a.annotationCounts.total, 0);
-    return { ...project, articleCount: articles.length, annotationCount: annotations };
+    const totals = projectArticleTotals({ actor, projectId: project.id });
+    return { ...project, articleCount: totals.articles, annotationCount: totals.annotations };
   });
   const mine = new Set(projects.map((p) => p.id));
   const others = user.isAdmin ? listAllProjects({ actor }).filter((p) => !mine.has(p.id)) : [];

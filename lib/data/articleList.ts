@@ -193,3 +193,19 @@ export function listArticleOutlets({ actor, projectId }: { actor: Actor; project
     .map((r) => r.outlet)
     .filter((outlet) => outlet !== '');
 }
+
+/**
+ * How many live articles a project has and how many annotations they hold (members), for the
+ * projects page: two sums over the article_stats counters, not a list of every article.
+ */
+export function projectArticleTotals({ actor, projectId }: { actor: Actor; projectId: number }): { articles: number; annotations: number } {
+  const db = getDb();
+  projectAccess(db, actor, projectId, 'project.read');
+  const row = db
+    .select({ articles: count(), annotations: sql<number>`coalesce(sum(${articleStats.annotationCount}), 0)` })
+    .from(articles)
+    .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
+    .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))
+    .get()!;
+  return { articles: row.articles, annotations: Number(row.annotations) };
+}

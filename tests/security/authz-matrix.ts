@@ -181,6 +181,7 @@ const dataRows: DataRow[] = [
   { kind: 'data', module: 'articles', fn: 'listArticles', what: 'list articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
   { kind: 'data', module: 'articleList', fn: 'listArticlesPage', what: 'a page of articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId, query: { sort: '-date', limit: '5' } } as never) },
   { kind: 'data', module: 'articleList', fn: 'listArticleOutlets', what: 'outlets of the articles', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
+  { kind: 'data', module: 'articleList', fn: 'projectArticleTotals', what: 'article and annotation totals', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, projectId: w.projectId } as never) },
   { kind: 'data', module: 'articles', fn: 'getArticle', what: 'read an article', expect: data(READ), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, articleId: w.articleId } as never) },
   {
     kind: 'data', module: 'articles', fn: 'importArticle', what: 'import an article', expect: data(LEAD),
