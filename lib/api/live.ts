@@ -7,9 +7,9 @@
  */
 import { authedRoute } from '../http/api';
 import { AppError, badRequest } from '../errors';
-import { latestEventId, liveChangesAfter, REPLAY_WINDOW } from '../data/liveEvents';
-import { onLiveWake } from '../live/wake';
-import type { Actor } from '../data/actor';
+import { liveChangesAfter, REPLAY_WINDOW } from '../data/liveEvents';
+import { currentCursor } from '../data/annotations';
+import { onLiveWake, wakeLiveStreams } from '../live/wake';
 
 /** Open streams per account: enough for many tabs, not enough to exhaust the server. */
 export const MAX_STREAMS_PER_USER = 16;
@@ -18,14 +18,41 @@ const HEARTBEAT_MS = 20_000;
 /** Batches sent per wake before yielding to other requests (a long replay goes on next turn). */
 const BATCHES_PER_TURN = 5;
 
-const open = new Map<number, number>();
+/** How often the head of the event log is looked at for writes made by other processes. */
+const HEAD_WATCH_MS = 1_000;
 
-function startingPoint(request: Request, actor: Actor): number {
+const open = new Map<number, number>();
+let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
+
+/**
+ * Writes of this process wake the streams as they commit (lib/live/wake.ts); writes by another
+ * process on the same database file (the CLI's imports, a script) do not pass through here.
+ * While any stream is open, the log's newest id (one index lookup) is read once a second.
+ */
+function watchLogHead() {
+  if (headWatch) return;
+  const watch = { seen: currentCursor(), timer: setInterval(() => {
+    if ([...open.values()].every((n) => n === 0)) {
+      clearInterval(watch.timer);
+      headWatch = null;
+      return;
+    }
+    const head = currentCursor();
+    if (head > watch.seen) {
+      watch.seen = head;
+      wakeLiveStreams();
+    }
+  }, HEAD_WATCH_MS) };
+  watch.timer.unref();
+  headWatch = watch;
+}
+
+function startingPoint(request: Request): number {
   const search = new URL(request.url).searchParams;
   const unknown = [...search.keys()].find((key) => key !== 'after');
   if (unknown) throw badRequest(`Unknown parameter "${unknown}": the live stream takes only after.`);
   const given = request.headers.get('last-event-id') ?? search.get('after');
-  const latest = latestEventId({ actor });
+  const latest = currentCursor();
   if (given === null || given === '') return latest;
   if (!/^\d{1,15}$/.test(given.trim())) throw badRequest('Last-Event-ID (or ?after=) must be an event id this stream sent, such as 1234.');
   return Math.min(Number(given.trim()), latest);
@@ -38,7 +65,7 @@ function frame(fields: { id?: number; event?: string; data?: unknown; comment?: 
 
 export const streamLive = authedRoute(({ actor, request }) => {
   if (!('userId' in actor)) throw badRequest('The live stream is for signed-in people.');
-  let after = startingPoint(request, actor);
+  let after = startingPoint(request);
   const userId = actor.userId;
   if ((open.get(userId) ?? 0) >= MAX_STREAMS_PER_USER) {
     throw new AppError('rate_limited', `Too many live streams are open for your account (${MAX_STREAMS_PER_USER}). Close some tabs of the workbench and reload.`);
@@ -50,7 +77,7 @@ export const streamLive = authedRoute(({ actor, request }) => {
     start(controller) {
       let closed = false;
       const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const latest = latestEventId({ actor });
+      const latest = currentCursor();
       send(`retry: 3000\n`);
       if (latest - after > REPLAY_WINDOW) {
         // Too far behind to replay: the tab reloads what it shows, and the stream goes on from now.
@@ -75,6 +102,7 @@ export const streamLive = authedRoute(({ actor, request }) => {
         }
       };
       const stopWaking = onLiveWake(catchUp);
+      watchLogHead();
       const heartbeat = setInterval(() => send(frame({ comment: 'keep-alive' })), HEARTBEAT_MS);
       close = () => {
         if (closed) return;

@@ -4,7 +4,7 @@
  * on every read, so a member removed from a project stops hearing about it at once; accounts,
  * tokens and memberships are never sent.
  */
-import { and, asc, gt, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { events, memberships } from '../db/schema';
 import { LIVE_ENTITY_TYPES, type LiveChange } from '../domain';
@@ -18,13 +18,6 @@ export const LIVE_BATCH = 200;
  * read never walks an unbounded stretch of the log.
  */
 export const REPLAY_WINDOW = 5_000;
-
-/** The newest event id: where a new stream starts (signed-in users). */
-export function latestEventId({ actor }: { actor: Actor }): number {
-  const db = getDb();
-  loadUser(db, actor);
-  return db.select({ id: max(events.id) }).from(events).get()?.id ?? 0;
-}
 
 /**
  * Up to LIVE_BATCH changes after event `afterId` in the projects the actor is a member of

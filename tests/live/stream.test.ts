@@ -12,7 +12,8 @@ import { createAnnotation } from '@/lib/data/annotations';
 import { reviewAnnotation } from '@/lib/data/reviews';
 import { removeMember } from '@/lib/data/projects';
 import { createToken } from '@/lib/data/tokens';
-import { latestEventId, liveChangesAfter, REPLAY_WINDOW } from '@/lib/data/liveEvents';
+import { liveChangesAfter, REPLAY_WINDOW } from '@/lib/data/liveEvents';
+import { currentCursor } from '@/lib/data/annotations';
 import { MAX_STREAMS_PER_USER } from '@/lib/api/live';
 import type { LiveChange } from '@/lib/domain';
 import { buildRequest, importRoute, type RouteModule } from '../security/routeCall';
@@ -133,7 +134,7 @@ describe('GET /api/live', () => {
   });
 
   it('replays what a reconnect missed after Last-Event-ID, in order, and then goes on live', async () => {
-    const before = latestEventId({ actor: olena.actor });
+    const before = currentCursor();
     const missed = [await annotate(dilshod, articleId, 10), await annotate(dilshod, articleId, 20)];
     await reviewAnnotation({ actor: olena.actor, id: missed[0].id, input: { decision: 'accept' } });
     const again = await open(dilshod, { headers: { 'last-event-id': String(before) } });
@@ -148,13 +149,23 @@ describe('GET /api/live', () => {
     await byQuery.waitFor(isChange((c) => c.entityId === missed[1].id));
   });
 
+  it('hears writes another process made to the database file within about a second', async () => {
+    const watcher = await open(outsider);
+    // A row written straight into the file, as the CLI in its own process writes it (no wake here).
+    const { lastInsertRowid } = getSqlite()
+      .prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)")
+      .run(otherProjectId, otherArticleId);
+    const heard = await watcher.waitFor(isChange((c) => c.id === Number(lastInsertRowid)), 3_000);
+    expect(change(heard)).toMatchObject({ projectId: otherProjectId, entityType: 'article', entityId: otherArticleId, mine: false });
+  });
+
   it('says reset instead of replaying more than REPLAY_WINDOW events', async () => {
-    const from = latestEventId({ actor: olena.actor });
+    const from = currentCursor();
     const insert = getSqlite().prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)");
     getSqlite().transaction(() => { for (let i = 0; i <= REPLAY_WINDOW; i++) insert.run(otherProjectId, otherArticleId); })();
     const behind = await open(olena, { headers: { 'last-event-id': String(from) } });
     const reset = await behind.waitFor((f) => f.event === 'reset');
-    expect(Number(reset.id)).toBe(latestEventId({ actor: olena.actor }));
+    expect(Number(reset.id)).toBe(currentCursor());
     expect(behind.frames.filter((f) => f.event === 'change')).toEqual([]);
   });
 
@@ -163,7 +174,7 @@ describe('GET /api/live', () => {
     const first = await annotate(olena, articleId, 40);
     await watcher.waitFor(isChange((c) => c.entityId === first.id));
     removeMember({ actor: olena.actor, projectId, userId: dilshod.user.id });
-    const mark = latestEventId({ actor: olena.actor });
+    const mark = currentCursor();
     const second = await annotate(olena, articleId, 50);
     // Olena's own stream hears it, so the wake has run; Dilshod's has not.
     const lead = await open(olena, { headers: { 'last-event-id': String(mark) } });

@@ -343,7 +343,6 @@ const moreRows: DataRow[] = [
   { kind: 'data', module: 'reviews', fn: 'disputedItems', what: 'disputed items to settle', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'verdicts', fn: 'finalVerdicts', what: 'final verdicts of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'inbox', fn: 'unreadCount', what: 'my unread count', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
-  { kind: 'data', module: 'liveEvents', fn: 'latestEventId', what: 'where a live stream starts', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
   { kind: 'data', module: 'liveEvents', fn: 'liveChangesAfter', what: 'my live changes', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x), afterId: 0 } as never) },
   {
     kind: 'data', module: 'agreement', fn: 'pairDisagreements', what: 'where two reviewers disagree', expect: data(READ),
