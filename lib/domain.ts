@@ -101,3 +101,16 @@ export interface AnnotationAnchor {
   /** 'quote-changed' when a verbatim quote's text changed. */
   flag: string | null;
 }
+
+/** What a live stream (GET /api/live) tells about one change: enough to know what to refetch. */
+export const LIVE_ENTITY_TYPES = ['annotation', 'link', 'review', 'comment', 'verdict', 'article'] as const;
+export interface LiveChange {
+  /** The event id: the stream's `id:` field, sent back as Last-Event-ID after a reconnect. */
+  id: number;
+  projectId: number;
+  entityType: (typeof LIVE_ENTITY_TYPES)[number];
+  entityId: number | null;
+  action: string;
+  /** Whether the caller made the change (a tab need not announce its own writes). */
+  mine: boolean;
+}

@@ -2,6 +2,7 @@ import { requirePageUser } from '@/lib/auth/session';
 import { listInbox, UNREAD_CAP } from '@/lib/data/inbox';
 import { InboxPages } from '@/components/review/InboxPages';
 import { MarkInboxRead } from '@/components/review/MarkInboxRead';
+import { LiveInboxNotice } from '@/components/live/LiveInboxNotice';
 
 export const metadata = { title: 'Inbox' };
 export const dynamic = 'force-dynamic';
@@ -21,6 +22,7 @@ export default async function InboxPage() {
         </div>
         <MarkInboxRead disabled={unread === 0} />
       </div>
+      <LiveInboxNotice unreadAtLoad={unread} />
       {items.length === 0 ? (
         <div className="card empty">Nothing yet. When a colleague reviews or discusses one of your tags or links, it shows up here.</div>
       ) : (

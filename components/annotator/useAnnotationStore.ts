@@ -23,7 +23,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
   const { notice, setNotice, say } = useNotice();
   const { record, undoWith, forget } = useUndoStack();
   const loading = useRestOfList(articleId, opts.nextPage, setItems, say);
-  useAnnotationPolling(articleId, opts.cursor, setItems);
+  useAnnotationPolling(articleId, projectId, opts.cursor, setItems);
 
   /** Shows the draft at once under a temporary id; swaps in the stored one or rolls back. */
   const create = useCallback(async (draft: Draft, onSaved?: (a: AnnotationView) => void): Promise<AnnotationView | null> => {

@@ -1,7 +1,8 @@
-/** The header's "Inbox" link with the number of unread items (server-rendered on each page). */
+/** The header's "Inbox" link with the number of unread items (rendered with the page, then kept live). */
 import Link from 'next/link';
 import { unreadCount } from '@/lib/data/inbox';
 import styles from './InboxNavLink.module.css';
+import { InboxCount } from './InboxCount';
 
 export function InboxNavLink({ userId }: { userId: number }) {
   let unread = 0;
@@ -11,13 +12,9 @@ export function InboxNavLink({ userId }: { userId: number }) {
     unread = 0;
   }
   return (
-    <Link href="/inbox" className={styles.link} aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}>
+    <Link href="/inbox" className={styles.link}>
       Inbox
-      {unread > 0 && (
-        <span className={styles.count} data-testid="inbox-count">
-          {unread > 99 ? '99+' : unread}
-        </span>
-      )}
+      <InboxCount initial={unread} />
     </Link>
   );
 }

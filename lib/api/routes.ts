@@ -17,6 +17,7 @@ import * as w3c from './w3c';
 import * as board from './board';
 import * as articleAdmin from './articleAdmin';
 import * as revisions from './revisions';
+import * as live from './live';
 
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -94,6 +95,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   route('DELETE', '/api/comments/:id', reviews.removeComment),
   route('GET', '/api/inbox', inbox.readInbox),
   route('POST', '/api/inbox/read', inbox.postInboxRead),
+  route('GET', '/api/live', live.streamLive),
 ];
 
 /** The handler of one table entry, for an app/api route file; throws at build time if absent. */

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { placeholders, preparedStatement } from '../db/prepared';
 import { events } from '../db/schema';
+import { wakeLiveStreams } from '../live/wake';
 
 export interface EventInput {
   projectId: number | null;
@@ -31,6 +32,7 @@ const asJson = (value: unknown) => (value === undefined || value === null ? null
 export function recordEvent(_tx: Tx | Db, input: EventInput): void {
   const { projectId, actorId, action, entityType, entityId } = input;
   insertEvent().run({ projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
+  if (projectId !== null) wakeLiveStreams();
 }
 
 /** Every event of one entity, oldest first (the history view). Callers check access first. */

@@ -147,6 +147,12 @@ const threadRoutes: RouteRow[] = [
   },
   { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/inbox', what: 'my inbox, one page', expect: SIGNED_IN, build: () => ({ params: {}, query: 'limit=5' }) },
+  // The stream itself never ends, so the cell asks with a bad start: sign-in is checked before it (tests/live/stream.test.ts checks what flows).
+  {
+    kind: 'route', method: 'GET', path: '/api/live', what: 'my live stream (a bad Last-Event-ID)',
+    expect: { nonMember: 400, viewer: 400, authorReviewer: 400, otherReviewer: 400, lead: 400, admin: 400, anonymous: 401, disabled: 401 },
+    build: () => ({ params: {}, headers: { 'last-event-id': 'not an id' } }),
+  },
   { kind: 'route', method: 'POST', path: '/api/inbox/read', what: 'mark my inbox read', expect: SIGNED_IN, build: () => ({ params: {} }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement', what: 'agreement figures', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/agreement/disagreements', what: 'where two reviewers disagree', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: `a=${w.people.authorReviewer.id}&b=${w.people.otherReviewer.id}` }) },
@@ -338,6 +344,7 @@ const moreRows: DataRow[] = [
   { kind: 'data', module: 'reviews', fn: 'disputedItems', what: 'disputed items to settle', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'verdicts', fn: 'finalVerdicts', what: 'final verdicts of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'inbox', fn: 'unreadCount', what: 'my unread count', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
+  { kind: 'data', module: 'liveEvents', fn: 'liveChangesAfter', what: 'my live changes', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x), afterId: 0 } as never) },
   {
     kind: 'data', module: 'agreement', fn: 'pairDisagreements', what: 'where two reviewers disagree', expect: data(READ),
     invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, a: w.people.authorReviewer.id, b: w.people.otherReviewer.id }),

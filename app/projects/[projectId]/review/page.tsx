@@ -7,10 +7,14 @@ import { can } from '@/lib/auth/can';
 import { isAppError } from '@/lib/errors';
 import styles from '@/components/review/ReviewQueue.module.css';
 import { loadProjectPage } from '../loadProject';
+import { LiveChanges } from '@/components/live/LiveChanges';
+import { currentCursor } from '@/lib/data/annotations';
 
 export const metadata = { title: 'Review queue' };
 
 const FILTERS = ['label', 'author', 'article', 'outlet'] as const;
+/** Colleagues' changes that add to, take from or reorder the queue. */
+const QUEUE_CHANGES = ['annotation', 'link', 'review'] as const;
 
 type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
@@ -31,6 +35,8 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const actor = { userId: user.id };
   const filters = Object.fromEntries(FILTERS.map((f) => [f, one(search[f])]));
   const filterQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
+  // The event id the page was read at: a refresh after live changes remounts the queue with them.
+  const readAt = currentCursor();
   const canReview = can(project.role, 'review.create');
   const queue = canReview ? fromUrl(() => reviewQueue({ actor, projectId, query: filters })) : null;
   const disputed = can(project.role, 'review.settle') ? fromUrl(() => disputedItems({ actor, projectId, query: { cursor: one(search.disputed) } })) : null;
@@ -48,6 +54,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
           </p>
         )}
       </div>
+      {(queue || disputed) && <LiveChanges projectId={projectId} kinds={QUEUE_CHANGES} what="the review queue" />}
       {disputed && <DisputedList projectId={projectId} page={disputed.value} error={disputed.error} />}
       {!queue ? (
         <div className="card empty">Your role in this project ({project.role}) lets you read annotations and their reviews, but not review them.</div>
@@ -55,7 +62,7 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
         <>
           {disputed && <h2 className={styles.queueTitle}>Your queue</h2>}
           <ReviewQueueFilters counts={queue.value.counts} />
-          <ReviewQueue key={filterQuery} projectId={projectId} initial={{ items: queue.value.items, nextCursor: queue.value.nextCursor, left: queue.value.left }} filterQuery={filterQuery} filtered={filterQuery !== ''} currentUserId={user.id} />
+          <ReviewQueue key={`${filterQuery}@${readAt}`} projectId={projectId} initial={{ items: queue.value.items, nextCursor: queue.value.nextCursor, left: queue.value.left }} filterQuery={filterQuery} filtered={filterQuery !== ''} currentUserId={user.id} />
         </>
       ) : (
         <div className="alert alert-error" role="alert">

@@ -1,0 +1,129 @@
+/**
+ * GET /api/live: the caller's live stream (Server-Sent Events). One per tab: the reader, the
+ * review queue and the inbox share it (lib/client/liveStream.ts). Each change to the content
+ * of the caller's projects arrives as `event: change` with its event id; after a reconnect the
+ * browser sends Last-Event-ID and the stream replays what was missed, or says `event: reset`
+ * when that is further back than REPLAY_WINDOW. Polling stays the fallback (docs/live.md).
+ */
+import { authedRoute } from '../http/api';
+import { AppError, badRequest } from '../errors';
+import { liveChangesAfter, REPLAY_WINDOW } from '../data/liveEvents';
+import { currentCursor } from '../data/annotations';
+import { onLiveWake, wakeLiveStreams } from '../live/wake';
+
+/** Open streams per account: enough for many tabs, not enough to exhaust the server. */
+export const MAX_STREAMS_PER_USER = 16;
+/** A comment line this often keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 20_000;
+/** Batches sent per wake before yielding to other requests (a long replay goes on next turn). */
+const BATCHES_PER_TURN = 5;
+
+/** How often the head of the event log is looked at for writes made by other processes. */
+const HEAD_WATCH_MS = 1_000;
+
+const open = new Map<number, number>();
+let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
+
+/**
+ * Writes of this process wake the streams as they commit (lib/live/wake.ts); writes by another
+ * process on the same database file (the CLI's imports, a script) do not pass through here.
+ * While any stream is open, the log's newest id (one index lookup) is read once a second.
+ */
+function watchLogHead() {
+  if (headWatch) return;
+  const watch = { seen: currentCursor(), timer: setInterval(() => {
+    if ([...open.values()].every((n) => n === 0)) {
+      clearInterval(watch.timer);
+      headWatch = null;
+      return;
+    }
+    const head = currentCursor();
+    if (head > watch.seen) {
+      watch.seen = head;
+      wakeLiveStreams();
+    }
+  }, HEAD_WATCH_MS) };
+  watch.timer.unref();
+  headWatch = watch;
+}
+
+function startingPoint(request: Request): number {
+  const search = new URL(request.url).searchParams;
+  const unknown = [...search.keys()].find((key) => key !== 'after');
+  if (unknown) throw badRequest(`Unknown parameter "${unknown}": the live stream takes only after.`);
+  const given = request.headers.get('last-event-id') ?? search.get('after');
+  const latest = currentCursor();
+  if (given === null || given === '') return latest;
+  if (!/^\d{1,15}$/.test(given.trim())) throw badRequest('Last-Event-ID (or ?after=) must be an event id this stream sent, such as 1234.');
+  return Math.min(Number(given.trim()), latest);
+}
+
+function frame(fields: { id?: number; event?: string; data?: unknown; comment?: string }): string {
+  if (fields.comment !== undefined) return `: ${fields.comment}\n\n`;
+  return `${fields.id !== undefined ? `id: ${fields.id}\n` : ''}event: ${fields.event}\ndata: ${JSON.stringify(fields.data)}\n\n`;
+}
+
+export const streamLive = authedRoute(({ actor, request }) => {
+  if (!('userId' in actor)) throw badRequest('The live stream is for signed-in people.');
+  let after = startingPoint(request);
+  const userId = actor.userId;
+  if ((open.get(userId) ?? 0) >= MAX_STREAMS_PER_USER) {
+    throw new AppError('rate_limited', `Too many live streams are open for your account (${MAX_STREAMS_PER_USER}). Close some tabs of the workbench and reload.`);
+  }
+  open.set(userId, (open.get(userId) ?? 0) + 1);
+  const encoder = new TextEncoder();
+  let close = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      const send = (text: string) => controller.enqueue(encoder.encode(text));
+      const latest = currentCursor();
+      send(`retry: 3000\n`);
+      if (latest - after > REPLAY_WINDOW) {
+        // Too far behind to replay: the tab reloads what it shows, and the stream goes on from now.
+        after = latest;
+        send(frame({ id: after, event: 'reset', data: { reason: 'More changes were missed than a stream replays; reload to see them.' } }));
+      } else {
+        send(frame({ comment: `live from event ${after}` }));
+      }
+      const catchUp = () => {
+        if (closed) return;
+        try {
+          for (let turn = 0; turn < BATCHES_PER_TURN; turn++) {
+            const { changes, more } = liveChangesAfter({ actor, afterId: after });
+            for (const change of changes) send(frame({ id: change.id, event: 'change', data: change }));
+            if (changes.length) after = changes[changes.length - 1].id;
+            if (!more) return;
+          }
+          setImmediate(catchUp);
+        } catch {
+          // The account was disabled or removed (401 from lib/data): end the stream.
+          close();
+        }
+      };
+      const stopWaking = onLiveWake(catchUp);
+      watchLogHead();
+      const heartbeat = setInterval(() => send(frame({ comment: 'keep-alive' })), HEARTBEAT_MS);
+      close = () => {
+        if (closed) return;
+        closed = true;
+        stopWaking();
+        clearInterval(heartbeat);
+        open.set(userId, (open.get(userId) ?? 1) - 1);
+        try {
+          controller.close();
+        } catch {
+          /* already closed by the client */
+        }
+      };
+      request.signal.addEventListener('abort', () => close());
+      catchUp();
+    },
+    cancel() {
+      close();
+    },
+  });
+  return new Response(body, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' },
+  });
+});
