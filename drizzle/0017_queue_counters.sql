@@ -29,6 +29,9 @@ END;
 -- without walking the replaced ones.
 CREATE INDEX `reviews_live_reviewer_idx` ON `reviews` (`project_id`,`reviewer_id`,`annotation_id`,`link_id`) WHERE `superseded_at` IS NULL;
 --> statement-breakpoint
+-- The (few) archived articles of a project, which the queue's counts leave out.
+CREATE INDEX `articles_archived_idx` ON `articles` (`project_id`) WHERE archived_at is not null;
+--> statement-breakpoint
 -- The review queue's coarser counters, derived from queue_tallies (migration 0015) by triggers
 -- on it, so every write that keeps queue_tallies keeps these too: live items per (project,
 -- outlet, label, author) for the label, author and outlet filters (a few hundred rows whatever

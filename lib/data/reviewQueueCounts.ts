@@ -65,7 +65,7 @@ export function parseQueueFilters(query: { label?: string | null; author?: strin
 
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
 const outletSql = outletOf(articles.outlet);
-const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${articles} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`;
+const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${articles} indexed by articles_archived_idx where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`;
 
 /**
  * What the counters count but the queue leaves out, as negative rows per (article, outlet,
@@ -76,12 +76,12 @@ const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${art
 function correctionsSql(projectId: number, me: number): SQL {
   return sql`
     select a.article_id, ${outletOf(sql`ar.outlet`)} as outlet, a.label, a.author_id, -count(distinct a.id) as n
-      from reviews r join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
+      from reviews r indexed by reviews_live_reviewer_idx join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and a.deleted_at is null and a.author_id <> ${me}
       group by 1, 3, 4
     union all
     select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(distinct l.id)
-      from reviews r join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
+      from reviews r indexed by reviews_live_reviewer_idx join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and l.deleted_at is null and l.author_id <> ${me}
       group by 1, 4
     union all
@@ -109,7 +109,7 @@ function coarseSql(projectId: number, me: number, articleId: number | undefined)
   return sql`
     select o.outlet, o.label, o.author_id, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
-    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
+    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} indexed by articles_archived_idx cross join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
       where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null and t.author_id <> ${me} and t.n > 0
     union all ${fixes}`;
 }
@@ -139,13 +139,13 @@ function fineSql(projectId: number, me: number, filters: QueueFilters): SQL {
   if (filters.authorId) {
     if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where 0`;
     return sql`
-      select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond(article, 't')}
+      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond(article, 't')}
       union all ${fixes}`;
   }
   return sql`
     select a.article_id, a.n from ${queueArticleTallies} a where a.project_id = ${projectId} and ${cond(article, 'a')}
     union all
-    select t.article_id, -t.n from ${queueTallies} t where t.project_id = ${projectId} and t.author_id = ${me} and ${cond(article, 't')}
+    select t.article_id, -t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${me} and ${cond(article, 't')}
     union all ${fixes}`;
 }
 

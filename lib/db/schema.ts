@@ -87,6 +87,8 @@ export const articles = sqliteTable(
     // The sorts of the articles list (lib/data/articles.ts), NULLs folded to '' as it sorts.
     index('articles_project_date_idx').on(t.projectId, sql`coalesce(${t.publishedAt}, '')`, t.id),
     index('articles_project_outlet_idx').on(t.projectId, sql`coalesce(${t.outlet}, '')`, t.id),
+    // The few archived articles, which the review queue's counts leave out.
+    index('articles_archived_idx').on(t.projectId).where(sql`archived_at is not null`),
     // A re-import of the same address finds its article (lib/data/revisionApply.ts).
     index('articles_project_url_idx').on(t.projectId, sql`lower(${t.url})`),
   ],
