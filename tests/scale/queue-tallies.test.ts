@@ -155,6 +155,13 @@ describe('queue counts from the tallies', () => {
     });
     expect(plans.some((sql) => sql.includes('queue_tallies'))).toBe(true);
     expectNoFullScans(getSqlite(), plans);
+    // The counts never read every article's counters: the per-outlet ones, one article's, one author's.
+    for (const query of [{}, { label: 'claim' }, { author: String(olena.user.id) }, { outlet: 'UNN' }, { article: String(articleIds[0]) }]) {
+      const counts = (await capturePlans(getSqlite(), () => reviewQueue({ actor: me.actor, projectId, query }))).find((sql) => sql.includes('with fix as materialized'))!;
+      const plan = (getSqlite().prepare(`explain query plan ${counts}`).all(...new Array((counts.match(/\?/g) ?? []).length).fill(1)) as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan.filter((line) => /^(SCAN|SEARCH) t\b/.test(line) && !/queue_tallies_author_idx|article_id=\?/.test(line)), JSON.stringify(query)).toEqual([]);
+      expect(plan.filter((line) => /^SEARCH r\b/.test(line) && /reviews_project_reviewer_idx/.test(line))).toEqual([]);
+    }
     // The disputed list reads the disputed items only (by status), not the whole project in order.
     const disputedPlans = (await capturePlans(getSqlite(), () => disputedItems({ actor: lead.actor, projectId })))
       .filter((sql) => sql.includes("'disputed'") || /"status" = \?/.test(sql))
