@@ -65,7 +65,7 @@ CREATE TRIGGER `queue_coarse_tallies_ai` AFTER INSERT ON `queue_tallies` BEGIN
 		ON CONFLICT DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
-CREATE TRIGGER `queue_coarse_tallies_au` AFTER UPDATE ON `queue_tallies` BEGIN
+CREATE TRIGGER `queue_coarse_tallies_au` AFTER UPDATE ON `queue_tallies` WHEN old.`n` <> new.`n` OR old.`article_id` <> new.`article_id` OR old.`label` <> new.`label` OR old.`author_id` <> new.`author_id` OR old.`project_id` <> new.`project_id` BEGIN
 	UPDATE `queue_outlet_tallies` SET `n` = `n` - old.`n`
 		WHERE `project_id` = old.`project_id` AND `label` = old.`label` AND `author_id` = old.`author_id`
 		AND `outlet` = (SELECT coalesce(nullif(a.`outlet`, ''), '-') FROM `articles` a WHERE a.`id` = old.`article_id`);
