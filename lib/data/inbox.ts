@@ -226,26 +226,33 @@ function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
+/** Every source of the inbox, cheapest and most plentiful first (the count may stop early). */
+const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
+  reviewsOnMine,
+  (db, me, w) => commentsOnMine(db, me, 'annotation', w),
+  (db, me, w) => commentsOnMine(db, me, 'link', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'annotation', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'link', w),
+  repliesToMe,
+  verdictsOnMine,
+  (db, me, w) => changedSinceMyReview(db, me, 'annotation', w),
+  (db, me, w) => changedSinceMyReview(db, me, 'link', w),
+];
+
 /**
  * The window's rows of every source, newest first, deduplicated (a comment found by two sources
  * keeps the later source's type, as before), at most `limit + 1` of them (the extra one says
  * there is a next page). Each source reads at most `limit + 1` rows, so the first `limit + 1`
- * distinct rows overall are among them.
+ * distinct rows overall are among them. With `countOnly`, the sources stop once `limit + 1`
+ * distinct rows are found: the count is then the cap whatever the others hold.
  */
-function collect(db: Db, me: number, window: Window): Raw[] {
+function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
   const w = { ...window, limit: window.limit + 1 };
-  const all = [
-    ...reviewsOnMine(db, me, w),
-    ...commentsOnMine(db, me, 'annotation', w),
-    ...commentsOnMine(db, me, 'link', w),
-    ...commentsOnReviewed(db, me, 'annotation', w),
-    ...commentsOnReviewed(db, me, 'link', w),
-    ...repliesToMe(db, me, w),
-    ...verdictsOnMine(db, me, w),
-    ...changedSinceMyReview(db, me, 'annotation', w),
-    ...changedSinceMyReview(db, me, 'link', w),
-  ];
-  const unique = new Map(all.map((item) => [item.key, item]));
+  const unique = new Map<string, Raw>();
+  for (const source of SOURCES) {
+    for (const item of source(db, me, w)) unique.set(item.key, item);
+    if (countOnly && unique.size >= w.limit) break;
+  }
   return [...unique.values()].sort(newestFirst).slice(0, w.limit);
 }
 
@@ -277,7 +284,7 @@ function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
 }
 
 function countUnread(db: Db, me: number, readAt: number): number {
-  return collect(db, me, { since: readAt, limit: UNREAD_CAP }).length;
+  return collect(db, me, { since: readAt, limit: UNREAD_CAP }, true).length;
 }
 
 /**

@@ -10,7 +10,7 @@ import { SYSTEM } from '@/lib/data/actor';
 import { removeMember } from '@/lib/data/projects';
 import { reviewAnnotation } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
-import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
+import { listInbox, markInboxRead, UNREAD_CAP, unreadCount } from '@/lib/data/inbox';
 import { makeProject, makeUser } from '../helpers';
 import { makeArticle, tag } from '../review/fixtures';
 import { capturePlans, expectNoFullScans } from './plan';
@@ -74,5 +74,16 @@ describe('inbox at scale', () => {
     expect(sqlite.prepare('select target_author_id from reviews where id = ?').pluck().get(id)).toBe(me.user.id);
     const wrong = sqlite.prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where r.target_author_id is not a.author_id').pluck().get();
     expect(wrong).toBe(0);
+  });
+
+  it('caps the unread count at one more than UNREAD_CAP, however many sources hold more', async () => {
+    markInboxRead({ actor: me.actor, until: new Date(Date.now() - 1) });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    for (let i = 0; i <= UNREAD_CAP; i++) await reviewAnnotation({ actor: olena.actor, id: mine[i % 3], input: i % 2 ? { decision: 'accept' } : { decision: 'reject', reason: `Джерело ${i}?` } });
+    await addComment({ actor: olena.actor, target: { kind: 'annotation', id: mine[2] }, input: { body: 'Ще одне питання' } });
+    expect(unreadCount({ actor: me.actor })).toBe(UNREAD_CAP + 1);
+    expect(listInbox({ actor: me.actor, query: { limit: '5' } }).unread).toBe(UNREAD_CAP + 1);
+    markInboxRead({ actor: me.actor });
+    expect(unreadCount({ actor: me.actor })).toBe(0);
   });
 });
