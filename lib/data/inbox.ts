@@ -243,15 +243,21 @@ const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
  * The window's rows of every source, newest first, deduplicated (a comment found by two sources
  * keeps the later source's type, as before), at most `limit + 1` of them (the extra one says
  * there is a next page). Each source reads at most `limit + 1` rows, so the first `limit + 1`
- * distinct rows overall are among them. With `countOnly`, the sources stop once `limit + 1`
- * distinct rows are found: the count is then the cap whatever the others hold.
+ * distinct rows overall are among them. Once that many are found, later sources read only
+ * rows as new as the oldest of them; with `countOnly` they are not read at all (the count is
+ * then the cap whatever they hold).
  */
 function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
   const w = { ...window, limit: window.limit + 1 };
   const unique = new Map<string, Raw>();
   for (const source of SOURCES) {
     for (const item of source(db, me, w)) unique.set(item.key, item);
-    if (countOnly && unique.size >= w.limit) break;
+    if (unique.size < w.limit) continue;
+    if (countOnly) break;
+    // Rows older than the limit-th newest found so far cannot make the page: later sources
+    // read only from its time on (a millisecond earlier, for rows of the same time).
+    const last = [...unique.values()].sort(newestFirst)[w.limit - 1];
+    w.since = Math.max(w.since ?? -Infinity, last.sortKey[0] - 1);
   }
   return [...unique.values()].sort(newestFirst).slice(0, w.limit);
 }
