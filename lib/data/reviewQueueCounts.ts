@@ -125,27 +125,25 @@ function inOutlet(projectId: number, column: SQL, outlet: string): SQL {
  * counts: one author's counters (their index), or the per-article counters less my own items.
  */
 function fineSql(projectId: number, me: number, filters: QueueFilters): SQL {
-  const cond = (column: (c: string) => SQL, alias: string) =>
-    sql.join(
-      [
-        sql`${sql.raw(alias)}.article_id not in ${archivedIds(projectId)}`,
-        filters.label ? sql`${sql.raw(alias)}.label = ${filters.label}` : undefined,
-        filters.outlet !== undefined ? inOutlet(projectId, column(alias), filters.outlet) : undefined,
-      ].filter((part): part is SQL => part !== undefined),
-      sql` and `,
-    );
-  const article = (alias: string) => sql.raw(`${alias}.article_id`);
-  const fixes = sql`select f.article_id, f.n from fix f where ${cond(article, 'f')}${filters.authorId ? sql` and f.author_id = ${filters.authorId}` : sql``}`;
+  const cond = (alias: string) => {
+    const article = sql.raw(`${alias}.article_id`);
+    const parts = [sql`${article} not in ${archivedIds(projectId)}`];
+    if (filters.label) parts.push(sql`${sql.raw(alias)}.label = ${filters.label}`);
+    if (filters.outlet !== undefined) parts.push(inOutlet(projectId, article, filters.outlet));
+    return sql.join(parts, sql` and `);
+  };
+  const fixes = sql`select f.article_id, f.n from fix f where ${cond('f')}${filters.authorId ? sql` and f.author_id = ${filters.authorId}` : sql``}`;
   if (filters.authorId) {
+    // My own items are never in my queue.
     if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where 0`;
     return sql`
-      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond(article, 't')}
+      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond('t')}
       union all ${fixes}`;
   }
   return sql`
-    select a.article_id, a.n from ${queueArticleTallies} a where a.project_id = ${projectId} and ${cond(article, 'a')}
+    select a.article_id, a.n from ${queueArticleTallies} a where a.project_id = ${projectId} and ${cond('a')}
     union all
-    select t.article_id, -t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${me} and ${cond(article, 't')}
+    select t.article_id, -t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${me} and ${cond('t')}
     union all ${fixes}`;
 }
 
