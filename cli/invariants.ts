@@ -148,6 +148,46 @@ function speakerTallies(db: Database.Database): string[] {
   });
 }
 
+/** Live annotations and links as rows of (project, article, outlet, label, author), a link at its first end: what the queue's counters count. */
+const LIVE_QUEUE_ITEMS = `
+  select a.project_id, a.article_id, coalesce(nullif(r.outlet, ''), '-') as outlet, a.label, a.author_id from annotations a join articles r on r.id = a.article_id where a.deleted_at is null
+  union all
+  select l.project_id, a.article_id, coalesce(nullif(r.outlet, ''), '-'), 'link', l.author_id from links l join annotations a on a.id = l.from_annotation_id join articles r on r.id = a.article_id
+  where l.deleted_at is null`;
+
+/** The queue's per-outlet and per-article counters (derived from queue_tallies by triggers, migration 0017) equal a fresh count. */
+function queueCoarseTallies(db: Database.Database): string[] {
+  const rows = (query: string) =>
+    new Map((db.prepare(query).all() as Array<{ k: string; n: number }>).filter((r) => r.n !== 0).map((r) => [r.k, r.n]));
+  const byOutlet = counterDiffs(
+    rows(`select project_id || '/' || outlet || '/' || label || '/' || author_id as k, n from queue_outlet_tallies`),
+    rows(`select project_id || '/' || outlet || '/' || label || '/' || author_id as k, count(*) as n from (${LIVE_QUEUE_ITEMS}) group by 1`),
+    (key) => {
+      const [project, outlet, label, author] = key.split('/');
+      return `queue tally of project ${project}, outlet ${outlet}, ${label}s by user ${author}`;
+    },
+  );
+  const byArticle = counterDiffs(
+    rows(`select project_id || '/' || article_id || '/' || label as k, n from queue_article_tallies`),
+    rows(`select project_id || '/' || article_id || '/' || label as k, count(*) as n from (${LIVE_QUEUE_ITEMS}) group by 1`),
+    (key) => {
+      const [project, article, label] = key.split('/');
+      return `queue tally of project ${project}, article ${article}, ${label}s`;
+    },
+  );
+  return [...byOutlet, ...byArticle];
+}
+
+/** Every review knows the author of what it reviewed (the inbox reads reviews of my items by it). */
+function reviewTargetAuthors(db: Database.Database): string[] {
+  const rows = db
+    .prepare(`select r.id, r.target_author_id as kept, coalesce(a.author_id, l.author_id) as author from reviews r
+      left join annotations a on a.id = r.annotation_id left join links l on l.id = r.link_id
+      where r.target_author_id is not coalesce(a.author_id, l.author_id)`)
+    .all() as Array<{ id: number; kept: number | null; author: number }>;
+  return rows.map((r) => `review ${r.id} names user ${r.kept ?? 'none'} as the author of what it reviewed, but it is user ${r.author}`);
+}
+
 /** The articles list's per-article counters (article_stats, kept by triggers) equal a fresh count. */
 function articleStats(db: Database.Database): string[] {
   const columns = ['annotation_count', 'unreviewed_count', 'claim_count', 'quote_count', 'context_count'] as const;
@@ -175,6 +215,8 @@ export const INVARIANTS: Invariant[] = [
   { name: 'only reviews of the current annotation version count', run: (db) => reviewsOfOlderVersions(db, 'annotations', 'annotation_id') },
   { name: 'only reviews of the current link version count', run: (db) => reviewsOfOlderVersions(db, 'links', 'link_id') },
   { name: 'review queue tallies match the live annotations and links', run: queueTallies },
+  { name: 'review queue counters per outlet and per article match the live annotations and links', run: queueCoarseTallies },
+  { name: 'reviews name the author of what they reviewed', run: reviewTargetAuthors },
   { name: 'article counters match their annotations', run: articleStats },
   { name: 'speaker suggestions match the live quotes', run: speakerTallies },
 ];

@@ -5,7 +5,7 @@
  * counts: they wait for a review of the new version), newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
-import { and, desc, eq, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db } from '../db/client';
@@ -99,29 +99,45 @@ function myItems(db: Db, me: number, kind: TargetKind) {
   return db.select({ id: target.id }).from(target).innerJoin(memberships, member(me, target.projectId)).where(and(eq(target.authorId, me), notArchived(kind)));
 }
 
-function reviewsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
-  const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
-  // Driven by my items (a few thousand) and their reviews, not by every review of my projects.
+/**
+ * Reviews by others of my annotations and links (in the projects I belong to), newest first:
+ * read by the (target author, time) index, so a page or the unread badge costs its own rows,
+ * not a sort of every review of my items.
+ */
+function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
+  const inMyProject = exists(db.select({ one: sql`1` }).from(memberships).where(member(me, reviews.projectId)));
   return db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
-    .where(and(inArray(column, myItems(db, me, kind)), ne(reviews.reviewerId, me), inWindow(w, RANK.review, reviews.createdAt, reviews.id)))
+    .where(
+      and(
+        eq(reviews.targetAuthorId, me),
+        ne(reviews.reviewerId, me),
+        inMyProject,
+        annotationIdNotArchived(reviews.annotationId),
+        linkIdNotArchived(reviews.linkId),
+        inWindow(w, RANK.review, reviews.createdAt, reviews.id),
+      ),
+    )
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(w.limit)
     .all()
-    .map(({ r, actorName }) => ({
-      key: `review-${r.id}`,
-      sortKey: [r.createdAt.getTime(), RANK.review, r.id] as InboxKey,
-      type: r.isFinal ? 'settlement' : 'review',
-      at: r.createdAt,
-      actorName,
-      projectId: r.projectId,
-      kind,
-      targetId: kind === 'annotation' ? r.annotationId! : r.linkId!,
-      decision: r.decision,
-      reason: r.reason,
-    }));
+    .map(({ r, actorName }) => {
+      const kind: TargetKind = r.annotationId ? 'annotation' : 'link';
+      return {
+        key: `review-${r.id}`,
+        sortKey: [r.createdAt.getTime(), RANK.review, r.id] as InboxKey,
+        type: r.isFinal ? 'settlement' : 'review',
+        at: r.createdAt,
+        actorName,
+        projectId: r.projectId,
+        kind,
+        targetId: (r.annotationId ?? r.linkId)!,
+        decision: r.decision,
+        reason: r.reason,
+      };
+    });
 }
 
 /** Items I reviewed that changed in substance since my review: they wait for a new review. */
@@ -210,27 +226,39 @@ function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
+/** Every source of the inbox, cheapest and most plentiful first (the count may stop early). */
+const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
+  reviewsOnMine,
+  (db, me, w) => commentsOnMine(db, me, 'annotation', w),
+  (db, me, w) => commentsOnMine(db, me, 'link', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'annotation', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'link', w),
+  repliesToMe,
+  verdictsOnMine,
+  (db, me, w) => changedSinceMyReview(db, me, 'annotation', w),
+  (db, me, w) => changedSinceMyReview(db, me, 'link', w),
+];
+
 /**
  * The window's rows of every source, newest first, deduplicated (a comment found by two sources
  * keeps the later source's type, as before), at most `limit + 1` of them (the extra one says
  * there is a next page). Each source reads at most `limit + 1` rows, so the first `limit + 1`
- * distinct rows overall are among them.
+ * distinct rows overall are among them. Once that many are found, later sources read only
+ * rows as new as the oldest of them; with `countOnly` they are not read at all (the count is
+ * then the cap whatever they hold).
  */
-function collect(db: Db, me: number, window: Window): Raw[] {
+function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
   const w = { ...window, limit: window.limit + 1 };
-  const all = [
-    ...reviewsOnMine(db, me, 'annotation', w),
-    ...reviewsOnMine(db, me, 'link', w),
-    ...commentsOnMine(db, me, 'annotation', w),
-    ...commentsOnMine(db, me, 'link', w),
-    ...commentsOnReviewed(db, me, 'annotation', w),
-    ...commentsOnReviewed(db, me, 'link', w),
-    ...repliesToMe(db, me, w),
-    ...verdictsOnMine(db, me, w),
-    ...changedSinceMyReview(db, me, 'annotation', w),
-    ...changedSinceMyReview(db, me, 'link', w),
-  ];
-  const unique = new Map(all.map((item) => [item.key, item]));
+  const unique = new Map<string, Raw>();
+  for (const source of SOURCES) {
+    for (const item of source(db, me, w)) unique.set(item.key, item);
+    if (unique.size < w.limit) continue;
+    if (countOnly) break;
+    // Rows older than the limit-th newest found so far cannot make the page: later sources
+    // read only from its time on (a millisecond earlier, for rows of the same time).
+    const last = [...unique.values()].sort(newestFirst)[w.limit - 1];
+    w.since = Math.max(w.since ?? -Infinity, last.sortKey[0] - 1);
+  }
   return [...unique.values()].sort(newestFirst).slice(0, w.limit);
 }
 
@@ -262,7 +290,7 @@ function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
 }
 
 function countUnread(db: Db, me: number, readAt: number): number {
-  return collect(db, me, { since: readAt, limit: UNREAD_CAP }).length;
+  return collect(db, me, { since: readAt, limit: UNREAD_CAP }, true).length;
 }
 
 /**

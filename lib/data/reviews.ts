@@ -77,7 +77,7 @@ function checkReviewable(target: TargetRow, user: UserRow | null, expectedVersio
 function insertReview(tx: Tx, target: TargetRow, reviewerId: number, values: { decision: ReviewRow['decision']; reason: string; isFinal: boolean }) {
   return tx
     .insert(reviews)
-    .values({ ...targetKeys(target), projectId: target.projectId, reviewerId, targetVersion: target.version, ...values })
+    .values({ ...targetKeys(target), projectId: target.projectId, reviewerId, targetAuthorId: target.authorId, targetVersion: target.version, ...values })
     .returning()
     .get();
 }

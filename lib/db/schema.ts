@@ -87,6 +87,8 @@ export const articles = sqliteTable(
     // The sorts of the articles list (lib/data/articles.ts), NULLs folded to '' as it sorts.
     index('articles_project_date_idx').on(t.projectId, sql`coalesce(${t.publishedAt}, '')`, t.id),
     index('articles_project_outlet_idx').on(t.projectId, sql`coalesce(${t.outlet}, '')`, t.id),
+    // The few archived articles, which the review queue's counts leave out.
+    index('articles_archived_idx').on(t.projectId).where(sql`archived_at is not null`),
     // A re-import of the same address finds its article (lib/data/revisionApply.ts).
     index('articles_project_url_idx').on(t.projectId, sql`lower(${t.url})`),
   ],
@@ -131,7 +133,41 @@ export const queueTallies = sqliteTable(
     authorId: integer('author_id').notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label, t.authorId] })],
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.articleId, t.label, t.authorId] }),
+    // The reviewer's own items per article (left out of the queue), and one author's items.
+    index('queue_tallies_author_idx').on(t.projectId, t.authorId, t.articleId, t.label),
+  ],
+);
+
+/**
+ * queue_tallies summed per (project, outlet, label, author): the label, author and outlet
+ * counts of the review queue in a few hundred rows whatever the number of articles. Kept by
+ * triggers on queue_tallies and articles (drizzle/0017_queue_counters.sql); an article without
+ * an outlet counts under '-'.
+ */
+export const queueOutletTallies = sqliteTable(
+  'queue_outlet_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    outlet: text('outlet').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.outlet, t.label, t.authorId] })],
+);
+
+/** queue_tallies summed per (project, article, label), every author: the article filter's counts (same triggers). */
+export const queueArticleTallies = sqliteTable(
+  'queue_article_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label] })],
 );
 
 /**
@@ -253,6 +289,11 @@ export const reviews = sqliteTable(
     createdAt: createdAt(),
     /** Set when the reviewer replaces this review with a newer one. */
     supersededAt: integer('superseded_at', { mode: 'timestamp_ms' }),
+    /**
+     * The author of the reviewed annotation or link (filled on insert, by a trigger if the
+     * insert did not): the inbox reads the newest reviews of my items by this index.
+     */
+    targetAuthorId: integer('target_author_id').references(() => users.id),
   },
   (t) => [
     index('reviews_annotation_idx').on(t.annotationId),
@@ -262,6 +303,9 @@ export const reviews = sqliteTable(
     index('reviews_link_reviewer_idx').on(t.linkId, t.reviewerId, t.supersededAt),
     index('reviews_reviewer_idx').on(t.reviewerId, t.projectId),
     index('reviews_project_reviewer_idx').on(t.projectId, t.reviewerId),
+    index('reviews_target_author_idx').on(t.targetAuthorId, t.createdAt),
+    // A reviewer's live reviews only: the queue's "already reviewed by me".
+    index('reviews_live_reviewer_idx').on(t.projectId, t.reviewerId, t.annotationId, t.linkId).where(sql`superseded_at is null`),
     check('reviews_target_check', sql`(${t.annotationId} is null) <> (${t.linkId} is null)`),
   ],
 );

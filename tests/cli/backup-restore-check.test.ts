@@ -73,10 +73,12 @@ describe('cli check', () => {
       'ok    only reviews of the current annotation version count',
       'ok    only reviews of the current link version count',
       'ok    review queue tallies match the live annotations and links',
+      'ok    review queue counters per outlet and per article match the live annotations and links',
+      'ok    reviews name the author of what they reviewed',
       'ok    article counters match their annotations',
       'ok    speaker suggestions match the live quotes',
     ]);
-    expect(result.lines.at(-1)).toBe('All 11 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 13 checks passed.');
   });
 });
 
@@ -164,7 +166,7 @@ describe('cli check failures', () => {
     const b = annotate(50, 57);
     const link = getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning().get();
     getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)).run();
-    getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).run();
+    const review = getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).returning().get();
     getSqlite().pragma('foreign_keys = OFF');
     getSqlite().prepare("insert into memberships (project_id, user_id, role) values (?, 4242, 'viewer')").run(ctx.projectId);
     getSqlite().pragma('foreign_keys = ON');
@@ -172,6 +174,8 @@ describe('cli check failures', () => {
     getSqlite().prepare("update queue_tallies set n = n + 2 where article_id = ? and label = 'claim'").run(a.articleId);
     getSqlite().prepare('update article_stats set quote_count = quote_count + 3 where article_id = ?').run(a.articleId);
     getSqlite().prepare("insert into speaker_tallies (project_id, speaker, n) values (?, 'Анна Ахматова', 4)").run(ctx.projectId);
+    getSqlite().prepare("update queue_outlet_tallies set n = n - 1 where project_id = ? and label = 'link'").run(ctx.projectId);
+    getSqlite().prepare('update reviews set target_author_id = reviewer_id where link_id = ?').run(link.id);
 
     const result = cli(['check']);
     expect(result.code).toBe(1);
@@ -190,7 +194,11 @@ describe('cli check failures', () => {
     expect(result.stdout).toMatch(new RegExp(`FAIL  review queue tallies match the live annotations and links\\n\\s+queue tally of project ${ctx.projectId}, article ${a.articleId}, claims by user ${ctx.authorId}: kept \\d+, counted \\d+`));
     expect(result.stdout).toContain(`FAIL  article counters match their annotations\n        article ${a.articleId} quote count: kept 3, counted 0`);
     expect(result.stdout).toContain(`FAIL  speaker suggestions match the live quotes\n        speaker tally of project ${ctx.projectId}, speaker "Анна Ахматова": kept 4, counted 0`);
-    expect(result.lines.at(-1)).toBe('8 of 11 checks failed.');
-    expect(result.stderr).toBe('error: 8 of 11 checks failed (see above).\n');
+    expect(result.stdout).toMatch(
+      new RegExp(`FAIL  review queue counters per outlet and per article match the live annotations and links\\n[^]*queue tally of project ${ctx.projectId}, outlet -, links by user ${ctx.authorId}: kept 0, counted 1`),
+    );
+    expect(result.stdout).toContain(`FAIL  reviews name the author of what they reviewed\n        review ${review.id} names user ${ctx.reviewerId} as the author of what it reviewed, but it is user ${ctx.authorId}`);
+    expect(result.lines.at(-1)).toBe('10 of 13 checks failed.');
+    expect(result.stderr).toBe('error: 10 of 13 checks failed (see above).\n');
   });
 });
