@@ -205,6 +205,40 @@ function articleStats(db: Database.Database): string[] {
   });
 }
 
+/**
+ * The agreement cache's kept totals (migration 0018) equal a fresh sum of its per-article rows:
+ * per pair every column, per reviewer the articles naming them; and no archived article has rows.
+ */
+function agreementTotals(db: Database.Database): string[] {
+  const columns = ['spans_a', 'spans_b', 'exact_matches', 'overlap_matches', 'agree0', 'agree1', 'agree2', 'agree3', 'a0', 'a1', 'a2', 'a3', 'b0', 'b1', 'b2', 'b3'];
+  const rows = (query: string) => {
+    const out = new Map<string, number>();
+    for (const r of db.prepare(query).all() as Array<Record<string, number>>) {
+      for (const c of ['articles', ...columns]) if (r[c] !== 0) out.set(`${r.project_id}/${r.a}-${r.b}/${c}`, r[c]);
+    }
+    return out;
+  };
+  const pairs = counterDiffs(
+    rows(`select project_id, a, b, articles, ${columns.join(', ')} from agreement_pair_totals`),
+    rows(`select project_id, a, b, count(*) as articles, ${columns.map((c) => `sum(${c}) as ${c}`).join(', ')} from agreement_pairs group by project_id, a, b`),
+    (key) => {
+      const [project, pair, column] = key.split('/');
+      return `agreement total ${column} of reviewers ${pair} in project ${project}`;
+    },
+  );
+  const counts = (query: string) => new Map((db.prepare(query).all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
+  const authors = counterDiffs(
+    counts(`select project_id || '/' || author_id as k, articles as n from agreement_authors where articles != 0`),
+    counts(`select g.project_id || '/' || j.value as k, count(*) as n from agreement_articles g, json_each(g.authors) j group by 1`),
+    (key) => `agreement articles of reviewer ${key.split('/')[1]} in project ${key.split('/')[0]}`,
+  );
+  const archived = db
+    .prepare('select distinct g.article_id as id from agreement_articles g join articles r on r.id = g.article_id where r.archived_at is not null union select distinct p.article_id from agreement_pairs p join articles r on r.id = p.article_id where r.archived_at is not null')
+    .pluck()
+    .all() as number[];
+  return [...pairs, ...authors, ...archived.map((id) => `archived article ${id} still has agreement rows`)];
+}
+
 export const INVARIANTS: Invariant[] = [
   { name: 'integrity_check', run: integrity },
   { name: 'foreign_key_check', run: foreignKeys },
@@ -219,6 +253,7 @@ export const INVARIANTS: Invariant[] = [
   { name: 'reviews name the author of what they reviewed', run: reviewTargetAuthors },
   { name: 'article counters match their annotations', run: articleStats },
   { name: 'speaker suggestions match the live quotes', run: speakerTallies },
+  { name: 'agreement totals match the cached agreement rows', run: agreementTotals },
 ];
 
 /** The first problems of a failed check, for printing. */

@@ -5,24 +5,26 @@
  *
  * Incremental: the per-article, per-pair counts live in agreement_articles/agreement_pairs.
  * Triggers delete an article's rows in the same transaction as every write that changes them
- * (drizzle/0005_agreement_cache.sql), so a row that exists is current; a read first computes
- * the articles that have no row (after a write: that one article, not the project) and then
- * pools the rest in SQL. Link F1 likewise: per author the link keys, per pair the matches
- * (drizzle/0016_agree2_link_cache.sql); a write recomputes only the authors whose links it
- * touched, so a warm read never reads the links table. Both tables are paginated with keyset
- * cursors.
+ * (drizzle/0008_agreement_cache.sql; archiving too, 0018), so a row that exists is current and
+ * an archived article has none; a read first computes the live articles that have no row
+ * (after a write: that one article, not the project). The project figures are not pooled on
+ * read: triggers on those rows keep per pair their sums and per reviewer their article count
+ * (drizzle/0018_agree_pair_totals.sql), so a read costs the pairs, not the articles. Link F1
+ * likewise: per author the link keys, per pair the matches (drizzle/0016_agree2_link_cache.sql);
+ * a write recomputes only the authors whose links it touched, so a warm read never reads the
+ * links table. Both tables are paginated with keyset cursors.
  */
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { agreementArticles, agreementLinkAuthors, agreementLinkKeys, agreementLinkPairs, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
+import { agreementArticles, agreementAuthors, agreementLinkAuthors, agreementLinkKeys, agreementLinkPairs, agreementPairTotals, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
 import { badRequest } from '../errors';
 import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
 import { listDisagreements, type Disagreement } from '../metrics/disagreements';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { after, orderBy } from './keyset';
 import { projectAccess, type Actor } from './actor';
-import { inLiveArticle, LINK_NOT_ARCHIVED, NOT_ARCHIVED } from './articleArchive';
+import { LINK_NOT_ARCHIVED, NOT_ARCHIVED } from './articleArchive';
 
 export interface Reviewer {
   id: number;
@@ -92,8 +94,8 @@ export function articlePairs(projectId: number, articleId: number, spans: SpanRo
 }
 
 /**
- * Computes the cached rows of up to REFRESH_CHUNK articles of the project that have none (new,
- * or written to since). One BEGIN IMMEDIATE transaction finds them, reads their spans and
+ * Computes the cached rows of up to REFRESH_CHUNK live articles of the project that have none
+ * (new, restored, or written to since). One BEGIN IMMEDIATE transaction finds them, reads their spans and
  * stores what it computed, so no write can slip in between and two readers never both store
  * one article. Returns how many it computed.
  */
@@ -102,7 +104,7 @@ function refreshChunk(projectId: number): number {
     const ids = tx
       .select({ id: articles.id })
       .from(articles)
-      .where(and(eq(articles.projectId, projectId), sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
+      .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED, sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
       .limit(REFRESH_CHUNK)
       .all()
       .map((r) => r.id);
@@ -219,33 +221,19 @@ function linkCounts(projectId: number, authorIds: number[]): LinkCounts {
   });
 }
 
-/** Reviewers with live spans in the project, by name. */
+/** Reviewers with live spans in the project's live articles, by name. */
 function reviewersOf(db: Db, projectId: number): Reviewer[] {
-  const ids = new Set<number>();
-  for (const row of db.select({ authors: agreementArticles.authors }).from(agreementArticles).where(and(eq(agreementArticles.projectId, projectId), inLiveArticle(agreementArticles.articleId))).all()) {
-    for (const id of row.authors) ids.add(id);
-  }
-  if (!ids.size) return [];
+  const ids = db.select({ id: agreementAuthors.authorId }).from(agreementAuthors).where(eq(agreementAuthors.projectId, projectId)).all().map((r) => r.id);
+  if (!ids.length) return [];
   // Names in the order a person reads them: "Reviewer 2" before "Reviewer 10".
   const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids])).all()
+  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()
     .sort((x, y) => byName.compare(x.name, y.name) || x.id - y.id);
 }
 
-/** Project figures of every pair of reviewers: span counts pooled in SQL, links over the project. */
+/** Project figures of every pair of reviewers: span counts from the kept totals, links over the project. */
 function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigures[] {
-  const s = (column: string) => sql<number>`sum(${sql.identifier(column)})`.mapWith(Number);
-  const rows = db
-    .select({
-      a: agreementPairs.a, b: agreementPairs.b, shared: sql<number>`count(*)`.mapWith(Number),
-      spansA: s('spans_a'), spansB: s('spans_b'), exactMatches: s('exact_matches'), overlapMatches: s('overlap_matches'),
-      agree0: s('agree0'), agree1: s('agree1'), agree2: s('agree2'), agree3: s('agree3'),
-      a0: s('a0'), a1: s('a1'), a2: s('a2'), a3: s('a3'), b0: s('b0'), b1: s('b1'), b2: s('b2'), b3: s('b3'),
-    })
-    .from(agreementPairs)
-    .where(and(eq(agreementPairs.projectId, projectId), inLiveArticle(agreementPairs.articleId)))
-    .groupBy(agreementPairs.a, agreementPairs.b)
-    .all();
+  const rows = db.select().from(agreementPairTotals).where(eq(agreementPairTotals.projectId, projectId)).all();
   const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
   const counts = linkCounts(projectId, reviewers.map((r) => r.id));
   const order = reviewers.map((r) => r.id);
@@ -255,7 +243,7 @@ function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigu
       const [lo, hi] = x < y ? [x, y] : [y, x];
       const linkF1 = f1({ matches: counts.matches.get(`${lo}-${hi}`) ?? 0, a: counts.sizes.get(lo) ?? 0, b: counts.sizes.get(hi) ?? 0 });
       const row = byPair.get(`${lo}-${hi}`);
-      out.push(oriented(row ? figuresOf(row, row.shared, linkF1) : { a: lo, b: hi, exactF1: null, overlapF1: null, kappa: null, linkF1, articles: 0, spansA: 0, spansB: 0 }, x));
+      out.push(oriented(row ? figuresOf(row, row.articles, linkF1) : { a: lo, b: hi, exactF1: null, overlapF1: null, kappa: null, linkF1, articles: 0, spansA: 0, spansB: 0 }, x));
     }),
   );
   return out;
@@ -281,7 +269,7 @@ function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cu
     .select({ pair: agreementPairs, title: articles.title, outlet: articles.outlet })
     .from(agreementPairs)
     .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
-    .where(and(eq(agreementPairs.projectId, projectId), NOT_ARCHIVED, after(ARTICLE_KEYS, request.after)))
+    .where(and(eq(agreementPairs.projectId, projectId), after(ARTICLE_KEYS, request.after)))
     .orderBy(...orderBy(ARTICLE_KEYS))
     .limit(request.limit + 1)
     .all();
@@ -337,7 +325,7 @@ export async function pairDisagreements({ actor, projectId, a, b, cursor, limit 
       .select({ articleId: agreementPairs.articleId, title: articles.title, outlet: articles.outlet })
       .from(agreementPairs)
       .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
-      .where(and(eq(agreementPairs.projectId, projectId), NOT_ARCHIVED, eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
+      .where(and(eq(agreementPairs.projectId, projectId), eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
       .orderBy(asc(agreementPairs.articleId))
       .limit(request.limit + 1)
       .all();

@@ -545,8 +545,9 @@ export const boardOutlets = sqliteTable(
  * Agreement cache (lib/data/agreement.ts): one row per article whose figures are computed, with
  * the reviewers who tagged it. Triggers (drizzle migration "agreement_cache") delete an
  * article's row and its pair rows in the same transaction as any write that changes them
- * (annotation insert, span/label/author/delete update, hard delete; article body change), so
- * a row that exists is never stale; a missing row is recomputed on the next read.
+ * (annotation insert, span/label/author/delete update, hard delete; article body change, archive
+ * and restore), so a row that exists is never stale; a missing row is recomputed on the next
+ * read. An archived article has no rows.
  */
 export const agreementArticles = sqliteTable(
   'agreement_articles',
@@ -636,6 +637,49 @@ export const agreementLinkPairs = sqliteTable(
     matches: integer('matches').notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] }), index('agreement_link_pairs_b_idx').on(t.projectId, t.b)],
+);
+
+/**
+ * Project totals of the agreement cache (drizzle migration "agree_pair_totals"): per pair of
+ * reviewers (a < b) the sums of its agreement_pairs rows, kept by triggers on every insert and
+ * delete of those rows, so the pooled figures are read, not summed. `articles`: how many rows.
+ */
+export const agreementPairTotals = sqliteTable(
+  'agreement_pair_totals',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    a: integer('a').notNull(),
+    b: integer('b').notNull(),
+    articles: integer('articles').notNull(),
+    spansA: integer('spans_a').notNull(),
+    spansB: integer('spans_b').notNull(),
+    exactMatches: integer('exact_matches').notNull(),
+    overlapMatches: integer('overlap_matches').notNull(),
+    agree0: integer('agree0').notNull(),
+    agree1: integer('agree1').notNull(),
+    agree2: integer('agree2').notNull(),
+    agree3: integer('agree3').notNull(),
+    a0: integer('a0').notNull(),
+    a1: integer('a1').notNull(),
+    a2: integer('a2').notNull(),
+    a3: integer('a3').notNull(),
+    b0: integer('b0').notNull(),
+    b1: integer('b1').notNull(),
+    b2: integer('b2').notNull(),
+    b3: integer('b3').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
+);
+
+/** Per project and reviewer, how many agreement_articles rows name them (kept by triggers): the page's reviewers. */
+export const agreementAuthors = sqliteTable(
+  'agreement_authors',
+  {
+    projectId: integer('project_id').notNull().references(() => projects.id),
+    authorId: integer('author_id').notNull(),
+    articles: integer('articles').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.authorId] })],
 );
 
 /**

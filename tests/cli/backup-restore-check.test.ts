@@ -77,8 +77,9 @@ describe('cli check', () => {
       'ok    reviews name the author of what they reviewed',
       'ok    article counters match their annotations',
       'ok    speaker suggestions match the live quotes',
+      'ok    agreement totals match the cached agreement rows',
     ]);
-    expect(result.lines.at(-1)).toBe('All 13 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 14 checks passed.');
   });
 });
 
@@ -198,7 +199,7 @@ describe('cli check failures', () => {
       new RegExp(`FAIL  review queue counters per outlet and per article match the live annotations and links\\n[^]*queue tally of project ${ctx.projectId}, outlet -, links by user ${ctx.authorId}: kept 0, counted 1`),
     );
     expect(result.stdout).toContain(`FAIL  reviews name the author of what they reviewed\n        review ${review.id} names user ${ctx.reviewerId} as the author of what it reviewed, but it is user ${ctx.authorId}`);
-    expect(result.lines.at(-1)).toBe('10 of 13 checks failed.');
-    expect(result.stderr).toBe('error: 10 of 13 checks failed (see above).\n');
+    expect(result.lines.at(-1)).toBe('10 of 14 checks failed.');
+    expect(result.stderr).toBe('error: 10 of 14 checks failed (see above).\n');
   });
 });
