@@ -2,7 +2,7 @@
  * npx tsx bench/reader-trace.ts — where the first frame of each renderer goes: runs plain, ours
  * and Recogito's renderers in fresh pages (interleaved, BENCH_RUNS rounds) under Chrome tracing
  * and prints, per renderer, the median main-thread time of each kind of work (script, style,
- * layout, paint...) inside the measured interval. A profiling aid beside bench:reader.
+ * layout, paint...) from the start of its work to its first painted frame. A profiling aid beside bench:reader.
  */
 import { makeArticle, makeSpans } from './reader/article';
 import { bundle, html, launch, openPage } from './reader/page';
@@ -30,17 +30,15 @@ async function main() {
       const cdp = await page.context().newCDPSession(page);
       const events: TraceEvent[] = [];
       cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-      await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
-      await page.evaluate(() => performance.mark('bench-start'));
-      const ms = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg] as const);
-      await page.evaluate(() => performance.mark('bench-end'));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,blink.user_timing', transferMode: 'ReportEvents' });
+      const { firstFrameMs: ms } = await page.evaluate(([n, a]) => window.renderers[n](a), [name, arg] as const);
       const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
       await cdp.send('Tracing.end');
       await done;
       const mark = (n: string) => events.find((e) => e.name === n)?.ts ?? 0;
-      const t0 = mark('bench-start');
-      const t1 = mark('bench-end');
-      const main = events.find((e) => e.name === 'bench-start')!;
+      const t0 = mark('work-start');
+      const t1 = mark('first-frame');
+      const main = events.find((e) => e.name === 'work-start')!;
       const sums: Record<string, number> = { total: ms };
       // Self time of each main-thread event in the interval (children subtracted), by kind;
       // work under an unknown event counts for its nearest known ancestor.
