@@ -1,7 +1,8 @@
 /**
- * The reader page of a long article stays bounded (issue #12): the HTML carries the body once, the first page
- * of annotations and the total, the rest arrives in pages after first paint, ?focus= finds an
- * annotation far past the first page, j/k reach the last one and colleagues' changes still appear.
+ * The reader page of a long article stays bounded (issue #12): the HTML carries the body once,
+ * the first page of annotations and the total, the rest arrives in pages after first paint,
+ * ?focus= finds an annotation far past the first page, j/k reach the last one and colleagues'
+ * changes still appear.
  */
 import { test, expect, Reader, createTestArticle } from './fixtures';
 import { createAnnotation, updateAnnotation } from '@/lib/data/annotations';
