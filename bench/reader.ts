@@ -2,65 +2,22 @@
  * npm run bench:reader — how the reader copes with a 200,000-character article carrying 20,000
  * annotations, in headless Chromium, as multiples of rendering the plain text. Each scenario
  * runs in a fresh page that loads the same data and script, so only the painting differs.
- * Also opens the real side panel with 2,000 annotations and scrolls it. Prints the four goals
- * (highlights over plain, Recogito's best over ours, add-one, memory) as met or missed.
+ * Every renderer is timed the same way: from the start of its work to the first painted frame
+ * that shows its highlights in view, in wall-clock time and in CPU time of the page's main
+ * thread (the goals use the latter: steadier on a busy machine). Every scenario runs once per
+ * round, rounds interleaved, and each ratio is taken within a round (same load for both sides),
+ * then its median over the rounds. Also opens the real side panel with 2,000 annotations and scrolls it. Prints the four
+ * goals (highlights over plain, Recogito's best over ours, add-one, memory) as met or missed.
  * BENCH_OUT=file also writes {highlightsOverPlain, addOneMs, memoryOverPlain, recogitoOverPlain,
- * recogitoBestOverOurs, panelOpenMs, panelRows, panelScrollFrameMs}.
+ * recogitoBestOverOurs, recogitoFirstFrameOverOurs, panelOpenMs, panelRows, panelScrollFrameMs}.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { makeArticle, makeSpans } from './reader/article';
+import type { Timing } from './reader/entry';
+import { bundle, html, launch, openPage } from './reader/page';
 
-const RUNS = Number(process.env.BENCH_RUNS || 5);
-const ORIGIN = 'http://bench.invalid';
-
-/** The panel's extension slot (links, reviews) talks to the server; it only renders for a selected row, so the bench leaves it out. */
-const noExtras: Plugin = {
-  name: 'no-extras',
-  setup(b) {
-    b.onResolve({ filter: /^@\/components\/(links\/LinksSection|review\/ReviewSection)$/ }, (args) => ({ path: args.path, namespace: 'stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({ contents: `export const ${args.path.split('/').pop()} = () => null;`, loader: 'js' }));
-  },
-};
-
-async function bundle(): Promise<{ js: string; css: string }> {
-  const result = await build({
-    entryPoints: [path.join(__dirname, 'reader/entry.ts')],
-    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120', minify: true, jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"production"' }, plugins: [noExtras],
-    outdir: '/bench-out', tsconfig: path.join(__dirname, '..', 'tsconfig.json'), logLevel: 'error',
-  });
-  const file = (ext: string) => result.outputFiles.find((f) => f.path.endsWith(ext))?.text ?? '';
-  return { js: file('.js'), css: file('.css') };
-}
-
-function html(css: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${css}
-body { margin: 0; font-family: Georgia, serif; } .body { max-width: 46rem; margin: 2rem auto; font-size: 1.08rem; line-height: 1.75; }
-.body p { margin: 0 0 1.1em; white-space: pre-wrap; }</style></head>
-<body><div id="root"></div><script src="/data.js"></script><script src="/app.js"></script></body></html>`;
-}
-
-async function launch(): Promise<Browser> {
-  const system = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
-  try {
-    return await chromium.launch({ executablePath: system, args: ['--no-sandbox', '--enable-precise-memory-info'] });
-  } catch {
-    return chromium.launch({ args: ['--no-sandbox', '--enable-precise-memory-info'] });
-  }
-}
-
-async function openPage(browser: Browser, files: Record<string, string>): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.route(`${ORIGIN}/**`, (route) => {
-    const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-    route.fulfill({ body: files[name] ?? '', contentType: name.endsWith('.js') ? 'text/javascript' : 'text/html' });
-  });
-  await page.goto(`${ORIGIN}/`);
-  return page;
-}
+const RUNS = Number(process.env.BENCH_RUNS || 7);
 
 /** JS heap in use after a full garbage collection (CDP), measured once idle-time work (the index) is done. */
 async function heapAfterGc(page: Page): Promise<number> {
@@ -70,15 +27,21 @@ async function heapAfterGc(page: Page): Promise<number> {
   return usedSize;
 }
 
-interface Sample { ms: number; heap: number; drawnMs: number | null; addMs?: number; scrollMs?: number }
+/** `cpuMs`: CPU time of the page's main thread over the same interval as `shownMs`. */
+interface Sample extends Timing { cpuMs: number; heap: number; addMs?: number; scrollMs?: number }
 
 async function scenario(browser: Browser, files: Record<string, string>, name: string, arg?: string, extras = false): Promise<Sample> {
   const page = await openPage(browser, files);
-  const ms = await page.evaluate(([n, a]) => window.bench[n](a), [name, arg] as const);
-  const drawnMs = await page.evaluate(() => window.drawnMs);
+  // The main thread's CPU time (CDP Performance metrics in thread ticks): other processes on a
+  // busy machine stretch the wall clock, much less the CPU time the page itself needs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((x) => x.name === 'ThreadTime')!.value * 1000;
+  const before = await threadTime();
+  const timing = await page.evaluate(([n, a]) => window.renderers[n](a), [name, arg] as const);
+  const cpuMs = (await threadTime()) - before;
   await page.waitForTimeout(800);
-  const heap = await heapAfterGc(page);
-  const sample: Sample = { ms, heap, drawnMs };
+  const sample: Sample = { ...timing, cpuMs, heap: await heapAfterGc(page) };
   if (extras) {
     if (name === 'highlights') sample.addMs = await page.evaluate(() => window.bench.addOne());
     sample.scrollMs = await page.evaluate(() => window.bench.scroll());
@@ -109,25 +72,29 @@ async function measurePanel(browser: Browser, files: Record<string, string>, cou
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 interface Scenario { key: string; name: string; arg?: string; extras?: boolean }
-interface Summary { ms: number; heap: number; addMs?: number; scrollMs?: number; all: Sample[] }
 
 /**
  * Runs every scenario once per round, rounds interleaved, so a change in machine load during
- * the run affects all of them alike; reports the median of each.
+ * the run affects all of them alike. The first round warms the browser up and is dropped.
  */
-async function measureAll(browser: Browser, files: Record<string, string>, scenarios: Scenario[]): Promise<Record<string, Summary>> {
+async function measureAll(browser: Browser, files: Record<string, string>, scenarios: Scenario[]): Promise<Record<string, Sample[]>> {
   const samples: Record<string, Sample[]> = Object.fromEntries(scenarios.map((s) => [s.key, []]));
-  for (let round = 0; round < RUNS; round++) {
-    for (const s of scenarios) samples[s.key].push(await scenario(browser, files, s.name, s.arg, s.extras));
+  for (let round = -1; round < RUNS; round++) {
+    for (const s of scenarios) {
+      const sample = await scenario(browser, files, s.name, s.arg, s.extras);
+      if (round >= 0) samples[s.key].push(sample);
+    }
   }
-  const out: Record<string, Summary> = {};
-  for (const [key, list] of Object.entries(samples)) {
-    const pick = (k: keyof Sample) => (list[0][k] === undefined ? undefined : median(list.map((x) => x[k] as number)));
-    out[key] = { ms: pick('ms')!, heap: pick('heap')!, addMs: pick('addMs'), scrollMs: pick('scrollMs'), all: list };
-  }
-  return out;
+  return samples;
+}
+
+/** A ratio taken within each round, then its median and spread over the rounds (null: never shown). */
+function perRound(f: (i: number) => number | null) {
+  const xs = Array.from({ length: RUNS }, (_, i) => f(i)).filter((x): x is number => x !== null && Number.isFinite(x));
+  return xs.length === 0 ? null : { median: round2(median(xs)), min: round2(Math.min(...xs)), max: round2(Math.max(...xs)), rounds: xs.length };
 }
 
 async function main(): Promise<void> {
@@ -136,8 +103,7 @@ async function main(): Promise<void> {
   const { js, css } = await bundle();
   const files = { 'index.html': html(css), 'data.js': `window.BENCH=${JSON.stringify({ body, spans })};`, 'app.js': js };
   const browser = await launch();
-  console.log(`Reader benchmark: ${body.length.toLocaleString()} characters, ${spans.length.toLocaleString()} annotations, ${RUNS} rounds, scenarios interleaved (median), Chromium ${browser.version()}`);
-  await scenario(browser, files, 'plain');
+  console.log(`Reader benchmark: ${body.length.toLocaleString()} characters, ${spans.length.toLocaleString()} annotations, ${RUNS} rounds (after one warm-up round), scenarios interleaved, Chromium ${browser.version()}`);
   const m = await measureAll(browser, files, [
     { key: 'plain', name: 'plain', extras: true },
     { key: 'ours', name: 'highlights', extras: true },
@@ -145,69 +111,72 @@ async function main(): Promise<void> {
     { key: 'recogito', name: 'recogito' },
     { key: 'recogitoCss', name: 'recogito', arg: 'CSS_HIGHLIGHTS' },
   ]);
-  const { plain, ours, marks, recogito, recogitoCss } = m;
   const panel = await measurePanel(browser, files, PANEL_ROWS);
   await browser.close();
 
-  const r = (x: number, base: number) => Math.round((x / base) * 100) / 100;
-  const rows: Array<[string, string, string]> = [
-    ['plain text render', `${plain.ms.toFixed(1)} ms`, '1.00x'],
-    ['reader with all highlights (ours, Highlight API)', `${ours.ms.toFixed(1)} ms`, `${r(ours.ms, plain.ms)}x`],
-    ['reader, <mark> fallback near the viewport', `${marks.ms.toFixed(1)} ms`, `${r(marks.ms, plain.ms)}x`],
-    ['@recogito/text-annotator (default SPANS renderer)', `${recogito.ms.toFixed(1)} ms`, `${r(recogito.ms, plain.ms)}x`],
-    ['@recogito/text-annotator (CSS_HIGHLIGHTS renderer)', `${recogitoCss.ms.toFixed(1)} ms`, `${r(recogitoCss.ms, plain.ms)}x`],
-    ['add one annotation, click to painted', `${ours.addMs!.toFixed(1)} ms`, `${r(ours.addMs!, plain.ms)}x`],
-    ['scroll the whole article (ours)', `${ours.scrollMs!.toFixed(0)} ms`, `${r(ours.scrollMs!, plain.scrollMs!)}x of plain scrolling`],
-    ['JS heap after GC (ours)', `${(ours.heap / 1e6).toFixed(1)} MB`, `${r(ours.heap, plain.heap)}x`],
-    ['JS heap after GC (recogito)', `${(recogito.heap / 1e6).toFixed(1)} MB`, `${r(recogito.heap, plain.heap)}x`],
-  ];
-  rows.push(
-    [`side panel with ${PANEL_ROWS.toLocaleString()} annotations: open`, `${panel.openMs.toFixed(1)} ms`, `${panel.rows} rows in the DOM`],
-    ['side panel: scroll to the last, per frame', `${panel.frameMs.toFixed(1)} ms`, panel.reachedLast ? 'last row reached' : 'LAST ROW NOT REACHED'],
-  );
-  for (const [what, value, ratio] of rows) console.log(`${what.padEnd(52)} ${value.padStart(11)}  ${ratio}`);
-  const bestRecogito = Math.min(recogito.ms, recogitoCss.ms);
-  // Ratios within each round (same load for both), then their median and spread.
-  const perRound = (f: (i: number) => number) => {
-    const xs = Array.from({ length: RUNS }, (_, i) => f(i));
-    return { median: Math.round(median(xs) * 100) / 100, min: Math.min(...xs), max: Math.max(...xs) };
+  const { plain, ours, marks, recogito, recogitoCss } = m;
+  const shown = (s: Sample) => s.shownMs ?? Infinity;
+  const recogitoBest = (i: number) => Math.min(shown(recogito[i]), shown(recogitoCss[i]));
+  // CPU time counts only for a renderer that showed its highlights.
+  const cpu = (s: Sample) => (s.shownMs === null ? Infinity : s.cpuMs);
+  const ratios = {
+    cpuOursOverPlain: perRound((i) => cpu(ours[i]) / plain[i].cpuMs),
+    cpuRecogitoBestOverOurs: perRound((i) => Math.min(cpu(recogito[i]), cpu(recogitoCss[i])) / cpu(ours[i])),
+    oursOverPlain: perRound((i) => shown(ours[i]) / plain[i].firstFrameMs),
+    marksOverPlain: perRound((i) => shown(marks[i]) / plain[i].firstFrameMs),
+    recogitoBestOverOurs: perRound((i) => recogitoBest(i) / shown(ours[i])),
+    recogitoOverPlain: perRound((i) => shown(recogito[i]) / plain[i].firstFrameMs),
+    // The lower bound: Recogito's first frame, although it shows no highlight yet.
+    recogitoFirstFrameOverOurs: perRound((i) => Math.min(recogito[i].firstFrameMs, recogitoCss[i].firstFrameMs) / shown(ours[i])),
+    memoryOverPlain: perRound((i) => ours[i].heap / plain[i].heap),
+    recogitoMemoryOverPlain: perRound((i) => recogito[i].heap / plain[i].heap),
+    scrollOverPlain: perRound((i) => ours[i].scrollMs! / plain[i].scrollMs!),
   };
-  const at = (s: Summary, i: number) => s.all[i].ms;
-  const oursOverPlain = perRound((i) => at(ours, i) / at(plain, i));
-  const recogitoBestOverOursRound = perRound((i) => Math.min(at(recogito, i), at(recogitoCss, i)) / at(ours, i));
-  const spread = (what: string, s: { median: number; min: number; max: number }) =>
-    console.log(`  ${what.padEnd(50)} median ${s.median.toFixed(2)}x, rounds ${s.min.toFixed(2)}-${s.max.toFixed(2)}x`);
-  console.log('\nPer-round ratios (each round measures every scenario under the same load):');
-  for (const [what, s] of [['plain', plain], ['ours', ours], ['recogito SPANS', recogito], ['recogito CSS_HIGHLIGHTS', recogitoCss]] as const) {
-    console.log(`  ${`${what} render, ms per round`.padEnd(50)} ${s.all.map((x) => x.ms.toFixed(0)).join(' ')}`);
+  const ms = (xs: Sample[], k: 'firstFrameMs' | 'shownMs' | 'cpuMs') => {
+    const got = xs.map((x) => x[k]).filter((x): x is number => x !== null);
+    return got.length === 0 ? 'never' : `${median(got).toFixed(0)} ms${got.length < xs.length ? ` (shown in ${got.length} of ${xs.length} rounds)` : ''}`;
+  };
+  const x = (r: { median: number; min: number; max: number } | null) => (r ? `${r.median.toFixed(2)}x (rounds ${r.min.toFixed(2)}-${r.max.toFixed(2)}x)` : 'n/a');
+  const errors = (xs: Sample[]) => [...new Set(xs.map((s) => s.error).filter(Boolean))].join('; ');
+
+  console.log('\nMedian over the rounds       first frame   highlights shown   main-thread CPU   shown, over plain (per round)');
+  for (const [what, xs, r] of [['plain text', plain, 'baseline'], ['ours (Highlight API)', ours, ratios.oursOverPlain], ['ours, <mark> fallback', marks, ratios.marksOverPlain],
+    ['Recogito SPANS', recogito, ratios.recogitoOverPlain], ['Recogito CSS_HIGHLIGHTS', recogitoCss, perRound((i) => shown(recogitoCss[i]) / plain[i].firstFrameMs)]] as const) {
+    const over = r === 'baseline' ? '1.00x' : r ? x(r) : 'never shown';
+    console.log(`  ${what.padEnd(26)} ${ms(xs, 'firstFrameMs').padStart(12)} ${ms(xs, 'shownMs').padStart(18)} ${ms(xs, 'cpuMs').padStart(17)}   ${over}`);
+    if (errors(xs)) console.log(`  ${''.padEnd(26)} error: ${errors(xs)}`);
   }
-  const drawn = (s: Summary) => {
-    const xs = s.all.map((x) => x.drawnMs).filter((x): x is number => x !== null);
-    return xs.length < s.all.length ? `not drawn within 8 s in ${s.all.length - xs.length} of ${s.all.length} rounds` : `${median(xs).toFixed(0)} ms`;
-  };
-  console.log('\nUntil the first painted frame that shows highlights in view:');
-  for (const [what, s] of [['ours', ours], ['recogito SPANS', recogito], ['recogito CSS_HIGHLIGHTS', recogitoCss]] as const) console.log(`  ${what.padEnd(50)} ${drawn(s)}`);
-  spread('ours over plain', oursOverPlain);
-  spread("Recogito's best over ours", recogitoBestOverOursRound);
+  console.log(`\n  first frame, ms per round: plain ${plain.map((s) => s.firstFrameMs.toFixed(0)).join(' ')}; ours ${ours.map((s) => s.firstFrameMs.toFixed(0)).join(' ')}; Recogito SPANS ${recogito.map((s) => s.firstFrameMs.toFixed(0)).join(' ')}`);
+  console.log(`  ours over plain, main-thread CPU: ${x(ratios.cpuOursOverPlain)}; wall clock: ${x(ratios.oursOverPlain)}`);
+  console.log(`  Recogito's best over ours, highlights shown, main-thread CPU: ${x(ratios.cpuRecogitoBestOverOurs)}; wall clock: ${x(ratios.recogitoBestOverOurs)}`);
+  console.log(`  Recogito's first frame (no highlight yet) over ours: ${x(ratios.recogitoFirstFrameOverOurs)}`);
+  console.log(`  add one annotation, click to painted: ${median(ours.map((s) => s.addMs!)).toFixed(1)} ms`);
+  console.log(`  scroll the whole article: ${x(ratios.scrollOverPlain)} of plain`);
+  console.log(`  JS heap after GC: ours ${(median(ours.map((s) => s.heap)) / 1e6).toFixed(1)} MB, ${x(ratios.memoryOverPlain)}; Recogito ${(median(recogito.map((s) => s.heap)) / 1e6).toFixed(1)} MB, ${x(ratios.recogitoMemoryOverPlain)}`);
+  console.log(`  side panel with ${PANEL_ROWS.toLocaleString()} annotations: open ${panel.openMs.toFixed(1)} ms (${panel.rows} rows in the DOM), scroll ${panel.frameMs.toFixed(1)} ms a frame${panel.reachedLast ? '' : ', LAST ROW NOT REACHED'}`);
+
   const result = {
-    highlightsOverPlain: r(ours.ms, plain.ms),
-    highlightsOverPlainPerRound: oursOverPlain,
-    recogitoBestOverOursPerRound: recogitoBestOverOursRound,
-    addOneMs: Math.round(ours.addMs! * 10) / 10,
-    memoryOverPlain: r(ours.heap, plain.heap),
-    recogitoOverPlain: r(recogito.ms, plain.ms),
-    recogitoBestOverOurs: r(bestRecogito, ours.ms),
+    highlightsOverPlain: ratios.cpuOursOverPlain?.median ?? null,
+    highlightsOverPlainPerRound: ratios.cpuOursOverPlain,
+    highlightsOverPlainWall: ratios.oursOverPlain,
+    addOneMs: Math.round(median(ours.map((s) => s.addMs!)) * 10) / 10,
+    memoryOverPlain: ratios.memoryOverPlain?.median ?? null,
+    recogitoOverPlain: ratios.recogitoOverPlain?.median ?? null,
+    recogitoBestOverOurs: ratios.cpuRecogitoBestOverOurs?.median ?? null,
+    recogitoBestOverOursPerRound: ratios.cpuRecogitoBestOverOurs,
+    recogitoBestOverOursWall: ratios.recogitoBestOverOurs,
+    recogitoFirstFrameOverOurs: ratios.recogitoFirstFrameOverOurs?.median ?? null,
     panelOpenMs: Math.round(panel.openMs * 10) / 10,
     panelRows: panel.rows,
     panelScrollFrameMs: Math.round(panel.frameMs * 10) / 10,
   };
   const goals: Array<[string, string, boolean]> = [
-    ['highlights over plain text', `${result.highlightsOverPlain}x (goal <= 1.3x)`, result.highlightsOverPlain <= 1.3],
-    ["Recogito's best renderer over ours", `${result.recogitoBestOverOurs}x faster (goal >= 5x)`, result.recogitoBestOverOurs >= 5],
+    ['highlights over plain text', `${result.highlightsOverPlain}x (goal <= 1.3x)`, (result.highlightsOverPlain ?? Infinity) <= 1.3],
+    ["Recogito's best renderer over ours", `${result.recogitoBestOverOurs}x slower (goal >= 5x)`, (result.recogitoBestOverOurs ?? 0) >= 5],
     ['add one annotation', `${result.addOneMs} ms (goal <= 50 ms)`, result.addOneMs <= 50],
-    ['memory over plain text', `${result.memoryOverPlain}x (goal <= 1.3x)`, result.memoryOverPlain <= 1.3],
+    ['memory over plain text', `${result.memoryOverPlain}x (goal <= 1.3x)`, (result.memoryOverPlain ?? Infinity) <= 1.3],
   ];
-  console.log('\nThe four figures (ratios against baselines measured in this run):');
+  console.log('\nThe four figures (medians of ratios within each round, main-thread CPU until highlights are shown):');
   for (const [what, value, ok] of goals) console.log(`  ${ok ? 'met    ' : 'MISSED '} ${what.padEnd(36)} ${value}`);
   console.log(JSON.stringify(result));
   if (process.env.BENCH_OUT) fs.writeFileSync(process.env.BENCH_OUT, `${JSON.stringify(result)}\n`);

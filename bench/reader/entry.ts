@@ -11,10 +11,10 @@ import { openPanel, scrollPanel } from './panel';
 declare global {
   interface Window {
     BENCH: { body: string; spans: BenchSpan[] };
-    bench: Record<string, (arg?: string) => Promise<number>>;
+    renderers: Record<string, (arg?: string) => Promise<Timing>>;
+    bench: { addOne: () => Promise<number>; scroll: () => Promise<number> };
     panel: { open: (count: number) => Promise<{ ms: number; rows: number }>; scroll: typeof scrollPanel };
     keep: unknown[];
-    drawnMs: number | null;
   }
 }
 
@@ -43,23 +43,39 @@ function renderBody(): HTMLElement {
 
 let highlighter: Highlighter | null = null;
 
+/** What one renderer's run measured: both from the start of its work. */
+export interface Timing {
+  /** To the first frame painted after the work, whatever it shows. */
+  firstFrameMs: number;
+  /** To the first painted frame that shows highlights in view; null if none within 8 s. */
+  shownMs: number | null;
+  /** An error the renderer threw meanwhile (it then shows nothing). */
+  error: string | null;
+}
+
+let pageError: string | null = null;
+window.addEventListener('error', (e) => { pageError ??= e.message; });
+
 /**
- * From the start of `work` to the first frame painted after it. With `drawn`, also goes on to
- * the first painted frame that shows the highlights (window.drawnMs, null if not within 8 s):
- * ours registers them before the first frame; Recogito draws them in later animation frames.
+ * Times `work` the same way for every renderer: to the first painted frame, then on, frame by
+ * frame, to the first painted frame in which `shown()` holds (ours registers its highlights
+ * before the first frame; Recogito draws them in later animation frames).
  */
-async function timed(work: () => void, drawn?: () => boolean): Promise<number> {
+async function timed(work: () => void, shown: () => boolean): Promise<Timing> {
+  // The marks let bench/reader-trace.ts cut the first frame out of a trace.
+  performance.mark('work-start');
   const t0 = performance.now();
   work();
   void document.body.offsetHeight;
   await nextPaint();
-  const ms = performance.now() - t0;
-  window.drawnMs = null;
-  if (drawn) {
-    while (!drawn() && performance.now() - t0 < 8_000) await nextPaint();
-    if (drawn()) window.drawnMs = performance.now() - t0;
+  const firstFrameMs = performance.now() - t0;
+  performance.mark('first-frame');
+  let shownMs: number | null = shown() ? firstFrameMs : null;
+  while (shownMs === null && pageError === null && performance.now() - t0 < 8_000) {
+    await nextPaint();
+    if (shown()) shownMs = performance.now() - t0;
   }
-  return ms;
+  return { firstFrameMs, shownMs, error: pageError };
 }
 
 const registered = () => (CSS.highlights as unknown as Map<string, Highlight>).size > 0;
@@ -80,8 +96,8 @@ window.keep = [];
 // with the page), so the timings compare painting, not one style recalculation.
 installHighlightCss();
 window.panel = { open: (count) => openPanel(window.BENCH.body, window.BENCH.spans, count), scroll: scrollPanel };
-window.bench = {
-  plain: () => timed(() => { renderBody(); }),
+window.renderers = {
+  plain: () => timed(() => { renderBody(); }, () => true),
   highlights: () => timed(() => {
     highlighter = new Highlighter(renderBody());
     highlighter.setSpans(window.BENCH.spans);
@@ -89,7 +105,7 @@ window.bench = {
   marks: () => timed(() => {
     highlighter = new Highlighter(renderBody(), { forceMarks: true });
     highlighter.setSpans(window.BENCH.spans);
-  }),
+  }, () => document.querySelector('mark') !== null),
   // Recogito gets its annotations already in its own format, as ours gets its spans: the
   // conversion is not timed.
   recogito: (renderer?: string) => {
@@ -100,6 +116,8 @@ window.bench = {
       window.keep.push(annotator);
     }, recogitoDrawn(renderer));
   },
+};
+window.bench = {
   /** Click to painted: a button's click handler adds one span in view; time until the next frame is painted. */
   addOne: async () => {
     const button = document.createElement('button');

@@ -5,6 +5,9 @@
  * (white-space there collapses, so they only separate). Highlights are painted over this
  * DOM with the CSS Custom Highlight API and never change it. The body is focusable so that a
  * keyboard user can select text in it with Shift and the arrow keys.
+ *
+ * The same markup exists twice: as React elements (ArticleParagraphs) and as an HTML string
+ * (bodyHtml) that the reader's server render uses so that the body is not also in the payload.
  */
 import styles from './ArticleBody.module.css';
 
@@ -24,18 +27,29 @@ export function segmentBody(body: string): BodySegment[] {
   return segments;
 }
 
-export function ArticleBody({ body, id = 'article-body' }: { body: string; id?: string }) {
-  return (
-    <div id={id} data-testid="article-body" className={styles.body} lang="en" tabIndex={0} role="region" aria-label="Article text">
-      {segmentBody(body).map((s) =>
-        s.kind === 'paragraph' ? (
-          <p key={s.start} data-start={s.start} className={styles.paragraph}>
-            {s.text}
-          </p>
-        ) : (
-          s.text
-        ),
-      )}
-    </div>
+/** The attributes of the body's container, wherever it is rendered. */
+export const bodyContainerProps = (id = 'article-body') => ({
+  id, 'data-testid': 'article-body', className: styles.body, lang: 'en', tabIndex: 0, role: 'region', 'aria-label': 'Article text',
+});
+
+export function ArticleParagraphs({ body }: { body: string }) {
+  return segmentBody(body).map((s) =>
+    s.kind === 'paragraph' ? (
+      <p key={s.start} data-start={s.start} className={styles.paragraph}>
+        {s.text}
+      </p>
+    ) : (
+      s.text
+    ),
   );
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+
+/** The inner HTML of the container, the same DOM as ArticleParagraphs renders. */
+export function bodyHtml(body: string): string {
+  return segmentBody(body).map((s) =>
+    s.kind === 'paragraph' ? `<p data-start="${s.start}" class="${escapeHtml(styles.paragraph)}">${escapeHtml(s.text)}</p>` : s.text,
+  ).join('');
 }

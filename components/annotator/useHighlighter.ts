@@ -5,21 +5,32 @@
  */
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Highlighter, type ColourMode, type HighlightSpan } from './highlighter';
+import { BODY_SHOWN } from './ArticleText';
 import type { AnnotationView } from './types';
 
 export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: AnnotationView[], visible: AnnotationView[], mode: ColourMode) {
   const hl = useRef<Highlighter | null>(null);
   const [body, setBody] = useState('');
-  const [ready, setReady] = useState(false);
+  // Counts the bodies mapped: a body fetched after mount (ArticleText) gets a new Highlighter.
+  const [generation, setGeneration] = useState(0);
+  const ready = generation > 0;
 
   useEffect(() => {
-    const el = rootRef.current?.querySelector<HTMLElement>('[data-testid="article-body"]');
-    if (!el) return;
-    const h = new Highlighter(el);
-    hl.current = h;
-    setBody(el.textContent ?? '');
-    setReady(true);
-    return () => { h.destroy(); hl.current = null; };
+    const root = rootRef.current;
+    if (!root) return;
+    let h: Highlighter | null = null;
+    const attach = () => {
+      const el = root.querySelector<HTMLElement>('[data-testid="article-body"]');
+      if (!el) return;
+      h?.destroy();
+      h = new Highlighter(el);
+      hl.current = h;
+      setBody(el.textContent ?? '');
+      setGeneration((g) => g + 1);
+    };
+    attach();
+    root.addEventListener(BODY_SHOWN, attach);
+    return () => { root.removeEventListener(BODY_SHOWN, attach); h?.destroy(); hl.current = null; };
   }, [rootRef]);
 
   const slots = useMemo(() => {
@@ -33,9 +44,9 @@ export function useHighlighter(rootRef: RefObject<HTMLElement | null>, all: Anno
     const shown = new Set(visible.map((a) => a.id));
     hl.current.setHidden(all.filter((a) => !shown.has(a.id)).map((a) => a.id));
     hl.current.setSpans(spans);
-  }, [ready, all, visible, slots]);
+  }, [ready, generation, all, visible, slots]);
 
-  useEffect(() => { hl.current?.setMode(mode); }, [mode, ready]);
+  useEffect(() => { hl.current?.setMode(mode); }, [mode, generation]);
 
   return { highlighter: hl, body, ready, slots };
 }

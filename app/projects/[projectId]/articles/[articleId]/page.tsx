@@ -6,7 +6,10 @@ import { ArchiveButton } from '@/components/projects/ArchiveButton';
 import { currentCursor, getAnnotation, listAnnotationPage, listSpeakers } from '@/lib/data/annotations';
 import { sourceName } from '@/lib/text/sourceName';
 import { isAppError } from '@/lib/errors';
-import { ArticleBody } from '@/components/annotator/ArticleBody';
+import { headers } from 'next/headers';
+import { bodyHtml } from '@/components/annotator/ArticleBody';
+import { ArticleText } from '@/components/annotator/ArticleText';
+import { stashBodyHtml } from '@/components/annotator/bodyStash';
 import { Reader } from '@/components/annotator/Reader';
 import { ReaderHelp } from '@/components/annotator/ReaderHelp';
 import { ProjectNav } from '@/components/projects/ProjectNav';
@@ -62,6 +65,15 @@ function linkOrigin(userId: number, from: string | undefined) {
   }
 }
 
+/**
+ * Whether this request is a client-side navigation (the router asks for the RSC payload
+ * alone): then the body travels in the payload. On a full page load it is rendered into the
+ * HTML only (ArticleText), so that it is not sent twice.
+ */
+async function isPayloadOnly(): Promise<boolean> {
+  return (await headers()).get('rsc') === '1';
+}
+
 export default async function ReaderPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<{ focus?: string; from?: string; revision?: string }> }) {
   const { projectId, articleId } = await params;
   const { focus, from, revision } = await searchParams;
@@ -108,7 +120,9 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
         </header>
         {revs.old ? <OldRevision body={revs.old.revision.body} number={revs.viewing} annotations={revs.old.annotations} currentHref={`/projects/${project.id}/articles/${article.id}`} /> : <Reader articleId={article.id} projectId={project.id} me={{ id: user.id, name: user.name }} role={archived ? 'viewer' : data.role}
           initial={data.annotations} nextPage={data.nextPage} total={data.total} cursor={data.cursor} speakers={data.speakers} focusId={focusId}>
-          <ArticleBody body={article.body} />
+          {(await isPayloadOnly())
+            ? <ArticleText articleId={article.id} length={article.body.length} sha256={article.sha256} body={article.body} />
+            : <ArticleText articleId={article.id} length={article.body.length} sha256={article.sha256} stashKey={stashBodyHtml(bodyHtml(article.body))} />}
         </Reader>}
       </div>
     </>
