@@ -21,6 +21,7 @@ const BATCHES_PER_TURN = 5;
 /** How often the head of the event log is looked at for writes made by other processes. */
 const HEAD_WATCH_MS = 1_000;
 
+/** Open streams per account; an account with none has no entry. */
 const open = new Map<number, number>();
 let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
 
@@ -32,7 +33,7 @@ let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
 function watchLogHead() {
   if (headWatch) return;
   const watch = { seen: currentCursor(), timer: setInterval(() => {
-    if ([...open.values()].every((n) => n === 0)) {
+    if (open.size === 0) {
       clearInterval(watch.timer);
       headWatch = null;
       return;
@@ -109,7 +110,9 @@ export const streamLive = authedRoute(({ actor, request }) => {
         closed = true;
         stopWaking();
         clearInterval(heartbeat);
-        open.set(userId, (open.get(userId) ?? 1) - 1);
+        const left = (open.get(userId) ?? 1) - 1;
+        if (left > 0) open.set(userId, left);
+        else open.delete(userId);
         try {
           controller.close();
         } catch {

@@ -6,15 +6,16 @@
  * Also: the run-length counts equal the character confusion, and the page cursors refuse bad
  * input with a 400.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeProject, makeUser } from '../helpers';
 import { makeArticle } from './fixtures';
+import { freshAgreement } from './freshAgreement';
 import { getDb } from '@/lib/db/client';
-import { agreementArticles, agreementPairs, annotations, articles } from '@/lib/db/schema';
+import { agreementArticles, agreementPairs } from '@/lib/db/schema';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { pairDisagreements, projectAgreement } from '@/lib/data/agreement';
-import { addConfusion, charCounts, emptyConfusion, f1, kappa, spanScores, poolScores, type SpanInput, type SpanScores } from '@/lib/metrics/agreement';
+import { addConfusion, charCounts, emptyConfusion, f1, kappa, poolScores, type SpanInput } from '@/lib/metrics/agreement';
 import { listDisagreements } from '@/lib/metrics/disagreements';
 import type { Label } from '@/lib/domain';
 import type { Actor } from '@/lib/data/actor';
@@ -55,31 +56,9 @@ describe('run-length character counts', () => {
   });
 });
 
-type Span = { id: number; articleId: number; authorId: number; label: Label; start: number; end: number };
-
-/** Agreement figures computed from scratch, the way the app did before the cache. */
+/** Agreement from scratch, pooled per pair as [exact F1, overlap F1, kappa, articles]. */
 function fresh(projectId: number) {
-  const db = getDb();
-  const spans: Span[] = db
-    .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
-    .all();
-  const bodies = db.select({ id: articles.id, body: articles.body }).from(articles).where(eq(articles.projectId, projectId)).orderBy(asc(articles.id)).all();
-  const perPair = new Map<string, SpanScores[]>();
-  const rows: Array<[number, number, number, number | null, number | null, number | null]> = [];
-  for (const { id, body } of bodies) {
-    const here = spans.filter((s) => s.articleId === id);
-    const who = [...new Set(here.map((s) => s.authorId))].sort((x, y) => x - y);
-    who.forEach((a, i) =>
-      who.slice(i + 1).forEach((b) => {
-        const scores = spanScores(here.filter((s) => s.authorId === a), here.filter((s) => s.authorId === b), body.length);
-        perPair.set(`${a}-${b}`, [...(perPair.get(`${a}-${b}`) ?? []), scores]);
-        rows.push([id, a, b, f1(scores.exact), f1(scores.overlap), kappa(scores.confusion)]);
-      }),
-    );
-  }
+  const { rows, perPair, spans } = freshAgreement(projectId);
   const pooled = new Map([...perPair].map(([key, parts]) => {
     const s = poolScores(parts);
     return [key, [f1(s.exact), f1(s.overlap), kappa(s.confusion), parts.length]] as const;

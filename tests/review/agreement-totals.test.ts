@@ -7,20 +7,19 @@
  * spans, and `cli check` finds the totals equal to a fresh sum of the cached rows. A warm read
  * pools nothing: it reads the totals by key.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { makeProject, makeUser } from '../helpers';
 import { capturePlans, expectNoFullScans } from '../scale/plan';
 import { makeArticle } from './fixtures';
-import { getDb, getSqlite } from '@/lib/db/client';
-import { annotations, articles } from '@/lib/db/schema';
+import { getSqlite } from '@/lib/db/client';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
 import { createRevision } from '@/lib/data/revisions';
 import { reviewAnnotation } from '@/lib/data/reviews';
 import { projectAgreement } from '@/lib/data/agreement';
 import { isAppError } from '@/lib/errors';
-import { f1, kappa, poolScores, spanScores, type SpanScores } from '@/lib/metrics/agreement';
+import { f1, kappa, poolScores } from '@/lib/metrics/agreement';
+import { freshAgreement, type AgreementRow } from './freshAgreement';
 import { INVARIANTS } from '@/cli/invariants';
 import type { Actor } from '@/lib/data/actor';
 import type { Label } from '@/lib/domain';
@@ -41,38 +40,14 @@ function prng(seed: number) {
   };
 }
 
-type Row = [number, number, number, number | null, number | null, number | null];
-
-/** Agreement from scratch over the live spans of the live articles, with the character-array measures. */
+/** Agreement from scratch, pooled per pair as the page shows it. */
 function fresh(projectId: number) {
-  const db = getDb();
-  const spans = db
-    .select({ articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end })
-    .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
-    .all();
-  const bodies = db.select({ id: articles.id, body: articles.body }).from(articles).where(and(eq(articles.projectId, projectId), isNull(articles.archivedAt))).orderBy(asc(articles.id)).all();
-  const perPair = new Map<string, SpanScores[]>();
-  const rows: Row[] = [];
-  const reviewers = new Set<number>();
-  for (const { id, body } of bodies) {
-    const here = spans.filter((s) => s.articleId === id);
-    const who = [...new Set(here.map((s) => s.authorId))].sort((x, y) => x - y);
-    who.forEach((a, i) => {
-      reviewers.add(a);
-      who.slice(i + 1).forEach((b) => {
-        const scores = spanScores(here.filter((s) => s.authorId === a), here.filter((s) => s.authorId === b), body.length);
-        perPair.set(`${a}-${b}`, [...(perPair.get(`${a}-${b}`) ?? []), scores]);
-        rows.push([id, a, b, f1(scores.exact), f1(scores.overlap), kappa(scores.confusion)]);
-      });
-    });
-  }
+  const { rows, perPair, reviewers } = freshAgreement(projectId);
   const pooled = new Map([...perPair].map(([key, parts]) => {
     const s = poolScores(parts);
     return [key, { exact: f1(s.exact), overlap: f1(s.overlap), kappa: kappa(s.confusion), articles: parts.length, spansA: s.exact.a, spansB: s.exact.b }] as const;
   }));
-  return { rows, pooled, reviewers: [...reviewers].sort((x, y) => x - y) };
+  return { rows, pooled, reviewers };
 }
 
 const rounded = (x: number | null) => (x === null ? null : Number(x.toFixed(9)));
@@ -87,7 +62,7 @@ async function expectSame(actor: Actor, projectId: number, step: string) {
     const [spansLo, spansHi] = p.a < p.b ? [p.spansA, p.spansB] : [p.spansB, p.spansA];
     expect([rounded(p.exactF1), rounded(p.overlapF1), rounded(p.kappa), p.articles, spansLo, spansHi], `${step}: pair ${lo}-${hi}`).toEqual([rounded(w.exact), rounded(w.overlap), rounded(w.kappa), w.articles, w.spansA, w.spansB]);
   }
-  const got: Row[] = [];
+  const got: AgreementRow[] = [];
   let page = first.articles;
   for (;;) {
     for (const { articleId, pair: p } of page.items) {
