@@ -93,7 +93,9 @@ export async function applyPgMigrations(url: string, migrationsFolder = pgMigrat
     try {
       await refuseNewerDatabase(client, newestKnown);
       const before = await appliedCount(client);
-      await migrate(drizzle(client), { migrationsFolder });
+      // { client } rather than the bare client: drizzle tells a client from a config by class, and a
+      // second copy of pg (ESM and CJS under a test runner) would make it a config.
+      await migrate(drizzle({ client }), { migrationsFolder });
       const after = await appliedCount(client);
       return { applied: after - before, total: after };
     } finally {
