@@ -495,11 +495,9 @@ CREATE INDEX "annotations_project_label_idx" ON "annotations" USING btree ("proj
 CREATE INDEX "annotations_project_article_idx" ON "annotations" USING btree ("project_id","article_id","start");--> statement-breakpoint
 CREATE INDEX "annotations_reanchor_pending_idx" ON "annotations" USING btree ("project_id","article_id","start","id") WHERE anchor_pending and deleted_at is null;--> statement-breakpoint
 CREATE INDEX "annotations_disputed_idx" ON "annotations" USING btree ("project_id","article_id","start") WHERE "annotations"."status" = 'disputed';--> statement-breakpoint
-CREATE INDEX "annotations_search_idx" ON "annotations" USING gin (to_tsvector('english'::regconfig, "exact" || ' ' || "note" || ' ' || coalesce("attributes" ->> 'speaker', ''))) WHERE deleted_at is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "article_revisions_number_idx" ON "article_revisions" USING btree ("article_id","number");--> statement-breakpoint
 CREATE INDEX "article_sentences_article_idx" ON "article_sentences" USING btree ("article_id","start");--> statement-breakpoint
 CREATE INDEX "article_sentences_project_idx" ON "article_sentences" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "article_sentences_search_idx" ON "article_sentences" USING gin (to_tsvector('english'::regconfig, "text"));--> statement-breakpoint
 CREATE INDEX "article_stats_annotations_idx" ON "article_stats" USING btree ("project_id","annotation_count","article_id");--> statement-breakpoint
 CREATE INDEX "article_stats_unreviewed_idx" ON "article_stats" USING btree ("project_id","unreviewed_count","article_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "articles_project_sha_idx" ON "articles" USING btree ("project_id","sha256");--> statement-breakpoint
@@ -507,7 +505,6 @@ CREATE INDEX "articles_project_date_idx" ON "articles" USING btree ("project_id"
 CREATE INDEX "articles_project_outlet_idx" ON "articles" USING btree ("project_id",coalesce("outlet", ''),"id");--> statement-breakpoint
 CREATE INDEX "articles_archived_idx" ON "articles" USING btree ("project_id") WHERE archived_at is not null;--> statement-breakpoint
 CREATE INDEX "articles_project_url_idx" ON "articles" USING btree ("project_id",lower("url"));--> statement-breakpoint
-CREATE INDEX "articles_search_idx" ON "articles" USING gin (to_tsvector('simple'::regconfig, "title" || ' ' || coalesce("outlet", '') || ' ' || "body"));--> statement-breakpoint
 CREATE INDEX "board_clusters_contested_idx" ON "board_clusters" USING btree ("project_id","contested","corroborates","cluster_id");--> statement-breakpoint
 CREATE INDEX "board_clusters_corroborated_idx" ON "board_clusters" USING btree ("project_id","corroborates","contested","cluster_id");--> statement-breakpoint
 CREATE INDEX "board_clusters_newest_idx" ON "board_clusters" USING btree ("project_id","newest","cluster_id");--> statement-breakpoint

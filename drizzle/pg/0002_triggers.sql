@@ -2,7 +2,7 @@
 -- in PL/pgSQL, under the same name, with the same effects in the writer's own transaction:
 -- article counters, review queue tallies, speaker tallies, the claim board's dirty marks, the
 -- agreement caches and their totals, article revisions and reviews' target author. The FTS5
--- triggers have no counterpart: the tsvector indexes of 0000/0001 follow the rows themselves.
+-- triggers have no counterpart: the tsvector indexes of 0001_search follow the rows themselves.
 -- Differences of form only: SQLite's AFTER INSERT/UPDATE triggers that rewrite the new row
 -- (annotations.revision, reviews.target_author_id) are BEFORE triggers that set it; `IS NOT`
 -- is `IS DISTINCT FROM`; `INSERT OR IGNORE` is `ON CONFLICT DO NOTHING`; json_extract/json_each

@@ -2,8 +2,10 @@
  * The domain model of lib/db/schema.ts for PostgreSQL (issue 17): the same tables, columns,
  * indexes, uniques and foreign keys (same cascade rules), with row types equal to the SQLite
  * schema's (tests/db/pgSchemaTypes.test.ts). Also the tables the SQLite migrations create
- * outside schema.ts (article_sentences, article_search_state); FTS5 becomes tsvector
- * expression indexes (below) and the triggers are PL/pgSQL (drizzle/pg, custom migrations).
+ * outside schema.ts (article_sentences, article_search_state). FTS5 becomes GIN indexes over
+ * tsvector functions of the rows, with pg_trgm beside them, and the triggers are PL/pgSQL: both
+ * hand-written custom migrations (drizzle/pg/0001_search.sql, 0002_triggers.sql), because the
+ * index expressions call SQL functions those migrations define.
  *
  * Type choices, all to keep the SQLite row types:
  * - ids are `integer` identity columns (JS number; int8 would reach node-postgres as a string);
@@ -94,11 +96,6 @@ export const articles = pgTable(
     index('articles_project_outlet_idx').on(t.projectId, sql`coalesce(${t.outlet}, '')`, t.id),
     index('articles_archived_idx').on(t.projectId).where(sql`archived_at is not null`),
     index('articles_project_url_idx').on(t.projectId, sql`lower(${t.url})`),
-    // In place of articles_fts (FTS5, unicode61 without stemming): the articles list's search.
-    index('articles_search_idx').using(
-      'gin',
-      sql`to_tsvector('simple'::regconfig, ${t.title} || ' ' || coalesce(${t.outlet}, '') || ' ' || ${t.body})`,
-    ),
   ],
 );
 
@@ -206,10 +203,6 @@ export const annotations = pgTable(
     index('annotations_project_article_idx').on(t.projectId, t.articleId, t.start),
     index('annotations_reanchor_pending_idx').on(t.projectId, t.articleId, t.start, t.id).where(sql`anchor_pending and deleted_at is null`),
     index('annotations_disputed_idx').on(t.projectId, t.articleId, t.start).where(sql`${t.status} = 'disputed'`),
-    // In place of search_fts (FTS5, porter stemming) for live annotations: exact, note, speaker.
-    index('annotations_search_idx')
-      .using('gin', sql`to_tsvector('english'::regconfig, ${t.exact} || ' ' || ${t.note} || ' ' || coalesce(${t.attributes} ->> 'speaker', ''))`)
-      .where(sql`deleted_at is null`),
     check('annotations_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
     check('annotations_label_check', sql`${t.label} in ('claim', 'quote', 'context')`),
   ],
@@ -654,8 +647,6 @@ export const articleSentences = pgTable(
   (t) => [
     index('article_sentences_article_idx').on(t.articleId, t.start),
     index('article_sentences_project_idx').on(t.projectId),
-    // In place of the sentence rows of search_fts (porter stemming).
-    index('article_sentences_search_idx').using('gin', sql`to_tsvector('english'::regconfig, ${t.text})`),
     check('article_sentences_span_check', sql`${t.start} >= 0 and ${t.end} > ${t.start}`),
   ],
 );
