@@ -12,11 +12,15 @@ database=workbench
 
 fail() { echo "pg-throwaway: $*" >&2; exit 1; }
 
+# Only a folder this script made (it holds the marker) is ever deleted.
+MARKER=.pg-throwaway
+ours() { [ -f "$state/$MARKER" ]; }
+
 bindir() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   [ -n "$dir" ] || dir=$(dirname "$(command -v pg_ctl 2>/dev/null || echo /nonexistent/pg_ctl)")
-  [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] || fail "no PostgreSQL found (apt-get install postgresql)"
+  [ -x "$dir/pg_ctl" ] && [ -x "$dir/initdb" ] && [ -x "$dir/pg_isready" ] || fail "no PostgreSQL found (apt-get install postgresql)"
   echo "$dir"
 }
 
@@ -25,7 +29,8 @@ as_owner() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-running() { [ -f "$state/port" ] && as_owner "$(bindir)/pg_ctl" status -D "$state/data" >/dev/null 2>&1; }
+# Accepting connections (pg_ctl status would also count a server killed but not yet reaped).
+running() { ours && [ -f "$state/port" ] && "$(bindir)/pg_isready" -q -h 127.0.0.1 -p "$(cat "$state/port")" -t 2; }
 
 free_port() {
   node -e 'const s = require("node:net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
@@ -35,9 +40,13 @@ start() {
   running && return 0
   local bin port password
   bin=$(bindir) || exit 1
-  rm -rf "$state"
-  mkdir -p "$state" || fail "cannot create $state"
+  if [ -e "$state" ]; then
+    ours || fail "$state exists and was not made by this script; set PG_THROWAWAY_DIR to a new folder"
+    stop
+  fi
+  mkdir -p "$state" 2>/dev/null || fail "cannot create $state"
   chmod 700 "$state"
+  touch "$state/$MARKER"
   [ "$(id -u)" = 0 ] && chown postgres: "$state"
   password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
   printf '%s\n' "$password" >"$state/password"
@@ -60,8 +69,10 @@ url() {
 
 stop() {
   [ -d "$state" ] || return 0
+  ours || fail "$state was not made by this script; not deleting it"
   if [ -d "$state/data" ]; then
-    as_owner "$(bindir)/pg_ctl" stop -D "$state/data" -m fast -w >/dev/null 2>&1 || true
+    as_owner "$(bindir)/pg_ctl" stop -D "$state/data" -m fast -w -t 10 >/dev/null 2>&1 \
+      || as_owner "$(bindir)/pg_ctl" stop -D "$state/data" -m immediate -w -t 10 >/dev/null 2>&1 || true
   fi
   rm -rf "$state"
 }
