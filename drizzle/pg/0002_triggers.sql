@@ -7,6 +7,13 @@
 -- (annotations.revision, reviews.target_author_id) are BEFORE triggers that set it; `IS NOT`
 -- is `IS DISTINCT FROM`; `INSERT OR IGNORE` is `ON CONFLICT DO NOTHING`; json_extract/json_each
 -- are jsonb operators. Each function is named after its trigger.
+-- Concurrency: SQLite has one writer at a time; PostgreSQL does not. Counters change by
+-- row-locked increments (UPDATE ... n = n + 1, ON CONFLICT DO UPDATE), which never lose an
+-- update under READ COMMITTED. Where a tally is filed under a value read from another row (an
+-- item's outlet from its article, a link's article from its first end) that row is read FOR
+-- SHARE: a writer moving that article's outlet or that annotation's article holds it FOR NO KEY
+-- UPDATE, so the two wait for each other and the later one reads the committed value, instead
+-- of filing the item under the old one while the move misses it (tests/db/pgTriggers.test.ts).
 
 -- articles_search_ad (0001): an article's sentence index goes with it.
 CREATE FUNCTION articles_search_ad() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -429,24 +436,43 @@ END $$;
 CREATE TRIGGER queue_tallies_annotation_ad AFTER DELETE ON annotations FOR EACH ROW WHEN (OLD.deleted_at IS NULL)
 	EXECUTE FUNCTION queue_tallies_annotation_ad();
 --> statement-breakpoint
-CREATE FUNCTION queue_tallies_link_ai() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The article a link counts under: its first end's, that row locked FOR SHARE (see the top). A
+-- statement of its own, called before the writes that use it: a statement waiting on a lock
+-- keeps the snapshot it started with, and would miss rows the other writer inserted.
+CREATE FUNCTION queue_link_article(first_end integer) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+	found integer;
 BEGIN
-	INSERT INTO queue_tallies AS t (project_id, article_id, label, author_id, n)
-		SELECT NEW.project_id, a.article_id, 'link', NEW.author_id, 1 FROM annotations a WHERE a.id = NEW.from_annotation_id
-		ON CONFLICT (project_id, article_id, label, author_id) DO UPDATE SET n = t.n + 1;
+	SELECT article_id INTO found FROM annotations WHERE id = first_end FOR SHARE;
+	RETURN found;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION queue_tallies_link_ai() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	article integer := queue_link_article(NEW.from_annotation_id);
+BEGIN
+	IF article IS NOT NULL THEN
+		INSERT INTO queue_tallies AS t (project_id, article_id, label, author_id, n) VALUES (NEW.project_id, article, 'link', NEW.author_id, 1)
+			ON CONFLICT (project_id, article_id, label, author_id) DO UPDATE SET n = t.n + 1;
+	END IF;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER queue_tallies_link_ai AFTER INSERT ON links FOR EACH ROW WHEN (NEW.deleted_at IS NULL) EXECUTE FUNCTION queue_tallies_link_ai();
 --> statement-breakpoint
 CREATE FUNCTION queue_tallies_link_au() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	old_article integer := queue_link_article(OLD.from_annotation_id);
+	new_article integer := queue_link_article(NEW.from_annotation_id);
 BEGIN
-	UPDATE queue_tallies SET n = n - 1
-		WHERE OLD.deleted_at IS NULL AND project_id = OLD.project_id AND label = 'link' AND author_id = OLD.author_id
-		AND article_id = (SELECT a.article_id FROM annotations a WHERE a.id = OLD.from_annotation_id);
-	INSERT INTO queue_tallies AS t (project_id, article_id, label, author_id, n)
-		SELECT NEW.project_id, a.article_id, 'link', NEW.author_id, 1 FROM annotations a WHERE NEW.deleted_at IS NULL AND a.id = NEW.from_annotation_id
-		ON CONFLICT (project_id, article_id, label, author_id) DO UPDATE SET n = t.n + 1;
+	IF OLD.deleted_at IS NULL THEN
+		UPDATE queue_tallies SET n = n - 1
+			WHERE project_id = OLD.project_id AND label = 'link' AND author_id = OLD.author_id AND article_id = old_article;
+	END IF;
+	IF NEW.deleted_at IS NULL AND new_article IS NOT NULL THEN
+		INSERT INTO queue_tallies AS t (project_id, article_id, label, author_id, n) VALUES (NEW.project_id, new_article, 'link', NEW.author_id, 1)
+			ON CONFLICT (project_id, article_id, label, author_id) DO UPDATE SET n = t.n + 1;
+	END IF;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -456,10 +482,11 @@ CREATE TRIGGER queue_tallies_link_au AFTER UPDATE OF project_id, from_annotation
 	EXECUTE FUNCTION queue_tallies_link_au();
 --> statement-breakpoint
 CREATE FUNCTION queue_tallies_link_ad() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	article integer := queue_link_article(OLD.from_annotation_id);
 BEGIN
 	UPDATE queue_tallies SET n = n - 1
-		WHERE project_id = OLD.project_id AND label = 'link' AND author_id = OLD.author_id
-		AND article_id = (SELECT a.article_id FROM annotations a WHERE a.id = OLD.from_annotation_id);
+		WHERE project_id = OLD.project_id AND label = 'link' AND author_id = OLD.author_id AND article_id = article;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -498,20 +525,33 @@ CREATE TRIGGER reviews_target_author_link_au AFTER UPDATE OF author_id ON links 
 --> statement-breakpoint
 
 -- The queue's coarser counters (0017), derived from queue_tallies; no outlet counts under '-'.
-CREATE FUNCTION queue_coarse_tallies_add(item queue_tallies) RETURNS void LANGUAGE plpgsql AS $$
+-- The outlet an article's items count under, that row locked FOR SHARE (as queue_link_article).
+CREATE FUNCTION queue_article_outlet(article integer) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	found text;
 BEGIN
-	INSERT INTO queue_outlet_tallies AS t (project_id, outlet, label, author_id, n)
-		SELECT item.project_id, coalesce(nullif(a.outlet, ''), '-'), item.label, item.author_id, item.n FROM articles a WHERE a.id = item.article_id
-		ON CONFLICT (project_id, outlet, label, author_id) DO UPDATE SET n = t.n + excluded.n;
+	SELECT coalesce(nullif(outlet, ''), '-') INTO found FROM articles WHERE id = article FOR SHARE;
+	RETURN found;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION queue_coarse_tallies_add(item queue_tallies) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	outlet_name text := queue_article_outlet(item.article_id);
+BEGIN
+	IF outlet_name IS NOT NULL THEN
+		INSERT INTO queue_outlet_tallies AS t (project_id, outlet, label, author_id, n) VALUES (item.project_id, outlet_name, item.label, item.author_id, item.n)
+			ON CONFLICT (project_id, outlet, label, author_id) DO UPDATE SET n = t.n + excluded.n;
+	END IF;
 	INSERT INTO queue_article_tallies AS t (project_id, article_id, label, n) VALUES (item.project_id, item.article_id, item.label, item.n)
 		ON CONFLICT (project_id, article_id, label) DO UPDATE SET n = t.n + excluded.n;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION queue_coarse_tallies_remove(item queue_tallies) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	outlet_name text := queue_article_outlet(item.article_id);
 BEGIN
 	UPDATE queue_outlet_tallies SET n = n - item.n
-		WHERE project_id = item.project_id AND label = item.label AND author_id = item.author_id
-		AND outlet = (SELECT coalesce(nullif(a.outlet, ''), '-') FROM articles a WHERE a.id = item.article_id);
+		WHERE project_id = item.project_id AND label = item.label AND author_id = item.author_id AND outlet = outlet_name;
 	UPDATE queue_article_tallies SET n = n - item.n WHERE project_id = item.project_id AND article_id = item.article_id AND label = item.label;
 END $$;
 --> statement-breakpoint

@@ -4,8 +4,11 @@
  * random inserts, updates (label, span, author, article, outlet, tombstones, restores, archive)
  * and hard deletes: the PostgreSQL side of tests/scale/queue-tallies.test.ts and
  * tests/db/triggers.test.ts. Plain SQL on a real PostgreSQL, as the data layer will write it.
+ * Unlike SQLite, PostgreSQL runs writers at once: a move (an article's outlet, a statement's
+ * article) racing a write filed under the moved value must leave the tallies exact too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { migratedDatabase, PG_TEST_URL, type TestDatabase } from './pgTestDb';
 
 let db: TestDatabase;
@@ -238,5 +241,60 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL triggers', () => {
     await db.rows('insert into agreement_link_authors (project_id, author_id, links) values ($1, $2, 0) on conflict do nothing', [projects[0], users[3]]);
     await db.rows(`insert into links (project_id, from_annotation_id, to_annotation_id, relation, author_id) values ($1, $2, $3, 'conflicts', $4)`, [projects[0], a.id, b.id, users[3]]);
     expect(await lines('select author_id from agreement_link_authors where project_id = $1 and author_id = $2', [projects[0], users[3]])).toEqual([]);
+  });
+
+  it('keep the tallies exact when a move and a write of the same article or statement run at once', async () => {
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    };
+    const [mover, writer] = [await connect(), await connect()];
+    try {
+      const [articleId, otherId] = (await db.rows<{ id: number }>('select id from articles where project_id = $1 order by id', [projects[0]])).map((r) => r.id);
+      const insertAnnotation = (client: pg.Client) =>
+        client.query(`insert into annotations (project_id, article_id, author_id, label, start, "end", exact) values ($1, $2, $3, 'claim', 0, 2, 'Bo') returning id`, [
+          projects[0],
+          articleId,
+          users[2],
+        ]);
+
+      // The outlet moves first; an annotation of that article is written meanwhile.
+      await mover.query('begin');
+      await mover.query(`update articles set outlet = 'Moved first' where id = $1`, [articleId]);
+      const written = insertAnnotation(writer);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await mover.query('commit');
+      await written;
+      await expectDerivedTablesExact();
+
+      // The annotation is written first; the outlet moves before it commits.
+      await writer.query('begin');
+      await insertAnnotation(writer);
+      const moved = mover.query(`update articles set outlet = 'Moved second' where id = $1`, [articleId]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await writer.query('commit');
+      await moved;
+      await expectDerivedTablesExact();
+
+      // A statement moves to another article while a link from it is written.
+      const from = (await insertAnnotation(db.client)).rows[0].id as number;
+      const to = (await insertAnnotation(db.client)).rows[0].id as number;
+      await mover.query('begin');
+      await mover.query('update annotations set article_id = $2 where id = $1', [from, otherId]);
+      const linked = writer.query(`insert into links (project_id, from_annotation_id, to_annotation_id, relation, author_id) values ($1, $2, $3, 'corroborates', $4)`, [
+        projects[0],
+        from,
+        to,
+        users[2],
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await mover.query('commit');
+      await linked;
+      await expectDerivedTablesExact();
+    } finally {
+      await mover.end();
+      await writer.end();
+    }
   });
 });
