@@ -71,6 +71,36 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL migrations', () => {
     expect(pgTriggers.sort()).toEqual(sqliteTriggers.filter((name) => !ftsOnly.includes(name)).sort());
   });
 
+  it('give every SQLite table the same columns (and NOT NULLs), indexes and foreign keys (and cascades)', async () => {
+    const url = await emptyDatabase();
+    await applyPgMigrations(url);
+    const sqlite = getSqlite();
+    // The FTS5 tables and their shadow tables have no PostgreSQL counterpart (indexes do that work).
+    const tables = (sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%' and name not like '%fts%'`).all() as Array<{ name: string }>).map((r) => r.name);
+    const sqliteColumns: string[] = [];
+    const sqliteKeys: string[] = [];
+    for (const table of tables) {
+      for (const c of sqlite.prepare(`select name, "notnull" as required, pk from pragma_table_info(?)`).all(table) as Array<{ name: string; required: number; pk: number }>) {
+        sqliteColumns.push(`${table}.${c.name} ${c.required || c.pk ? 'not null' : 'null'}`);
+      }
+      for (const k of sqlite.prepare(`select "from", "table", "to", on_delete from pragma_foreign_key_list(?)`).all(table) as Array<Record<string, string>>) {
+        sqliteKeys.push(`${table}.${k.from} -> ${k.table}.${k.to ?? 'id'} on delete ${k.on_delete.toLowerCase()}`);
+      }
+    }
+    const pgColumns = (await query<{ line: string }>(url, `select table_name || '.' || column_name || ' ' || case when is_nullable = 'NO' then 'not null' else 'null' end as line
+      from information_schema.columns where table_schema = 'public'`)).map((r) => r.line);
+    expect(pgColumns.sort()).toEqual(sqliteColumns.sort());
+    const pgKeys = (await query<{ line: string }>(url, `select src.relname || '.' || a.attname || ' -> ' || dst.relname || '.' || b.attname || ' on delete ' ||
+        case c.confdeltype when 'c' then 'cascade' when 'a' then 'no action' when 'r' then 'restrict' when 'n' then 'set null' else 'set default' end as line
+      from pg_constraint c join pg_class src on src.oid = c.conrelid join pg_class dst on dst.oid = c.confrelid
+      join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] join pg_attribute b on b.attrelid = c.confrelid and b.attnum = c.confkey[1]
+      where c.contype = 'f'`)).map((r) => r.line);
+    expect(pgKeys.sort()).toEqual(sqliteKeys.sort());
+    const sqliteIndexes = (sqlite.prepare(`select name from sqlite_master where type = 'index' and name not like 'sqlite_%'`).all() as Array<{ name: string }>).map((r) => r.name);
+    const pgIndexes = (await query<{ name: string }>(url, `select indexname as name from pg_indexes where schemaname = 'public'`)).map((r) => r.name);
+    expect(sqliteIndexes.filter((name) => !pgIndexes.includes(name))).toEqual([]);
+  });
+
   it('let two instances starting at once take turns', async () => {
     const url = await emptyDatabase();
     const [a, b] = await Promise.all([applyPgMigrations(url), applyPgMigrations(url)]);
