@@ -40,6 +40,12 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Savepoint and statement journals in memory, not in a temporary file: they only undo a
+  // savepoint inside an open transaction (never crash recovery, which is the WAL's), and group
+  // commit's batch of savepoints spilled them to a file of its own at every batch, with
+  // two write() calls per page each write touched. Temporary sort tables of this connection
+  // are in memory too; exports read on a connection of their own (lib/data/exports.ts).
+  sqlite.pragma('temp_store = MEMORY');
   return sqlite;
 }
 
