@@ -9,11 +9,11 @@ import { getDb, type Db } from '../db/client';
 import { annotations, articles, links, type Label, type Relation } from '../db/schema';
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
-import { similarityQuery, typedQuery, typedTerms } from '../search/query';
+import { similarTerms, typedStatementQuery, typedTerms } from '../search/query';
 import { NOT_ARCHIVED } from './articleArchive';
 import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } from './statementSearch';
 import { sentenceIndexReady } from './sentenceIndex';
-import { quoteAwareSpan } from '../search/quoteAware';
+import { wholeQuotations as widenToQuotations } from '../search/quoteAware';
 
 export const SUGGESTION_LIMIT = 20;
 const MAX_QUERY = 200;
@@ -53,30 +53,27 @@ function typedSearch(db: Db, source: AnnotationRow, q: string): StatementHit[] {
   const { words, onlyArticleIds } = splitOutletTerms(db, source, typedTerms(q));
   const base = { projectId: source.projectId, excludeArticleId: source.articleId, onlyArticleIds, limit: SUGGESTION_LIMIT };
   if (words.length === 0) return onlyArticleIds ? statementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
-  const all = searchStatements(db, { ...base, match: typedQuery(words)! });
-  return all.length ? all : searchStatements(db, { ...base, match: typedQuery(words, true)! });
+  const all = searchStatements(db, { ...base, query: typedStatementQuery(words)! });
+  return all.length ? all : searchStatements(db, { ...base, query: typedStatementQuery(words, true)! });
 }
 
-/**
- * Sentences widened so that none cuts a quotation in half (lib/search/quoteAware.ts); a
- * sentence that the widening folds into a statement listed above it is dropped.
- */
+/** Sentences widened so that none cuts a quotation in half (lib/search/quoteAware.ts). */
 function wholeQuotations(db: Db, hits: StatementHit[]): StatementHit[] {
   const ids = [...new Set(hits.filter((h) => h.kind === 'sentence').map((h) => h.articleId))];
   if (!ids.length) return hits;
   const bodies = new Map(db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all().map((a) => [a.id, a.body]));
-  const kept: StatementHit[] = [];
-  for (const hit of hits) {
-    const body = bodies.get(hit.articleId);
-    let next = hit;
-    if (hit.kind === 'sentence' && body !== undefined) {
-      const span = quoteAwareSpan(body, hit);
-      if (span.start !== hit.start || span.end !== hit.end) next = { ...hit, ...span, exact: body.slice(span.start, span.end) };
-    }
-    const folded = kept.some((k) => k.articleId === next.articleId && k.start <= next.start && next.end <= k.end);
-    if (!folded) kept.push(next);
-  }
-  return kept;
+  return widenToQuotations(hits, bodies);
+}
+
+/**
+ * The statements of the project's other articles most similar to `source` (what suggestions()
+ * lists without typing), before quotations are made whole. The caller has checked access.
+ */
+export function similarStatements(db: Db, source: Pick<AnnotationRow, 'projectId' | 'articleId' | 'exact'>): StatementHit[] {
+  const query = similarTerms(source.exact, (terms) => rareTerms(db, terms));
+  return query
+    ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, query, spreadArticles: true, limit: SUGGESTION_LIMIT })
+    : [];
 }
 
 /** The relation the actor already gave each pair (source, other annotation). */
@@ -109,12 +106,7 @@ export async function suggestions({ actor, annotationId, q = '' }: { actor: Acto
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];
   if (query) hits = typedSearch(db, source, query);
-  else {
-    const match = similarityQuery(source.exact, (terms) => rareTerms(db, terms));
-    hits = match
-      ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, match, spreadArticles: true, limit: SUGGESTION_LIMIT })
-      : [];
-  }
+  else hits = similarStatements(db, source);
   hits = wholeQuotations(db, hits);
   const mine = myLinks(db, user?.id ?? null, source.id);
   return {

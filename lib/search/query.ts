@@ -3,7 +3,10 @@
  * into runs of letters and digits (no quotes, brackets, colons, stars or minus signs can
  * survive), FTS5 operator words are dropped, and every term is wrapped in double quotes, so
  * a search box can never inject FTS5 syntax (NEAR(, column filters, prefix stars, NOT ...).
+ * The terms themselves (a StatementQuery) are engine-neutral: PostgreSQL builds its tsquery
+ * from them (lib/data/pgStatementSearch.ts).
  */
+import type { StatementQuery } from './statementQuery';
 
 /** FTS5 keywords; quoted they would be harmless, but a person typing them means nothing by them. */
 const OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
@@ -49,8 +52,21 @@ export function contentTerms(text: string): string[] {
  * `keep` may narrow the terms (lib/data/statementSearch.ts's rareTerms drops the most common).
  */
 export function similarityQuery(text: string, keep: (terms: string[]) => string[] = (terms) => terms): string | null {
+  const query = similarTerms(text, keep);
+  return query && ftsMatch(query);
+}
+
+/** The engine-neutral form of similarityQuery: any of the (kept) content words of `text`. */
+export function similarTerms(text: string, keep: (terms: string[]) => string[] = (terms) => terms): StatementQuery | null {
   const terms = keep(contentTerms(text));
-  return terms.length ? terms.map(quote).join(' OR ') : null;
+  return terms.length ? { terms, every: false, prefixLast: false } : null;
+}
+
+/** An FTS5 MATCH expression for a statement query: quoted terms, OR-ed unless `every`. */
+export function ftsMatch(query: StatementQuery): string {
+  const last = query.terms.length - 1;
+  const parts = query.terms.map((t, i) => (query.prefixLast && i === last ? `${quote(t)}*` : quote(t)));
+  return parts.join(query.every ? ' ' : ' OR ');
 }
 
 /** The words a person typed, minus FTS5 operator words, lower-cased, de-duplicated. */
@@ -73,7 +89,11 @@ export function typedTerms(input: string): string[] {
  * With `anyTerm` the words are OR-ed instead (the fallback when nothing has all of them).
  */
 export function typedQuery(terms: string[], anyTerm = false): string | null {
-  if (terms.length === 0) return null;
-  const parts = terms.map((t, i) => (i === terms.length - 1 ? `${quote(t)}*` : quote(t)));
-  return parts.join(anyTerm ? ' OR ' : ' ');
+  const query = typedStatementQuery(terms, anyTerm);
+  return query && ftsMatch(query);
+}
+
+/** The engine-neutral form of typedQuery. */
+export function typedStatementQuery(terms: string[], anyTerm = false): StatementQuery | null {
+  return terms.length ? { terms, every: !anyTerm, prefixLast: true } : null;
 }

@@ -126,3 +126,30 @@ export function quoteAwareSpan(body: string, span: Span): Span {
   if (current.end - current.start - (span.end - span.start) > MAX_GROWTH) return { start: span.start, end: span.end };
   return current;
 }
+
+/** What wholeQuotations needs of a hit (StatementHit has it). */
+interface QuotableHit extends Span {
+  kind: 'annotation' | 'sentence';
+  articleId: number;
+  exact: string;
+}
+
+/**
+ * Sentences widened so that none cuts a quotation in half (quoteAwareSpan), given the bodies
+ * of their articles; a sentence that the widening folds into a statement listed above it is
+ * dropped. Annotations stay as they are.
+ */
+export function wholeQuotations<H extends QuotableHit>(hits: H[], bodies: Map<number, string>): H[] {
+  const kept: H[] = [];
+  for (const hit of hits) {
+    const body = bodies.get(hit.articleId);
+    let next = hit;
+    if (hit.kind === 'sentence' && body !== undefined) {
+      const span = quoteAwareSpan(body, hit);
+      if (span.start !== hit.start || span.end !== hit.end) next = { ...hit, ...span, exact: body.slice(span.start, span.end) };
+    }
+    const folded = kept.some((k) => k.articleId === next.articleId && k.start <= next.start && next.end <= k.end);
+    if (!folded) kept.push(next);
+  }
+  return kept;
+}

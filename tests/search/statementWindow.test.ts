@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 describe('searchStatements', () => {
   it('finds a project whose matches all rank below 400 of another project', () => {
-    const hits = searchStatements(getDb(), { projectId: quiet, match: '"grain" OR "corridor"', limit: 5 });
+    const hits = searchStatements(getDb(), { projectId: quiet, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 5 });
     expect(hits.map((h) => h.exact).sort()).toEqual([...QUIET].sort());
     // Best first: the shortest statement (the most of its words matched) leads.
     expect(hits[0].exact).toBe(QUIET[0]);
@@ -39,7 +39,7 @@ describe('searchStatements', () => {
   });
 
   it('answers the busy project from the first window, best first', () => {
-    const hits = searchStatements(getDb(), { projectId: busy, match: '"grain" OR "corridor"', limit: 20 });
+    const hits = searchStatements(getDb(), { projectId: busy, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 20 });
     expect(hits).toHaveLength(20);
     expect(hits.every((h, i) => i === 0 || hits[i - 1].score >= h.score)).toBe(true);
   });

@@ -80,6 +80,7 @@ const NO_ACTOR: Record<string, string> = {
   'statementSearch.rareTerms': 'document counts of query terms for suggestions(), which checks first; no project data',
   'statementSearch.searchStatements': 'search for suggestions(), which checks first and scopes it by project',
   'statementSearch.statementsOfArticles': 'statements for suggestions(), which checks first',
+  'linkSuggestions.similarStatements': 'the similarity search of suggestions(), which checks first',
   'projects.memberProjectIds': 'scopes queries to the projects a user belongs to',
   'projects.resolveProjectId': 'names to ids only; the caller checks access next',
   'projects.slugify': 'pure',
