@@ -15,7 +15,9 @@ import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } 
 import { sentenceIndexReady } from './sentenceIndex';
 import { wholeQuotations as widenToQuotations } from '../search/quoteAware';
 
-export const SUGGESTION_LIMIT = 20;
+import { SUGGESTION_LIMIT } from '../search/statementQuery';
+
+export { SUGGESTION_LIMIT };
 const MAX_QUERY = 200;
 /** How long suggestions wait for a newly imported article's sentences before answering without the rest. */
 const INDEX_WAIT_MS = 500;

@@ -45,6 +45,9 @@ export interface StatementRow {
   score: number;
 }
 
+/** How many statements link suggestions list. */
+export const SUGGESTION_LIMIT = 20;
+
 /** A term found in more than this share of all statements says little about likeness ... */
 const COMMON_SHARE = 0.1;
 /** ... and costs real time to rank only in an index this big (a small desk keeps every term). */

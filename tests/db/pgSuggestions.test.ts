@@ -1,0 +1,214 @@
+/**
+ * Link suggestions on both engines (issue 17, point 2): the seed corpus is loaded into SQLite
+ * as the app loads it (loadSeeds, the background sentence index, annotations through
+ * createAnnotation), two articles in Ukrainian and Russian with emoji are added, and the same
+ * rows are copied into PostgreSQL. For every annotation and every sentence of the project as
+ * the statement being linked, the best suggested statement is the same on FTS5 (bm25) and on
+ * PostgreSQL (lib/data/pgStatementSearch.ts); the top-3 overlap is printed. The ranking query
+ * PostgreSQL runs uses the GIN indexes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq, sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import { getDb } from '@/lib/db/client';
+import * as sqlite from '@/lib/db/schema';
+import * as pgSchema from '@/lib/db/pg/schema';
+import { loadSeeds } from '@/seeds/load';
+import { SYSTEM, type Actor } from '@/lib/data/actor';
+import { setMember } from '@/lib/data/projects';
+import { importArticle } from '@/lib/data/articles';
+import { createAnnotation } from '@/lib/data/annotations';
+import { sentenceIndexIdle } from '@/lib/data/sentenceIndex';
+import { similarStatements, suggestions } from '@/lib/data/linkSuggestions';
+import { pgSearchStatements, pgSimilarStatements, type PgQueryable } from '@/lib/data/pgStatementSearch';
+import { wholeQuotations } from '@/lib/search/quoteAware';
+import type { StatementHit } from '@/lib/search/merge';
+import { makeUser } from '../helpers';
+import { migratedDatabase, PG_TEST_URL, type TestDatabase } from './pgTestDb';
+
+/** Two outlets reporting the statement in Ukrainian and Russian, with emoji (not tokens on either engine). */
+const UKRAINIAN = [
+  'Київ • Укрінформ',
+  'Україна ніколи не визнає тимчасово окуповані території російськими 🇺🇦, заявив Володимир Зеленський.',
+  'Президент додав, що Крим — це Україна, і подякував партнерам за підтримку 🙏.',
+  'Переговори щодо перемир’я тривають у Лондоні.',
+].join('\n\n');
+const RUSSIAN = [
+  'Москва • Новая газета Европа',
+  'Зеленский: Украина никогда не признает оккупированные территории российскими 🤝.',
+  'Тимчасово окуповані території залишаються українськими, повторив Зеленський 🇺🇦 журналістам.',
+  'Переговоры о перемирии продолжатся в Лондоне на следующей неделе.',
+].join('\n\n');
+
+/** Statements annotated in the corpus: the seed claims (one per outlet, as tests/search/ranking.test.ts) and a few more. */
+const ANNOTATED: Array<{ article: number; exact: string; label: 'claim' | 'quote'; note?: string; speaker?: string }> = [
+  { article: 0, exact: 'Ukraine will not legally recognize any temporarily occupied territories', label: 'claim' },
+  { article: 1, exact: 'legally no one will recognize the occupied territories as territories of other states', label: 'claim' },
+  { article: 2, exact: 'For us, the red line is the recognition of Ukrainian temporarily occupied territories by Russia.', label: 'quote', speaker: 'Andriy Yermak' },
+  { article: 3, exact: 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.', label: 'claim' },
+  { article: 4, exact: '“Judicially, we will not recognize … our occupied territory like territory of Russia.', label: 'quote', speaker: 'Volodymyr Zelenskyy' },
+  { article: 4, exact: 'The people are most important for today,', label: 'quote', note: 'Priority on human losses 💔' },
+  { article: 5, exact: 'Україна ніколи не визнає тимчасово окуповані території російськими', label: 'claim', note: 'Позиція незмінна ✅' },
+  { article: 6, exact: 'Зеленский: Украина никогда не признает оккупированные территории российскими', label: 'quote', speaker: 'Володимир Зеленський' },
+];
+
+let sqliteActor: Actor;
+let projectId = 0;
+let articleIds: number[] = [];
+let pgDb: TestDatabase;
+
+/** The rows of the tables search reads, copied from SQLite to PostgreSQL as they are (ids too). */
+async function copyToPostgres(client: pg.Client) {
+  const from = getDb();
+  const to = drizzle({ client, schema: pgSchema });
+  await to.insert(pgSchema.users).values(from.select().from(sqlite.users).all());
+  await to.insert(pgSchema.projects).values(from.select().from(sqlite.projects).all());
+  await to.insert(pgSchema.memberships).values(from.select().from(sqlite.memberships).all());
+  await to.insert(pgSchema.articles).values(from.select().from(sqlite.articles).orderBy(asc(sqlite.articles.id)).all());
+  await to.insert(pgSchema.articleSentences).values(sqliteSentences());
+  await to.insert(pgSchema.articleSearchState).values(
+    from.all<{ articleId: number; sha256: string; sentenceCount: number; indexedAt: number }>(sql`
+      select article_id as articleId, sha256, sentence_count as sentenceCount, indexed_at as indexedAt from article_search_state`),
+  );
+  await to.insert(pgSchema.annotations).values(from.select().from(sqlite.annotations).all());
+}
+
+/** Every sentence of the SQLite index (a table in SQL only, not in lib/db/schema.ts). */
+function sqliteSentences() {
+  return getDb().all<{ id: number; articleId: number; projectId: number; start: number; end: number; text: string }>(sql`
+    select id, article_id as articleId, project_id as projectId, start, "end", text from article_sentences order by id`);
+}
+
+/** One statement across engines: an annotation by id, a sentence by its article and span. */
+function keyOf(hit: StatementHit): string {
+  return hit.kind === 'annotation' ? `a${hit.annotationId}` : `s${hit.articleId}:${hit.start}-${hit.end}`;
+}
+
+function topKeys(hits: StatementHit[], n: number): string[] {
+  return hits.slice(0, n).map(keyOf);
+}
+
+/** SQLite's suggestions for a sentence, as suggestions() would list them for an annotation of it. */
+function sqliteSentenceSuggestions(source: { articleId: number; exact: string }): StatementHit[] {
+  const hits = similarStatements(getDb(), { projectId, ...source });
+  const bodies = new Map(getDb().select({ id: sqlite.articles.id, body: sqlite.articles.body }).from(sqlite.articles).all().map((a) => [a.id, a.body]));
+  return wholeQuotations(hits, bodies);
+}
+
+/** A queryable that records the SQL it is given, so the test can EXPLAIN what the search ran. */
+function recording(client: pg.Client): { db: PgQueryable; texts: string[]; values: unknown[][] } {
+  const texts: string[] = [];
+  const values: unknown[][] = [];
+  const db = {
+    query: (text: string, params?: unknown[]) => {
+      texts.push(text);
+      values.push(params ?? []);
+      return client.query(text, params);
+    },
+  } as PgQueryable;
+  return { db, texts, values };
+}
+
+interface Row {
+  source: string;
+  sqlite: string;
+  postgres: string;
+  top3: number;
+}
+
+const table: Row[] = [];
+
+describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () => {
+  beforeAll(async () => {
+    projectId = loadSeeds(null).projectId;
+    const made = await makeUser({ name: 'Reviewer' });
+    sqliteActor = made.actor;
+    setMember({ actor: SYSTEM, projectId, input: { userId: made.user.id, role: 'reviewer' } });
+    importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленський: Україна не визнає окупацію', body: UKRAINIAN, outlet: 'Укрінформ' } });
+    importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленский об оккупированных территориях', body: RUSSIAN, outlet: 'Новая газета Европа' } });
+    articleIds = getDb().select({ id: sqlite.articles.id }).from(sqlite.articles).where(eq(sqlite.articles.projectId, projectId)).orderBy(asc(sqlite.articles.id)).all().map((a) => a.id);
+    for (const a of ANNOTATED) {
+      const articleId = articleIds[a.article];
+      const body = getDb().select({ body: sqlite.articles.body }).from(sqlite.articles).where(eq(sqlite.articles.id, articleId)).get()!.body;
+      const start = body.indexOf(a.exact);
+      if (start < 0) throw new Error(`"${a.exact}" is not in article ${a.article}`);
+      await createAnnotation({
+        actor: sqliteActor,
+        articleId,
+        input: { label: a.label, start, end: start + a.exact.length, note: a.note ?? '', attributes: a.speaker ? { speaker: a.speaker } : {} },
+      });
+    }
+    await sentenceIndexIdle();
+    pgDb = await migratedDatabase('wb_suggest');
+    await copyToPostgres(pgDb.client);
+  });
+  afterAll(async () => {
+    if (table.length) {
+      const width = Math.max(...table.map((r) => r.source.length));
+      const lines = table.map((r) => `${r.source.padEnd(width)}  ${r.sqlite === r.postgres ? 'same' : 'DIFF'}  top3 ${r.top3}/3  ${r.sqlite}${r.sqlite === r.postgres ? '' : ` vs ${r.postgres}`}`);
+      console.log(`best suggestion, SQLite vs PostgreSQL (${table.length} sources)\n${lines.join('\n')}`);
+    }
+    await pgDb?.close();
+  });
+
+  it('copied the same statements to both engines', async () => {
+    const [{ n }] = await pgDb.rows<{ n: number }>('select count(*)::int as n from article_sentences where project_id = $1', [projectId]);
+    expect(n).toBe(sqliteSentences().filter((s) => s.projectId === projectId).length);
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('gives every annotation (the seed claims among them) the same best suggestion on both engines', async () => {
+    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    expect(sources).toHaveLength(ANNOTATED.length);
+    for (const source of sources) {
+      const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id })).suggestions;
+      const onPg = await pgSimilarStatements(pgDb.client, source);
+      const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
+      table.push({ source: `annotation ${source.id} (${source.exact.slice(0, 40)})`, sqlite: a[0], postgres: b[0], top3: a.filter((k) => b.includes(k)).length });
+      expect(onPg.length, source.exact).toBeGreaterThan(0);
+      expect(b[0], source.exact).toBe(a[0]);
+      expect(onPg[0].exact).toBe(onSqlite[0].exact);
+    }
+  });
+
+  it('gives every sentence of the corpus the same best suggestion on both engines', async () => {
+    const sentences = sqliteSentences().filter((s) => s.projectId === projectId);
+    const differ: string[] = [];
+    for (const s of sentences) {
+      const onSqlite = sqliteSentenceSuggestions({ articleId: s.articleId, exact: s.text });
+      const onPg = await pgSimilarStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
+      const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
+      table.push({ source: `sentence ${s.id} (${s.text.slice(0, 40).replace(/\n/g, ' ')})`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', top3: a.filter((k) => b.includes(k)).length });
+      if (a[0] !== b[0]) differ.push(s.text);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('finds the Ukrainian claim from the Russian outlet and the other way round, emoji and all', async () => {
+    const [uk, ru] = [articleIds[5], articleIds[6]];
+    const fromUk = await pgSimilarStatements(pgDb.client, { projectId, articleId: uk, exact: 'Україна ніколи не визнає тимчасово окуповані території російськими 🇺🇦' });
+    expect(fromUk[0]).toMatchObject({ articleId: ru });
+    expect(fromUk[0].exact).toContain('Тимчасово окуповані території');
+    const typed = await pgSearchStatements(pgDb.client, { projectId, query: { terms: ['зеленськ'], every: true, prefixLast: true }, limit: 5 });
+    expect(typed.map((h) => h.articleId).sort()).toEqual([uk, ru]);
+  });
+
+  it('ranks through the GIN indexes of both kinds of statement', async () => {
+    const { db, texts, values } = recording(pgDb.client);
+    await pgSearchStatements(db, { projectId, query: { terms: ['recognize', 'occupied', 'territories'], every: false, prefixLast: false }, limit: 5 });
+    const ranked = texts.findIndex((t) => t.includes('with terms as'));
+    const counted = texts.findIndex((t) => t.includes('unnest($1::tsquery[])'));
+    expect([ranked, counted].every((i) => i >= 0)).toBe(true);
+    await pgDb.rows('set enable_seqscan = off');
+    try {
+      for (const i of [ranked, counted]) {
+        const plan = (await pgDb.rows<{ 'QUERY PLAN': string }>(`explain ${texts[i]}`, values[i])).map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan).toContain('annotations_search_idx');
+        expect(plan).toContain('article_sentences_search_idx');
+      }
+    } finally {
+      await pgDb.rows('reset enable_seqscan');
+    }
+  });
+});
