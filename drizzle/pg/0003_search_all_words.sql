@@ -1,23 +1,32 @@
--- Statement search keeps every word, as FTS5's porter tokenizer does (link suggestions rank
--- alike on both engines, lib/data/pgStatementSearch.ts): 'english' drops its stop words, and
--- "not", "against" or "because" are what tells "will recognize" from "will not recognize".
--- statement_words is 'english' with its Snowball stemmer minus the stop word list; the
--- function keeps its name and fallback, so the two GIN indexes are only rebuilt. Its
--- search_path is fixed at creation, so a restore (pg_restore runs with an empty search_path)
--- still finds the configuration.
-CREATE TEXT SEARCH DICTIONARY statement_words_stem (TEMPLATE = snowball, Language = english);
+-- Statement search tokenized and stemmed as FTS5's search_fts (porter unicode61), so link
+-- suggestions rank alike on both engines (lib/data/pgStatementSearch.ts):
+--   every word is kept: 'english' drops its stop words, and "not" or "against" is what tells
+--     "will recognize" from "will not recognize" (FTS5's porter keeps every token);
+--   words are stemmed by the original Porter algorithm (Snowball's 'porter', as FTS5's), not
+--     by Porter2 ('english' stems "news" to "news", FTS5 to "new");
+--   punctuation separates tokens, as in unicode61: "2.1", "22:40", "22.10.2024", "30-day" and
+--     "x@y.org" are several tokens, not one float, version, hyphenated word or email, so every
+--     token is one position of the tsvector and a statement's length in tokens is its
+--     positions' count (bm25's D).
+-- The function keeps its name and its fallback for texts past what a tsvector holds, so the two
+-- GIN indexes are only rebuilt. Its search_path is fixed at creation, so a restore (pg_restore
+-- runs with an empty search_path) still finds the configuration.
+CREATE TEXT SEARCH DICTIONARY statement_words_stem (TEMPLATE = snowball, Language = porter);
 --> statement-breakpoint
 CREATE TEXT SEARCH CONFIGURATION statement_words (COPY = english);
 --> statement-breakpoint
 ALTER TEXT SEARCH CONFIGURATION statement_words
-	ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH statement_words_stem;
+	ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part, numword, numhword, hword_numpart WITH statement_words_stem;
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION statement_search_vector(words text) RETURNS tsvector LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path FROM CURRENT AS $$
+DECLARE
+	marks constant text := '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’‚“”„«»‹›–—―…•·';
+	spaced text := translate(words, marks, repeat(' ', length(marks)));
 BEGIN
-	RETURN to_tsvector('statement_words'::regconfig, words);
+	RETURN to_tsvector('statement_words'::regconfig, spaced);
 EXCEPTION WHEN program_limit_exceeded THEN
-	RETURN to_tsvector('statement_words'::regconfig, left(words, 100000));
+	RETURN to_tsvector('statement_words'::regconfig, left(spaced, 100000));
 END $$;
 --> statement-breakpoint
 REINDEX INDEX "annotations_search_idx";

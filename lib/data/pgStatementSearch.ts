@@ -11,10 +11,11 @@
  * term, and a statement scores the sum over terms of IDF · f·(k1+1) / (f + k1·(1 - b + b·D/avgdl)),
  * k1 = 1.2, b = 0.75, f the term's count weighted by column (statement text 1.0, note 0.6,
  * speaker 0.8, as bm25(search_fts, 1.0, 0.6, 0.8)), D the statement's token count. What
- * differs: terms are stemmed by PostgreSQL's English Snowball stemmer (every word kept, as
- * FTS5's porter does: drizzle/pg/0003_search_all_words.sql), not by porter, and without
- * FTS5's diacritics folding; tokens are counted by PostgreSQL's parser; N and avgdl are cached
- * for STATS_TTL_MS (avgdl from a sample of rows above EXACT_STATS_ROWS).
+ * differs: tokens come from PostgreSQL's parser with punctuation made blank and are stemmed by
+ * Snowball's Porter, every word kept (drizzle/pg/0003_search_all_words.sql), close to FTS5's
+ * porter unicode61 but without its diacritics folding (é stays é), and stemming two-letter
+ * words FTS5 leaves alone ("us" is "u"); N and avgdl are cached for STATS_TTL_MS (avgdl from a
+ * sample of rows above EXACT_STATS_ROWS).
  */
 import type pg from 'pg';
 import type { SpanAnnotation, StatementHit } from '../search/merge';
@@ -41,8 +42,13 @@ const SPEAKER = `coalesce(a.attributes ->> 'speaker', '')`;
 const ANNOTATION_VECTOR = `statement_search_vector(a.exact || ' ' || a.note || ' ' || ${SPEAKER})`;
 const SENTENCE_VECTOR = `statement_search_vector(s.text)`;
 
-/** Tokens of a text as bm25's D counts them: every word, number and word part of the parser, stop words too (not blanks, tags or whole hyphenated words). */
-const tokens = (text: string) => `(select count(*) from ts_parse('default', ${text}) where tokid not in (12, 13, 15, 16, 17))`;
+/**
+ * A statement's length in tokens (bm25's D) from its tsvector: statement_search_vector keeps
+ * every token as one position (drizzle/pg/0003_search_all_words.sql), so D is the positions' count.
+ */
+const tokenCount = (vector: string) => `(select coalesce(sum(array_length(positions, 1)), 0) from unnest(${vector}))`;
+const ANNOTATION_COLUMNS = `setweight(statement_search_vector(a.exact), 'A') || setweight(statement_search_vector(a.note), 'B')
+  || setweight(statement_search_vector(${SPEAKER}), 'C')`;
 
 interface IndexStats {
   rows: number;
@@ -58,10 +64,10 @@ async function countOf(db: PgQueryable, text: string, values: unknown[] = []): P
 }
 
 /** Average tokens per row of one table: all rows, or a Bernoulli sample of about EXACT_STATS_ROWS when larger. */
-async function averageTokens(db: PgQueryable, table: string, length: string, where: string, rows: number): Promise<number> {
+async function averageTokens(db: PgQueryable, table: string, vector: string, where: string, rows: number): Promise<number> {
   if (rows === 0) return 0;
   const sample = rows > EXACT_STATS_ROWS ? ` tablesample bernoulli (${((100 * EXACT_STATS_ROWS) / rows).toFixed(6)})` : '';
-  const { rows: [r] } = await db.query<{ avg: number | null }>(`select avg(${length})::float8 as avg from ${table}${sample} where ${where}`);
+  const { rows: [r] } = await db.query<{ avg: number | null }>(`select avg(${tokenCount(vector)})::float8 as avg from ${table}${sample} where ${where}`);
   return r?.avg ?? 0;
 }
 
@@ -71,8 +77,8 @@ async function indexStats(db: PgQueryable): Promise<IndexStats> {
   if (cached && Date.now() - cached.at < STATS_TTL_MS) return cached;
   const annotationRows = await countOf(db, 'select count(*)::float8 as n from annotations where deleted_at is null');
   const sentenceRows = await countOf(db, 'select count(*)::float8 as n from article_sentences');
-  const annotationTokens = await averageTokens(db, 'annotations a', `${tokens('a.exact')} + ${tokens('a.note')} + ${tokens(SPEAKER)}`, 'a.deleted_at is null', annotationRows);
-  const sentenceTokens = await averageTokens(db, 'article_sentences s', tokens('s.text'), 'true', sentenceRows);
+  const annotationTokens = await averageTokens(db, 'annotations a', ANNOTATION_COLUMNS, 'a.deleted_at is null', annotationRows);
+  const sentenceTokens = await averageTokens(db, 'article_sentences s', SENTENCE_VECTOR, 'true', sentenceRows);
   const rows = annotationRows + sentenceRows;
   const stats = { rows, avgdl: rows ? (annotationRows * annotationTokens + sentenceRows * sentenceTokens) / rows : 0, at: Date.now() };
   statsCache.set(db, stats);
@@ -149,17 +155,15 @@ async function rankedRows(db: PgQueryable, search: StatementSearch, terms: Query
   const { rows } = await db.query<StatementRow>(
     `with terms as (select * from unnest($2::text[], $3::boolean[], $4::float8[]) t(lexeme, prefix, idf)),
      matched as (
-       select a.id as rid, ar.id as "articleId", ar.outlet, ar.title, a.start, a."end", a.exact, a.label,
-         setweight(statement_search_vector(a.exact), 'A') || setweight(statement_search_vector(a.note), 'B')
-           || setweight(statement_search_vector(${SPEAKER}), 'C') as v,
-         ${tokens('a.exact')} + ${tokens('a.note')} + ${tokens(SPEAKER)} as d
+       select a.id as rid, ar.id as "articleId", ar.outlet, ar.title, a.start, a."end", a.exact, a.label, ${ANNOTATION_COLUMNS} as v
        from annotations a join articles ar on ar.id = a.article_id
        where a.deleted_at is null and ${ANNOTATION_VECTOR} @@ $1::tsquery and ${filter}
        union all
-       select -s.id, ar.id, ar.outlet, ar.title, s.start, s."end", s.text, null, setweight(${SENTENCE_VECTOR}, 'A'), ${tokens('s.text')}
+       select -s.id, ar.id, ar.outlet, ar.title, s.start, s."end", s.text, null, setweight(${SENTENCE_VECTOR}, 'A')
        from article_sentences s join articles ar on ar.id = s.article_id
        where ${SENTENCE_VECTOR} @@ $1::tsquery and ${filter}
-     )
+     ),
+     sized as (select m.*, ${tokenCount('m.v')} as d from matched m)
      select m.rid, m."articleId", m.outlet, m.title, m.start, m."end", m.exact, m.label,
        (select coalesce(sum(t.idf * f.f * ${K1 + 1} / (f.f + ${K1} * (1 - ${B} + ${B} * m.d / $5::float8))), 0)
         from terms t cross join lateral (
@@ -167,7 +171,7 @@ async function rankedRows(db: PgQueryable, search: StatementSearch, terms: Query
           from unnest(m.v) u, unnest(u.weights) w
           where u.lexeme = t.lexeme or (t.prefix and starts_with(u.lexeme, t.lexeme))) f
         where f.f > 0)::float8 as score
-     from matched m
+     from sized m
      order by score desc, rid
      limit ${limit}`,
     values,

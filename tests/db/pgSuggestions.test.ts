@@ -180,7 +180,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
       const onPg = await pgSimilarStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
       const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
       table.push({ source: `sentence ${s.id} (${s.text.slice(0, 40).replace(/\n/g, ' ')})`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', top3: a.filter((k) => b.includes(k)).length });
-      if (a[0] !== b[0]) differ.push(s.text);
+      if (a[0] !== b[0]) differ.push(s.text + '\n  SQ ' + onSqlite.slice(0, 3).map((h) => `${keyOf(h)} ${h.score.toFixed(4)} ${h.exact.slice(0, 50)}`).join('\n  SQ ') + '\n  PG ' + onPg.slice(0, 3).map((h) => `${keyOf(h)} ${h.score.toFixed(4)} ${h.exact.slice(0, 50)}`).join('\n  PG '));
     }
     expect(differ).toEqual([]);
   });
