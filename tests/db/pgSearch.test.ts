@@ -1,6 +1,7 @@
 /**
- * Search on PostgreSQL (drizzle/pg/0001_search.sql): the tsvector indexes that stand in for
- * FTS5 find the seed corpus' sentences (stemmed, as FTS5's porter tokenizer), its articles by
+ * Search on PostgreSQL (drizzle/pg/0001_search.sql, 0003_search_all_words.sql): the tsvector
+ * indexes that stand in for FTS5 find the seed corpus' sentences (stemmed by Porter, as FTS5's
+ * porter tokenizer), its articles by
  * title and body, live annotations by speaker, and pg_trgm finds a fragment of a title; each
  * query is the indexed expression, so the planner uses the index. A 2 MB article of distinct
  * tokens (more than a tsvector holds) still imports, searchable on its first part.
@@ -37,7 +38,7 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL search', () => {
   it('finds the seed statement among the sentences, best first, through the index', async () => {
     // The statement every seed article reports, in other words ("recognizing": stemmed).
     const query = `select text, ts_rank(statement_search_vector(text), q) as rank
-      from article_sentences, to_tsquery('english', $1) q where ${SENTENCE_MATCH} order by rank desc, id limit 3`;
+      from article_sentences, to_tsquery('statement_words', $1) q where ${SENTENCE_MATCH} order by rank desc, id limit 3`;
     const words = 'recognizing | occupied | territories | russian | legally';
     const hits = await db.rows<{ text: string }>(query, [words]);
     expect(hits[0].text).toContain('Ukraine will not legally recognize any temporarily occupied territories as Russian');
@@ -50,15 +51,15 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL search', () => {
       ['Svyatoshynskyi'],
     );
     expect(articles.length).toBeGreaterThan(0);
-    const speakers = await db.rows<{ n: number }>(`select count(*)::int as n from annotations, plainto_tsquery('english', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, [
+    const speakers = await db.rows<{ n: number }>(`select count(*)::int as n from annotations, plainto_tsquery('statement_words', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, [
       'Zelenskyy',
     ]);
     expect(speakers[0].n).toBe(5);
-    expect(await plan(`select id from annotations, plainto_tsquery('english', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, ['Zelenskyy'])).toContain(
+    expect(await plan(`select id from annotations, plainto_tsquery('statement_words', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, ['Zelenskyy'])).toContain(
       'annotations_search_idx',
     );
     await db.rows(`update annotations set deleted_at = clock_timestamp() where id = (select min(id) from annotations)`);
-    const after = await db.rows<{ n: number }>(`select count(*)::int as n from annotations, plainto_tsquery('english', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, [
+    const after = await db.rows<{ n: number }>(`select count(*)::int as n from annotations, plainto_tsquery('statement_words', $1) q where deleted_at is null and ${ANNOTATION_MATCH}`, [
       'Zelenskyy',
     ]);
     expect(after[0].n).toBe(4);
