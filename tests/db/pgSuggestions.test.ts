@@ -123,10 +123,16 @@ interface Row {
   source: string;
   sqlite: string;
   postgres: string;
+  /** Statements in both top threes, out of the longer of the two (a list may hold fewer than three). */
   top3: number;
+  of: number;
 }
 
 const table: Row[] = [];
+
+function overlap(a: string[], b: string[]): Pick<Row, 'top3' | 'of'> {
+  return { top3: a.filter((k) => b.includes(k)).length, of: Math.max(a.length, b.length) };
+}
 
 describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () => {
   beforeAll(async () => {
@@ -155,8 +161,9 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   afterAll(async () => {
     if (table.length) {
       const width = Math.max(...table.map((r) => r.source.length));
-      const lines = table.map((r) => `${r.source.padEnd(width)}  ${r.sqlite === r.postgres ? 'same' : 'DIFF'}  top3 ${r.top3}/3  ${r.sqlite}${r.sqlite === r.postgres ? '' : ` vs ${r.postgres}`}`);
-      console.log(`best suggestion, SQLite vs PostgreSQL (${table.length} sources)\n${lines.join('\n')}`);
+      const lines = table.map((r) => `${r.source.padEnd(width)}  ${r.sqlite === r.postgres ? 'same' : 'DIFF'}  top3 ${r.top3}/${r.of}  ${r.sqlite}${r.sqlite === r.postgres ? '' : ` vs ${r.postgres}`}`);
+      const full = table.filter((r) => r.top3 === r.of).length;
+      console.log(`best suggestion, SQLite vs PostgreSQL (${table.length} sources; the same best: ${table.filter((r) => r.sqlite === r.postgres).length}; the same top three: ${full})\n${lines.join('\n')}`);
     }
     await pgDb?.close();
   });
@@ -174,7 +181,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id })).suggestions;
       const onPg = await pgSimilarStatements(pgDb.client, source);
       const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
-      table.push({ source: `annotation ${source.id} (${source.exact.slice(0, 40)})`, sqlite: a[0], postgres: b[0], top3: a.filter((k) => b.includes(k)).length });
+      table.push({ source: `annotation ${source.id} (${source.exact.slice(0, 40)})`, sqlite: a[0], postgres: b[0], ...overlap(a, b) });
       expect(onPg.length, source.exact).toBeGreaterThan(0);
       expect(b[0], source.exact).toBe(a[0]);
       expect(onPg[0].exact).toBe(onSqlite[0].exact);
@@ -188,7 +195,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
       const onSqlite = sqliteSentenceSuggestions({ articleId: s.articleId, exact: s.text });
       const onPg = await pgSimilarStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
       const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
-      table.push({ source: `sentence ${s.id} (${s.text.slice(0, 40).replace(/\n/g, ' ')})`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', top3: a.filter((k) => b.includes(k)).length });
+      table.push({ source: `sentence ${s.id} (${s.text.slice(0, 40).replace(/\n/g, ' ')})`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', ...overlap(a, b) });
       if (a[0] !== b[0]) differ.push(`${s.text}\n  SQLite ${described(onSqlite)}\n  PostgreSQL ${described(onPg)}`);
     }
     expect(differ).toEqual([]);
