@@ -15,10 +15,9 @@ import { rareTerms, searchStatements, statementsOfArticles, type StatementHit } 
 import { sentenceIndexReady } from './sentenceIndex';
 import { wholeQuotations as widenToQuotations } from '../search/quoteAware';
 
-import { SUGGESTION_LIMIT } from '../search/statementQuery';
+import { MAX_QUERY, splitOutletTerms, SUGGESTION_LIMIT } from '../search/statementQuery';
 
 export { SUGGESTION_LIMIT };
-const MAX_QUERY = 200;
 /** How long suggestions wait for a newly imported article's sentences before answering without the rest. */
 const INDEX_WAIT_MS = 500;
 
@@ -38,21 +37,17 @@ export interface SuggestionList {
 type AnnotationRow = typeof annotations.$inferSelect;
 
 /** Splits typed terms into outlet names (narrowing the articles) and words to search for. */
-function splitOutletTerms(db: Db, source: AnnotationRow, terms: string[]) {
+function outletTerms(db: Db, source: AnnotationRow, terms: string[]) {
   const others = db
     .select({ id: articles.id, outlet: articles.outlet })
     .from(articles)
     .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId), NOT_ARCHIVED))
     .all();
-  const outletTerms = terms.filter((t) => t.length >= 2 && others.some((a) => a.outlet?.toLowerCase().split(/\s+/).includes(t)));
-  const onlyArticleIds = outletTerms.length
-    ? others.filter((a) => outletTerms.every((t) => a.outlet?.toLowerCase().split(/\s+/).includes(t))).map((a) => a.id)
-    : undefined;
-  return { words: terms.filter((t) => !outletTerms.includes(t)), onlyArticleIds };
+  return splitOutletTerms(terms, others);
 }
 
 function typedSearch(db: Db, source: AnnotationRow, q: string): StatementHit[] {
-  const { words, onlyArticleIds } = splitOutletTerms(db, source, typedTerms(q));
+  const { words, onlyArticleIds } = outletTerms(db, source, typedTerms(q));
   const base = { projectId: source.projectId, excludeArticleId: source.articleId, onlyArticleIds, limit: SUGGESTION_LIMIT };
   if (words.length === 0) return onlyArticleIds ? statementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
   const all = searchStatements(db, { ...base, query: typedStatementQuery(words)! });

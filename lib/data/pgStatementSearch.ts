@@ -18,11 +18,11 @@
  * sample of rows above EXACT_STATS_ROWS).
  */
 import type pg from 'pg';
-import type { SpanAnnotation, StatementHit } from '../search/merge';
-import { similarTerms } from '../search/query';
+import { mergeHits, type SpanAnnotation, type StatementHit } from '../search/merge';
+import { similarTerms, typedStatementQuery, typedTerms } from '../search/query';
 import { wholeQuotations } from '../search/quoteAware';
 import {
-  candidateCount, finishHits, LARGE_INDEX, MIN_TERMS, rareTermsOf, SUGGESTION_LIMIT, type StatementQuery, type StatementRow, type StatementSearch,
+  candidateCount, finishHits, LARGE_INDEX, MAX_QUERY, MIN_TERMS, rareTermsOf, splitOutletTerms, SUGGESTION_LIMIT, type StatementQuery, type StatementRow, type StatementSearch,
 } from '../search/statementQuery';
 
 /** A pool, a client or a pool's client: anything that runs a parameterized query. */
@@ -213,14 +213,57 @@ export async function pgSearchStatements(db: PgQueryable, search: StatementSearc
 }
 
 /**
- * What suggestions() lists without typing for `source`, on PostgreSQL: the statements of the
- * project's other articles most similar to it, each outlet's strong best first, quotations whole.
+ * PostgreSQL's similarStatements (lib/data/linkSuggestions.ts): the statements of the
+ * project's other articles most similar to `source`, each outlet's strong best first.
  */
-export async function pgSimilarStatements(db: PgQueryable, source: { projectId: number; articleId: number; exact: string }): Promise<StatementHit[]> {
+export async function pgSimilarStatements(db: PgQueryable, source: Source & { exact: string }): Promise<StatementHit[]> {
   const terms = similarTerms(source.exact);
   const query = terms && { ...terms, terms: await pgRareTerms(db, terms.terms) };
   if (!query) return [];
-  const hits = await pgSearchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, query, spreadArticles: true, limit: SUGGESTION_LIMIT });
+  return pgSearchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, query, spreadArticles: true, limit: SUGGESTION_LIMIT });
+}
+
+/**
+ * PostgreSQL's statementsOfArticles: every statement of `articleIds` in reading order
+ * (annotated sentences once, as their annotation), score 0.
+ */
+export async function pgStatementsOfArticles(db: PgQueryable, articleIds: number[], limit: number): Promise<StatementHit[]> {
+  if (articleIds.length === 0) return [];
+  const { rows } = await db.query<StatementHit>(
+    `select 'sentence' as kind, s.article_id as "articleId", ar.outlet, ar.title, s.start, s."end", s.text as exact, 0::float8 as score
+     from article_sentences s join articles ar on ar.id = s.article_id
+     where s.article_id = any($1::int[]) and ar.archived_at is null order by s.article_id, s.start`,
+    [articleIds],
+  );
+  return mergeHits(rows, await liveAnnotations(db, articleIds)).slice(0, limit);
+}
+
+interface Source {
+  projectId: number;
+  articleId: number;
+}
+
+/** What suggestions() lists for typed words: outlet names narrow the articles, all words first, then any. */
+async function typedStatements(db: PgQueryable, source: Source, q: string): Promise<StatementHit[]> {
+  const { rows: others } = await db.query<{ id: number; outlet: string | null }>(
+    'select id, outlet from articles where project_id = $1 and id <> $2 and archived_at is null',
+    [source.projectId, source.articleId],
+  );
+  const { words, onlyArticleIds } = splitOutletTerms(typedTerms(q), others);
+  const base = { projectId: source.projectId, excludeArticleId: source.articleId, onlyArticleIds, limit: SUGGESTION_LIMIT };
+  if (words.length === 0) return onlyArticleIds ? pgStatementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
+  const all = await pgSearchStatements(db, { ...base, query: typedStatementQuery(words)! });
+  return all.length ? all : pgSearchStatements(db, { ...base, query: typedStatementQuery(words, true)! });
+}
+
+/**
+ * The statements suggestions() lists for linking `source` with `q` typed (empty: similar
+ * statements), on PostgreSQL, quotations whole; without the access check and the actor's own
+ * links, which are the caller's.
+ */
+export async function pgSuggestedStatements(db: PgQueryable, source: Source & { exact: string }, q = ''): Promise<StatementHit[]> {
+  const query = q.trim().slice(0, MAX_QUERY);
+  const hits = query ? await typedStatements(db, source, query) : await pgSimilarStatements(db, source);
   const ids = [...new Set(hits.filter((h) => h.kind === 'sentence').map((h) => h.articleId))];
   if (!ids.length) return hits;
   const { rows } = await db.query<{ id: number; body: string }>('select id, body from articles where id = any($1::int[])', [ids]);

@@ -48,6 +48,21 @@ export interface StatementRow {
 /** How many statements link suggestions list. */
 export const SUGGESTION_LIMIT = 20;
 
+/** How much of what was typed into the link picker is searched for. */
+export const MAX_QUERY = 200;
+
+/**
+ * Splits typed terms into outlet names and words to search for: a term that is a word of some
+ * other article's outlet narrows the search to the articles whose outlet has every such term.
+ */
+export function splitOutletTerms(terms: string[], others: Array<{ id: number; outlet: string | null }>): { words: string[]; onlyArticleIds?: number[] } {
+  const outletTerms = terms.filter((t) => t.length >= 2 && others.some((a) => a.outlet?.toLowerCase().split(/\s+/).includes(t)));
+  const onlyArticleIds = outletTerms.length
+    ? others.filter((a) => outletTerms.every((t) => a.outlet?.toLowerCase().split(/\s+/).includes(t))).map((a) => a.id)
+    : undefined;
+  return { words: terms.filter((t) => !outletTerms.includes(t)), onlyArticleIds };
+}
+
 /** A term found in more than this share of all statements says little about likeness ... */
 const COMMON_SHARE = 0.1;
 /** ... and costs real time to rank only in an index this big (a small desk keeps every term). */

@@ -21,7 +21,7 @@ import { importArticle } from '@/lib/data/articles';
 import { createAnnotation } from '@/lib/data/annotations';
 import { sentenceIndexIdle } from '@/lib/data/sentenceIndex';
 import { similarStatements, suggestions } from '@/lib/data/linkSuggestions';
-import { pgSearchStatements, pgSimilarStatements, type PgQueryable } from '@/lib/data/pgStatementSearch';
+import { pgSearchStatements, pgSuggestedStatements, type PgQueryable } from '@/lib/data/pgStatementSearch';
 import { wholeQuotations } from '@/lib/search/quoteAware';
 import type { StatementHit } from '@/lib/search/merge';
 import { makeUser } from '../helpers';
@@ -52,6 +52,9 @@ const ANNOTATED: Array<{ article: number; exact: string; label: 'claim' | 'quote
   { article: 5, exact: 'Україна ніколи не визнає тимчасово окуповані території російськими', label: 'claim', note: 'Позиція незмінна ✅' },
   { article: 6, exact: 'Зеленский: Украина никогда не признает оккупированные территории российскими', label: 'quote', speaker: 'Володимир Зеленський' },
 ];
+
+/** Typed into the link picker: words, a word still being typed, a speaker, a note, outlets (one of them in Cyrillic). */
+const TYPED = ['red lin', 'priority losses', 'UNN', 'ceasefire Washington', 'yermak', 'NATO members', 'Укрінформ', 'окуповані терит', 'recogn', 'Новая газета', 'not recognize', 'позиція'];
 
 let sqliteActor: Actor;
 let projectId = 0;
@@ -179,7 +182,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
     expect(sources).toHaveLength(ANNOTATED.length);
     for (const source of sources) {
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id })).suggestions;
-      const onPg = await pgSimilarStatements(pgDb.client, source);
+      const onPg = await pgSuggestedStatements(pgDb.client, source);
       const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
       table.push({ source: `annotation ${source.id} (${source.exact.slice(0, 40)})`, sqlite: a[0], postgres: b[0], ...overlap(a, b) });
       expect(onPg.length, source.exact).toBeGreaterThan(0);
@@ -193,7 +196,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
     const differ: string[] = [];
     for (const s of sentences) {
       const onSqlite = sqliteSentenceSuggestions({ articleId: s.articleId, exact: s.text });
-      const onPg = await pgSimilarStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
+      const onPg = await pgSuggestedStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
       const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
       table.push({ source: `sentence ${s.id} (${s.text.slice(0, 40).replace(/\n/g, ' ')})`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', ...overlap(a, b) });
       if (a[0] !== b[0]) differ.push(`${s.text}\n  SQLite ${described(onSqlite)}\n  PostgreSQL ${described(onPg)}`);
@@ -201,9 +204,23 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
     expect(differ).toEqual([]);
   });
 
+  it.each(TYPED)('gives the same first three for %j typed, from every annotation', async (q) => {
+    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    let found = 0;
+    for (const source of sources) {
+      const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id, q })).suggestions;
+      const onPg = await pgSuggestedStatements(pgDb.client, source, q);
+      const [a, b] = [topKeys(onSqlite, 3), topKeys(onPg, 3)];
+      table.push({ source: `${JSON.stringify(q)} from annotation ${source.id}`, sqlite: a[0] ?? '-', postgres: b[0] ?? '-', ...overlap(a, b) });
+      expect(b, `${q} from ${source.exact}: SQLite ${described(onSqlite)}; PostgreSQL ${described(onPg)}`).toEqual(a);
+      found += onPg.length;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
   it('finds the Ukrainian claim from the Russian outlet and the other way round, emoji and all', async () => {
     const [uk, ru] = [articleIds[5], articleIds[6]];
-    const fromUk = await pgSimilarStatements(pgDb.client, { projectId, articleId: uk, exact: 'Україна ніколи не визнає тимчасово окуповані території російськими 🇺🇦' });
+    const fromUk = await pgSuggestedStatements(pgDb.client, { projectId, articleId: uk, exact: 'Україна ніколи не визнає тимчасово окуповані території російськими 🇺🇦' });
     expect(fromUk[0]).toMatchObject({ articleId: ru });
     expect(fromUk[0].exact).toContain('Тимчасово окуповані території');
     const typed = await pgSearchStatements(pgDb.client, { projectId, query: { terms: ['зеленськ'], every: true, prefixLast: true }, limit: 5 });

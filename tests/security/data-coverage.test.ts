@@ -84,6 +84,8 @@ const NO_ACTOR: Record<string, string> = {
   'pgStatementSearch.pgRareTerms': "PostgreSQL's rareTerms: document counts of query terms; no project data",
   'pgStatementSearch.pgSearchStatements': "PostgreSQL's searchStatements, scoped by project; for the converted suggestions(), which will check first (only tests call it today)",
   'pgStatementSearch.pgSimilarStatements': "PostgreSQL's similarStatements, scoped by project; for the converted suggestions(), which will check first (only tests call it today)",
+  'pgStatementSearch.pgStatementsOfArticles': "PostgreSQL's statementsOfArticles; for the converted suggestions(), which will check first (only tests call it today)",
+  'pgStatementSearch.pgSuggestedStatements': "the statements of suggestions() on PostgreSQL, without its access check, which the converted suggestions() will make first (only tests call it today)",
   'projects.memberProjectIds': 'scopes queries to the projects a user belongs to',
   'projects.resolveProjectId': 'names to ids only; the caller checks access next',
   'projects.slugify': 'pure',
