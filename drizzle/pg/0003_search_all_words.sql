@@ -24,9 +24,16 @@ DECLARE
 	marks constant text := '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’‚“”„«»‹›–—―…•·';
 	spaced text := translate(words, marks, repeat(' ', length(marks)));
 BEGIN
-	RETURN to_tsvector('statement_words'::regconfig, spaced);
-EXCEPTION WHEN program_limit_exceeded THEN
-	RETURN to_tsvector('statement_words'::regconfig, left(spaced, 100000));
+	-- 100,000 characters cannot make a tsvector past its limit: no subtransaction for them
+	-- (an EXCEPTION block costs one per call, and ranking calls this for every statement it scores).
+	IF length(spaced) <= 100000 THEN
+		RETURN to_tsvector('statement_words'::regconfig, spaced);
+	END IF;
+	BEGIN
+		RETURN to_tsvector('statement_words'::regconfig, spaced);
+	EXCEPTION WHEN program_limit_exceeded THEN
+		RETURN to_tsvector('statement_words'::regconfig, left(spaced, 100000));
+	END;
 END $$;
 --> statement-breakpoint
 REINDEX INDEX "annotations_search_idx";
