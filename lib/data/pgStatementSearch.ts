@@ -1,6 +1,6 @@
 /**
  * Statement search for link suggestions on PostgreSQL (issue 17): the counterpart of
- * lib/data/statementSearch.ts (FTS5) over the GIN indexes of drizzle/pg/0001_search.sql,
+ * lib/data/statementSearch.ts (FTS5) over the GIN indexes of drizzle/pg/0001_search.sql (0003),
  * asynchronous (node-postgres), for the same engine-neutral query and the same hits
  * (lib/search/statementQuery.ts). Not serving yet: the app reads SQLite; the converted data
  * layer's suggestions() will call these after its access check, as suggestions() does today.
@@ -90,6 +90,10 @@ function operand(lexeme: string, prefix: boolean): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 }
 
+/**
+ * One lexeme of the query. A term gives one lexeme (terms are runs of letters and digits); were
+ * it to give several, each would count as a term of its own, where FTS5 would match the phrase.
+ */
 interface QueryTerm {
   /** Index of the query term this lexeme came from. */
   term: number;
