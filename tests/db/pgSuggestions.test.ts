@@ -18,7 +18,7 @@ import { loadSeeds } from '@/seeds/load';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { setMember } from '@/lib/data/projects';
 import { importArticle } from '@/lib/data/articles';
-import { createAnnotation } from '@/lib/data/annotations';
+import { createAnnotation, deleteAnnotation, restoreAnnotation } from '@/lib/data/annotations';
 import { sentenceIndexIdle } from '@/lib/data/sentenceIndex';
 import { similarStatements, suggestions } from '@/lib/data/linkSuggestions';
 import { pgRareTerms, pgSearchStatements, pgSuggestedStatements, type PgQueryable } from '@/lib/data/pgStatementSearch';
@@ -190,6 +190,25 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
       expect(onPg.length, source.exact).toBeGreaterThan(0);
       expect(b[0], source.exact).toBe(a[0]);
       expect(onPg[0].exact).toBe(onSqlite[0].exact);
+    }
+  });
+
+  it('leaves a deleted annotation out on both engines alike', async () => {
+    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    // The best suggestion for the second seed claim is the first one (an annotation); delete that.
+    const [first, second] = sources;
+    expect(topKeys((await suggestions({ actor: sqliteActor, annotationId: second.id })).suggestions, 1)).toEqual([`a${first.id}`]);
+    await deleteAnnotation({ actor: sqliteActor, annotationId: first.id });
+    await pgDb.rows('update annotations set deleted_at = clock_timestamp() where id = $1', [first.id]);
+    try {
+      const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: second.id })).suggestions;
+      // A queryable of its own: N (one fewer now) is cached per connection for a minute.
+      const onPg = await pgSuggestedStatements(recording(pgDb.client).db, second);
+      expect(topKeys(onSqlite, 3)).not.toContain(`a${first.id}`);
+      expect(topKeys(onPg, 3)).toEqual(topKeys(onSqlite, 3));
+    } finally {
+      await restoreAnnotation({ actor: sqliteActor, annotationId: first.id });
+      await pgDb.rows('update annotations set deleted_at = null where id = $1', [first.id]);
     }
   });
 
