@@ -105,24 +105,27 @@ interface QueryTerm {
 
 /**
  * The query's lexemes (through the indexed function itself) and how many statements hold
- * each, counted through the GIN indexes.
+ * each, counted through the GIN indexes, in one round trip. Each lexeme becomes a tsquery
+ * operand quoted as tsquery input wants (chr(39) a quote, chr(92) a backslash, each doubled
+ * inside), `:*` for a prefix.
  */
 async function queryTerms(db: PgQueryable, query: StatementQuery): Promise<QueryTerm[]> {
   if (query.terms.length === 0) return [];
-  const { rows } = await db.query<{ term: number; lexeme: string }>(
-    `select t.i::int - 1 as term, l.lexeme from unnest($1::text[]) with ordinality t(word, i), unnest(statement_search_vector(t.word)) l order by t.i, l.lexeme`,
-    [query.terms],
+  const { rows } = await db.query<QueryTerm>(
+    `with words as (
+       select t.i::int - 1 as term, l.lexeme from unnest($1::text[]) with ordinality t(word, i), unnest(statement_search_vector(t.word)) l),
+     operands as (
+       select term, lexeme, term = $2 as prefix,
+         (chr(39) || replace(replace(lexeme, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39)) || chr(39)
+           || case when term = $2 then ':*' else '' end)::tsquery as q
+       from words)
+     select term, lexeme, prefix,
+       ((select count(*) from annotations a where a.deleted_at is null and ${ANNOTATION_VECTOR} @@ o.q)
+         + (select count(*) from article_sentences s where ${SENTENCE_VECTOR} @@ o.q))::float8 as docs
+     from operands o order by term, lexeme`,
+    [query.terms, query.prefixLast ? query.terms.length - 1 : -1],
   );
-  const last = query.terms.length - 1;
-  const found = rows.map((r) => ({ ...r, prefix: query.prefixLast && r.term === last }));
-  if (found.length === 0) return [];
-  const { rows: counts } = await db.query<{ docs: number }>(
-    `select ((select count(*) from annotations a where a.deleted_at is null and ${ANNOTATION_VECTOR} @@ u.q)
-        + (select count(*) from article_sentences s where ${SENTENCE_VECTOR} @@ u.q))::float8 as docs
-     from unnest($1::tsquery[]) with ordinality u(q, i) order by u.i`,
-    [found.map((t) => operand(t.lexeme, t.prefix))],
-  );
-  return found.map((t, i) => ({ ...t, docs: counts[i].docs }));
+  return rows;
 }
 
 function idf(rows: number, docs: number): number {
