@@ -72,26 +72,28 @@ END;
 -- Superseded: -1 when no other live review of the reviewer's remains. (A superseded review is never made live again.)
 CREATE TRIGGER `queue_reviewed_review_au` AFTER UPDATE OF `superseded_at` ON `reviews` WHEN old.`superseded_at` IS NULL AND new.`superseded_at` IS NOT NULL BEGIN
 	UPDATE `queue_reviewed_tallies` SET `n` = `n` - 1
-		WHERE (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
+		WHERE new.`annotation_id` IS NOT NULL AND (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
 			SELECT a.`project_id`, new.`reviewer_id`, a.`article_id`, a.`label`, a.`author_id` FROM `annotations` a
-			WHERE a.`id` = new.`annotation_id` AND a.`deleted_at` IS NULL AND a.`author_id` <> new.`reviewer_id`
-			UNION ALL
+			WHERE a.`id` = new.`annotation_id` AND a.`deleted_at` IS NULL AND a.`author_id` <> new.`reviewer_id`)
+		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`annotation_id` = new.`annotation_id` AND r.`reviewer_id` = new.`reviewer_id` AND r.`superseded_at` IS NULL AND r.`id` <> new.`id`);
+	UPDATE `queue_reviewed_tallies` SET `n` = `n` - 1
+		WHERE new.`link_id` IS NOT NULL AND (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
 			SELECT l.`project_id`, new.`reviewer_id`, fa.`article_id`, 'link', l.`author_id` FROM `links` l JOIN `annotations` fa ON fa.`id` = l.`from_annotation_id`
 			WHERE l.`id` = new.`link_id` AND l.`deleted_at` IS NULL AND l.`author_id` <> new.`reviewer_id`)
-		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`reviewer_id` = new.`reviewer_id` AND r.`superseded_at` IS NULL AND r.`id` <> new.`id`
-			AND ((new.`annotation_id` IS NOT NULL AND r.`annotation_id` = new.`annotation_id`) OR (new.`link_id` IS NOT NULL AND r.`link_id` = new.`link_id`)));
+		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`link_id` = new.`link_id` AND r.`reviewer_id` = new.`reviewer_id` AND r.`superseded_at` IS NULL AND r.`id` <> new.`id`);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `queue_reviewed_review_ad` AFTER DELETE ON `reviews` WHEN old.`superseded_at` IS NULL BEGIN
 	UPDATE `queue_reviewed_tallies` SET `n` = `n` - 1
-		WHERE (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
+		WHERE old.`annotation_id` IS NOT NULL AND (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
 			SELECT a.`project_id`, old.`reviewer_id`, a.`article_id`, a.`label`, a.`author_id` FROM `annotations` a
-			WHERE a.`id` = old.`annotation_id` AND a.`deleted_at` IS NULL AND a.`author_id` <> old.`reviewer_id`
-			UNION ALL
+			WHERE a.`id` = old.`annotation_id` AND a.`deleted_at` IS NULL AND a.`author_id` <> old.`reviewer_id`)
+		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`annotation_id` = old.`annotation_id` AND r.`reviewer_id` = old.`reviewer_id` AND r.`superseded_at` IS NULL AND r.`id` <> old.`id`);
+	UPDATE `queue_reviewed_tallies` SET `n` = `n` - 1
+		WHERE old.`link_id` IS NOT NULL AND (`project_id`, `reviewer_id`, `article_id`, `label`, `author_id`) IN (
 			SELECT l.`project_id`, old.`reviewer_id`, fa.`article_id`, 'link', l.`author_id` FROM `links` l JOIN `annotations` fa ON fa.`id` = l.`from_annotation_id`
 			WHERE l.`id` = old.`link_id` AND l.`deleted_at` IS NULL AND l.`author_id` <> old.`reviewer_id`)
-		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`reviewer_id` = old.`reviewer_id` AND r.`superseded_at` IS NULL
-			AND ((old.`annotation_id` IS NOT NULL AND r.`annotation_id` = old.`annotation_id`) OR (old.`link_id` IS NOT NULL AND r.`link_id` = old.`link_id`)));
+		AND NOT EXISTS (SELECT 1 FROM `reviews` r WHERE r.`link_id` = old.`link_id` AND r.`reviewer_id` = old.`reviewer_id` AND r.`superseded_at` IS NULL AND r.`id` <> old.`id`);
 END;
 --> statement-breakpoint
 -- An annotation deleted, restored, relabelled or moved: its live reviewers' counts move with it, and so do the links that start at it.

@@ -44,8 +44,8 @@ BEGIN
 	IF item_project IS NULL OR item_article IS NULL OR item_author = reviewer THEN
 		RETURN;
 	END IF;
-	IF EXISTS (SELECT 1 FROM reviews r WHERE r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> review_id
-			AND (r.annotation_id = annotation OR r.link_id = link)) THEN
+	IF annotation IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.annotation_id = annotation AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> review_id)
+		OR link IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.link_id = link AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> review_id) THEN
 		RETURN;
 	END IF;
 	INSERT INTO queue_reviewed_tallies AS t (project_id, reviewer_id, article_id, label, author_id, n) VALUES (item_project, reviewer, item_article, item_label, item_author, delta)
