@@ -589,6 +589,23 @@ export const boardLinks = sqliteTable(
   (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
 );
 
+/**
+ * board_links summed per outlet pair: the outlet graph's edges without a GROUP BY over every
+ * counted link. Kept by triggers on board_links (drizzle/0021_board_outlet_pairs.sql).
+ */
+export const boardOutletPairs = sqliteTable(
+  'board_outlet_pairs',
+  {
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    corroborates: integer('corroborates').notNull().default(0),
+    conflicts: integer('conflicts').notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
+);
+
 /** Statements and clusters per outlet (claim clusters only), kept with the clusters. */
 export const boardOutlets = sqliteTable(
   'board_outlets',

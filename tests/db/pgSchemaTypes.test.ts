@@ -46,6 +46,7 @@ describe('the PostgreSQL schema', () => {
     expectTypeOf<Row<typeof pg.boardClusters>>().toEqualTypeOf<Row<typeof sqlite.boardClusters>>();
     expectTypeOf<Row<typeof pg.boardMembers>>().toEqualTypeOf<Row<typeof sqlite.boardMembers>>();
     expectTypeOf<Row<typeof pg.boardLinks>>().toEqualTypeOf<Row<typeof sqlite.boardLinks>>();
+    expectTypeOf<Row<typeof pg.boardOutletPairs>>().toEqualTypeOf<Row<typeof sqlite.boardOutletPairs>>();
     expectTypeOf<Row<typeof pg.boardOutlets>>().toEqualTypeOf<Row<typeof sqlite.boardOutlets>>();
     expectTypeOf<Row<typeof pg.agreementArticles>>().toEqualTypeOf<Row<typeof sqlite.agreementArticles>>();
     expectTypeOf<Row<typeof pg.agreementPairs>>().toEqualTypeOf<Row<typeof sqlite.agreementPairs>>();

@@ -501,6 +501,19 @@ export const boardLinks = pgTable(
   (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
 );
 
+export const boardOutletPairs = pgTable(
+  'board_outlet_pairs',
+  {
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    corroborates: integer('corroborates').notNull().default(0),
+    conflicts: integer('conflicts').notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
+);
+
 export const boardOutlets = pgTable(
   'board_outlets',
   {
