@@ -1,6 +1,6 @@
 /**
  * Statement search for link suggestions on PostgreSQL (issue 17): the counterpart of
- * lib/data/statementSearch.ts (FTS5) over the GIN indexes of drizzle/pg/0001_search.sql (0003),
+ * lib/data/statementSearch.ts (FTS5) over the GIN indexes of drizzle/pg/0001_search.sql (0007),
  * asynchronous (node-postgres), for the same engine-neutral query and the same hits
  * (lib/search/statementQuery.ts). Not serving yet: the app reads SQLite; the converted data
  * layer's suggestions() will call these after its access check, as suggestions() does today.
@@ -12,7 +12,7 @@
  * k1 = 1.2, b = 0.75, f the term's count weighted by column (statement text 1.0, note 0.6,
  * speaker 0.8, as bm25(search_fts, 1.0, 0.6, 0.8)), D the statement's token count. What
  * differs: tokens come from PostgreSQL's parser with punctuation made blank and are stemmed by
- * Snowball's Porter, every word kept (drizzle/pg/0003_search_all_words.sql), close to FTS5's
+ * Snowball's Porter, every word kept (drizzle/pg/0007_search_all_words.sql), close to FTS5's
  * porter unicode61 but without its diacritics folding (é stays é), and stemming two-letter
  * words FTS5 leaves alone ("us" is "u"); N and avgdl are cached for STATS_TTL_MS (avgdl from a
  * sample of rows above EXACT_STATS_ROWS).
@@ -44,7 +44,7 @@ const SENTENCE_VECTOR = `statement_search_vector(s.text)`;
 
 /**
  * A statement's length in tokens (bm25's D) from its tsvector: statement_search_vector keeps
- * every token as one position (drizzle/pg/0003_search_all_words.sql), so D is the positions' count.
+ * every token as one position (drizzle/pg/0007_search_all_words.sql), so D is the positions' count.
  */
 const tokenCount = (vector: string) => `(select coalesce(sum(array_length(positions, 1)), 0) from unnest(${vector}))`;
 const ANNOTATION_COLUMNS = `setweight(statement_search_vector(a.exact), 'A') || setweight(statement_search_vector(a.note), 'B')

@@ -1,5 +1,5 @@
 /**
- * Search on PostgreSQL (drizzle/pg/0001_search.sql, 0003_search_all_words.sql): the tsvector
+ * Search on PostgreSQL (drizzle/pg/0001_search.sql, 0007_search_all_words.sql): the tsvector
  * indexes that stand in for FTS5 find the seed corpus' sentences (stemmed by Porter, as FTS5's
  * porter tokenizer), its articles by
  * title and body, live annotations by speaker, and pg_trgm finds a fragment of a title; each
