@@ -134,7 +134,7 @@ async function unvalidatedChecks(db: PgDb): Promise<string[]> {
   const problems: string[] = [];
   for (const r of found) {
     const [{ n }] = await rows<{ n: number }>(db, `select count(*)::int as n from ${quote(r.table)} where not (${r.expression})`);
-    problems.push(`check constraint ${r.name} of ${r.table} is NOT VALID${n ? `: ${n} rows violate it` : ''} (ALTER TABLE ${r.table} VALIDATE CONSTRAINT ${r.name})`);
+    problems.push(`check constraint ${r.name} of ${r.table} is NOT VALID${n ? `: ${n} ${n === 1 ? 'row violates' : 'rows violate'} it` : ''} (ALTER TABLE ${r.table} VALIDATE CONSTRAINT ${r.name})`);
   }
   return problems;
 }
