@@ -2,7 +2,8 @@
  * PostgreSQL's implementation of the invariants `check` verifies (names, per-row rules and
  * wording: cli/invariantRules.ts, shared with SQLite's cli/invariants.ts), over node-postgres.
  * Run them inside one REPEATABLE READ transaction (`check` does) so every kept counter and its
- * fresh count come from the same snapshot while the app writes.
+ * fresh count come from the same snapshot while the app writes (integrity_check's amcheck calls
+ * also need one: each runs under a savepoint).
  *
  * What differs from SQLite, because PostgreSQL can say other things:
  * - integrity_check: there is no whole-database checksum to ask for. It checks the migration
@@ -210,19 +211,21 @@ async function foreignKeys(db: PgDb): Promise<string[]> {
       from pg_constraint con join pg_class c on c.oid = con.conrelid join pg_class p on p.oid = con.confrelid join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = 'public' and con.contype = 'f' order by 2, 1`,
   );
+  // A foreign key is enforced by internal triggers on both tables; any of them off lets rows through.
   const unenforced = new Set(
     (
-      await rows<{ name: string }>(
+      await rows<{ key: string }>(
         db,
-        `select distinct con.conname as name from pg_trigger t join pg_constraint con on con.oid = t.tgconstraint join pg_namespace n on n.oid = con.connamespace
+        `select distinct c.relname || '/' || con.conname as key from pg_trigger t join pg_constraint con on con.oid = t.tgconstraint
+          join pg_class c on c.oid = con.conrelid join pg_namespace n on n.oid = c.relnamespace
           where n.nspname = 'public' and con.contype = 'f' and t.tgenabled not in ('O', 'A')`,
       )
-    ).map((r) => r.name),
+    ).map((r) => r.key),
   );
   const problems: string[] = [];
   for (const fk of constraints) {
     if (!fk.validated) problems.push(`foreign key ${fk.name} of ${fk.table} is NOT VALID: rows written before it was added were never checked (ALTER TABLE ${fk.table} VALIDATE CONSTRAINT ${fk.name})`);
-    if (unenforced.has(fk.name)) problems.push(`foreign key ${fk.name} of ${fk.table} is not enforced: its triggers are disabled (ALTER TABLE ${fk.table} ENABLE TRIGGER ALL)`);
+    if (unenforced.has(`${fk.table}/${fk.name}`)) problems.push(`foreign key ${fk.name} of ${fk.table} is not enforced: its triggers are disabled (ALTER TABLE ${fk.table} ENABLE TRIGGER ALL)`);
     // MATCH SIMPLE: a row with a null in the key refers to nothing.
     const select = fk.columns.map((c) => `c.${quote(c)}::text`).join(', ');
     const notNull = fk.columns.map((c) => `c.${quote(c)} is not null`).join(' and ');
