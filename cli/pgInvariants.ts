@@ -244,35 +244,46 @@ async function foreignKeys(db: PgDb): Promise<string[]> {
 
 // ---- the data ----
 
+/** Articles whose bodies are read in one round trip: few round trips, bounded memory. */
+const BODY_BATCH = 100;
+
 async function annotationSpans(db: PgDb): Promise<string[]> {
-  const articleIds = (await rows<{ id: number }>(db, 'select distinct article_id as id from annotations where deleted_at is null order by 1')).map((r) => r.id);
+  const spans = await rows<SpanRow & { articleId: number; revision: number }>(
+    db,
+    'select id, article_id as "articleId", project_id as "projectId", start, "end", exact, revision from annotations where deleted_at is null order by article_id, id',
+  );
+  const byArticle = new Map<number, typeof spans>();
+  for (const a of spans) {
+    const list = byArticle.get(a.articleId);
+    if (list) list.push(a);
+    else byArticle.set(a.articleId, [a]);
+  }
+  const articleIds = [...byArticle.keys()];
   const problems: string[] = [];
-  for (const articleId of articleIds) {
-    const [article] = await rows<{ projectId: number; body: string; currentRevision: number }>(
+  for (let i = 0; i < articleIds.length; i += BODY_BATCH) {
+    const batch = articleIds.slice(i, i + BODY_BATCH);
+    const articles = await rows<{ id: number; projectId: number; body: string; currentRevision: number }>(
       db,
-      'select project_id as "projectId", body, current_revision as "currentRevision" from articles where id = $1',
-      [articleId],
-    );
-    if (!article) continue; // a missing article is reported by foreign_key_check
-    const spans = await rows<SpanRow & { revision: number }>(
-      db,
-      'select id, project_id as "projectId", start, "end", exact, revision from annotations where article_id = $1 and deleted_at is null order by id',
-      [articleId],
+      'select id, project_id as "projectId", body, current_revision as "currentRevision" from articles where id = any($1)',
+      [batch],
     );
     // A span orphaned by a revision refers to the text of the revision it stayed on (docs/revisions.md).
-    const revisionBodies = new Map<number, string>();
-    for (const a of spans) {
-      let body = article.body;
-      if (a.revision !== article.currentRevision) {
-        if (!revisionBodies.has(a.revision)) {
-          const [revision] = await rows<{ body: string }>(db, 'select body from article_revisions where article_id = $1 and number = $2', [articleId, a.revision]);
-          revisionBodies.set(a.revision, revision?.body ?? article.body);
-        }
-        body = revisionBodies.get(a.revision)!;
+    const revisions = await rows<{ articleId: number; number: number; body: string }>(
+      db,
+      `select r.article_id as "articleId", r.number, r.body from article_revisions r join articles a on a.id = r.article_id
+        where r.article_id = any($1) and r.number <> a.current_revision
+          and exists (select 1 from annotations n where n.article_id = r.article_id and n.revision = r.number and n.deleted_at is null)`,
+      [batch],
+    );
+    const revisionBody = new Map(revisions.map((r) => [`${r.articleId}/${r.number}`, r.body]));
+    for (const article of articles) {
+      for (const a of byArticle.get(article.id) ?? []) {
+        const body = a.revision === article.currentRevision ? article.body : (revisionBody.get(`${article.id}/${a.revision}`) ?? article.body);
+        const problem = spanProblem(a, body, article.projectId);
+        if (problem) problems.push(problem);
       }
-      const problem = spanProblem(a, body, article.projectId);
-      if (problem) problems.push(problem);
     }
+    // A missing article is reported by foreign_key_check.
   }
   return problems;
 }
