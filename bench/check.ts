@@ -6,7 +6,8 @@
  * source tables only: every derived table, counter and revision 1 is filled by the PL/pgSQL
  * triggers as the rows arrive), and times each invariant there, in one read-only snapshot as
  * `check` runs them. Prints a table; both must pass (the copy also shows the triggers of
- * drizzle/pg keep, over a real corpus, what SQLite's kept). The database is dropped at the end.
+ * drizzle/pg keep, over a real corpus, what SQLite's kept). CHECK_AMCHECK=1 installs amcheck
+ * first, so integrity_check also verifies every index and table. The database is dropped at the end.
  */
 import crypto from 'node:crypto';
 import { getTableName } from 'drizzle-orm';
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
   try {
     await applyPgMigrations(urlOf(name));
     await client.connect();
+    if (process.env.CHECK_AMCHECK === '1') await client.query('create extension amcheck');
     started = performance.now();
     const copied = await copyInto(client);
     const copySeconds = ms(started) / 1000;
