@@ -1,9 +1,9 @@
 /**
  * PostgreSQL's implementation of the invariants `check` verifies (names, per-row rules and
  * wording: cli/invariantRules.ts, shared with SQLite's cli/invariants.ts), over node-postgres.
- * Run them inside one REPEATABLE READ transaction (`check` does) so every kept counter and its
- * fresh count come from the same snapshot while the app writes (integrity_check's amcheck calls
- * also need one: each runs under a savepoint).
+ * Run them inside inCheckSnapshot() (`check` does) so every kept counter and its fresh count
+ * come from the same snapshot while the app writes (integrity_check's amcheck calls also need a
+ * transaction: each runs under a savepoint).
  *
  * What differs from SQLite, because PostgreSQL can say other things:
  * - integrity_check: there is no whole-database checksum to ask for. It checks the migration
@@ -198,7 +198,7 @@ export async function integrityCoverage(db: PgDb): Promise<string> {
   const { btree, heap } = await amcheckAvailable(db);
   const base = 'integrity_check on PostgreSQL: migration journal, indexes valid, triggers present and enabled, NOT VALID checks';
   if (btree || heap) return `${base}; amcheck ${[btree && 'bt_index_check', heap && 'verify_heapam'].filter(Boolean).join(' and ')} on every ${heap ? 'table and ' : ''}index.`;
-  return `${base}; amcheck is not installed (or not allowed to this role), so pages are not verified (docs/deploy.md).`;
+  return `${base}; amcheck is not installed (or not allowed to this role), so pages are not verified (docs/cli.md).`;
 }
 
 // ---- foreign_key_check ----
@@ -405,6 +405,23 @@ async function agreementTotals(db: PgDb): Promise<string[]> {
       union select p.article_id from agreement_pairs p join articles r on r.id = p.article_id where r.archived_at is not null order by 1`,
   );
   return [...pairs, ...authors, ...archived.map((r) => archivedAgreementProblem(r.id))];
+}
+
+/**
+ * Runs `run` in the one snapshot the checks need: REPEATABLE READ, so a kept counter and its
+ * fresh count are read as of the same commit while the app writes; READ ONLY, so a check never
+ * changes anything.
+ */
+export async function inCheckSnapshot<T>(db: PgDb, run: () => Promise<T>): Promise<T> {
+  await db.query('begin isolation level repeatable read read only');
+  try {
+    const result = await run();
+    await db.query('commit');
+    return result;
+  } catch (error) {
+    await db.query('rollback').catch(() => {});
+    throw error;
+  }
 }
 
 /** PostgreSQL's implementation of every invariant of cli/invariantRules.ts. */

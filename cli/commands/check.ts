@@ -27,7 +27,7 @@ async function runChecks<Db>(invariants: Array<Invariant<Db, string[] | Promise<
 /** The same checks on PostgreSQL, in one read-only snapshot so counters and counts agree while the app writes. */
 async function checkPostgres(url: string, ctx: CommandContext): Promise<number> {
   const { connectPg, PgConfigError, serverName } = await import('../../lib/db/pg/migrate');
-  const { PG_INVARIANTS, integrityCoverage } = await import('../pgInvariants');
+  const { PG_INVARIANTS, inCheckSnapshot, integrityCoverage } = await import('../pgInvariants');
   let client;
   try {
     client = await connectPg(url);
@@ -38,12 +38,9 @@ async function checkPostgres(url: string, ctx: CommandContext): Promise<number> 
     const where = serverName(url);
     const [{ migrated }] = (await client.query<{ migrated: boolean }>(`select to_regclass('drizzle.__drizzle_migrations') is not null as migrated`)).rows;
     if (!migrated) throw new CliError(`PostgreSQL database ${where} has no workbench schema (no migration journal): run npm run pg:migrate first`);
-    await client.query('begin isolation level repeatable read read only');
     ctx.out(`Checking PostgreSQL ${where}`);
     ctx.note(await integrityCoverage(client));
-    const code = await runChecks(PG_INVARIANTS, client, ctx);
-    await client.query('commit');
-    return code;
+    return await inCheckSnapshot(client, () => runChecks(PG_INVARIANTS, client, ctx));
   } finally {
     await client.end().catch(() => {});
   }
