@@ -7,13 +7,14 @@
  * triggers as the rows arrive), and times each invariant there, in one read-only snapshot as
  * `check` runs them. Prints a table; both must pass (the copy also shows the triggers of
  * drizzle/pg keep, over a real corpus, what SQLite's kept). CHECK_AMCHECK=1 installs amcheck
- * first, so integrity_check also verifies every index and table. The database is dropped at the end.
+ * first, so integrity_check also verifies every index and table. The database and the copied DATA_DIR are deleted at the end.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { getTableName } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
-import { getDb, getSqlite } from '../lib/db/client';
+import { closeDb, getDb, getSqlite } from '../lib/db/client';
 import * as sqliteSchema from '../lib/db/schema';
 import * as pgSchema from '../lib/db/pg/schema';
 import { applyPgMigrations } from '../lib/db/pg/migrate';
@@ -119,6 +120,8 @@ async function main(): Promise<void> {
   } finally {
     await client.end().catch(() => {});
     await admin(`drop database if exists "${name}" with (force)`);
+    closeDb();
+    fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
   }
 }
 
