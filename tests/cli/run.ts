@@ -16,11 +16,17 @@ export interface CliResult {
   lines: string[];
 }
 
+function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...rest } = env;
+  return rest;
+}
+
 /** `npm run cli -- ...args`, with `stdin` piped in (empty when not given). */
 export function cli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(TSX, ['cli/index.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, ...opts.env },
+    // DATABASE_URL points `check` at PostgreSQL: only a test that asks for it gets one.
+    env: { ...withoutDatabaseUrl(process.env), ...opts.env },
     input: opts.stdin ?? '',
     encoding: 'utf8',
     timeout: 60_000,

@@ -24,8 +24,8 @@ export function pgMigrationsFolder(): string {
   return path.join(/*turbopackIgnore: true*/ process.env.APP_ROOT || process.cwd(), 'drizzle', 'pg');
 }
 
-/** Where a URL points, for messages: never the password. */
-function serverName(url: string): string {
+/** Where a URL points, for messages (user@host:port/database): never the password. */
+export function serverName(url: string): string {
   try {
     const parsed = new URL(url);
     return `${parsed.username ? `${decodeURIComponent(parsed.username)}@` : ''}${parsed.host}${parsed.pathname}`;
