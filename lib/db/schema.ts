@@ -416,6 +416,29 @@ export const loginFailures = sqliteTable(
 );
 
 /** When each user last opened their inbox: unread = newer items than this. */
+/** Where an inbox row comes from (drizzle/0020_inbox_entries.sql; reviews of my items are read from reviews). */
+export const INBOX_SOURCES = ['mine', 'reviewed', 'reply', 'verdict', 'changed_annotation', 'changed_link'] as const;
+export type InboxSource = (typeof INBOX_SOURCES)[number];
+
+/**
+ * The inbox by recipient: one row per (source row, person whose inbox it reaches), written by
+ * triggers in the transaction of the write (drizzle/0020_inbox_entries.sql), so the inbox and
+ * its badge walk (recipient, source, time) newest first. Who may see a row now is checked when
+ * it is read; `cli check` compares the table with its derivation (view inbox_entries_derived).
+ */
+export const inboxEntries = sqliteTable(
+  'inbox_entries',
+  {
+    source: text('source', { enum: INBOX_SOURCES }).notNull(),
+    /** The comment, verdict, annotation or link (for changed_*) the row is about. */
+    sourceId: integer('source_id').notNull(),
+    recipientId: integer('recipient_id').notNull(),
+    /** The source row's time; for changed_* the time of the item's latest event at its current substance version. */
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId, t.recipientId] }), index('inbox_entries_recipient_idx').on(t.recipientId, t.source, t.createdAt, t.sourceId)],
+);
+
 export const inboxState = sqliteTable('inbox_state', {
   userId: integer('user_id').primaryKey().references(() => users.id),
   lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
