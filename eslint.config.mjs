@@ -12,7 +12,14 @@ import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** The database, as files: the schema and connection, the ORM and the driver. */
-const DATABASE = ['./lib/db', './node_modules/drizzle-orm', './node_modules/better-sqlite3', './node_modules/@types/better-sqlite3'];
+const DATABASE = [
+  './lib/db',
+  './node_modules/drizzle-orm',
+  './node_modules/better-sqlite3',
+  './node_modules/@types/better-sqlite3',
+  './node_modules/pg',
+  './node_modules/@types/pg',
+];
 
 /**
  * Everything that must reach the database through lib/data. What is not listed may touch it:

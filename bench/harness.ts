@@ -46,6 +46,12 @@ const APP_ROOT = process.env.BENCH_APP_ROOT ? path.resolve(process.env.BENCH_APP
 /** The production server as `npm run build` compiles it (scripts/build-server.mjs). */
 const SERVER_BUNDLE = path.join(APP_ROOT, DIST_DIR, 'workbench-server.js');
 
+/**
+ * Extra Node flags for the server process, e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"
+ * (Node refuses --cpu-prof in NODE_OPTIONS). Split on whitespace.
+ */
+const SERVER_ARGS = (process.env.BENCH_SERVER_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /** Builds the app and its server into NEXT_DIST_DIR (default .next) when there is no build yet. */
 export function ensureBuilt(): void {
   if (fs.existsSync(path.join(APP_ROOT, DIST_DIR, 'BUILD_ID')) && fs.existsSync(SERVER_BUNDLE)) return;
@@ -62,7 +68,7 @@ export function ensureBuilt(): void {
  */
 export async function startServer(port: number, dataDir: string, log = false, env: Record<string, string> = {}): Promise<Server> {
   ensureBuilt();
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_ARGS, SERVER_BUNDLE], {
     cwd: APP_ROOT,
     detached: true,
     stdio: log ? 'inherit' : 'ignore',

@@ -4,18 +4,21 @@
  * 2.5 comments each, one long article, 30 members; bench/scale/corpus.ts), serves the built
  * app, and measures every page (as the lead and as a reviewer) and every list endpoint (first
  * page, default limit) at each size: median and p95 over repeats, bytes sent, and the growth of
- * the median from the first size to the last. A route the app lacks is "n/a". Prints a table;
+ * the median from the first size to the last. Every size is served at once, by its own server,
+ * and each view's requests alternate between them, so the growth is a ratio measured under the
+ * same load (this machine is shared). A route the app lacks is "n/a". Prints a table;
  * with BENCH_OUT set, writes `<view>Ms`, `<view>Kb`, `<view>Growth`, `worstPageMs`,
- * `worstPageKb`, `worstGrowth`, `serverRssMb`, and for sizes built in this run
+ * `worstPageKb`, `worstGrowth`, `serverRssMb` (the peak of any size's server), `serverRss<size>Mb`, and for sizes built in this run
  * `build<size>Seconds` and `agreementCold<size>Ms` as JSON.
  *
  * A built corpus is cached between runs (bench/scale/cache.ts; SCALE_CACHE=0 builds anew).
  * SCALE_SIZES=500,2000 (article counts), SCALE_REPEATS=5, SCALE_TIMEOUT_MS=30000 (a request
- * that runs out of time counts as the limit), SCALE_PORT=3210, SCALE_LOG=1 (the server's output).
+ * that runs out of time counts as the limit), SCALE_PORT=3210 (the first size's server; the next sizes take the following ports), SCALE_LOG=1 (the server's output).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { freshDataDir, percentile, startServer, stopServer, type Server } from './harness';
-import { timedGet } from './scale/http';
+import { timedGet, type Timed } from './scale/http';
 
 const SIZES = (process.env.SCALE_SIZES || '500,2000').split(',').map(Number);
 const REPEATS = Number(process.env.SCALE_REPEATS || 5);
@@ -24,8 +27,9 @@ const PORT = Number(process.env.SCALE_PORT || 3210);
 /** A view slower than this once is not asked again at this size: one sample says enough. */
 const SLOW_MS = 5_000;
 
-const dataDir = freshDataDir('scale');
-process.env.DATA_DIR = dataDir;
+/** Where the corpus is built or restored, size after size; each size is then copied out to be served. */
+const buildDir = freshDataDir('scale');
+process.env.DATA_DIR = buildDir;
 
 interface Sample {
   medianMs: number;
@@ -65,34 +69,65 @@ interface Measured extends Sample {
   stuck?: boolean;
 }
 
-async function measure(base: string, path: string, headers: Record<string, string>): Promise<Measured> {
-  const runs = [await timedGet(base + path, headers, TIMEOUT_MS)];
-  if (runs[0].status === 404) return { medianMs: 0, p95Ms: 0, kb: 0, status: 404, na: true };
-  // The server goes on with a request the client gave up on: let it finish, so the next
-  // view is measured on an idle server and not behind this one.
-  if (runs[0].status === 0 && !(await waitIdle(base))) return { medianMs: TIMEOUT_MS, p95Ms: TIMEOUT_MS, kb: 0, status: 0, na: false, stuck: true };
-  while (runs.length < REPEATS && runs[0].ms < SLOW_MS) runs.push(await timedGet(base + path, headers, TIMEOUT_MS));
-  const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
-  return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), kb: runs[0].bytes / 1024, status: runs[0].status, na: false };
+type Corpus = Awaited<ReturnType<typeof import('./scale/corpus').startCorpus>>;
+
+/** One size's corpus, served by its own server for the whole measuring phase. */
+interface Served {
+  size: number;
+  corpus: Corpus;
+  server: Server;
+  cookies: { lead: string; reviewer: string };
+  peakRssMb: number;
+}
+
+function summarize(timed: Timed[]): Measured {
+  const ms = timed.map((r) => r.ms).sort((a, b) => a - b);
+  return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), kb: timed[0].bytes / 1024, status: timed[0].status, na: false };
+}
+
+/**
+ * Times one view at every size, interleaved: each round asks every size's server once, in an
+ * order that alternates between rounds, so load from elsewhere on the machine falls on all sizes
+ * alike and the growth between them is measured under the same conditions.
+ */
+async function measureInterleaved(served: Served[], request: (s: Served) => Promise<Timed>): Promise<Measured[]> {
+  const runs = served.map(() => [] as Timed[]);
+  const done: Array<Measured | null> = served.map(() => null);
+  for (let round = 0; round < REPEATS; round++) {
+    const order = served.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      if (done[i]) continue;
+      const s = served[i];
+      const timed = await request(s);
+      s.peakRssMb = Math.max(s.peakRssMb, serverRssMb(s.server));
+      if (round === 0 && timed.status === 404) {
+        done[i] = { medianMs: 0, p95Ms: 0, kb: 0, status: 404, na: true };
+        continue;
+      }
+      runs[i].push(timed);
+      // The server goes on with a request the client gave up on: let it finish, so the next
+      // request is measured on an idle server and not behind this one.
+      if (timed.status === 0 && !(await waitIdle(s.server.base))) done[i] = { ...summarize(runs[i]), status: 0, stuck: true };
+      else if (timed.ms >= SLOW_MS) done[i] = summarize(runs[i]);
+    }
+  }
+  return served.map((_, i) => done[i] ?? summarize(runs[i]));
 }
 
 /** Agreement right after a write (one article to recompute): POST a tag, then GET the figures. */
-async function agreementAfterWrite(base: string, corpus: Corpus, token: string): Promise<Measured> {
-  const ms: number[] = [];
-  let last = { bytes: 0, status: 0 };
-  for (let i = 0; i < REPEATS; i++) {
-    const articleId = corpus.articleIds[(i * 37) % corpus.articleIds.length];
-    await fetch(`${base}/api/articles/${articleId}/annotations`, {
+function agreementAfterWrite(round: { n: number }) {
+  return async (s: Served): Promise<Timed> => {
+    const i = round.n++;
+    const token = s.corpus.reviewers[0].token;
+    const articleId = s.corpus.articleIds[(i * 37) % s.corpus.articleIds.length];
+    await fetch(`${s.server.base}/api/articles/${articleId}/annotations`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ label: 'claim', start: 10 + i, end: 60 + i }),
+      body: JSON.stringify({ label: 'claim', start: 10 + (i % 40), end: 60 + (i % 40) }),
     });
-    const timed = await timedGet(`${base}/api/projects/${corpus.projectId}/agreement`, { authorization: `Bearer ${token}` }, TIMEOUT_MS);
-    ms.push(timed.ms);
-    last = timed;
-  }
-  ms.sort((a, b) => a - b);
-  return { medianMs: percentile(ms, 50), p95Ms: percentile(ms, 95), kb: last.bytes / 1024, status: last.status, na: false };
+    return timedGet(`${s.server.base}/api/projects/${s.corpus.projectId}/agreement`, { authorization: `Bearer ${token}` }, TIMEOUT_MS);
+  };
 }
 
 /**
@@ -110,22 +145,17 @@ async function boardReady(base: string, corpus: Corpus, token: string): Promise<
   }
 }
 
-type Corpus = Awaited<ReturnType<typeof import('./scale/corpus').startCorpus>>;
-
-async function main() {
-  const { startCorpus, grow, PASSWORD } = await import('./scale/corpus');
+/** Builds (or takes from the cache) every size in turn, leaving each in a DATA_DIR of its own. */
+async function prepareCorpora(extra: Record<string, number>): Promise<Array<{ size: number; corpus: Corpus; dataDir: string }>> {
+  const { startCorpus, grow } = await import('./scale/corpus');
   const { restoreCorpus, saveCorpus } = await import('./scale/cache');
   const { projectAgreement } = await import('../lib/data/agreement');
-  const { closeDb } = await import('../lib/db/client');
-  const { viewsFor } = await import('./scale/views');
-  const { signIn } = await import('./scale/http');
-  const results = new Map<string, Measured[]>();
-  const extra: Record<string, number> = {};
+  const { closeDb, getSqlite } = await import('../lib/db/client');
+  const prepared: Array<{ size: number; corpus: Corpus; dataDir: string }> = [];
   let corpus: Corpus | null = null;
-  let peakRss = 0;
   for (const size of SIZES) {
     const started = Date.now();
-    const cached = restoreCorpus(size, dataDir);
+    const cached = restoreCorpus(size, buildDir);
     if (cached) {
       corpus = cached;
       console.log(`Corpus of ${size} articles from the cache: ${JSON.stringify(corpus.counts)}`);
@@ -143,42 +173,60 @@ async function main() {
       console.log(`  agreement cache filled in ${extra[`agreementCold${size}Ms`]} ms`);
       saveCorpus(size, corpus);
     }
-    closeDb();
-    let server = await startServer(PORT, dataDir, Boolean(process.env.SCALE_LOG));
-    const signInBoth = async (base: string) => ({
-      lead: await signIn(base, corpus!.lead.email, PASSWORD),
-      reviewer: await signIn(base, corpus!.reviewers[0].email, PASSWORD),
-    });
-    try {
-      let cookies = await signInBoth(server.base);
-      extra[`boardBuild${size}Ms`] = Math.round(await boardReady(server.base, corpus, corpus.lead.token));
-      console.log(`  board built in the background in ${extra[`boardBuild${size}Ms`]} ms`);
-      for (const view of viewsFor(corpus)) {
-        const headers: Record<string, string> = view.kind === 'page' ? { cookie: cookies[view.as] } : { authorization: `Bearer ${(view.as === 'lead' ? corpus.lead : corpus.reviewers[0]).token}` };
-        const sample = await measure(server.base, view.path, headers);
-        peakRss = Math.max(peakRss, serverRssMb(server));
-        if (sample.stuck) {
-          // Still rendering what nobody waits for: start afresh so the next views are measured at all.
-          console.log(`  (${view.name} still busy after ${IDLE_MS / 1000} s: restarting the server)`);
-          await stopServer(server, 'SIGKILL');
-          server = await startServer(PORT, dataDir, Boolean(process.env.SCALE_LOG));
-          cookies = await signInBoth(server.base);
-        }
-        results.set(view.name, [...(results.get(view.name) ?? []), sample]);
-        const shown = sample.na ? '      n/a' : `${sample.medianMs.toFixed(0).padStart(7)} ms  ${sample.kb.toFixed(0).padStart(7)} KB  ${sample.status === 0 ? 'TIMED OUT' : sample.status}`;
-        console.log(`  ${view.name.padEnd(20)} ${shown}`);
-      }
-      const after = await agreementAfterWrite(server.base, corpus, corpus.reviewers[0].token);
-      results.set('agreementAfterWrite', [...(results.get('agreementAfterWrite') ?? []), after]);
-      console.log(`  ${'agreementAfterWrite'.padEnd(20)} ${after.medianMs.toFixed(0).padStart(7)} ms`);
-      peakRss = Math.max(peakRss, serverRssMb(server));
-    } finally {
-      await stopServer(server, 'SIGTERM');
-    }
+    const dataDir = freshDataDir(`scale-${size}`);
+    getSqlite().exec(`VACUUM INTO '${path.join(dataDir, 'workbench.sqlite').replace(/'/g, "''")}'`);
+    prepared.push({ size, corpus: structuredClone(corpus), dataDir });
   }
-  const views = [...viewsFor(corpus!), { name: 'agreementAfterWrite', kind: 'api' as const, as: 'reviewer' as const, path: '' }];
-  report(results, views, peakRss, extra);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  closeDb();
+  return prepared;
+}
+
+async function main() {
+  const { PASSWORD } = await import('./scale/corpus');
+  const { viewsFor } = await import('./scale/views');
+  const { signIn } = await import('./scale/http');
+  const extra: Record<string, number> = {};
+  const prepared = await prepareCorpora(extra);
+  fs.rmSync(buildDir, { recursive: true, force: true });
+  const served: Served[] = [];
+  try {
+    for (const [i, p] of prepared.entries()) {
+      const server = await startServer(PORT + i, p.dataDir, Boolean(process.env.SCALE_LOG));
+      const cookies = { lead: await signIn(server.base, p.corpus.lead.email, PASSWORD), reviewer: await signIn(server.base, p.corpus.reviewers[0].email, PASSWORD) };
+      served.push({ size: p.size, corpus: p.corpus, server, cookies, peakRssMb: 0 });
+      extra[`boardBuild${p.size}Ms`] = Math.round(await boardReady(server.base, p.corpus, p.corpus.lead.token));
+      console.log(`Serving ${p.size} articles on ${server.base}; board built in the background in ${extra[`boardBuild${p.size}Ms`]} ms`);
+    }
+    const results = new Map<string, Measured[]>();
+    // Every size is served by the same build: one size's views name that size's ids.
+    const viewsBySize = served.map((s) => viewsFor(s.corpus));
+    for (const [v, view] of viewsBySize[0].entries()) {
+      const samples = await measureInterleaved(served, (s) => {
+        const path = viewsBySize[served.indexOf(s)][v].path;
+        const headers: Record<string, string> = view.kind === 'page' ? { cookie: s.cookies[view.as] } : { authorization: `Bearer ${(view.as === 'lead' ? s.corpus.lead : s.corpus.reviewers[0]).token}` };
+        return timedGet(s.server.base + path, headers, TIMEOUT_MS);
+      });
+      results.set(view.name, samples);
+      console.log(`  ${view.name.padEnd(20)} ${samples.map((m, i) => `${served[i].size}: ${m.na ? 'n/a' : `${m.medianMs.toFixed(0)} ms ${m.kb.toFixed(0)} KB${m.status === 0 ? ' TIMED OUT' : ''}`}`).join('   ')}`);
+      for (const [i, m] of samples.entries()) {
+        if (!m.stuck) continue;
+        // Still rendering what nobody waits for: start afresh so the next views are measured at all.
+        console.log(`  (${view.name} at ${served[i].size} still busy after ${IDLE_MS / 1000} s: restarting that server)`);
+        await stopServer(served[i].server, 'SIGKILL');
+        served[i].server = await startServer(served[i].server.port, served[i].server.dataDir, Boolean(process.env.SCALE_LOG));
+        served[i].cookies = { lead: await signIn(served[i].server.base, served[i].corpus.lead.email, PASSWORD), reviewer: await signIn(served[i].server.base, served[i].corpus.reviewers[0].email, PASSWORD) };
+      }
+    }
+    const after = await measureInterleaved(served, agreementAfterWrite({ n: 0 }));
+    results.set('agreementAfterWrite', after);
+    console.log(`  ${'agreementAfterWrite'.padEnd(20)} ${after.map((m, i) => `${served[i].size}: ${m.medianMs.toFixed(0)} ms`).join('   ')}`);
+    for (const s of served) extra[`serverRss${s.size}Mb`] = Math.round(s.peakRssMb);
+    const views = [...viewsBySize[0], { name: 'agreementAfterWrite', kind: 'api' as const, as: 'reviewer' as const, path: '' }];
+    report(results, views, Math.max(...served.map((s) => s.peakRssMb)), extra);
+  } finally {
+    for (const s of served) await stopServer(s.server, 'SIGTERM');
+    for (const p of prepared) fs.rmSync(p.dataDir, { recursive: true, force: true });
+  }
 }
 
 function report(results: Map<string, Measured[]>, views: Array<{ name: string; kind: 'page' | 'api' }>, peakRss: number, extra: Record<string, number>) {
@@ -217,6 +265,6 @@ function report(results: Map<string, Measured[]>, views: Array<{ name: string; k
 
 main().catch((error) => {
   console.error(error);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(buildDir, { recursive: true, force: true });
   process.exit(1);
 });

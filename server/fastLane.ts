@@ -12,7 +12,7 @@
  */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { matchDirectRoute } from '../lib/api/routes';
-import { jsonTextOf, PREREAD_BODY } from '../lib/http/api';
+import { answerHandler, JsonAnswer, PREREAD_BODY } from '../lib/http/api';
 import { securityHeaders } from '../lib/http/securityHeaders';
 
 type DirectMatch = NonNullable<ReturnType<typeof matchDirectRoute>>;
@@ -113,25 +113,25 @@ function laneRequest(req: IncomingMessage, body: Buffer): Request {
   return new LaneRequest(req, body) as unknown as Request;
 }
 
-/** The body of a handler's answer: the serialized JSON it kept (see jsonResponse), or the read stream. */
-async function responseBody(response: Response): Promise<Buffer> {
-  const text = jsonTextOf(response);
-  return text !== undefined ? Buffer.from(text) : Buffer.from(await response.arrayBuffer());
+/** Status, headers and body of a handler's answer: a JsonAnswer as it is, a Response read back. */
+async function answerParts(answer: Response | JsonAnswer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  if (answer instanceof JsonAnswer) return { status: answer.status, headers: { ...answer.headers }, body: Buffer.from(answer.text) };
+  const headers: Record<string, string> = {};
+  answer.headers.forEach((value, name) => (headers[name] = value));
+  return { status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) };
 }
 
 /** Serves one matched request with its route handler. */
 export async function serveFast(req: IncomingMessage, res: ServerResponse, match: DirectMatch): Promise<void> {
   try {
     const { bytes, truncated } = await readBody(req);
-    const response = await match.route.handler(laneRequest(req, bytes), { params: Promise.resolve(match.params) });
-    const body = await responseBody(response);
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
+    const answer = await answerHandler(match.route.handler)(laneRequest(req, bytes), { params: Promise.resolve(match.params) });
+    const { status, headers, body } = await answerParts(answer);
     for (const { key, value } of securityHeaders) headers[key] = value;
     headers['content-length'] = String(body.length);
     // The unread rest of an oversized upload makes the connection unusable for another request.
     if (truncated) headers.connection = 'close';
-    res.writeHead(response.status, headers);
+    res.writeHead(status, headers);
     res.end(body, () => truncated && req.destroy());
   } catch (error) {
     if (error instanceof ClientGone) return;

@@ -2,7 +2,8 @@
  * Screenshots of the desk-sized views (issue 12): serve the app on a copy of the cached corpus
  * (`DATA_DIR=<copy> PORT=3311 npm start`), then `SHOTS_BASE=http://127.0.0.1:3311
  * SHOTS_OUT=<folder> npx tsx bench/scale/shots.ts`. Signs in through the sign-in page as the
- * corpus's first reviewer and as its lead, and saves each page at 1440x900 and 390x844.
+ * corpus's first reviewer and as its lead, and saves each page at 1440x900 and 390x844:
+ * review queue, inbox, claim board, agreement, the project's articles and the export page.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,9 +49,13 @@ async function main() {
     await shoot(browser, corpus.reviewers[0].email, 'reviewer', [
       ['review', `/projects/${p}/review`],
       ['inbox', '/inbox'],
+      ['board', `/projects/${p}/board`],
     ]);
     await shoot(browser, corpus.lead.email, 'lead', [
       ['review', `/projects/${p}/review`],
+      ['board', `/projects/${p}/board`],
+      ['agreement', `/projects/${p}/agreement`],
+      ['articles', `/projects/${p}`],
       ['export', `/projects/${p}/export`],
       // The article picker in use: one article chosen, a search showing its matches.
       ['export-search', `/projects/${p}/export`, async (page) => {

@@ -2,7 +2,7 @@
  * Handlers of the annotation routes: an article's annotations, one annotation, its undo,
  * link suggestions and verdicts. Each is a thin adapter over lib/data.
  */
-import { authedRoute, ifMatchVersion, pathId, readJson, jsonResponse } from '../http/api';
+import { authedRoute, ifMatchVersion, pathId, readJson, jsonAnswer } from '../http/api';
 import { badRequest } from '../errors';
 import { pageRequest } from '../pagination/cursor';
 import {
@@ -50,12 +50,12 @@ export const postAnnotation = authedRoute<ArticleParams>(async ({ actor, params,
   const articleId = pathId(params.articleId, 'Article');
   const input = await readJson(request, 64 * 1024);
   const annotation = await createAnnotation({ actor, articleId, input });
-  return jsonResponse({ annotation }, { status: 201, headers: { ETag: `"${annotation.version}"` } });
+  return jsonAnswer({ annotation }, { status: 201, headers: { ETag: `"${annotation.version}"` } });
 });
 
 export const readAnnotation = authedRoute<Params>(({ actor, params }) => {
   const annotation = getAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') });
-  return jsonResponse({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
+  return jsonAnswer({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
 });
 
 /** PATCH with If-Match: <version>; 412 when stale. */
@@ -64,7 +64,7 @@ export const patchAnnotation = authedRoute<Params>(async ({ actor, params, reque
   const input = await readJson(request, 64 * 1024);
   const ifMatch = ifMatchVersion(request) ?? null;
   const annotation = await updateAnnotation({ actor, annotationId, ifMatch, input });
-  return jsonResponse({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
+  return jsonAnswer({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
 });
 
 export const removeAnnotation = authedRoute<Params>(async ({ actor, params, request }) => {
@@ -98,5 +98,5 @@ export const postVerdict = authedRoute<Params>(async ({ actor, params, request }
   const { final, ...input } = body as Record<string, unknown>;
   if (final !== undefined && typeof final !== 'boolean') throw badRequest('Invalid input: final: must be true or false');
   const verdict = final ? finalizeVerdict({ actor, annotationId, input }) : proposeVerdict({ actor, annotationId, input });
-  return jsonResponse({ verdict }, { status: 201 });
+  return jsonAnswer({ verdict }, { status: 201 });
 });

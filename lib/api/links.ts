@@ -1,6 +1,6 @@
 /** Handlers of the link routes: create, list, read and delete links between statements. */
 import { AppError } from '../errors';
-import { authedRoute, pathId, readJson, jsonResponse } from '../http/api';
+import { authedRoute, pathId, readJson, jsonAnswer } from '../http/api';
 import { createLink, createLinkToSentence, deleteLink } from '../data/links';
 import { getLink, linksForAnnotation, pageLinksForProject } from '../data/linkViews';
 
@@ -15,9 +15,9 @@ export const postLink = authedRoute(async ({ actor, request }) => {
   const input = await readJson(request, 64 * 1024);
   if (input && typeof input === 'object' && 'sentence' in input) {
     const { link, annotation } = await createLinkToSentence({ actor, input });
-    return jsonResponse({ link, annotation }, { status: 201 });
+    return jsonAnswer({ link, annotation }, { status: 201 });
   }
-  return jsonResponse({ link: await createLink({ actor, input }) }, { status: 201 });
+  return jsonAnswer({ link: await createLink({ actor, input }) }, { status: 201 });
 });
 
 /**

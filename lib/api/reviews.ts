@@ -3,7 +3,7 @@
  * trees behave the same: reviews, a lead's settlement, comment threads and history; plus
  * editing and deleting one's own comment.
  */
-import { authedRoute, ifMatchVersion, pathId, readJson, jsonResponse } from '../http/api';
+import { authedRoute, ifMatchVersion, pathId, readJson, jsonAnswer } from '../http/api';
 import { listReviews, reviewAnnotation, reviewLink, settle } from '../data/reviews';
 import { addComment, deleteComment, editComment, listComments } from '../data/comments';
 import { historyPage } from '../data/history';
@@ -32,7 +32,7 @@ export function postReview(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const id = pathId(params.id, NAME[kind]);
     const result = await write({ actor, id, input: await reviewInput(request) });
-    return jsonResponse(result, { status: 201 });
+    return jsonAnswer(result, { status: 201 });
   });
 }
 
@@ -40,7 +40,7 @@ export function postReview(kind: TargetKind) {
 export function postSettlement(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const id = pathId(params.id, NAME[kind]);
-    return jsonResponse(await settle({ actor, kind, id, input: await reviewInput(request) }), { status: 201 });
+    return jsonAnswer(await settle({ actor, kind, id, input: await reviewInput(request) }), { status: 201 });
   });
 }
 
@@ -54,7 +54,7 @@ export function postComment(kind: TargetKind) {
   return authedRoute<Params>(async ({ actor, params, request }) => {
     const target = { kind, id: pathId(params.id, NAME[kind]) };
     const comment = await addComment({ actor, target, input: await readJson(request, 64 * 1024) });
-    return jsonResponse({ comment }, { status: 201 });
+    return jsonAnswer({ comment }, { status: 201 });
   });
 }
 

@@ -20,8 +20,21 @@ export const UNKNOWN_PEER = 'unknown';
 const holder = globalThis as unknown as { __workbenchPeerKey?: Buffer };
 const peerKey = (holder.__workbenchPeerKey ??= crypto.randomBytes(32));
 
+/**
+ * Proofs already computed, by address: the HMAC was a measurable part of every request's CPU,
+ * and a client's address repeats on every request of its connection. Bounded: cleared when full.
+ */
+const proofs = new Map<string, string>();
+const MAX_PROOFS = 4096;
+
 function proof(address: string): string {
-  return crypto.createHmac('sha256', peerKey).update(address).digest('base64url');
+  let known = proofs.get(address);
+  if (known === undefined) {
+    known = crypto.createHmac('sha256', peerKey).update(address).digest('base64url');
+    if (proofs.size >= MAX_PROOFS) proofs.clear();
+    proofs.set(address, known);
+  }
+  return known;
 }
 
 /**

@@ -16,28 +16,46 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * hands the handlers; readBytesCapped takes it instead of a stream.
  */
 export const PREREAD_BODY = Symbol('preread body');
-/** The serialized body of a jsonResponse, so the fast lane need not read it back from a stream. */
-const JSON_TEXT = Symbol('json text');
 
-/** A JSON answer, as NextResponse.json gives, that also keeps its serialized text for the fast lane. */
-export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  const text = JSON.stringify(body);
-  const response = new Response(text, { status: init.status, headers: { 'content-type': 'application/json', ...init.headers } });
-  (response as Response & { [JSON_TEXT]?: string })[JSON_TEXT] = text;
-  return response;
+/**
+ * A JSON answer before it becomes a web Response: the write fast lane (server/fastLane.ts) writes
+ * it to Node's response as it is, the Next.js path gets the Response (see authedRoute). Building
+ * the Response (headers, a body stream) is work the lane would only undo.
+ */
+export class JsonAnswer {
+  /** The body as sent: serialized once, when the answer is made. */
+  readonly text: string;
+  readonly status: number;
+  /** Lower-case names, as a Response's headers give them. */
+  readonly headers: Record<string, string>;
+
+  constructor(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+    this.text = JSON.stringify(body);
+    this.status = init.status ?? 200;
+    this.headers = { 'content-type': 'application/json' };
+    for (const [name, value] of Object.entries(init.headers ?? {})) this.headers[name.toLowerCase()] = value;
+  }
+
+  toResponse(): Response {
+    return new Response(this.text, { status: this.status, headers: this.headers });
+  }
 }
 
-/** The serialized text of a jsonResponse, or undefined for any other Response. */
-export function jsonTextOf(response: Response): string | undefined {
-  return (response as Response & { [JSON_TEXT]?: string })[JSON_TEXT];
+/** A JSON answer with a status or headers (ETag), for a handler to return. */
+export function jsonAnswer(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): JsonAnswer {
+  return new JsonAnswer(body, init);
 }
 
-export function errorResponse(error: AppError): Response {
+function errorAnswer(error: AppError): JsonAnswer {
   const body: { error: { code: string; message: string; details?: unknown } } = {
     error: { code: error.code, message: error.message },
   };
   if (error.details !== undefined) body.error.details = error.details;
-  return jsonResponse(body, { status: error.status });
+  return jsonAnswer(body, { status: error.status });
+}
+
+export function errorResponse(error: AppError): Response {
+  return errorAnswer(error).toResponse();
 }
 
 /**
@@ -133,24 +151,44 @@ export async function readBytesCapped(request: Request, limit: number): Promise<
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promise<Response | unknown> | Response | unknown;
+/** A route handler that may answer with a JsonAnswer, which only the fast lane can write. */
+export type AnswerHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response | JsonAnswer>;
 
-function toResponse(result: unknown): Response {
-  if (result instanceof Response) return result;
-  return jsonResponse(result);
+/** Where authedRoute keeps, on the Next.js handler it returns, the handler that answers without a Response. */
+const ANSWER = Symbol('answer');
+
+function toAnswer(result: unknown): Response | JsonAnswer {
+  if (result instanceof Response || result instanceof JsonAnswer) return result;
+  return jsonAnswer(result);
 }
 
-/** Wraps a handler that needs a signed-in actor (session or bearer token). */
+/**
+ * Wraps a handler that needs a signed-in actor (session or bearer token). The result is the
+ * Next.js route handler (always a Response); the fast lane takes the same handler without the
+ * last step through answerHandler().
+ */
 export function authedRoute<P = Record<string, string>>(handler: Handler<P>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
+  const answer = async (request: Request, context: RouteContext<P>): Promise<Response | JsonAnswer> => {
     try {
       checkOrigin(request);
       const actor = await actorFromRequest(request);
       if (!actor) throw new AppError('unauthenticated', 'Sign in or send a valid API token (Authorization: Bearer ...).');
-      return toResponse(await handler({ request, actor, params: await context.params }));
+      return toAnswer(await handler({ request, actor, params: await context.params }));
     } catch (error) {
-      return handleError(error);
+      return handleErrorAnswer(error);
     }
   };
+  const route = async (request: Request, context: RouteContext<P>): Promise<Response> => {
+    const result = await answer(request, context);
+    return result instanceof JsonAnswer ? result.toResponse() : result;
+  };
+  return Object.assign(route, { [ANSWER]: answer });
+}
+
+/** The handler behind an authedRoute that may answer with a JsonAnswer; any other handler as it is. */
+export function answerHandler(handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> | Response): AnswerHandler {
+  const answer = (handler as { [ANSWER]?: AnswerHandler })[ANSWER];
+  return answer ?? (async (request, context) => handler(request, context));
 }
 
 /** The client hung up while its body was read (a cancelled upload): its fault, not the server's. */
@@ -158,11 +196,15 @@ function clientHungUp(error: unknown): boolean {
   return error instanceof Error && ((error as NodeJS.ErrnoException).code === 'ECONNRESET' || error.name === 'AbortError');
 }
 
-export function handleError(error: unknown): Response {
-  if (isAppError(error)) return errorResponse(error);
-  if (clientHungUp(error)) return errorResponse(new AppError('bad_request', 'The request was cut off before its body arrived. Nothing was saved.'));
+function handleErrorAnswer(error: unknown): JsonAnswer {
+  if (isAppError(error)) return errorAnswer(error);
+  if (clientHungUp(error)) return errorAnswer(new AppError('bad_request', 'The request was cut off before its body arrived. Nothing was saved.'));
   console.error('Unexpected error in API route', error);
-  return jsonResponse({ error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } }, { status: 500 });
+  return jsonAnswer({ error: { code: 'internal', message: 'Something went wrong on the server. The change was not saved.' } }, { status: 500 });
+}
+
+export function handleError(error: unknown): Response {
+  return handleErrorAnswer(error).toResponse();
 }
 
 /** The version in an If-Match header ("3", 3 or W/"3"); undefined when absent. */

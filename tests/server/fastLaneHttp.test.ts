@@ -90,6 +90,29 @@ describe('the fast lane over HTTP', () => {
     expect(annotationCount()).toBe(before + 1);
   });
 
+  it('answers as the Next.js handler of the same route does: status, headers, JSON (a success and a refusal)', async () => {
+    const { apiRoute } = await import('@/lib/api/routes');
+    const handler = apiRoute('POST', '/api/articles/:articleId/annotations');
+    const viaNext = (body: string, id = articleId) =>
+      handler(new Request(`http://localhost/api/articles/${id}/annotations`, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }), { params: Promise.resolve({ articleId: String(id) }) });
+    const pairs = [
+      [await post(`/api/articles/${articleId}/annotations`, span(), { authorization: `Bearer ${token}` }), await viaNext(span())],
+      [await post('/api/articles/999999/annotations', span(), { authorization: `Bearer ${token}` }), await viaNext(span(), 999999)],
+    ];
+    for (const [lane, next] of pairs) {
+      expect(lane.status).toBe(next.status);
+      expect(lane.headers.get('content-type')).toBe(next.headers.get('content-type'));
+      expect(lane.headers.get('etag')).toBe(next.headers.get('etag'));
+      const [a, b] = [(await lane.json()) as Record<string, unknown>, (await next.json()) as Record<string, unknown>];
+      const { annotation: laneAnnotation, ...laneRest } = a as { annotation?: Record<string, unknown> };
+      const { annotation: nextAnnotation, ...nextRest } = b as { annotation?: Record<string, unknown> };
+      expect(laneRest).toEqual(nextRest);
+      expect(Object.keys(laneAnnotation ?? {})).toEqual(Object.keys(nextAnnotation ?? {}));
+      expect(laneAnnotation?.exact).toBe(nextAnnotation?.exact);
+    }
+    expect(pairs.map(([lane]) => lane.status)).toEqual([201, 404]);
+  });
+
   it('a session cookie works with this site as Origin, and is refused from another site or without Origin', async () => {
     const cookie = await sessionCookie(reviewer.user);
     const before = annotationCount();
