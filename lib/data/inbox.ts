@@ -69,7 +69,8 @@ function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL 
     const [t, r, i] = w.before;
     if (rank < r) parts.push(sql`${at} <= ${t}`);
     else if (rank > r) parts.push(sql`${at} < ${t}`);
-    else parts.push(sql`(${at} < ${t} or (${at} = ${t} and ${id} < ${i}))`);
+    // `at <= t` first, so the walk of (recipient, time) starts at the cursor instead of the newest row.
+    else parts.push(sql`${at} <= ${t} and (${at} < ${t} or ${id} < ${i})`);
   }
   return parts.length ? and(...parts) : undefined;
 }

@@ -315,8 +315,8 @@ describe('the inbox by recipient', () => {
       }
     }
     if (process.env.INBOX_ORACLE_TALLY) console.log(Object.fromEntries(tally), { pagesCompared });
-    // Every kind of write happened, most of them more than once.
-    for (const [name] of OPS) expect(tally.get(name)?.ok ?? 0, `${name} never succeeded`).toBeGreaterThan(0);
+    // Every kind of write happened (at the default length; a shorter run may miss a rare one).
+    if (STEPS >= 200) for (const [name] of OPS) expect(tally.get(name)?.ok ?? 0, `${name} never succeeded`).toBeGreaterThan(0);
     const entries = row<{ n: number }>('select count(*) as n from inbox_entries')!.n;
     expect(entries).toBeGreaterThan(100);
   }, 600_000);
