@@ -2,7 +2,7 @@
  * The invariants `check` verifies on the raw database: SQLite's own integrity and foreign
  * keys, the offsets contract (every live span lies inside its article and covers exactly its
  * `exact`), no live link to a deleted annotation, cached statuses equal to what the reviews
- * derive, and the counters kept by triggers equal to a fresh count. Each check returns its problems; none means it holds.
+ * derive, and the counters and the inbox entries kept by triggers equal to a fresh count. Each check returns its problems; none means it holds.
  */
 import type Database from 'better-sqlite3';
 import type { Decision, Status } from '../lib/db/schema';
@@ -188,6 +188,30 @@ function reviewTargetAuthors(db: Database.Database): string[] {
   return rows.map((r) => `review ${r.id} names user ${r.kept ?? 'none'} as the author of what it reviewed, but it is user ${r.author}`);
 }
 
+/**
+ * The inbox by recipient (inbox_entries, kept by the triggers of drizzle/0020_inbox_entries.sql)
+ * equals its derivation from the comments, reviews, verdicts and events (view inbox_entries_derived).
+ */
+function inboxEntries(db: Database.Database): string[] {
+  type Entry = { source: string; sourceId: number; recipientId: number; createdAt: number };
+  const entries = (from: string) => {
+    const out = new Map<string, Entry>();
+    const rows = db.prepare(`select source, source_id as sourceId, recipient_id as recipientId, created_at as createdAt from ${from}`).all() as Entry[];
+    for (const r of rows) out.set(`${r.source} ${r.sourceId} for user ${r.recipientId}`, r);
+    return out;
+  };
+  const kept = entries('inbox_entries');
+  const derived = entries('inbox_entries_derived');
+  const problems: string[] = [];
+  for (const [key, r] of kept) {
+    const d = derived.get(key);
+    if (!d) problems.push(`inbox entry ${key} is kept but not derived`);
+    else if (d.createdAt !== r.createdAt) problems.push(`inbox entry ${key} is kept at ${r.createdAt}, derived at ${d.createdAt}`);
+  }
+  for (const key of derived.keys()) if (!kept.has(key)) problems.push(`inbox entry ${key} is derived but missing`);
+  return problems;
+}
+
 /** The articles list's per-article counters (article_stats, kept by triggers) equal a fresh count. */
 function articleStats(db: Database.Database): string[] {
   const columns = ['annotation_count', 'unreviewed_count', 'claim_count', 'quote_count', 'context_count'] as const;
@@ -254,6 +278,7 @@ export const INVARIANTS: Invariant[] = [
   { name: 'article counters match their annotations', run: articleStats },
   { name: 'speaker suggestions match the live quotes', run: speakerTallies },
   { name: 'agreement totals match the cached agreement rows', run: agreementTotals },
+  { name: 'inbox entries match the comments, reviews and verdicts they come from', run: inboxEntries },
 ];
 
 /** The first problems of a failed check, for printing. */

@@ -78,8 +78,9 @@ describe('cli check', () => {
       'ok    article counters match their annotations',
       'ok    speaker suggestions match the live quotes',
       'ok    agreement totals match the cached agreement rows',
+      'ok    inbox entries match the comments, reviews and verdicts they come from',
     ]);
-    expect(result.lines.at(-1)).toBe('All 14 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 15 checks passed.');
   });
 });
 
@@ -177,6 +178,7 @@ describe('cli check failures', () => {
     getSqlite().prepare("insert into speaker_tallies (project_id, speaker, n) values (?, 'Анна Ахматова', 4)").run(ctx.projectId);
     getSqlite().prepare("update queue_outlet_tallies set n = n - 1 where project_id = ? and label = 'link'").run(ctx.projectId);
     getSqlite().prepare('update reviews set target_author_id = reviewer_id where link_id = ?').run(link.id);
+    getSqlite().prepare("insert into inbox_entries (source, source_id, recipient_id, created_at) values ('verdict', 999999, ?, 5)").run(ctx.authorId);
 
     const result = cli(['check']);
     expect(result.code).toBe(1);
@@ -199,7 +201,8 @@ describe('cli check failures', () => {
       new RegExp(`FAIL  review queue counters per outlet and per article match the live annotations and links\\n[^]*queue tally of project ${ctx.projectId}, outlet -, links by user ${ctx.authorId}: kept 0, counted 1`),
     );
     expect(result.stdout).toContain(`FAIL  reviews name the author of what they reviewed\n        review ${review.id} names user ${ctx.reviewerId} as the author of what it reviewed, but it is user ${ctx.authorId}`);
-    expect(result.lines.at(-1)).toBe('10 of 14 checks failed.');
-    expect(result.stderr).toBe('error: 10 of 14 checks failed (see above).\n');
+    expect(result.stdout).toContain(`FAIL  inbox entries match the comments, reviews and verdicts they come from\n        inbox entry verdict 999999 for user ${ctx.authorId} is kept but not derived`);
+    expect(result.lines.at(-1)).toBe('11 of 15 checks failed.');
+    expect(result.stderr).toBe('error: 11 of 15 checks failed (see above).\n');
   });
 });
