@@ -15,14 +15,14 @@ import {
   uniqueIndex,
   check,
 } from 'drizzle-orm/sqlite-core';
-import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES } from '../domain';
+import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES, INBOX_SOURCES } from '../domain';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
 
 // The enums live in lib/domain.ts (client and server share them); re-exported for lib/data.
 export { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS } from '../domain';
-export type { Role, Label, Relation, Decision, Status, Verdict } from '../domain';
+export type { Role, Label, Relation, Decision, Status, Verdict, InboxSource } from '../domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -415,11 +415,6 @@ export const loginFailures = sqliteTable(
   (t) => [index('login_failures_key_idx').on(t.email, t.ip, t.createdAt)],
 );
 
-/** When each user last opened their inbox: unread = newer items than this. */
-/** Where an inbox row comes from (drizzle/0020_inbox_entries.sql; reviews of my items are read from reviews). */
-export const INBOX_SOURCES = ['mine', 'reviewed', 'reply', 'verdict', 'changed_annotation', 'changed_link'] as const;
-export type InboxSource = (typeof INBOX_SOURCES)[number];
-
 /**
  * The inbox by recipient: one row per (source row, person whose inbox it reaches), written by
  * triggers in the transaction of the write (drizzle/0020_inbox_entries.sql), so the inbox and
@@ -439,6 +434,7 @@ export const inboxEntries = sqliteTable(
   (t) => [primaryKey({ columns: [t.source, t.sourceId, t.recipientId] }), index('inbox_entries_recipient_idx').on(t.recipientId, t.source, t.createdAt, t.sourceId)],
 );
 
+/** When each user last opened their inbox: unread = newer items than this. */
 export const inboxState = sqliteTable('inbox_state', {
   userId: integer('user_id').primaryKey().references(() => users.id),
   lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }).notNull(),
