@@ -178,6 +178,46 @@ function queueCoarseTallies(db: Database.Database): string[] {
   return [...byOutlet, ...byArticle];
 }
 
+/** Live items of others each reviewer has a live review of, as (project, reviewer, article, outlet, label, author): what migration 0020 counts. */
+const REVIEWED_QUEUE_ITEMS = `
+  select distinct i.project_id, r.reviewer_id, i.article_id, i.outlet, i.label, i.author_id, i.id from (
+    select a.id, 'annotation' as kind, a.project_id, a.article_id, coalesce(nullif(ar.outlet, ''), '-') as outlet, a.label, a.author_id from annotations a join articles ar on ar.id = a.article_id where a.deleted_at is null
+    union all
+    select l.id, 'link', l.project_id, a.article_id, coalesce(nullif(ar.outlet, ''), '-'), 'link', l.author_id from links l join annotations a on a.id = l.from_annotation_id join articles ar on ar.id = a.article_id where l.deleted_at is null) i
+  join reviews r on r.superseded_at is null and r.reviewer_id <> i.author_id and (case i.kind when 'annotation' then r.annotation_id else r.link_id end) = i.id`;
+
+/** The queue's reviewed counters and article sizes (migration 0020) equal a fresh count. */
+function queueReviewedTallies(db: Database.Database): string[] {
+  const rows = (query: string) =>
+    new Map((db.prepare(query).all() as Array<{ k: string; n: number }>).filter((r) => r.n !== 0).map((r) => [r.k, r.n]));
+  const byArticle = counterDiffs(
+    rows(`select project_id || '/' || reviewer_id || '/' || article_id || '/' || label || '/' || author_id as k, n from queue_reviewed_tallies`),
+    rows(`select project_id || '/' || reviewer_id || '/' || article_id || '/' || label || '/' || author_id as k, count(*) as n from (${REVIEWED_QUEUE_ITEMS}) group by 1`),
+    (key) => {
+      const [project, reviewer, article, label, author] = key.split('/');
+      return `reviewed tally of user ${reviewer} in project ${project}, article ${article}, ${label}s by user ${author}`;
+    },
+  );
+  const byOutlet = counterDiffs(
+    rows(`select project_id || '/' || reviewer_id || '/' || outlet || '/' || label || '/' || author_id as k, n from queue_reviewed_outlet_tallies`),
+    rows(`select project_id || '/' || reviewer_id || '/' || outlet || '/' || label || '/' || author_id as k, count(*) as n from (${REVIEWED_QUEUE_ITEMS}) group by 1`),
+    (key) => {
+      const [project, reviewer, outlet, label, author] = key.split('/');
+      return `reviewed tally of user ${reviewer} in project ${project}, outlet ${outlet}, ${label}s by user ${author}`;
+    },
+  );
+  const sizes = counterDiffs(
+    rows(`select project_id || '/' || article_id || '/' || label || '/' || outlet as k, n from queue_article_sizes`),
+    rows(`select project_id || '/' || article_id || '/' || label || '/' || outlet as k, count(*) as n from (
+        select project_id, article_id, label, outlet from (${LIVE_QUEUE_ITEMS}) union all select project_id, article_id, '*', outlet from (${LIVE_QUEUE_ITEMS})) group by 1`),
+    (key) => {
+      const [project, article, label, ...outlet] = key.split('/');
+      return `queue size of project ${project}, article ${article} (outlet ${outlet.join('/')}), ${label === '*' ? 'all items' : `${label}s`}`;
+    },
+  );
+  return [...byArticle, ...byOutlet, ...sizes];
+}
+
 /** Every review knows the author of what it reviewed (the inbox reads reviews of my items by it). */
 function reviewTargetAuthors(db: Database.Database): string[] {
   const rows = db
@@ -189,7 +229,7 @@ function reviewTargetAuthors(db: Database.Database): string[] {
 }
 
 /**
- * The inbox by recipient (inbox_entries, kept by the triggers of drizzle/0020_inbox_entries.sql)
+ * The inbox by recipient (inbox_entries, kept by the triggers of drizzle/0022_inbox_entries.sql)
  * equals its derivation from the comments, reviews, verdicts and events (view inbox_entries_derived).
  */
 function inboxEntries(db: Database.Database): string[] {
@@ -274,6 +314,7 @@ export const INVARIANTS: Invariant[] = [
   { name: 'only reviews of the current link version count', run: (db) => reviewsOfOlderVersions(db, 'links', 'link_id') },
   { name: 'review queue tallies match the live annotations and links', run: queueTallies },
   { name: 'review queue counters per outlet and per article match the live annotations and links', run: queueCoarseTallies },
+  { name: 'review queue counters of what each reviewer reviewed, and article sizes, match the live reviews', run: queueReviewedTallies },
   { name: 'reviews name the author of what they reviewed', run: reviewTargetAuthors },
   { name: 'article counters match their annotations', run: articleStats },
   { name: 'speaker suggestions match the live quotes', run: speakerTallies },

@@ -1,5 +1,5 @@
 /**
- * What the inbox's triggers (drizzle/0020_inbox_entries.sql) cost a comment: 1,000 comments
+ * What the inbox's triggers (drizzle/0022_inbox_entries.sql) cost a comment: 1,000 comments
  * (a third of them replies) by reviewers on annotations of a cached corpus (run bench:scale
  * first), through addComment one after the other (each its own transaction and fsync, as the
  * API writes them) and as bare inserts in one transaction (the triggers' own cost, no fsync),
@@ -53,7 +53,7 @@ async function main() {
   const withTriggers = process.env.INBOX_TRIGGERS !== '0';
   {
     const r = await run(withTriggers);
-    console.log(`${SIZE} articles, ${withTriggers ? 'with the inbox triggers   ' : 'without them (before 0020)'}: ${N} addComment ${r.apiMs.toFixed(0)} ms (${(r.apiMs / N).toFixed(3)} ms each), ${N} bare inserts in one transaction ${r.bareMs.toFixed(1)} ms; ${r.fanOut.toFixed(2)} inbox rows per comment`);
+    console.log(`${SIZE} articles, ${withTriggers ? 'with the inbox triggers   ' : 'without them (before 0022)'}: ${N} addComment ${r.apiMs.toFixed(0)} ms (${(r.apiMs / N).toFixed(3)} ms each), ${N} bare inserts in one transaction ${r.bareMs.toFixed(1)} ms; ${r.fanOut.toFixed(2)} inbox rows per comment`);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The inbox by recipient (drizzle/0020_inbox_entries.sql) against the inbox as read before it
+ * The inbox by recipient (drizzle/0022_inbox_entries.sql) against the inbox as read before it
  * (tests/review/inboxOracle.ts), on a cached corpus (bench/scale/cache.ts; run bench:scale
  * first): the same pages and counts for the lead and every reviewer, the table equal to its
  * derivation, and the median time of listInbox and unreadCount, new and old, in one process.
@@ -27,7 +27,7 @@ async function main() {
   if (!corpus) throw new Error(`No cached corpus of ${SIZE} articles: run npm run bench:scale first.`);
   const { getSqlite } = await import('../../lib/db/client');
   const started = performance.now();
-  const db = getSqlite(); // applies any migration the cached corpus lacks (0020's backfill, for a corpus built before it)
+  const db = getSqlite(); // applies any migration the cached corpus lacks (0022's backfill, for a corpus built before it)
   const openMs = performance.now() - started;
   const { listInbox, unreadCount } = await import('../../lib/data/inbox');
   const { oracleListInbox, oracleUnreadCount } = await import('../../tests/review/inboxOracle');

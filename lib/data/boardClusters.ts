@@ -167,7 +167,9 @@ class Writer {
       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.cluster = db.prepare(`insert or replace into board_clusters (cluster_id, project_id, head_status, head_verdict, size, outlets, corroborates, conflicts,
       disagreements, contested, unreviewed, newest) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.link = db.prepare('insert or replace into board_links (link_id, project_id, a, b, relation) values (?, ?, ?, ?, ?)');
+    // An upsert, not INSERT OR REPLACE: a replaced row must pass through the update trigger that keeps board_outlet_pairs.
+    this.link = db.prepare(`insert into board_links (link_id, project_id, a, b, relation) values (?, ?, ?, ?, ?)
+      on conflict (link_id) do update set project_id = excluded.project_id, a = excluded.a, b = excluded.b, relation = excluded.relation`);
   }
 
   outletDelta(outlet: string, statements: number, clusters: number) {

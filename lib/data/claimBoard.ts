@@ -297,10 +297,10 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
   const outlets = db.all<BoardOutlet>(sql`
     select outlet as name, statements, clusters from board_outlets
     where project_id = ${projectId} order by statements desc, outlet limit ${TOP_OUTLETS}`);
-  // The outlet graph: one GROUP BY over the counted links' outlet pairs, strongest first.
+  // The outlet graph: the counted links per outlet pair (kept by triggers), strongest first.
   const edges = db.all<BoardEdge>(sql`
-    select a, b, sum(relation = 'corroborates') as corroborates, sum(relation = 'conflicts') as conflicts from board_links
-    where project_id = ${projectId} group by a, b order by count(*) desc, a, b limit ${TOP_EDGES}`);
+    select a, b, corroborates, conflicts from board_outlet_pairs
+    where project_id = ${projectId} and n > 0 order by n desc, a, b limit ${TOP_EDGES}`);
   return {
     project: { id: project.id, name: project.name },
     items: detailsOf(db, rows.slice(0, page.limit)),

@@ -99,7 +99,7 @@ const notArchived = (kind: TargetKind) => (kind === 'annotation' ? ANNOTATION_NO
 const commentNotArchived = and(annotationIdNotArchived(comments.annotationId), linkIdNotArchived(comments.linkId));
 
 /**
- * My rows of one source of inbox_entries (drizzle/0020_inbox_entries.sql) in the window, newest
+ * My rows of one source of inbox_entries (drizzle/0022_inbox_entries.sql) in the window, newest
  * first: a walk of inbox_entries_recipient_idx from (me, source, time) that stops after the page.
  */
 function entriesOf(source: InboxSource, me: number, w: Window, rank: number): SQL {

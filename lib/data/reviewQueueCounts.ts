@@ -1,15 +1,17 @@
 /**
- * The review queue's filters and their counts ("claim 120 · quote 40"). Counts come from
- * counters kept by triggers (drizzle/0015, 0017): per (outlet, label, author) for the label,
- * author and outlet counts, per article for the article counts, less what the reviewer wrote
- * or already reviewed (see correctionsSql), so no page load sums a row per article and author.
- * Every facet is counted with the other filters applied but not its own, so a reviewer can
- * switch from one outlet to another without clearing first. Only titles of the shown articles
- * are read, never bodies.
+ * The review queue's filters and their counts ("claim 120 · quote 40"), at a cost that does
+ * not grow with the project. Every count is kept by triggers (drizzle/0015, 0017, 0020): what
+ * is live per (outlet, label, author) and per article, and what each reviewer has a live
+ * review of, per (outlet, label, author) and per article. The queue is the first less the
+ * reviewer's own items, less what they reviewed, less archived articles (few, read by their
+ * partial index). The article filter lists the articles with most items left: it walks the
+ * articles from the largest down and stops once no smaller one can reach the list. Every facet
+ * is counted with the other filters applied but not its own, so a reviewer can switch from
+ * one outlet to another without clearing first. Only titles of the shown articles are read.
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, queueArticleTallies, queueOutletTallies, queueTallies, users } from '../db/schema';
+import { articles, queueArticleSizes, queueOutletTallies, queueReviewedOutletTallies, queueReviewedTallies, queueTallies, users } from '../db/schema';
 import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
 
@@ -64,137 +66,185 @@ export function parseQueueFilters(query: { label?: string | null; author?: strin
 }
 
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
-const outletSql = outletOf(articles.outlet);
-const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${articles} indexed by articles_archived_idx where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`;
+/** The project's archived articles (few; their partial index), with their outlets. */
+const archivedSql = (projectId: number) =>
+  sql`select ${articles.id} as id, ${outletOf(articles.outlet)} as outlet from ${articles} indexed by articles_archived_idx where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null`;
+
+/** A signed number of queue items: counted (+) or left out (-). */
+interface Part {
+  articleId: number | null;
+  outlet: string;
+  label: QueueLabel;
+  authorId: number;
+  n: number;
+}
 
 /**
- * What the counters count but the queue leaves out, as negative rows per (article, outlet,
- * label, author), in live articles: the items `me` has a live review of (read from the
- * reviewer's live reviews, a partial index), and links into an archived article (the counters
- * count them at their first end), less those already taken off as reviewed.
+ * Links into an archived article leave the queue at their other end too; the counters count
+ * them there. These are the ones not already taken off as reviewed by `me`, in live articles.
  */
-function correctionsSql(projectId: number, me: number): SQL {
-  return sql`
-    select a.article_id, ${outletOf(sql`ar.outlet`)} as outlet, a.label, a.author_id, -count(distinct a.id) as n
-      from reviews r indexed by reviews_live_reviewer_idx join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
-      where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and a.deleted_at is null and a.author_id <> ${me}
-      group by 1, 3, 4
-    union all
-    select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(distinct l.id)
-      from reviews r indexed by reviews_live_reviewer_idx join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
-      where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and l.deleted_at is null and l.author_id <> ${me}
-      group by 1, 4
-    union all
-    select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(*)
-      from articles tr join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
+function linksIntoArchived(db: Db, projectId: number, me: number): Part[] {
+  return db.all<Part>(sql`
+    select fa.article_id as articleId, ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as authorId, -count(*) as n
+      from (${archivedSql(projectId)}) tr cross join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
-      where tr.project_id = ${projectId} and tr.archived_at is not null and l.deleted_at is null and l.author_id <> ${me}
+      where l.deleted_at is null and l.author_id <> ${me} and ar.archived_at is null
         and not exists (select 1 from reviews r where r.link_id = l.id and r.reviewer_id = ${me} and r.superseded_at is null)
-      group by 1, 4`;
+      group by 1, 4`);
 }
 
 /**
- * The items left per (outlet, label, author) for the label, author and outlet counts: the
- * outlet counters (a few hundred rows) less the archived articles' items and the corrections;
- * for one article (the article filter), that article's counters instead.
+ * The items left per (outlet, label, author), as signed parts: the live counters less what
+ * `me` reviewed, each less its archived articles' rows; for the article filter, that
+ * article's rows only.
  */
-function coarseSql(projectId: number, me: number, articleId: number | undefined): SQL {
-  const fixes = sql`select outlet, label, author_id, n from fix where article_id not in ${archivedIds(projectId)}${articleId ? sql` and article_id = ${articleId}` : sql``}`;
+function coarseParts(db: Db, projectId: number, me: number, articleId: number | undefined): Part[] {
   if (articleId) {
-    return sql`
-      select ${outletSql} as outlet, t.label, t.author_id, t.n from ${queueTallies} t join ${articles} on ${articles.id} = t.article_id
+    return db.all<Part>(sql`
+      select t.article_id as articleId, ${outletOf(articles.outlet)} as outlet, t.label, t.author_id as authorId, t.n
+        from ${queueTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.article_id = ${articleId} and t.author_id <> ${me} and t.n > 0 and ${articles.archivedAt} is null
-      union all ${fixes}`;
+      union all
+      select t.article_id, ${outletOf(articles.outlet)}, t.label, t.author_id, -t.n
+        from ${queueReviewedTallies} t join ${articles} on ${articles.id} = t.article_id
+        where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ${articleId} and t.n <> 0 and ${articles.archivedAt} is null`);
   }
-  return sql`
-    select o.outlet, o.label, o.author_id, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
+  return db.all<Part>(sql`
+    select null as articleId, o.outlet, o.label, o.author_id as authorId, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
-    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} indexed by articles_archived_idx cross join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
-      where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null and t.author_id <> ${me} and t.n > 0
-    union all ${fixes}`;
-}
-
-/** The outlet filter as a condition on an article id (the (project, outlet) index). */
-function inOutlet(projectId: number, column: SQL, outlet: string): SQL {
-  const match = outlet === NO_OUTLET ? sql`coalesce(${articles.outlet}, '') = ''` : sql`coalesce(${articles.outlet}, '') = ${outlet}`;
-  return sql`${column} in (select ${articles.id} from ${articles} where ${articles.projectId} = ${projectId} and ${match})`;
-}
-
-/**
- * The items left per article under the label, author and outlet filters, for the article
- * counts: one author's counters (their index), or the per-article counters less my own items.
- */
-function fineSql(projectId: number, me: number, filters: QueueFilters): SQL {
-  const cond = (alias: string) => {
-    const article = sql.raw(`${alias}.article_id`);
-    const parts = [sql`${article} not in ${archivedIds(projectId)}`];
-    if (filters.label) parts.push(sql`${sql.raw(alias)}.label = ${filters.label}`);
-    if (filters.outlet !== undefined) parts.push(inOutlet(projectId, article, filters.outlet));
-    return sql.join(parts, sql` and `);
-  };
-  const fixes = sql`select f.article_id, f.n from fix f where ${cond('f')}${filters.authorId ? sql` and f.author_id = ${filters.authorId}` : sql``}`;
-  if (filters.authorId) {
-    // My own items are never in my queue.
-    if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where 0`;
-    return sql`
-      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond('t')}
-      union all ${fixes}`;
-  }
-  return sql`
-    select a.article_id, a.n from ${queueArticleTallies} a where a.project_id = ${projectId} and ${cond('a')}
+    select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
     union all
-    select t.article_id, -t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${me} and ${cond('t')}
-    union all ${fixes}`;
+    select ar.id, ar.outlet, t.label, t.author_id, -t.n from (${archivedSql(projectId)}) ar cross join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ar.id
+      where t.author_id <> ${me} and t.n > 0
+    union all
+    select ar.id, ar.outlet, t.label, t.author_id, t.n from (${archivedSql(projectId)}) ar cross join ${queueReviewedTallies} t on t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ar.id
+      where t.n <> 0`);
 }
 
 type Facet = 'label' | 'author' | 'outlet' | 'article';
 
-/** The filters as SQL over the coarse counts `c`, leaving out `skip`'s own (the article filter is in the counts already). */
-function where(filters: QueueFilters, skip: Facet): SQL {
-  const parts: SQL[] = [sql`1`];
-  if (skip !== 'label' && filters.label) parts.push(sql`c.label = ${filters.label}`);
-  if (skip !== 'author' && filters.authorId) parts.push(sql`c.author_id = ${filters.authorId}`);
-  if (skip !== 'outlet' && filters.outlet !== undefined) parts.push(sql`c.outlet = ${filters.outlet}`);
+/** Whether a part counts under the filters, leaving out `skip`'s own (the article filter is in the parts already). */
+function matches(part: Part, filters: QueueFilters, skip: Facet): boolean {
+  return (
+    (skip === 'label' || !filters.label || part.label === filters.label) &&
+    (skip === 'author' || !filters.authorId || part.authorId === filters.authorId) &&
+    (skip === 'outlet' || filters.outlet === undefined || part.outlet === filters.outlet)
+  );
+}
+
+/** Sums the parts per value, keeping the values with items left. */
+function tally(parts: Part[], valueOf: (part: Part) => string | number): Map<string | number, number> {
+  const sums = new Map<string | number, number>();
+  for (const part of parts) sums.set(valueOf(part), (sums.get(valueOf(part)) ?? 0) + part.n);
+  for (const [value, n] of sums) if (n <= 0) sums.delete(value);
+  return sums;
+}
+
+/** The article facet's filters (all but its own) as conditions on counter rows `t`. */
+function facetConditions(projectId: number, filters: QueueFilters): SQL {
+  const parts = [sql`t.article_id not in (select id from (${archivedSql(projectId)}))`];
+  if (filters.label) parts.push(sql`t.label = ${filters.label}`);
+  if (filters.authorId) parts.push(sql`t.author_id = ${filters.authorId}`);
+  // One lookup per counter row: the rows read are already few (some articles', or one author's).
+  if (filters.outlet !== undefined) parts.push(sql`exists (select 1 from ${articles} where ${articles.id} = t.article_id and ${outletOf(articles.outlet)} = ${filters.outlet})`);
   return sql.join(parts, sql` and `);
 }
 
+/** Items left for `me` in each of `articleIds` under the article facet's filters (articles with none are absent). */
+function leftInArticles(db: Db, projectId: number, me: number, filters: QueueFilters, articleIds: number[], lost: Part[]): Map<number, number> {
+  if (!articleIds.length || filters.authorId === me) return new Map();
+  const where = facetConditions(projectId, filters);
+  const ids = sql.join(articleIds.map((id) => sql`${id}`), sql`, `);
+  const rows = db.all<{ articleId: number; n: number }>(sql`
+    select article_id as articleId, sum(n) as n from (
+      select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.article_id in (${ids}) and t.author_id <> ${me} and ${where}
+      union all
+      select t.article_id, -t.n from ${queueReviewedTallies} t where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id in (${ids}) and ${where})
+    group by 1`);
+  const left = new Map(rows.map((r) => [r.articleId, r.n]));
+  const wanted = new Set(articleIds);
+  for (const part of lost) {
+    if (part.articleId !== null && wanted.has(part.articleId) && matches(part, filters, 'article')) left.set(part.articleId, (left.get(part.articleId) ?? 0) + part.n);
+  }
+  for (const [id, n] of left) if (n <= 0) left.delete(id);
+  return left;
+}
+
+const byLeft = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
+
+/** One author's items per article: that author's counters and my reviews of them (both by author), less the links lost to archived articles. */
+function topArticlesOfAuthor(db: Db, projectId: number, me: number, filters: QueueFilters & { authorId: number }, lost: Part[]): Array<[number, number]> {
+  if (filters.authorId === me) return []; // my own items are never in my queue
+  const where = facetConditions(projectId, filters);
+  const rows = db.all<{ articleId: number; n: number }>(sql`
+    select article_id as articleId, sum(n) as n from (
+      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
+      union all
+      select t.article_id, -t.n from ${queueReviewedTallies} t indexed by queue_reviewed_tallies_author_idx where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where})
+    group by 1`);
+  const left = new Map(rows.map((r) => [r.articleId, r.n]));
+  for (const part of lost) if (part.articleId !== null && left.has(part.articleId) && matches(part, filters, 'article')) left.set(part.articleId, left.get(part.articleId)! + part.n);
+  return [...left].filter(([, n]) => n > 0).sort(byLeft).slice(0, ARTICLE_FACET_LIMIT);
+}
+
+/** Articles read per step of the largest-first walk. */
+const WALK_BATCH = 64;
+
 /**
- * The queue's total and its counts per filter value, in one statement: the corrections read
- * once, the label, author and outlet counts summed from the coarse counters, the articles with
- * most items from the per-article ones. Only the shown articles' titles are read.
+ * The articles with most items left for `me`, most first (ties by id), without counting every
+ * article: articles are read largest first (queue_article_sizes), and what is left for me in
+ * an article is never more than its size, so once the list is full and the next article is
+ * smaller than the list's last count, no later one can enter it.
+ */
+function topArticles(db: Db, projectId: number, me: number, filters: QueueFilters, lost: Part[]): Array<[number, number]> {
+  if (filters.authorId) return topArticlesOfAuthor(db, projectId, me, { ...filters, authorId: filters.authorId }, lost);
+  const best: Array<[number, number]> = [];
+  let after: { n: number; id: number } | null = null;
+  for (;;) {
+    const batch: Array<{ id: number; n: number }> = db.all<{ id: number; n: number }>(sql`
+      select s.article_id as id, s.n from ${queueArticleSizes} s
+        where s.project_id = ${projectId} and s.label = ${filters.label ?? '*'}${filters.outlet !== undefined ? sql` and s.outlet = ${filters.outlet}` : sql``} and s.n > 0
+          ${after ? sql`and (s.n, s.article_id) < (${after.n}, ${after.id})` : sql``}
+        order by s.n desc, s.article_id desc limit ${WALK_BATCH}`);
+    for (const entry of leftInArticles(db, projectId, me, filters, batch.map((b) => b.id), lost)) best.push(entry);
+    best.sort(byLeft).splice(ARTICLE_FACET_LIMIT);
+    if (batch.length < WALK_BATCH) return best;
+    const last = batch[batch.length - 1];
+    if (best.length === ARTICLE_FACET_LIMIT && last.n < best[best.length - 1][1]) return best;
+    after = last;
+  }
+}
+
+/**
+ * The queue's total and its counts per filter value: the label, author and outlet counts from
+ * the per-outlet counters, the articles with most items from the largest-first walk, the
+ * chosen article wherever it ranks. Only the shown articles' titles are read.
  */
 export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
-  const facet = (name: Exclude<Facet, 'article'>, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from coarse c where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
-  const perArticle = sql`select 'article' as facet, f.article_id as value, sum(f.n) as n from fine f group by 2 having sum(f.n) > 0`;
-  // The articles with most items, and the chosen one wherever it ranks.
-  const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
-  const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0)` : sql``;
-  const rows = db.all<{ facet: Facet; value: string | number; n: number }>(sql`
-    with fix as materialized (${correctionsSql(projectId, me)}),
-      coarse as materialized (${coarseSql(projectId, me, filters.articleId)}),
-      fine as (${fineSql(projectId, me, filters)})
-    ${facet('label', sql`c.label`)}
-    union all ${facet('author', sql`c.author_id`)}
-    union all ${facet('outlet', sql`c.outlet`)}
-    union all ${topArticles}${chosenArticle}`);
-  const of = (name: Facet) => rows.filter((r) => r.facet === name);
-  const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
+  const lost = linksIntoArchived(db, projectId, me);
+  const parts = [...coarseParts(db, projectId, me, filters.articleId), ...lost.filter((p) => !filters.articleId || p.articleId === filters.articleId)];
+  const facet = (name: Exclude<Facet, 'article'>, valueOf: (part: Part) => string | number) => tally(parts.filter((p) => matches(p, filters, name)), valueOf);
+  const labels = facet('label', (p) => p.label);
+  const authors = facet('author', (p) => p.authorId);
+  const outlets = facet('outlet', (p) => p.outlet);
+  const articleCounts = new Map(topArticles(db, projectId, me, filters, lost));
+  if (filters.articleId && !articleCounts.has(filters.articleId)) {
+    for (const [id, n] of leftInArticles(db, projectId, me, filters, [filters.articleId], lost)) articleCounts.set(id, n);
+  }
+
+  const articleIds = [...articleCounts.keys()];
   const titles = new Map((articleIds.length ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
-  const authorIds = of('author').map((r) => Number(r.value));
+  const authorIds = [...authors.keys()].map(Number);
   const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
 
-  const counted = (name: Facet, nameOf: (value: string) => string): FacetCount[] => {
-    const seen = new Map(of(name).map((r) => [String(r.value), { value: String(r.value), name: nameOf(String(r.value)), count: r.n }]));
-    return [...seen.values()];
-  };
+  const counted = (sums: Map<string | number, number>, nameOf: (value: string) => string): FacetCount[] =>
+    [...sums].map(([value, count]) => ({ value: String(value), name: nameOf(String(value)), count }));
   const byCount = (a: FacetCount, b: FacetCount) => b.count - a.count || a.name.localeCompare(b.name);
-  const label = counted('label', (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
-  const author = counted('author', (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
-  const outlet = counted('outlet', (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
-  const article = counted('article', (v) => titles.get(Number(v)) || 'Untitled article').sort(byCount);
+  const label = counted(labels, (v) => v).sort((a, b) => QUEUE_LABELS.indexOf(a.value as QueueLabel) - QUEUE_LABELS.indexOf(b.value as QueueLabel));
+  const author = counted(authors, (v) => authorNames.get(Number(v)) ?? 'Unknown').sort(byCount);
+  const outlet = counted(outlets, (v) => (v === NO_OUTLET ? 'No outlet' : v)).sort(byCount);
+  const article = counted(articleCounts, (v) => titles.get(Number(v)) || 'Untitled article').sort(byCount);
   // The label facet is counted under every other filter: its own value's count is the total.
   const total = label.reduce((n, f) => n + (!filters.label || f.value === filters.label ? f.count : 0), 0);
   return { total, label, author, outlet, article };
 }
-
-

@@ -171,6 +171,66 @@ export const queueArticleTallies = sqliteTable(
 );
 
 /**
+ * The items each reviewer has a live review of (live annotations and links of others), per
+ * (project, reviewer, article, label, author): what the review queue leaves out for them, read
+ * by key instead of joining every review they ever made. Kept by triggers on reviews,
+ * annotations and links (drizzle/0020_queue_reviewed_tallies.sql); an item counts once however
+ * many live reviews its reviewer has of it (a lead's review and settlement).
+ */
+export const queueReviewedTallies = sqliteTable(
+  'queue_reviewed_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    reviewerId: integer('reviewer_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.reviewerId, t.articleId, t.label, t.authorId] }),
+    // The author filter: what I reviewed of one author's.
+    index('queue_reviewed_tallies_author_idx').on(t.projectId, t.reviewerId, t.authorId, t.articleId),
+  ],
+);
+
+/** queue_reviewed_tallies summed per (project, reviewer, outlet, label, author): the reviewer's part of the label, author and outlet counts (same migration). */
+export const queueReviewedOutletTallies = sqliteTable(
+  'queue_reviewed_outlet_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    reviewerId: integer('reviewer_id').notNull(),
+    outlet: text('outlet').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.reviewerId, t.outlet, t.label, t.authorId] })],
+);
+
+/**
+ * Live items per (project, article, label), and per article under label '*' (every label),
+ * with the article's outlet ('-' for none): the article filter walks the articles from the
+ * largest down and stops once no smaller one can make its list (lib/data/reviewQueueCounts.ts).
+ * Kept by triggers on queue_tallies and articles (drizzle/0020_queue_reviewed_tallies.sql).
+ */
+export const queueArticleSizes = sqliteTable(
+  'queue_article_sizes',
+  {
+    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link' | '*'>().notNull(),
+    outlet: text('outlet').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.articleId, t.label] }),
+    index('queue_article_sizes_size_idx').on(t.projectId, t.label, t.n, t.articleId),
+    index('queue_article_sizes_outlet_idx').on(t.projectId, t.label, t.outlet, t.n, t.articleId),
+  ],
+);
+
+/**
  * Live annotations per (project, speaker attribute): the reader's speaker suggestions. Kept by
  * triggers (drizzle/0019_reader_speaker_tallies.sql); a row whose count drops to 0 is removed.
  */
@@ -417,7 +477,7 @@ export const loginFailures = sqliteTable(
 
 /**
  * The inbox by recipient: one row per (source row, person whose inbox it reaches), written by
- * triggers in the transaction of the write (drizzle/0020_inbox_entries.sql), so the inbox and
+ * triggers in the transaction of the write (drizzle/0022_inbox_entries.sql), so the inbox and
  * its badge walk (recipient, source, time) newest first. Who may see a row now is checked when
  * it is read; `cli check` compares the table with its derivation (view inbox_entries_derived).
  */
@@ -546,6 +606,23 @@ export const boardLinks = sqliteTable(
     relation: text('relation', { enum: RELATIONS }).notNull(),
   },
   (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
+);
+
+/**
+ * board_links summed per outlet pair: the outlet graph's edges without a GROUP BY over every
+ * counted link. Kept by triggers on board_links (drizzle/0021_board_outlet_pairs.sql).
+ */
+export const boardOutletPairs = sqliteTable(
+  'board_outlet_pairs',
+  {
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    corroborates: integer('corroborates').notNull().default(0),
+    conflicts: integer('conflicts').notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
 );
 
 /** Statements and clusters per outlet (claim clusters only), kept with the clusters. */

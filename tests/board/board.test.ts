@@ -129,6 +129,8 @@ function tables() {
     clusters: q('select * from board_clusters where project_id = ? order by cluster_id'),
     members: q('select * from board_members where project_id = ? order by annotation_id'),
     links: q('select * from board_links where project_id = ? order by link_id'),
+    pairs: q('select a, b, corroborates, conflicts, n from board_outlet_pairs where project_id = ? and n <> 0 order by a, b'),
+    pairsCounted: q(`select a, b, sum(relation = 'corroborates') as corroborates, sum(relation = 'conflicts') as conflicts, count(*) as n from board_links where project_id = ? group by a, b order by a, b`),
     outlets: q('select * from board_outlets where project_id = ? order by outlet'),
     totals: q('select clusters, linked_clusters, contested, links, disagreements from board_state where project_id = ?'),
   };
@@ -162,6 +164,8 @@ describe('incremental upkeep', () => {
       await step();
       board();
       const kept = tables();
+      // The outlet graph's pair counters equal a GROUP BY over the counted links.
+      expect(kept.pairs).toEqual(kept.pairsCounted);
       getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
       board();
       expect(kept).toEqual(tables());

@@ -74,13 +74,14 @@ describe('cli check', () => {
       'ok    only reviews of the current link version count',
       'ok    review queue tallies match the live annotations and links',
       'ok    review queue counters per outlet and per article match the live annotations and links',
+      'ok    review queue counters of what each reviewer reviewed, and article sizes, match the live reviews',
       'ok    reviews name the author of what they reviewed',
       'ok    article counters match their annotations',
       'ok    speaker suggestions match the live quotes',
       'ok    agreement totals match the cached agreement rows',
       'ok    inbox entries match the comments, reviews and verdicts they come from',
     ]);
-    expect(result.lines.at(-1)).toBe('All 15 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 16 checks passed.');
   });
 });
 
@@ -178,6 +179,7 @@ describe('cli check failures', () => {
     getSqlite().prepare("insert into speaker_tallies (project_id, speaker, n) values (?, 'Анна Ахматова', 4)").run(ctx.projectId);
     getSqlite().prepare("update queue_outlet_tallies set n = n - 1 where project_id = ? and label = 'link'").run(ctx.projectId);
     getSqlite().prepare('update reviews set target_author_id = reviewer_id where link_id = ?').run(link.id);
+    getSqlite().prepare('update queue_reviewed_tallies set n = n + 5 where reviewer_id = ?').run(ctx.reviewerId);
     getSqlite().prepare("insert into inbox_entries (source, source_id, recipient_id, created_at) values ('verdict', 999999, ?, 5)").run(ctx.authorId);
 
     const result = cli(['check']);
@@ -201,8 +203,11 @@ describe('cli check failures', () => {
       new RegExp(`FAIL  review queue counters per outlet and per article match the live annotations and links\\n[^]*queue tally of project ${ctx.projectId}, outlet -, links by user ${ctx.authorId}: kept 0, counted 1`),
     );
     expect(result.stdout).toContain(`FAIL  reviews name the author of what they reviewed\n        review ${review.id} names user ${ctx.reviewerId} as the author of what it reviewed, but it is user ${ctx.authorId}`);
+    expect(result.stdout).toMatch(
+      new RegExp(`FAIL  review queue counters of what each reviewer reviewed, and article sizes, match the live reviews\\n[^]*reviewed tally of user ${ctx.reviewerId} in project ${ctx.projectId}, article ${a.articleId}, links by user ${ctx.authorId}: kept 6, counted 1`),
+    );
     expect(result.stdout).toContain(`FAIL  inbox entries match the comments, reviews and verdicts they come from\n        inbox entry verdict 999999 for user ${ctx.authorId} is kept but not derived`);
-    expect(result.lines.at(-1)).toBe('11 of 15 checks failed.');
-    expect(result.stderr).toBe('error: 11 of 15 checks failed (see above).\n');
+    expect(result.lines.at(-1)).toBe('12 of 16 checks failed.');
+    expect(result.stderr).toBe('error: 12 of 16 checks failed (see above).\n');
   });
 });

@@ -57,7 +57,7 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL migrations', () => {
     expect(second).toEqual({ applied: 0, total: first.total });
 
     const tables = await query<{ n: number }>(url, `select count(*)::int as n from pg_tables where schemaname = 'public'`);
-    expect(tables[0].n).toBe(39);
+    expect(tables[0].n).toBe(43);
   });
 
   it('port every SQLite trigger but the FTS5 ones, under the same name', async () => {

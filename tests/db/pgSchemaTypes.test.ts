@@ -27,6 +27,9 @@ describe('the PostgreSQL schema', () => {
     expectTypeOf<Row<typeof pg.queueOutletTallies>>().toEqualTypeOf<Row<typeof sqlite.queueOutletTallies>>();
     expectTypeOf<Row<typeof pg.queueArticleTallies>>().toEqualTypeOf<Row<typeof sqlite.queueArticleTallies>>();
     expectTypeOf<Row<typeof pg.speakerTallies>>().toEqualTypeOf<Row<typeof sqlite.speakerTallies>>();
+    expectTypeOf<Row<typeof pg.queueReviewedTallies>>().toEqualTypeOf<Row<typeof sqlite.queueReviewedTallies>>();
+    expectTypeOf<Row<typeof pg.queueReviewedOutletTallies>>().toEqualTypeOf<Row<typeof sqlite.queueReviewedOutletTallies>>();
+    expectTypeOf<Row<typeof pg.queueArticleSizes>>().toEqualTypeOf<Row<typeof sqlite.queueArticleSizes>>();
     expectTypeOf<Row<typeof pg.annotations>>().toEqualTypeOf<Row<typeof sqlite.annotations>>();
     expectTypeOf<Row<typeof pg.links>>().toEqualTypeOf<Row<typeof sqlite.links>>();
     expectTypeOf<Row<typeof pg.reviews>>().toEqualTypeOf<Row<typeof sqlite.reviews>>();
@@ -43,6 +46,7 @@ describe('the PostgreSQL schema', () => {
     expectTypeOf<Row<typeof pg.boardClusters>>().toEqualTypeOf<Row<typeof sqlite.boardClusters>>();
     expectTypeOf<Row<typeof pg.boardMembers>>().toEqualTypeOf<Row<typeof sqlite.boardMembers>>();
     expectTypeOf<Row<typeof pg.boardLinks>>().toEqualTypeOf<Row<typeof sqlite.boardLinks>>();
+    expectTypeOf<Row<typeof pg.boardOutletPairs>>().toEqualTypeOf<Row<typeof sqlite.boardOutletPairs>>();
     expectTypeOf<Row<typeof pg.boardOutlets>>().toEqualTypeOf<Row<typeof sqlite.boardOutlets>>();
     expectTypeOf<Row<typeof pg.agreementArticles>>().toEqualTypeOf<Row<typeof sqlite.agreementArticles>>();
     expectTypeOf<Row<typeof pg.agreementPairs>>().toEqualTypeOf<Row<typeof sqlite.agreementPairs>>();

@@ -52,6 +52,21 @@ async function expectDerivedTablesExact(): Promise<void> {
   expect(await lines(`select project_id, article_id, label, n from queue_article_tallies where n <> 0`)).toEqual(
     await lines(`select project_id, article_id, label, sum(n) from (${liveItems}) i group by 1, 2, 3`),
   );
+  // What each reviewer has a live review of (items of others, once each), per article and per outlet; and each article's size.
+  const reviewedItems = `select distinct i.project_id, r.reviewer_id, i.article_id, i.label, i.author_id, i.kind, i.id from (
+      select id, 'a' as kind, project_id, article_id, label, author_id from annotations where deleted_at is null
+      union all
+      select l.id, 'l', l.project_id, a.article_id, 'link', l.author_id from links l join annotations a on a.id = l.from_annotation_id where l.deleted_at is null) i
+    join reviews r on r.superseded_at is null and r.reviewer_id <> i.author_id and (case i.kind when 'a' then r.annotation_id else r.link_id end) = i.id`;
+  expect(await lines(`select project_id, reviewer_id, article_id, label, author_id, n from queue_reviewed_tallies where n <> 0`)).toEqual(
+    await lines(`select project_id, reviewer_id, article_id, label, author_id, count(*) from (${reviewedItems}) i group by 1, 2, 3, 4, 5`),
+  );
+  expect(await lines(`select project_id, reviewer_id, outlet, label, author_id, n from queue_reviewed_outlet_tallies where n <> 0`)).toEqual(
+    await lines(`select i.project_id, i.reviewer_id, coalesce(nullif(a.outlet, ''), '-'), i.label, i.author_id, count(*) from (${reviewedItems}) i join articles a on a.id = i.article_id group by 1, 2, 3, 4, 5`),
+  );
+  expect(await lines(`select project_id, article_id, label, outlet, n from queue_article_sizes where n <> 0`)).toEqual(
+    await lines(`select i.project_id, i.article_id, l, coalesce(nullif(a.outlet, ''), '-'), sum(i.n) from (${liveItems}) i join articles a on a.id = i.article_id, unnest(array[i.label, '*']) l group by 1, 2, 3, 4`),
+  );
   expect(await lines(`select project_id, speaker, n from speaker_tallies`)).toEqual(
     await lines(`select project_id, attributes ->> 'speaker', count(*) from annotations where deleted_at is null and coalesce(attributes ->> 'speaker', '') <> '' group by 1, 2`),
   );
@@ -63,12 +78,13 @@ async function expectDerivedTablesExact(): Promise<void> {
   expect(await lines(`select project_id, author_id, articles from agreement_authors`)).toEqual(
     await lines(`select g.project_id, v::int, count(*) from agreement_articles g, jsonb_array_elements_text(g.authors) v group by 1, 2`),
   );
-  // The inbox by recipient (0004_inbox_entries.sql) equals its derivation, as `cli check` compares on SQLite.
+  // The inbox by recipient (drizzle/pg/0008_inbox_entries.sql) equals its derivation, as `cli check` compares on SQLite.
   expect(await lines('select source, source_id, recipient_id, created_at from inbox_entries')).toEqual(
     await lines('select source, source_id, recipient_id, created_at from inbox_entries_derived'),
   );
   // Tallies never go negative.
-  expect(await lines(`select 'queue', n from queue_tallies where n < 0 union all select 'outlet', n from queue_outlet_tallies where n < 0`)).toEqual([]);
+  expect(await lines(`select 'queue', n from queue_tallies where n < 0 union all select 'outlet', n from queue_outlet_tallies where n < 0
+    union all select 'reviewed', n from queue_reviewed_tallies where n < 0 union all select 'size', n from queue_article_sizes where n < 0`)).toEqual([]);
 }
 
 /** Fills the agreement cache of an article the way lib/data/agreement.ts does (both tables). */
@@ -178,8 +194,18 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL triggers', () => {
           else await db.rows('update links set author_id = $2 where id = $1', [id, pick(users)]);
         }
       } else if (roll < 0.87) {
-        const target = pick(annotationsNow);
-        await db.rows(`insert into reviews (project_id, annotation_id, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', 1)`, [target.project_id, target.id, pick(users)]);
+        // Reviews of annotations and links, and reviews superseded (a reviewer may hold two live ones of one item: a review and a settlement).
+        const choice = next();
+        const linksNow = await db.rows<{ id: number; project_id: number }>('select id, project_id from links order by id');
+        const liveReviews = await db.rows<{ id: number }>('select id from reviews where superseded_at is null order by id');
+        if (choice < 0.25 && liveReviews.length) await db.rows('update reviews set superseded_at = clock_timestamp() where id = $1', [pick(liveReviews).id]);
+        else if (choice < 0.5 && linksNow.length) {
+          const link = pick(linksNow);
+          await db.rows(`insert into reviews (project_id, link_id, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', 1)`, [link.project_id, link.id, pick(users)]);
+        } else {
+          const target = pick(annotationsNow);
+          await db.rows(`insert into reviews (project_id, annotation_id, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', 1)`, [target.project_id, target.id, pick(users)]);
+        }
       } else if (roll < 0.93) {
         await cacheAgreement(pick(articles), [users[0], users[2], users[3]]);
       } else if (roll < 0.96) {
@@ -222,8 +248,8 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL triggers', () => {
         const version = next() < 0.3 ? 1 : (await one<{ v: number }>(`select version as v from ${item.kind}s where id = $1`, [item.id])).v;
         await db.rows(`insert into reviews (project_id, ${column}, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', $4)`, [item.project_id, item.id, reviewer, version]);
       } else if (roll < 0.6) {
-        // A review brought back, or set aside.
-        await db.rows(`update reviews set superseded_at = case when superseded_at is null then clock_timestamp() end where id = (select id from reviews where ${column} = $1 order by id desc limit 1)`, [item.id]);
+        // A live review set aside (as a change in substance does; the app never brings one back).
+        await db.rows(`update reviews set superseded_at = clock_timestamp() where id = (select id from reviews where ${column} = $1 and superseded_at is null order by id desc limit 1)`, [item.id]);
       } else if (roll < 0.72) {
         // A change in substance, its event before or after it.
         const { version } = await one<{ version: number }>(`update ${item.kind}s set version = version + 1 where id = $1 returning version`, [item.id]);

@@ -1,5 +1,5 @@
 /**
- * The inbox by recipient (inbox_entries, drizzle/0020_inbox_entries.sql) against the inbox as
+ * The inbox by recipient (inbox_entries, drizzle/0022_inbox_entries.sql) against the inbox as
  * it was read before (tests/review/inboxOracle.ts): a seeded random run of every kind of write
  * (annotations, substantive and note-only edits, deletes and restores, links, reviews,
  * re-reviews, settlements, imported reviews of old versions, comments, replies, edits and

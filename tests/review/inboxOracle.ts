@@ -1,5 +1,5 @@
 /**
- * The inbox as it was read before migration 0020 (every source walked from the project's or the
+ * The inbox as it was read before migration 0022 (every source walked from the project's or the
  * author's rows), kept as the oracle the inbox by recipient must equal (inbox-oracle.test.ts).
  * listInbox and unreadCount only; markInboxRead is the real one.
  */

@@ -1,7 +1,7 @@
 /**
  * The inbox at scale: the reviews of my work are read newest first from the (target author,
  * time) index, not sorted from every review of my items or my projects; every other source
- * from inbox_entries by (recipient, source, time) (drizzle/0020_inbox_entries.sql), never from
+ * from inbox_entries by (recipient, source, time) (drizzle/0022_inbox_entries.sql), never from
  * the comments, reviews, annotations or verdicts of a project or of an author; the unread count
  * comes from the first page when that page already reaches read items (and agrees with the
  * badge's own count); and no statement scans a whole table. Also: a project I left drops out

@@ -156,6 +156,51 @@ export const queueArticleTallies = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.articleId, t.label] })],
 );
 
+export const queueReviewedTallies = pgTable(
+  'queue_reviewed_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    reviewerId: integer('reviewer_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.reviewerId, t.articleId, t.label, t.authorId] }),
+    index('queue_reviewed_tallies_author_idx').on(t.projectId, t.reviewerId, t.authorId, t.articleId),
+  ],
+);
+
+export const queueReviewedOutletTallies = pgTable(
+  'queue_reviewed_outlet_tallies',
+  {
+    projectId: integer('project_id').notNull(),
+    reviewerId: integer('reviewer_id').notNull(),
+    outlet: text('outlet').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link'>().notNull(),
+    authorId: integer('author_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.reviewerId, t.outlet, t.label, t.authorId] })],
+);
+
+export const queueArticleSizes = pgTable(
+  'queue_article_sizes',
+  {
+    projectId: integer('project_id').notNull(),
+    articleId: integer('article_id').notNull(),
+    label: text('label').$type<(typeof LABELS)[number] | 'link' | '*'>().notNull(),
+    outlet: text('outlet').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.articleId, t.label] }),
+    index('queue_article_sizes_size_idx').on(t.projectId, t.label, t.n, t.articleId),
+    index('queue_article_sizes_outlet_idx').on(t.projectId, t.label, t.outlet, t.n, t.articleId),
+  ],
+);
+
 export const speakerTallies = pgTable(
   'speaker_tallies',
   {
@@ -363,8 +408,8 @@ export const loginFailures = pgTable(
 );
 
 /**
- * The inbox by recipient, kept by the triggers of drizzle/pg/0004_inbox_entries.sql (SQLite's
- * drizzle/0020_inbox_entries.sql); `created_at` is milliseconds since the epoch, a plain
+ * The inbox by recipient, kept by the triggers of drizzle/pg/0008_inbox_entries.sql (SQLite's
+ * drizzle/0022_inbox_entries.sql); `created_at` is milliseconds since the epoch, a plain
  * integer as in SQLite.
  */
 export const inboxEntries = pgTable(
@@ -470,6 +515,19 @@ export const boardLinks = pgTable(
     relation: text('relation', { enum: RELATIONS }).notNull(),
   },
   (t) => [index('board_links_pair_idx').on(t.projectId, t.a, t.b, t.relation)],
+);
+
+export const boardOutletPairs = pgTable(
+  'board_outlet_pairs',
+  {
+    projectId: integer('project_id').notNull(),
+    a: text('a').notNull(),
+    b: text('b').notNull(),
+    corroborates: integer('corroborates').notNull().default(0),
+    conflicts: integer('conflicts').notNull().default(0),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.a, t.b] })],
 );
 
 export const boardOutlets = pgTable(

@@ -1,6 +1,6 @@
--- The inbox by recipient (SQLite's drizzle/0020_inbox_entries.sql) in PL/pgSQL: the derivation
+-- The inbox by recipient (SQLite's drizzle/0022_inbox_entries.sql) in PL/pgSQL: the derivation
 -- view, its backfill and the triggers, under the same names, with the same effects in the
--- writer's own transaction. The table is 0003_inbox_entries_table.sql (drizzle-kit's).
+-- writer's own transaction. The table is 0007_inbox_entries_table.sql (drizzle-kit's).
 -- Differences of form only: created_at is milliseconds since the epoch (a bigint, as SQLite's
 -- plain integer), so the timestamptz of a comment, verdict or event goes through inbox_ms();
 -- json_extract(after, '$.version') is jsonb's after -> 'version'.
