@@ -26,6 +26,7 @@ export const INVARIANT_NAMES = {
   articleStats: 'article counters match their annotations',
   speakerTallies: 'speaker suggestions match the live quotes',
   agreementTotals: 'agreement totals match the cached agreement rows',
+  inboxEntries: 'inbox entries match the comments, reviews and verdicts they come from',
 } as const;
 
 export type InvariantId = keyof typeof INVARIANT_NAMES;
@@ -193,4 +194,27 @@ export function agreementTotalCounts(rows: Iterable<Record<string, number | stri
 
 export function archivedAgreementProblem(articleId: number): string {
   return `archived article ${articleId} still has agreement rows`;
+}
+
+/** One inbox row (kept in inbox_entries, or derived by the view inbox_entries_derived); created_at in ms. */
+export interface InboxEntryRow {
+  source: string;
+  sourceId: number;
+  recipientId: number;
+  createdAt: number;
+}
+
+/** The inbox entries kept that the derivation does not give, those it gives that are missing, and different times. */
+export function inboxEntryProblems(kept: InboxEntryRow[], derived: InboxEntryRow[]): string[] {
+  const keyed = (rows: InboxEntryRow[]) => new Map(rows.map((r) => [`${r.source} ${r.sourceId} for user ${r.recipientId}`, r]));
+  const keptByKey = keyed(kept);
+  const derivedByKey = keyed(derived);
+  const problems: string[] = [];
+  for (const [key, r] of keptByKey) {
+    const d = derivedByKey.get(key);
+    if (!d) problems.push(`inbox entry ${key} is kept but not derived`);
+    else if (d.createdAt !== r.createdAt) problems.push(`inbox entry ${key} is kept at ${r.createdAt}, derived at ${d.createdAt}`);
+  }
+  for (const key of derivedByKey.keys()) if (!keptByKey.has(key)) problems.push(`inbox entry ${key} is derived but missing`);
+  return problems;
 }

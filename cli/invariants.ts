@@ -3,7 +3,7 @@
  * wording are cli/invariantRules.ts, shared with PostgreSQL's cli/pgInvariants.ts): SQLite's own
  * integrity and foreign keys, the offsets contract (every live span lies inside its article and
  * covers exactly its `exact`), no live link to a deleted annotation, cached statuses equal to what
- * the reviews derive, and the counters kept by triggers equal to a fresh count.
+ * the reviews derive, and the counters and inbox entries kept by triggers equal to a fresh count.
  */
 import type Database from 'better-sqlite3';
 import type { Status } from '../lib/domain';
@@ -16,6 +16,8 @@ import {
   COUNTER_NAMES,
   counterDiffs,
   danglingLinkProblem,
+  inboxEntryProblems,
+  type InboxEntryRow,
   invariantTable,
   keyedCounts,
   olderVersionReviewProblem,
@@ -182,6 +184,15 @@ function reviewTargetAuthors(db: Db): string[] {
   return rows.map(reviewTargetAuthorProblem);
 }
 
+/**
+ * The inbox by recipient (inbox_entries, kept by the triggers of drizzle/0022_inbox_entries.sql)
+ * equals its derivation from the comments, reviews, verdicts and events (view inbox_entries_derived).
+ */
+function inboxEntries(db: Db): string[] {
+  const entries = (from: string) => db.prepare(`select source, source_id as sourceId, recipient_id as recipientId, created_at as createdAt from ${from}`).all() as InboxEntryRow[];
+  return inboxEntryProblems(entries('inbox_entries'), entries('inbox_entries_derived'));
+}
+
 /** The articles list's per-article counters (article_stats, kept by triggers) equal a fresh count. */
 function articleStats(db: Db): string[] {
   const kept = articleStatCounts(db.prepare(`select article_id as id, ${ARTICLE_STAT_COLUMNS.join(', ')} from article_stats`).all() as Array<Record<string, number>>);
@@ -230,4 +241,5 @@ export const INVARIANTS: Array<Invariant<Db>> = invariantTable<Db, string[]>({
   articleStats,
   speakerTallies,
   agreementTotals,
+  inboxEntries,
 });

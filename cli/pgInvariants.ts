@@ -33,6 +33,8 @@ import {
   COUNTER_NAMES,
   counterDiffs,
   danglingLinkProblem,
+  inboxEntryProblems,
+  type InboxEntryRow,
   invariantTable,
   keyedCounts,
   olderVersionReviewProblem,
@@ -391,6 +393,13 @@ async function queueReviewedTallies(db: PgDb): Promise<string[]> {
   return [...byArticle, ...byOutlet, ...sizes];
 }
 
+/** The inbox by recipient (inbox_entries, pg 0008-0009) equals its derivation (the view inbox_entries_derived). */
+async function inboxEntries(db: PgDb): Promise<string[]> {
+  const entries = (from: string) =>
+    rows<InboxEntryRow>(db, `select source, source_id as "sourceId", recipient_id as "recipientId", created_at::float8 as "createdAt" from ${from}`);
+  return inboxEntryProblems(await entries('inbox_entries'), await entries('inbox_entries_derived'));
+}
+
 async function reviewTargetAuthors(db: PgDb): Promise<string[]> {
   const found = await rows<{ id: number; kept: number | null; author: number }>(
     db,
@@ -469,4 +478,5 @@ export const PG_INVARIANTS: Array<Invariant<PgDb, Promise<string[]>>> = invarian
   articleStats,
   speakerTallies,
   agreementTotals,
+  inboxEntries,
 });

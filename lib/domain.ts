@@ -22,6 +22,9 @@ export type AnchorStateName = (typeof ANCHOR_STATES)[number];
 /** Where a revision of an article came from. */
 export const REVISION_SOURCES = ['import', 'reimport', 'api', 'cleanup'] as const;
 export type RevisionSource = (typeof REVISION_SOURCES)[number];
+/** Where an inbox row comes from (drizzle/0022_inbox_entries.sql; reviews of my items are read from reviews). */
+export const INBOX_SOURCES = ['mine', 'reviewed', 'reply', 'verdict', 'changed_annotation', 'changed_link'] as const;
+export type InboxSource = (typeof INBOX_SOURCES)[number];
 /** The longest note, rationale, reason or comment the server keeps, in UTF-16 code units. */
 export const MAX_NOTE = 10_000;
 

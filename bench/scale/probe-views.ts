@@ -39,6 +39,7 @@ async function main() {
     ['listInbox (reviewer)', () => listInbox({ actor: reviewer })],
     ['listInbox (lead)', () => listInbox({ actor: lead })],
     ['unreadCount (header badge)', () => unreadCount({ actor: reviewer })],
+    ['unreadCount (lead)', () => unreadCount({ actor: lead })],
     ['listArticlesPage', () => listArticlesPage({ actor: reviewer, projectId, query: {} })],
     ['pageLinksForProject', () => pageLinksForProject({ actor: reviewer, projectId, query: { projectId: String(projectId) } })],
     ['listMembers', () => listMembers({ actor: lead, projectId })],

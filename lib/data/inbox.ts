@@ -5,11 +5,10 @@
  * counts: they wait for a review of the new version), newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
-import { and, desc, eq, exists, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, exists, inArray, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db } from '../db/client';
-import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '../db/schema';
+import { annotations, comments, inboxEntries, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type InboxSource, type Label, type Verdict } from '../db/schema';
 import { forbidden } from '../errors';
 import { loadUser, type Actor } from './actor';
 import { ANNOTATION_NOT_ARCHIVED, annotationIdNotArchived, LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
@@ -70,7 +69,8 @@ function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL 
     const [t, r, i] = w.before;
     if (rank < r) parts.push(sql`${at} <= ${t}`);
     else if (rank > r) parts.push(sql`${at} < ${t}`);
-    else parts.push(sql`(${at} < ${t} or (${at} = ${t} and ${id} < ${i}))`);
+    // `at <= t` first, so the walk of (recipient, time) starts at the cursor instead of the newest row.
+    else parts.push(sql`${at} <= ${t} and (${at} < ${t} or ${id} < ${i})`);
   }
   return parts.length ? and(...parts) : undefined;
 }
@@ -88,16 +88,24 @@ function member(userId: number, projectColumn: SQLWrapper): SQL {
   return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
 }
 
+/** I still belong to the project (a project I left drops out of my inbox, its rows kept). */
+function inMyProject(db: Db, me: number, projectColumn: SQLWrapper): SQL {
+  return exists(db.select({ one: sql`1` }).from(memberships).where(member(me, projectColumn)));
+}
+
 /** Items in archived articles are out of the inbox (lib/data/articleArchive.ts); for sources joined to their target. */
 const notArchived = (kind: TargetKind) => (kind === 'annotation' ? ANNOTATION_NOT_ARCHIVED : LINK_NOT_ARCHIVED);
 /** The same for sources that only know the comment (its annotation or link id; the other is null). */
 const commentNotArchived = and(annotationIdNotArchived(comments.annotationId), linkIdNotArchived(comments.linkId));
 
-/** My items in the projects I belong to (the author index), outside archived articles, as a subquery of their ids. */
-function myItems(db: Db, me: number, kind: TargetKind) {
-  const target = kind === 'annotation' ? annotations : links;
-  return db.select({ id: target.id }).from(target).innerJoin(memberships, member(me, target.projectId)).where(and(eq(target.authorId, me), notArchived(kind)));
+/**
+ * My rows of one source of inbox_entries (drizzle/0022_inbox_entries.sql) in the window, newest
+ * first: a walk of inbox_entries_recipient_idx from (me, source, time) that stops after the page.
+ */
+function entriesOf(source: InboxSource, me: number, w: Window, rank: number): SQL {
+  return and(eq(inboxEntries.recipientId, me), eq(inboxEntries.source, source), inWindow(w, rank, inboxEntries.createdAt, inboxEntries.sourceId))!;
 }
+const newestEntriesFirst = [desc(inboxEntries.createdAt), desc(inboxEntries.sourceId)];
 
 /**
  * Reviews by others of my annotations and links (in the projects I belong to), newest first:
@@ -105,7 +113,6 @@ function myItems(db: Db, me: number, kind: TargetKind) {
  * not a sort of every review of my items.
  */
 function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
-  const inMyProject = exists(db.select({ one: sql`1` }).from(memberships).where(member(me, reviews.projectId)));
   return db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
@@ -114,7 +121,7 @@ function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
       and(
         eq(reviews.targetAuthorId, me),
         ne(reviews.reviewerId, me),
-        inMyProject,
+        inMyProject(db, me, reviews.projectId),
         annotationIdNotArchived(reviews.annotationId),
         linkIdNotArchived(reviews.linkId),
         inWindow(w, RANK.review, reviews.createdAt, reviews.id),
@@ -144,23 +151,16 @@ function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
 function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
   const rank = kind === 'annotation' ? RANK.changedAnnotation : RANK.changedLink;
   const target = kind === 'annotation' ? annotations : links;
-  const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
-  const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
-    and json_extract(${events.after}, '$.version') = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
   return db
-    .selectDistinct({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt })
-    .from(reviews)
-    .innerJoin(target, eq(target.id, column))
-    .innerJoin(memberships, member(me, reviews.projectId))
+    .select({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt: inboxEntries.createdAt })
+    .from(inboxEntries)
+    .innerJoin(target, eq(target.id, inboxEntries.sourceId))
     .innerJoin(users, eq(users.id, target.authorId))
-    .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me), notArchived(kind)))
-    .orderBy(desc(target.id))
+    .where(and(entriesOf(`changed_${kind}`, me, w, rank), isNull(target.deletedAt), ne(target.authorId, me), inMyProject(db, me, target.projectId), notArchived(kind)))
+    .orderBy(...newestEntriesFirst)
+    .limit(w.limit)
     .all()
-    // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
-    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt ?? 0, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
-    .filter((r) => (w.since === undefined || r.sortKey[0] > w.since) && (!w.before || isBefore(r.sortKey, w.before)))
-    .sort(newestFirst)
-    .slice(0, w.limit);
+    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }));
 }
 
 function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: InboxType): Raw {
@@ -168,59 +168,33 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
   return { key: `comment-${c.id}`, sortKey: [c.createdAt.getTime(), RANK.comment, c.id], type, at: c.createdAt, actorName, projectId: c.projectId, kind, targetId: (c.annotationId ?? c.linkId)!, body: c.body, commentId: c.id };
 }
 
-function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
-  const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
+/**
+ * Comments by others that reach me: `mine`, on my annotations and links; `reviewed`, in the
+ * threads of items I have a live review of (e.g. the author answering my review); `reply`,
+ * answers to my comments.
+ */
+function commentsFor(db: Db, me: number, source: 'mine' | 'reviewed' | 'reply', w: Window): Raw[] {
   return db
     .select({ c: comments, actorName: users.name })
-    .from(comments)
+    .from(inboxEntries)
+    .innerJoin(comments, eq(comments.id, inboxEntries.sourceId))
     .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(inArray(column, myItems(db, me, kind)), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .where(and(entriesOf(source, me, w, RANK.comment), ne(comments.authorId, me), isNull(comments.deletedAt), inMyProject(db, me, comments.projectId), commentNotArchived))
+    .orderBy(...newestEntriesFirst)
     .limit(w.limit)
     .all()
-    .map(({ c, actorName }) => commentRaw(c, actorName, c.parentId ? 'reply' : 'comment'));
-}
-
-/** Comments by others in the threads of items I reviewed (e.g. the author answering my review). */
-function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
-  const same = kind === 'annotation' ? eq(reviews.annotationId, comments.annotationId) : eq(reviews.linkId, comments.linkId);
-  return db
-    .selectDistinct({ c: comments, actorName: users.name })
-    .from(comments)
-    .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
-    .innerJoin(memberships, member(me, comments.projectId))
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(w.limit)
-    .all()
-    .map(({ c, actorName }) => commentRaw(c, actorName, 'discussion'));
-}
-
-function repliesToMe(db: Db, me: number, w: Window): Raw[] {
-  const parent = alias(comments, 'parent');
-  // Driven by my comments (the author index), not by every comment of my projects.
-  const myComments = db.select({ id: parent.id }).from(parent).innerJoin(memberships, member(me, parent.projectId)).where(eq(parent.authorId, me));
-  return db
-    .select({ c: comments, actorName: users.name })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(and(inArray(comments.parentId, myComments), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(w.limit)
-    .all()
-    .map(({ c, actorName }) => commentRaw(c, actorName, 'reply'));
+    .map(({ c, actorName }) => commentRaw(c, actorName, source === 'reviewed' ? 'discussion' : source === 'reply' || c.parentId ? 'reply' : 'comment'));
 }
 
 function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
   return db
     .select({ v: verdicts, actorName: users.name })
-    .from(verdicts)
+    .from(inboxEntries)
+    .innerJoin(verdicts, eq(verdicts.id, inboxEntries.sourceId))
     .innerJoin(annotations, eq(annotations.id, verdicts.annotationId))
-    .innerJoin(memberships, member(me, verdicts.projectId))
     .innerJoin(users, eq(users.id, verdicts.authorId))
-    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), ANNOTATION_NOT_ARCHIVED, inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
-    .orderBy(desc(verdicts.createdAt), desc(verdicts.id))
+    .where(and(entriesOf('verdict', me, w, RANK.verdict), eq(annotations.authorId, me), ne(verdicts.authorId, me), inMyProject(db, me, verdicts.projectId), ANNOTATION_NOT_ARCHIVED))
+    .orderBy(...newestEntriesFirst)
     .limit(w.limit)
     .all()
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
@@ -229,11 +203,10 @@ function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
 /** Every source of the inbox, cheapest and most plentiful first (the count may stop early). */
 const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
   reviewsOnMine,
-  (db, me, w) => commentsOnMine(db, me, 'annotation', w),
-  (db, me, w) => commentsOnMine(db, me, 'link', w),
-  (db, me, w) => commentsOnReviewed(db, me, 'annotation', w),
-  (db, me, w) => commentsOnReviewed(db, me, 'link', w),
-  repliesToMe,
+  // A comment found by two sources keeps the later one's type: a reply to me, then a discussion.
+  (db, me, w) => commentsFor(db, me, 'mine', w),
+  (db, me, w) => commentsFor(db, me, 'reviewed', w),
+  (db, me, w) => commentsFor(db, me, 'reply', w),
   verdictsOnMine,
   (db, me, w) => changedSinceMyReview(db, me, 'annotation', w),
   (db, me, w) => changedSinceMyReview(db, me, 'link', w),

@@ -15,14 +15,14 @@ import {
   uniqueIndex,
   check,
 } from 'drizzle-orm/sqlite-core';
-import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES } from '../domain';
+import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES, INBOX_SOURCES } from '../domain';
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
 
 // The enums live in lib/domain.ts (client and server share them); re-exported for lib/data.
 export { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS } from '../domain';
-export type { Role, Label, Relation, Decision, Status, Verdict } from '../domain';
+export type { Role, Label, Relation, Decision, Status, Verdict, InboxSource } from '../domain';
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -473,6 +473,25 @@ export const loginFailures = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('login_failures_key_idx').on(t.email, t.ip, t.createdAt)],
+);
+
+/**
+ * The inbox by recipient: one row per (source row, person whose inbox it reaches), written by
+ * triggers in the transaction of the write (drizzle/0022_inbox_entries.sql), so the inbox and
+ * its badge walk (recipient, source, time) newest first. Who may see a row now is checked when
+ * it is read; `cli check` compares the table with its derivation (view inbox_entries_derived).
+ */
+export const inboxEntries = sqliteTable(
+  'inbox_entries',
+  {
+    source: text('source', { enum: INBOX_SOURCES }).notNull(),
+    /** The comment, verdict, annotation or link (for changed_*) the row is about. */
+    sourceId: integer('source_id').notNull(),
+    recipientId: integer('recipient_id').notNull(),
+    /** The source row's time; for changed_* the time of the item's latest event at its current substance version. */
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId, t.recipientId] }), index('inbox_entries_recipient_idx').on(t.recipientId, t.source, t.createdAt, t.sourceId)],
 );
 
 /** When each user last opened their inbox: unread = newer items than this. */

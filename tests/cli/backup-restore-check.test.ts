@@ -79,8 +79,9 @@ describe('cli check', () => {
       'ok    article counters match their annotations',
       'ok    speaker suggestions match the live quotes',
       'ok    agreement totals match the cached agreement rows',
+      'ok    inbox entries match the comments, reviews and verdicts they come from',
     ]);
-    expect(result.lines.at(-1)).toBe('All 15 checks passed.');
+    expect(result.lines.at(-1)).toBe('All 16 checks passed.');
   });
 });
 
@@ -179,6 +180,7 @@ describe('cli check failures', () => {
     getSqlite().prepare("update queue_outlet_tallies set n = n - 1 where project_id = ? and label = 'link'").run(ctx.projectId);
     getSqlite().prepare('update reviews set target_author_id = reviewer_id where link_id = ?').run(link.id);
     getSqlite().prepare('update queue_reviewed_tallies set n = n + 5 where reviewer_id = ?').run(ctx.reviewerId);
+    getSqlite().prepare("insert into inbox_entries (source, source_id, recipient_id, created_at) values ('verdict', 999999, ?, 5)").run(ctx.authorId);
 
     const result = cli(['check']);
     expect(result.code).toBe(1);
@@ -204,7 +206,8 @@ describe('cli check failures', () => {
     expect(result.stdout).toMatch(
       new RegExp(`FAIL  review queue counters of what each reviewer reviewed, and article sizes, match the live reviews\\n[^]*reviewed tally of user ${ctx.reviewerId} in project ${ctx.projectId}, article ${a.articleId}, links by user ${ctx.authorId}: kept 6, counted 1`),
     );
-    expect(result.lines.at(-1)).toBe('11 of 15 checks failed.');
-    expect(result.stderr).toBe('error: 11 of 15 checks failed (see above).\n');
+    expect(result.stdout).toContain(`FAIL  inbox entries match the comments, reviews and verdicts they come from\n        inbox entry verdict 999999 for user ${ctx.authorId} is kept but not derived`);
+    expect(result.lines.at(-1)).toBe('12 of 16 checks failed.');
+    expect(result.stderr).toBe('error: 12 of 16 checks failed (see above).\n');
   });
 });

@@ -5,7 +5,8 @@
  * and hard deletes: the PostgreSQL side of tests/scale/queue-tallies.test.ts and
  * tests/db/triggers.test.ts. Plain SQL on a real PostgreSQL, as the data layer will write it.
  * Unlike SQLite, PostgreSQL runs writers at once: a move (an article's outlet, a statement's
- * article) racing a write filed under the moved value must leave the tallies exact too.
+ * article) racing a write filed under the moved value must leave the tallies exact too, and a
+ * comment racing a review of the same item must reach the reviewer (the inbox by recipient).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -76,6 +77,10 @@ async function expectDerivedTablesExact(): Promise<void> {
   );
   expect(await lines(`select project_id, author_id, articles from agreement_authors`)).toEqual(
     await lines(`select g.project_id, v::int, count(*) from agreement_articles g, jsonb_array_elements_text(g.authors) v group by 1, 2`),
+  );
+  // The inbox by recipient (drizzle/pg/0009_inbox_entries.sql) equals its derivation, as `cli check` compares on SQLite.
+  expect(await lines('select source, source_id, recipient_id, created_at from inbox_entries')).toEqual(
+    await lines('select source, source_id, recipient_id, created_at from inbox_entries_derived'),
   );
   // Tallies never go negative.
   expect(await lines(`select 'queue', n from queue_tallies where n < 0 union all select 'outlet', n from queue_outlet_tallies where n < 0
@@ -219,6 +224,88 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL triggers', () => {
     }
     await expectDerivedTablesExact();
     expect(Number((await one<{ n: number }>('select count(*) as n from annotations')).n)).toBeGreaterThan(50);
+  });
+
+  it('keep the inbox by recipient equal to its derivation through comments, replies, reviews, verdicts, edits and events', async () => {
+    const next = random(29);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    type Item = { kind: 'annotation' | 'link'; id: number; project_id: number };
+    const items = async (): Promise<Item[]> => [
+      ...(await db.rows<Item>(`select 'annotation' as kind, id, project_id from annotations`)),
+      ...(await db.rows<Item>(`select 'link' as kind, id, project_id from links`)),
+    ];
+    for (let step = 0; step < 300; step++) {
+      const roll = next();
+      const item = pick(await items());
+      const column = `${item.kind}_id`;
+      if (roll < 0.3) {
+        const parent = next() < 0.4 ? (await db.rows<{ id: number }>(`select id from comments where ${column} = $1 order by id desc limit 1`, [item.id]))[0] : undefined;
+        await db.rows(`insert into comments (project_id, ${column}, parent_id, author_id, body) values ($1, $2, $3, $4, 'A comment')`, [item.project_id, item.id, parent?.id ?? null, pick(users)]);
+      } else if (roll < 0.5) {
+        // A review (now and then of an old version, as an import writes), replacing the reviewer's live one.
+        const reviewer = pick(users);
+        await db.rows(`update reviews set superseded_at = clock_timestamp() where ${column} = $1 and reviewer_id = $2 and superseded_at is null`, [item.id, reviewer]);
+        const version = next() < 0.3 ? 1 : (await one<{ v: number }>(`select version as v from ${item.kind}s where id = $1`, [item.id])).v;
+        await db.rows(`insert into reviews (project_id, ${column}, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', $4)`, [item.project_id, item.id, reviewer, version]);
+      } else if (roll < 0.6) {
+        // A live review set aside (as a change in substance does; the app never brings one back).
+        await db.rows(`update reviews set superseded_at = clock_timestamp() where id = (select id from reviews where ${column} = $1 and superseded_at is null order by id desc limit 1)`, [item.id]);
+      } else if (roll < 0.72) {
+        // A change in substance, its event before or after it.
+        const { version } = await one<{ version: number }>(`update ${item.kind}s set version = version + 1 where id = $1 returning version`, [item.id]);
+        const event = () => db.rows(`insert into events (project_id, action, entity_type, entity_id, after) values ($1, 'edit', $2, $3, $4)`, [item.project_id, item.kind, item.id, JSON.stringify({ version })]);
+        if (next() < 0.5) await event();
+        await db.rows(`update ${item.kind}s set substance_version = version where id = $1`, [item.id]);
+        if (next() < 0.8) await event();
+      } else if (roll < 0.8) {
+        if (item.kind === 'annotation') await db.rows(`insert into verdicts (project_id, annotation_id, author_id, verdict) values ($1, $2, $3, 'mixed')`, [item.project_id, item.id, pick(users)]);
+      } else if (roll < 0.87) {
+        await db.rows(`update ${item.kind}s set author_id = $2 where id = $1`, [item.id, pick(users)]);
+      } else if (roll < 0.93) {
+        await db.rows(`update comments set deleted_at = clock_timestamp() where id = (select max(id) from comments where ${column} = $1)`, [item.id]);
+      } else {
+        // An event of an older version, or of something else: no change to the inbox's times.
+        await db.rows(`insert into events (project_id, action, entity_type, entity_id, after) values ($1, 'note', $2, $3, $4)`, [item.project_id, item.kind, item.id, JSON.stringify({ version: 0 })]);
+      }
+      if (step % 30 === 29) await expectDerivedTablesExact();
+    }
+    await expectDerivedTablesExact();
+    const sources = await lines('select distinct source from inbox_entries');
+    expect(sources).toEqual(['changed_annotation', 'changed_link', 'mine', 'reply', 'reviewed', 'verdict']);
+  });
+
+  it('give the reviewer the thread of an item when a comment and a review of it are written at once', async () => {
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      return client;
+    };
+    const [commenter, reviewer] = [await connect(), await connect()];
+    try {
+      const [author, by, who] = users;
+      for (const commentFirst of [true, false]) {
+        // A fresh item each time, so the reviewer has no other review of it.
+        const item = await one<{ id: number; project_id: number }>(
+          `insert into annotations (project_id, article_id, author_id, label, start, "end", exact) values ($1, $2, $3, 'claim', 0, 2, 'Bo') returning id, project_id`,
+          [projects[0], articles[0], author],
+        );
+        const comment = (client: pg.Client) => client.query(`insert into comments (project_id, annotation_id, author_id, body) values ($1, $2, $3, 'At once')`, [item.project_id, item.id, by]);
+        const review = (client: pg.Client) => client.query(`insert into reviews (project_id, annotation_id, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', 1)`, [item.project_id, item.id, who]);
+        const [a, b] = commentFirst ? [commenter, reviewer] : [reviewer, commenter];
+        await a.query('begin');
+        await (commentFirst ? comment : review)(a);
+        const written = (commentFirst ? review : comment)(b);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await a.query('commit');
+        await written;
+        const reached = await lines(`select recipient_id from inbox_entries where source = 'reviewed' and source_id in (select id from comments where annotation_id = $1)`, [item.id]);
+        expect(reached, commentFirst ? 'the comment first' : 'the review first').toEqual([String(who)]);
+        await expectDerivedTablesExact();
+      }
+    } finally {
+      await commenter.end();
+      await reviewer.end();
+    }
   });
 
   it('drop an article\'s agreement cache on a write that changes its figures, and keep the totals', async () => {

@@ -1,8 +1,11 @@
 /**
  * The inbox at scale: the reviews of my work are read newest first from the (target author,
- * time) index, not sorted from every review of my items or my projects; the unread count comes from the first page when that page
- * already reaches read items (and agrees with the badge's own count); and no statement scans a
- * whole table. Also: a project I left drops out even though its reviews stay.
+ * time) index, not sorted from every review of my items or my projects; every other source
+ * from inbox_entries by (recipient, source, time) (drizzle/0022_inbox_entries.sql), never from
+ * the comments, reviews, annotations or verdicts of a project or of an author; the unread count
+ * comes from the first page when that page already reaches read items (and agrees with the
+ * badge's own count); and no statement scans a whole table. Also: a project I left drops out
+ * even though its reviews stay.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getSqlite } from '@/lib/db/client';
@@ -13,7 +16,7 @@ import { addComment } from '@/lib/data/comments';
 import { listInbox, markInboxRead, UNREAD_CAP, unreadCount } from '@/lib/data/inbox';
 import { makeProject, makeUser } from '../helpers';
 import { makeArticle, tag } from '../review/fixtures';
-import { capturePlans, expectNoFullScans } from './plan';
+import { capturePlans, explain, expectNoFullScans } from './plan';
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let me: Who, olena: Who;
@@ -64,6 +67,43 @@ describe('inbox at scale', () => {
       const details = plan.map((r) => r.detail).join('\n');
       expect(details).toMatch(/SEARCH reviews USING INDEX reviews_target_author_idx/);
       expect(details).not.toMatch(/TEMP B-TREE/);
+    }
+  });
+
+  it('reads every source from (recipient, time) and each row it keeps by primary key: nothing per project or per author', async () => {
+    // The indexes a step of the inbox may search; every other table is reached by its primary key only.
+    const RECIPIENT_INDEXES = /USING (COVERING )?INDEX (inbox_entries_recipient_idx|reviews_target_author_idx|sqlite_autoindex_memberships_1) \(/;
+    const pages = (who: Who) => {
+      const first = listInbox({ actor: who.actor, query: { limit: '2' } });
+      expect(first.nextCursor).not.toBeNull();
+      return [() => listInbox({ actor: who.actor, query: { limit: '2' } }), () => listInbox({ actor: who.actor, query: { limit: '2', cursor: first.nextCursor } }), () => unreadCount({ actor: who.actor })];
+    };
+    // Olena reviewed and commented (discussion rows); I wrote the items (comments, reviews, verdicts on mine).
+    for (const id of mine) await addComment({ actor: me.actor, target: { kind: 'annotation', id }, input: { body: 'Answering your review.' } });
+    for (const who of [me, olena]) {
+      for (const [n, call] of pages(who).entries()) {
+        const statements = await capturePlans(getSqlite(), call);
+        const fromEntries = statements.filter((sql) => /from "inbox_entries"/.test(sql));
+        expect(fromEntries.length, `call ${n}`).toBeGreaterThan(0);
+        let seeks = 0;
+        for (const sql of statements) {
+          const params = new Array((sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, '').match(/\?/g) ?? []).length).fill(1);
+          const plan = explain(getSqlite(), sql, params).map((r) => r.detail);
+          const shown = `${sql}\n  ${plan.join('\n  ')}`;
+          for (const step of plan) {
+            if (/^SCAN /.test(step)) expect.fail(`a scan in:\n${shown}`);
+            if (/^SEARCH /.test(step) && !/USING (INTEGER PRIMARY KEY|PRIMARY KEY)/.test(step)) expect(step, shown).toMatch(RECIPIENT_INDEXES);
+            expect(step, shown).not.toMatch(/TEMP B-TREE/);
+          }
+          if (fromEntries.includes(sql)) {
+            expect(plan[0], shown).toMatch(/^SEARCH inbox_entries USING COVERING INDEX inbox_entries_recipient_idx \(recipient_id=\? AND source=\?/);
+            if (/created_at<\?/.test(plan[0])) seeks++;
+          }
+        }
+        // A cursor page starts each walk at the cursor's time, not at the newest row.
+        if (n === 1) expect(seeks).toBe(fromEntries.filter((sql) => /"inbox_entries"."created_at" <=? \?/.test(sql)).length);
+        if (n === 1) expect(seeks).toBeGreaterThan(0);
+      }
     }
   });
 

@@ -29,7 +29,7 @@ import {
   uniqueIndex,
   check,
 } from 'drizzle-orm/pg-core';
-import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES } from '../../domain';
+import { ROLES, LABELS, RELATIONS, DECISIONS, STATUSES, VERDICTS, ANCHOR_STATES, REVISION_SOURCES, INBOX_SOURCES } from '../../domain';
 
 /** Statement time, like SQLite's unixepoch('subsec') (now() would be the transaction's start). */
 const now = sql`clock_timestamp()`;
@@ -405,6 +405,22 @@ export const loginFailures = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('login_failures_key_idx').on(t.email, t.ip, t.createdAt)],
+);
+
+/**
+ * The inbox by recipient, kept by the triggers of drizzle/pg/0009_inbox_entries.sql (SQLite's
+ * drizzle/0022_inbox_entries.sql); `created_at` is milliseconds since the epoch, a plain
+ * integer as in SQLite.
+ */
+export const inboxEntries = pgTable(
+  'inbox_entries',
+  {
+    source: text('source', { enum: INBOX_SOURCES }).notNull(),
+    sourceId: integer('source_id').notNull(),
+    recipientId: integer('recipient_id').notNull(),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.sourceId, t.recipientId] }), index('inbox_entries_recipient_idx').on(t.recipientId, t.source, t.createdAt, t.sourceId)],
 );
 
 export const inboxState = pgTable('inbox_state', {

@@ -1,0 +1,317 @@
+/**
+ * The inbox as it was read before migration 0022 (every source walked from the project's or the
+ * author's rows), kept as the oracle the inbox by recipient must equal (inbox-oracle.test.ts).
+ * listInbox and unreadCount only; markInboxRead is the real one.
+ */
+import { and, desc, eq, exists, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { pageRequest, toPage, type Page } from '@/lib/pagination/cursor';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { getDb, type Db } from '@/lib/db/client';
+import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '@/lib/db/schema';
+import { forbidden } from '@/lib/errors';
+import { loadUser, type Actor } from '@/lib/data/actor';
+import { ANNOTATION_NOT_ARCHIVED, annotationIdNotArchived, LINK_NOT_ARCHIVED, linkIdNotArchived } from '@/lib/data/articleArchive';
+import type { TargetKind } from '@/lib/data/reviewTargets';
+
+/** Items on one page of the inbox unless `limit` asks otherwise. */
+const INBOX_PAGE = 30;
+/** Unread items are counted up to one more than this (the badge then reads "99+"). */
+const UNREAD_CAP = 99;
+
+type InboxType = 'review' | 'settlement' | 'comment' | 'reply' | 'discussion' | 'verdict' | 'changed';
+
+interface InboxItem {
+  key: string;
+  type: InboxType;
+  at: Date;
+  unread: boolean;
+  actorName: string;
+  projectId: number;
+  projectName: string;
+  kind: TargetKind;
+  targetId: number;
+  /** Where to open it: the reader of the annotation (or the link's first end), focused. */
+  articleId: number;
+  focusAnnotationId: number;
+  label: Label;
+  exact: string;
+  decision?: Decision;
+  reason?: string;
+  body?: string;
+  commentId?: number;
+  verdict?: Verdict;
+  /** A verdict: a lead's final one, or (false) a proposal. */
+  final?: boolean;
+}
+
+/**
+ * The inbox's order, newest first: time, then the kind of row (so that one comment found by two
+ * sources has one key), then its id. A cursor is the key of the last row sent.
+ */
+type InboxKey = [at: number, rank: number, id: number];
+const RANK = { review: 0, comment: 1, verdict: 2, changedAnnotation: 3, changedLink: 4 } as const;
+
+/** Which rows a source reads: older than `before`, newer than `since`, at most `limit`. */
+interface Window {
+  before?: InboxKey;
+  since?: number;
+  limit: number;
+}
+
+type Raw = Omit<InboxItem, 'unread' | 'projectName' | 'articleId' | 'focusAnnotationId' | 'label' | 'exact'> & { focusAnnotationId?: number; sortKey: InboxKey };
+
+/** The WHERE of one source's rows in the window (`at`, `id`: its time and id columns; `rank`: its kind). */
+function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL | undefined {
+  const parts: SQL[] = [];
+  if (w.since !== undefined) parts.push(sql`${at} > ${w.since}`);
+  if (w.before) {
+    const [t, r, i] = w.before;
+    if (rank < r) parts.push(sql`${at} <= ${t}`);
+    else if (rank > r) parts.push(sql`${at} < ${t}`);
+    else parts.push(sql`(${at} < ${t} or (${at} = ${t} and ${id} < ${i}))`);
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+const isBefore = (a: InboxKey, b: InboxKey) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
+const newestFirst = (a: Raw, b: Raw) => (isBefore(a.sortKey, b.sortKey) ? 1 : isBefore(b.sortKey, a.sortKey) ? -1 : 0);
+
+function requireUserId(db: Db, actor: Actor): number {
+  const user = loadUser(db, actor);
+  if (!user) throw forbidden('The inbox belongs to a person: the command-line operator has none.');
+  return user.id;
+}
+
+function member(userId: number, projectColumn: SQLWrapper): SQL {
+  return and(eq(memberships.projectId, projectColumn), eq(memberships.userId, userId))!;
+}
+
+/** Items in archived articles are out of the inbox (lib/data/articleArchive.ts); for sources joined to their target. */
+const notArchived = (kind: TargetKind) => (kind === 'annotation' ? ANNOTATION_NOT_ARCHIVED : LINK_NOT_ARCHIVED);
+/** The same for sources that only know the comment (its annotation or link id; the other is null). */
+const commentNotArchived = and(annotationIdNotArchived(comments.annotationId), linkIdNotArchived(comments.linkId));
+
+/** My items in the projects I belong to (the author index), outside archived articles, as a subquery of their ids. */
+function myItems(db: Db, me: number, kind: TargetKind) {
+  const target = kind === 'annotation' ? annotations : links;
+  return db.select({ id: target.id }).from(target).innerJoin(memberships, member(me, target.projectId)).where(and(eq(target.authorId, me), notArchived(kind)));
+}
+
+/**
+ * Reviews by others of my annotations and links (in the projects I belong to), newest first:
+ * read by the (target author, time) index, so a page or the unread badge costs its own rows,
+ * not a sort of every review of my items.
+ */
+function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
+  const inMyProject = exists(db.select({ one: sql`1` }).from(memberships).where(member(me, reviews.projectId)));
+  return db
+    .select({ r: reviews, actorName: users.name })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.reviewerId))
+    .where(
+      and(
+        eq(reviews.targetAuthorId, me),
+        ne(reviews.reviewerId, me),
+        inMyProject,
+        annotationIdNotArchived(reviews.annotationId),
+        linkIdNotArchived(reviews.linkId),
+        inWindow(w, RANK.review, reviews.createdAt, reviews.id),
+      ),
+    )
+    .orderBy(desc(reviews.createdAt), desc(reviews.id))
+    .limit(w.limit)
+    .all()
+    .map(({ r, actorName }) => {
+      const kind: TargetKind = r.annotationId ? 'annotation' : 'link';
+      return {
+        key: `review-${r.id}`,
+        sortKey: [r.createdAt.getTime(), RANK.review, r.id] as InboxKey,
+        type: r.isFinal ? 'settlement' : 'review',
+        at: r.createdAt,
+        actorName,
+        projectId: r.projectId,
+        kind,
+        targetId: (r.annotationId ?? r.linkId)!,
+        decision: r.decision,
+        reason: r.reason,
+      };
+    });
+}
+
+/** Items I reviewed that changed in substance since my review: they wait for a new review. */
+function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+  const rank = kind === 'annotation' ? RANK.changedAnnotation : RANK.changedLink;
+  const target = kind === 'annotation' ? annotations : links;
+  const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
+  const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
+    and json_extract(${events.after}, '$.version') = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
+  return db
+    .selectDistinct({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt })
+    .from(reviews)
+    .innerJoin(target, eq(target.id, column))
+    .innerJoin(memberships, member(me, reviews.projectId))
+    .innerJoin(users, eq(users.id, target.authorId))
+    .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me), notArchived(kind)))
+    .orderBy(desc(target.id))
+    .all()
+    // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
+    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt ?? 0, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
+    .filter((r) => (w.since === undefined || r.sortKey[0] > w.since) && (!w.before || isBefore(r.sortKey, w.before)))
+    .sort(newestFirst)
+    .slice(0, w.limit);
+}
+
+function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: InboxType): Raw {
+  const kind: TargetKind = c.annotationId ? 'annotation' : 'link';
+  return { key: `comment-${c.id}`, sortKey: [c.createdAt.getTime(), RANK.comment, c.id], type, at: c.createdAt, actorName, projectId: c.projectId, kind, targetId: (c.annotationId ?? c.linkId)!, body: c.body, commentId: c.id };
+}
+
+function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+  const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
+  return db
+    .select({ c: comments, actorName: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(inArray(column, myItems(db, me, kind)), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
+    .all()
+    .map(({ c, actorName }) => commentRaw(c, actorName, c.parentId ? 'reply' : 'comment'));
+}
+
+/** Comments by others in the threads of items I reviewed (e.g. the author answering my review). */
+function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+  const same = kind === 'annotation' ? eq(reviews.annotationId, comments.annotationId) : eq(reviews.linkId, comments.linkId);
+  return db
+    .selectDistinct({ c: comments, actorName: users.name })
+    .from(comments)
+    .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
+    .innerJoin(memberships, member(me, comments.projectId))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
+    .all()
+    .map(({ c, actorName }) => commentRaw(c, actorName, 'discussion'));
+}
+
+function repliesToMe(db: Db, me: number, w: Window): Raw[] {
+  const parent = alias(comments, 'parent');
+  // Driven by my comments (the author index), not by every comment of my projects.
+  const myComments = db.select({ id: parent.id }).from(parent).innerJoin(memberships, member(me, parent.projectId)).where(eq(parent.authorId, me));
+  return db
+    .select({ c: comments, actorName: users.name })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(inArray(comments.parentId, myComments), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(w.limit)
+    .all()
+    .map(({ c, actorName }) => commentRaw(c, actorName, 'reply'));
+}
+
+function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
+  return db
+    .select({ v: verdicts, actorName: users.name })
+    .from(verdicts)
+    .innerJoin(annotations, eq(annotations.id, verdicts.annotationId))
+    .innerJoin(memberships, member(me, verdicts.projectId))
+    .innerJoin(users, eq(users.id, verdicts.authorId))
+    .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), ANNOTATION_NOT_ARCHIVED, inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
+    .orderBy(desc(verdicts.createdAt), desc(verdicts.id))
+    .limit(w.limit)
+    .all()
+    .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
+}
+
+/** Every source of the inbox, cheapest and most plentiful first (the count may stop early). */
+const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
+  reviewsOnMine,
+  (db, me, w) => commentsOnMine(db, me, 'annotation', w),
+  (db, me, w) => commentsOnMine(db, me, 'link', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'annotation', w),
+  (db, me, w) => commentsOnReviewed(db, me, 'link', w),
+  repliesToMe,
+  verdictsOnMine,
+  (db, me, w) => changedSinceMyReview(db, me, 'annotation', w),
+  (db, me, w) => changedSinceMyReview(db, me, 'link', w),
+];
+
+/**
+ * The window's rows of every source, newest first, deduplicated (a comment found by two sources
+ * keeps the later source's type, as before), at most `limit + 1` of them (the extra one says
+ * there is a next page). Each source reads at most `limit + 1` rows, so the first `limit + 1`
+ * distinct rows overall are among them. Once that many are found, later sources read only
+ * rows as new as the oldest of them; with `countOnly` they are not read at all (the count is
+ * then the cap whatever they hold).
+ */
+function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
+  const w = { ...window, limit: window.limit + 1 };
+  const unique = new Map<string, Raw>();
+  for (const source of SOURCES) {
+    for (const item of source(db, me, w)) unique.set(item.key, item);
+    if (unique.size < w.limit) continue;
+    if (countOnly) break;
+    // Rows older than the limit-th newest found so far cannot make the page: later sources
+    // read only from its time on (a millisecond earlier, for rows of the same time).
+    const last = [...unique.values()].sort(newestFirst)[w.limit - 1];
+    w.since = Math.max(w.since ?? -Infinity, last.sortKey[0] - 1);
+  }
+  return [...unique.values()].sort(newestFirst).slice(0, w.limit);
+}
+
+function lastReadAt(db: Db, me: number): number {
+  return db.select().from(inboxState).where(eq(inboxState.userId, me)).get()?.lastReadAt.getTime() ?? 0;
+}
+
+/** Names the item each inbox row is about: its article, label and text (a link by its first end). */
+function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
+  const linkIds = raw.filter((r) => r.kind === 'link').map((r) => r.targetId);
+  const linkEnds = new Map(
+    (linkIds.length ? db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds)).all() : []).map((l) => [l.id, l.from]),
+  );
+  const focus = (r: Raw) => (r.kind === 'link' ? linkEnds.get(r.targetId)! : r.targetId);
+  const annotationIds = [...new Set(raw.map(focus))];
+  const spans = new Map(
+    (annotationIds.length
+      ? db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)).all()
+      : []
+    ).map((a) => [a.id, a]),
+  );
+  const projectIds = [...new Set(raw.map((r) => r.projectId))];
+  const projectNames = new Map((projectIds.length ? db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
+  return raw.map((r) => {
+    const span = spans.get(focus(r))!;
+    const { sortKey: _key, ...rest } = r;
+    return { ...rest, unread: r.at.getTime() > readAt, projectName: projectNames.get(r.projectId) ?? '', articleId: span.articleId, focusAnnotationId: span.id, label: span.label, exact: span.exact };
+  });
+}
+
+function countUnread(db: Db, me: number, readAt: number): number {
+  return collect(db, me, { since: readAt, limit: UNREAD_CAP }, true).length;
+}
+
+/**
+ * One page of the actor's inbox, newest first (`?cursor=&limit=`; a bad one is a 400), with
+ * the number of unread items (counted up to UNREAD_CAP + 1: more reads "99+").
+ */
+export function oracleListInbox({ actor, query = {} }: { actor: Actor; query?: { cursor?: string | null; limit?: string | null } }): Page<InboxItem> & { unread: number } {
+  const db = getDb();
+  const me = requireUserId(db, actor);
+  const scope = { list: `inbox:${me}` };
+  const { after: before, limit } = pageRequest(scope, query, 3, { limit: INBOX_PAGE, max: 100 });
+  const rows = collect(db, me, { before: before as InboxKey | undefined, limit });
+  const readAt = lastReadAt(db, me);
+  const page = toPage(scope, rows, limit, (r) => r.sortKey);
+  // The first page holds the newest rows: once it reaches one already read, it holds every unread one.
+  const newer = rows.filter((r) => r.at.getTime() > readAt).length;
+  const unread = !before && newer < rows.length ? newer : countUnread(db, me, readAt);
+  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread };
+}
+
+/** How many inbox items are newer than the last time the actor read it (the header badge). */
+export function oracleUnreadCount({ actor }: { actor: Actor }): number {
+  const db = getDb();
+  const me = requireUserId(db, actor);
+  return countUnread(db, me, lastReadAt(db, me));
+}
