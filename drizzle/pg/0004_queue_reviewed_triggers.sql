@@ -25,8 +25,8 @@ SELECT t.project_id, t.article_id, '*', coalesce(nullif(a.outlet, ''), '-'), sum
 --> statement-breakpoint
 
 -- +delta to the reviewer's counter of one item, when the item is live, not the reviewer's own,
--- and the reviewer has no other live review of it (than `review_id`).
-CREATE FUNCTION queue_reviewed_count(review_id integer, reviewer integer, annotation integer, link integer, delta integer) RETURNS void LANGUAGE plpgsql AS $$
+-- and the reviewer has no live review of it other than those of `review_ids` (this statement's).
+CREATE FUNCTION queue_reviewed_count(review_ids integer[], reviewer integer, annotation integer, link integer, delta integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	item_project integer;
 	item_article integer;
@@ -44,38 +44,56 @@ BEGIN
 	IF item_project IS NULL OR item_article IS NULL OR item_author = reviewer THEN
 		RETURN;
 	END IF;
-	IF annotation IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.annotation_id = annotation AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> review_id)
-		OR link IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.link_id = link AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> review_id) THEN
+	IF annotation IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.annotation_id = annotation AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> ALL (review_ids))
+		OR link IS NOT NULL AND EXISTS (SELECT 1 FROM reviews r WHERE r.link_id = link AND r.reviewer_id = reviewer AND r.superseded_at IS NULL AND r.id <> ALL (review_ids)) THEN
 		RETURN;
 	END IF;
 	INSERT INTO queue_reviewed_tallies AS t (project_id, reviewer_id, article_id, label, author_id, n) VALUES (item_project, reviewer, item_article, item_label, item_author, delta)
 		ON CONFLICT (project_id, reviewer_id, article_id, label, author_id) DO UPDATE SET n = t.n + excluded.n;
 END $$;
 --> statement-breakpoint
+-- Statement-level, unlike SQLite's row triggers: PostgreSQL runs row-level AFTER triggers once
+-- the whole statement is done, so two reviews of one item by one reviewer inserted, superseded
+-- or deleted by one statement would each see the other already changed and count the item
+-- twice (or not at all). Here each (reviewer, item) the statement touched counts once.
 CREATE FUNCTION queue_reviewed_review_ai() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	ids integer[] := ARRAY(SELECT id FROM new_reviews);
+	item record;
 BEGIN
-	PERFORM queue_reviewed_count(NEW.id, NEW.reviewer_id, NEW.annotation_id, NEW.link_id, 1);
+	FOR item IN SELECT DISTINCT reviewer_id, annotation_id, link_id FROM new_reviews WHERE superseded_at IS NULL LOOP
+		PERFORM queue_reviewed_count(ids, item.reviewer_id, item.annotation_id, item.link_id, 1);
+	END LOOP;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER queue_reviewed_review_ai AFTER INSERT ON reviews FOR EACH ROW WHEN (NEW.superseded_at IS NULL) EXECUTE FUNCTION queue_reviewed_review_ai();
+CREATE TRIGGER queue_reviewed_review_ai AFTER INSERT ON reviews REFERENCING NEW TABLE AS new_reviews FOR EACH STATEMENT EXECUTE FUNCTION queue_reviewed_review_ai();
 --> statement-breakpoint
 CREATE FUNCTION queue_reviewed_review_au() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	item record;
 BEGIN
-	PERFORM queue_reviewed_count(NEW.id, NEW.reviewer_id, NEW.annotation_id, NEW.link_id, -1);
+	FOR item IN SELECT DISTINCT n.reviewer_id, n.annotation_id, n.link_id FROM old_reviews o JOIN new_reviews n ON n.id = o.id
+			WHERE o.superseded_at IS NULL AND n.superseded_at IS NOT NULL LOOP
+		PERFORM queue_reviewed_count('{}', item.reviewer_id, item.annotation_id, item.link_id, -1);
+	END LOOP;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER queue_reviewed_review_au AFTER UPDATE OF superseded_at ON reviews FOR EACH ROW
-	WHEN (OLD.superseded_at IS NULL AND NEW.superseded_at IS NOT NULL) EXECUTE FUNCTION queue_reviewed_review_au();
+CREATE TRIGGER queue_reviewed_review_au AFTER UPDATE ON reviews REFERENCING OLD TABLE AS old_reviews NEW TABLE AS new_reviews FOR EACH STATEMENT
+	EXECUTE FUNCTION queue_reviewed_review_au();
 --> statement-breakpoint
 CREATE FUNCTION queue_reviewed_review_ad() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+	item record;
 BEGIN
-	PERFORM queue_reviewed_count(OLD.id, OLD.reviewer_id, OLD.annotation_id, OLD.link_id, -1);
+	FOR item IN SELECT DISTINCT reviewer_id, annotation_id, link_id FROM old_reviews WHERE superseded_at IS NULL LOOP
+		PERFORM queue_reviewed_count('{}', item.reviewer_id, item.annotation_id, item.link_id, -1);
+	END LOOP;
 	RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER queue_reviewed_review_ad AFTER DELETE ON reviews FOR EACH ROW WHEN (OLD.superseded_at IS NULL) EXECUTE FUNCTION queue_reviewed_review_ad();
+CREATE TRIGGER queue_reviewed_review_ad AFTER DELETE ON reviews REFERENCING OLD TABLE AS old_reviews FOR EACH STATEMENT EXECUTE FUNCTION queue_reviewed_review_ad();
 --> statement-breakpoint
 
 -- An annotation deleted, restored, relabelled or moved: its live reviewers' counts move with it, and so do the links that start at it.

@@ -198,8 +198,19 @@ describe.skipIf(!PG_TEST_URL)('PostgreSQL triggers', () => {
         const choice = next();
         const linksNow = await db.rows<{ id: number; project_id: number }>('select id, project_id from links order by id');
         const liveReviews = await db.rows<{ id: number }>('select id from reviews where superseded_at is null order by id');
-        if (choice < 0.25 && liveReviews.length) await db.rows('update reviews set superseded_at = clock_timestamp() where id = $1', [pick(liveReviews).id]);
-        else if (choice < 0.5 && linksNow.length) {
+        if (choice < 0.15 && liveReviews.length) await db.rows('update reviews set superseded_at = clock_timestamp() where id = $1', [pick(liveReviews).id]);
+        else if (choice < 0.3) {
+          // One statement with two live reviews of one item by one reviewer (a review and a
+          // settlement), then one statement superseding every live review of it, as an edit
+          // of substance does (lib/data/reviewTargets.ts): the item counts once, then not at all.
+          const target = pick(annotationsNow);
+          const reviewer = pick(users);
+          await db.rows(
+            `insert into reviews (project_id, annotation_id, reviewer_id, decision, target_version, is_final) values ($1, $2, $3, 'accept', 1, false), ($1, $2, $3, 'reject', 1, true)`,
+            [target.project_id, target.id, reviewer],
+          );
+          if (next() < 0.5) await db.rows('update reviews set superseded_at = clock_timestamp() where annotation_id = $1 and superseded_at is null', [target.id]);
+        } else if (choice < 0.5 && linksNow.length) {
           const link = pick(linksNow);
           await db.rows(`insert into reviews (project_id, link_id, reviewer_id, decision, target_version) values ($1, $2, $3, 'accept', 1)`, [link.project_id, link.id, pick(users)]);
         } else {
