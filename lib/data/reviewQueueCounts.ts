@@ -194,21 +194,27 @@ const WALK_BATCH = 64;
  * The articles with most items left for `me`, most first (ties by id), without counting every
  * article: articles are read largest first (queue_article_sizes), and what is left for me in
  * an article is never more than its size, so once the list is full and the next article is
- * smaller than the list's last count, no later one can enter it.
+ * smaller than the list's last count, no later one can enter it. A queue nearly done never
+ * fills the list: the walk also stops once it has found all `left` items.
  */
-function topArticles(db: Db, projectId: number, me: number, filters: QueueFilters, lost: Part[]): Array<[number, number]> {
+function topArticles(db: Db, projectId: number, me: number, filters: QueueFilters, lost: Part[], left: number): Array<[number, number]> {
   if (filters.authorId) return topArticlesOfAuthor(db, projectId, me, { ...filters, authorId: filters.authorId }, lost);
   const best: Array<[number, number]> = [];
   let after: { n: number; id: number } | null = null;
+  // Items found so far: once they are all that is left (`left`), no other article has any.
+  let found = 0;
   for (;;) {
     const batch: Array<{ id: number; n: number }> = db.all<{ id: number; n: number }>(sql`
       select s.article_id as id, s.n from ${queueArticleSizes} s
         where s.project_id = ${projectId} and s.label = ${filters.label ?? '*'}${filters.outlet !== undefined ? sql` and s.outlet = ${filters.outlet}` : sql``} and s.n > 0
           ${after ? sql`and (s.n, s.article_id) < (${after.n}, ${after.id})` : sql``}
         order by s.n desc, s.article_id desc limit ${WALK_BATCH}`);
-    for (const entry of leftInArticles(db, projectId, me, filters, batch.map((b) => b.id), lost)) best.push(entry);
+    for (const entry of leftInArticles(db, projectId, me, filters, batch.map((b) => b.id), lost)) {
+      best.push(entry);
+      found += entry[1];
+    }
     best.sort(byLeft).splice(ARTICLE_FACET_LIMIT);
-    if (batch.length < WALK_BATCH) return best;
+    if (batch.length < WALK_BATCH || found >= left) return best;
     const last = batch[batch.length - 1];
     if (best.length === ARTICLE_FACET_LIMIT && last.n < best[best.length - 1][1]) return best;
     after = last;
@@ -227,7 +233,10 @@ export function queueCounts(db: Db, projectId: number, me: number, filters: Queu
   const labels = facet('label', (p) => p.label);
   const authors = facet('author', (p) => p.authorId);
   const outlets = facet('outlet', (p) => p.outlet);
-  const articleCounts = new Map(topArticles(db, projectId, me, filters, lost));
+  // What is left under every filter but the article's: the walk stops once it has found it all.
+  const outsideArticle = filters.articleId ? [...coarseParts(db, projectId, me, undefined), ...lost] : parts;
+  const left = outsideArticle.reduce((n, p) => n + (matches(p, filters, 'article') ? p.n : 0), 0);
+  const articleCounts = new Map(topArticles(db, projectId, me, filters, lost, left));
   if (filters.articleId && !articleCounts.has(filters.articleId)) {
     for (const [id, n] of leftInArticles(db, projectId, me, filters, [filters.articleId], lost)) articleCounts.set(id, n);
   }

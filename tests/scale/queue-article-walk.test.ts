@@ -7,7 +7,7 @@
  * and filters, with archived articles and links into them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/lib/db/client';
+import { getDb, getSqlite } from '@/lib/db/client';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { createAnnotation } from '@/lib/data/annotations';
@@ -101,5 +101,34 @@ describe('the article filter at more articles than it lists', () => {
       expect(leads).toContain(id);
       expect(mine).not.toContain(id);
     }
+  });
+});
+
+describe('a queue nearly done', () => {
+  it('stops the walk once every item left is found, with the same counts as counting every article', async () => {
+    const finisher = authors[2];
+    const open = new Set([articleIds[5], articleIds[40], articleIds[70]]);
+    const rows = getSqlite()
+      .prepare('select a.id, a.article_id as articleId from annotations a join articles r on r.id = a.article_id where a.project_id = ? and a.author_id <> ? and a.deleted_at is null and r.archived_at is null order by a.id')
+      .all(projectId, finisher.user.id) as Array<{ id: number; articleId: number }>;
+    for (const row of rows) if (!open.has(row.articleId)) await reviewAnnotation({ actor: finisher.actor, id: row.id, input: { decision: 'accept' } });
+    const sqlite = getSqlite();
+    let walks = 0;
+    const original = sqlite.prepare;
+    sqlite.prepare = function (this: typeof sqlite, source: string) {
+      if (source.includes('queue_article_sizes')) walks++;
+      return original.call(this, source);
+    } as typeof sqlite.prepare;
+    let got;
+    try {
+      got = queueCounts(getDb(), projectId, finisher.user.id, { label: 'claim' });
+    } finally {
+      sqlite.prepare = original;
+    }
+    expect(got).toEqual(queueCountsOracle(getDb(), projectId, finisher.user.id, { label: 'claim' }));
+    expect(queueCounts(getDb(), projectId, finisher.user.id, {})).toEqual(queueCountsOracle(getDb(), projectId, finisher.user.id, {}));
+    expect(got.article.length).toBeLessThan(ARTICLE_FACET_LIMIT);
+    // Found before the sizes ran out: one batch of 64 of the 72 articles, not two.
+    expect(walks).toBe(1);
   });
 });
