@@ -86,6 +86,18 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }] },
   },
   {
+    // The data layer is asynchronous: a data call left without `await` would run after (or
+    // outside) the transaction meant to hold it, or a test would pass before its assertion ran.
+    // An async function handed to a place that ignores its promise (a void callback, a
+    // condition, forEach) is the same mistake.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+  {
     // The rules of hooks. The plugin's other rules are React Compiler diagnostics; this app
     // does not build with the React Compiler.
     files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],

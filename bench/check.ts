@@ -51,7 +51,7 @@ async function copyInto(client: pg.Client): Promise<Record<string, number>> {
   const db = drizzle({ client, schema: pgSchema });
   const copied: Record<string, number> = {};
   for (const table of COPIED) {
-    const rows = getDb().select().from(sqliteSchema[table]).all() as Array<Record<string, unknown>>;
+    const rows = await getDb().select().from(sqliteSchema[table]).all() as Array<Record<string, unknown>>;
     for (let i = 0; i < rows.length; i += BATCH) {
       // The row types of the two schemas are equal (tests/db/pgSchemaTypes.test.ts).
       await db.insert(pgSchema[table]).values(rows.slice(i, i + BATCH) as never);

@@ -39,9 +39,9 @@ async function main() {
   // or for a burst of load from other processes.
   const best = (a: RunResult, b: RunResult) => (a.seconds <= b.seconds ? a : b);
   const bare1 = bareScan(out, sampleRss);
-  const ours1 = ourExport(out, sampleRss);
+  const ours1 = await ourExport(out, sampleRss);
   const bare2 = bareScan(out, sampleRss);
-  const ours2 = ourExport(out, sampleRss);
+  const ours2 = await ourExport(out, sampleRss);
   const bare = best(bare1, bare2);
   const ours = best(ours1, ours2);
   const ratio = ours.rowsPerSecond / bare.rowsPerSecond;

@@ -22,15 +22,15 @@ export interface BenchWorld {
 export async function setupWorld(dataDir: string, reviewers: number): Promise<BenchWorld> {
   process.env.DATA_DIR = dataDir;
   const tag = Math.random().toString(36).slice(2, 8);
-  const project = createProject({ actor: SYSTEM, input: { name: `Bench ${tag}`, slug: `bench-${tag}` } });
+  const project = await createProject({ actor: SYSTEM, input: { name: `Bench ${tag}`, slug: `bench-${tag}` } });
   const bodyA = articleText(120, 'A');
-  const a = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Bench article', body: bodyA } });
-  const b = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other article', body: articleText(60, 'B') } });
+  const a = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Bench article', body: bodyA } });
+  const b = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other article', body: articleText(60, 'B') } });
   const people: BenchWorld['reviewers'] = [];
   for (let i = 0; i < reviewers; i++) {
     const { user } = await createUser({ actor: SYSTEM, input: { email: `bench-${tag}-${i}@example.test`, name: `Reviewer ${i}`, password: 'bench password 123' } });
-    setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role: 'reviewer' } });
-    people.push({ id: user.id, token: createToken({ actor: SYSTEM, input: { name: 'bench', userId: user.id } }).token });
+    await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role: 'reviewer' } });
+    people.push({ id: user.id, token: (await createToken({ actor: SYSTEM, input: { name: 'bench', userId: user.id } })).token });
   }
   closeDb();
   return { projectId: project.id, articleId: a.id, otherArticleId: b.id, articleLength: a.length, reviewers: people };

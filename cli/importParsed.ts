@@ -55,11 +55,11 @@ function batchProgress(): { onProgress: ImportProgress; finish: () => void } {
 }
 
 /** Imports the files as one batch and prints one line per article and a summary. */
-export function importWithParsers(projectId: number, projectName: string, files: string[], ctx: CommandContext): void {
+export async function importWithParsers(projectId: number, projectName: string, files: string[], ctx: CommandContext): Promise<void> {
   let result;
   const progress = batchProgress();
   try {
-    result = importBatch({ actor: SYSTEM, projectId, files: readAll(files), onProgress: progress.onProgress });
+    result = await importBatch({ actor: SYSTEM, projectId, files: readAll(files), onProgress: progress.onProgress });
     progress.finish();
   } catch (error) {
     if (error instanceof AppError) {

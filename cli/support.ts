@@ -18,9 +18,9 @@ export class CliError extends Error {
 }
 
 /** The project named by id or slug, or a CliError that repeats the name given. */
-export function findProject(ref: string): ProjectSummary {
+export async function findProject(ref: string): Promise<ProjectSummary> {
   try {
-    return getProject({ actor: SYSTEM, projectId: resolveProjectId(ref.trim()) });
+    return await getProject({ actor: SYSTEM, projectId: await resolveProjectId(ref.trim()) });
   } catch (error) {
     if (isAppError(error) && error.code === 'not_found') throw new CliError(`No project with id or slug "${ref}".`);
     throw error;
@@ -33,9 +33,9 @@ export function projectLabel(project: Pick<ProjectSummary, 'slug' | 'id'>): stri
 }
 
 /** The account with this email (case-insensitive), or a CliError naming it. */
-export function findUser(email: string): PublicUser {
+export async function findUser(email: string): Promise<PublicUser> {
   const wanted = email.trim().toLowerCase();
-  const user = listUsers({ actor: SYSTEM }).find((u) => u.email === wanted);
+  const user = (await listUsers({ actor: SYSTEM })).find((u) => u.email === wanted);
   if (!user) throw new CliError(`No user with the email ${wanted}.`);
   return user;
 }

@@ -27,7 +27,7 @@ test.describe('signed out', () => {
 
 /** Every page of a project holding one article with one claim (by `reviewer`). */
 async function projectPages(project: TestProject, reviewer: TestUser): Promise<string[]> {
-  const article = createTestArticle(project, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
+  const article = await createTestArticle(project, { title: 'An article to audit', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.', outlet: 'Outlet' });
   const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Who said it' } });
   const base = `/projects/${project.id}`;
   return [
@@ -64,7 +64,7 @@ test.describe('the reader by keyboard alone', () => {
   }
 
   test('a reviewer moves through annotations with j/k, edits a note and saves it without a mouse', async ({ project, reviewer, pageAs }) => {
-    const article = createTestArticle(project, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
+    const article = await createTestArticle(project, { title: 'Keyboard article', body: 'Zelenskyy said Ukraine will not recognise occupied land.\n\nOfficials declined to comment.' });
     await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 9, note: 'Before' } });
     const reader = new Reader(await pageAs(reviewer));
     const { page } = reader;
@@ -88,7 +88,7 @@ test.describe('the reader by keyboard alone', () => {
   });
 
   test('a reviewer reaches the article text with Tab, selects words with Shift+arrows and tags them with 1', async ({ project, reviewer, pageAs }) => {
-    const article = createTestArticle(project, { title: 'Keyboard tagging', body: 'Zelenskyy said Ukraine will not recognise occupied land.' });
+    const article = await createTestArticle(project, { title: 'Keyboard tagging', body: 'Zelenskyy said Ukraine will not recognise occupied land.' });
     const reader = new Reader(await pageAs(reviewer));
     const { page } = reader;
     await reader.open(article);

@@ -14,9 +14,9 @@ const BODY = (n: number) =>
 
 test('a claim and a quote on the same span are a label disagreement, not two one-sided tags', async ({ project, pageAs }) => {
   const [carla, dmytro] = await Promise.all(['Carla', 'Dmytro'].map((name) => createTestUser({ name })));
-  for (const user of [carla, dmytro]) addMember(project, user, 'reviewer');
+  for (const user of [carla, dmytro]) await addMember(project, user, 'reviewer');
   const body = BODY(0);
-  const article = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body, outlet: 'Kyiv Independent' });
+  const article = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body, outlet: 'Kyiv Independent' });
   const span = 'Ukraine will not legally recognize any temporarily occupied territories as Russian';
   await tagText(carla, article, body, 'claim', span);
   await tagText(dmytro, article, body, 'quote', span);
@@ -42,10 +42,10 @@ test('a claim and a quote on the same span are a label disagreement, not two one
 test('the per-article table and the disagreement list page through 50 at a time; a phone does not scroll sideways', async ({ project, pageAs }) => {
   test.setTimeout(120_000);
   const [alma, bohdan] = await Promise.all(['Alma', 'Bohdan'].map((name) => createTestUser({ name })));
-  for (const user of [alma, bohdan]) addMember(project, user, 'reviewer');
+  for (const user of [alma, bohdan]) await addMember(project, user, 'reviewer');
   for (let n = 1; n <= 60; n++) {
     const body = BODY(n);
-    const article = createTestArticle(project, { title: `Occupied territories, report ${n}`, body, outlet: n % 2 ? 'UNN' : 'Zamin.uz' });
+    const article = await createTestArticle(project, { title: `Occupied territories, report ${n}`, body, outlet: n % 2 ? 'UNN' : 'Zamin.uz' });
     await tagText(alma, article, body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
     await tagText(bohdan, article, body, 'quote', 'Ukraine will not legally recognize any temporarily occupied territories');
     await tagText(bohdan, article, body, 'context', 'Officials in Washington declined to comment');

@@ -21,7 +21,7 @@ test('a reviewer selects text with the mouse, presses 1, and after reload the cl
 
 test('an imported article beginning with emoji and combining accents keeps exact offsets', async ({ project, reviewer, pageAs }) => {
   const body = '🇺🇦👍🏽 Zelenskyy q\u0323\u0301uoted: Ukraine will not recognise occupied territories.\n\nCafe\u0301 owners in Kyiv agreed.';
-  const article = createTestArticle(project, { title: 'Emoji', body });
+  const article = await createTestArticle(project, { title: 'Emoji', body });
   const reader = new Reader(await pageAs(reviewer));
   await reader.open(article);
   const selected = await reader.select('🇺🇦', 'q\u0323\u0301uoted');
@@ -36,7 +36,7 @@ test('an imported article beginning with emoji and combining accents keeps exact
 });
 
 test('the keyboard flow: tag, move with j/k, edit, delete, undo', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 1);
+  const article = await createSeedCopy(project, 1);
   const reader = new Reader(await pageAs(reviewer));
   const { page, items } = reader;
   await reader.open(article);
@@ -78,7 +78,7 @@ test('the keyboard flow: tag, move with j/k, edit, delete, undo', async ({ proje
 });
 
 test("a second reviewer sees the first's annotation within 5 s and can neither edit nor delete it", async ({ project, reviewer, otherReviewer, pageAs }) => {
-  const article = createSeedCopy(project, 2);
+  const article = await createSeedCopy(project, 2);
   const reader = new Reader(await pageAs(otherReviewer));
   // The page is on screen and has polled once: what follows can only arrive by polling.
   const polled = reader.page.waitForResponse((r) => r.url().includes(`/api/articles/${article.id}/annotations?since=`));
@@ -106,7 +106,7 @@ test("a second reviewer sees the first's annotation within 5 s and can neither e
 });
 
 test('without the CSS Highlight API the reader falls back to <mark> segments and keeps the text intact', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 4);
+  const article = await createSeedCopy(project, 4);
   const start = article.body.indexOf('Ukrainian President Volodymyr');
   const end = start + 'Ukrainian President'.length;
   const a = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'context', start, end } });
@@ -122,7 +122,7 @@ test('without the CSS Highlight API the reader falls back to <mark> segments and
 });
 
 test('?focus= opens the reader on that annotation, selected', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 3);
+  const article = await createSeedCopy(project, 3);
   const start = article.body.lastIndexOf('Ukrain');
   const a = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'quote', start, end: start + 6 } });
   const reader = new Reader(await pageAs(reviewer));
@@ -135,7 +135,7 @@ test('a refused annotation disappears again with a message saying why', async ({
   const reader = new Reader(await pageAs(reviewer));
   await reader.open(article);
   await reader.select('Alliance', 'members');
-  addMember(project, reviewer, 'viewer');
+  await addMember(project, reviewer, 'viewer');
   await reader.page.keyboard.press('1');
   await expect(reader.notice).toContainText('was not saved');
   await expect(reader.notice).toContainText('viewer');
@@ -143,7 +143,7 @@ test('a refused annotation disappears again with a message saying why', async ({
 });
 
 test('an edit based on a stale version is explained and the annotation reloaded', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 1);
+  const article = await createSeedCopy(project, 1);
   const start = article.body.indexOf('Ukraine');
   const a = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start, end: start + 7 } });
   const reader = new Reader(await pageAs(reviewer));
@@ -161,8 +161,8 @@ test('an edit based on a stale version is explained and the annotation reloaded'
 
 test('hovering a highlight shows label, author and note; clicking it selects it in the side panel', async ({ project, reviewer, pageAs }) => {
   const author = await createTestUser({ name: 'Hover Author' });
-  addMember(project, author, 'reviewer');
-  const article = createTestArticle(project, { title: 'Hover', body: 'Officials said the front line held overnight near Pokrovsk.\n\nNo further details were given.' });
+  await addMember(project, author, 'reviewer');
+  const article = await createTestArticle(project, { title: 'Hover', body: 'Officials said the front line held overnight near Pokrovsk.\n\nNo further details were given.' });
   const start = 'Officials said '.length;
   const a = await createAnnotation({ actor: { userId: author.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'the front line held'.length, note: 'Needs a second source' } });
   const reader = new Reader(await pageAs(reviewer));

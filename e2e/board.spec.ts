@@ -34,7 +34,7 @@ async function buildDesk(project: { id: number }, author: TestUser, reviewer: Te
     const noOutlet = n >= 30;
     const outlet = noOutlet ? '' : OUTLETS[n % OUTLETS.length];
     const { body, claims, quote } = bodyOf(n, outlet || 'Desk');
-    const article = createTestArticle(project, {
+    const article = await createTestArticle(project, {
       title: noOutlet ? `Drone attack on Odesa port: what we know on day ${n}` : `${outlet}: the war on day ${n}`,
       body, outlet: outlet || undefined, url: noOutlet ? `https://www.nv.ua/eng/news/${n}.html` : undefined,
       publishedAt: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}`,

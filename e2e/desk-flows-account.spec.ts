@@ -10,7 +10,7 @@ import { listArchivedArticles } from '@/lib/data/articleArchive';
 import { SYSTEM } from '@/lib/data/actor';
 
 test("Ctrl+Z after the toast's Undo does not undo the delete a second time", async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 0);
+  const article = await createSeedCopy(project, 0);
   const claim = await tagText(reviewer, article, article.body, 'claim', 'Ukraine will not legally recognize');
   const reader = new Reader(await pageAs(reviewer));
   const { page } = reader;
@@ -87,20 +87,20 @@ test('a reviewer changes their own password: other sessions end, this one stays'
 });
 
 test('a lead archives an article imported by mistake and restores it; both are in the audit log', async ({ project, lead, pageAs }) => {
-  const mistake = createTestArticle(project, { title: 'Weather in Tashkent — imported by mistake', body: `+4° пасмурно, ветер 2.1 м/с ${Date.now()}` });
+  const mistake = await createTestArticle(project, { title: 'Weather in Tashkent — imported by mistake', body: `+4° пасмурно, ветер 2.1 м/с ${Date.now()}` });
   const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/articles/${mistake.id}/details`);
   await page.getByRole('button', { name: 'Archive the article…' }).click();
   await page.getByRole('group', { name: 'Confirm archiving' }).getByRole('button', { name: 'Archive it' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'This article is archived' })).toBeVisible();
-  expect(listArchivedArticles({ actor: SYSTEM, projectId: project.id }).map((a) => a.id)).toEqual([mistake.id]);
+  expect((await listArchivedArticles({ actor: SYSTEM, projectId: project.id })).map((a) => a.id)).toEqual([mistake.id]);
 
   await page.goto(`/projects/${project.id}`);
   const archived = page.getByTestId('archived-articles');
   await expect(archived).toContainText('Weather in Tashkent — imported by mistake');
   await archived.getByRole('button', { name: 'Restore Weather in Tashkent — imported by mistake' }).click();
   await expect(archived).toBeHidden();
-  expect(listArchivedArticles({ actor: SYSTEM, projectId: project.id })).toEqual([]);
-  const actions = getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, mistake.id))).all().map((e) => e.action);
+  expect(await listArchivedArticles({ actor: SYSTEM, projectId: project.id })).toEqual([]);
+  const actions = (await getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, mistake.id))).all()).map((e) => e.action);
   expect(actions).toEqual(['article.import', 'article.archive', 'article.restore']);
 });

@@ -4,7 +4,7 @@
  * emoji font; and screenshots of the pages changed, for a person to judge.
  */
 import fs from 'node:fs';
-import { test, expect, Reader, LinkPicker, createSeedCopy, tagText } from './fixtures';
+import { test, expect, Reader, LinkPicker, createSeedCopy, createSeedCopies, tagText } from './fixtures';
 import { axeProblems } from './support/axe';
 import { createLink } from '@/lib/data/links';
 import { addComment } from '@/lib/data/comments';
@@ -19,7 +19,7 @@ async function shoot(page: import('@playwright/test').Page, name: string) {
 }
 
 test('at 390x844 every project tab is whole and no page of this area scrolls sideways', async ({ project, lead, admin, pageAs }) => {
-  createSeedCopy(project, 0);
+  await createSeedCopy(project, 0);
   const page = await pageAs(lead);
   await page.setViewportSize(PHONE);
   await page.goto(`/projects/${project.id}`);
@@ -51,7 +51,7 @@ test('at 390x844 every project tab is whole and no page of this area scrolls sid
 });
 
 test('the favicon is served, the CSV names each linked id once, the comment icon is drawn', async ({ project, lead, reviewer, otherReviewer, pageAs }) => {
-  const [a, b] = [0, 3].map((i) => createSeedCopy(project, i));
+  const [a, b] = await createSeedCopies(project, [0, 3]);
   const claim = await tagText(lead, a, a.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   const match = await tagText(lead, b, b.body, 'quote', 'We will never recognize');
   // Two reviewers link the same pair: two links, one linked id.
@@ -77,7 +77,7 @@ test('the favicon is served, the CSV names each linked id once, the comment icon
 });
 
 test('screenshots of the link picker, import, settings and tabs at 1440x900 and 390x844', async ({ project, reviewer, lead, pageAs }) => {
-  const [source] = [0, 1, 2, 3, 4].map((i) => createSeedCopy(project, i));
+  const [source] = await createSeedCopies(project, [0, 1, 2, 3, 4]);
   const claim = await tagText(reviewer, source, source.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   for (const [size, name] of [[DESK, '1440'], [PHONE, '390']] as const) {
     const reader = new Reader(await pageAs(reviewer));

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, Reader, LinkPicker, ReviewQueue, createSeedCopy, createTestArticle, tagText } from './fixtures';
+import { test, expect, Reader, LinkPicker, ReviewQueue, createSeedCopy, createSeedCopies, createTestArticle, tagText } from './fixtures';
 import { axeProblems } from './support/axe';
 import { createAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { createLink } from '@/lib/data/links';
@@ -27,8 +27,8 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 test('the history says what people did, in their words, and which two statements a link joins', async ({ project, lead, reviewer, pageAs }) => {
   const unnBody = 'Kyiv • UNN. «Ukraine will never recognise the occupied territories», Зеленський said. 🇺🇦';
   const zaminBody = 'Tashkent. Zelenskyy repeated that Ukraine will never recognise occupied land as Russian.';
-  const unn = createTestArticle(project, { title: 'Zelenskyy: no recognition', outlet: 'UNN', body: unnBody });
-  const zamin = createTestArticle(project, { title: 'Storm and talks', outlet: 'Zamin.uz', body: zaminBody });
+  const unn = await createTestArticle(project, { title: 'Zelenskyy: no recognition', outlet: 'UNN', body: unnBody });
+  const zamin = await createTestArticle(project, { title: 'Storm and talks', outlet: 'Zamin.uz', body: zaminBody });
   const quoteText = 'Ukraine will never recognise the occupied territories';
   const start = unnBody.indexOf(quoteText);
   const quote = await createAnnotation({ actor: { userId: reviewer.id }, articleId: unn.id, input: {
@@ -69,7 +69,7 @@ test('the history says what people did, in their words, and which two statements
 });
 
 test('a lead archives an article: gone from the board and the queue; the reader says so, with Restore for leads', async ({ project, lead, reviewer, pageAs }) => {
-  const [kept, gone] = [0, 3].map((i) => createSeedCopy(project, i));
+  const [kept, gone] = await createSeedCopies(project, [0, 3]);
   const keptClaim = await tagText(reviewer, kept, kept.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   const goneText = 'We will never recognize';
   const goneClaim = await tagText(reviewer, gone, gone.body, 'claim', goneText);
@@ -119,7 +119,7 @@ test('a lead archives an article: gone from the board and the queue; the reader 
 });
 
 test('at 390x844 the articles list and the members page stack as cards and do not scroll sideways', async ({ project, lead, reviewer, viewer, pageAs }) => {
-  for (const i of [0, 1, 2, 3, 4]) createSeedCopy(project, i);
+  for (const i of [0, 1, 2, 3, 4]) await createSeedCopy(project, i);
   const page = await pageAs(lead);
   await page.setViewportSize(PHONE);
   await page.goto(`/projects/${project.id}`);
@@ -140,7 +140,7 @@ test('at 390x844 the articles list and the members page stack as cards and do no
 });
 
 test('the reader with overlapping highlights and a selected claim has no serious axe findings', async ({ project, lead, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 0);
+  const article = await createSeedCopy(project, 0);
   const claim = await tagText(reviewer, article, article.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   await tagText(lead, article, article.body, 'quote', 'not legally recognize any temporarily occupied');
   await tagText(lead, article, article.body, 'context', 'temporarily occupied territories');
@@ -157,7 +157,7 @@ test('the reader with overlapping highlights and a selected claim has no serious
 
 test('the review queue names an outlet once, in its outline and on the card', async ({ project, lead, reviewer, pageAs }) => {
   const body = 'A severe winter storm in the USA has disrupted the lives of thousands of people. This was reported by Zamin.uz.';
-  const article = createTestArticle(project, { title: 'Zamin.uz: Storm in the USA leaves thousands without power', outlet: 'Zamin.uz', body });
+  const article = await createTestArticle(project, { title: 'Zamin.uz: Storm in the USA leaves thousands without power', outlet: 'Zamin.uz', body });
   await tagText(reviewer, article, body, 'claim', 'A severe winter storm in the USA has disrupted the lives of thousands of people.');
   const page = await pageAs(lead);
   const queue = new ReviewQueue(page);
@@ -172,7 +172,7 @@ test('the review queue names an outlet once, in its outline and on the card', as
 });
 
 test('screenshots of the reader, link picker, review queue, board and inbox at 1440x900 and 390x844', async ({ project, lead, reviewer, otherReviewer, pageAs }) => {
-  const [a, b, c] = [0, 3, 1].map((i) => createSeedCopy(project, i));
+  const [a, b, c] = await createSeedCopies(project, [0, 3, 1]);
   const claim = await tagText(lead, a, a.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   await tagText(lead, a, a.body, 'quote', 'not legally recognize any temporarily occupied');
   const match = await tagText(reviewer, b, b.body, 'quote', 'We will never recognize');

@@ -3,16 +3,16 @@
  * readable name for the rest, the link picker's keyboard flow with its confirmation, and the
  * import's feedback where the eye is. Each test makes its own project and people.
  */
-import { test, expect, Reader, LinkPicker, createSeedCopy, createTestArticle, tagText } from './fixtures';
+import { test, expect, Reader, LinkPicker, createSeedCopy, createSeedCopies, createTestArticle, tagText } from './fixtures';
 import { getArticle } from '@/lib/data/articles';
 import { SYSTEM } from '@/lib/data/actor';
 
 const CLAIM = 'Ukraine will not legally recognize any temporarily occupied territories';
 
 test('a lead sets the outlet of every article without one in one go', async ({ project, lead, pageAs }) => {
-  const unn = createSeedCopy(project, 2);
-  const zamin = createSeedCopy(project, 3);
-  const plain = [0, 1, 4].map((i) => createSeedCopy(project, i));
+  const unn = await createSeedCopy(project, 2);
+  const zamin = await createSeedCopy(project, 3);
+  const plain = await createSeedCopies(project, [0, 1, 4]);
   // The seed metadata names the outlets the texts state: the dateline "Kyiv • UNN" and "This was reported by Zamin.uz."
   expect([unn.outlet, zamin.outlet, ...plain.map((a) => a.outlet)]).toEqual(['UNN', 'Zamin.uz', null, null, null]);
 
@@ -28,13 +28,13 @@ test('a lead sets the outlet of every article without one in one go', async ({ p
   await form.getByRole('combobox', { name: 'Outlet' }).fill('Ukrinform');
   await form.getByRole('button', { name: 'Set for 3 selected' }).click();
   await expect(form.getByRole('status')).toHaveText('Outlet now “Ukrinform” for 3 articles.');
-  for (const a of plain) expect(getArticle({ actor: SYSTEM, articleId: a.id }).article.outlet).toBe('Ukrinform');
-  expect(getArticle({ actor: SYSTEM, articleId: unn.id }).article.outlet).toBe('UNN');
+  for (const a of plain) expect((await getArticle({ actor: SYSTEM, articleId: a.id })).article.outlet).toBe('Ukrinform');
+  expect((await getArticle({ actor: SYSTEM, articleId: unn.id })).article.outlet).toBe('UNN');
   await expect(page.getByRole('table', { name: 'Articles' }).getByRole('cell', { name: 'Ukrinform' })).toHaveCount(3);
 });
 
 test('the link picker opens on the first suggestion: x, Enter, and a toast leads to the new link', async ({ project, reviewer, pageAs }) => {
-  const [source, , unn] = [0, 1, 2, 3, 4].map((i) => createSeedCopy(project, i));
+  const [source, , unn] = await createSeedCopies(project, [0, 1, 2, 3, 4]);
   const claim = await tagText(reviewer, source, source.body, 'claim', CLAIM);
   const reader = new Reader(await pageAs(reviewer));
   const { page } = reader;
@@ -96,7 +96,7 @@ test('after a paste the result shows at the form, focused, with a link; a duplic
 
 test('an article without an outlet is named by a short title in the review queue, never "Unknown outlet"', async ({ project, reviewer, lead, pageAs }) => {
   const body = `KYIV — Zelensky said Ukraine would never recognize occupied land as Russian. ${Date.now()}`;
-  const article = createTestArticle(project, { title: 'Zelensky: We will never recognize occupied land as Russian, he says', body, url: 'https://www.kyivindependent.com/zelensky-never/' });
+  const article = await createTestArticle(project, { title: 'Zelensky: We will never recognize occupied land as Russian, he says', body, url: 'https://www.kyivindependent.com/zelensky-never/' });
   await tagText(reviewer, article, body, 'claim', 'Zelensky said Ukraine would never recognize occupied land as Russian');
   const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/review`);

@@ -12,9 +12,9 @@ test('a lead finds articles by search, adds and removes them, and exports only t
     'Tashkent — Officials in Tashkent declined to comment on the grain corridor. Nobody answered.',
   ];
   const articles = [
-    createTestArticle(project, { title: 'Zelensky rules out recognition', body: bodies[0], outlet: 'Ukrinform' }),
-    createTestArticle(project, { title: 'La France soutiendra Kyiv', body: bodies[1], outlet: 'Le Monde' }),
-    createTestArticle(project, { title: 'Grain corridor: no comment', body: bodies[2], outlet: 'Zamin.uz' }),
+    await createTestArticle(project, { title: 'Zelensky rules out recognition', body: bodies[0], outlet: 'Ukrinform' }),
+    await createTestArticle(project, { title: 'La France soutiendra Kyiv', body: bodies[1], outlet: 'Le Monde' }),
+    await createTestArticle(project, { title: 'Grain corridor: no comment', body: bodies[2], outlet: 'Zamin.uz' }),
   ];
   await tagText(lead, articles[0], bodies[0], 'claim', 'Україна не визнає окуповані території');
   await tagText(lead, articles[2], bodies[2], 'claim', 'declined to comment on the grain corridor');

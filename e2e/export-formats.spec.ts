@@ -5,9 +5,9 @@ import { createAnnotation } from '@/lib/data/annotations';
 
 test('a lead picks Label Studio, span JSONL, doccano and FEVER in the export form and gets those files', async ({ pageAs }) => {
   const lead = await createTestUser({ name: 'Format Lead' });
-  const project = createProjectWith([[lead, 'lead']]);
+  const project = await createProjectWith([[lead, 'lead']]);
   const body = '他说 🇺🇦 — The minister said: "We will not give up our territories." Officials confirmed it.';
-  const article = createTestArticle(project, { title: '领土 minister', body, outlet: 'Wire' });
+  const article = await createTestArticle(project, { title: '领土 minister', body, outlet: 'Wire' });
   const start = body.indexOf('We will');
   const exact = 'We will not give up our territories';
   await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + exact.length } });

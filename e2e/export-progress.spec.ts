@@ -39,10 +39,10 @@ async function throttle(page: Page, bytesPerSecond: number | null) {
 
 test('a lead follows a large export, cancels it, then exports it in full', async ({ pageAs }) => {
   const lead = await createTestUser({ name: 'Progress Lead' });
-  const project = createProjectWith([[lead, 'lead']]);
+  const project = await createProjectWith([[lead, 'lead']]);
   for (let n = 0; n < ARTICLES; n++) {
     const body = longBody(n);
-    const article = createTestArticle(project, { title: `Report ${n}`, body, outlet: 'Wire' });
+    const article = await createTestArticle(project, { title: `Report ${n}`, body, outlet: 'Wire' });
     const start = body.indexOf('we will');
     await createAnnotation({ actor: { userId: lead.id }, articleId: article.id, input: { label: 'claim', start, end: start + 'we will not give up our territories'.length } });
   }
@@ -82,7 +82,7 @@ test('a lead follows a large export, cancels it, then exports it in full', async
 
 test('a lead follows a large upload, cancels it with nothing imported, then imports it', async ({ pageAs }) => {
   const lead = await createTestUser({ name: 'Upload Lead' });
-  const project = createProjectWith([[lead, 'lead']]);
+  const project = await createProjectWith([[lead, 'lead']]);
   const files = Array.from({ length: 20 }, (_, n) => {
     const file = test.info().outputPath(`report-${n}.txt`);
     fs.writeFileSync(file, `Upload report ${n}\n\n${longBody(n + 100).repeat(2)}`);
@@ -98,25 +98,25 @@ test('a lead follows a large upload, cancels it with nothing imported, then impo
   await expect(stats).toContainText(/s left|min left/, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByText('Import cancelled while uploading. Nothing was imported.')).toBeVisible();
-  expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(0);
+  expect(await listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(0);
 
   await throttle(page, null);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Import results' }).getByRole('heading', { name: 'Imported 20 articles' })).toBeVisible({ timeout: 30_000 });
-  expect(listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(20);
+  expect(await listArticles({ actor: SYSTEM, projectId: project.id })).toHaveLength(20);
 });
 
 test('a lead sets the publishing settings, then a ClaimReview export says which claims are missing what', async ({ pageAs }) => {
   const lead = await createTestUser({ name: 'Publishing Lead' });
   const reviewer = await createTestUser({ name: 'Claim Reviewer' });
-  const project = createProjectWith([[lead, 'lead'], [reviewer, 'reviewer']]);
+  const project = await createProjectWith([[lead, 'lead'], [reviewer, 'reviewer']]);
   const body = 'The minister said: "We will not give up our territories." Later he added that talks would resume in May.';
-  const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Minister on talks', body, outlet: 'Wire', url: 'https://news.example/ministre-déclare', publishedAt: '2025-04-25' } });
+  const article = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Minister on talks', body, outlet: 'Wire', url: 'https://news.example/ministre-déclare', publishedAt: '2025-04-25' } });
   const span = (text: string) => ({ label: 'claim' as const, start: body.indexOf(text), end: body.indexOf(text) + text.length });
   const checked = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: span('We will not give up our territories') });
   await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: span('talks would resume in May') });
   await reviewAnnotation({ actor: { userId: lead.id }, id: checked.id, input: { decision: 'accept' } });
-  finalizeVerdict({ actor: { userId: lead.id }, annotationId: checked.id, input: { verdict: 'false', rationale: 'The transcript shows otherwise.' } });
+  await finalizeVerdict({ actor: { userId: lead.id }, annotationId: checked.id, input: { verdict: 'false', rationale: 'The transcript shows otherwise.' } });
 
   const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}/export`);

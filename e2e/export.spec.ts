@@ -5,7 +5,7 @@ import { axeViolations } from './support/axe';
 
 test('a lead exports native JSONL from the UI and imports it into a new project', async ({ project: source, lead, pageAs }) => {
   const body = 'Kyiv 🇺🇦 — The minister said: "We will not give up our territories." Officials confirmed it.';
-  const article = createTestArticle(source, { title: 'Minister rules out concessions', body, outlet: 'Wire' });
+  const article = await createTestArticle(source, { title: 'Minister rules out concessions', body, outlet: 'Wire' });
   await tagText(lead, article, body, 'claim', 'We will not give up our territories');
 
   const page = await pageAs(lead);
@@ -22,8 +22,8 @@ test('a lead exports native JSONL from the UI and imports it into a new project'
   const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   expect(lines[0]).toMatchObject({ type: 'manifest', counts: { articles: 1, annotations: 1 } });
 
-  const target = createTestProject();
-  addMember(target, lead, 'lead');
+  const target = await createTestProject();
+  await addMember(target, lead, 'lead');
   await page.goto(`/projects/${target.id}/import`);
   await page.getByLabel('Files to import').setInputFiles(file);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -44,7 +44,7 @@ test('a reviewer sees no export and cannot call it', async ({ project, reviewer,
 });
 
 test('the export and import pages have no WCAG A/AA violations, also with results shown', async ({ project, lead, pageAs }) => {
-  createTestArticle(project, { title: 'Axe article', body: 'Some text to export.' });
+  await createTestArticle(project, { title: 'Axe article', body: 'Some text to export.' });
   const page = await pageAs(lead);
   const axe = () => axeViolations(page);
   await page.goto(`/projects/${project.id}/export`);

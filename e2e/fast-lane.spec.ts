@@ -9,7 +9,7 @@ const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', '
 const BODY = 'Голова заявив: «Жодних поступок» 🇺🇦. The ministry disagreed — firmly. 他说不会。';
 
 test('fast-lane writes carry the same security headers as responses from Next.js', async ({ project, reviewer, request, pageAs }) => {
-  const article = createTestArticle(project, { title: 'Headers', body: BODY });
+  const article = await createTestArticle(project, { title: 'Headers', body: BODY });
   const api = (await pageAs(reviewer)).request;
   const origin = process.env.E2E_BASE_URL!;
   const created = await api.post(`/api/articles/${article.id}/annotations`, { data: { label: 'claim', start: 0, end: 5 }, headers: { origin } });
@@ -25,7 +25,7 @@ test('fast-lane writes carry the same security headers as responses from Next.js
 });
 
 test('a browser session writes through the fast lane; another origin, a forged cookie or an oversized body change nothing', async ({ project, reviewer, playwright, pageAs }) => {
-  const article = createTestArticle(project, { title: 'Session', body: BODY });
+  const article = await createTestArticle(project, { title: 'Session', body: BODY });
   const api = (await pageAs(reviewer)).request;
   const url = `/api/articles/${article.id}/annotations`;
   const origin = process.env.E2E_BASE_URL!;

@@ -35,7 +35,7 @@ interface Fixtures {
 function member(name: string, role: Role) {
   return async ({ project }: { project: TestProject }, use: (u: TestUser) => Promise<void>) => {
     const user = await createTestUser({ name });
-    addMember(project, user, role);
+    await addMember(project, user, role);
     await use(user);
   };
 }
@@ -43,14 +43,14 @@ function member(name: string, role: Role) {
 export const test = base.extend<Fixtures>({
   // Playwright reads the fixture's first argument as an object pattern; this one needs none.
   // eslint-disable-next-line no-empty-pattern
-  project: async ({}, use) => use(createTestProject()),
+  project: async ({}, use) => use(await createTestProject()),
   lead: member('Lena Lead', 'lead'),
   reviewer: member('Rae Reviewer', 'reviewer'),
   otherReviewer: member('Otto Reviewer', 'reviewer'),
   viewer: member('Vic Viewer', 'viewer'),
   // eslint-disable-next-line no-empty-pattern
   admin: async ({}, use) => use(await createTestUser({ name: 'Sam Admin', admin: true })),
-  article: async ({ project }, use) => use(createSeedCopy(project, 0)),
+  article: async ({ project }, use) => use(await createSeedCopy(project, 0)),
   pageAs: async ({ browser, baseURL }, use) => {
     const pages = sessionPages((storageState) => browser.newContext({ storageState }), baseURL!);
     await use(pages.open);

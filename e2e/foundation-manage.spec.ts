@@ -107,7 +107,7 @@ test('a reviewer sees members but cannot manage them', async ({ project, lead, r
 });
 
 test('unknown metadata shows as Untitled and a dash; a lead fills it in', async ({ project, lead, reviewer, pageAs }) => {
-  const article = createTestArticle(project, { title: '', body: 'A statement with no stated title.\n\nSecond paragraph.' });
+  const article = await createTestArticle(project, { title: '', body: 'A statement with no stated title.\n\nSecond paragraph.' });
   const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}`);
   const row = page.getByRole('table', { name: 'Articles' }).locator('tbody tr').first();

@@ -26,21 +26,21 @@ function normalizedSeedTexts(): string[] {
 }
 
 /** The seed project's article whose body is `text`, or undefined. */
-function seedArticleWith(text: string) {
+async function seedArticleWith(text: string) {
   const sha = sha256Hex(text);
-  return listArticles({ actor: SYSTEM, projectId: resolveProjectId(SEED_PROJECT.slug) }).find((a) => a.sha256 === sha);
+  return (await listArticles({ actor: SYSTEM, projectId: await resolveProjectId(SEED_PROJECT.slug) })).find((a) => a.sha256 === sha);
 }
 
 test('a member finds the seed project and every seed article in its table', async ({ pageAs }) => {
   const member = await createTestUser();
-  addMember({ id: resolveProjectId(SEED_PROJECT.slug) }, member, 'reviewer');
+  await addMember({ id: await resolveProjectId(SEED_PROJECT.slug) }, member, 'reviewer');
   const page = await pageAs(member);
   await page.goto('/projects');
   await page.getByRole('link', { name: SEED_PROJECT.name }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${resolveProjectId(SEED_PROJECT.slug)}$`));
+  await expect(page).toHaveURL(new RegExp(`/projects/${await resolveProjectId(SEED_PROJECT.slug)}$`));
   const table = page.getByRole('table', { name: 'Articles' });
   for (const text of normalizedSeedTexts()) {
-    const article = seedArticleWith(text);
+    const article = await seedArticleWith(text);
     expect(article, `a seed article holds the text beginning ${JSON.stringify(text.slice(0, 60))}`).toBeDefined();
     await expect(table.getByRole('link', { name: statedMetadata(text).title!, exact: true })).toHaveAttribute('href', new RegExp(`/articles/${article!.id}$`));
   }
@@ -51,12 +51,12 @@ test('a member finds the seed project and every seed article in its table', asyn
 
 test('every seed article renders exactly the normalized seed text', async ({ pageAs }) => {
   const member = await createTestUser();
-  const seedProjectId = resolveProjectId(SEED_PROJECT.slug);
-  addMember({ id: seedProjectId }, member, 'viewer');
+  const seedProjectId = await resolveProjectId(SEED_PROJECT.slug);
+  await addMember({ id: seedProjectId }, member, 'viewer');
   const page = await pageAs(member);
   const body = page.getByTestId('article-body');
   for (const text of normalizedSeedTexts()) {
-    const article = seedArticleWith(text);
+    const article = await seedArticleWith(text);
     expect(article, `a seed article holds the text beginning ${JSON.stringify(text.slice(0, 60))}`).toBeDefined();
     await page.goto(`/projects/${seedProjectId}/articles/${article!.id}`);
     await expect(body).toBeVisible();

@@ -47,7 +47,7 @@ test('a state-changing request with the session cookie from another origin (or n
 });
 
 test('request bodies are capped: 4 MB of JSON gets 413', async ({ project, lead, request }) => {
-  const { token } = createToken({ actor: SYSTEM, input: { name: 'e2e', userId: lead.id } });
+  const { token } = await createToken({ actor: SYSTEM, input: { name: 'e2e', userId: lead.id } });
   const res = await request.post(`/api/projects/${project.id}/articles`, {
     headers: { authorization: `Bearer ${token}` },
     data: { title: 'huge', body: 'x'.repeat(4 * 1024 * 1024) },

@@ -5,7 +5,7 @@
  * the claim board and in the quote comparison, and after one end is deleted the link is gone
  * from the board.
  */
-import { test, expect, Reader, LinkPicker, addMember, createSeedCopy, createTestUser, seedTexts, tagText, type TestUser } from './fixtures';
+import { test, expect, Reader, LinkPicker, addMember, createSeedCopies, createTestUser, seedTexts, tagText, type TestUser } from './fixtures';
 import { axeProblems } from './support/axe';
 import { deleteAnnotation } from '@/lib/data/annotations';
 import { createLink } from '@/lib/data/links';
@@ -17,7 +17,7 @@ const CLAIM = 'Ukraine will not legally recognize any temporarily occupied terri
 const MATCH = 'Zelenskiy: Ukraine will not recognize the territories occupied by Russia';
 
 test('link a claim to another outlet, jump both ways, see it on the board and in the comparison, then lose it with its end', async ({ project, reviewer, pageAs }) => {
-  const [source, , , target] = seedTexts().map((_, i) => createSeedCopy(project, i));
+  const [source, , , target] = await createSeedCopies(project, seedTexts().map((_, i) => i));
   const claim = await tagText(reviewer, source, source.body, 'claim', CLAIM);
 
   const reader = new Reader(await pageAs(reviewer));
@@ -40,7 +40,7 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
   await expect(item).toContainText('Corroborates');
   await expect(item).toContainText(MATCH);
   await expect(item).toContainText('Same refusal, reported as a headline.');
-  const [link] = linksForAnnotation({ actor: { userId: reviewer.id }, annotationId: claim.id });
+  const [link] = await linksForAnnotation({ actor: { userId: reviewer.id }, annotationId: claim.id });
   expect(link.other).toMatchObject({ articleId: target.id, label: 'quote', exact: MATCH });
 
   await item.getByRole('link').click();
@@ -74,9 +74,9 @@ test('link a claim to another outlet, jump both ways, see it on the board and in
 test('the board puts the most contested claim first, shows a disagreement and a verdict, and filters by status; the API refuses bad links', async ({ project, lead, baseURL, pageAs }) => {
   const r1 = await createTestUser({ name: 'Rui Reviewer' });
   const r2 = await createTestUser({ name: 'Ines Reviewer' });
-  addMember(project, r1, 'reviewer');
-  addMember(project, r2, 'reviewer');
-  const arts = seedTexts().map((_, i) => createSeedCopy(project, i));
+  await addMember(project, r1, 'reviewer');
+  await addMember(project, r2, 'reviewer');
+  const arts = await createSeedCopies(project, seedTexts().map((_, i) => i));
   const t = async (user: TestUser, i: number, label: Label, text: string) => await tagText(user, arts[i], arts[i].body, label, text);
   const link = async (user: TestUser, a: { id: number }, b: { id: number }, relation: Relation, note = '') =>
     await createLink({ actor: { userId: user.id }, input: { fromAnnotationId: a.id, toAnnotationId: b.id, relation, note } });
@@ -94,7 +94,7 @@ test('the board puts the most contested claim first, shows a disagreement and a 
   await link(r2, recognise, judicially, 'conflicts', '"Judicially" narrows it to the law, not politics.');
   await link(r2, recognise, stoltenberg, 'conflicts', 'Concessions are floated as an option.');
   await link(r1, ceasefire, jeddah, 'corroborates');
-  finalizeVerdict({ actor: { userId: lead.id }, annotationId: recognise.id, input: { verdict: 'true', rationale: 'Four outlets report the same refusal.' } });
+  await finalizeVerdict({ actor: { userId: lead.id }, annotationId: recognise.id, input: { verdict: 'true', rationale: 'Four outlets report the same refusal.' } });
 
   const page = await pageAs(r1);
   await page.goto(`/projects/${project.id}/board`);

@@ -12,16 +12,18 @@ const OUTLETS = ['Kyiv Independent', 'Ukrainska Pravda', 'Reuters', 'Le Monde', 
 const SHOTS = '/work/notes/shots';
 
 /** 62 articles of real seed text with varied outlets and dates; every seventh mentions Bakhmut. */
-function fillProject(project: { id: number }) {
+async function fillProject(project: { id: number }) {
   const texts = seedTexts();
-  return Array.from({ length: 62 }, (_, i) =>
-    createTestArticle(project, {
+  const articles: Array<Awaited<ReturnType<typeof createTestArticle>>> = [];
+  for (let i = 0; i < 62; i++) {
+    articles.push(await createTestArticle(project, {
       title: `${i % 7 === 3 ? 'Bakhmut front report' : 'Kyiv briefing'} №${i + 1}`,
       outlet: OUTLETS[i % OUTLETS.length],
       publishedAt: `2025-0${3 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`,
       body: `${texts[i % texts.length]}\n\nDesk note ${i + 1}${i % 7 === 3 ? ': fighting around Bakhmut continued.' : '.'}`,
-    }),
-  );
+    }));
+  }
+  return articles;
 }
 
 async function shoot(page: Page, name: string) {
@@ -37,7 +39,7 @@ const rows = (page: Page) => page.getByRole('table', { name: 'Articles' }).locat
 
 test('the articles list pages by 50, searches and sorts, all kept in the URL', async ({ project, lead, pageAs }) => {
   test.setTimeout(90_000);
-  fillProject(project);
+  await fillProject(project);
   const page = await pageAs(lead);
   await page.goto(`/projects/${project.id}`);
   await expect(rows(page)).toHaveCount(50);
@@ -95,7 +97,7 @@ test('the articles list pages by 50, searches and sorts, all kept in the URL', a
 test('a long history pages back with "Older entries"', async ({ project, lead, reviewer, pageAs }) => {
   test.setTimeout(90_000);
   const body = seedTexts()[0];
-  const article = createTestArticle(project, { title: 'Zelenskyy rules out recognition', body, outlet: 'Kyiv Independent' });
+  const article = await createTestArticle(project, { title: 'Zelenskyy rules out recognition', body, outlet: 'Kyiv Independent' });
   const claim = await tagText(lead, article, body, 'claim', 'Ukraine will not legally recognize');
   for (let i = 1; i <= 55; i++) await addComment({ actor: { userId: reviewer.id }, target: { kind: 'annotation', id: claim.id }, input: { body: `Check ${i}: is the date right? ✓` } });
   const page = await pageAs(lead);

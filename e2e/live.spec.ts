@@ -11,7 +11,7 @@ const CLAIM = 'Україна ніколи не визнає окуповані 
 const CONTEXT = 'Officials in Moscow did not comment';
 
 test("a colleague's tag appears in an open reader and queue within 2 s, and a review lights the author's badge", async ({ project, reviewer: olena, otherReviewer: dilshod, pageAs }) => {
-  const article = createTestArticle(project, { title: 'Заява президента', body: BODY, outlet: 'UNN' });
+  const article = await createTestArticle(project, { title: 'Заява президента', body: BODY, outlet: 'UNN' });
   const pageD = await pageAs(dilshod);
   const live = pageD.waitForResponse((r) => r.url().endsWith('/api/live') && r.status() === 200);
   const reader = new Reader(pageD);
@@ -55,7 +55,7 @@ test("a colleague's tag appears in an open reader and queue within 2 s, and a re
 });
 
 test('a write by another process (here the test, on the database file) still reaches the open reader', async ({ project, reviewer, otherReviewer, pageAs }) => {
-  const article = createTestArticle(project, { title: 'Wire copy', body: BODY, outlet: 'Reuters' });
+  const article = await createTestArticle(project, { title: 'Wire copy', body: BODY, outlet: 'Reuters' });
   const page = await pageAs(otherReviewer);
   const live = page.waitForResponse((r) => r.url().endsWith('/api/live') && r.status() === 200);
   const reader = new Reader(page);

@@ -14,7 +14,7 @@ const SHOTS = '/work/notes/shots/readerpage';
 test('a 60,000-character article with 800 annotations: a bounded page, then every annotation', async ({ project, reviewer, pageAs }) => {
   test.setTimeout(120_000);
   const body = makeArticle(60_000, 12);
-  const article = createTestArticle(project, { title: 'A long hearing', body, outlet: 'Page size test' });
+  const article = await createTestArticle(project, { title: 'A long hearing', body, outlet: 'Page size test' });
   const created: AnnotationView[] = [];
   const spans = makeSpans(body, 800, 3);
   for (let i = 0; i < spans.length; i += 100) {
@@ -61,7 +61,7 @@ test('a 60,000-character article with 800 annotations: a bounded page, then ever
 
 test('the body is sent once, and is there after a client-side navigation and after history back', async ({ project, reviewer, pageAs }) => {
   const body = 'Україна 🇺🇦 will not recognize the occupied territories, the president said.\n\nКрим — це Україна: café naïve résumé.\nA third paragraph 👍🏽 closes it.';
-  const article = createTestArticle(project, { title: 'Sent once', body, outlet: 'Page size test' });
+  const article = await createTestArticle(project, { title: 'Sent once', body, outlet: 'Page size test' });
   const quote = 'café naïve résumé';
   const claim = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: body.indexOf(quote), end: body.indexOf(quote) + quote.length } });
   const page = await pageAs(reviewer);

@@ -48,7 +48,7 @@ async function rowInView(page: Page, id: number) {
 test('an article with 2,000 annotations: few panel rows in the DOM, the last reachable, a highlight far down selects its row', async ({ project, reviewer, pageAs }) => {
   test.setTimeout(120_000);
   const body = makeArticle(120_000, 11);
-  const article = createTestArticle(project, { title: 'A long transcript', body, outlet: 'Desk test' });
+  const article = await createTestArticle(project, { title: 'A long transcript', body, outlet: 'Desk test' });
   const spans = makeSpans(body, 2_000, 5);
   const t0 = Date.now();
   const created = await createMany(reviewer.id, article.id, spans);
@@ -102,7 +102,7 @@ test('an article with 2,000 annotations: few panel rows in the DOM, the last rea
 });
 
 test('the boundary buttons round trip and never leave a space or a dash at an edge', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 0);
+  const article = await createSeedCopy(project, 0);
   const quote = await tagText(reviewer, article, article.body, 'quote', 'only the Ukrainian people have the right');
   const reader = new Reader(await pageAs(reviewer));
   await reader.open(article, { focus: quote.id });
@@ -126,7 +126,7 @@ test('the boundary buttons round trip and never leave a space or a dash at an ed
 
 test('a Shift+arrow selection is snapped like a mouse one (no trailing bracket); Alt keeps it raw', async ({ project, reviewer, pageAs }) => {
   const body = 'KYIV, April 22 (Reuters) - Ukraine will not legally recognise Russian control over Crimea, the president said.\n\nOfficials declined to comment.';
-  const article = createTestArticle(project, { title: 'Keyboard', body });
+  const article = await createTestArticle(project, { title: 'Keyboard', body });
   const reader = new Reader(await pageAs(reviewer));
   const { page } = reader;
   await reader.open(article);
@@ -148,7 +148,7 @@ test('a Shift+arrow selection is snapped like a mouse one (no trailing bracket);
 });
 
 test('overlapping labels each stay readable, and the selection keeps its label colour', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 0);
+  const article = await createSeedCopy(project, 0);
   const claim = await tagText(reviewer, article, article.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   await tagText(reviewer, article, article.body, 'quote', 'any temporarily occupied territories as Russian');
   await tagText(reviewer, article, article.body, 'context', 'accession to NATO');
@@ -188,7 +188,7 @@ test('overlapping labels each stay readable, and the selection keeps its label c
 });
 
 test('on a phone the reader fits the screen: toolbar inside, no key hints, the panel below', async ({ project, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 0);
+  const article = await createSeedCopy(project, 0);
   const claim = await tagText(reviewer, article, article.body, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories');
   await tagText(reviewer, article, article.body, 'quote', 'any temporarily occupied territories as Russian');
   const page = await pageAs(reviewer);
@@ -215,10 +215,10 @@ test('on a phone the reader fits the screen: toolbar inside, no key hints, the p
 
 test('the link back selects the annotation and scrolls the article to it', async ({ project, reviewer, pageAs }) => {
   const body = makeArticle(40_000, 3);
-  const long = createTestArticle(project, { title: 'Long source', body, outlet: 'Long Outlet' });
+  const long = await createTestArticle(project, { title: 'Long source', body, outlet: 'Long Outlet' });
   const start = body.indexOf(' ', 36_000) + 1;
   const far = await createAnnotation({ actor: { userId: reviewer.id }, articleId: long.id, input: { label: 'claim', start, end: body.indexOf(' ', start + 20) } });
-  const other = createSeedCopy(project, 1);
+  const other = await createSeedCopy(project, 1);
   const reader = new Reader(await pageAs(reviewer));
   const { page } = reader;
   await page.goto(`/projects/${project.id}/articles/${other.id}?from=${far.id}`);

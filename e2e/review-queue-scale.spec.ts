@@ -30,7 +30,7 @@ async function desk(project: { id: number }, author: TestUser) {
   const articles = [];
   for (const outlet of OUTLETS) {
     const body = bodyOf(outlet);
-    const article = createTestArticle(project, { title: `${outlet}: Zelensky rules out recognising occupied land`, body, outlet });
+    const article = await createTestArticle(project, { title: `${outlet}: Zelensky rules out recognising occupied land`, body, outlet });
     const tags = [];
     for (let i = 1; i <= PER_ARTICLE; i++) tags.push(await tagText(author, article, body, LABELS[(i - 1) % 3], point(outlet, i)));
     articles.push({ article, body, tags });
@@ -85,7 +85,7 @@ test('the queue comes a page at a time, filters narrow it with counts, and the k
 test('a lead sees the disputes first, with both reasons in the settle form, and a link names its two statements', async ({ project, reviewer: a, otherReviewer: b, lead, pageAs }) => {
   test.setTimeout(120_000);
   const c = await createTestUser({ name: 'Chen Reviewer' });
-  addMember(project, c, 'reviewer');
+  await addMember(project, c, 'reviewer');
   const [unn, zamin] = await desk(project, a);
   const claim = unn.tags[0];
   await reviewAnnotation({ actor: { userId: b.id }, id: claim.id, input: { decision: 'accept', reason: 'Word for word in the UNN text.' } });

@@ -13,8 +13,8 @@ const KYIV = 'Ukraine will not legally recognize any temporarily occupied territ
 const WIRE = 'Speaking in Kyiv, the president said the constitution forbids giving up land. Officials in Moscow did not comment.';
 
 test('B works the queue with a and r, A sees both in the inbox and replies, B cannot review their own tag', async ({ project, reviewer: a, otherReviewer: b, baseURL, pageAs }) => {
-  const kyiv = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
-  const wire = createTestArticle(project, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
+  const kyiv = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const wire = await createTestArticle(project, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
   const claim = await tagText(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
   const context = await tagText(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
   const quote = await tagText(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
@@ -54,7 +54,7 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
   await items.nth(0).getByLabel('Your reply').fill('Fair point, I will drop it.');
   await items.nth(0).getByRole('button', { name: 'Post reply' }).click();
   await expect(items.nth(0).getByRole('status')).toHaveText('Reply posted');
-  const thread = listComments({ actor: { userId: b.id }, target: { kind: 'annotation', id: context.id } }).comments;
+  const thread = (await listComments({ actor: { userId: b.id }, target: { kind: 'annotation', id: context.id } })).comments;
   expect(thread.map((c) => [c.authorName, c.body])).toEqual([[a.name, 'Fair point, I will drop it.']]);
   await pageA.getByRole('button', { name: 'Mark all as read' }).click();
   await expect(pageA.getByTestId('inbox-count')).toHaveCount(0);
@@ -66,7 +66,7 @@ test('B works the queue with a and r, A sees both in the inbox and replies, B ca
 });
 
 test("the reader offers no review controls on your own tag, and accept on a colleague's", async ({ project, reviewer: a, otherReviewer: b, pageAs }) => {
-  const kyiv = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const kyiv = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   const mine = await tagText(b, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
   const theirs = await tagText(a, kyiv, KYIV, 'context', 'on Friday in Kyiv');
   const reader = new Reader(await pageAs(b));
@@ -89,8 +89,8 @@ test("the reader offers no review controls on your own tag, and accept on a coll
 
 test('the agreement table shows the figures worked out by hand for a prepared pair', async ({ project, pageAs }) => {
   const [c, d, e] = await Promise.all(['Carla', 'Dmytro', 'Eve'].map((name) => createTestUser({ name })));
-  for (const user of [c, d, e]) addMember(project, user, 'reviewer');
-  const kyiv = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  for (const user of [c, d, e]) await addMember(project, user, 'reviewer');
+  const kyiv = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   // 117 characters. Carla: claim [0,34) "Ukraine will not legally recognize", quote [39,71)
   // "temporarily occupied territories". Dmytro: the same claim, and context on the same 32 characters.
   await tagText(c, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize');
@@ -118,8 +118,8 @@ test('the agreement table shows the figures worked out by hand for a prepared pa
 
 test('a lead settles a disputed tag from the review page with a reason', async ({ project, reviewer: a, otherReviewer: b, lead, pageAs }) => {
   const c = await createTestUser({ name: 'Chen Reviewer' });
-  addMember(project, c, 'reviewer');
-  const kyiv = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  await addMember(project, c, 'reviewer');
+  const kyiv = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
   const claim = await tagText(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
   await reviewAnnotation({ actor: { userId: b.id }, id: claim.id, input: { decision: 'accept' } });
   await reviewAnnotation({ actor: { userId: c.id }, id: claim.id, input: { decision: 'reject', reason: 'This is a quote, not a claim.' } });
@@ -128,12 +128,12 @@ test('a lead settles a disputed tag from the review page with a reason', async (
   await expect(queue.disputed.getByTestId('queue-item')).toHaveCount(1);
   await queue.settle('accept', 'A policy statement the president makes: a claim to check.');
   await expect(queue.disputed).toContainText('No disputes in this project.');
-  expect(listReviews({ actor: { userId: a.id }, kind: 'annotation', id: claim.id }).status).toBe('accepted');
+  expect((await listReviews({ actor: { userId: a.id }, kind: 'annotation', id: claim.id })).status).toBe('accepted');
 });
 
 test('a reviewer proposes a claim verdict with evidence and a lead sets the final one in the reader', async ({ project, reviewer: a, otherReviewer: b, lead, pageAs }) => {
-  const kyiv = createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
-  const wire = createTestArticle(project, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
+  const kyiv = await createTestArticle(project, { title: 'Zelenskyy rules out recognising occupied land', body: KYIV, outlet: 'Kyiv Independent' });
+  const wire = await createTestArticle(project, { title: 'President cites constitution', body: WIRE, outlet: 'Reuters' });
   const claim = await tagText(a, kyiv, KYIV, 'claim', 'Ukraine will not legally recognize any temporarily occupied territories as Russian');
   const quote = await tagText(a, wire, WIRE, 'quote', 'the constitution forbids giving up land');
   await createLink({ actor: { userId: a.id }, input: { fromAnnotationId: claim.id, toAnnotationId: quote.id, relation: 'corroborates' } });

@@ -19,7 +19,7 @@ async function shoot(page: Page, name: string) {
 }
 
 test('a lead cleans up a messy article: unticks one proposal, accepts, and lands on the diff with counts', async ({ project, lead, reviewer, pageAs }) => {
-  const article = createSeedCopy(project, 3);
+  const article = await createSeedCopy(project, 3);
   await tagText(reviewer, article, article.body, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
   await tagText(reviewer, article, article.body, 'context', 'Man shot dead during deportation in Minneapolis');
 
@@ -62,7 +62,7 @@ test('a lead cleans up a messy article: unticks one proposal, accepts, and lands
 });
 
 test('only leads see and open the clean-up', async ({ project, reviewer, lead, pageAs }) => {
-  const article = createSeedCopy(project, 3);
+  const article = await createSeedCopy(project, 3);
   const page = await pageAs(reviewer);
   await page.goto(`/projects/${project.id}/articles/${article.id}`);
   await expect(page.getByTestId('article-body')).toBeVisible();
@@ -70,7 +70,7 @@ test('only leads see and open the clean-up', async ({ project, reviewer, lead, p
   const response = await page.goto(`/projects/${project.id}/articles/${article.id}/revisions/cleanup`);
   expect(response?.status()).toBe(404);
   // A text with nothing to remove says so.
-  const clean = createTestArticle(project, { title: 'Clean', body: 'A plain article. It has two sentences and nothing else.' });
+  const clean = await createTestArticle(project, { title: 'Clean', body: 'A plain article. It has two sentences and nothing else.' });
   const leadPage = await pageAs(lead);
   await leadPage.goto(`/projects/${project.id}/articles/${clean.id}/revisions/cleanup`);
   await expect(leadPage.getByTestId('cleanup-nothing')).toContainText('Nothing to clean up');
@@ -85,7 +85,7 @@ test('the project-wide re-anchoring queue lists the spans of every article, with
   const made: number[] = [];
   for (const n of [1, 2]) {
     const body = `${seed}\n\n(copy ${n})`;
-    const a = createTestArticle(project, { title: `Kyiv copy ${n}`, body });
+    const a = await createTestArticle(project, { title: `Kyiv copy ${n}`, body });
     await tagText(reviewer, a, body, 'claim', 'this is an absolutely fair position');
     await tagText(reviewer, a, body, 'context', 'the Ukrainian team expressed its positions in London');
     const posted = await leadPage.request.post(`/api/articles/${a.id}/revisions`, { headers: { Origin: BASE }, data: { body: fix(body), note: 'Quote corrected' } });

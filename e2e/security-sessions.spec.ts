@@ -50,7 +50,7 @@ test('"Sign out everywhere" in settings ends the sessions on every device', asyn
 test("an admin's password reset revokes the user's API tokens", async ({ browser, playwright }) => {
   const admin = await createTestUser({ admin: true });
   const user = await createTestUser();
-  const { token } = createToken({ actor: SYSTEM, input: { name: 'script', userId: user.id } });
+  const { token } = await createToken({ actor: SYSTEM, input: { name: 'script', userId: user.id } });
   const api = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
   expect((await api.get('/api/projects')).status()).toBe(200);
   const context = await browser.newContext();
@@ -80,8 +80,8 @@ test.describe('import limits through the real server', () => {
   let projectId: number;
   test.beforeAll(async () => {
     const lead = await createTestUser();
-    projectId = createProjectWith([[lead, 'lead']]).id;
-    token = createToken({ actor: SYSTEM, input: { name: 'imports', userId: lead.id } }).token;
+    projectId = (await createProjectWith([[lead, 'lead']])).id;
+    token = (await createToken({ actor: SYSTEM, input: { name: 'imports', userId: lead.id } })).token;
   });
   const words = (n: number, seed: string) => {
     const out: string[] = [];

@@ -87,7 +87,7 @@ test('failed sign-ins on one instance throttle the other', async ({ reviewer }) 
 });
 
 test('a tag made through one instance appears in a reader open on the other within 2 s', async ({ browser, project, reviewer: olena, otherReviewer: dilshod }) => {
-  const article = createTestArticle(project, { title: 'Два сервери', body: BODY, outlet: 'UNN' });
+  const article = await createTestArticle(project, { title: 'Два сервери', body: BODY, outlet: 'UNN' });
   const context = await browser.newContext({ baseURL: BASE_B, storageState: await signedInState(BASE_B, dilshod) });
   const pageB = await context.newPage();
   const live = pageB.waitForResponse((r) => r.url().endsWith('/api/live') && r.status() === 200);

@@ -29,11 +29,11 @@ async function expectInert(page: Page, fired: string[]) {
 test('markup in names, article fields, notes and comments is shown as text and never runs', async ({ pageAs }) => {
   const lead = await createTestUser({ name: `Lead ${IMG}` });
   const reviewer = await createTestUser({ name: `Rev ${SCRIPT}` });
-  const project = createTestProject(`Story ${IMG}`);
-  addMember(project, lead, 'lead');
-  addMember(project, reviewer, 'reviewer');
+  const project = await createTestProject(`Story ${IMG}`);
+  await addMember(project, lead, 'lead');
+  await addMember(project, reviewer, 'reviewer');
   const body = `Opening line ${SCRIPT} continues.\n\nSecond paragraph ${IMG} ends here.`;
-  const article = createTestArticle(project, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
+  const article = await createTestArticle(project, { title: `Title ${SCRIPT}`, body, outlet: `Outlet ${IMG}` });
   const annotation = await createAnnotation({ actor: { userId: reviewer.id }, articleId: article.id, input: { label: 'claim', start: 0, end: 12, note: `Note ${IMG}` } });
   await addComment({ actor: { userId: lead.id }, target: { kind: 'annotation', id: annotation.id }, input: { body: `Comment ${SCRIPT}` } });
 
@@ -51,7 +51,7 @@ test('markup in names, article fields, notes and comments is shown as text and n
   await expect(page.getByText(`Second paragraph ${IMG} ends here.`)).toBeVisible();
   await expectInert(page, fired);
 
-  const withUrl = createTestArticle(project, {
+  const withUrl = await createTestArticle(project, {
     title: 'Linked',
     body: 'Body with a hostile URL',
     url: `https://example.com/?q="><script>alert('url')</script>`,

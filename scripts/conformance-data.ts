@@ -56,19 +56,20 @@ async function people(): Promise<{ world: World; ids: number[] }> {
   return { world, ids: [lead.user.id, a.user.id, b.user.id] };
 }
 
-function importAll(lead: Actor, projectId: number): number[] {
-  const ids = seedFiles().map((file, i) => {
+async function importAll(lead: Actor, projectId: number): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, file] of seedFiles().entries()) {
     const body = fs.readFileSync(file, 'utf8');
     const meta = statedMetadata(body);
-    return importArticle({ actor: lead, projectId, input: { title: meta.title ?? `Seed ${i + 1}`, outlet: meta.outlet ?? undefined, publishedAt: meta.publishedAt ?? undefined, url: `https://news.example.org/seed/${i + 1}?a=1&b=ü`, body } }).id;
-  });
-  ids.push(importArticle({ actor: lead, projectId, input: { title: 'Зеленський 🇺🇦 — 领土 — أراضينا', outlet: '=Outlet+1', url: 'https://news.example.org/unicode', body: UNICODE_BODY } }).id);
+    ids.push((await importArticle({ actor: lead, projectId, input: { title: meta.title ?? `Seed ${i + 1}`, outlet: meta.outlet ?? undefined, publishedAt: meta.publishedAt ?? undefined, url: `https://news.example.org/seed/${i + 1}?a=1&b=ü`, body } })).id);
+  }
+  ids.push((await importArticle({ actor: lead, projectId, input: { title: 'Зеленський 🇺🇦 — 领土 — أراضينا', outlet: '=Outlet+1', url: 'https://news.example.org/unicode', body: UNICODE_BODY } })).id);
   return ids;
 }
 
 /** A span of `text` in the article (its `occurrence`-th match), created by `actor`. */
 async function tag(actor: Actor, articleId: number, label: Label, text: string, extra: { note?: string; attributes?: Record<string, unknown>; to?: string } = {}) {
-  const body = getArticle({ actor, articleId }).article.body;
+  const body = (await getArticle({ actor, articleId })).article.body;
   text = text.normalize('NFC');
   const start = body.indexOf(text);
   if (start < 0) throw new Error(`"${text}" not in article ${articleId}`);
@@ -77,8 +78,8 @@ async function tag(actor: Actor, articleId: number, label: Label, text: string, 
 }
 
 /** Sentences of each seed article used as spans (the texts are real reporting, so they are found by words). */
-function firstWords(actor: Actor, articleId: number, count: number): string[] {
-  const body = getArticle({ actor, articleId }).article.body;
+async function firstWords(actor: Actor, articleId: number, count: number): Promise<string[]> {
+  const body = (await getArticle({ actor, articleId })).article.body;
   return body
     .split(/(?<=[.!?])\s+/u)
     .map((s) => s.trim())
@@ -92,7 +93,7 @@ async function annotateSeeds(world: World, articleIds: number[]) {
   const others: number[] = [];
   for (const [i, articleId] of articleIds.entries()) {
     const author = i % 2 ? r2 : r1;
-    const [s1, s2, s3] = firstWords(author, articleId, 3);
+    const [s1, s2, s3] = await firstWords(author, articleId, 3);
     const claim = await tag(author, articleId, 'claim', s1, { note: i === 0 ? '=HYPERLINK("http://x")' : '' });
     const words = s1.split(' ');
     const inner = words.slice(1, Math.min(words.length - 1, 5)).join(' ');
@@ -126,11 +127,11 @@ const reject = (actor: Actor, id: number) => reviewAnnotation({ actor, id, input
 
 async function build() {
   const { world } = await people();
-  const project = createProject({ actor: SYSTEM, input: { name: 'Conformance 🇺🇦 check', slug: 'conformance' } });
+  const project = await createProject({ actor: SYSTEM, input: { name: 'Conformance 🇺🇦 check', slug: 'conformance' } });
   const [leadId, r1Id, r2Id] = [world.lead, ...world.reviewers].map((a) => ('userId' in a ? a.userId : 0));
-  setMember({ actor: SYSTEM, projectId: project.id, input: { userId: leadId, role: 'lead' } });
-  for (const userId of [r1Id, r2Id]) setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role: 'reviewer' } });
-  const articleIds = importAll(world.lead, project.id);
+  await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: leadId, role: 'lead' } });
+  for (const userId of [r1Id, r2Id]) await setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role: 'reviewer' } });
+  const articleIds = await importAll(world.lead, project.id);
   const unicodeId = articleIds[articleIds.length - 1];
   const seeds = await annotateSeeds(world, articleIds.slice(0, -1));
   const u = await annotateUnicode(world, unicodeId);
@@ -167,20 +168,20 @@ async function build() {
   ] as const) links.push(await link(from, to, relation, by));
   const linkReviewer = (id: number, i: number) => (i % 3 === 2 ? world.lead : authors.get(id) === r1 ? r2 : r1);
   for (const [i, id] of links.entries()) await reviewLink({ actor: linkReviewer(id, i), id, input: i === 10 ? { decision: 'reject', reason: 'different statements' } : { decision: 'accept' } });
-  const verdict = (claim: number, v: Verdict, evidenceLinkIds: number[] = []) => finalizeVerdict({ actor: world.lead, annotationId: claim, input: { verdict: v, rationale: `checked: ${v}`, evidenceLinkIds } });
-  proposeVerdict({ actor: r1, annotationId: u.claimEmoji, input: { verdict: 'mixed', rationale: 'partly' } });
-  verdict(u.claimEmoji, 'true', [links[0], links[12]]);
-  verdict(seeds.claims[0], 'true', [links[1]]);
-  verdict(seeds.claims[2], 'mostly-true');
-  verdict(u.astral, 'true', [links[3], links[4]]);
-  verdict(u.cjk, 'true');
-  verdict(u.formula, 'false', [links[6]]);
-  verdict(seeds.claims[4], 'misleading');
-  verdict(seeds.claims[8], 'mixed');
-  verdict(seeds.claims[6], 'unverifiable');
-  verdict(seeds.claims[3], 'false');
+  const verdict = async (claim: number, v: Verdict, evidenceLinkIds: number[] = []) => await finalizeVerdict({ actor: world.lead, annotationId: claim, input: { verdict: v, rationale: `checked: ${v}`, evidenceLinkIds } });
+  await proposeVerdict({ actor: r1, annotationId: u.claimEmoji, input: { verdict: 'mixed', rationale: 'partly' } });
+  await verdict(u.claimEmoji, 'true', [links[0], links[12]]);
+  await verdict(seeds.claims[0], 'true', [links[1]]);
+  await verdict(seeds.claims[2], 'mostly-true');
+  await verdict(u.astral, 'true', [links[3], links[4]]);
+  await verdict(u.cjk, 'true');
+  await verdict(u.formula, 'false', [links[6]]);
+  await verdict(seeds.claims[4], 'misleading');
+  await verdict(seeds.claims[8], 'mixed');
+  await verdict(seeds.claims[6], 'unverifiable');
+  await verdict(seeds.claims[3], 'false');
   // ClaimReview publishes under an organization and a fact-check address (project settings).
-  updatePublishingSettings({
+  await updatePublishingSettings({
     actor: world.lead,
     projectId: project.id,
     input: { organizationName: 'Conformance Fact Check', organizationUrl: 'https://factcheck.example.org/', factCheckUrlPattern: 'https://factcheck.example.org/checks/{claimId}' },
@@ -188,16 +189,16 @@ async function build() {
   return { projectId: project.id, lead: world.lead, articleIds };
 }
 
-function writeExports(out: string, projectId: number, lead: Actor, articleIds: number[]) {
+async function writeExports(out: string, projectId: number, lead: Actor, articleIds: number[]) {
   fs.mkdirSync(out, { recursive: true });
   for (const format of EXPORT_FORMATS) {
-    const stream = exportProject({ actor: lead, projectId, request: { format }, baseUrl: BASE_URL });
+    const stream = await exportProject({ actor: lead, projectId, request: { format }, baseUrl: BASE_URL });
     const parts = [...stream.chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
     fs.writeFileSync(path.join(out, `${format}.${FORMATS[format].extension.split('.').pop()}`), Buffer.concat(parts));
   }
-  for (const id of articleIds) fs.writeFileSync(path.join(out, `article-${id}.txt`), getArticle({ actor: lead, articleId: id }).article.body);
+  for (const id of articleIds) fs.writeFileSync(path.join(out, `article-${id}.txt`), (await getArticle({ actor: lead, articleId: id })).article.body);
   fs.writeFileSync(path.join(out, 'w3c-texts.txt'), w3cTextArgs(out, articleIds).join('\n') + '\n');
-  const ctx = exportProject({ actor: lead, projectId, request: { format: 'jsonl' }, baseUrl: BASE_URL });
+  const ctx = await exportProject({ actor: lead, projectId, request: { format: 'jsonl' }, baseUrl: BASE_URL });
   ctx.chunks.return(undefined);
   fs.writeFileSync(path.join(out, 'counts.json'), JSON.stringify({ ...ctx.context.counts, baseUrl: BASE_URL, articleIds }, null, 2));
   return ctx.context.counts;
@@ -226,7 +227,7 @@ async function main() {
   const out = process.argv[2];
   if (!out) throw new Error('usage: DATA_DIR=<fresh dir> npx tsx scripts/conformance-data.ts OUT_DIR');
   const { projectId, lead, articleIds } = await build();
-  const counts = writeExports(out, projectId, lead, articleIds);
+  const counts = await writeExports(out, projectId, lead, articleIds);
   closeDb();
   console.log(`dataset: ${counts.articles} articles, ${counts.annotations} annotations, ${counts.links} links, ${counts.reviews} reviews; ${EXPORT_FORMATS.length} formats written to ${out}`);
 }

@@ -32,30 +32,30 @@ export function seedFiles(folder = seedsFolder()): string[] {
 }
 
 /** Creates the seed project (with `leadUserId` as lead) and imports the seed articles. */
-export function loadSeeds(leadUserId: number | null): { projectId: number; added: number } {
+export async function loadSeeds(leadUserId: number | null): Promise<{ projectId: number; added: number }> {
   const files = seedFiles().map((file) => normalizeArticleText(fs.readFileSync(file, 'utf8')));
-  return writeTransaction((tx) => {
-    let project = tx.select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get();
+  return await writeTransaction(async (tx) => {
+    let project = await tx.select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get();
     if (!project) {
-      project = tx.insert(projects).values({ ...SEED_PROJECT, createdBy: leadUserId }).returning().get();
-      if (leadUserId) tx.insert(memberships).values({ projectId: project.id, userId: leadUserId, role: 'lead' }).run();
-      recordEvent(tx, { projectId: project.id, actorId: null, action: 'project.create', entityType: 'project', entityId: project.id, after: project });
+      project = await tx.insert(projects).values({ ...SEED_PROJECT, createdBy: leadUserId }).returning().get();
+      if (leadUserId) await tx.insert(memberships).values({ projectId: project.id, userId: leadUserId, role: 'lead' }).run();
+      await recordEvent(tx, { projectId: project.id, actorId: null, action: 'project.create', entityType: 'project', entityId: project.id, after: project });
     }
     const known = new Set(
-      tx.select({ sha: articles.sha256 }).from(articles).where(eq(articles.projectId, project.id)).all().map((r) => r.sha),
+      (await tx.select({ sha: articles.sha256 }).from(articles).where(eq(articles.projectId, project.id)).all()).map((r) => r.sha),
     );
     let added = 0;
     for (const body of files) {
       const sha256 = sha256Hex(body);
       if (known.has(sha256)) continue;
       const meta = statedMetadata(body);
-      const row = tx
+      const row = await tx
         .insert(articles)
         .values({ projectId: project.id, body, sha256, title: meta.title ?? '', outlet: meta.outlet, publishedAt: meta.publishedAt, importedBy: leadUserId })
         .returning({ id: articles.id })
         .get();
       scheduleSentenceIndex(project.id);
-      recordEvent(tx, { projectId: project.id, actorId: null, action: 'article.import', entityType: 'article', entityId: row.id, after: { sha256, ...meta } });
+      await recordEvent(tx, { projectId: project.id, actorId: null, action: 'article.import', entityType: 'article', entityId: row.id, after: { sha256, ...meta } });
       known.add(sha256);
       added++;
     }

@@ -15,7 +15,7 @@ import type { matchDirectRoute } from '../lib/api/routes';
 import { answerHandler, JsonAnswer, PREREAD_BODY } from '../lib/http/api';
 import { securityHeaders } from '../lib/http/securityHeaders';
 
-type DirectMatch = NonNullable<ReturnType<typeof matchDirectRoute>>;
+type DirectMatch = NonNullable<Awaited<ReturnType<typeof matchDirectRoute>>>;
 
 /**
  * The lane reads a body into memory up to this size before calling the handler: four times the

@@ -19,14 +19,14 @@ export async function makeUser(opts: { admin?: boolean; name?: string } = {}) {
 }
 
 /** A project with the given members (userId -> role). */
-export function makeProject(members: Array<[number, Role]>, name = `Project ${++counter}`) {
-  const project = createProject({ actor: SYSTEM, input: { name, slug: `p-${counter}-${Math.random().toString(36).slice(2, 8)}` } });
-  for (const [userId, role] of members) setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role } });
+export async function makeProject(members: Array<[number, Role]>, name = `Project ${++counter}`) {
+  const project = await createProject({ actor: SYSTEM, input: { name, slug: `p-${counter}-${Math.random().toString(36).slice(2, 8)}` } });
+  for (const [userId, role] of members) await setMember({ actor: SYSTEM, projectId: project.id, input: { userId, role } });
   return project;
 }
 
 /** The AppError `call` throws (sync or async), for asserting code, status and message. */
-export async function appError(call: () => unknown): Promise<AppError> {
+export async function appError(call: () => unknown | Promise<unknown>): Promise<AppError> {
   try {
     await call();
   } catch (error) {

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function InboxPage() {
   const user = await requirePageUser('/inbox');
-  const { items, nextCursor, unread } = listInbox({ actor: { userId: user.id } });
+  const { items, nextCursor, unread } = await listInbox({ actor: { userId: user.id } });
   return (
     <div className="container container-narrow" style={{ maxWidth: 880 }}>
       <div className="page-header">

@@ -8,10 +8,10 @@ import { runAction } from '@/lib/forms/runAction';
 /** Site admins create a project and land on it as its lead. */
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   let createdId: number | null = null;
-  const state = await runAction((actor) => {
+  const state = await runAction(async (actor) => {
     const slug = field(form, 'slug');
     const description = field(form, 'description');
-    const project = createProject({
+    const project = await createProject({
       actor,
       input: { name: field(form, 'name'), ...(slug ? { slug } : {}), ...(description ? { description } : {}) },
     });
@@ -24,9 +24,9 @@ export async function createProjectAction(_previous: FormState, form: FormData):
 /** A site admin joins a project they are not in (as lead) to manage it; recorded as an event. */
 export async function joinProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
-  const state = await runAction((actor) => {
+  const state = await runAction(async (actor) => {
     if (!('userId' in actor)) return { error: 'Only a signed-in administrator can join a project.' };
-    setMember({ actor, projectId, input: { userId: actor.userId, role: 'lead' } });
+    await setMember({ actor, projectId, input: { userId: actor.userId, role: 'lead' } });
   }, ['/projects']);
   if (!state.error) redirect(`/projects/${projectId}/members`);
   return state;

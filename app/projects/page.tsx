@@ -16,12 +16,13 @@ function plural(n: number, one: string, many: string): string {
 export default async function ProjectsPage() {
   const user = await requirePageUser('/projects');
   const actor = { userId: user.id };
-  const projects = listProjects({ actor }).map((project) => {
-    const totals = projectArticleTotals({ actor, projectId: project.id });
-    return { ...project, articleCount: totals.articles, annotationCount: totals.annotations };
-  });
+  const projects = [];
+  for (const project of await listProjects({ actor })) {
+    const totals = await projectArticleTotals({ actor, projectId: project.id });
+    projects.push({ ...project, articleCount: totals.articles, annotationCount: totals.annotations });
+  }
   const mine = new Set(projects.map((p) => p.id));
-  const others = user.isAdmin ? listAllProjects({ actor }).filter((p) => !mine.has(p.id)) : [];
+  const others = user.isAdmin ? (await listAllProjects({ actor })).filter((p) => !mine.has(p.id)) : [];
   return (
     <div className="container">
       <div className="page-header">

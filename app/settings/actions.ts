@@ -14,16 +14,16 @@ const PATHS = ['/settings'];
 
 /** Creates a personal API token; the secret is returned this once only. */
 export async function createTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runAction((actor) => {
-    const token = createToken({ actor, input: { name: field(form, 'name') } });
+  return runAction(async (actor) => {
+    const token = await createToken({ actor, input: { name: field(form, 'name') } });
     return { message: `Your new token "${token.name}".`, secret: token.token };
   }, PATHS);
 }
 
 /** Revokes one of the user's own tokens; scripts using it stop working at once. */
 export async function revokeTokenAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runAction((actor) => {
-    revokeToken({ actor, tokenId: idField(form, 'tokenId') });
+  return runAction(async (actor) => {
+    await revokeToken({ actor, tokenId: idField(form, 'tokenId') });
   }, PATHS);
 }
 

@@ -9,7 +9,7 @@ export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requirePageUser('/settings');
-  const tokens = listTokens({ actor: { userId: user.id } });
+  const tokens = await listTokens({ actor: { userId: user.id } });
   return (
     <div className="container">
       <div className="page-header">

@@ -5,11 +5,11 @@ import { exportProject } from '../../lib/data/exports';
 import { batchBytes } from '../../lib/export/stream';
 import { cpuSince, type RunResult } from './bare';
 
-export function ourExport(outFile: string, sample: () => void): RunResult {
+export async function ourExport(outFile: string, sample: () => void): Promise<RunResult> {
   const fd = fs.openSync(outFile, 'w');
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const stream = exportProject({ actor: SYSTEM, projectId: 1, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
+  const stream = await exportProject({ actor: SYSTEM, projectId: 1, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
   let bytes = 0;
   let lines = 0;
   for (const chunk of batchBytes(stream.chunks, 256 * 1024)) {

@@ -49,7 +49,7 @@ export async function openPage(browser: Browser, files: Record<string, string>):
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.route(`${ORIGIN}/**`, (route) => {
     const name = new URL(route.request().url()).pathname.slice(1) || 'index.html';
-    route.fulfill({ body: files[name] ?? '', contentType: name.endsWith('.js') ? 'text/javascript' : 'text/html' });
+    return route.fulfill({ body: files[name] ?? '', contentType: name.endsWith('.js') ? 'text/javascript' : 'text/html' });
   });
   await page.goto(`${ORIGIN}/`);
   return page;

@@ -117,14 +117,14 @@ function articleBody(n: number, target = 4000 + Math.floor(random() * 2000)): st
 async function person(i: number, projectId: number, role: 'lead' | 'reviewer' | 'viewer'): Promise<Person> {
   const email = `bench${i}@desk.test`;
   const { user } = await createUser({ actor: SYSTEM, input: { email, name: `Reviewer ${i}`, password: PASSWORD } });
-  setMember({ actor: SYSTEM, projectId, input: { userId: user.id, role } });
-  const token = createToken({ actor: SYSTEM, input: { name: 'bench', userId: user.id } }).token;
+  await setMember({ actor: SYSTEM, projectId, input: { userId: user.id, role } });
+  const token = (await createToken({ actor: SYSTEM, input: { name: 'bench', userId: user.id } })).token;
   return { actor: { userId: user.id }, email, token };
 }
 
 /** An empty project with one lead, 26 reviewers and 3 viewers (30 members). */
 export async function startCorpus(): Promise<Corpus> {
-  const project = createProject({ actor: SYSTEM, input: { name: 'Desk benchmark', slug: 'desk-bench' } });
+  const project = await createProject({ actor: SYSTEM, input: { name: 'Desk benchmark', slug: 'desk-bench' } });
   const lead = await person(0, project.id, 'lead');
   const reviewers: Person[] = [];
   for (let i = 1; i <= 26; i++) reviewers.push(await person(i, project.id, 'reviewer'));
@@ -157,7 +157,7 @@ const DESK_SIZE = 2000;
 async function addArticle(corpus: Corpus, body: string, count: number): Promise<Corpus['annotations']> {
   const n = corpus.articleIds.length;
   const published = new Date(Date.UTC(2025, 2, 1) + Math.floor(((n % DESK_SIZE) / DESK_SIZE) * DESK_DAYS * 86400_000));
-  const article = importArticle({
+  const article = await importArticle({
     actor: corpus.lead.actor,
     projectId: corpus.projectId,
     input: { title: `${pick(['Zelenskyy', 'Kyiv', 'Ukraine', 'NATO', 'Kremlin'])} on ${pick(TOPICS)}, report ${n}`, body, outlet: OUTLETS[n % OUTLETS.length], publishedAt: published.toISOString().slice(0, 10) },

@@ -11,11 +11,11 @@ const SIZE = Number(process.env.SCALE_SIZE || 2000);
 const REPEATS = Number(process.env.PROBE_REPEATS || 21);
 process.env.DATA_DIR = freshDataDir('probe-inbox');
 
-function median(call: () => unknown): number {
+async function median(call: () => unknown | Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < REPEATS; i++) {
     const started = performance.now();
-    call();
+    await call();
     times.push(performance.now() - started);
   }
   return percentile(times.sort((a, b) => a - b), 50);
@@ -42,7 +42,7 @@ async function main() {
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
       const query: { cursor: string | null; limit: string } = { cursor, limit: '30' };
-      const [a, b] = [listInbox({ actor, query }), oracleListInbox({ actor, query })];
+      const [a, b] = [await listInbox({ actor, query }), await oracleListInbox({ actor, query })];
       if (JSON.stringify(a) !== JSON.stringify(b)) {
         differences++;
         console.log(`  ${name}, page ${page}: differs from the oracle`);
@@ -50,7 +50,7 @@ async function main() {
       cursor = b.nextCursor;
       if (!cursor) break;
     }
-    if (unreadCount({ actor }) !== oracleUnreadCount({ actor })) {
+    if (await unreadCount({ actor }) !== await oracleUnreadCount({ actor })) {
       differences++;
       console.log(`  ${name}: unread count differs from the oracle`);
     }
@@ -58,8 +58,8 @@ async function main() {
   console.log(`  ${people.length} people, 5 pages each and the badge: ${differences} differences`);
   for (const [name, actor] of people.slice(0, 2)) {
     console.log(
-      `  ${name.padEnd(10)} listInbox ${median(() => listInbox({ actor })).toFixed(2)} ms (before ${median(() => oracleListInbox({ actor })).toFixed(2)})` +
-        `  unreadCount ${median(() => unreadCount({ actor })).toFixed(2)} ms (before ${median(() => oracleUnreadCount({ actor })).toFixed(2)})`,
+      `  ${name.padEnd(10)} listInbox ${(await median(async () => await listInbox({ actor }))).toFixed(2)} ms (before ${(await median(async () => await oracleListInbox({ actor }))).toFixed(2)})` +
+        `  unreadCount ${(await median(async () => await unreadCount({ actor }))).toFixed(2)} ms (before ${(await median(async () => await oracleUnreadCount({ actor }))).toFixed(2)})`,
     );
   }
 }

@@ -32,17 +32,17 @@ async function main() {
   const statements = new Map<string, number>();
   const original = db.prepare.bind(db);
   const calls: Array<[string, () => unknown]> = [
-    ['reviewQueue (reviewer)', () => reviewQueue({ actor: reviewer, projectId })],
-    ['reviewQueue (lead)', () => reviewQueue({ actor: lead, projectId })],
-    ['reviewQueue outlet+label', () => reviewQueue({ actor: reviewer, projectId, query: { outlet: 'Reuters', label: 'claim' } })],
-    ['disputedItems (lead)', () => disputedItems({ actor: lead, projectId })],
-    ['listInbox (reviewer)', () => listInbox({ actor: reviewer })],
-    ['listInbox (lead)', () => listInbox({ actor: lead })],
-    ['unreadCount (header badge)', () => unreadCount({ actor: reviewer })],
-    ['unreadCount (lead)', () => unreadCount({ actor: lead })],
-    ['listArticlesPage', () => listArticlesPage({ actor: reviewer, projectId, query: {} })],
-    ['pageLinksForProject', () => pageLinksForProject({ actor: reviewer, projectId, query: { projectId: String(projectId) } })],
-    ['listMembers', () => listMembers({ actor: lead, projectId })],
+    ['reviewQueue (reviewer)', async () => await reviewQueue({ actor: reviewer, projectId })],
+    ['reviewQueue (lead)', async () => await reviewQueue({ actor: lead, projectId })],
+    ['reviewQueue outlet+label', async () => await reviewQueue({ actor: reviewer, projectId, query: { outlet: 'Reuters', label: 'claim' } })],
+    ['disputedItems (lead)', async () => await disputedItems({ actor: lead, projectId })],
+    ['listInbox (reviewer)', async () => await listInbox({ actor: reviewer })],
+    ['listInbox (lead)', async () => await listInbox({ actor: lead })],
+    ['unreadCount (header badge)', async () => await unreadCount({ actor: reviewer })],
+    ['unreadCount (lead)', async () => await unreadCount({ actor: lead })],
+    ['listArticlesPage', async () => await listArticlesPage({ actor: reviewer, projectId, query: {} })],
+    ['pageLinksForProject', async () => await pageLinksForProject({ actor: reviewer, projectId, query: { projectId: String(projectId) } })],
+    ['listMembers', async () => await listMembers({ actor: lead, projectId })],
   ];
   const only = process.env.PROBE_ONLY ? new RegExp(process.env.PROBE_ONLY) : null;
   const chosen = calls.filter(([name]) => !only || only.test(name));
@@ -50,7 +50,7 @@ async function main() {
     const times: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
       const started = performance.now();
-      call();
+      await call();
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
@@ -71,7 +71,7 @@ async function main() {
       statement.get = wrap(statement.get);
       return statement;
     }) as typeof db.prepare;
-    for (const [, call] of chosen) call();
+    for (const [, call] of chosen) await call();
     db.prepare = original;
     const slowest = [...statements].sort((a, b) => b[1] - a[1]).slice(0, 12);
     for (const [sql, ms] of slowest) {

@@ -51,7 +51,7 @@ const command: Command = {
   async run(argv, ctx) {
     const args = parseArgs(argv, { project: 'string', format: 'string', out: 'string', 'base-url': 'string', status: 'string', label: 'string', author: 'string', articles: 'string' });
     if (args.positionals.length) throw new UsageError(`Unexpected argument "${args.positionals[0]}".`);
-    const project = findProject(requiredFlag(args, 'project'));
+    const project = await findProject(requiredFlag(args, 'project'));
     const request: Record<string, string> = { format: requiredFlag(args, 'format') };
     for (const key of FILTERS) {
       const value = stringFlag(args, key);
@@ -59,7 +59,7 @@ const command: Command = {
     }
     const baseUrl = stringFlag(args, 'base-url') ?? `http://localhost:${process.env.PORT || 3000}`;
     if (!/^https?:\/\/[^\s/]+/.test(baseUrl)) throw new UsageError('--base-url must be an http(s) origin, e.g. https://desk.example.org');
-    const stream = exportProject({ actor: SYSTEM, projectId: project.id, request, baseUrl });
+    const stream = await exportProject({ actor: SYSTEM, projectId: project.id, request, baseUrl });
     const out = stringFlag(args, 'out');
     const total = expectedLines(stream.format, stream.context.counts);
     const countLines = total !== null;

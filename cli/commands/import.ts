@@ -60,10 +60,10 @@ export function readSource(file: string): SourceFile {
   return { file, title, outlet: meta.outlet, publishedAt: meta.publishedAt, body: text };
 }
 
-function importOne(projectId: number, source: SourceFile): Outcome {
+async function importOne(projectId: number, source: SourceFile): Promise<Outcome> {
   const { file, body, ...meta } = source;
   try {
-    const article = importArticle({ actor: SYSTEM, projectId, input: { ...meta, body } });
+    const article = await importArticle({ actor: SYSTEM, projectId, input: { ...meta, body } });
     return { file, articleId: article.id, title: article.title, length: article.length, skipped: false };
   } catch (error) {
     if (!isAppError(error)) throw error;
@@ -74,7 +74,7 @@ function importOne(projectId: number, source: SourceFile): Outcome {
 }
 
 /** Reads every file first, then imports them in one transaction: all or nothing. */
-function importAll(projectId: number, files: string[]): Outcome[] {
+async function importAll(projectId: number, files: string[]): Promise<Outcome[]> {
   try {
     const reading = progressLine('reading', 'files');
     let bytes = 0;
@@ -87,11 +87,15 @@ function importAll(projectId: number, files: string[]): Outcome[] {
     reading.finish({ done: files.length, total: files.length, bytes });
     const importing = progressLine('importing', 'files');
     let written = 0;
-    const outcomes = writeTransaction(() => sources.map((source, index) => {
-      importing.update({ done: index, total: sources.length, bytes: written });
-      written += Buffer.byteLength(source.body);
-      return importOne(projectId, source);
-    }));
+    const outcomes = await writeTransaction(async () => {
+      const done: Outcome[] = [];
+      for (const [index, source] of sources.entries()) {
+        importing.update({ done: index, total: sources.length, bytes: written });
+        written += Buffer.byteLength(source.body);
+        done.push(await importOne(projectId, source));
+      }
+      return done;
+    });
     importing.finish({ done: sources.length, total: sources.length, bytes });
     return outcomes;
   } catch (error) {
@@ -119,14 +123,14 @@ const command: Command = {
   ],
   async run(argv, ctx) {
     const args = parseArgs(argv, { project: 'string', url: 'string' });
-    const project = findProject(requiredFlag(args, 'project'));
+    const project = await findProject(requiredFlag(args, 'project'));
     if (typeof args.flags.url === 'string') {
       if (args.positionals.length) throw new UsageError('Give either --url or files, not both.');
       return importUrl(project.id, projectLabel(project), args.flags.url, ctx);
     }
     if (args.positionals.length === 0) throw new UsageError('Missing <files...>: name at least one file to import.');
-    if (needsParsers(args.positionals)) return importWithParsers(project.id, projectLabel(project), args.positionals, ctx);
-    const outcomes = importAll(project.id, args.positionals);
+    if (needsParsers(args.positionals)) return await importWithParsers(project.id, projectLabel(project), args.positionals, ctx);
+    const outcomes = await importAll(project.id, args.positionals);
     for (const outcome of outcomes) ctx.out(describe(outcome));
     const imported = outcomes.filter((o) => !o.skipped).length;
     ctx.out(`Imported ${imported}, skipped ${outcomes.length - imported}, into project ${projectLabel(project)}.`);

@@ -16,10 +16,10 @@ async function add(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, { role: 'string' });
   const [projectRef, email] = expectPositionals(args.positionals, ['project', 'email']);
   const role = parseRole(requiredFlag(args, 'role'));
-  const project = findProject(projectRef);
-  const user = findUser(email);
-  const before = listMembers({ actor: SYSTEM, projectId: project.id }).find((m) => m.userId === user.id);
-  setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role } });
+  const project = await findProject(projectRef);
+  const user = await findUser(email);
+  const before = (await listMembers({ actor: SYSTEM, projectId: project.id })).find((m) => m.userId === user.id);
+  await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role } });
   const where = `project ${projectLabel(project)}`;
   if (!before) ctx.out(`Added ${user.email} to ${where} as ${role}.`);
   else if (before.role === role) ctx.out(`${user.email} already is ${role} in ${where}; nothing changed.`);
@@ -30,11 +30,11 @@ async function add(argv: string[], ctx: CommandContext): Promise<void> {
 async function remove(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, {});
   const [projectRef, email] = expectPositionals(args.positionals, ['project', 'email']);
-  const project = findProject(projectRef);
-  const user = findUser(email);
-  const member = listMembers({ actor: SYSTEM, projectId: project.id }).find((m) => m.userId === user.id);
+  const project = await findProject(projectRef);
+  const user = await findUser(email);
+  const member = (await listMembers({ actor: SYSTEM, projectId: project.id })).find((m) => m.userId === user.id);
   if (!member) throw new CliError(`${user.email} is not a member of project ${projectLabel(project)}.`);
-  removeMember({ actor: SYSTEM, projectId: project.id, userId: user.id });
+  await removeMember({ actor: SYSTEM, projectId: project.id, userId: user.id });
   ctx.out(`Removed ${user.email} (${member.role}) from project ${projectLabel(project)}.`);
 }
 

@@ -10,7 +10,7 @@ async function create(argv: string[], ctx: CommandContext): Promise<void> {
   const [slug] = expectPositionals(args.positionals, ['slug']);
   const name = requiredFlag(args, 'name');
   const leadEmail = stringFlag(args, 'lead');
-  const project = createProject({ actor: SYSTEM, input: { slug, name, ...(leadEmail === undefined ? {} : { leadEmail }) } });
+  const project = await createProject({ actor: SYSTEM, input: { slug, name, ...(leadEmail === undefined ? {} : { leadEmail }) } });
   ctx.out(`Created project ${projectLabel(project)}: ${project.name}.`);
   if (leadEmail === undefined) {
     ctx.note(`note: the project has no members yet; add a lead with: npm run cli -- member add ${project.slug} <email> --role lead`);

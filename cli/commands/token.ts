@@ -8,9 +8,9 @@ import { findUser, runSubcommand } from '../support';
 async function create(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, { name: 'string' });
   const [email] = expectPositionals(args.positionals, ['email']);
-  const user = findUser(email);
+  const user = await findUser(email);
   const name = stringFlag(args, 'name') ?? `command line ${new Date().toISOString().slice(0, 10)}`;
-  const token = createToken({ actor: SYSTEM, input: { name, userId: user.id } });
+  const token = await createToken({ actor: SYSTEM, input: { name, userId: user.id } });
   if (user.disabledAt) ctx.note(`warning: ${user.email} is disabled; the token will not work until the account is enabled.`);
   ctx.out(`Created API token "${token.name}" (id ${token.id}) for ${user.email}. It is shown only this once:`);
   ctx.out(token.token);

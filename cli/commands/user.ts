@@ -23,8 +23,8 @@ async function add(argv: string[], ctx: CommandContext): Promise<void> {
 async function disable(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, {});
   const [email] = expectPositionals(args.positionals, ['email']);
-  const target = findUser(email);
-  const user = disableUser({ actor: SYSTEM, input: { userId: target.id } });
+  const target = await findUser(email);
+  const user = await disableUser({ actor: SYSTEM, input: { userId: target.id } });
   const already = target.disabledAt ? ' (it was already disabled)' : '';
   ctx.out(`Disabled user ${user.email} (id ${user.id})${already}; their sessions and API tokens no longer work.`);
 }
@@ -32,7 +32,7 @@ async function disable(argv: string[], ctx: CommandContext): Promise<void> {
 async function passwd(argv: string[], ctx: CommandContext): Promise<void> {
   const args = parseArgs(argv, { 'password-stdin': 'boolean' });
   const [email] = expectPositionals(args.positionals, ['email']);
-  const target = findUser(email);
+  const target = await findUser(email);
   const password = args.flags['password-stdin'] ? await passwordFromStdin(ctx) : undefined;
   const { user, password: generated } = await resetPassword({ actor: SYSTEM, input: { userId: target.id, password } });
   ctx.out(`Set a new password for ${user.email} (id ${user.id}); their other sessions are signed out.`);

@@ -109,7 +109,7 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
  * The server sends only the first page of a long article's annotations; the rest follow in pages
  * right after first paint. A page never overwrites a newer version the poll or an edit brought.
  */
-function useRestOfList(articleId: number, first: string | null, setItems: ReturnType<typeof useAnnotationItems>['setItems'], say: ReturnType<typeof useNotice>['say']): boolean {
+function useRestOfList(articleId: number, first: string | null, setItems: Awaited<ReturnType<typeof useAnnotationItems>>['setItems'], say: Awaited<ReturnType<typeof useNotice>>['say']): boolean {
   const [loading, setLoading] = useState(first !== null);
   useEffect(() => {
     if (first === null) return;

@@ -41,7 +41,7 @@ export function ArticlePicker({ projectId, suggested }: { projectId: number; sug
     if (!q) return;
     const abort = new AbortController();
     // Wait for a pause in typing, so one search is sent per word rather than per letter.
-    const timer = setTimeout(async () => {
+    const search = async () => {
       try {
         const response = await fetch(`/api/projects/${projectId}/articles?${new URLSearchParams({ q, limit: String(MATCHES) })}`, { signal: abort.signal });
         const body = await response.json();
@@ -51,7 +51,8 @@ export function ArticlePicker({ projectId, suggested }: { projectId: number; sug
       } catch (error) {
         if (!abort.signal.aborted) setProblem(error instanceof Error ? error.message : 'The search failed.');
       }
-    }, 250);
+    };
+    const timer = setTimeout(() => void search(), 250);
     return () => {
       clearTimeout(timer);
       abort.abort();

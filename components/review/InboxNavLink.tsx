@@ -4,10 +4,10 @@ import { unreadCount } from '@/lib/data/inbox';
 import styles from './InboxNavLink.module.css';
 import { InboxCount } from './InboxCount';
 
-export function InboxNavLink({ userId }: { userId: number }) {
+export async function InboxNavLink({ userId }: { userId: number }) {
   let unread = 0;
   try {
-    unread = unreadCount({ actor: { userId } });
+    unread = await unreadCount({ actor: { userId } });
   } catch {
     unread = 0;
   }

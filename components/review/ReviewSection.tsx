@@ -15,7 +15,7 @@ import { CommentThread } from './CommentThread';
 import { VerdictPanel } from './VerdictPanel';
 import styles from './ReviewSection.module.css';
 
-export type ReviewsData = ReturnType<typeof listReviews>;
+export type ReviewsData = Awaited<ReturnType<typeof listReviews>>;
 
 export function ReviewSection({ annotation, projectId, currentUserId, role, onChanged }: AnnotationExtrasProps) {
   const [data, setData] = useState<ReviewsData | null>(null);

@@ -12,7 +12,7 @@ import { VerdictForm } from './VerdictForm';
 import { timeAgo } from './timeAgo';
 import styles from './ReviewSection.module.css';
 
-type Verdicts = ReturnType<typeof listVerdicts>;
+type Verdicts = Awaited<ReturnType<typeof listVerdicts>>;
 
 export function VerdictPanel({ annotation, onChanged }: { annotation: AnnotationView; onChanged: () => void }) {
   const [data, setData] = useState<Verdicts | null>(null);

@@ -47,26 +47,26 @@ export async function createTestUser(opts: { name?: string; admin?: boolean } = 
 }
 
 /** A new project with no members (SYSTEM creates it, so nobody becomes its lead by default). */
-export function createTestProject(name = unique('Project')): TestProject {
-  const project = createProject({ actor: SYSTEM, input: { name, slug: unique('p').toLowerCase() } });
+export async function createTestProject(name = unique('Project')): Promise<TestProject> {
+  const project = await createProject({ actor: SYSTEM, input: { name, slug: unique('p').toLowerCase() } });
   return { id: project.id, slug: project.slug, name: project.name };
 }
 
 /** Gives `user` a role in a project (adds them, or changes the role they have). */
 /** A new project with these members, for a test that needs people the fixtures do not give. */
-export function createProjectWith(members: Array<[TestUser, Role]>): TestProject {
-  const project = createTestProject();
-  for (const [user, role] of members) addMember(project, user, role);
+export async function createProjectWith(members: Array<[TestUser, Role]>): Promise<TestProject> {
+  const project = await createTestProject();
+  for (const [user, role] of members) await addMember(project, user, role);
   return project;
 }
 
-export function addMember(project: { id: number }, user: TestUser, role: Role): void {
-  setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role } });
+export async function addMember(project: { id: number }, user: TestUser, role: Role): Promise<void> {
+  await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role } });
 }
 
 /** Imports an article into a project as the operator would. */
-export function createTestArticle(project: { id: number }, input: ImportArticleInput): ArticleMeta {
-  return importArticle({ actor: SYSTEM, projectId: project.id, input });
+export async function createTestArticle(project: { id: number }, input: ImportArticleInput): Promise<ArticleMeta> {
+  return await importArticle({ actor: SYSTEM, projectId: project.id, input });
 }
 
 /** The seed texts (seeds/*.txt, in file order) as the offsets contract stores them. */
@@ -78,11 +78,18 @@ export function seedTexts(): string[] {
  * A copy of seed text `index` (0-4) in `project`, with the title and outlet the text states:
  * real article text to tag without touching the shared seed project.
  */
-export function createSeedCopy(project: { id: number }, index: number): ArticleMeta & { body: string } {
+export async function createSeedCopy(project: { id: number }, index: number): Promise<ArticleMeta & { body: string }> {
   const body = seedTexts()[index];
   const meta = statedMetadata(body);
-  const article = createTestArticle(project, { body, title: meta.title ?? `Seed ${index}`, outlet: meta.outlet, publishedAt: meta.publishedAt });
+  const article = await createTestArticle(project, { body, title: meta.title ?? `Seed ${index}`, outlet: meta.outlet, publishedAt: meta.publishedAt });
   return { ...article, body };
+}
+
+/** Copies of several seed texts, made one after another so their ids follow `indexes`. */
+export async function createSeedCopies(project: { id: number }, indexes: number[]): Promise<Array<ArticleMeta & { body: string }>> {
+  const copies: Array<ArticleMeta & { body: string }> = [];
+  for (const index of indexes) copies.push(await createSeedCopy(project, index));
+  return copies;
 }
 
 /** Tags the first occurrence of `text` in `body` as `user` (through lib/data, not the reader). */

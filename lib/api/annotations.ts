@@ -27,22 +27,22 @@ type Params = { id: string };
  * GET: every live annotation and a polling cursor; with ?limit= and/or ?cursor=, one page in text
  * order with nextCursor and total; with ?since=<cursor>, only what changed.
  */
-export const listArticleAnnotations = authedRoute<ArticleParams>(({ actor, params, request }) => {
+export const listArticleAnnotations = authedRoute<ArticleParams>(async ({ actor, params, request }) => {
   const articleId = pathId(params.articleId, 'Article');
   const since = new URL(request.url).searchParams.get('since');
   if (since !== null) {
     if (!/^\d{1,15}$/.test(since)) throw badRequest('since must be the cursor a previous answer gave (a whole number).');
-    return annotationsSince({ actor, articleId, since: Number(since) });
+    return await annotationsSince({ actor, articleId, since: Number(since) });
   }
   const query = new URL(request.url).searchParams;
-  const cursor = currentCursor();
+  const cursor = await currentCursor();
   if (query.has('limit') || query.has('cursor')) {
     // Pages in text order: the reader fetches the rest of a long article after first paint.
     const page = pageRequest(annotationPageScope(articleId), { cursor: query.get('cursor'), limit: query.get('limit') }, 3);
-    const { items, nextCursor, total } = listAnnotationPage({ actor, articleId, page });
+    const { items, nextCursor, total } = await listAnnotationPage({ actor, articleId, page });
     return { annotations: items, nextCursor, total, cursor };
   }
-  return { annotations: listAnnotations({ actor, articleId }), cursor };
+  return { annotations: await listAnnotations({ actor, articleId }), cursor };
 });
 
 /** POST {label, start, end, exact?, note?, attributes?}: tag a span. */
@@ -53,8 +53,8 @@ export const postAnnotation = authedRoute<ArticleParams>(async ({ actor, params,
   return jsonAnswer({ annotation }, { status: 201, headers: { ETag: `"${annotation.version}"` } });
 });
 
-export const readAnnotation = authedRoute<Params>(({ actor, params }) => {
-  const annotation = getAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') });
+export const readAnnotation = authedRoute<Params>(async ({ actor, params }) => {
+  const annotation = await getAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') });
   return jsonAnswer({ annotation }, { headers: { ETag: `"${annotation.version}"` } });
 });
 
@@ -74,8 +74,8 @@ export const removeAnnotation = authedRoute<Params>(async ({ actor, params, requ
 });
 
 /** POST: undo the caller's own recent delete (see RESTORE_WINDOW_MS). */
-export const postRestore = authedRoute<Params>(({ actor, params }) => ({
-  annotation: restoreAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') }),
+export const postRestore = authedRoute<Params>(async ({ actor, params }) => ({
+  annotation: await restoreAnnotation({ actor, annotationId: pathId(params.id, 'Annotation') }),
 }));
 
 /** Statements of the project's other articles to link to: similar ones, or matching ?q=. */
@@ -85,7 +85,7 @@ export const listSuggestions = authedRoute<Params>(({ actor, params, request }) 
 });
 
 /** GET the final verdict and the proposals of a claim. */
-export const readVerdicts = authedRoute<Params>(({ actor, params }) => listVerdicts({ actor, annotationId: pathId(params.id, 'Annotation') }));
+export const readVerdicts = authedRoute<Params>(async ({ actor, params }) => await listVerdicts({ actor, annotationId: pathId(params.id, 'Annotation') }));
 
 /**
  * POST {verdict, rationale, evidenceLinkIds?, final?}: propose a verdict, or with final: true
@@ -97,6 +97,6 @@ export const postVerdict = authedRoute<Params>(async ({ actor, params, request }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('Send a JSON object.');
   const { final, ...input } = body as Record<string, unknown>;
   if (final !== undefined && typeof final !== 'boolean') throw badRequest('Invalid input: final: must be true or false');
-  const verdict = final ? finalizeVerdict({ actor, annotationId, input }) : proposeVerdict({ actor, annotationId, input });
+  const verdict = final ? await finalizeVerdict({ actor, annotationId, input }) : await proposeVerdict({ actor, annotationId, input });
   return jsonAnswer({ verdict }, { status: 201 });
 });

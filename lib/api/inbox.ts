@@ -8,16 +8,16 @@ import { listInbox, markInboxRead } from '../data/inbox';
  * GET ?cursor=&limit=: one page of the caller's inbox (reviews, comments, replies and verdicts
  * on their work), newest first, as `{items, nextCursor, unread}`; an unknown parameter is a 400.
  */
-export const readInbox = authedRoute(({ actor, request }) => {
+export const readInbox = authedRoute(async ({ actor, request }) => {
   const search = new URL(request.url).searchParams;
   const unknown = [...search.keys()].find((key) => key !== 'cursor' && key !== 'limit');
   if (unknown) throw badRequest(`Unknown parameter "${unknown}": the inbox takes cursor and limit.`);
-  return listInbox({ actor, query: { cursor: search.get('cursor'), limit: search.get('limit') } });
+  return await listInbox({ actor, query: { cursor: search.get('cursor'), limit: search.get('limit') } });
 });
 
 /** POST: mark everything in the caller's inbox as read. */
-export const postInboxRead = authedRoute(({ actor }) => {
-  markInboxRead({ actor });
+export const postInboxRead = authedRoute(async ({ actor }) => {
+  await markInboxRead({ actor });
   return { unread: 0 };
 });
 

@@ -24,16 +24,16 @@ export const postLink = authedRoute(async ({ actor, request }) => {
  * GET ?annotationId=ID: that annotation's links, {links}; GET ?projectId=ID&cursor=&limit=: one
  * page of a project's live links, oldest first, {items, nextCursor}.
  */
-export const listLinks = authedRoute(({ actor, request }) => {
+export const listLinks = authedRoute(async ({ actor, request }) => {
   const params = new URL(request.url).searchParams;
   const annotationId = params.get('annotationId');
   const projectId = params.get('projectId');
-  if (annotationId) return { links: linksForAnnotation({ actor, annotationId: pathId(annotationId, 'Annotation') }) };
-  if (projectId) return pageLinksForProject({ actor, projectId: pathId(projectId, 'Project'), query: Object.fromEntries(params) });
+  if (annotationId) return { links: await linksForAnnotation({ actor, annotationId: pathId(annotationId, 'Annotation') }) };
+  if (projectId) return await pageLinksForProject({ actor, projectId: pathId(projectId, 'Project'), query: Object.fromEntries(params) });
   throw new AppError('bad_request', 'Say which links: ?annotationId=ID or ?projectId=ID.');
 });
 
-export const readLink = authedRoute<Params>(({ actor, params }) => ({ link: getLink({ actor, linkId: pathId(params.id, 'Link') }) }));
+export const readLink = authedRoute<Params>(async ({ actor, params }) => ({ link: await getLink({ actor, linkId: pathId(params.id, 'Link') }) }));
 
 /** Tombstones the link (its author only). */
 export const removeLink = authedRoute<Params>(async ({ actor, params }) => {

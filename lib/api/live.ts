@@ -30,30 +30,39 @@ let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
  * process on the same database file (the CLI's imports, a script) do not pass through here.
  * While any stream is open, the log's newest id (one index lookup) is read once a second.
  */
-function watchLogHead() {
+async function watchLogHead() {
   if (headWatch) return;
-  const watch = { seen: currentCursor(), timer: setInterval(() => {
-    if (open.size === 0) {
-      clearInterval(watch.timer);
-      headWatch = null;
-      return;
-    }
-    const head = currentCursor();
+  // Registered before the first await, so two streams opening together start one watch.
+  const watch = { seen: Number.MAX_SAFE_INTEGER, timer: setInterval(() => void tick(watch), HEAD_WATCH_MS) };
+  watch.timer.unref();
+  headWatch = watch;
+  watch.seen = await currentCursor();
+}
+
+async function tick(watch: { seen: number; timer: NodeJS.Timeout }) {
+  if (open.size === 0) {
+    clearInterval(watch.timer);
+    headWatch = null;
+    return;
+  }
+  try {
+    const head = await currentCursor();
     if (head > watch.seen) {
       watch.seen = head;
       wakeLiveStreams();
     }
-  }, HEAD_WATCH_MS) };
-  watch.timer.unref();
-  headWatch = watch;
+  } catch (error) {
+    // The database went away (a restore, a test closing it): the next tick tries again.
+    console.error('live: reading the event log head failed', error);
+  }
 }
 
-function startingPoint(request: Request): number {
+async function startingPoint(request: Request): Promise<number> {
   const search = new URL(request.url).searchParams;
   const unknown = [...search.keys()].find((key) => key !== 'after');
   if (unknown) throw badRequest(`Unknown parameter "${unknown}": the live stream takes only after.`);
   const given = request.headers.get('last-event-id') ?? search.get('after');
-  const latest = currentCursor();
+  const latest = await currentCursor();
   if (given === null || given === '') return latest;
   if (!/^\d{1,15}$/.test(given.trim())) throw badRequest('Last-Event-ID (or ?after=) must be an event id this stream sent, such as 1234.');
   return Math.min(Number(given.trim()), latest);
@@ -64,9 +73,9 @@ function frame(fields: { id?: number; event?: string; data?: unknown; comment?: 
   return `${fields.id !== undefined ? `id: ${fields.id}\n` : ''}event: ${fields.event}\ndata: ${JSON.stringify(fields.data)}\n\n`;
 }
 
-export const streamLive = authedRoute(({ actor, request }) => {
+export const streamLive = authedRoute(async ({ actor, request }) => {
   if (!('userId' in actor)) throw badRequest('The live stream is for signed-in people.');
-  let after = startingPoint(request);
+  let after = await startingPoint(request);
   const userId = actor.userId;
   if ((open.get(userId) ?? 0) >= MAX_STREAMS_PER_USER) {
     throw new AppError('rate_limited', `Too many live streams are open for your account (${MAX_STREAMS_PER_USER}). Close some tabs of the workbench and reload.`);
@@ -75,10 +84,10 @@ export const streamLive = authedRoute(({ actor, request }) => {
   const encoder = new TextEncoder();
   let close = () => {};
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       let closed = false;
       const send = (text: string) => controller.enqueue(encoder.encode(text));
-      const latest = currentCursor();
+      const latest = await currentCursor();
       send(`retry: 3000\n`);
       if (latest - after > REPLAY_WINDOW) {
         // Too far behind to replay: the tab reloads what it shows, and the stream goes on from now.
@@ -87,23 +96,40 @@ export const streamLive = authedRoute(({ actor, request }) => {
       } else {
         send(frame({ comment: `live from event ${after}` }));
       }
-      const catchUp = () => {
+      // One catch-up at a time per stream: a wake during one asks for another after it, so two
+      // never read from the same `after` and send a change twice.
+      let catching = false;
+      let again = false;
+      const catchUp = (): void => {
         if (closed) return;
-        try {
-          for (let turn = 0; turn < BATCHES_PER_TURN; turn++) {
-            const { changes, more } = liveChangesAfter({ actor, afterId: after });
-            for (const change of changes) send(frame({ id: change.id, event: 'change', data: change }));
-            if (changes.length) after = changes[changes.length - 1].id;
-            if (!more) return;
-          }
-          setImmediate(catchUp);
-        } catch {
-          // The account was disabled or removed (401 from lib/data): end the stream.
-          close();
+        if (catching) {
+          again = true;
+          return;
         }
+        catching = true;
+        void (async () => {
+          try {
+            for (let turn = 0; turn < BATCHES_PER_TURN; turn++) {
+              const { changes, more } = await liveChangesAfter({ actor, afterId: after });
+              for (const change of changes) send(frame({ id: change.id, event: 'change', data: change }));
+              if (changes.length) after = changes[changes.length - 1].id;
+              if (!more) return;
+            }
+            again = true;
+          } catch {
+            // The account was disabled or removed (401 from lib/data): end the stream.
+            close();
+          } finally {
+            catching = false;
+            if (again) {
+              again = false;
+              setImmediate(catchUp);
+            }
+          }
+        })();
       };
       const stopWaking = onLiveWake(catchUp);
-      watchLogHead();
+      await watchLogHead();
       const heartbeat = setInterval(() => send(frame({ comment: 'keep-alive' })), HEARTBEAT_MS);
       close = () => {
         if (closed) return;
@@ -120,7 +146,7 @@ export const streamLive = authedRoute(({ actor, request }) => {
         }
       };
       request.signal.addEventListener('abort', () => close());
-      catchUp();
+      await catchUp();
     },
     cancel() {
       close();

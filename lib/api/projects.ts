@@ -21,18 +21,18 @@ import { MAX_BATCH_BYTES, type ImportFile } from '../import/files';
 
 type ProjectParams = { projectId: string };
 
-export const readProjects = authedRoute(({ actor }) => ({ projects: listProjects({ actor }) }));
+export const readProjects = authedRoute(async ({ actor }) => ({ projects: await listProjects({ actor }) }));
 
 /** POST {name, slug?, description?, leadEmail?}: a new project (site admins). */
 export const postProject = authedRoute(async ({ actor, request }) => {
-  const project = createProject({ actor, input: await readJson(request, 16 * 1024) });
+  const project = await createProject({ actor, input: await readJson(request, 16 * 1024) });
   return NextResponse.json({ project }, { status: 201 });
 });
 
 /** GET ?cursor=&limit=&q=&sort=&outlet=&from=&to=: one page of the project's articles, {items, nextCursor, total}. */
-export const readArticles = authedRoute<ProjectParams>(({ actor, params, request }) => {
+export const readArticles = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const { items, nextCursor, total } = listArticlesPage({ actor, projectId: pathId(params.projectId, 'Project'), query });
+  const { items, nextCursor, total } = await listArticlesPage({ actor, projectId: pathId(params.projectId, 'Project'), query });
   return { items, nextCursor, total };
 });
 
@@ -44,13 +44,13 @@ export const readArticles = authedRoute<ProjectParams>(({ actor, params, request
 export const postArticle = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
   const input = await readJson(request);
-  const result = importOneArticle({ actor, projectId, input });
+  const result = await importOneArticle({ actor, projectId, input });
   if (result.outcome === 'unchanged') return NextResponse.json({ article: result.article, unchanged: true }, { status: 200 });
   return NextResponse.json(result.outcome === 'revised' ? { article: result.article, revised: result.revised } : { article: result.article }, { status: 201 });
 });
 
-export const readArticle = authedRoute<{ articleId: string }>(({ actor, params }) => {
-  const { article } = getArticle({ actor, articleId: pathId(params.articleId, 'Article') });
+export const readArticle = authedRoute<{ articleId: string }>(async ({ actor, params }) => {
+  const { article } = await getArticle({ actor, articleId: pathId(params.articleId, 'Article') });
   return article;
 });
 
@@ -78,19 +78,19 @@ const QUEUE_PARAMS = ['cursor', 'limit', 'label', 'author', 'article', 'outlet']
  * GET ?cursor=&limit=&label=&author=&article=&outlet=: one page of what the caller still has
  * to review in the project, `{items, nextCursor, counts, groups, left}`; an unknown parameter is a 400.
  */
-export const readReviewQueue = authedRoute<ProjectParams>(({ actor, params, request }) => {
+export const readReviewQueue = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const search = new URL(request.url).searchParams;
   const unknown = [...search.keys()].find((key) => !QUEUE_PARAMS.includes(key));
   if (unknown) throw new AppError('bad_request', `Unknown parameter "${unknown}": the review queue takes ${QUEUE_PARAMS.join(', ')}.`);
   const query = Object.fromEntries(QUEUE_PARAMS.map((key) => [key, search.get(key)]));
-  return reviewQueue({ actor, projectId: pathId(params.projectId, 'Project'), query });
+  return await reviewQueue({ actor, projectId: pathId(params.projectId, 'Project'), query });
 });
 
 /** GET ?format=...: the project's dataset, streamed. */
-export const readExport = authedRoute<ProjectParams>(({ actor, params, request }) => {
+export const readExport = authedRoute<ProjectParams>(async ({ actor, params, request }) => {
   const projectId = pathId(params.projectId, 'Project');
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const result = exportProject({ actor, projectId, request: query, baseUrl: requestOrigin(request) });
+  const result = await exportProject({ actor, projectId, request: query, baseUrl: requestOrigin(request) });
   const { counts } = result.context;
   const lines = expectedLines(result.format, counts);
   return new Response(toReadableStream(result.chunks), {
@@ -147,5 +147,5 @@ export const postImport = authedRoute<ProjectParams>(async ({ actor, params, req
     const body = parseInput(jsonBatch, json);
     files = [articlesAsFile('request.jsonl', body.articles)];
   }
-  return NextResponse.json(importBatch({ actor, projectId, files }), { status: 201 });
+  return NextResponse.json(await importBatch({ actor, projectId, files }), { status: 201 });
 });

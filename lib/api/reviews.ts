@@ -23,7 +23,7 @@ const NAME: Record<TargetKind, string> = { annotation: 'Annotation', link: 'Link
 
 /** GET the reviews of an item and what the caller may do with it. */
 export function readReviews(kind: TargetKind) {
-  return authedRoute<Params>(({ actor, params }) => listReviews({ actor, kind, id: pathId(params.id, NAME[kind]) }));
+  return authedRoute<Params>(async ({ actor, params }) => await listReviews({ actor, kind, id: pathId(params.id, NAME[kind]) }));
 }
 
 /** POST {decision: accept|reject, reason?} (If-Match optional). */
@@ -46,7 +46,7 @@ export function postSettlement(kind: TargetKind) {
 
 /** GET the discussion thread of an item. */
 export function readComments(kind: TargetKind) {
-  return authedRoute<Params>(({ actor, params }) => listComments({ actor, target: { kind, id: pathId(params.id, NAME[kind]) } }));
+  return authedRoute<Params>(async ({ actor, params }) => await listComments({ actor, target: { kind, id: pathId(params.id, NAME[kind]) } }));
 }
 
 /** POST {body, parentId?}: comment or reply. */
@@ -60,20 +60,20 @@ export function postComment(kind: TargetKind) {
 
 /** GET ?cursor=&limit=: who did what to an item and when, from the audit log, newest first, {items, nextCursor}. */
 export function readHistory(kind: TargetKind) {
-  return authedRoute<Params>(({ actor, params, request }) => {
+  return authedRoute<Params>(async ({ actor, params, request }) => {
     const query = Object.fromEntries(new URL(request.url).searchParams);
-    const { items, nextCursor } = historyPage({ actor, kind, id: pathId(params.id, NAME[kind]), query });
+    const { items, nextCursor } = await historyPage({ actor, kind, id: pathId(params.id, NAME[kind]), query });
     return { items, nextCursor };
   });
 }
 
 /** PATCH {body}: edit your own comment. */
 export const patchComment = authedRoute<Params>(async ({ actor, params, request }) => ({
-  comment: editComment({ actor, commentId: pathId(params.id, 'Comment'), input: await readJson(request, 64 * 1024) }),
+  comment: await editComment({ actor, commentId: pathId(params.id, 'Comment'), input: await readJson(request, 64 * 1024) }),
 }));
 
 /** DELETE your own comment: the thread keeps its place and shows "comment deleted". */
-export const removeComment = authedRoute<Params>(({ actor, params }) => {
-  deleteComment({ actor, commentId: pathId(params.id, 'Comment') });
+export const removeComment = authedRoute<Params>(async ({ actor, params }) => {
+  await deleteComment({ actor, commentId: pathId(params.id, 'Comment') });
   return { deleted: true };
 });

@@ -16,8 +16,8 @@ const pageQuery = (request: Request) => {
 };
 
 /** GET: the revisions, oldest first, as a page ({items, nextCursor}). */
-export const readRevisions = authedRoute<ArticleParams>(({ actor, params, request }) =>
-  listRevisions({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
+export const readRevisions = authedRoute<ArticleParams>(async ({ actor, params, request }) =>
+  await listRevisions({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
 );
 
 /** POST {body, title?, publishedAt?, modifiedAt?, note?} (leads): 201 with the revision and the re-anchoring result. */
@@ -25,22 +25,22 @@ export const postRevision = authedRoute<ArticleParams>(async ({ actor, params, r
   const articleId = pathId(params.articleId, 'Article');
   // A 2 MB body in JSON escapes grows; the body's own 2 MB limit is checked by lib/data.
   const input = await readJson(request, MAX_BODY_BYTES * 2 + 64 * 1024);
-  return NextResponse.json(createRevision({ actor, articleId, input }), { status: 201 });
+  return NextResponse.json(await createRevision({ actor, articleId, input }), { status: 201 });
 });
 
 /** GET: one revision with its body and the annotations placed on it. */
-export const readOneRevision = authedRoute<ArticleParams & { n: string }>(({ actor, params }) =>
-  readRevision({ actor, articleId: pathId(params.articleId, 'Article'), number: pathId(params.n, 'Revision') }),
+export const readOneRevision = authedRoute<ArticleParams & { n: string }>(async ({ actor, params }) =>
+  await readRevision({ actor, articleId: pathId(params.articleId, 'Article'), number: pathId(params.n, 'Revision') }),
 );
 
 /** GET: the article's spans waiting for a re-anchoring decision, as a page. */
-export const readQueue = authedRoute<ArticleParams>(({ actor, params, request }) =>
-  articleReanchorQueue({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
+export const readQueue = authedRoute<ArticleParams>(async ({ actor, params, request }) =>
+  await articleReanchorQueue({ actor, articleId: pathId(params.articleId, 'Article'), query: pageQuery(request) }),
 );
 
 /** GET ?cursor=&limit=: every span of the project waiting for a re-anchoring decision, as a page with `total`. */
-export const readProjectQueue = authedRoute<{ projectId: string }>(({ actor, params, request }) =>
-  reanchorQueue({ actor, projectId: pathId(params.projectId, 'Project'), query: pageQuery(request) }),
+export const readProjectQueue = authedRoute<{ projectId: string }>(async ({ actor, params, request }) =>
+  await reanchorQueue({ actor, projectId: pathId(params.projectId, 'Project'), query: pageQuery(request) }),
 );
 
 /** POST {action: accept | reselect (start, end) | retire} for one waiting annotation (reviewers, leads). */
@@ -48,5 +48,5 @@ export const postQueueDecision = authedRoute<ArticleParams & { annotationId: str
   const articleId = pathId(params.articleId, 'Article');
   const annotationId = pathId(params.annotationId, 'Annotation');
   const input = await readJson(request, 16 * 1024);
-  return { decision: resolveAnchor({ actor, articleId, annotationId, input }) };
+  return { decision: await resolveAnchor({ actor, articleId, annotationId, input }) };
 });

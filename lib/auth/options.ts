@@ -57,14 +57,14 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   events: {
-    signOut({ token }) {
-      if (typeof token?.sid === 'string') endSession(token.sid);
+    async signOut({ token }) {
+      if (typeof token?.sid === 'string') await endSession(token.sid);
     },
   },
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
-        const session = startSession(Number(user.id));
+        const session = await startSession(Number(user.id));
         token.uid = Number(user.id);
         token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 1;
         token.sid = session.id;
@@ -72,7 +72,7 @@ export const authOptions: NextAuthOptions = {
         return token;
       }
       // Reading the session (/api/auth/session) of an ended session clears its cookie.
-      if (!sessionCookieUser(token)) throw new Error('This session has ended.');
+      if (!await sessionCookieUser(token)) throw new Error('This session has ended.');
       return token;
     },
     session({ session, token }) {

@@ -14,7 +14,7 @@ import { sessionCookieUser } from '../data/signin';
 import { userIdForToken } from '../data/tokens';
 import type { Actor } from '../data/actor';
 
-export type SessionUser = NonNullable<ReturnType<typeof sessionCookieUser>>;
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof sessionCookieUser>>>;
 
 /** The user behind the next-auth session cookie in `jar`, or null (none, forged, expired, disabled, signed out). */
 async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | null> {
@@ -23,7 +23,7 @@ async function userFromCookies(jar: Map<string, string>): Promise<SessionUser | 
   // token must never be taken for a session here.
   const req = { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]['req'];
   const token = await getToken({ req, secret: authOptions.secret, secureCookie: SECURE_COOKIES });
-  return token ? sessionCookieUser(token) : null;
+  return token ? await sessionCookieUser(token) : null;
 }
 
 function jarOf(store: { getAll(): Array<{ name: string; value: string }> }): Map<string, string> {
@@ -47,7 +47,7 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
   const header = request.headers.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const userId = match ? userIdForToken(match[1]) : null;
+    const userId = match ? await userIdForToken(match[1]) : null;
     return userId ? { userId } : null;
   }
   // Parsed by the package cookies() uses for pages (Next.js bundles @edge-runtime/cookies),

@@ -33,9 +33,9 @@ export function isSystem(actor: Actor): actor is { system: true } {
  * The acting user as stored now; 401 when the account is gone or disabled. `db` is the
  * connection or a transaction on it: either way the lookups run on the one connection.
  */
-export function loadUser(_db: Reader, actor: Actor): UserRow | null {
+export async function loadUser(_db: Reader, actor: Actor): Promise<UserRow | null> {
   if (isSystem(actor)) return null;
-  const user = userById().get({ id: actor.userId });
+  const user = await userById().get({ id: actor.userId });
   if (!user || user.disabledAt) {
     throw new AppError('unauthenticated', 'Your account is disabled or no longer exists. Sign in again.');
   }
@@ -43,8 +43,8 @@ export function loadUser(_db: Reader, actor: Actor): UserRow | null {
 }
 
 /** Throws 403 unless the actor is the command-line operator or a site admin. */
-export function requireAdmin(db: Reader, actor: Actor): UserRow | null {
-  const user = loadUser(db, actor);
+export async function requireAdmin(db: Reader, actor: Actor): Promise<UserRow | null> {
+  const user = await loadUser(db, actor);
   if (user && !user.isAdmin) throw forbidden('Only site administrators can do that.');
   return user;
 }
@@ -61,12 +61,12 @@ export interface ProjectAccess {
  * what the caller asked for ("Annotation" for an annotation's id), so that an id of another
  * project answers word for word what a missing id answers and ids cannot be counted.
  */
-export function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action, hidden = 'Project'): ProjectAccess {
-  const user = loadUser(db, actor);
-  const project = projectById().get({ id: projectId });
+export async function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action, hidden = 'Project'): Promise<ProjectAccess> {
+  const user = await loadUser(db, actor);
+  const project = await projectById().get({ id: projectId });
   if (!project) throw notFound(hidden);
   if (!user) return { user, project, role: 'lead' };
-  const membership = membershipRole().get({ projectId, userId: user.id });
+  const membership = await membershipRole().get({ projectId, userId: user.id });
   if (!membership) throw notFound(hidden);
   if (!can(membership.role, action)) {
     throw forbidden(`Your role in this project (${membership.role}) does not allow that.`);

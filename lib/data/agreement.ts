@@ -61,9 +61,9 @@ export const AGREEMENT_PAGE = 50;
 /** Articles computed per write transaction, so a first read of a big project never holds the lock long. */
 const REFRESH_CHUNK = 25;
 
-function liveSpans(db: Db | Tx, articleIds: number[], authorIds?: number[]): SpanRow[] {
+async function liveSpans(db: Db | Tx, articleIds: number[], authorIds?: number[]): Promise<SpanRow[]> {
   if (!articleIds.length) return [];
-  return db
+  return await db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end, exact: annotations.exact })
     .from(annotations)
     // The unary + keeps SQLite on the article index: by the author index it reads every span the two reviewers ever made.
@@ -100,24 +100,24 @@ export function articlePairs(projectId: number, articleId: number, spans: SpanRo
  * stores what it computed, so no write can slip in between and two readers never both store
  * one article. Returns how many it computed.
  */
-function refreshChunk(projectId: number): number {
-  return writeTransaction((tx) => {
-    const ids = tx
+async function refreshChunk(projectId: number): Promise<number> {
+  return await writeTransaction(async (tx) => {
+    const ids = (await tx
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED, sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
       .limit(REFRESH_CHUNK)
-      .all()
+      .all())
       .map((r) => r.id);
     if (!ids.length) return 0;
-    const bodies = tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
-    const spans = liveSpans(tx, ids);
+    const bodies = await tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
+    const spans = await liveSpans(tx, ids);
     const byArticle = new Map<number, SpanRow[]>();
     for (const s of spans) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s]);
     for (const { id, body } of bodies) {
       const { authors, pairs } = articlePairs(projectId, id, byArticle.get(id) ?? [], body.length);
-      tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
-      for (let k = 0; k < pairs.length; k += 200) tx.insert(agreementPairs).values(pairs.slice(k, k + 200)).run();
+      await tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
+      for (let k = 0; k < pairs.length; k += 200) await tx.insert(agreementPairs).values(pairs.slice(k, k + 200)).run();
     }
     return ids.length;
   });
@@ -129,7 +129,7 @@ function refreshChunk(projectId: number): number {
  * between, so it never holds the event loop for long.
  */
 async function refreshAgreement(projectId: number): Promise<void> {
-  while (refreshChunk(projectId) === REFRESH_CHUNK) await new Promise((resolve) => setImmediate(resolve));
+  while (await refreshChunk(projectId) === REFRESH_CHUNK) await new Promise((resolve) => setImmediate(resolve));
 }
 
 function countsOf(r: Pick<PairRow, 'agree0' | 'agree1' | 'agree2' | 'agree3' | 'a0' | 'a1' | 'a2' | 'a3' | 'b0' | 'b1' | 'b2' | 'b3'>): CharCounts {
@@ -151,11 +151,11 @@ function figuresOf(r: Omit<PairRow, 'projectId' | 'articleId' | 'disagreements'>
 }
 
 /** Each of `authorIds`' live links in the project as a multiset of keys "(unordered ends)|relation" (as linkMatchCount keys them). */
-function linkKeysOf(tx: Tx, projectId: number, authorIds: number[]): Map<number, Map<string, number>> {
+async function linkKeysOf(tx: Tx, projectId: number, authorIds: number[]): Promise<Map<number, Map<string, number>>> {
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
   // The unary + keeps SQLite off the project index (every link of the project) for the author's.
-  const rows = tx
+  const rows = await tx
     .select({ authorId: links.authorId, relation: links.relation, fa: from.articleId, fs: from.start, fe: from.end, ta: to.articleId, ts: to.start, te: to.end })
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
@@ -185,58 +185,58 @@ interface LinkCounts {
  * pairs with no row are matched in SQL over the cached keys. One BEGIN IMMEDIATE transaction,
  * so no write slips in between reading the links and storing what they gave.
  */
-function linkCounts(projectId: number, authorIds: number[]): LinkCounts {
+async function linkCounts(projectId: number, authorIds: number[]): Promise<LinkCounts> {
   const out: LinkCounts = { sizes: new Map(), matches: new Map() };
   if (authorIds.length < 2) return out;
-  return writeTransaction((tx) => {
-    for (const r of tx.select().from(agreementLinkAuthors).where(and(eq(agreementLinkAuthors.projectId, projectId), inArray(agreementLinkAuthors.authorId, authorIds))).all()) out.sizes.set(r.authorId, r.links);
+  return await writeTransaction(async (tx) => {
+    for (const r of await tx.select().from(agreementLinkAuthors).where(and(eq(agreementLinkAuthors.projectId, projectId), inArray(agreementLinkAuthors.authorId, authorIds))).all()) out.sizes.set(r.authorId, r.links);
     const stale = authorIds.filter((id) => !out.sizes.has(id));
     if (stale.length) {
-      tx.delete(agreementLinkKeys).where(and(eq(agreementLinkKeys.projectId, projectId), inArray(agreementLinkKeys.authorId, stale))).run();
-      tx.delete(agreementLinkPairs).where(and(eq(agreementLinkPairs.projectId, projectId), or(inArray(agreementLinkPairs.a, stale), inArray(agreementLinkPairs.b, stale)))).run();
-      const bags = linkKeysOf(tx, projectId, stale);
+      await tx.delete(agreementLinkKeys).where(and(eq(agreementLinkKeys.projectId, projectId), inArray(agreementLinkKeys.authorId, stale))).run();
+      await tx.delete(agreementLinkPairs).where(and(eq(agreementLinkPairs.projectId, projectId), or(inArray(agreementLinkPairs.a, stale), inArray(agreementLinkPairs.b, stale)))).run();
+      const bags = await linkKeysOf(tx, projectId, stale);
       for (const id of stale) {
         const rows = [...(bags.get(id) ?? [])].map(([key, n]) => ({ projectId, authorId: id, key, n }));
-        for (let k = 0; k < rows.length; k += 200) tx.insert(agreementLinkKeys).values(rows.slice(k, k + 200)).run();
+        for (let k = 0; k < rows.length; k += 200) await tx.insert(agreementLinkKeys).values(rows.slice(k, k + 200)).run();
         const size = rows.reduce((sum, r) => sum + r.n, 0);
-        tx.insert(agreementLinkAuthors).values({ projectId, authorId: id, links: size }).run();
+        await tx.insert(agreementLinkAuthors).values({ projectId, authorId: id, links: size }).run();
         out.sizes.set(id, size);
       }
     }
     const wanted = new Set(authorIds);
-    for (const r of tx.select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
+    for (const r of await tx.select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
       if (wanted.has(r.a) && wanted.has(r.b)) out.matches.set(`${r.a}-${r.b}`, r.matches);
     }
     const sorted = [...authorIds].sort((x, y) => x - y);
-    sorted.forEach((lo, i) =>
-      sorted.slice(i + 1).forEach((hi) => {
-        if (out.matches.has(`${lo}-${hi}`)) return;
-        const row = tx.get<{ m: number }>(sql`select coalesce(sum(min(x.n, y.n)), 0) as m from ${agreementLinkKeys} x
+    for (const [i, lo] of sorted.entries()) {
+      for (const hi of sorted.slice(i + 1)) {
+        if (out.matches.has(`${lo}-${hi}`)) continue;
+        const row = await tx.get<{ m: number }>(sql`select coalesce(sum(min(x.n, y.n)), 0) as m from ${agreementLinkKeys} x
           join ${agreementLinkKeys} y on y.project_id = x.project_id and y.author_id = ${hi} and y.key = x.key
           where x.project_id = ${projectId} and x.author_id = ${lo}`);
-        tx.insert(agreementLinkPairs).values({ projectId, a: lo, b: hi, matches: row.m }).run();
+        await tx.insert(agreementLinkPairs).values({ projectId, a: lo, b: hi, matches: row.m }).run();
         out.matches.set(`${lo}-${hi}`, row.m);
-      }),
-    );
+      }
+    }
     return out;
   });
 }
 
 /** Reviewers with live spans in the project's live articles, by name. */
-function reviewersOf(db: Db, projectId: number): Reviewer[] {
-  const ids = db.select({ id: agreementAuthors.authorId }).from(agreementAuthors).where(eq(agreementAuthors.projectId, projectId)).all().map((r) => r.id);
+async function reviewersOf(db: Db, projectId: number): Promise<Reviewer[]> {
+  const ids = (await db.select({ id: agreementAuthors.authorId }).from(agreementAuthors).where(eq(agreementAuthors.projectId, projectId)).all()).map((r) => r.id);
   if (!ids.length) return [];
   // Names in the order a person reads them: "Reviewer 2" before "Reviewer 10".
   const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all()
+  return (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all())
     .sort((x, y) => byName.compare(x.name, y.name) || x.id - y.id);
 }
 
 /** Project figures of every pair of reviewers: span counts from the kept totals, links over the project. */
-function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): PairFigures[] {
-  const rows = db.select().from(agreementPairTotals).where(eq(agreementPairTotals.projectId, projectId)).all();
+async function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): Promise<PairFigures[]> {
+  const rows = await db.select().from(agreementPairTotals).where(eq(agreementPairTotals.projectId, projectId)).all();
   const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
-  const counts = linkCounts(projectId, reviewers.map((r) => r.id));
+  const counts = await linkCounts(projectId, reviewers.map((r) => r.id));
   const order = reviewers.map((r) => r.id);
   const out: PairFigures[] = [];
   order.forEach((x, i) =>
@@ -262,11 +262,11 @@ const ARTICLE_KEYS = [
 ];
 
 /** One page of the per-article table, article by article, pairs by reviewer id. */
-function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cursor?: string | null; limit?: string | null }): Page<ArticlePairRow> {
+async function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cursor?: string | null; limit?: string | null }): Promise<Page<ArticlePairRow>> {
   const rank = new Map(reviewers.map((r, i) => [r.id, i]));
   const scope = { list: `agreement-articles:${projectId}` };
   const request = pageRequest(scope, raw, ARTICLE_KEYS.length, { limit: AGREEMENT_PAGE });
-  const rows = db
+  const rows = await db
     .select({ pair: agreementPairs, title: articles.title, outlet: articles.outlet })
     .from(agreementPairs)
     .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
@@ -289,10 +289,10 @@ function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw: { cu
  */
 export async function projectAgreement({ actor, projectId, cursor, limit }: { actor: Actor; projectId: number; cursor?: string | null; limit?: string | null }) {
   const db = getDb();
-  const { project } = projectAccess(db, actor, projectId, 'project.read');
+  const { project } = await projectAccess(db, actor, projectId, 'project.read');
   await refreshAgreement(projectId);
-  const reviewers = reviewersOf(db, projectId);
-  return { project: { id: project.id, name: project.name }, reviewers, pairs: pooledPairs(db, projectId, reviewers), articles: articlePage(db, projectId, reviewers, { cursor, limit }) };
+  const reviewers = await reviewersOf(db, projectId);
+  return { project: { id: project.id, name: project.name }, reviewers, pairs: await pooledPairs(db, projectId, reviewers), articles: await articlePage(db, projectId, reviewers, { cursor, limit }) };
 }
 
 export type DisagreementSpan = Pick<SpanRow, 'id' | 'label' | 'start' | 'end' | 'exact'>;
@@ -310,7 +310,7 @@ export interface DisagreementItem extends Disagreement<DisagreementSpan> {
  */
 export async function pairDisagreements({ actor, projectId, a, b, cursor, limit }: { actor: Actor; projectId: number; a: number; b: number; cursor?: string | null; limit?: string | null }): Promise<Page<DisagreementItem>> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
+  await projectAccess(db, actor, projectId, 'project.read');
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a === b) throw badRequest('a and b must be the ids of two different reviewers.');
   const scope = { list: `agreement-disagreements:${projectId}`, query: { a, b } };
   const request = pageRequest(scope, { cursor, limit }, 2, { limit: AGREEMENT_PAGE });
@@ -322,7 +322,7 @@ export async function pairDisagreements({ actor, projectId, a, b, cursor, limit 
   let first = true;
   // Articles in batches of a page: each holds at least one disagreement, so few batches fill a page.
   while (out.length <= request.limit) {
-    const batch = db
+    const batch = await db
       .select({ articleId: agreementPairs.articleId, title: articles.title, outlet: articles.outlet })
       .from(agreementPairs)
       .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
@@ -331,7 +331,7 @@ export async function pairDisagreements({ actor, projectId, a, b, cursor, limit 
       .limit(request.limit + 1)
       .all();
     if (!batch.length) break;
-    const spans = liveSpans(db, batch.map((r) => r.articleId), [a, b]);
+    const spans = await liveSpans(db, batch.map((r) => r.articleId), [a, b]);
     for (const art of batch) {
       const here = spans.filter((s) => s.articleId === art.articleId);
       const items = listDisagreements(here.filter((s) => s.authorId === a), here.filter((s) => s.authorId === b));

@@ -19,10 +19,10 @@ export type AnnotationRow = typeof annotations.$inferSelect;
 type Reader = Db | Tx;
 
 /** Live links touching the annotations selected by `ids` (a list or a subquery). */
-function linksTouching(db: Reader, ids: number[] | SQLWrapper): Map<number, AnnotationLinkView[]> {
+async function linksTouching(db: Reader, ids: number[] | SQLWrapper): Promise<Map<number, AnnotationLinkView[]>> {
   const out = new Map<number, AnnotationLinkView[]>();
   if (Array.isArray(ids) && ids.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select()
     .from(links)
     .where(and(isNull(links.deletedAt), or(inArray(links.fromAnnotationId, ids), inArray(links.toAnnotationId, ids))))
@@ -30,11 +30,11 @@ function linksTouching(db: Reader, ids: number[] | SQLWrapper): Map<number, Anno
   const otherIds = [...new Set(rows.flatMap((l) => [l.fromAnnotationId, l.toAnnotationId]))];
   const others = new Map<number, { articleId: number; exact: string; title: string; outlet: string | null }>();
   for (let i = 0; i < otherIds.length; i += 500) {
-    db.select({ id: annotations.id, articleId: annotations.articleId, exact: annotations.exact, title: articles.title, outlet: articles.outlet })
+    (await db.select({ id: annotations.id, articleId: annotations.articleId, exact: annotations.exact, title: articles.title, outlet: articles.outlet })
       .from(annotations)
       .innerJoin(articles, eq(articles.id, annotations.articleId))
       .where(inArray(annotations.id, otherIds.slice(i, i + 500)))
-      .all()
+      .all())
       .forEach((o) => others.set(o.id, o));
   }
   for (const l of rows) {
@@ -64,9 +64,9 @@ export function toView(a: AnnotationRow, authorName: string, points: [number, nu
 }
 
 /** Builds the API JSON of annotation rows of one article (`body` gives code point offsets). */
-export function toViews(db: Reader, body: string, rows: Array<{ a: AnnotationRow; authorName: string }>, linkScope?: SQLWrapper): AnnotationView[] {
+export async function toViews(db: Reader, body: string, rows: Array<{ a: AnnotationRow; authorName: string }>, linkScope?: SQLWrapper): Promise<AnnotationView[]> {
   const points = utf16ToCodePoints(body, rows.flatMap(({ a }) => [a.start, a.end]));
-  const linkMap = linksTouching(db, linkScope ?? rows.map(({ a }) => a.id));
+  const linkMap = await linksTouching(db, linkScope ?? rows.map(({ a }) => a.id));
   return rows.map(({ a, authorName }, i) => toView(a, authorName, [points[2 * i], points[2 * i + 1]], linkMap.get(a.id) ?? []));
 }
 
@@ -80,52 +80,52 @@ const articleById = preparedStatement('annotationViews.articleById', (db) => db.
  * The article with access checked for `action` (reading, unless a write says otherwise):
  * 404 for a missing article or a non-member, 403 when the role does not allow the action.
  */
-export function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read', hidden = 'Article') {
-  const article = articleById().get({ id: articleId });
+export async function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read', hidden = 'Article') {
+  const article = await articleById().get({ id: articleId });
   if (!article) throw notFound(hidden);
-  const access = projectAccess(db, actor, article.projectId, action, hidden);
+  const access = await projectAccess(db, actor, article.projectId, action, hidden);
   return { article, access };
 }
 
 /** The newest event id: a polling cursor that never skips a committed change. */
-export function currentCursor(db: Reader = getDb()): number {
-  return db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get()?.id ?? 0;
+export async function currentCursor(db: Reader = getDb()): Promise<number> {
+  return (await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get())?.id ?? 0;
 }
 
 /** Every live annotation of an article in text order, for any member of its project. */
-export function listAnnotations({ actor, articleId }: { actor: Actor; articleId: number }): AnnotationView[] {
+export async function listAnnotations({ actor, articleId }: { actor: Actor; articleId: number }): Promise<AnnotationView[]> {
   const db = getDb();
-  const { article } = readableArticle(db, actor, articleId);
-  const rows = selectWithAuthor(db)
+  const { article } = await readableArticle(db, actor, articleId);
+  const rows = await selectWithAuthor(db)
     // Spans orphaned by a revision stay on the revision they came from (lib/data/revisions.ts).
     .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision)))
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
     .all();
   const scope = db.select({ id: annotations.id }).from(annotations).where(eq(annotations.articleId, articleId));
-  return toViews(db, article.body, rows, scope);
+  return await toViews(db, article.body, rows, scope);
 }
 
 /**
  * One page of the article's live annotations in text order (keyset on start, end, id), with the
  * total, so the reader can show the first screens at once and fetch the rest in bounded pages.
  */
-export function listAnnotationPage({ actor, articleId, page }: { actor: Actor; articleId: number; page: PageRequest }): Page<AnnotationView> & { total: number } {
+export async function listAnnotationPage({ actor, articleId, page }: { actor: Actor; articleId: number; page: PageRequest }): Promise<Page<AnnotationView> & { total: number }> {
   const db = getDb();
-  const { article } = readableArticle(db, actor, articleId);
+  const { article } = await readableArticle(db, actor, articleId);
   const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision));
   const after = page.after as [number, number, number] | undefined;
   if (after && !after.every((v) => typeof v === 'number')) throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
   const keyset = after
     ? or(gt(annotations.start, after[0]), and(eq(annotations.start, after[0]), or(gt(annotations.end, after[1]), and(eq(annotations.end, after[1]), gt(annotations.id, after[2])))))
     : undefined;
-  const rows = selectWithAuthor(db)
+  const rows = await selectWithAuthor(db)
     .where(keyset ? and(live, keyset) : live)
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
     .limit(page.limit + 1)
     .all();
   const { items: kept, nextCursor } = toPage(annotationPageScope(articleId), rows, page.limit, (r) => [r.a.start, r.a.end, r.a.id]);
-  const items = toViews(db, article.body, kept);
-  const total = db.select({ n: sql<number>`count(*)` }).from(annotations).where(live).get()?.n ?? 0;
+  const items = await toViews(db, article.body, kept);
+  const total = (await db.select({ n: sql<number>`count(*)` }).from(annotations).where(live).get())?.n ?? 0;
   return { items, nextCursor, total };
 }
 
@@ -135,17 +135,17 @@ export function annotationPageScope(articleId: number): CursorScope {
 }
 
 /** One live annotation as the API shows it; 404 when deleted, missing or not the actor's project. */
-export function getAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): AnnotationView {
+export async function getAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<AnnotationView> {
   const db = getDb();
-  const row = selectWithAuthor(db).where(eq(annotations.id, annotationId)).get();
+  const row = await selectWithAuthor(db).where(eq(annotations.id, annotationId)).get();
   if (!row || row.a.deletedAt) throw notFound('Annotation');
-  const { article } = readableArticle(db, actor, row.a.articleId, 'project.read', 'Annotation');
-  return toViews(db, article.body, [row])[0];
+  const { article } = await readableArticle(db, actor, row.a.articleId, 'project.read', 'Annotation');
+  return (await toViews(db, article.body, [row]))[0];
 }
 
 /** Annotation ids touched by the project's events after `since` (annotations, their links, reviews). */
-function touchedSince(db: Reader, projectId: number, since: number): number[] {
-  const rows = db
+async function touchedSince(db: Reader, projectId: number, since: number): Promise<number[]> {
+  const rows = await db
     .select({ type: events.entityType, id: events.entityId, ref: sql<number | null>`json_extract(${events.after}, '$.annotationId')` })
     .from(events)
     .where(and(eq(events.projectId, projectId), gt(events.id, since)))
@@ -158,7 +158,7 @@ function touchedSince(db: Reader, projectId: number, since: number): number[] {
     else if (typeof r.ref === 'number') ids.add(r.ref);
   }
   if (linkIds.length) {
-    db.select({ from: links.fromAnnotationId, to: links.toAnnotationId }).from(links).where(inArray(links.id, linkIds)).all()
+    (await db.select({ from: links.fromAnnotationId, to: links.toAnnotationId }).from(links).where(inArray(links.id, linkIds)).all())
       .forEach((l) => (ids.add(l.from), ids.add(l.to)));
   }
   return [...ids];
@@ -168,33 +168,33 @@ function touchedSince(db: Reader, projectId: number, since: number): number[] {
  * What changed in an article's annotations after the polling cursor `since` (an event id):
  * the changed live annotations, the ids deleted, and the cursor to send next time.
  */
-export function annotationsSince({ actor, articleId, since }: { actor: Actor; articleId: number; since: number }) {
+export async function annotationsSince({ actor, articleId, since }: { actor: Actor; articleId: number; since: number }) {
   const db = getDb();
-  const cursor = currentCursor(db);
-  const { article } = readableArticle(db, actor, articleId);
-  const ids = touchedSince(db, article.projectId, since);
+  const cursor = await currentCursor(db);
+  const { article } = await readableArticle(db, actor, articleId);
+  const ids = await touchedSince(db, article.projectId, since);
   const rows = ids.length
-    ? selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)).all()
+    ? await selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)).all()
     : [];
   const onText = (r: (typeof rows)[number]) => !r.a.deletedAt && r.a.revision === article.currentRevision;
   const live = rows.filter(onText);
   // An orphaned span leaves the current text like a deleted one.
-  return { annotations: toViews(db, article.body, live), deletedIds: rows.filter((r) => !onText(r)).map((r) => r.a.id), cursor };
+  return { annotations: await toViews(db, article.body, live), deletedIds: rows.filter((r) => !onText(r)).map((r) => r.a.id), cursor };
 }
 
 /**
  * Speakers already used on quotes in the project, most used first (suggestions in the editor).
  * Read from speaker_tallies, which triggers keep, so the reader does not grow with the corpus.
  */
-export function listSpeakers({ actor, projectId }: { actor: Actor; projectId: number }): string[] {
+export async function listSpeakers({ actor, projectId }: { actor: Actor; projectId: number }): Promise<string[]> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  return db
+  await projectAccess(db, actor, projectId, 'project.read');
+  return (await db
     .select({ speaker: speakerTallies.speaker })
     .from(speakerTallies)
     .where(and(eq(speakerTallies.projectId, projectId), gt(speakerTallies.n, 0)))
     .orderBy(desc(speakerTallies.n), asc(speakerTallies.speaker))
     .limit(200)
-    .all()
+    .all())
     .map((r) => r.speaker);
 }

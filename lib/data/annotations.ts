@@ -87,8 +87,8 @@ function spanOrThrow(body: string, span: { start: unknown; end: unknown; exact?:
   return quoteSelector(body, span.start as number, span.end as number);
 }
 
-function viewOf(tx: Tx, body: string, row: AnnotationRow, authorName: string): AnnotationView {
-  return toViews(tx, body, [{ a: row, authorName }])[0];
+async function viewOf(tx: Tx, body: string, row: AnnotationRow, authorName: string): Promise<AnnotationView> {
+  return (await toViews(tx, body, [{ a: row, authorName }]))[0];
 }
 
 // Creating and editing annotations are the hot writes: their statements are prepared once.
@@ -110,9 +110,9 @@ const articleBody = preparedStatement('annotations.articleBody', (db) => db.sele
  * Creates an annotation as the acting reviewer or lead (viewers 403, non-members 404). Access
  * is checked once, inside the write transaction, before the input is looked at.
  */
-export const createAnnotation = groupCommitted(function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): AnnotationView {
-  return writeTransaction((tx) => {
-    const { article, access } = readableArticle(tx, actor, articleId, 'annotation.create');
+export const createAnnotation = groupCommitted(async function createAnnotation({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): Promise<AnnotationView> {
+  return await writeTransaction(async (tx) => {
+    const { article, access } = await readableArticle(tx, actor, articleId, 'annotation.create');
     if (article.archivedAt) throw archivedConflict('annotate');
     const user = access.user;
     if (!user) throw forbidden('Annotations need a person as author; the command-line operator cannot create them.');
@@ -121,9 +121,9 @@ export const createAnnotation = groupCommitted(function createAnnotation({ actor
     const selector = spanOrThrow(article.body, data);
     const attributes = parseAttributes(data.label, data.attributes);
     // With the article's current revision given, annotations_revision_ai has nothing to correct.
-    const row = insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, revision: article.currentRevision, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
+    const row = await insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, revision: article.currentRevision, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
     if (!row) throw new Error('The new annotation was not returned.');
-    recordEvent(tx, { projectId: article.projectId, actorId: user.id, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
+    await recordEvent(tx, { projectId: article.projectId, actorId: user.id, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
     const [start, end] = utf16ToCodePoints(article.body, [row.start, row.end]);
     return toView(row, user.name, [start, end], []);
   });
@@ -145,15 +145,15 @@ function changesSubstance(before: AnnotationRow, after: Pick<AnnotationRow, (typ
  * earlier version too: each link gets a new version of its own, since what it relates changed,
  * and goes back to proposed (lib/data/reviewTargets.ts).
  */
-function reopenLinks(tx: Tx, actor: Actor, row: AnnotationRow): void {
-  const touching = tx.select().from(links)
+async function reopenLinks(tx: Tx, actor: Actor, row: AnnotationRow): Promise<void> {
+  const touching = await tx.select().from(links)
     .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
     .all();
   for (const link of touching) {
     const linkVersion = link.version + 1;
-    const after = tx.update(links).set({ version: linkVersion, substanceVersion: linkVersion, updatedAt: new Date() }).where(eq(links.id, link.id)).returning().get();
-    const status = reopenForVersion(tx, { kind: 'link', id: link.id }, linkVersion);
-    recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...after, status, reason: `annotation ${row.id} changed` } });
+    const after = await tx.update(links).set({ version: linkVersion, substanceVersion: linkVersion, updatedAt: new Date() }).where(eq(links.id, link.id)).returning().get();
+    const status = await reopenForVersion(tx, { kind: 'link', id: link.id }, linkVersion);
+    await recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...after, status, reason: `annotation ${row.id} changed` } });
   }
 }
 
@@ -164,15 +164,15 @@ function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
 }
 
 /** Loads an annotation for a change by its author: 404 (missing or not a member), 403 (not yours), 412 (stale). */
-function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
-  const row = annotationById().get({ id: annotationId });
+async function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
+  const row = await annotationById().get({ id: annotationId });
   if (!row || (!opts.deleted && row.deletedAt)) throw notFound('Annotation');
-  const { user } = projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
+  const { user } = await projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
-  projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
-  refuseArchived(tx, [row.articleId], 'annotate');
+  await projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
+  await refuseArchived(tx, [row.articleId], 'annotate');
   checkVersion(row, ifMatch);
-  return { row, user, body: articleBody().get({ id: row.articleId })?.body ?? '' };
+  return { row, user, body: (await articleBody().get({ id: row.articleId }))?.body ?? '' };
 }
 
 /**
@@ -182,9 +182,9 @@ function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch:
  * A change of span, label or attributes makes it a new version for review: it is proposed
  * again, and so are its links; a note alone does not.
  */
-export const updateAnnotation = groupCommitted(function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): AnnotationView {
-  return writeTransaction((tx) => {
-    const { row, user, body } = ownAnnotation(tx, actor, annotationId, null);
+export const updateAnnotation = groupCommitted(async function updateAnnotation({ actor, annotationId, ifMatch, input }: { actor: Actor; annotationId: number; ifMatch: number | null; input: unknown }): Promise<AnnotationView> {
+  return await writeTransaction(async (tx) => {
+    const { row, user, body } = await ownAnnotation(tx, actor, annotationId, null);
     if (ifMatch === null) throw badRequest('Send the version you are editing in an If-Match header (If-Match: "3").');
     refuseServerOwned(input);
     const data = parseInput(updateSchema, input);
@@ -202,12 +202,12 @@ export const updateAnnotation = groupCommitted(function updateAnnotation({ actor
     const version = row.version + 1;
     const substantive = changesSubstance(row, { label, start, end, attributes });
     const substanceVersion = substantive ? version : row.substanceVersion;
-    const updated = updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version, substanceVersion, updatedAt: new Date() });
+    const updated = await updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version, substanceVersion, updatedAt: new Date() });
     if (!updated) throw notFound('Annotation');
-    const after = substantive ? { ...updated, status: reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) } : updated;
-    if (substantive) reopenLinks(tx, actor, row);
-    recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.update', entityType: 'annotation', entityId: row.id, before: row, after });
-    return viewOf(tx, body, after, user.name);
+    const after = substantive ? { ...updated, status: await reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) } : updated;
+    if (substantive) await reopenLinks(tx, actor, row);
+    await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.update', entityType: 'annotation', entityId: row.id, before: row, after });
+    return await viewOf(tx, body, after, user.name);
   });
 });
 
@@ -215,19 +215,19 @@ export const updateAnnotation = groupCommitted(function updateAnnotation({ actor
  * Deletes the actor's own annotation (a tombstone) and, in the same transaction, every live
  * link touching it, so no link is left dangling. `ifMatch`, when given, must be current.
  */
-export const deleteAnnotation = groupCommitted(function deleteAnnotation({ actor, annotationId, ifMatch = null }: { actor: Actor; annotationId: number; ifMatch?: number | null }) {
-  return writeTransaction((tx) => {
-    const { row } = ownAnnotation(tx, actor, annotationId, ifMatch);
+export const deleteAnnotation = groupCommitted(async function deleteAnnotation({ actor, annotationId, ifMatch = null }: { actor: Actor; annotationId: number; ifMatch?: number | null }) {
+  return await writeTransaction(async (tx) => {
+    const { row } = await ownAnnotation(tx, actor, annotationId, ifMatch);
     const at = new Date();
-    const after = tx.update(annotations).set({ deletedAt: at, updatedAt: at, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
-    const touching = tx.select().from(links)
+    const after = await tx.update(annotations).set({ deletedAt: at, updatedAt: at, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
+    const touching = await tx.select().from(links)
       .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
       .all();
     for (const link of touching) {
-      const gone = tx.update(links).set({ deletedAt: at, updatedAt: at, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
-      recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: link.id, before: link, after: { ...gone, reason: `annotation ${row.id} deleted` } });
+      const gone = await tx.update(links).set({ deletedAt: at, updatedAt: at, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
+      await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: link.id, before: link, after: { ...gone, reason: `annotation ${row.id} deleted` } });
     }
-    recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.delete', entityType: 'annotation', entityId: row.id, before: row, after: { ...after, linksDeleted: touching.map((l) => l.id) } });
+    await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.delete', entityType: 'annotation', entityId: row.id, before: row, after: { ...after, linksDeleted: touching.map((l) => l.id) } });
     return { id: row.id, deletedAt: at.toISOString(), version: after.version, linksDeleted: touching.map((l) => l.id) };
   });
 });
@@ -236,32 +236,32 @@ export const deleteAnnotation = groupCommitted(function deleteAnnotation({ actor
  * Undoes the actor's own delete within RESTORE_WINDOW_MS: the annotation comes back with the
  * links deleted together with it (those whose other end still exists).
  */
-export function restoreAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): AnnotationView {
-  return writeTransaction((tx) => {
-    const { row, user, body } = ownAnnotation(tx, actor, annotationId, null, { deleted: true });
+export async function restoreAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<AnnotationView> {
+  return await writeTransaction(async (tx) => {
+    const { row, user, body } = await ownAnnotation(tx, actor, annotationId, null, { deleted: true });
     if (!row.deletedAt) throw conflict('This annotation is not deleted.');
     if (Date.now() - row.deletedAt.getTime() > RESTORE_WINDOW_MS) {
       throw conflict('A delete can only be undone within 10 minutes. Create the annotation again instead.');
     }
     const now = new Date();
-    const after = tx.update(annotations).set({ deletedAt: null, updatedAt: now, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
-    const together = tx.select().from(links)
+    const after = await tx.update(annotations).set({ deletedAt: null, updatedAt: now, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
+    const together = await tx.select().from(links)
       .where(and(eq(links.deletedAt, row.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
       .all();
-    for (const link of together) restoreLink(tx, actor, row.id, link, now);
-    recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.restore', entityType: 'annotation', entityId: row.id, before: row, after });
-    return viewOf(tx, body, after, user.name);
+    for (const link of together) await restoreLink(tx, actor, row.id, link, now);
+    await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.restore', entityType: 'annotation', entityId: row.id, before: row, after });
+    return await viewOf(tx, body, after, user.name);
   });
 }
 
-function restoreLink(tx: Tx, actor: Actor, annotationId: number, link: typeof links.$inferSelect, now: Date): void {
+async function restoreLink(tx: Tx, actor: Actor, annotationId: number, link: typeof links.$inferSelect, now: Date): Promise<void> {
   const otherId = link.fromAnnotationId === annotationId ? link.toAnnotationId : link.fromAnnotationId;
-  const other = tx.select({ deletedAt: annotations.deletedAt }).from(annotations).where(eq(annotations.id, otherId)).get();
+  const other = await tx.select({ deletedAt: annotations.deletedAt }).from(annotations).where(eq(annotations.id, otherId)).get();
   if (!other || other.deletedAt) return;
-  const duplicate = tx.select({ id: links.id }).from(links)
+  const duplicate = await tx.select({ id: links.id }).from(links)
     .where(and(isNull(links.deletedAt), eq(links.authorId, link.authorId), eq(links.fromAnnotationId, link.fromAnnotationId), eq(links.toAnnotationId, link.toAnnotationId), eq(links.relation, link.relation)))
     .get();
   if (duplicate) return;
-  const after = tx.update(links).set({ deletedAt: null, updatedAt: now, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
-  recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.restore', entityType: 'link', entityId: link.id, before: link, after });
+  const after = await tx.update(links).set({ deletedAt: null, updatedAt: now, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
+  await recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.restore', entityType: 'link', entityId: link.id, before: link, after });
 }

@@ -48,23 +48,23 @@ export function archivedConflict(verb: ArchivedVerb = 'annotate') {
 }
 
 /** 409 when any of `articleIds` is archived: nothing is written in an archived article. Call inside the write's transaction, after the access check. */
-export function refuseArchived(db: Db | Tx, articleIds: number[], verb: ArchivedVerb = 'annotate'): void {
+export async function refuseArchived(db: Db | Tx, articleIds: number[], verb: ArchivedVerb = 'annotate'): Promise<void> {
   if (!articleIds.length) return;
-  const archived = db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isNotNull(articles.archivedAt))).get();
+  const archived = await db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isNotNull(articles.archivedAt))).get();
   if (archived) throw archivedConflict(verb);
 }
 
 /** The articles an annotation or a link (both ends) is in. */
-export function targetArticleIds(db: Db | Tx, target: { kind: 'annotation' | 'link'; id: number }): number[] {
+export async function targetArticleIds(db: Db | Tx, target: { kind: 'annotation' | 'link'; id: number }): Promise<number[]> {
   if (target.kind === 'annotation') {
-    return db.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.id, target.id)).all().map((r) => r.id);
+    return (await db.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.id, target.id)).all()).map((r) => r.id);
   }
-  return db
+  return (await db
     .select({ id: annotations.articleId })
     .from(links)
     .innerJoin(annotations, or(eq(annotations.id, links.fromAnnotationId), eq(annotations.id, links.toAnnotationId)))
     .where(eq(links.id, target.id))
-    .all()
+    .all())
     .map((r) => r.id);
 }
 
@@ -76,16 +76,16 @@ export interface ArchivedArticle {
   archivedAt: Date;
 }
 
-function setArchived(actor: Actor, articleId: number, archive: boolean) {
-  return writeTransaction((tx) => {
-    const before = tx.select({ id: articles.id, projectId: articles.projectId, title: articles.title, archivedAt: articles.archivedAt }).from(articles).where(eq(articles.id, articleId)).get();
+async function setArchived(actor: Actor, articleId: number, archive: boolean) {
+  return await writeTransaction(async (tx) => {
+    const before = await tx.select({ id: articles.id, projectId: articles.projectId, title: articles.title, archivedAt: articles.archivedAt }).from(articles).where(eq(articles.id, articleId)).get();
     if (!before) throw notFound('Article');
-    projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
+    await projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
     if (archive && before.archivedAt) throw conflict('This article is already archived.');
     if (!archive && !before.archivedAt) throw conflict('This article is not archived.');
     const archivedAt = archive ? new Date() : null;
-    tx.update(articles).set({ archivedAt }).where(eq(articles.id, articleId)).run();
-    recordEvent(tx, {
+    await tx.update(articles).set({ archivedAt }).where(eq(articles.id, articleId)).run();
+    await recordEvent(tx, {
       projectId: before.projectId, actorId: actorId(actor), action: archive ? 'article.archive' : 'article.restore', entityType: 'article', entityId: articleId,
       before: { title: before.title, archivedAt: before.archivedAt }, after: { title: before.title, archivedAt },
     });
@@ -94,20 +94,20 @@ function setArchived(actor: Actor, articleId: number, archive: boolean) {
 }
 
 /** Archives an article (leads of its project): out of every list, its annotations kept. 409 when already archived. */
-export function archiveArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
-  return setArchived(actor, articleId, true);
+export async function archiveArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
+  return await setArchived(actor, articleId, true);
 }
 
 /** Brings an archived article back into the lists (leads). 409 when it is not archived. */
-export function restoreArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
-  return setArchived(actor, articleId, false);
+export async function restoreArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
+  return await setArchived(actor, articleId, false);
 }
 
 /** The project's archived articles, most recently archived first (leads, who may restore them). */
-export function listArchivedArticles({ actor, projectId }: { actor: Actor; projectId: number }): ArchivedArticle[] {
+export async function listArchivedArticles({ actor, projectId }: { actor: Actor; projectId: number }): Promise<ArchivedArticle[]> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'article.edit');
-  return db
+  await projectAccess(db, actor, projectId, 'article.edit');
+  return await db
     .select({ id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url, archivedAt: articles.archivedAt })
     .from(articles)
     .where(and(eq(articles.projectId, projectId), isNotNull(articles.archivedAt)))

@@ -136,7 +136,7 @@ export function articleCountQuery(db: Db, projectId: number, parsed: ParsedArtic
   return db.select({ n: count() }).from(articles).innerJoin(articleStats, eq(articleStats.articleId, articles.id)).where(filters(projectId, parsed));
 }
 
-type PageRow = Awaited<ReturnType<ReturnType<typeof articlePageQuery>['all']>>[number];
+type PageRow = ReturnType<ReturnType<typeof articlePageQuery>['all']>[number];
 
 function keyOf(sort: ArticleSort, row: PageRow): Array<string | number> {
   const name = sort.replace(/^-/, '');
@@ -166,30 +166,30 @@ function toItem(row: PageRow): ArticleListItem {
  * One page of a project's articles (members). `query` holds the raw parameters
  * (cursor, limit, q, sort, outlet, from, to); a cursor only works with the query that made it.
  */
-export function listArticlesPage({ actor, projectId, query }: { actor: Actor; projectId: number; query: ArticleListQuery }): ArticleListPage {
+export async function listArticlesPage({ actor, projectId, query }: { actor: Actor; projectId: number; query: ArticleListQuery }): Promise<ArticleListPage> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
+  await projectAccess(db, actor, projectId, 'project.read');
   const parsed = parseArticleQuery(query);
   const scope: CursorScope = { list: `articles:${projectId}`, query: { q: parsed.q, sort: parsed.sort, outlet: parsed.outlet, from: parsed.from, to: parsed.to } };
   const keyLength = sortKeys(parsed.sort).length;
   const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, keyLength);
-  const rows = articlePageQuery(db, projectId, parsed, request.after, request.limit).all();
-  const total = articleCountQuery(db, projectId, parsed).get()!.n;
+  const rows = await articlePageQuery(db, projectId, parsed, request.after, request.limit).all();
+  const total = (await articleCountQuery(db, projectId, parsed).get())!.n;
   return { ...toPage(scope, rows, request.limit, (row) => keyOf(parsed.sort, row), toItem), total, sort: parsed.sort };
 }
 
 /** The outlets of a project's articles, for the outlet filter (members). */
-export function listArticleOutlets({ actor, projectId }: { actor: Actor; projectId: number }): string[] {
+export async function listArticleOutlets({ actor, projectId }: { actor: Actor; projectId: number }): Promise<string[]> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
+  await projectAccess(db, actor, projectId, 'project.read');
   // Distinct values of the outlet sort index: read from the index alone.
-  return db
+  return (await db
     .selectDistinct({ outlet: outletExpr.mapWith(String) })
     .from(articles)
     .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))
     .orderBy(outletExpr)
     .limit(500)
-    .all()
+    .all())
     .map((r) => r.outlet)
     .filter((outlet) => outlet !== '');
 }
@@ -198,10 +198,10 @@ export function listArticleOutlets({ actor, projectId }: { actor: Actor; project
  * How many live articles a project has and how many annotations they hold (members), for the
  * projects page: two sums over the article_stats counters, not a list of every article.
  */
-export function projectArticleTotals({ actor, projectId }: { actor: Actor; projectId: number }): { articles: number; annotations: number } {
+export async function projectArticleTotals({ actor, projectId }: { actor: Actor; projectId: number }): Promise<{ articles: number; annotations: number }> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  const row = db
+  await projectAccess(db, actor, projectId, 'project.read');
+  const row = await db
     .select({ articles: count(), annotations: sql<number>`coalesce(sum(${articleStats.annotationCount}), 0)` })
     .from(articles)
     .innerJoin(articleStats, eq(articleStats.articleId, articles.id))

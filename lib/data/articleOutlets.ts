@@ -24,14 +24,14 @@ const setOutletSchema = z.strictObject({
  * nothing: an id that is not an article of this project is a 404 and changes nothing. One
  * `article.update` event per article that changed, as an edit on its details page records.
  */
-export function setOutlet({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): { updated: number; outlet: string | null } {
-  projectAccess(getDb(), actor, projectId, 'article.edit');
+export async function setOutlet({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): Promise<{ updated: number; outlet: string | null }> {
+  await projectAccess(getDb(), actor, projectId, 'article.edit');
   const data = parseInput(setOutletSchema, input);
   const ids = [...new Set(data.articleIds)];
   const outlet = data.outlet || null;
-  return writeTransaction((tx) => {
-    projectAccess(tx, actor, projectId, 'article.edit');
-    const rows = tx
+  return await writeTransaction(async (tx) => {
+    await projectAccess(tx, actor, projectId, 'article.edit');
+    const rows = await tx
       .select({ id: articles.id, outlet: articles.outlet })
       .from(articles)
       .where(and(eq(articles.projectId, projectId), inArray(articles.id, ids)))
@@ -43,10 +43,10 @@ export function setOutlet({ actor, projectId, input }: { actor: Actor; projectId
     }
     const changed = rows.filter((r) => r.outlet !== outlet);
     if (changed.length) {
-      tx.update(articles).set({ outlet, updatedAt: new Date() }).where(inArray(articles.id, changed.map((r) => r.id))).run();
+      await tx.update(articles).set({ outlet, updatedAt: new Date() }).where(inArray(articles.id, changed.map((r) => r.id))).run();
     }
     for (const row of changed) {
-      recordEvent(tx, {
+      await recordEvent(tx, {
         projectId, actorId: actorId(actor), action: 'article.update', entityType: 'article', entityId: row.id,
         before: { outlet: row.outlet }, after: { outlet },
       });

@@ -70,10 +70,10 @@ function toMeta(row: ArticleRow): ArticleMeta {
  * counts are the article_stats counters (kept by triggers), so nothing is counted here. The
  * project page pages through them with listArticlesPage (lib/data/articleList.ts).
  */
-export function listArticles({ actor, projectId }: { actor: Actor; projectId: number }) {
+export async function listArticles({ actor, projectId }: { actor: Actor; projectId: number }) {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  const rows = db
+  await projectAccess(db, actor, projectId, 'project.read');
+  const rows = await db
     .select({
       id: articles.id,
       projectId: articles.projectId,
@@ -99,11 +99,11 @@ export function listArticles({ actor, projectId }: { actor: Actor; projectId: nu
 }
 
 /** One article with its body; 404 unless the actor is a member of its project. */
-export function getArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
+export async function getArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
   const db = getDb();
-  const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
+  const article = await db.select().from(articles).where(eq(articles.id, articleId)).get();
   if (!article) throw notFound('Article');
-  const access = projectAccess(db, actor, article.projectId, 'project.read', 'Article');
+  const access = await projectAccess(db, actor, article.projectId, 'project.read', 'Article');
   return { article, role: access.role, project: access.project };
 }
 
@@ -112,10 +112,10 @@ export function getArticle({ actor, articleId }: { actor: Actor; articleId: numb
  * suggestions. An identical text already in the project is reported as a 409 naming the
  * existing article instead of being stored twice.
  */
-export function insertArticle(tx: Tx, projectId: number, importedBy: number | null, input: z.output<typeof importArticleSchema>): ArticleRow {
+export async function insertArticle(tx: Tx, projectId: number, importedBy: number | null, input: z.output<typeof importArticleSchema>): Promise<ArticleRow> {
   const body = normalizeArticleText(input.body);
   const sha256 = sha256Hex(body);
-  const existing = tx
+  const existing = await tx
     .select({ id: articles.id, title: articles.title })
     .from(articles)
     .where(and(eq(articles.projectId, projectId), eq(articles.sha256, sha256)))
@@ -126,7 +126,7 @@ export function insertArticle(tx: Tx, projectId: number, importedBy: number | nu
     });
   }
   const { body: _raw, ...meta } = input;
-  const row = tx
+  const row = await tx
     .insert(articles)
     .values({ ...meta, title: meta.title.normalize('NFC'), projectId, body, sha256, importedBy })
     .returning()
@@ -137,32 +137,32 @@ export function insertArticle(tx: Tx, projectId: number, importedBy: number | nu
 }
 
 /** Imports one article into a project (leads). */
-export function importArticle({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): ArticleMeta {
-  projectAccess(getDb(), actor, projectId, 'article.import');
+export async function importArticle({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): Promise<ArticleMeta> {
+  await projectAccess(getDb(), actor, projectId, 'article.import');
   const data = parseInput(importArticleSchema, input);
-  return writeTransaction((tx) => {
-    const { user } = projectAccess(tx, actor, projectId, 'article.import');
-    const row = insertArticle(tx, projectId, user?.id ?? null, data);
-    recordEvent(tx, { projectId, actorId: actorId(actor), action: 'article.import', entityType: 'article', entityId: row.id, after: toMeta(row) });
+  return await writeTransaction(async (tx) => {
+    const { user } = await projectAccess(tx, actor, projectId, 'article.import');
+    const row = await insertArticle(tx, projectId, user?.id ?? null, data);
+    await recordEvent(tx, { projectId, actorId: actorId(actor), action: 'article.import', entityType: 'article', entityId: row.id, after: toMeta(row) });
     return toMeta(row);
   });
 }
 
 /** Edits title, outlet, URL, author or date (leads). The body never changes. */
-export function updateArticleMetadata({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): ArticleMeta {
+export async function updateArticleMetadata({ actor, articleId, input }: { actor: Actor; articleId: number; input: unknown }): Promise<ArticleMeta> {
   const data = parseInput(updateMetadataSchema, input);
   if (Object.keys(data).length === 0) throw new AppError('bad_request', 'Nothing to change: give at least one field.');
-  return writeTransaction((tx) => {
-    const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+  return await writeTransaction(async (tx) => {
+    const before = await tx.select().from(articles).where(eq(articles.id, articleId)).get();
     if (!before) throw notFound('Article');
-    projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
-    const after = tx
+    await projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
+    const after = await tx
       .update(articles)
       .set({ ...data, updatedAt: new Date() })
       .where(eq(articles.id, articleId))
       .returning()
       .get();
-    recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'article.update', entityType: 'article', entityId: articleId, before: toMeta(before), after: toMeta(after) });
+    await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'article.update', entityType: 'article', entityId: articleId, before: toMeta(before), after: toMeta(after) });
     return toMeta(after);
   });
 }

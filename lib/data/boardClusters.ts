@@ -264,8 +264,8 @@ const WRITE_CHUNK = 250;
  * (an article deleted meanwhile means another build). Writes made during the build mark their
  * statements dirty, and the next read recomputes them.
  */
-function* buildSteps(db: Database.Database, projectId: number, progress: BoardProgress): Generator<void, void> {
-  const generation = writeTransaction(() => {
+async function* buildSteps(db: Database.Database, projectId: number, progress: BoardProgress): AsyncGenerator<void, void> {
+  const generation = await writeTransaction(() => {
     db.prepare('insert into board_state (project_id, generation, built_generation) values (?, 1, 0) on conflict (project_id) do nothing').run(projectId);
     db.prepare(`update board_state set built_generation = 0, clusters = 0, linked_clusters = 0, contested = 0, links = 0, disagreements = 0
       where project_id = ?`).run(projectId);
@@ -284,7 +284,7 @@ function* buildSteps(db: Database.Database, projectId: number, progress: BoardPr
   progress.total = components.reduce((n, c) => n + c.nodes.length, 0);
   yield;
   for (let i = 0; i < components.length; ) {
-    writeTransaction(() => {
+    await writeTransaction(() => {
       // Outlets and verdicts are read inside the transaction that writes them, so a rename
       // committed before it is seen, and one after it marks the rows it wrote dirty.
       const writer = new Writer(db, projectId, { ...graph, ...lookups(db) });
@@ -309,7 +309,7 @@ function incremental(db: Database.Database, projectId: number, dirty: number[]):
   const writer = new Writer(db, projectId, graph);
   const oldClusters = new Set<number>();
   const seeds = new Set(dirty);
-  let components: ReturnType<typeof componentsOf> = [];
+  let components: Awaited<ReturnType<typeof componentsOf>> = [];
   // Grow the set until every old cluster met on the way is part of it (a restored statement
   // can join clusters no dirty statement was in).
   for (let round = 0; round < 100; round++) {
@@ -364,8 +364,10 @@ interface Build {
 }
 
 /** Builds in progress in this process, on globalThis so every Next.js bundle sees the same ones. */
-const holder = globalThis as unknown as { __workbenchBoardBuilds?: Map<number, Build> };
+const holder = globalThis as unknown as { __workbenchBoardBuilds?: Map<number, Build>; __workbenchBoardEnsuring?: Map<number, Promise<unknown>> };
 const builds = (holder.__workbenchBoardBuilds ??= new Map<number, Build>());
+/** The ensureBoard call of each project in flight in this process (the latest; each waits for the one before). */
+const ensuring = (holder.__workbenchBoardEnsuring ??= new Map<number, Promise<unknown>>());
 
 /** Runs a build's steps, yielding to other work between them; one build per project at a time. */
 function startBuild(projectId: number): Build {
@@ -373,7 +375,7 @@ function startBuild(projectId: number): Build {
   const steps = buildSteps(getSqlite(), projectId, progress);
   const run = async () => {
     try {
-      while (!steps.next().done) await new Promise((resolve) => setImmediate(resolve));
+      while (!(await steps.next()).done) await new Promise((resolve) => setImmediate(resolve));
     } finally {
       builds.delete(projectId);
     }
@@ -393,14 +395,30 @@ function startBuild(projectId: number): Build {
  * answers how far it has come (the caller shows that instead of the board). Callers have
  * checked access.
  */
-export function ensureBoard(db: Db, projectId: number): BoardProgress | null {
+export async function ensureBoard(db: Db, projectId: number): Promise<BoardProgress | null> {
+  // One at a time per project: between its awaits another read of the same board would
+  // otherwise find it stale too and start a second build of it beside the first.
+  const before = ensuring.get(projectId);
+  const mine = (before ?? Promise.resolve()).then(
+    () => ensureBoardNow(db, projectId),
+    () => ensureBoardNow(db, projectId),
+  );
+  ensuring.set(projectId, mine);
+  try {
+    return await mine;
+  } finally {
+    if (ensuring.get(projectId) === mine) ensuring.delete(projectId);
+  }
+}
+
+async function ensureBoardNow(db: Db, projectId: number): Promise<BoardProgress | null> {
   const running = builds.get(projectId);
   if (running) return { ...running.progress };
-  const state = db.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+  const state = await db.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
   if (state && state.built === state.generation && !state.dirty) return null;
   const sqlite = getSqlite();
-  const needed = writeTransaction((tx: Tx) => {
-    const now = tx.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+  const needed = await writeTransaction(async (tx: Tx) => {
+    const now = await tx.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
     if (now && now.built === now.generation) {
       const dirty = (sqlite.prepare(`select annotation_id as id from board_dirty where project_id = ? limit ${MAX_INCREMENTAL + 1}`).all(projectId) as { id: number }[]).map((r) => r.id);
       if (dirty.length > MAX_INCREMENTAL) return true;
@@ -414,7 +432,7 @@ export function ensureBoard(db: Db, projectId: number): BoardProgress | null {
     .get(projectId, projectId) as { n: number };
   if (size.n < BUILD_INLINE) {
     const steps = buildSteps(sqlite, projectId, { done: 0, total: 0 });
-    while (!steps.next().done);
+    while (!(await steps.next()).done);
     return null;
   }
   return { ...startBuild(projectId).progress };

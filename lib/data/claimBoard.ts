@@ -194,21 +194,21 @@ function idList(ids: number[]): SQL {
 type ClusterRow = typeof c.$inferSelect;
 
 /** The statements and per-outlet counts of one page of clusters: three small indexed reads. */
-function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
+async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
   if (rows.length === 0) return [];
   const ids = idList(rows.map((r) => r.clusterId));
   const heads = new Map(
-    db.all<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(sql`
+    (await db.all<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(sql`
       select a.id as id, a.article_id as articleId, a.exact as exact, a.status as status, u.name as authorName, m.outlet as outlet
       from annotations a join users u on u.id = a.author_id join board_members m on m.annotation_id = a.id
-      where a.id in (${ids})`).map((h) => [h.id, h]),
+      where a.id in (${ids})`)).map((h) => [h.id, h]),
   );
-  const counts = db.all<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(sql`
+  const counts = await db.all<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(sql`
     select cluster_id as clusterId, outlet, count(*) as total, coalesce(sum(relation = 'corroborates'), 0) as corroborates,
       coalesce(sum(relation = 'conflicts'), 0) as conflicts, coalesce(sum(link_status = 'proposed'), 0) as proposed,
       coalesce(sum(link_status = 'disputed'), 0) as disputed
     from board_members where cluster_id in (${ids}) group by cluster_id, outlet order by cluster_id, total desc, outlet`);
-  const statements = db.all<BoardStatement & { clusterId: number; outlet: string }>(sql`
+  const statements = await db.all<BoardStatement & { clusterId: number; outlet: string }>(sql`
     select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
       p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
     from (
@@ -217,14 +217,14 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
     ) p join annotations a on a.id = p.annotation_id
     where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
   const rejected = new Map(
-    db.all<{ clusterId: number; n: number }>(sql`
+    (await db.all<{ clusterId: number; n: number }>(sql`
       select clusterId, count(distinct linkId) as n from (
         select m.cluster_id as clusterId, l.id as linkId from board_members m join links l on l.from_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
         union all
         select m.cluster_id, l.id from board_members m join links l on l.to_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
-      ) group by clusterId`).map((r) => [r.clusterId, r.n]),
+      ) group by clusterId`)).map((r) => [r.clusterId, r.n]),
   );
   const cells = new Map<number, BoardCell[]>();
   const cellIndex = new Map<string, BoardCell>();
@@ -260,12 +260,12 @@ function detailsOf(db: Db, rows: ClusterRow[]): BoardCluster[] {
   });
 }
 
-function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): BoardTotals {
-  const all = db.get<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(sql`
+async function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): Promise<BoardTotals> {
+  const all = await db.get<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(sql`
     select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`)!;
-  const matching = filtered ? db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`)!.n : all.clusters;
-  const rejectedLinks = db.get<{ n: number }>(sql`
-    select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null and ${LINK_NOT_ARCHIVED}`)!.n;
+  const matching = filtered ? (await db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`))!.n : all.clusters;
+  const rejectedLinks = (await db.get<{ n: number }>(sql`
+    select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null and ${LINK_NOT_ARCHIVED}`))!.n;
   return { ...all, matching, rejectedLinks };
 }
 
@@ -274,19 +274,19 @@ function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: b
  * chosen order after `cursor`, the outlets by number of statements, the strongest outlet pairs
  * and the totals. 400 for a bad cursor, limit, sort or filter value.
  */
-export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: BoardQuery }): ClaimBoard {
+export async function claimBoard({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: BoardQuery }): Promise<ClaimBoard> {
   const db = getDb();
-  const { project } = projectAccess(db, actor, projectId, 'project.read');
+  const { project } = await projectAccess(db, actor, projectId, 'project.read');
   const { sort, filters } = boardFilters(query);
   const scope = { list: `board:${projectId}`, query: { sort, ...filters } };
   const page = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, SORT_KEYS[sort].length);
-  const building = ensureBoard(db, projectId);
+  const building = await ensureBoard(db, projectId);
   if (building) {
     const totals = { clusters: 0, matching: 0, linkedClusters: 0, contested: 0, links: 0, rejectedLinks: 0, disagreements: 0 };
     return { project: { id: project.id, name: project.name }, items: [], nextCursor: null, sort, filters, outlets: [], edges: [], totals, building };
   }
   const where = filterWhere(projectId, filters);
-  const rows = db
+  const rows = await db
     .select()
     .from(c)
     .where(and(where, after(SORT_KEYS[sort], page.after)))
@@ -294,22 +294,22 @@ export function claimBoard({ actor, projectId, query = {} }: { actor: Actor; pro
     .limit(page.limit + 1)
     .all();
   const { nextCursor } = toPage(scope, rows, page.limit, KEY_OF[sort]);
-  const outlets = db.all<BoardOutlet>(sql`
+  const outlets = await db.all<BoardOutlet>(sql`
     select outlet as name, statements, clusters from board_outlets
     where project_id = ${projectId} order by statements desc, outlet limit ${TOP_OUTLETS}`);
   // The outlet graph: the counted links per outlet pair (kept by triggers), strongest first.
-  const edges = db.all<BoardEdge>(sql`
+  const edges = await db.all<BoardEdge>(sql`
     select a, b, corroborates, conflicts from board_outlet_pairs
     where project_id = ${projectId} and n > 0 order by n desc, a, b limit ${TOP_EDGES}`);
   return {
     project: { id: project.id, name: project.name },
-    items: detailsOf(db, rows.slice(0, page.limit)),
+    items: await detailsOf(db, rows.slice(0, page.limit)),
     nextCursor,
     sort,
     filters,
     outlets,
     edges,
-    totals: totalsOf(db, projectId, where, Object.keys(filters).length > 0),
+    totals: await totalsOf(db, projectId, where, Object.keys(filters).length > 0),
     building: null,
   };
 }

@@ -50,28 +50,28 @@ function requirePerson(user: UserRow | null): UserRow {
 }
 
 /** A reply always hangs under the thread's first comment (threads are one level deep). */
-function threadRoot(tx: Tx, target: TargetRef, parentId: number | undefined): number | null {
+async function threadRoot(tx: Tx, target: TargetRef, parentId: number | undefined): Promise<number | null> {
   if (parentId === undefined) return null;
-  const parent = tx.select().from(comments).where(and(eq(comments.id, parentId), commentsOf(target))).get();
+  const parent = await tx.select().from(comments).where(and(eq(comments.id, parentId), commentsOf(target))).get();
   if (!parent) throw badRequest('parentId: that comment is not in this thread.');
   return parent.parentId ?? parent.id;
 }
 
 /** Adds a comment (or, with parentId, a reply) to the thread of an annotation or link. */
-export const addComment = groupCommitted(function addComment({ actor, target, input }: { actor: Actor; target: TargetRef; input: unknown }): CommentRow {
+export const addComment = groupCommitted(async function addComment({ actor, target, input }: { actor: Actor; target: TargetRef; input: unknown }): Promise<CommentRow> {
   const data = parseInput(addSchema, input);
-  return writeTransaction((tx) => {
-    const item = loadTarget(tx, target);
-    const author = requirePerson(projectAccess(tx, actor, item.projectId, 'comment.create', targetName(target.kind)).user);
+  return await writeTransaction(async (tx) => {
+    const item = await loadTarget(tx, target);
+    const author = requirePerson((await projectAccess(tx, actor, item.projectId, 'comment.create', targetName(target.kind))).user);
     if (item.deletedAt) throw conflict(`This ${targetName(target.kind).toLowerCase()} was deleted; its thread is closed.`);
-    refuseArchived(tx, targetArticleIds(tx, target), 'comment');
-    const parentId = threadRoot(tx, target, data.parentId);
-    const row = tx
+    await refuseArchived(tx, await targetArticleIds(tx, target), 'comment');
+    const parentId = await threadRoot(tx, target, data.parentId);
+    const row = await tx
       .insert(comments)
       .values({ ...targetKeys(target), projectId: item.projectId, parentId, authorId: author.id, body: data.body })
       .returning()
       .get();
-    recordEvent(tx, { projectId: item.projectId, actorId: actorId(actor), action: parentId ? 'comment.reply' : 'comment.create', entityType: 'comment', entityId: row.id, after: { ...row, target: target.kind } });
+    await recordEvent(tx, { projectId: item.projectId, actorId: actorId(actor), action: parentId ? 'comment.reply' : 'comment.create', entityType: 'comment', entityId: row.id, after: { ...row, target: target.kind } });
     return row;
   });
 });
@@ -80,43 +80,43 @@ export const addComment = groupCommitted(function addComment({ actor, target, in
  * Loads a comment the actor wrote, still live, for editing or deleting: authorship alone is
  * not enough, the actor's role now must still allow commenting (a demoted author is refused).
  */
-function ownComment(tx: Tx, actor: Actor, commentId: number): CommentRow {
-  const row = tx.select().from(comments).where(eq(comments.id, commentId)).get();
+async function ownComment(tx: Tx, actor: Actor, commentId: number): Promise<CommentRow> {
+  const row = await tx.select().from(comments).where(eq(comments.id, commentId)).get();
   if (!row) throw notFound('Comment');
-  const user = requirePerson(projectAccess(tx, actor, row.projectId, 'comment.create', 'Comment').user);
+  const user = requirePerson((await projectAccess(tx, actor, row.projectId, 'comment.create', 'Comment')).user);
   if (row.authorId !== user.id) throw forbidden('Only the author can change or delete a comment.');
   if (row.deletedAt) throw conflict('This comment was deleted.');
   return row;
 }
 
 /** Edits the text of one's own comment. */
-export function editComment({ actor, commentId, input }: { actor: Actor; commentId: number; input: unknown }): CommentRow {
+export async function editComment({ actor, commentId, input }: { actor: Actor; commentId: number; input: unknown }): Promise<CommentRow> {
   const data = parseInput(editSchema, input);
-  return writeTransaction((tx) => {
-    const before = ownComment(tx, actor, commentId);
-    const after = tx.update(comments).set({ body: data.body, updatedAt: new Date() }).where(eq(comments.id, commentId)).returning().get();
-    recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.update', entityType: 'comment', entityId: commentId, before, after });
+  return await writeTransaction(async (tx) => {
+    const before = await ownComment(tx, actor, commentId);
+    const after = await tx.update(comments).set({ body: data.body, updatedAt: new Date() }).where(eq(comments.id, commentId)).returning().get();
+    await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.update', entityType: 'comment', entityId: commentId, before, after });
     return after;
   });
 }
 
 /** Deletes one's own comment: its text is removed and the thread shows "comment deleted". */
-export function deleteComment({ actor, commentId }: { actor: Actor; commentId: number }): CommentRow {
-  return writeTransaction((tx) => {
-    const before = ownComment(tx, actor, commentId);
+export async function deleteComment({ actor, commentId }: { actor: Actor; commentId: number }): Promise<CommentRow> {
+  return await writeTransaction(async (tx) => {
+    const before = await ownComment(tx, actor, commentId);
     const now = new Date();
-    const after = tx.update(comments).set({ body: '', deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).returning().get();
-    recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.delete', entityType: 'comment', entityId: commentId, before, after });
+    const after = await tx.update(comments).set({ body: '', deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).returning().get();
+    await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.delete', entityType: 'comment', entityId: commentId, before, after });
     return after;
   });
 }
 
 /** The thread of an annotation or link, oldest first, replies under their comment. */
-export function listComments({ actor, target }: { actor: Actor; target: TargetRef }) {
+export async function listComments({ actor, target }: { actor: Actor; target: TargetRef }) {
   const db = getDb();
-  const item = loadTarget(db, target);
-  const { user, role } = projectAccess(db, actor, item.projectId, 'project.read', targetName(target.kind));
-  const rows = db
+  const item = await loadTarget(db, target);
+  const { user, role } = await projectAccess(db, actor, item.projectId, 'project.read', targetName(target.kind));
+  const rows = await db
     .select({ comment: comments, authorName: users.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))

@@ -29,15 +29,15 @@ const asJson = (value: unknown) => (value === undefined || value === null ? null
  * Appends an event. Call it inside the transaction that makes the change (`_tx` says so at the
  * call site; the statement runs on the same connection).
  */
-export function recordEvent(_tx: Tx | Db, input: EventInput): void {
+export async function recordEvent(_tx: Tx | Db, input: EventInput): Promise<void> {
   const { projectId, actorId, action, entityType, entityId } = input;
-  insertEvent().run({ projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
+  await insertEvent().run({ projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
   if (projectId !== null) wakeLiveStreams();
 }
 
 /** Every event of one entity, oldest first (the history view). Callers check access first. */
-export function eventsForEntity(db: Db | Tx, entityType: string, entityId: number) {
-  return db
+export async function eventsForEntity(db: Db | Tx, entityType: string, entityId: number) {
+  return await db
     .select()
     .from(events)
     .where(and(eq(events.entityType, entityType), eq(events.entityId, entityId)))

@@ -172,7 +172,7 @@ export function exportStatements(sqlite: Database.Database, projectId: number, f
   };
 }
 
-export type ExportStatements = ReturnType<typeof exportStatements>;
+export type ExportStatements = Awaited<ReturnType<typeof exportStatements>>;
 
 /** Code point mappers of recently seen articles, for link ends in other articles. */
 function mapperCache(stmts: ExportStatements) {

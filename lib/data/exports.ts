@@ -127,11 +127,11 @@ function closingOnReturn<T>(gen: Generator<T>, sqlite: Database.Database): Gener
  * for non-members, 403 for non-leads, 400 for an unknown format or filter), so callers can
  * answer with a clear error; after that the chunks come from the snapshot.
  */
-export function exportProject({ actor, projectId, request, baseUrl }: { actor: Actor; projectId: number; request: unknown; baseUrl: string }): ExportStream {
-  const { project } = projectAccess(getDb(), actor, projectId, 'project.export');
+export async function exportProject({ actor, projectId, request, baseUrl }: { actor: Actor; projectId: number; request: unknown; baseUrl: string }): Promise<ExportStream> {
+  const { project } = await projectAccess(getDb(), actor, projectId, 'project.export');
   const parsed = parseInput(exportRequestSchema, request);
   const filters = toFilters(parsed);
-  const publishing = parsed.format === 'claimreview' ? requirePublishingSettings(project.id) : undefined;
+  const publishing = parsed.format === 'claimreview' ? await requirePublishingSettings(project.id) : undefined;
   const sqlite = openSnapshot();
   try {
     const context: ExportContext = {

@@ -46,9 +46,9 @@ const fromR = alias(articles, 'from_r');
 const toR = alias(articles, 'to_r');
 
 /** The statements each link joins, deleted ones included (a history also tells of those). */
-function linkJoins(db: Db, linkIds: number[]): Map<number, LinkJoin> {
+async function linkJoins(db: Db, linkIds: number[]): Promise<Map<number, LinkJoin>> {
   if (!linkIds.length) return new Map();
-  const rows = db
+  const rows = await db
     .select({
       id: links.id, relation: links.relation,
       from: { outlet: fromR.outlet, articleTitle: fromR.title, exact: fromA.exact },
@@ -90,20 +90,20 @@ interface HistoryScope {
 }
 
 /** Checks access and gathers which events belong to the item's history (exported for the query-plan test). */
-export function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
-  const target = loadTarget(db, { kind, id });
-  const { project, user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
-  const reviewIds = ids(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
-  const threadRows = db
+export async function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
+  const target = await loadTarget(db, { kind, id });
+  const { project, user, role } = await projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
+  const reviewIds = ids(await db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
+  const threadRows = await db
     .select({ id: comments.id, authorId: comments.authorId, deletedAt: comments.deletedAt })
     .from(comments)
     .where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id))
     .all();
   const commentIds = ids(threadRows);
   const hiddenText = new Set(threadRows.filter((c) => c.deletedAt && role !== 'lead' && c.authorId !== user?.id).map((c) => c.id));
-  const verdictIds = kind === 'annotation' ? ids(db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
+  const verdictIds = kind === 'annotation' ? ids(await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
   const linkIds =
-    kind === 'annotation' ? ids(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
+    kind === 'annotation' ? ids(await db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
   const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
   // The unary + keeps SQLite from walking every event of the project (events_project_idx):
   // the entity conditions below find the item's few events through events_entity_idx.
@@ -111,7 +111,7 @@ export function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number)
     sql`+${events.projectId} = ${target.projectId}`,
     or(and(eq(events.entityType, kind), eq(events.entityId, id)), of('review', reviewIds), of('comment', commentIds), of('verdict', verdictIds), of('link', linkIds)),
   );
-  const joins = linkJoins(db, kind === 'link' ? [id] : linkIds);
+  const joins = await linkJoins(db, kind === 'link' ? [id] : linkIds);
   const scope: HistoryScope = { projectId: target.projectId, where, hiddenText, joins };
   return { project, target, scope, joins: kind === 'link' ? (joins.get(id) ?? null) : null };
 }
@@ -153,10 +153,10 @@ function toEntry(scope: HistoryScope, { event, actorName }: EventRow): HistoryEn
  * project's leads: for everyone else its events carry an empty body, as the thread does.
  * Pages and the API read it newest first, a page at a time, with historyPage.
  */
-export function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
+export async function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
-  const { project, target, scope } = historyScope(db, actor, kind, id);
-  const entries = historyQuery(db, scope.where, 'asc').all().map((row) => toEntry(scope, row));
+  const { project, target, scope } = await historyScope(db, actor, kind, id);
+  const entries = (await historyQuery(db, scope.where, 'asc').all()).map((row) => toEntry(scope, row));
   return { project: { id: project.id, name: project.name }, target, entries };
 }
 
@@ -166,16 +166,16 @@ export const HISTORY_PAGE = 50;
  * One page of the same history, newest first (members only; the same hidden comment text).
  * `query` holds the raw cursor and limit; `nextCursor` leads to older entries.
  */
-export function historyPage({ actor, kind, id, query }: { actor: Actor; kind: TargetKind; id: number; query: { cursor?: string | null; limit?: string | null } }) {
+export async function historyPage({ actor, kind, id, query }: { actor: Actor; kind: TargetKind; id: number; query: { cursor?: string | null; limit?: string | null } }) {
   const db = getDb();
-  const { project, target, scope, joins } = historyScope(db, actor, kind, id);
+  const { project, target, scope, joins } = await historyScope(db, actor, kind, id);
   const unknown = Object.keys(query).filter((key) => key !== 'cursor' && key !== 'limit');
   if (unknown.length) throw badRequest(`Unknown parameter ${unknown.join(', ')}: a history takes cursor and limit.`);
   const cursorScope = { list: `history:${kind}:${id}` };
   const request = pageRequest(cursorScope, query, 1, { limit: HISTORY_PAGE });
   const olderThan = request.after?.[0];
   if (olderThan !== undefined && typeof olderThan !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
-  const rows = historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1).all();
+  const rows = await historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1).all();
   const page: Page<HistoryEntry> = toPage(cursorScope, rows, request.limit, (row) => [row.event.id], (row) => toEntry(scope, row));
   return { project: { id: project.id, name: project.name }, target, joins, ...page };
 }

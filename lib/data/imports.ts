@@ -107,8 +107,8 @@ function parseAll(files: ImportFile[], onProgress?: ImportProgress): ParsedFile[
 type FetchFacts = Pick<FetchedPage, 'requestedUrl' | 'finalUrl' | 'contentType' | 'fetchedAt'>;
 
 /** Keeps the raw page for provenance (the page of revision 1: one row per article). */
-function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, fetched?: FetchFacts): void {
-  tx.insert(articleSources).values({
+async function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, fetched?: FetchFacts): Promise<void> {
+  await tx.insert(articleSources).values({
     articleId,
     kind: fetched ? 'url' : 'html-file',
     fileName: fetched ? null : file,
@@ -136,13 +136,13 @@ function webSummary(web: WebProvenance, row: { title: string; body: string; outl
   };
 }
 
-function importDrafts(tx: Tx, projectId: number, importerId: number | null, parsed: Extract<ParsedFile, { kind: 'articles' }>, fetched?: FetchFacts): FileResult {
+async function importDrafts(tx: Tx, projectId: number, importerId: number | null, parsed: Extract<ParsedFile, { kind: 'articles' }>, fetched?: FetchFacts): Promise<FileResult> {
   const result: FileResult = { file: parsed.file, imported: [], duplicates: [] };
   for (const { draft, line, web } of parsed.articles) {
     const input = importArticleSchema.parse(draft);
     // The same page again: by the address it states, its canonical URL or where the fetch ended.
     const urls = [input.url, web?.metadata.canonicalUrl, fetched?.finalUrl];
-    const again = reviseByUrl(tx, projectId, importerId, { urls, body: input.body, title: input.title, publishedAt: input.publishedAt, modifiedAt: web?.metadata.modifiedAt });
+    const again = await reviseByUrl(tx, projectId, importerId, { urls, body: input.body, title: input.title, publishedAt: input.publishedAt, modifiedAt: web?.metadata.modifiedAt });
     if (again?.kind === 'unchanged') {
       result.duplicates.push({ title: input.title, existingArticleId: again.articleId, line, unchanged: true });
       continue;
@@ -154,9 +154,9 @@ function importDrafts(tx: Tx, projectId: number, importerId: number | null, pars
       continue;
     }
     try {
-      const row = insertArticle(tx, projectId, importerId, input);
-      recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file, ...(web ? { rawSha256: web.rawSha256 } : {}), ...(fetched ? { finalUrl: fetched.finalUrl } : {}) } });
-      if (web) recordSource(tx, row.id, parsed.file, web, fetched);
+      const row = await insertArticle(tx, projectId, importerId, input);
+      await recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: { title: row.title, sha256: row.sha256, file: parsed.file, ...(web ? { rawSha256: web.rawSha256 } : {}), ...(fetched ? { finalUrl: fetched.finalUrl } : {}) } });
+      if (web) await recordSource(tx, row.id, parsed.file, web, fetched);
       result.imported.push({ articleId: row.id, title: row.title, length: row.body.length, ...(web ? { web: webSummary(web, row, fetched) } : {}) });
     } catch (error) {
       const existing = isAppError(error) ? (error.details as { existingArticleId?: number } | undefined)?.existingArticleId : undefined;
@@ -171,24 +171,25 @@ function importDrafts(tx: Tx, projectId: number, importerId: number | null, pars
  * Imports a batch of files into a project. Problems in any file answer 400/413/415/422 with
  * every file's problem in `details.files` and nothing written.
  */
-export function importBatch({ actor, projectId, files, onProgress }: { actor: Actor; projectId: number; files: ImportFile[]; onProgress?: ImportProgress }): ImportResult {
-  projectAccess(getDb(), actor, projectId, 'article.import');
+export async function importBatch({ actor, projectId, files, onProgress }: { actor: Actor; projectId: number; files: ImportFile[]; onProgress?: ImportProgress }): Promise<ImportResult> {
+  await projectAccess(getDb(), actor, projectId, 'article.import');
   checkBatch(files);
   const parsed = parseAll(files, onProgress);
-  const results = writeTransaction((tx) => {
-    const { user } = projectAccess(tx, actor, projectId, 'article.import');
+  const results = await writeTransaction(async (tx) => {
+    const { user } = await projectAccess(tx, actor, projectId, 'article.import');
     const importerId = user?.id ?? null;
     let bytes = 0;
-    return parsed.map((p, index): FileResult => {
+    const written: FileResult[] = [];
+    for (const [index, p] of parsed.entries()) {
       onProgress?.({ phase: 'writing', done: index, total: parsed.length, bytes });
       bytes += files[index]?.bytes.byteLength ?? 0;
-      if (p.kind === 'articles') return importDrafts(tx, projectId, importerId, p);
-      return { file: p.file, ...importNative(tx, projectId, importerId, p.articles) };
-    });
+      written.push(p.kind === 'articles' ? await importDrafts(tx, projectId, importerId, p) : { file: p.file, ...(await importNative(tx, projectId, importerId, p.articles)) });
+    }
+    return written;
   });
   // A duplicate is named by the article already there, not by the title given to the new copy.
   for (const d of results.flatMap((r) => r.duplicates)) {
-    d.existingTitle = getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId)).get()?.title ?? '';
+    d.existingTitle = (await getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId)).get())?.title ?? '';
   }
   return totals(results);
 }
@@ -208,7 +209,7 @@ export function articlesAsFile(name: string, items: unknown[]): ImportFile {
  * the project is reported as a duplicate.
  */
 export async function importWebPage({ actor, projectId, url }: { actor: Actor; projectId: number; url: string }): Promise<ImportResult> {
-  projectAccess(getDb(), actor, projectId, 'article.import');
+  await projectAccess(getDb(), actor, projectId, 'article.import');
   const page = await fetchPage(url);
   let parsed: Extract<ParsedFile, { kind: 'articles' }>;
   try {
@@ -220,9 +221,9 @@ export async function importWebPage({ actor, projectId, url }: { actor: Actor; p
     if (error instanceof NoArticleText) throw new AppError('unprocessable', `Nothing was imported. ${page.finalUrl}: ${error.message}`);
     throw error;
   }
-  const result = writeTransaction((tx) => {
-    const { user } = projectAccess(tx, actor, projectId, 'article.import');
-    return importDrafts(tx, projectId, user?.id ?? null, parsed, page);
+  const result = await writeTransaction(async (tx) => {
+    const { user } = await projectAccess(tx, actor, projectId, 'article.import');
+    return await importDrafts(tx, projectId, user?.id ?? null, parsed, page);
   });
   return totals([result]);
 }
@@ -244,18 +245,18 @@ const metaOf = (row: typeof articles.$inferSelect): ArticleMeta => {
  * next revision (re-anchored) and the same text is reported `unchanged`; any other text already
  * in the project is a 409 naming it.
  */
-export function importOneArticle({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): OneImport {
-  projectAccess(getDb(), actor, projectId, 'article.import');
+export async function importOneArticle({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): Promise<OneImport> {
+  await projectAccess(getDb(), actor, projectId, 'article.import');
   const data = parseInput(importArticleSchema, input);
-  return writeTransaction((tx): OneImport => {
-    const { user } = projectAccess(tx, actor, projectId, 'article.import');
+  return await writeTransaction(async (tx): Promise<OneImport> => {
+    const { user } = await projectAccess(tx, actor, projectId, 'article.import');
     const importerId = user?.id ?? null;
-    const again = reviseByUrl(tx, projectId, importerId, { urls: [data.url], body: data.body, title: data.title, publishedAt: data.publishedAt });
-    const read = (id: number) => metaOf(tx.select().from(articles).where(eq(articles.id, id)).get()!);
-    if (again?.kind === 'unchanged') return { outcome: 'unchanged', article: read(again.articleId) };
-    if (again) return { outcome: 'revised', article: read(again.created.revision.articleId), revised: revisedEntry(again.created, data.url) };
-    const row = insertArticle(tx, projectId, importerId, data);
-    recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: metaOf(row) });
+    const again = await reviseByUrl(tx, projectId, importerId, { urls: [data.url], body: data.body, title: data.title, publishedAt: data.publishedAt });
+    const read = async (id: number) => metaOf(await tx.select().from(articles).where(eq(articles.id, id)).get()!);
+    if (again?.kind === 'unchanged') return { outcome: 'unchanged', article: await read(again.articleId) };
+    if (again) return { outcome: 'revised', article: await read(again.created.revision.articleId), revised: revisedEntry(again.created, data.url) };
+    const row = await insertArticle(tx, projectId, importerId, data);
+    await recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: row.id, after: metaOf(row) });
     return { outcome: 'imported', article: metaOf(row) };
   });
 }

@@ -78,8 +78,8 @@ function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL 
 const isBefore = (a: InboxKey, b: InboxKey) => a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])));
 const newestFirst = (a: Raw, b: Raw) => (isBefore(a.sortKey, b.sortKey) ? 1 : isBefore(b.sortKey, a.sortKey) ? -1 : 0);
 
-function requireUserId(db: Db, actor: Actor): number {
-  const user = loadUser(db, actor);
+async function requireUserId(db: Db, actor: Actor): Promise<number> {
+  const user = await loadUser(db, actor);
   if (!user) throw forbidden('The inbox belongs to a person: the command-line operator has none.');
   return user.id;
 }
@@ -112,8 +112,8 @@ const newestEntriesFirst = [desc(inboxEntries.createdAt), desc(inboxEntries.sour
  * read by the (target author, time) index, so a page or the unread badge costs its own rows,
  * not a sort of every review of my items.
  */
-function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
-  return db
+async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
+  return (await db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -129,7 +129,7 @@ function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
     )
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
     .limit(w.limit)
-    .all()
+    .all())
     .map(({ r, actorName }) => {
       const kind: TargetKind = r.annotationId ? 'annotation' : 'link';
       return {
@@ -148,10 +148,10 @@ function reviewsOnMine(db: Db, me: number, w: Window): Raw[] {
 }
 
 /** Items I reviewed that changed in substance since my review: they wait for a new review. */
-function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Raw[] {
+async function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Promise<Raw[]> {
   const rank = kind === 'annotation' ? RANK.changedAnnotation : RANK.changedLink;
   const target = kind === 'annotation' ? annotations : links;
-  return db
+  return (await db
     .select({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt: inboxEntries.createdAt })
     .from(inboxEntries)
     .innerJoin(target, eq(target.id, inboxEntries.sourceId))
@@ -159,7 +159,7 @@ function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): 
     .where(and(entriesOf(`changed_${kind}`, me, w, rank), isNull(target.deletedAt), ne(target.authorId, me), inMyProject(db, me, target.projectId), notArchived(kind)))
     .orderBy(...newestEntriesFirst)
     .limit(w.limit)
-    .all()
+    .all())
     .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }));
 }
 
@@ -173,8 +173,8 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
  * threads of items I have a live review of (e.g. the author answering my review); `reply`,
  * answers to my comments.
  */
-function commentsFor(db: Db, me: number, source: 'mine' | 'reviewed' | 'reply', w: Window): Raw[] {
-  return db
+async function commentsFor(db: Db, me: number, source: 'mine' | 'reviewed' | 'reply', w: Window): Promise<Raw[]> {
+  return (await db
     .select({ c: comments, actorName: users.name })
     .from(inboxEntries)
     .innerJoin(comments, eq(comments.id, inboxEntries.sourceId))
@@ -182,12 +182,12 @@ function commentsFor(db: Db, me: number, source: 'mine' | 'reviewed' | 'reply', 
     .where(and(entriesOf(source, me, w, RANK.comment), ne(comments.authorId, me), isNull(comments.deletedAt), inMyProject(db, me, comments.projectId), commentNotArchived))
     .orderBy(...newestEntriesFirst)
     .limit(w.limit)
-    .all()
+    .all())
     .map(({ c, actorName }) => commentRaw(c, actorName, source === 'reviewed' ? 'discussion' : source === 'reply' || c.parentId ? 'reply' : 'comment'));
 }
 
-function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
-  return db
+async function verdictsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
+  return (await db
     .select({ v: verdicts, actorName: users.name })
     .from(inboxEntries)
     .innerJoin(verdicts, eq(verdicts.id, inboxEntries.sourceId))
@@ -196,20 +196,20 @@ function verdictsOnMine(db: Db, me: number, w: Window): Raw[] {
     .where(and(entriesOf('verdict', me, w, RANK.verdict), eq(annotations.authorId, me), ne(verdicts.authorId, me), inMyProject(db, me, verdicts.projectId), ANNOTATION_NOT_ARCHIVED))
     .orderBy(...newestEntriesFirst)
     .limit(w.limit)
-    .all()
+    .all())
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
 /** Every source of the inbox, cheapest and most plentiful first (the count may stop early). */
-const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
+const SOURCES: Array<(db: Db, me: number, w: Window) => Promise<Raw[]>> = [
   reviewsOnMine,
   // A comment found by two sources keeps the later one's type: a reply to me, then a discussion.
-  (db, me, w) => commentsFor(db, me, 'mine', w),
-  (db, me, w) => commentsFor(db, me, 'reviewed', w),
-  (db, me, w) => commentsFor(db, me, 'reply', w),
+  async (db, me, w) => await commentsFor(db, me, 'mine', w),
+  async (db, me, w) => await commentsFor(db, me, 'reviewed', w),
+  async (db, me, w) => await commentsFor(db, me, 'reply', w),
   verdictsOnMine,
-  (db, me, w) => changedSinceMyReview(db, me, 'annotation', w),
-  (db, me, w) => changedSinceMyReview(db, me, 'link', w),
+  async (db, me, w) => await changedSinceMyReview(db, me, 'annotation', w),
+  async (db, me, w) => await changedSinceMyReview(db, me, 'link', w),
 ];
 
 /**
@@ -220,11 +220,11 @@ const SOURCES: Array<(db: Db, me: number, w: Window) => Raw[]> = [
  * rows as new as the oldest of them; with `countOnly` they are not read at all (the count is
  * then the cap whatever they hold).
  */
-function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
+async function collect(db: Db, me: number, window: Window, countOnly = false): Promise<Raw[]> {
   const w = { ...window, limit: window.limit + 1 };
   const unique = new Map<string, Raw>();
   for (const source of SOURCES) {
-    for (const item of source(db, me, w)) unique.set(item.key, item);
+    for (const item of await source(db, me, w)) unique.set(item.key, item);
     if (unique.size < w.limit) continue;
     if (countOnly) break;
     // Rows older than the limit-th newest found so far cannot make the page: later sources
@@ -235,26 +235,26 @@ function collect(db: Db, me: number, window: Window, countOnly = false): Raw[] {
   return [...unique.values()].sort(newestFirst).slice(0, w.limit);
 }
 
-function lastReadAt(db: Db, me: number): number {
-  return db.select().from(inboxState).where(eq(inboxState.userId, me)).get()?.lastReadAt.getTime() ?? 0;
+async function lastReadAt(db: Db, me: number): Promise<number> {
+  return (await db.select().from(inboxState).where(eq(inboxState.userId, me)).get())?.lastReadAt.getTime() ?? 0;
 }
 
 /** Names the item each inbox row is about: its article, label and text (a link by its first end). */
-function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
+async function enrich(db: Db, raw: Raw[], readAt: number): Promise<InboxItem[]> {
   const linkIds = raw.filter((r) => r.kind === 'link').map((r) => r.targetId);
   const linkEnds = new Map(
-    (linkIds.length ? db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds)).all() : []).map((l) => [l.id, l.from]),
+    (linkIds.length ? await db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds)).all() : []).map((l) => [l.id, l.from]),
   );
   const focus = (r: Raw) => (r.kind === 'link' ? linkEnds.get(r.targetId)! : r.targetId);
   const annotationIds = [...new Set(raw.map(focus))];
   const spans = new Map(
     (annotationIds.length
-      ? db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)).all()
+      ? await db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)).all()
       : []
     ).map((a) => [a.id, a]),
   );
   const projectIds = [...new Set(raw.map((r) => r.projectId))];
-  const projectNames = new Map((projectIds.length ? db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
+  const projectNames = new Map((projectIds.length ? await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
   return raw.map((r) => {
     const span = spans.get(focus(r))!;
     const { sortKey: _key, ...rest } = r;
@@ -262,41 +262,41 @@ function enrich(db: Db, raw: Raw[], readAt: number): InboxItem[] {
   });
 }
 
-function countUnread(db: Db, me: number, readAt: number): number {
-  return collect(db, me, { since: readAt, limit: UNREAD_CAP }, true).length;
+async function countUnread(db: Db, me: number, readAt: number): Promise<number> {
+  return (await collect(db, me, { since: readAt, limit: UNREAD_CAP }, true)).length;
 }
 
 /**
  * One page of the actor's inbox, newest first (`?cursor=&limit=`; a bad one is a 400), with
  * the number of unread items (counted up to UNREAD_CAP + 1: more reads "99+").
  */
-export function listInbox({ actor, query = {} }: { actor: Actor; query?: { cursor?: string | null; limit?: string | null } }): Page<InboxItem> & { unread: number } {
+export async function listInbox({ actor, query = {} }: { actor: Actor; query?: { cursor?: string | null; limit?: string | null } }): Promise<Page<InboxItem> & { unread: number }> {
   const db = getDb();
-  const me = requireUserId(db, actor);
+  const me = await requireUserId(db, actor);
   const scope = { list: `inbox:${me}` };
   const { after: before, limit } = pageRequest(scope, query, 3, { limit: INBOX_PAGE, max: 100 });
-  const rows = collect(db, me, { before: before as InboxKey | undefined, limit });
-  const readAt = lastReadAt(db, me);
+  const rows = await collect(db, me, { before: before as InboxKey | undefined, limit });
+  const readAt = await lastReadAt(db, me);
   const page = toPage(scope, rows, limit, (r) => r.sortKey);
   // The first page holds the newest rows: once it reaches one already read, it holds every unread one.
   const newer = rows.filter((r) => r.at.getTime() > readAt).length;
-  const unread = !before && newer < rows.length ? newer : countUnread(db, me, readAt);
-  return { items: enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread };
+  const unread = !before && newer < rows.length ? newer : await countUnread(db, me, readAt);
+  return { items: await enrich(db, rows.slice(0, limit), readAt), nextCursor: page.nextCursor, unread };
 }
 
 /** How many inbox items are newer than the last time the actor read it (the header badge). */
-export function unreadCount({ actor }: { actor: Actor }): number {
+export async function unreadCount({ actor }: { actor: Actor }): Promise<number> {
   const db = getDb();
-  const me = requireUserId(db, actor);
-  return countUnread(db, me, lastReadAt(db, me));
+  const me = await requireUserId(db, actor);
+  return await countUnread(db, me, await lastReadAt(db, me));
 }
 
 /** Marks everything up to now (or up to `until`) as read. */
-export function markInboxRead({ actor, until }: { actor: Actor; until?: Date }): void {
+export async function markInboxRead({ actor, until }: { actor: Actor; until?: Date }): Promise<void> {
   const at = until ?? new Date();
-  writeTransaction((tx) => {
-    const user = loadUser(tx, actor);
+  await writeTransaction(async (tx) => {
+    const user = await loadUser(tx, actor);
     if (!user) throw forbidden('The inbox belongs to a person: the command-line operator has none.');
-    tx.insert(inboxState).values({ userId: user.id, lastReadAt: at }).onConflictDoUpdate({ target: inboxState.userId, set: { lastReadAt: at } }).run();
+    await tx.insert(inboxState).values({ userId: user.id, lastReadAt: at }).onConflictDoUpdate({ target: inboxState.userId, set: { lastReadAt: at } }).run();
   });
 }

@@ -25,8 +25,8 @@ export type SentenceTarget = z.output<typeof sentenceTargetSchema>;
 type AnnotationRow = typeof annotations.$inferSelect;
 
 /** An identical live annotation (same article, span and label), if someone already made it. */
-function identical(tx: Tx, target: SentenceTarget): AnnotationRow | undefined {
-  return tx
+async function identical(tx: Tx, target: SentenceTarget): Promise<AnnotationRow | undefined> {
+  return await tx
     .select()
     .from(annotations)
     .where(
@@ -45,21 +45,21 @@ function identical(tx: Tx, target: SentenceTarget): AnnotationRow | undefined {
  * Returns the annotation for `target` in project `projectId`: an identical live one, or a new
  * one authored by the actor. 404 when the article is not in the project; 400/422 for a bad span.
  */
-export function insertSentenceAnnotation(tx: Tx, actor: Actor, projectId: number, target: SentenceTarget): AnnotationRow {
-  const article = tx.select().from(articles).where(eq(articles.id, target.articleId)).get();
+export async function insertSentenceAnnotation(tx: Tx, actor: Actor, projectId: number, target: SentenceTarget): Promise<AnnotationRow> {
+  const article = await tx.select().from(articles).where(eq(articles.id, target.articleId)).get();
   if (!article || article.projectId !== projectId) throw notFound(`Article ${target.articleId}`);
   const problem = checkSpan(article.body, target);
   if (problem) throw new AppError(problem.status === 400 ? 'bad_request' : 'unprocessable', `sentence: ${problem.message}`);
-  const existing = identical(tx, target);
+  const existing = await identical(tx, target);
   if (existing) return existing;
   const authorId = actorId(actor);
   if (authorId === null) throw new AppError('forbidden', 'Annotations are made by a person: sign in first.');
   const selector = quoteSelector(article.body, target.start, target.end);
-  const row = tx
+  const row = await tx
     .insert(annotations)
     .values({ projectId, articleId: article.id, authorId, label: target.label, start: target.start, end: target.end, ...selector })
     .returning()
     .get();
-  recordEvent(tx, { projectId, actorId: authorId, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
+  await recordEvent(tx, { projectId, actorId: authorId, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
   return row;
 }

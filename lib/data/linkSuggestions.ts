@@ -37,8 +37,8 @@ export interface SuggestionList {
 type AnnotationRow = typeof annotations.$inferSelect;
 
 /** Splits typed terms into outlet names (narrowing the articles) and words to search for. */
-function outletTerms(db: Db, source: AnnotationRow, terms: string[]) {
-  const others = db
+async function outletTerms(db: Db, source: AnnotationRow, terms: string[]) {
+  const others = await db
     .select({ id: articles.id, outlet: articles.outlet })
     .from(articles)
     .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId), NOT_ARCHIVED))
@@ -46,19 +46,19 @@ function outletTerms(db: Db, source: AnnotationRow, terms: string[]) {
   return splitOutletTerms(terms, others);
 }
 
-function typedSearch(db: Db, source: AnnotationRow, q: string): StatementHit[] {
-  const { words, onlyArticleIds } = outletTerms(db, source, typedTerms(q));
+async function typedSearch(db: Db, source: AnnotationRow, q: string): Promise<StatementHit[]> {
+  const { words, onlyArticleIds } = await outletTerms(db, source, typedTerms(q));
   const base = { projectId: source.projectId, excludeArticleId: source.articleId, onlyArticleIds, limit: SUGGESTION_LIMIT };
-  if (words.length === 0) return onlyArticleIds ? statementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
-  const all = searchStatements(db, { ...base, query: typedStatementQuery(words)! });
-  return all.length ? all : searchStatements(db, { ...base, query: typedStatementQuery(words, true)! });
+  if (words.length === 0) return onlyArticleIds ? await statementsOfArticles(db, onlyArticleIds, SUGGESTION_LIMIT) : [];
+  const all = await searchStatements(db, { ...base, query: typedStatementQuery(words)! });
+  return all.length ? all : await searchStatements(db, { ...base, query: typedStatementQuery(words, true)! });
 }
 
 /** Sentences widened so that none cuts a quotation in half (lib/search/quoteAware.ts). */
-function wholeQuotations(db: Db, hits: StatementHit[]): StatementHit[] {
+async function wholeQuotations(db: Db, hits: StatementHit[]): Promise<StatementHit[]> {
   const ids = [...new Set(hits.filter((h) => h.kind === 'sentence').map((h) => h.articleId))];
   if (!ids.length) return hits;
-  const bodies = new Map(db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all().map((a) => [a.id, a.body]));
+  const bodies = new Map((await db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all()).map((a) => [a.id, a.body]));
   return widenToQuotations(hits, bodies);
 }
 
@@ -66,18 +66,20 @@ function wholeQuotations(db: Db, hits: StatementHit[]): StatementHit[] {
  * The statements of the project's other articles most similar to `source` (what suggestions()
  * lists without typing), before quotations are made whole. The caller has checked access.
  */
-export function similarStatements(db: Db, source: Pick<AnnotationRow, 'projectId' | 'articleId' | 'exact'>): StatementHit[] {
-  const query = similarTerms(source.exact, (terms) => rareTerms(db, terms));
+export async function similarStatements(db: Db, source: Pick<AnnotationRow, 'projectId' | 'articleId' | 'exact'>): Promise<StatementHit[]> {
+  const similar = similarTerms(source.exact);
+  const kept = similar && (await rareTerms(db, similar.terms));
+  const query = similar && kept?.length ? { ...similar, terms: kept } : null;
   return query
-    ? searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, query, spreadArticles: true, limit: SUGGESTION_LIMIT })
+    ? await searchStatements(db, { projectId: source.projectId, excludeArticleId: source.articleId, query, spreadArticles: true, limit: SUGGESTION_LIMIT })
     : [];
 }
 
 /** The relation the actor already gave each pair (source, other annotation). */
-function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, Relation> {
+async function myLinks(db: Db, userId: number | null, sourceId: number): Promise<Map<number, Relation>> {
   const mine = new Map<number, Relation>();
   if (userId === null) return mine;
-  const rows = db
+  const rows = await db
     .select({ from: links.fromAnnotationId, to: links.toAnnotationId, relation: links.relation })
     .from(links)
     .where(and(eq(links.authorId, userId), isNull(links.deletedAt), or(eq(links.fromAnnotationId, sourceId), eq(links.toAnnotationId, sourceId))))
@@ -96,16 +98,16 @@ function myLinks(db: Db, userId: number | null, sourceId: number): Map<number, R
  */
 export async function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): Promise<SuggestionList> {
   const db = getDb();
-  const source = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const source = await db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!source || source.deletedAt) throw notFound('Annotation');
-  const { user } = projectAccess(db, actor, source.projectId, 'project.read', 'Annotation');
+  const { user } = await projectAccess(db, actor, source.projectId, 'project.read', 'Annotation');
   const indexing = !(await sentenceIndexReady(source.projectId, INDEX_WAIT_MS));
   const query = q.trim().slice(0, MAX_QUERY);
   let hits: StatementHit[];
-  if (query) hits = typedSearch(db, source, query);
-  else hits = similarStatements(db, source);
-  hits = wholeQuotations(db, hits);
-  const mine = myLinks(db, user?.id ?? null, source.id);
+  if (query) hits = await typedSearch(db, source, query);
+  else hits = await similarStatements(db, source);
+  hits = await wholeQuotations(db, hits);
+  const mine = await myLinks(db, user?.id ?? null, source.id);
   return {
     annotation: { id: source.id, articleId: source.articleId, label: source.label, exact: source.exact },
     query,

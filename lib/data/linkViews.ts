@@ -69,11 +69,11 @@ function linksQuery(db: Db | Tx, where: SQL | undefined) {
     .orderBy(asc(links.id));
 }
 
-function selectLinks(db: Db | Tx, where: SQL | undefined) {
-  return linksQuery(db, where).all();
+async function selectLinks(db: Db | Tx, where: SQL | undefined) {
+  return await linksQuery(db, where).all();
 }
 
-type Selected = ReturnType<typeof selectLinks>[number];
+type Selected = Awaited<ReturnType<typeof selectLinks>>[number];
 
 /** `rows` as views; `pairLinks` are the live links to judge disagreement by (default: `rows`). */
 function toViews(rows: Selected[], pairLinks: Array<Parameters<typeof pairKey>[0] & { relation: Relation }> = rows.map((r) => r.link)): LinkView[] {
@@ -95,17 +95,17 @@ function toViews(rows: Selected[], pairLinks: Array<Parameters<typeof pairKey>[0
 }
 
 /** Live links touching any of `annotationIds`; callers have checked access to their project. */
-export function linkViewsForAnnotations(db: Db | Tx, annotationIds: number[]): LinkView[] {
+export async function linkViewsForAnnotations(db: Db | Tx, annotationIds: number[]): Promise<LinkView[]> {
   if (annotationIds.length === 0) return [];
-  const pairs = selectLinks(db, or(inArray(links.fromAnnotationId, annotationIds), inArray(links.toAnnotationId, annotationIds)));
+  const pairs = await selectLinks(db, or(inArray(links.fromAnnotationId, annotationIds), inArray(links.toAnnotationId, annotationIds)));
   return toViews(pairs);
 }
 
 /** Every live link of a project (members only), oldest first. */
-export function listLinksForProject({ actor, projectId }: { actor: Actor; projectId: number }): LinkView[] {
+export async function listLinksForProject({ actor, projectId }: { actor: Actor; projectId: number }): Promise<LinkView[]> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  return toViews(selectLinks(db, eq(links.projectId, projectId)));
+  await projectAccess(db, actor, projectId, 'project.read');
+  return toViews(await selectLinks(db, eq(links.projectId, projectId)));
 }
 
 const LINK_LIST_PARAMS = ['projectId', 'cursor', 'limit'];
@@ -120,25 +120,25 @@ export function linkPageQuery(db: Db, projectId: number, afterId: number | undef
  * parameters (projectId, cursor, limit); anything else is a 400. Disagreement is judged
  * against every live link of the page's pairs, not only those on the page.
  */
-export function pageLinksForProject({ actor, projectId, query }: { actor: Actor; projectId: number; query: Record<string, string | null | undefined> }): Page<LinkView> {
+export async function pageLinksForProject({ actor, projectId, query }: { actor: Actor; projectId: number; query: Record<string, string | null | undefined> }): Promise<Page<LinkView>> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
+  await projectAccess(db, actor, projectId, 'project.read');
   const unknown = Object.keys(query).filter((key) => !LINK_LIST_PARAMS.includes(key));
   if (unknown.length) throw badRequest(`Unknown parameter ${unknown.join(', ')}: the links of a project take cursor and limit.`);
   const scope = { list: `links:${projectId}` };
   const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, 1);
   const afterId = request.after?.[0];
   if (afterId !== undefined && typeof afterId !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
-  const rows = linkPageQuery(db, projectId, afterId, request.limit).all();
+  const rows = await linkPageQuery(db, projectId, afterId, request.limit).all();
   const kept = rows.slice(0, request.limit);
   const froms = [...new Set(kept.map((r) => r.link.fromAnnotationId))];
   const pairs = new Set(kept.map((r) => pairKey(r.link)));
   const pairLinks = froms.length
-    ? db
+    ? (await db
         .select({ fromAnnotationId: links.fromAnnotationId, toAnnotationId: links.toAnnotationId, relation: links.relation })
         .from(links)
         .where(and(inArray(links.fromAnnotationId, froms), isNull(links.deletedAt)))
-        .all()
+        .all())
         .filter((l) => pairs.has(pairKey(l)))
     : [];
   const items = toViews(kept, pairLinks);
@@ -147,13 +147,13 @@ export function pageLinksForProject({ actor, projectId, query }: { actor: Actor;
 }
 
 /** One live link (members only; 404 otherwise or when it or an end was deleted). */
-export function getLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkView {
+export async function getLink({ actor, linkId }: { actor: Actor; linkId: number }): Promise<LinkView> {
   const db = getDb();
-  const row = db.select().from(links).where(eq(links.id, linkId)).get();
+  const row = await db.select().from(links).where(eq(links.id, linkId)).get();
   if (!row) throw notFound('Link');
-  projectAccess(db, actor, row.projectId, 'project.read', 'Link');
+  await projectAccess(db, actor, row.projectId, 'project.read', 'Link');
   const samePair = and(eq(links.fromAnnotationId, row.fromAnnotationId), eq(links.toAnnotationId, row.toAnnotationId));
-  const view = toViews(selectLinks(db, samePair)).find((v) => v.id === linkId);
+  const view = toViews(await selectLinks(db, samePair)).find((v) => v.id === linkId);
   if (!view) throw notFound('Link');
   return view;
 }
@@ -172,12 +172,12 @@ export interface LinkFromAnnotation {
 }
 
 /** The links of one annotation, seen from it (members only; 404 for a missing or deleted one). */
-export function linksForAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): LinkFromAnnotation[] {
+export async function linksForAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<LinkFromAnnotation[]> {
   const db = getDb();
-  const row = db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const row = await db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
   if (!row || row.deletedAt) throw notFound('Annotation');
-  projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
-  return linkViewsForAnnotations(db, [annotationId]).map((v) => ({
+  await projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
+  return (await linkViewsForAnnotations(db, [annotationId])).map((v) => ({
     id: v.id,
     relation: v.relation,
     note: v.note,

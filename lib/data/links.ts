@@ -60,15 +60,15 @@ const insertLinkRow = preparedStatement('links.insert', (db) =>
  * A live annotation by id, or 404 (a deleted one is gone for linking purposes). `_tx` is the
  * caller's transaction; the statement runs on its connection.
  */
-export function liveAnnotation(_tx: Tx, id: number): AnnotationRow {
-  const row = annotationById().get({ id });
+export async function liveAnnotation(_tx: Tx, id: number): Promise<AnnotationRow> {
+  const row = await annotationById().get({ id });
   if (!row || row.deletedAt) throw notFound(`Annotation ${id}`);
   return row;
 }
 
 /** Checks the actor may link from `from`, and returns the project's access record. */
-function linkAccess(tx: Tx, actor: Actor, from: AnnotationRow) {
-  return projectAccess(tx, actor, from.projectId, 'link.create', `Annotation ${from.id}`);
+async function linkAccess(tx: Tx, actor: Actor, from: AnnotationRow) {
+  return await projectAccess(tx, actor, from.projectId, 'link.create', `Annotation ${from.id}`);
 }
 
 /** The rules on a pair of ends, after access to `a`'s project was checked. */
@@ -81,9 +81,9 @@ function checkEnds(a: AnnotationRow, b: AnnotationRow): void {
 }
 
 /** 409 when this author already linked the pair (with either relation). */
-function checkNotDuplicate(authorId: number | null, lo: number, hi: number, relation: Relation): void {
+async function checkNotDuplicate(authorId: number | null, lo: number, hi: number, relation: Relation): Promise<void> {
   if (authorId === null) return;
-  const existing = authorsLinksOfPair().all({ authorId, lo, hi });
+  const existing = await authorsLinksOfPair().all({ authorId, lo, hi });
   const same = existing.find((l) => l.relation === relation);
   if (same) throw conflict(`You already linked these two statements as "${relation}" (link ${same.id}).`, { linkId: same.id });
   if (existing.length) {
@@ -94,14 +94,14 @@ function checkNotDuplicate(authorId: number | null, lo: number, hi: number, rela
 }
 
 /** Inserts a checked link inside `tx` and records the event. */
-function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, relation: Relation, note: string): LinkRow {
+async function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, relation: Relation, note: string): Promise<LinkRow> {
   const authorId = actorId(actor);
   if (authorId === null) throw forbidden('Links are made by a person: sign in to link statements.');
   const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
-  checkNotDuplicate(authorId, lo, hi, relation);
-  const row = insertLinkRow().get({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId });
+  await checkNotDuplicate(authorId, lo, hi, relation);
+  const row = await insertLinkRow().get({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId });
   if (!row) throw new Error('The new link was not returned.');
-  recordEvent(tx, { projectId: a.projectId, actorId: authorId, action: 'link.create', entityType: 'link', entityId: row.id, after: row });
+  await recordEvent(tx, { projectId: a.projectId, actorId: authorId, action: 'link.create', entityType: 'link', entityId: row.id, after: row });
   return row;
 }
 
@@ -110,16 +110,16 @@ function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationRow, re
  * non-members), 403 for viewers, 422 for a self-link or two ends in one article, 409 for a
  * duplicate by the same author, 400 for malformed input or a rationale over 10,000 characters.
  */
-export const createLink = groupCommitted(function createLink({ actor, input }: { actor: Actor; input: unknown }): LinkRow {
+export const createLink = groupCommitted(async function createLink({ actor, input }: { actor: Actor; input: unknown }): Promise<LinkRow> {
   const data = parseInput(createLinkSchema, input);
-  return writeTransaction((tx) => {
-    const a = liveAnnotation(tx, data.fromAnnotationId);
-    linkAccess(tx, actor, a);
+  return await writeTransaction(async (tx) => {
+    const a = await liveAnnotation(tx, data.fromAnnotationId);
+    await linkAccess(tx, actor, a);
     if (data.toAnnotationId === data.fromAnnotationId) checkEnds(a, a);
-    const b = liveAnnotation(tx, data.toAnnotationId);
+    const b = await liveAnnotation(tx, data.toAnnotationId);
     checkEnds(a, b);
-    refuseArchived(tx, [a.articleId, b.articleId], 'link');
-    return insertLink(tx, actor, a, b, data.relation, data.note);
+    await refuseArchived(tx, [a.articleId, b.articleId], 'link');
+    return await insertLink(tx, actor, a, b, data.relation, data.note);
   });
 });
 
@@ -129,17 +129,17 @@ export const createLink = groupCommitted(function createLink({ actor, input }: {
  * exist afterwards or neither does. An identical live annotation (same span and label) is
  * reused instead of duplicated.
  */
-export const createLinkToSentence = groupCommitted(function createLinkToSentence({ actor, input }: { actor: Actor; input: unknown }): { link: LinkRow; annotation: AnnotationRow } {
+export const createLinkToSentence = groupCommitted(async function createLinkToSentence({ actor, input }: { actor: Actor; input: unknown }): Promise<{ link: LinkRow; annotation: AnnotationRow }> {
   const data = parseInput(createLinkToSentenceSchema, input);
-  return writeTransaction((tx) => {
-    const a = liveAnnotation(tx, data.fromAnnotationId);
-    linkAccess(tx, actor, a);
-    projectAccess(tx, actor, a.projectId, 'annotation.create', `Annotation ${a.id}`);
-    const b = insertSentenceAnnotation(tx, actor, a.projectId, data.sentence);
+  return await writeTransaction(async (tx) => {
+    const a = await liveAnnotation(tx, data.fromAnnotationId);
+    await linkAccess(tx, actor, a);
+    await projectAccess(tx, actor, a.projectId, 'annotation.create', `Annotation ${a.id}`);
+    const b = await insertSentenceAnnotation(tx, actor, a.projectId, data.sentence);
     // After the project check inside insertSentenceAnnotation; the throw rolls the new annotation back.
-    refuseArchived(tx, [a.articleId, b.articleId], 'link');
+    await refuseArchived(tx, [a.articleId, b.articleId], 'link');
     checkEnds(a, b);
-    return { link: insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
+    return { link: await insertLink(tx, actor, a, b, data.relation, data.note), annotation: b };
   });
 });
 
@@ -147,20 +147,20 @@ export const createLinkToSentence = groupCommitted(function createLinkToSentence
  * Tombstones a link: its author only, and only while their role still allows linking (an
  * author demoted to viewer is refused). 404 when it is missing, deleted or not visible.
  */
-export const deleteLink = groupCommitted(function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): LinkRow {
-  return writeTransaction((tx) => {
-    const before = tx.select().from(links).where(eq(links.id, linkId)).get();
+export const deleteLink = groupCommitted(async function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): Promise<LinkRow> {
+  return await writeTransaction(async (tx) => {
+    const before = await tx.select().from(links).where(eq(links.id, linkId)).get();
     if (!before || before.deletedAt) throw notFound('Link');
-    const { user } = projectAccess(tx, actor, before.projectId, 'link.create', 'Link');
+    const { user } = await projectAccess(tx, actor, before.projectId, 'link.create', 'Link');
     if (user && before.authorId !== user.id) throw forbidden('Only the author of a link can delete it.');
-    refuseArchived(tx, targetArticleIds(tx, { kind: 'link', id: linkId }), 'link');
-    const after = tx
+    await refuseArchived(tx, await targetArticleIds(tx, { kind: 'link', id: linkId }), 'link');
+    const after = await tx
       .update(links)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: before.version + 1 })
       .where(eq(links.id, linkId))
       .returning()
       .get();
-    recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
+    await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
     return after;
   });
 });

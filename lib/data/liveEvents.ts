@@ -23,11 +23,11 @@ export const REPLAY_WINDOW = 5_000;
  * Up to LIVE_BATCH changes after event `afterId` in the projects the actor is a member of
  * (every project for the command line), oldest first; `more` when there are further ones.
  */
-export function liveChangesAfter({ actor, afterId }: { actor: Actor; afterId: number }): { changes: LiveChange[]; more: boolean } {
+export async function liveChangesAfter({ actor, afterId }: { actor: Actor; afterId: number }): Promise<{ changes: LiveChange[]; more: boolean }> {
   const db = getDb();
-  const user = loadUser(db, actor);
+  const user = await loadUser(db, actor);
   const mine = user ? sql`select ${memberships.projectId} from ${memberships} where ${memberships.userId} = ${user.id}` : null;
-  const rows = db
+  const rows = await db
     .select({ id: events.id, projectId: events.projectId, entityType: events.entityType, entityId: events.entityId, action: events.action, actorId: events.actorId })
     .from(events)
     .where(and(gt(events.id, afterId), inArray(events.entityType, [...LIVE_ENTITY_TYPES]), mine ? sql`${events.projectId} in (${mine})` : sql`${events.projectId} is not null`))

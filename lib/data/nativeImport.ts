@@ -45,7 +45,7 @@ export interface NativeOutcome {
 }
 
 type Person = { id: number; name: string };
-type MapUser = (person: Person) => number;
+type MapUser = (person: Person) => Promise<number>;
 
 /** How one line's work is attributed: to its own people (trusted) or all to the importer. */
 interface LineRule {
@@ -69,18 +69,18 @@ function spanFields(rule: LineRule, body: string, a: NativeArticle['annotations'
 const MAX_PROVENANCE_NAMES = 100;
 
 /** Maps exported user ids to accounts in this project (see the module comment). */
-function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
+async function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
   let fallback = importerId;
   if (fallback === null) {
-    const lead = tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead'))).orderBy(asc(memberships.createdAt)).get();
+    const lead = await tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead'))).orderBy(asc(memberships.createdAt)).get();
     fallback = lead?.userId ?? null;
   }
   const cache = new Map<number, number>();
   let reassigned = 0;
-  const map = (person: Person): number => {
+  const map = async (person: Person): Promise<number> => {
     const known = cache.get(person.id);
     if (known !== undefined) return known;
-    const member = tx.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(users.id, person.id), eq(memberships.projectId, projectId))).get();
+    const member = await tx.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(users.id, person.id), eq(memberships.projectId, projectId))).get();
     const id = member && member.name === person.name ? member.id : fallback;
     if (id === null) throw unprocessable('The import needs a project lead to attribute the annotations to.');
     if (id !== person.id) reassigned++;
@@ -93,7 +93,7 @@ function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
 /** The rule for one line: signed by this server (or restored by the operator) or not. */
 function ruleFor(article: NativeArticle, importerId: number | null, map: MapUser): LineRule {
   if (importerId === null || article.signed === 'verified') return { trusted: true, mapUser: map };
-  return { trusted: false, mapUser: () => importerId };
+  return { trusted: false, mapUser: async () => importerId };
 }
 
 /** Everyone an unverified line names, for the audit trail (bounded: the file is untrusted). */
@@ -112,36 +112,37 @@ function namesIn(article: NativeArticle): string[] {
 }
 
 /** The reviews of an item that may be kept (see the module comment); counts the others. */
-function keptReviews(list: NativeReview[], authorId: number, rule: LineRule, outcome: NativeOutcome): NativeReview[] {
-  const kept = rule.trusted ? list.filter((r) => rule.mapUser(r.reviewer) !== authorId) : [];
+async function keptReviews(list: NativeReview[], authorId: number, rule: LineRule, outcome: NativeOutcome): Promise<NativeReview[]> {
+  const kept: NativeReview[] = [];
+  if (rule.trusted) for (const r of list) if ((await rule.mapUser(r.reviewer)) !== authorId) kept.push(r);
   outcome.droppedReviews += list.length - kept.length;
   return kept;
 }
 
-function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: MapUser): void {
+async function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: MapUser): Promise<void> {
   for (const r of list) {
-    tx.insert(reviews).values({ projectId, ...target, reviewerId: mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }).run();
+    await tx.insert(reviews).values({ projectId, ...target, reviewerId: await mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }).run();
   }
 }
 
 const statusOf = (list: NativeReview[]) => deriveStatus(list.map((r) => ({ ...r, supersededAt: at(r.supersededAt) })));
 
-function insertOne(tx: Tx, projectId: number, importerId: number | null, source: NativeArticle, rule: LineRule, ids: Map<number, number>, outcome: NativeOutcome) {
+async function insertOne(tx: Tx, projectId: number, importerId: number | null, source: NativeArticle, rule: LineRule, ids: Map<number, number>, outcome: NativeOutcome) {
   const meta = importArticleSchema.parse({ title: source.title, body: source.body, outlet: source.outlet, url: source.url, author: source.author, publishedAt: source.publishedAt });
-  const article = insertArticle(tx, projectId, importerId, meta);
+  const article = await insertArticle(tx, projectId, importerId, meta);
   for (const a of source.annotations) {
-    const authorId = rule.mapUser(a.author);
-    const kept = keptReviews(a.reviews, authorId, rule, outcome);
-    const row = tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, ...spanFields(rule, article.body, a), note: a.note, status: statusOf(kept), ...history(rule, a) }).returning({ id: annotations.id }).get();
+    const authorId = await rule.mapUser(a.author);
+    const kept = await keptReviews(a.reviews, authorId, rule, outcome);
+    const row = await tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, ...spanFields(rule, article.body, a), note: a.note, status: statusOf(kept), ...history(rule, a) }).returning({ id: annotations.id }).get();
     ids.set(a.id, row.id);
-    insertReviews(tx, projectId, { annotationId: row.id }, kept, rule.mapUser);
+    await insertReviews(tx, projectId, { annotationId: row.id }, kept, rule.mapUser);
   }
   const provenance = rule.trusted ? {} : { unverifiedAuthors: namesIn(source) };
-  recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: article.id, after: { title: article.title, sha256: article.sha256, annotations: source.annotations.length, source: 'native-jsonl', signature: source.signed, ...provenance } });
+  await recordEvent(tx, { projectId, actorId: importerId, action: 'article.import', entityType: 'article', entityId: article.id, after: { title: article.title, sha256: article.sha256, annotations: source.annotations.length, source: 'native-jsonl', signature: source.signed, ...provenance } });
   return article;
 }
 
-function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
+async function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
   const linkIds = new Map<number, number>();
   for (const source of sources) {
     const rule = ruleOf(source);
@@ -152,18 +153,18 @@ function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], ids: M
         outcome.skippedLinks++;
         continue;
       }
-      const authorId = rule.mapUser(l.author);
-      const kept = keptReviews(l.reviews, authorId, rule, outcome);
-      const row = tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), ...history(rule, l) }).returning({ id: links.id }).get();
+      const authorId = await rule.mapUser(l.author);
+      const kept = await keptReviews(l.reviews, authorId, rule, outcome);
+      const row = await tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), ...history(rule, l) }).returning({ id: links.id }).get();
       linkIds.set(l.id, row.id);
-      insertReviews(tx, projectId, { linkId: row.id }, kept, rule.mapUser);
+      await insertReviews(tx, projectId, { linkId: row.id }, kept, rule.mapUser);
     }
   }
   outcome.links = linkIds.size;
   return linkIds;
 }
 
-function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
+async function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids: Map<number, number>, linkIds: Map<number, number>, ruleOf: (a: NativeArticle) => LineRule, outcome: NativeOutcome) {
   for (const source of sources) {
     const rule = ruleOf(source);
     if (!rule.trusted) {
@@ -175,15 +176,15 @@ function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[], ids
       if (annotationId === undefined) continue;
       for (const v of a.verdicts) {
         const evidence = v.evidenceLinkIds.map((id) => linkIds.get(id)).filter((id): id is number => id !== undefined);
-        tx.insert(verdicts).values({ projectId, annotationId, authorId: rule.mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }).run();
+        await tx.insert(verdicts).values({ projectId, annotationId, authorId: await rule.mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }).run();
       }
     }
   }
 }
 
 /** Imports native export lines; a text already in the project is reported and skipped. */
-export function importNative(tx: Tx, projectId: number, importerId: number | null, lines: Array<{ article: NativeArticle; line: number }>): NativeOutcome {
-  const mapper = authorMapper(tx, projectId, importerId);
+export async function importNative(tx: Tx, projectId: number, importerId: number | null, lines: Array<{ article: NativeArticle; line: number }>): Promise<NativeOutcome> {
+  const mapper = await authorMapper(tx, projectId, importerId);
   const ruleOf = (article: NativeArticle) => ruleFor(article, importerId, mapper.map);
   const ids = new Map<number, number>();
   const outcome: NativeOutcome = { imported: [], duplicates: [], revised: [], links: 0, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0, droppedVerdicts: 0 };
@@ -192,7 +193,7 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
     const rule = ruleOf(article);
     // The article at this URL is revised in place; its own spans are re-anchored, so the line's
     // annotations (placed on the new text by someone else) are not added on top of them.
-    const again = reviseByUrl(tx, projectId, importerId, { urls: [article.url], body: article.body, title: article.title, publishedAt: article.publishedAt });
+    const again = await reviseByUrl(tx, projectId, importerId, { urls: [article.url], body: article.body, title: article.title, publishedAt: article.publishedAt });
     if (again?.kind === 'unchanged') {
       outcome.duplicates.push({ title: article.title, existingArticleId: again.articleId, line, unchanged: true });
       continue;
@@ -202,7 +203,7 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
       continue;
     }
     try {
-      const row = insertOne(tx, projectId, importerId, article, rule, ids, outcome);
+      const row = await insertOne(tx, projectId, importerId, article, rule, ids, outcome);
       outcome.imported.push({ articleId: row.id, title: row.title, length: row.body.length, annotations: article.annotations.length, ...(rule.trusted ? {} : { unverified: true as const }) });
       if (!rule.trusted) outcome.unverifiedLines++;
       written.push(article);
@@ -212,8 +213,8 @@ export function importNative(tx: Tx, projectId: number, importerId: number | nul
       outcome.duplicates.push({ title: article.title, existingArticleId: existing, line });
     }
   }
-  const linkIds = insertLinks(tx, projectId, lines.map((l) => l.article), ids, ruleOf, outcome);
-  insertVerdicts(tx, projectId, written, ids, linkIds, ruleOf, outcome);
+  const linkIds = await insertLinks(tx, projectId, lines.map((l) => l.article), ids, ruleOf, outcome);
+  await insertVerdicts(tx, projectId, written, ids, linkIds, ruleOf, outcome);
   outcome.reassignedAuthors = mapper.reassigned();
   return outcome;
 }

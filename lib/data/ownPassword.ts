@@ -38,18 +38,18 @@ function parseChange(input: unknown) {
  * every other one ends. 400 for a wrong current password, 429 once throttled.
  */
 export async function changeOwnPassword({ actor, input, ip, keepSessionId }: { actor: Actor; input: unknown; ip: string; keepSessionId: string | null }): Promise<{ sessionsEnded: number }> {
-  const user = loadUser(getDb(), actor);
+  const user = await loadUser(getDb(), actor);
   if (!user) throw forbidden('The command-line operator has no password; use "user passwd" for an account.');
   const data = parseChange(input);
   const verified = await verifyCredentials(user.email, data.currentPassword, ip);
   if (!verified || verified.id !== user.id) throw badRequest('Your current password is not right. Nothing was changed.');
   const passwordHash = await hashPassword(data.newPassword);
-  return writeTransaction((tx) => {
+  return await writeTransaction(async (tx) => {
     const live = and(eq(sessions.userId, user.id), isNull(sessions.revokedAt));
     const others = keepSessionId ? and(live, ne(sessions.id, keepSessionId)) : live;
-    const sessionsEnded = tx.update(sessions).set({ revokedAt: new Date() }).where(others).run().changes;
-    tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
-    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'user.password_change', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
+    const sessionsEnded = (await tx.update(sessions).set({ revokedAt: new Date() }).where(others).run()).changes;
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'user.password_change', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
     return { sessionsEnded };
   });
 }

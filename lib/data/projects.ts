@@ -14,49 +14,49 @@ export interface ProjectSummary extends ProjectRow {
 }
 
 /** The projects the actor belongs to (the CLI operator sees all), with the actor's role. */
-export function listProjects({ actor }: { actor: Actor }): ProjectSummary[] {
+export async function listProjects({ actor }: { actor: Actor }): Promise<ProjectSummary[]> {
   const db = getDb();
-  const user = loadUser(db, actor);
-  if (!user) return db.select().from(projects).orderBy(asc(projects.name)).all().map((p) => ({ ...p, role: null }));
-  return db
+  const user = await loadUser(db, actor);
+  if (!user) return (await db.select().from(projects).orderBy(asc(projects.name)).all()).map((p) => ({ ...p, role: null }));
+  return (await db
     .select({ project: projects, role: memberships.role })
     .from(memberships)
     .innerJoin(projects, eq(projects.id, memberships.projectId))
     .where(eq(memberships.userId, user.id))
     .orderBy(asc(projects.name))
-    .all()
+    .all())
     .map(({ project, role }) => ({ ...project, role }));
 }
 
 /** Every project with its member count, for site admins. */
-export function listAllProjects({ actor }: { actor: Actor }) {
+export async function listAllProjects({ actor }: { actor: Actor }) {
   const db = getDb();
-  requireAdmin(db, actor);
-  const counts = db
+  await requireAdmin(db, actor);
+  const counts = await db
     .select({ projectId: memberships.projectId, members: count() })
     .from(memberships)
     .groupBy(memberships.projectId)
     .all();
   const byProject = new Map(counts.map((c) => [c.projectId, c.members]));
-  return db
+  return (await db
     .select()
     .from(projects)
     .orderBy(asc(projects.name))
-    .all()
+    .all())
     .map((p) => ({ ...p, members: byProject.get(p.id) ?? 0 }));
 }
 
 /** Resolves "12" or "my-slug" to a project id without revealing anything (callers check access). */
-export function resolveProjectId(ref: string | number): number {
+export async function resolveProjectId(ref: string | number): Promise<number> {
   if (typeof ref === 'number' || /^\d+$/.test(ref)) return Number(ref);
-  const row = getDb().select({ id: projects.id }).from(projects).where(eq(projects.slug, ref)).get();
+  const row = await getDb().select({ id: projects.id }).from(projects).where(eq(projects.slug, ref)).get();
   if (!row) throw notFound('Project');
   return row.id;
 }
 
 /** One project the actor belongs to, with their role; 404 for everyone else. */
-export function getProject({ actor, projectId }: { actor: Actor; projectId: number }): ProjectSummary {
-  const { project, role } = projectAccess(getDb(), actor, projectId, 'project.read');
+export async function getProject({ actor, projectId }: { actor: Actor; projectId: number }): Promise<ProjectSummary> {
+  const { project, role } = await projectAccess(getDb(), actor, projectId, 'project.read');
   return { ...project, role };
 }
 
@@ -85,8 +85,8 @@ export function slugify(name: string): string {
 }
 
 /** The enabled account that will lead a new project, or a 400 naming what is wrong. */
-function leadByEmail(tx: Tx, email: string): UserRow {
-  const lead = tx.select().from(users).where(eq(users.email, email)).get();
+async function leadByEmail(tx: Tx, email: string): Promise<UserRow> {
+  const lead = await tx.select().from(users).where(eq(users.email, email)).get();
   if (!lead) throw badRequest(`No user has the email ${email}, so they cannot lead the project. Create the account first.`);
   if (lead.disabledAt) throw badRequest(`The account ${email} is disabled, so it cannot lead the project. Enable it first.`);
   return lead;
@@ -98,36 +98,36 @@ function leadByEmail(tx: Tx, email: string): UserRow {
  * so a project made there without a lead has no members until one is added). One function
  * behind the UI, the API and the CLI, so all three keep the same rules and messages.
  */
-export function createProject({ actor, input }: { actor: Actor; input: unknown }): ProjectRow {
-  return writeTransaction((tx) => {
-    const user = requireAdmin(tx, actor);
+export async function createProject({ actor, input }: { actor: Actor; input: unknown }): Promise<ProjectRow> {
+  return await writeTransaction(async (tx) => {
+    const user = await requireAdmin(tx, actor);
     const data = parseInput(createProjectSchema, input);
     const slug = data.slug ?? slugify(data.name);
-    if (tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get()) {
+    if (await tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get()) {
       throw conflict(`A project with the short name "${slug}" already exists.`);
     }
-    const lead = data.leadEmail === undefined ? user : leadByEmail(tx, data.leadEmail);
-    const project = tx
+    const lead = data.leadEmail === undefined ? user : await leadByEmail(tx, data.leadEmail);
+    const project = await tx
       .insert(projects)
       .values({ name: data.name, slug, description: data.description ?? '', createdBy: user?.id ?? null })
       .returning()
       .get();
-    recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'project.create', entityType: 'project', entityId: project.id, after: project });
+    await recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'project.create', entityType: 'project', entityId: project.id, after: project });
     if (!lead) return project;
     const membership = { projectId: project.id, userId: lead.id, role: 'lead' as const };
-    tx.insert(memberships).values(membership).run();
+    await tx.insert(memberships).values(membership).run();
     if (lead.id !== user?.id) {
-      recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'member.add', entityType: 'membership', entityId: lead.id, after: membership });
+      await recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'member.add', entityType: 'membership', entityId: lead.id, after: membership });
     }
     return project;
   });
 }
 
 /** The members of a project with their names (any member may see who else is in it). */
-export function listMembers({ actor, projectId }: { actor: Actor; projectId: number }) {
+export async function listMembers({ actor, projectId }: { actor: Actor; projectId: number }) {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  return db
+  await projectAccess(db, actor, projectId, 'project.read');
+  return await db
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, disabledAt: users.disabledAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -145,41 +145,41 @@ const memberSchema = z.strictObject({
  * The account a lead is adding to their project, by email. The lead check comes first, so
  * that nobody else learns which addresses have an account.
  */
-export function memberIdByEmail({ actor, projectId, email }: { actor: Actor; projectId: number; email: string }): number {
+export async function memberIdByEmail({ actor, projectId, email }: { actor: Actor; projectId: number; email: string }): Promise<number> {
   const db = getDb();
-  memberManager(db, actor, projectId);
+  await memberManager(db, actor, projectId);
   const normalized = email.trim().toLowerCase();
   if (!normalized) throw badRequest('Enter the email address of the person to add.');
-  const user = db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get();
+  const user = await db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get();
   if (!user) throw new AppError('not_found', `No account uses ${normalized}. A site administrator can create one first.`);
   return user.id;
 }
 
 /** Leads (and site admins, who manage projects) may manage members. */
-function memberManager(tx: Db | Tx, actor: Actor, projectId: number) {
-  const user = loadUser(tx, actor);
+async function memberManager(tx: Db | Tx, actor: Actor, projectId: number) {
+  const user = await loadUser(tx, actor);
   if (isSystem(actor) || user?.isAdmin) {
-    if (!tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) throw notFound('Project');
+    if (!await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) throw notFound('Project');
     return user;
   }
-  return projectAccess(tx, actor, projectId, 'member.manage').user;
+  return (await projectAccess(tx, actor, projectId, 'member.manage')).user;
 }
 
-function leadCount(tx: Tx, projectId: number): number {
-  return countRows(tx, memberships, and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead')));
+async function leadCount(tx: Tx, projectId: number): Promise<number> {
+  return await countRows(tx, memberships, and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead')));
 }
 
 /**
  * Adds a member or changes their role. Nobody raises their own role, and the last lead
  * cannot step down (a project always has someone who can manage it).
  */
-export function setMember({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }) {
+export async function setMember({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }) {
   const data = parseInput(memberSchema, input);
-  return writeTransaction((tx) => {
-    const manager = memberManager(tx, actor, projectId);
-    const target = tx.select().from(users).where(eq(users.id, data.userId)).get();
+  return await writeTransaction(async (tx) => {
+    const manager = await memberManager(tx, actor, projectId);
+    const target = await tx.select().from(users).where(eq(users.id, data.userId)).get();
     if (!target) throw notFound('User');
-    const before = tx
+    const before = await tx
       .select()
       .from(memberships)
       .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId)))
@@ -187,42 +187,42 @@ export function setMember({ actor, projectId, input }: { actor: Actor; projectId
     if (manager && manager.id === data.userId && !manager.isAdmin && before?.role !== 'lead') {
       throw forbidden('You cannot change your own role.');
     }
-    if (before?.role === 'lead' && data.role !== 'lead' && leadCount(tx, projectId) <= 1) {
+    if (before?.role === 'lead' && data.role !== 'lead' && await leadCount(tx, projectId) <= 1) {
       throw conflict('A project needs at least one lead. Make someone else lead first.');
     }
     if (before) {
-      tx.update(memberships).set({ role: data.role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))).run();
+      await tx.update(memberships).set({ role: data.role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))).run();
     } else {
-      tx.insert(memberships).values({ projectId, userId: data.userId, role: data.role }).run();
+      await tx.insert(memberships).values({ projectId, userId: data.userId, role: data.role }).run();
     }
     const after = { projectId, userId: data.userId, role: data.role };
-    recordEvent(tx, { projectId, actorId: actorId(actor), action: before ? 'member.role' : 'member.add', entityType: 'membership', entityId: data.userId, before: before ?? null, after });
+    await recordEvent(tx, { projectId, actorId: actorId(actor), action: before ? 'member.role' : 'member.add', entityType: 'membership', entityId: data.userId, before: before ?? null, after });
     return after;
   });
 }
 
 /** Removes a member; they are locked out on their next request. */
-export function removeMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }) {
-  writeTransaction((tx) => {
-    memberManager(tx, actor, projectId);
+export async function removeMember({ actor, projectId, userId }: { actor: Actor; projectId: number; userId: number }) {
+  await writeTransaction(async (tx) => {
+    await memberManager(tx, actor, projectId);
     const where = and(eq(memberships.projectId, projectId), eq(memberships.userId, userId));
-    const before = tx.select().from(memberships).where(where).get();
+    const before = await tx.select().from(memberships).where(where).get();
     if (!before) throw notFound('Member');
-    if (before.role === 'lead' && leadCount(tx, projectId) <= 1) {
+    if (before.role === 'lead' && await leadCount(tx, projectId) <= 1) {
       throw conflict('A project needs at least one lead. Make someone else lead first.');
     }
-    tx.delete(memberships).where(where).run();
-    recordEvent(tx, { projectId, actorId: actorId(actor), action: 'member.remove', entityType: 'membership', entityId: userId, before });
+    await tx.delete(memberships).where(where).run();
+    await recordEvent(tx, { projectId, actorId: actorId(actor), action: 'member.remove', entityType: 'membership', entityId: userId, before });
   });
 }
 
 /** Project ids the user belongs to (used to scope cross-project queries). */
-export function memberProjectIds(userId: number): number[] {
-  return getDb()
+export async function memberProjectIds(userId: number): Promise<number[]> {
+  return (await getDb()
     .select({ id: memberships.projectId })
     .from(memberships)
     .where(eq(memberships.userId, userId))
-    .all()
+    .all())
     .map((r) => r.id);
 }
 

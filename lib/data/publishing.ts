@@ -44,13 +44,13 @@ export const publishingInputSchema = z.strictObject({
 });
 
 /** 422 unless every id is a live claim of the project (an address for anything else would never be used). */
-function checkClaims(tx: Tx, projectId: number, claimUrls: Record<string, string>): void {
+async function checkClaims(tx: Tx, projectId: number, claimUrls: Record<string, string>): Promise<void> {
   const ids = Object.keys(claimUrls).map(Number);
   if (!ids.length) return;
   const found = new Set(
-    tx.select({ id: annotations.id }).from(annotations)
+    (await tx.select({ id: annotations.id }).from(annotations)
       .where(and(eq(annotations.projectId, projectId), eq(annotations.label, 'claim'), isNull(annotations.deletedAt), inArray(annotations.id, ids)))
-      .all().map((r) => r.id),
+      .all()).map((r) => r.id),
   );
   const unknown = ids.filter((id) => !found.has(id));
   if (unknown.length) throw unprocessable(`No claim ${unknown.join(', ')} in this project: per-claim addresses need the id of a claim of this project.`, { claims: unknown });
@@ -69,39 +69,39 @@ function toSettings(row: typeof publishingSettings.$inferSelect): PublishingSett
 }
 
 /** The project's settings, or null when a lead has not set them yet (members only). */
-export function getPublishingSettings({ actor, projectId }: { actor: Actor; projectId: number }): PublishingSettings | null {
+export async function getPublishingSettings({ actor, projectId }: { actor: Actor; projectId: number }): Promise<PublishingSettings | null> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  const row = db.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+  await projectAccess(db, actor, projectId, 'project.read');
+  const row = await db.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
   return row ? toSettings(row) : null;
 }
 
 /** Saves the settings (leads only), with an audit event of before and after, in one transaction. */
-export function updatePublishingSettings({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): PublishingSettings {
-  projectAccess(getDb(), actor, projectId, 'project.export');
+export async function updatePublishingSettings({ actor, projectId, input }: { actor: Actor; projectId: number; input: unknown }): Promise<PublishingSettings> {
+  await projectAccess(getDb(), actor, projectId, 'project.export');
   const values = parseInput(publishingInputSchema, input, 'unprocessable');
-  return writeTransaction((tx) => {
-    projectAccess(tx, actor, projectId, 'project.export');
-    checkClaims(tx, projectId, values.claimUrls);
-    const before = tx.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+  return await writeTransaction(async (tx) => {
+    await projectAccess(tx, actor, projectId, 'project.export');
+    await checkClaims(tx, projectId, values.claimUrls);
+    const before = await tx.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
     const row = { ...values, updatedBy: actorId(actor), updatedAt: new Date() };
-    tx.insert(publishingSettings).values({ projectId, ...row }).onConflictDoUpdate({ target: publishingSettings.projectId, set: row }).run();
+    await tx.insert(publishingSettings).values({ projectId, ...row }).onConflictDoUpdate({ target: publishingSettings.projectId, set: row }).run();
     const after: PublishingSettings = { ...values };
-    recordChange(tx, projectId, actor, before ? toSettings(before) : null, after);
+    await recordChange(tx, projectId, actor, before ? toSettings(before) : null, after);
     return after;
   });
 }
 
-function recordChange(tx: Tx, projectId: number, actor: Actor, before: PublishingSettings | null, after: PublishingSettings) {
-  recordEvent(tx, { projectId, actorId: actorId(actor), action: 'project.publishing', entityType: 'project', entityId: projectId, before, after });
+async function recordChange(tx: Tx, projectId: number, actor: Actor, before: PublishingSettings | null, after: PublishingSettings) {
+  await recordEvent(tx, { projectId, actorId: actorId(actor), action: 'project.publishing', entityType: 'project', entityId: projectId, before, after });
 }
 
 /**
  * The settings a ClaimReview export needs, read with the export's access check already done;
  * 422 naming what is missing and where a lead sets it, so the export never starts without them.
  */
-export function requirePublishingSettings(projectId: number): PublishingSettings {
-  const row = getDb().select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+export async function requirePublishingSettings(projectId: number): Promise<PublishingSettings> {
+  const row = await getDb().select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
   if (!row) {
     throw unprocessable(
       `ClaimReview needs the project's publishing settings: the organization that publishes the fact-checks (name, address, logo) and the public address of each fact-check (a pattern with {claimId}). A lead sets them under Members → Publishing settings (/projects/${projectId}/settings).`,

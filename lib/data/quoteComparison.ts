@@ -41,8 +41,8 @@ function speakerOf(attributes: Record<string, unknown>): string | null {
   return typeof attributes.speaker === 'string' && attributes.speaker.trim() ? attributes.speaker.trim() : null;
 }
 
-function statement(id: number): ComparedStatement | null {
-  const row = getDb()
+async function statement(id: number): Promise<ComparedStatement | null> {
+  const row = await getDb()
     .select({ a: annotations, outlet: articles.outlet, title: articles.title })
     .from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
@@ -57,18 +57,18 @@ function statement(id: number): ComparedStatement | null {
  * The statement `annotationId` and its linked statements, most similar wording first. Several
  * links to the same statement (two reviewers) are one comparison listing every relation.
  */
-export function quoteComparison({ actor, annotationId }: { actor: Actor; annotationId: number }): QuoteComparison {
+export async function quoteComparison({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<QuoteComparison> {
   const db = getDb();
-  const row = db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)).get();
-  const quote = row ? statement(annotationId) : null;
+  const row = await db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)).get();
+  const quote = row ? await statement(annotationId) : null;
   if (!row || !quote) throw notFound('Annotation');
-  projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
+  await projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
   const byOther = new Map<number, Comparison>();
-  for (const link of linkViewsForAnnotations(db, [annotationId])) {
+  for (const link of await linkViewsForAnnotations(db, [annotationId])) {
     const end = link.from.annotationId === annotationId ? link.to : link.from;
     let entry = byOther.get(end.annotationId);
     if (!entry) {
-      const other = statement(end.annotationId);
+      const other = await statement(end.annotationId);
       if (!other) continue;
       const diff = wordDiff(quote.exact, other.exact);
       entry = { other, relations: [], base: diff.left, wording: diff.right, similarity: diff.similarity };

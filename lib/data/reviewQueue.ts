@@ -123,7 +123,7 @@ interface Scope {
 }
 
 /** Live annotations, one page in queue order. */
-function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
+async function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
   const keys: SortKey[] = [
     { expr: annotations.articleId, dir: 'asc' },
     { expr: sql`0`, dir: 'asc' },
@@ -132,7 +132,7 @@ function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: fr
     { expr: sql`0`, dir: 'asc' },
   ];
   if (filters.label === 'link') return [];
-  return db
+  return await db
     .select({
       id: annotations.id,
       articleId: annotations.articleId,
@@ -166,7 +166,7 @@ function annotationRows({ db, projectId, exceptAuthor, filters, limit, after: fr
 }
 
 /** Live links, one page in queue order (by their first end, then id). */
-function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
+async function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: Scope, extra: SQL | undefined) {
   if (filters.label && filters.label !== 'link') return [];
   const first = alias(annotations, 'from_annotation');
   const second = alias(annotations, 'to_annotation');
@@ -178,7 +178,7 @@ function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: 
     { expr: first.id, dir: 'asc' },
     { expr: links.id, dir: 'asc' },
   ];
-  return db
+  return await db
     .select({
       id: links.id,
       relation: links.relation,
@@ -213,8 +213,8 @@ function linkRows({ db, projectId, exceptAuthor, filters, limit, after: from }: 
     .all();
 }
 
-type AnnotationRow = ReturnType<typeof annotationRows>[number];
-type LinkRow = ReturnType<typeof linkRows>[number];
+type AnnotationRow = Awaited<ReturnType<typeof annotationRows>>[number];
+type LinkRow = Awaited<ReturnType<typeof linkRows>>[number];
 type Row = { kind: 'annotation'; row: AnnotationRow; key: QueueKey } | { kind: 'link'; row: LinkRow; key: QueueKey };
 
 function compareKeys(a: QueueKey, b: QueueKey): number {
@@ -232,11 +232,11 @@ function mergeRows(annotationList: AnnotationRow[], linkList: LinkRow[], limit: 
 }
 
 /** Turns a page of rows into queue items with their spans in context: reads only the page's articles. */
-function toItems(db: Db, rows: Row[]): QueueItem[] {
+async function toItems(db: Db, rows: Row[]): Promise<QueueItem[]> {
   const articleIds = [...new Set(rows.flatMap((r) => (r.kind === 'link' ? [r.row.from.articleId, r.row.to.articleId] : [r.row.articleId])))];
   const texts = new Map(
     (articleIds.length
-      ? db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
+      ? await db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
       : []
     ).map((a) => [a.id, a]),
   );
@@ -272,14 +272,14 @@ export interface QueueQuery {
   outlet?: string | null;
 }
 
-function readPage(db: Db, scope: Omit<Scope, 'limit' | 'after'>, list: string, query: QueueQuery, extra: { annotation?: SQL; link?: SQL }) {
+async function readPage(db: Db, scope: Omit<Scope, 'limit' | 'after'>, list: string, query: QueueQuery, extra: { annotation?: SQL; link?: SQL }) {
   const cursorScope = { list, query: { ...scope.filters } };
   const { after: from, limit } = pageRequest(cursorScope, query, 5, { limit: QUEUE_PAGE, max: 100 });
   const full = { ...scope, limit, after: from };
-  const rows = mergeRows(annotationRows(full, extra.annotation), linkRows(full, extra.link), limit);
+  const rows = mergeRows(await annotationRows(full, extra.annotation), await linkRows(full, extra.link), limit);
   const kept = rows.slice(0, limit);
   const page = toPage(cursorScope, rows, limit, (r) => r.key);
-  return { ...page, items: toItems(db, kept) };
+  return { ...page, items: await toItems(db, kept) };
 }
 
 /**
@@ -287,28 +287,28 @@ function readPage(db: Db, scope: Omit<Scope, 'limit' | 'after'>, list: string, q
  * the number left and the counts per filter value (`?label=&author=&article=&outlet=`; a bad
  * value, cursor or limit is a 400). Viewers cannot review: 403.
  */
-export function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): QueuePage {
+export async function reviewQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Promise<QueuePage> {
   const db = getDb();
-  const { user } = projectAccess(db, actor, projectId, 'review.create');
+  const { user } = await projectAccess(db, actor, projectId, 'review.create');
   if (!user) throw forbidden('The review queue belongs to a person: the command-line operator has none.');
   const filters = parseQueueFilters(query);
   const extra = {
     annotation: and(notReviewedBy(db, user.id, reviews.annotationId, annotations.id), ANNOTATION_NOT_ARCHIVED),
     link: and(notReviewedBy(db, user.id, reviews.linkId, links.id), LINK_NOT_ARCHIVED),
   };
-  const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
-  const counts = queueCounts(db, projectId, user.id, filters);
+  const page = await readPage(db, { db, projectId, exceptAuthor: user.id, filters }, `review-queue:${projectId}:${user.id}`, query, extra);
+  const counts = await queueCounts(db, projectId, user.id, filters);
   return { ...page, groups: groupByArticle(page.items), left: counts.total, counts };
 }
 
 /** The live reviews of the given items, by item key ("annotation-1", "link-2"). */
-function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
+async function liveReviews(db: Db, items: QueueItem[]): Promise<Map<string, QueueReview[]>> {
   const byKind = (kind: 'annotation' | 'link') => items.filter((i) => i.kind === kind).map((i) => i.id);
   const annotationIds = byKind('annotation');
   const linkIds = byKind('link');
   const result = new Map<string, QueueReview[]>();
   if (!items.length) return result;
-  const rows = db
+  const rows = await db
     .select({ annotationId: reviews.annotationId, linkId: reviews.linkId, reviewerName: users.name, decision: reviews.decision, reason: reviews.reason })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -326,17 +326,17 @@ function liveReviews(db: Db, items: QueueItem[]): Map<string, QueueReview[]> {
 }
 
 /** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
-function disputedTotal(db: Db, projectId: number, me: number): number {
-  const ofAnnotations = db
+async function disputedTotal(db: Db, projectId: number, me: number): Promise<number> {
+  const ofAnnotations = (await db
     .select({ n: count() })
     .from(annotations)
     .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me), ANNOTATION_NOT_ARCHIVED))
-    .get()!.n;
-  const ofLinks = db
+    .get())!.n;
+  const ofLinks = (await db
     .select({ n: count() })
     .from(links)
     .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me), LINK_NOT_ARCHIVED))
-    .get()!.n;
+    .get())!.n;
   return ofAnnotations + ofLinks;
 }
 
@@ -344,17 +344,17 @@ function disputedTotal(db: Db, projectId: number, me: number): number {
  * Disputed items a lead may settle (not their own), a page at a time in queue order, each
  * with its live reviews (who decided what, and why), and how many there are. Leads only.
  */
-export function disputedItems({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Pick<QueueQuery, 'cursor' | 'limit'> }): Page<QueueItem> & { total: number } {
+export async function disputedItems({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Pick<QueueQuery, 'cursor' | 'limit'> }): Promise<Page<QueueItem> & { total: number }> {
   const db = getDb();
-  const { user } = projectAccess(db, actor, projectId, 'review.settle');
+  const { user } = await projectAccess(db, actor, projectId, 'review.settle');
   if (!user) throw forbidden('Settling is done by a person: the command-line operator cannot settle.');
   // Disputed items are few: annotations walk their partial index (the literal lets SQLite use
   // it), links are found by (project, status) and then sorted, rather than walking the project.
   const disputedLinks = db.select({ id: links.id }).from(links).where(and(eq(links.projectId, projectId), eq(links.status, 'disputed')));
   const extra = { annotation: and(sql`${annotations.status} = 'disputed'`, ANNOTATION_NOT_ARCHIVED), link: and(inArray(links.id, disputedLinks), LINK_NOT_ARCHIVED) };
-  const page = readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
-  const live = liveReviews(db, page.items);
+  const page = await readPage(db, { db, projectId, exceptAuthor: user.id, filters: {} }, `disputed:${projectId}:${user.id}`, query, extra);
+  const live = await liveReviews(db, page.items);
   const items = page.items.map((item) => ({ ...item, reviews: live.get(`${item.kind}-${item.id}`) ?? [] }));
-  const total = disputedTotal(db, projectId, user.id);
+  const total = await disputedTotal(db, projectId, user.id);
   return { items, nextCursor: page.nextCursor, total };
 }

@@ -83,8 +83,8 @@ interface Part {
  * Links into an archived article leave the queue at their other end too; the counters count
  * them there. These are the ones not already taken off as reviewed by `me`, in live articles.
  */
-function linksIntoArchived(db: Db, projectId: number, me: number): Part[] {
-  return db.all<Part>(sql`
+async function linksIntoArchived(db: Db, projectId: number, me: number): Promise<Part[]> {
+  return await db.all<Part>(sql`
     select fa.article_id as articleId, ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as authorId, -count(*) as n
       from (${archivedSql(projectId)}) tr cross join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
@@ -98,9 +98,9 @@ function linksIntoArchived(db: Db, projectId: number, me: number): Part[] {
  * `me` reviewed, each less its archived articles' rows; for the article filter, that
  * article's rows only.
  */
-function coarseParts(db: Db, projectId: number, me: number, articleId: number | undefined): Part[] {
+async function coarseParts(db: Db, projectId: number, me: number, articleId: number | undefined): Promise<Part[]> {
   if (articleId) {
-    return db.all<Part>(sql`
+    return await db.all<Part>(sql`
       select t.article_id as articleId, ${outletOf(articles.outlet)} as outlet, t.label, t.author_id as authorId, t.n
         from ${queueTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.article_id = ${articleId} and t.author_id <> ${me} and t.n > 0 and ${articles.archivedAt} is null
@@ -109,7 +109,7 @@ function coarseParts(db: Db, projectId: number, me: number, articleId: number | 
         from ${queueReviewedTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ${articleId} and t.n <> 0 and ${articles.archivedAt} is null`);
   }
-  return db.all<Part>(sql`
+  return await db.all<Part>(sql`
     select null as articleId, o.outlet, o.label, o.author_id as authorId, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
     select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
@@ -151,11 +151,11 @@ function facetConditions(projectId: number, filters: QueueFilters): SQL {
 }
 
 /** Items left for `me` in each of `articleIds` under the article facet's filters (articles with none are absent). */
-function leftInArticles(db: Db, projectId: number, me: number, filters: QueueFilters, articleIds: number[], lost: Part[]): Map<number, number> {
+async function leftInArticles(db: Db, projectId: number, me: number, filters: QueueFilters, articleIds: number[], lost: Part[]): Promise<Map<number, number>> {
   if (!articleIds.length || filters.authorId === me) return new Map();
   const where = facetConditions(projectId, filters);
   const ids = sql.join(articleIds.map((id) => sql`${id}`), sql`, `);
-  const rows = db.all<{ articleId: number; n: number }>(sql`
+  const rows = await db.all<{ articleId: number; n: number }>(sql`
     select article_id as articleId, sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.article_id in (${ids}) and t.author_id <> ${me} and ${where}
       union all
@@ -173,10 +173,10 @@ function leftInArticles(db: Db, projectId: number, me: number, filters: QueueFil
 const byLeft = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0] - b[0];
 
 /** One author's items per article: that author's counters and my reviews of them (both by author), less the links lost to archived articles. */
-function topArticlesOfAuthor(db: Db, projectId: number, me: number, filters: QueueFilters & { authorId: number }, lost: Part[]): Array<[number, number]> {
+async function topArticlesOfAuthor(db: Db, projectId: number, me: number, filters: QueueFilters & { authorId: number }, lost: Part[]): Promise<Array<[number, number]>> {
   if (filters.authorId === me) return []; // my own items are never in my queue
   const where = facetConditions(projectId, filters);
-  const rows = db.all<{ articleId: number; n: number }>(sql`
+  const rows = await db.all<{ articleId: number; n: number }>(sql`
     select article_id as articleId, sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
       union all
@@ -197,19 +197,19 @@ const WALK_BATCH = 64;
  * smaller than the list's last count, no later one can enter it. A queue nearly done never
  * fills the list: the walk also stops once it has found all `left` items.
  */
-function topArticles(db: Db, projectId: number, me: number, filters: QueueFilters, lost: Part[], left: number): Array<[number, number]> {
-  if (filters.authorId) return topArticlesOfAuthor(db, projectId, me, { ...filters, authorId: filters.authorId }, lost);
+async function topArticles(db: Db, projectId: number, me: number, filters: QueueFilters, lost: Part[], left: number): Promise<Array<[number, number]>> {
+  if (filters.authorId) return await topArticlesOfAuthor(db, projectId, me, { ...filters, authorId: filters.authorId }, lost);
   const best: Array<[number, number]> = [];
   let after: { n: number; id: number } | null = null;
   // Items found so far: once they are all that is left (`left`), no other article has any.
   let found = 0;
   for (;;) {
-    const batch: Array<{ id: number; n: number }> = db.all<{ id: number; n: number }>(sql`
+    const batch: Array<{ id: number; n: number }> = await db.all<{ id: number; n: number }>(sql`
       select s.article_id as id, s.n from ${queueArticleSizes} s
         where s.project_id = ${projectId} and s.label = ${filters.label ?? '*'}${filters.outlet !== undefined ? sql` and s.outlet = ${filters.outlet}` : sql``} and s.n > 0
           ${after ? sql`and (s.n, s.article_id) < (${after.n}, ${after.id})` : sql``}
         order by s.n desc, s.article_id desc limit ${WALK_BATCH}`);
-    for (const entry of leftInArticles(db, projectId, me, filters, batch.map((b) => b.id), lost)) {
+    for (const entry of await leftInArticles(db, projectId, me, filters, batch.map((b) => b.id), lost)) {
       best.push(entry);
       found += entry[1];
     }
@@ -226,25 +226,25 @@ function topArticles(db: Db, projectId: number, me: number, filters: QueueFilter
  * the per-outlet counters, the articles with most items from the largest-first walk, the
  * chosen article wherever it ranks. Only the shown articles' titles are read.
  */
-export function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
-  const lost = linksIntoArchived(db, projectId, me);
-  const parts = [...coarseParts(db, projectId, me, filters.articleId), ...lost.filter((p) => !filters.articleId || p.articleId === filters.articleId)];
+export async function queueCounts(db: Db, projectId: number, me: number, filters: QueueFilters): Promise<QueueCounts> {
+  const lost = await linksIntoArchived(db, projectId, me);
+  const parts = [...await coarseParts(db, projectId, me, filters.articleId), ...lost.filter((p) => !filters.articleId || p.articleId === filters.articleId)];
   const facet = (name: Exclude<Facet, 'article'>, valueOf: (part: Part) => string | number) => tally(parts.filter((p) => matches(p, filters, name)), valueOf);
   const labels = facet('label', (p) => p.label);
   const authors = facet('author', (p) => p.authorId);
   const outlets = facet('outlet', (p) => p.outlet);
   // What is left under every filter but the article's: the walk stops once it has found it all.
-  const outsideArticle = filters.articleId ? [...coarseParts(db, projectId, me, undefined), ...lost] : parts;
+  const outsideArticle = filters.articleId ? [...await coarseParts(db, projectId, me, undefined), ...lost] : parts;
   const left = outsideArticle.reduce((n, p) => n + (matches(p, filters, 'article') ? p.n : 0), 0);
-  const articleCounts = new Map(topArticles(db, projectId, me, filters, lost, left));
+  const articleCounts = new Map(await topArticles(db, projectId, me, filters, lost, left));
   if (filters.articleId && !articleCounts.has(filters.articleId)) {
-    for (const [id, n] of leftInArticles(db, projectId, me, filters, [filters.articleId], lost)) articleCounts.set(id, n);
+    for (const [id, n] of await leftInArticles(db, projectId, me, filters, [filters.articleId], lost)) articleCounts.set(id, n);
   }
 
   const articleIds = [...articleCounts.keys()];
-  const titles = new Map((articleIds.length ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const titles = new Map((articleIds.length ? await db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
   const authorIds = [...authors.keys()].map(Number);
-  const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
+  const authorNames = new Map((authorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
 
   const counted = (sums: Map<string | number, number>, nameOf: (value: string) => string): FacetCount[] =>
     [...sums].map(([value, count]) => ({ value: String(value), name: nameOf(String(value)), count }));

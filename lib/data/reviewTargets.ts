@@ -37,9 +37,9 @@ export function targetName(kind: TargetKind): string {
 }
 
 /** The annotation or link, tombstoned ones included; 404 when there is no such row. */
-export function loadTarget(db: Reader, ref: TargetRef): TargetRow {
+export async function loadTarget(db: Reader, ref: TargetRef): Promise<TargetRow> {
   const table = ref.kind === 'annotation' ? annotations : links;
-  const row = db
+  const row = await db
     .select({
       id: table.id,
       projectId: table.projectId,
@@ -67,8 +67,8 @@ export function targetKeys(ref: TargetRef): { annotationId: number | null; linkI
 }
 
 /** Live (not superseded) reviews of a target. */
-export function liveReviews(db: Reader, ref: TargetRef) {
-  return db
+export async function liveReviews(db: Reader, ref: TargetRef) {
+  return await db
     .select()
     .from(reviews)
     .where(and(reviewOf(ref), isNull(reviews.supersededAt)))
@@ -81,18 +81,18 @@ export function liveReviews(db: Reader, ref: TargetRef) {
  * version, no longer counted) and the status is derived again from what is left, which is
  * nothing: the item is proposed again. Call inside the change's transaction.
  */
-export function reopenForVersion(tx: Tx, ref: TargetRef, version: number): Status {
-  tx.update(reviews)
+export async function reopenForVersion(tx: Tx, ref: TargetRef, version: number): Promise<Status> {
+  await tx.update(reviews)
     .set({ supersededAt: new Date() })
     .where(and(reviewOf(ref), isNull(reviews.supersededAt), lt(reviews.targetVersion, version)))
     .run();
-  return recomputeStatus(tx, ref);
+  return await recomputeStatus(tx, ref);
 }
 
 /** Derives the status from the live reviews and stores it in the cache column; call inside the review's transaction. */
-export function recomputeStatus(tx: Tx, ref: TargetRef): Status {
-  const status = deriveStatus(liveReviews(tx, ref));
-  if (ref.kind === 'annotation') tx.update(annotations).set({ status }).where(eq(annotations.id, ref.id)).run();
-  else tx.update(links).set({ status }).where(eq(links.id, ref.id)).run();
+export async function recomputeStatus(tx: Tx, ref: TargetRef): Promise<Status> {
+  const status = deriveStatus(await liveReviews(tx, ref));
+  if (ref.kind === 'annotation') await tx.update(annotations).set({ status }).where(eq(annotations.id, ref.id)).run();
+  else await tx.update(links).set({ status }).where(eq(links.id, ref.id)).run();
   return status;
 }

@@ -74,8 +74,8 @@ function checkReviewable(target: TargetRow, user: UserRow | null, expectedVersio
   return user;
 }
 
-function insertReview(tx: Tx, target: TargetRow, reviewerId: number, values: { decision: ReviewRow['decision']; reason: string; isFinal: boolean }) {
-  return tx
+async function insertReview(tx: Tx, target: TargetRow, reviewerId: number, values: { decision: ReviewRow['decision']; reason: string; isFinal: boolean }) {
+  return await tx
     .insert(reviews)
     .values({ ...targetKeys(target), projectId: target.projectId, reviewerId, targetAuthorId: target.authorId, targetVersion: target.version, ...values })
     .returning()
@@ -83,24 +83,24 @@ function insertReview(tx: Tx, target: TargetRow, reviewerId: number, values: { d
 }
 
 /** Marks live reviews of `target` matching `extra` as replaced. */
-function supersede(tx: Tx, target: TargetRef, extra: SQL | undefined) {
-  tx.update(reviews)
+async function supersede(tx: Tx, target: TargetRef, extra: SQL | undefined) {
+  await tx.update(reviews)
     .set({ supersededAt: new Date() })
     .where(and(reviewOf(target), isNull(reviews.supersededAt), extra))
     .run();
 }
 
-function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResult {
+async function review(kind: TargetKind, { actor, id, input }: ReviewArgs): Promise<ReviewResult> {
   const data = parseInput(reviewSchema, input);
-  return writeTransaction((tx) => {
-    const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.create', targetName(kind));
+  return await writeTransaction(async (tx) => {
+    const target = await loadTarget(tx, { kind, id });
+    const { user } = await projectAccess(tx, actor, target.projectId, 'review.create', targetName(kind));
     const reviewer = checkReviewable(target, user, data.expectedVersion);
-    refuseArchived(tx, targetArticleIds(tx, target), 'review');
-    supersede(tx, target, and(eq(reviews.reviewerId, reviewer.id), eq(reviews.isFinal, false)));
-    const row = insertReview(tx, target, reviewer.id, { decision: data.decision, reason: data.reason, isFinal: false });
-    const status = recomputeStatus(tx, target);
-    recordEvent(tx, {
+    await refuseArchived(tx, await targetArticleIds(tx, target), 'review');
+    await supersede(tx, target, and(eq(reviews.reviewerId, reviewer.id), eq(reviews.isFinal, false)));
+    const row = await insertReview(tx, target, reviewer.id, { decision: data.decision, reason: data.reason, isFinal: false });
+    const status = await recomputeStatus(tx, target);
+    await recordEvent(tx, {
       projectId: target.projectId,
       actorId: actorId(actor),
       action: 'review.create',
@@ -113,27 +113,27 @@ function review(kind: TargetKind, { actor, id, input }: ReviewArgs): ReviewResul
 }
 
 /** Accepts or rejects a colleague's annotation (reviewers and leads; never one's own). */
-export const reviewAnnotation = groupCommitted(function reviewAnnotation(args: ReviewArgs): ReviewResult {
-  return review('annotation', args);
+export const reviewAnnotation = groupCommitted(async function reviewAnnotation(args: ReviewArgs): Promise<ReviewResult> {
+  return await review('annotation', args);
 });
 
 /** Accepts or rejects a colleague's link (reviewers and leads; never one's own). */
-export const reviewLink = groupCommitted(function reviewLink(args: ReviewArgs): ReviewResult {
-  return review('link', args);
+export const reviewLink = groupCommitted(async function reviewLink(args: ReviewArgs): Promise<ReviewResult> {
+  return await review('link', args);
 });
 
 /**
  * A lead's final decision on a disputed item (or a change of an earlier settlement), with a
  * reason. It overrides the other reviews until a later settlement replaces it.
  */
-export const settle = groupCommitted(function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKind }): ReviewResult {
+export const settle = groupCommitted(async function settle({ actor, kind, id, input }: ReviewArgs & { kind: TargetKind }): Promise<ReviewResult> {
   const data = parseInput(settleSchema, input);
-  return writeTransaction((tx) => {
-    const target = loadTarget(tx, { kind, id });
-    const { user } = projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
+  return await writeTransaction(async (tx) => {
+    const target = await loadTarget(tx, { kind, id });
+    const { user } = await projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
     const lead = checkReviewable(target, user, data.expectedVersion);
-    refuseArchived(tx, targetArticleIds(tx, target), 'review');
-    const settled = tx
+    await refuseArchived(tx, await targetArticleIds(tx, target), 'review');
+    const settled = await tx
       .select({ id: reviews.id })
       .from(reviews)
       .where(and(reviewOf({ kind, id }), isNull(reviews.supersededAt), eq(reviews.isFinal, true)))
@@ -141,10 +141,10 @@ export const settle = groupCommitted(function settle({ actor, kind, id, input }:
     if (target.status !== 'disputed' && !settled) {
       throw conflict(`Only a disputed ${targetName(kind).toLowerCase()} can be settled; this one is ${target.status}.`);
     }
-    supersede(tx, target, eq(reviews.isFinal, true));
-    const row = insertReview(tx, target, lead.id, { decision: data.decision, reason: data.reason, isFinal: true });
-    const status = recomputeStatus(tx, target);
-    recordEvent(tx, {
+    await supersede(tx, target, eq(reviews.isFinal, true));
+    const row = await insertReview(tx, target, lead.id, { decision: data.decision, reason: data.reason, isFinal: true });
+    const status = await recomputeStatus(tx, target);
+    await recordEvent(tx, {
       projectId: target.projectId,
       actorId: actorId(actor),
       action: 'review.settle',
@@ -174,11 +174,11 @@ export interface ReviewView {
  * The reviews of one annotation or link (live first, then replaced ones) with what the actor
  * may do about it, for the reader's side panel and the API.
  */
-export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
+export async function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
-  const target = loadTarget(db, { kind, id });
-  const { user, role } = projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
-  const rows: ReviewView[] = db
+  const target = await loadTarget(db, { kind, id });
+  const { user, role } = await projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
+  const rows: ReviewView[] = (await db
     .select({
       id: reviews.id,
       reviewerId: reviews.reviewerId,
@@ -194,7 +194,7 @@ export function listReviews({ actor, kind, id }: { actor: Actor; kind: TargetKin
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(reviewOf({ kind, id }))
     .orderBy(asc(reviews.id))
-    .all()
+    .all())
     .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null, forOlderVersion: r.targetVersion < target.substanceVersion }));
   const open = !!user && !target.deletedAt && target.authorId !== user.id;
   const mine = rows.find((r) => r.reviewerId === user?.id && !r.superseded && !r.isFinal) ?? null;

@@ -46,17 +46,19 @@ export function revisionMeta(row: RevisionRow, current: number): RevisionMeta {
 }
 
 /** Links touching `annotationId` get a new version and go back to review (what they relate changed). */
-function flagLinks(tx: Tx, actorId: number | null, annotationId: number, revision: number): number[] {
-  const touching = tx.select().from(links)
+async function flagLinks(tx: Tx, actorId: number | null, annotationId: number, revision: number): Promise<number[]> {
+  const touching = await tx.select().from(links)
     .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, annotationId), eq(links.toAnnotationId, annotationId))))
     .all();
-  return touching.map((link) => {
+  const flagged: number[] = [];
+  for (const link of touching) {
     const version = link.version + 1;
-    tx.update(links).set({ version, substanceVersion: version, updatedAt: new Date() }).where(eq(links.id, link.id)).run();
-    const status = reopenForVersion(tx, { kind: 'link', id: link.id }, version);
-    recordEvent(tx, { projectId: link.projectId, actorId, action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...link, version, status, reason: `annotation ${annotationId} re-anchored on revision ${revision}` } });
-    return link.id;
-  });
+    await tx.update(links).set({ version, substanceVersion: version, updatedAt: new Date() }).where(eq(links.id, link.id)).run();
+    const status = await reopenForVersion(tx, { kind: 'link', id: link.id }, version);
+    await recordEvent(tx, { projectId: link.projectId, actorId, action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...link, version, status, reason: `annotation ${annotationId} re-anchored on revision ${revision}` } });
+    flagged.push(link.id);
+  }
+  return flagged;
 }
 
 function isVerbatimQuote(a: AnnotationRow): boolean {
@@ -64,16 +66,16 @@ function isVerbatimQuote(a: AnnotationRow): boolean {
 }
 
 /** Applies one re-anchoring result to its annotation; returns the links it flagged. */
-function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Reanchored, body: string, revision: number): { links: number[]; quote: boolean } {
+async function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Reanchored, body: string, revision: number): Promise<{ links: number[]; quote: boolean }> {
   const selector = r.state === 'orphaned' ? null : quoteSelector(body, r.start, r.end);
-  tx.insert(annotationAnchors)
+  await tx.insert(annotationAnchors)
     .values({ annotationId: a.id, revision, start: selector ? r.start : null, end: selector ? r.end : null, exact: selector?.exact ?? a.exact, state: r.state, score: r.score })
     .onConflictDoNothing()
     .run();
   const version = a.version + 1;
   const changed = r.state !== 'kept';
   const quote = changed && r.state !== 'moved' && isVerbatimQuote(a);
-  const after = tx.update(annotations)
+  const after = await tx.update(annotations)
     .set({
       ...(selector ? { start: r.start, end: r.end, ...selector, revision } : {}),
       anchorState: r.state,
@@ -87,63 +89,63 @@ function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Reanchore
     .where(eq(annotations.id, a.id))
     .returning()
     .get();
-  const status = changed ? reopenForVersion(tx, { kind: 'annotation', id: a.id }, version) : after.status;
-  recordEvent(tx, { projectId: a.projectId, actorId, action: 'annotation.reanchor', entityType: 'annotation', entityId: a.id, before: a, after: { ...after, status, revisionNumber: revision } });
-  return { links: changed ? flagLinks(tx, actorId, a.id, revision) : [], quote };
+  const status = changed ? await reopenForVersion(tx, { kind: 'annotation', id: a.id }, version) : after.status;
+  await recordEvent(tx, { projectId: a.projectId, actorId, action: 'annotation.reanchor', entityType: 'annotation', entityId: a.id, before: a, after: { ...after, status, revisionNumber: revision } });
+  return { links: changed ? await flagLinks(tx, actorId, a.id, revision) : [], quote };
 }
 
 /**
  * Stores `input` as the next revision of `article` and re-anchors. 409 when the text is the
  * current one, or another article of the project already has it.
  */
-export function applyRevision(tx: Tx, actorId: number | null, article: ArticleRow, input: RevisionInput): { revision: RevisionMeta; reanchoring: ReanchoringResult } {
+export async function applyRevision(tx: Tx, actorId: number | null, article: ArticleRow, input: RevisionInput): Promise<{ revision: RevisionMeta; reanchoring: ReanchoringResult }> {
   // A re-import of an archived article's address makes a new article instead (reviseByUrl).
   if (article.archivedAt) throw archivedConflict('correct it');
   const body = normalizeArticleText(input.body);
   const sha256 = sha256Hex(body);
   if (sha256 === article.sha256) throw conflict(`This text is identical to the current revision (${article.currentRevision}); nothing was changed.`, { currentRevision: article.currentRevision });
-  const other = tx.select({ id: articles.id }).from(articles)
+  const other = await tx.select({ id: articles.id }).from(articles)
     .where(and(eq(articles.projectId, article.projectId), eq(articles.sha256, sha256), ne(articles.id, article.id))).get();
   if (other) throw conflict(`This text is already in the project as article ${other.id}.`, { existingArticleId: other.id });
   const number = article.currentRevision + 1;
   const title = input.title ? input.title.normalize('NFC') : article.title;
-  const revision = tx.insert(articleRevisions)
+  const revision = await tx.insert(articleRevisions)
     .values({
       articleId: article.id, projectId: article.projectId, number, body, sha256, source: input.source, note: input.note ?? '',
       title, publishedAt: input.publishedAt ?? article.publishedAt, modifiedAt: input.modifiedAt ?? null, createdBy: actorId,
     })
     .returning()
     .get();
-  const live = tx.select().from(annotations)
+  const live = await tx.select().from(annotations)
     .where(and(eq(annotations.articleId, article.id), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision)))
     .all();
   // The revision left behind keeps every span where it was.
   for (const a of live) {
-    tx.insert(annotationAnchors)
+    await tx.insert(annotationAnchors)
       .values({ annotationId: a.id, revision: article.currentRevision, start: a.start, end: a.end, exact: a.exact, state: a.anchorState, score: a.anchorScore })
       // Its author may have moved the span since it was re-anchored onto this revision.
       .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: a.start, end: a.end, exact: a.exact } })
       .run();
   }
   const results = reanchorSpans(article.body, body, live.map((a) => ({ start: a.start, end: a.end, prefix: a.prefix, suffix: a.suffix })));
-  tx.update(articles)
+  await tx.update(articles)
     .set({ body, sha256, currentRevision: number, title, publishedAt: revision.publishedAt, updatedAt: new Date() })
     .where(eq(articles.id, article.id))
     .run();
   const flaggedLinks = new Set<number>();
   const flaggedQuotes: number[] = [];
-  live.forEach((a, i) => {
-    const applied = applyOne(tx, actorId, a, results[i], body, number);
+  for (const [i, a] of live.entries()) {
+    const applied = await applyOne(tx, actorId, a, results[i], body, number);
     applied.links.forEach((id) => flaggedLinks.add(id));
     if (applied.quote) flaggedQuotes.push(a.id);
-  });
+  }
   const reanchoring: ReanchoringResult = {
     counts: countStates(results),
     annotations: live.map((a, i) => ({ id: a.id, label: a.label, ...results[i] })),
     flaggedLinks: [...flaggedLinks],
     flaggedQuotes,
   };
-  recordEvent(tx, {
+  await recordEvent(tx, {
     projectId: article.projectId, actorId, action: 'article.revise', entityType: 'article', entityId: article.id,
     before: { revision: article.currentRevision, sha256: article.sha256 },
     after: { revision: number, sha256, source: input.source, counts: reanchoring.counts, flaggedLinks: reanchoring.flaggedLinks, flaggedQuotes },
@@ -171,10 +173,10 @@ export function urlForms(urls: ReadonlyArray<string | null | undefined>): string
  * The article of the project stored at any of `urls` (its URL or canonical URL), for a
  * re-import; null when none. Served by articles_project_url_idx on (project_id, lower(url)).
  */
-export function articleAtUrls(tx: Tx, projectId: number, urls: ReadonlyArray<string | null | undefined>): ArticleRow | null {
+export async function articleAtUrls(tx: Tx, projectId: number, urls: ReadonlyArray<string | null | undefined>): Promise<ArticleRow | null> {
   const forms = urlForms(urls);
   if (!forms.length) return null;
-  return tx.select().from(articles)
+  return await tx.select().from(articles)
     .where(and(eq(articles.projectId, projectId), inArray(sql`lower(${articles.url})`, forms)))
     .orderBy(articles.id)
     .get() ?? null;

@@ -45,9 +45,9 @@ export interface QueueItem {
 type QueueQuery = { cursor?: string | null; limit?: string | null; articleId?: number };
 
 /** The spans of one article waiting for a decision (any member); 404 for a non-member. */
-export function articleReanchorQueue({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: Omit<QueueQuery, 'articleId'> }): Page<QueueItem> & { total: number } {
-  const { article } = readableArticle(getDb(), actor, articleId);
-  return reanchorQueue({ actor, projectId: article.projectId, query: { ...query, articleId } });
+export async function articleReanchorQueue({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: Omit<QueueQuery, 'articleId'> }): Promise<Page<QueueItem> & { total: number }> {
+  const { article } = await readableArticle(getDb(), actor, articleId);
+  return await reanchorQueue({ actor, projectId: article.projectId, query: { ...query, articleId } });
 }
 
 /** Waiting, live spans: the condition of annotations_reanchor_pending_idx, written as literals so SQLite uses it. */
@@ -56,8 +56,8 @@ const waiting = sql`${annotations.anchorPending} = 1 and ${annotations.deletedAt
  * How many spans wait, read from the partial index alone: without table statistics SQLite
  * would pick annotations_project_idx and visit every annotation of the project.
  */
-function waitingCount(db: ReturnType<typeof getDb>, projectId: number, articleId?: number): number {
-  const row = db.get<{ n: number }>(sql`select count(*) as n from annotations indexed by annotations_reanchor_pending_idx
+async function waitingCount(db: Awaited<ReturnType<typeof getDb>>, projectId: number, articleId?: number): Promise<number> {
+  const row = await db.get<{ n: number }>(sql`select count(*) as n from annotations indexed by annotations_reanchor_pending_idx
     where project_id = ${projectId} and anchor_pending = 1 and deleted_at is null and ${ANNOTATION_NOT_ARCHIVED}${articleId ? sql` and article_id = ${articleId}` : sql``}`);
   return row?.n ?? 0;
 }
@@ -73,36 +73,38 @@ const QUEUE_KEYS: SortKey[] = [
  * in text order, a page at a time (?cursor=&limit=, keyset on article, start, id). `total`
  * counts every waiting span of the scope.
  */
-export function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Page<QueueItem> & { total: number } {
+export async function reanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: QueueQuery }): Promise<Page<QueueItem> & { total: number }> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
+  await projectAccess(db, actor, projectId, 'project.read');
   const scope = { list: `reanchor:${projectId}`, query: { articleId: query.articleId } };
   const page = pageRequest(scope, query, QUEUE_KEYS.length);
   // The page's ids straight from the partial index (INDEXED BY: without table statistics SQLite
   // would walk annotations_project_article_idx, same order, reading every annotation of the
   // project to find the few waiting), then their rows.
-  const ids = db.all<{ id: number }>(sql`select ${annotations.id} as id from ${annotations} indexed by annotations_reanchor_pending_idx
+  const ids = (await db.all<{ id: number }>(sql`select ${annotations.id} as id from ${annotations} indexed by annotations_reanchor_pending_idx
     where ${and(eq(annotations.projectId, projectId), waiting, query.articleId ? eq(annotations.articleId, query.articleId) : undefined, after(QUEUE_KEYS, page.after))}
-    order by ${sql.join(orderBy(QUEUE_KEYS), sql`, `)} limit ${page.limit + 1}`).map((r) => r.id);
+    order by ${sql.join(orderBy(QUEUE_KEYS), sql`, `)} limit ${page.limit + 1}`)).map((r) => r.id);
   const order = new Map(ids.map((id, i) => [id, i]));
-  const rows = ids.length === 0 ? [] : db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
+  const rows = ids.length === 0 ? [] : (await db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .innerJoin(users, eq(users.id, annotations.authorId))
     .where(inArray(annotations.id, ids))
-    .all()
+    .all())
     .sort((x, y) => order.get(x.a.id)! - order.get(y.a.id)!);
-  const total = waitingCount(db, projectId, query.articleId);
-  const result = toPage(scope, rows, page.limit, (r) => [r.a.articleId, r.a.start, r.a.id], ({ a, title, current, authorName }) => {
-    const before = db.select({ exact: annotationAnchors.exact }).from(annotationAnchors)
+  const total = await waitingCount(db, projectId, query.articleId);
+  const result = toPage(scope, rows, page.limit, (r) => [r.a.articleId, r.a.start, r.a.id]);
+  const items: QueueItem[] = [];
+  for (const { a, title, current, authorName } of result.items) {
+    const before = await db.select({ exact: annotationAnchors.exact }).from(annotationAnchors)
       .where(and(eq(annotationAnchors.annotationId, a.id), eq(annotationAnchors.revision, current - 1))).get();
     const orphaned = a.anchorState === 'orphaned';
-    return {
+    items.push({
       id: a.id, articleId: a.articleId, articleTitle: title, label: a.label, authorName, state: a.anchorState, score: a.anchorScore,
       version: a.version, revision: a.revision, currentRevision: current, oldExact: orphaned ? a.exact : (before?.exact ?? a.exact),
       newExact: orphaned ? '' : a.exact, start: a.start, end: a.end, prefix: a.prefix, suffix: a.suffix, flag: a.anchorFlag,
-    };
-  });
-  return { ...result, total };
+    });
+  }
+  return { ...result, items, total };
 }
 
 /** Characters of the current text shown on each side of a span in the project-wide queue. */
@@ -129,10 +131,10 @@ export function contextWindow(body: string, start: number, end: number, chars = 
  * a stretch of its article's current text around it (where a new place can be selected), so
  * the page does not carry whole bodies.
  */
-export function projectReanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Omit<QueueQuery, 'articleId'> }) {
-  const page = reanchorQueue({ actor, projectId, query });
+export async function projectReanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Omit<QueueQuery, 'articleId'> }) {
+  const page = await reanchorQueue({ actor, projectId, query });
   const ids = [...new Set(page.items.map((i) => i.articleId))];
-  const bodies = new Map(ids.length ? getDb().select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all().map((r) => [r.id, r.body]) : []);
+  const bodies = new Map(ids.length ? (await getDb().select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all()).map((r) => [r.id, r.body]) : []);
   const contexts: Record<number, QueueContext> = {};
   for (const item of page.items) {
     const body = bodies.get(item.articleId) ?? '';
@@ -143,10 +145,10 @@ export function projectReanchorQueue({ actor, projectId, query = {} }: { actor: 
 }
 
 /** How many spans of the project wait in the re-anchoring queue (any member), for the project navigation. */
-export function reanchorQueueCount({ actor, projectId }: { actor: Actor; projectId: number }): number {
+export async function reanchorQueueCount({ actor, projectId }: { actor: Actor; projectId: number }): Promise<number> {
   const db = getDb();
-  projectAccess(db, actor, projectId, 'project.read');
-  return waitingCount(db, projectId);
+  await projectAccess(db, actor, projectId, 'project.read');
+  return await waitingCount(db, projectId);
 }
 
 const decisionSchema = z.discriminatedUnion('action', [
@@ -160,26 +162,26 @@ const decisionSchema = z.discriminatedUnion('action', [
  * `reselect` a span on the current text (a new version, back to review), or `retire` the
  * annotation (a tombstone, with its links). 409 when it is not waiting; 412 when stale.
  */
-export function resolveAnchor({ actor, annotationId, articleId, input }: { actor: Actor; annotationId: number; articleId?: number; input: unknown }) {
-  return writeTransaction((tx) => {
-    const row = tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+export async function resolveAnchor({ actor, annotationId, articleId, input }: { actor: Actor; annotationId: number; articleId?: number; input: unknown }) {
+  return await writeTransaction(async (tx) => {
+    const row = await tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
     if (!row || row.deletedAt || (articleId !== undefined && row.articleId !== articleId)) throw notFound('Annotation');
-    projectAccess(tx, actor, row.projectId, 'review.create', 'Annotation');
+    await projectAccess(tx, actor, row.projectId, 'review.create', 'Annotation');
     const data = parseInput(decisionSchema, input);
     if (!row.anchorPending) throw conflict('This annotation is not waiting in the re-anchoring queue (someone decided it already).');
     if (data.expectedVersion !== undefined && data.expectedVersion !== row.version) {
       throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}). Reload and try again.`, { currentVersion: row.version });
     }
-    const article = tx.select().from(articles).where(eq(articles.id, row.articleId)).get()!;
+    const article = await tx.select().from(articles).where(eq(articles.id, row.articleId)).get()!;
     if (article.archivedAt) throw archivedConflict('annotate');
     const now = new Date();
     let after: typeof row;
     if (data.action === 'accept') {
       if (row.anchorState === 'orphaned') throw badRequest('An orphaned span has no new place to accept: re-select it on the current text or retire it.');
-      after = tx.update(annotations).set({ anchorPending: false, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
+      after = await tx.update(annotations).set({ anchorPending: false, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
     } else if (data.action === 'retire') {
-      after = tx.update(annotations).set({ anchorPending: false, deletedAt: now, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
-      tx.update(links).set({ deletedAt: now, updatedAt: now })
+      after = await tx.update(annotations).set({ anchorPending: false, deletedAt: now, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
+      await tx.update(links).set({ deletedAt: now, updatedAt: now })
         .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
         .run();
     } else {
@@ -187,18 +189,18 @@ export function resolveAnchor({ actor, annotationId, articleId, input }: { actor
       if (problem) throw new AppError(problem.status === 400 ? 'bad_request' : 'unprocessable', problem.message, { problem: problem.problem });
       const selector = quoteSelector(article.body, data.start, data.end);
       const version = row.version + 1;
-      after = tx.update(annotations)
+      after = await tx.update(annotations)
         .set({ start: data.start, end: data.end, ...selector, revision: article.currentRevision, anchorState: row.anchorState === 'orphaned' ? 'edited' : row.anchorState, anchorScore: 1, anchorPending: false, version, substanceVersion: version, updatedAt: now })
         .where(eq(annotations.id, row.id))
         .returning()
         .get();
-      tx.insert(annotationAnchors)
+      await tx.insert(annotationAnchors)
         .values({ annotationId: row.id, revision: article.currentRevision, start: data.start, end: data.end, exact: selector.exact, state: after.anchorState, score: 1 })
         .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: data.start, end: data.end, exact: selector.exact, state: after.anchorState, score: 1 } })
         .run();
-      after = { ...after, status: reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) };
+      after = { ...after, status: await reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) };
     }
-    recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: `annotation.anchor.${data.action}`, entityType: 'annotation', entityId: row.id, before: row, after });
+    await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: `annotation.anchor.${data.action}`, entityType: 'annotation', entityId: row.id, before: row, after });
     return { id: after.id, action: data.action, state: after.anchorState, version: after.version, start: after.start, end: after.end, exact: after.exact, retired: after.deletedAt !== null };
   });
 }

@@ -49,12 +49,12 @@ export interface CreatedRevision {
  * Posts a new revision of an article (leads: 'article.edit'). 409 when the text is the current
  * one; every live annotation is re-anchored in the same transaction (see revisionApply.ts).
  */
-export function createRevision({ actor, articleId, input, source = 'api' }: { actor: Actor; articleId: number; input: unknown; source?: Exclude<RevisionSource, 'import'> }): CreatedRevision {
-  readableArticle(getDb(), actor, articleId, 'article.edit');
+export async function createRevision({ actor, articleId, input, source = 'api' }: { actor: Actor; articleId: number; input: unknown; source?: Exclude<RevisionSource, 'import'> }): Promise<CreatedRevision> {
+  await readableArticle(getDb(), actor, articleId, 'article.edit');
   const data = parseInput(revisionSchema, input);
-  return writeTransaction((tx) => {
-    const { article } = readableArticle(tx, actor, articleId, 'article.edit');
-    return applyRevision(tx, actorId(actor), article, { ...data, source: data.source ?? source });
+  return await writeTransaction(async (tx) => {
+    const { article } = await readableArticle(tx, actor, articleId, 'article.edit');
+    return await applyRevision(tx, actorId(actor), article, { ...data, source: data.source ?? source });
   });
 }
 
@@ -97,12 +97,12 @@ export type Reimport =
  * caller's checked transaction; null when no article has that address (or another article
  * already has this text, which the caller reports as a duplicate).
  */
-export function reviseByUrl(tx: Tx, projectId: number, importerId: number | null, input: { urls: ReadonlyArray<string | null | undefined>; body: string; title?: string; publishedAt?: string | null; modifiedAt?: string | null; note?: string }): Reimport | null {
-  const article = articleAtUrls(tx, projectId, input.urls);
+export async function reviseByUrl(tx: Tx, projectId: number, importerId: number | null, input: { urls: ReadonlyArray<string | null | undefined>; body: string; title?: string; publishedAt?: string | null; modifiedAt?: string | null; note?: string }): Promise<Reimport | null> {
+  const article = await articleAtUrls(tx, projectId, input.urls);
   if (!article) return null;
   if (sha256Hex(normalizeArticleText(input.body)) === article.sha256) return { kind: 'unchanged', articleId: article.id, title: article.title };
   try {
-    const created = applyRevision(tx, importerId, article, {
+    const created = await applyRevision(tx, importerId, article, {
       body: input.body, title: input.title || null, publishedAt: input.publishedAt ?? null, modifiedAt: input.modifiedAt ?? null, source: 'reimport',
       note: input.note ?? `re-import of ${input.urls.find(Boolean)}`,
     });
@@ -114,12 +114,12 @@ export function reviseByUrl(tx: Tx, projectId: number, importerId: number | null
 }
 
 /** The revisions of an article, oldest first, a page at a time (?cursor=&limit=). */
-export function listRevisions({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: { cursor?: string | null; limit?: string | null } }): Page<RevisionMeta> {
+export async function listRevisions({ actor, articleId, query = {} }: { actor: Actor; articleId: number; query?: { cursor?: string | null; limit?: string | null } }): Promise<Page<RevisionMeta>> {
   const db = getDb();
-  const { article } = readableArticle(db, actor, articleId);
+  const { article } = await readableArticle(db, actor, articleId);
   const scope = { list: `revisions:${articleId}` };
   const page = pageRequest(scope, query, 1);
-  const rows = db.select().from(articleRevisions)
+  const rows = await db.select().from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), page.after ? gt(articleRevisions.number, Number(page.after[0])) : undefined))
     .orderBy(asc(articleRevisions.number))
     .limit(page.limit + 1)
@@ -135,23 +135,23 @@ export interface RevisionReading {
 }
 
 /** One revision with its body and the spans it holds; 404 for a number the article does not have. */
-export function readRevision({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }): RevisionReading {
+export async function readRevision({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }): Promise<RevisionReading> {
   const db = getDb();
-  const { article } = readableArticle(db, actor, articleId);
-  const row = db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number))).get();
+  const { article } = await readableArticle(db, actor, articleId);
+  const row = await db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number))).get();
   if (!row) throw notFound(`Revision ${number} of this article`);
   const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
-  const own = db.select({ a: annotations, authorName: users.name }).from(annotations)
+  const own = await db.select({ a: annotations, authorName: users.name }).from(annotations)
     .innerJoin(users, eq(users.id, annotations.authorId))
     .where(and(live, eq(annotations.revision, number)))
     .all();
   const ownIds = new Set(own.map((r) => r.a.id));
   // Spans that have moved on to a later revision: where they were on this one.
-  const anchored = db.select({ a: annotations, authorName: users.name, anchor: annotationAnchors }).from(annotationAnchors)
+  const anchored = (await db.select({ a: annotations, authorName: users.name, anchor: annotationAnchors }).from(annotationAnchors)
     .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
     .innerJoin(users, eq(users.id, annotations.authorId))
     .where(and(live, eq(annotationAnchors.revision, number)))
-    .all()
+    .all())
     .filter((r) => !ownIds.has(r.a.id) && r.anchor.start !== null && r.anchor.end !== null)
     .map(({ a, authorName, anchor }) => ({
       a: { ...a, start: anchor.start!, end: anchor.end!, exact: anchor.exact, revision: number, anchorState: anchor.state, anchorScore: anchor.score },
@@ -161,16 +161,16 @@ export function readRevision({ actor, articleId, number }: { actor: Actor; artic
   const ids = rows.map((r) => r.a.id);
   return {
     revision: { ...revisionMeta(row, article.currentRevision), body: row.body },
-    annotations: toViews(db, row.body, rows, ids.length ? db.select({ id: annotations.id }).from(annotations).where(inArray(annotations.id, ids)) : undefined),
+    annotations: await toViews(db, row.body, rows, ids.length ? db.select({ id: annotations.id }).from(annotations).where(inArray(annotations.id, ids)) : undefined),
     currentRevision: article.currentRevision,
   };
 }
 
 /** How each annotation was placed on revision `number` (state and score of that re-anchoring), for the diff view. */
-export function anchorStatesOn({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }) {
+export async function anchorStatesOn({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }) {
   const db = getDb();
-  readableArticle(db, actor, articleId);
-  return db.select({ annotationId: annotationAnchors.annotationId, state: annotationAnchors.state, score: annotationAnchors.score, start: annotationAnchors.start, end: annotationAnchors.end, exact: annotationAnchors.exact })
+  await readableArticle(db, actor, articleId);
+  return await db.select({ annotationId: annotationAnchors.annotationId, state: annotationAnchors.state, score: annotationAnchors.score, start: annotationAnchors.start, end: annotationAnchors.end, exact: annotationAnchors.exact })
     .from(annotationAnchors)
     .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
     .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotationAnchors.revision, number)))
@@ -182,14 +182,14 @@ export function anchorStatesOn({ actor, articleId, number }: { actor: Actor; art
  * in the re-anchoring queue, the revision to show (`requested` when it exists, else the
  * current one) and, for an old one, its text and spans.
  */
-export function readerRevisions({ actor, articleId, requested }: { actor: Actor; articleId: number; requested?: string }) {
+export async function readerRevisions({ actor, articleId, requested }: { actor: Actor; articleId: number; requested?: string }) {
   const db = getDb();
-  const { article } = readableArticle(db, actor, articleId);
-  const revisions = listRevisions({ actor, articleId, query: { limit: '200' } }).items;
-  const pending = db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true))).get()?.n ?? 0;
+  const { article } = await readableArticle(db, actor, articleId);
+  const revisions = (await listRevisions({ actor, articleId, query: { limit: '200' } })).items;
+  const pending = (await db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true))).get())?.n ?? 0;
   const asked = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : article.currentRevision;
   const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
-  const old = viewing === article.currentRevision ? null : readRevision({ actor, articleId, number: viewing });
+  const old = viewing === article.currentRevision ? null : await readRevision({ actor, articleId, number: viewing });
   return { revisions, pending, viewing, old };
 }
 
@@ -204,7 +204,7 @@ export interface CleanupProposal extends Cleanup {
  * 403 for other members, 404 for others): boilerplate lines and repeated paragraphs, found by
  * lib/import/boilerplate.ts. Accepting is a createRevision with source 'cleanup'.
  */
-export function proposeArticleCleanup({ actor, articleId }: { actor: Actor; articleId: number }): CleanupProposal {
-  const { article } = readableArticle(getDb(), actor, articleId, 'article.edit');
+export async function proposeArticleCleanup({ actor, articleId }: { actor: Actor; articleId: number }): Promise<CleanupProposal> {
+  const { article } = await readableArticle(getDb(), actor, articleId, 'article.edit');
   return { ...proposeCleanup(article.body), body: article.body, revision: article.currentRevision };
 }

@@ -39,26 +39,26 @@ const insertSentence = preparedStatement('sentenceIndex.insert', () =>
 );
 
 /** Articles (of one project, or all) whose sentences are missing, out of date or half done. */
-function staleArticles(db: Db | Tx, projectId: number | null): StaleArticle[] {
-  return db.all<StaleArticle>(sql`
+async function staleArticles(db: Db | Tx, projectId: number | null): Promise<StaleArticle[]> {
+  return await db.all<StaleArticle>(sql`
     select a.id as id, a.project_id as projectId, a.sha256 as sha256
     from articles a left join article_search_state s on s.article_id = a.id
     where (${projectId} is null or a.project_id = ${projectId})
       and (s.article_id is null or s.sha256 <> a.sha256 or s.sentence_count = ${IN_PROGRESS})`);
 }
 
-function indexState(tx: Tx, articleId: number) {
-  return tx.get<{ sha256: string; count: number } | undefined>(
+async function indexState(tx: Tx, articleId: number) {
+  return await tx.get<{ sha256: string; count: number } | undefined>(
     sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`,
   );
 }
 
 /** Starts or resumes indexing `article` (dropping sentences of an older body); false when it is done already. */
-function beginIndexing(tx: Tx, article: StaleArticle): boolean {
-  const state = indexState(tx, article.id);
+async function beginIndexing(tx: Tx, article: StaleArticle): Promise<boolean> {
+  const state = await indexState(tx, article.id);
   if (state?.sha256 === article.sha256) return state.count === IN_PROGRESS;
-  tx.run(sql`delete from article_sentences where article_id = ${article.id}`);
-  tx.run(sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${IN_PROGRESS})
+  await tx.run(sql`delete from article_sentences where article_id = ${article.id}`);
+  await tx.run(sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${IN_PROGRESS})
     on conflict(article_id) do update set sha256 = excluded.sha256, sentence_count = excluded.sentence_count`);
   return true;
 }
@@ -68,17 +68,17 @@ function beginIndexing(tx: Tx, article: StaleArticle): boolean {
  * marks the article indexed. True when nothing is left to do (finished here, by another
  * indexer, or superseded by a newer body).
  */
-function indexStep(tx: Tx, article: StaleArticle, steps: Steps, deadline: number): boolean {
-  const state = indexState(tx, article.id);
+async function indexStep(tx: Tx, article: StaleArticle, steps: Steps, deadline: number): Promise<boolean> {
+  const state = await indexState(tx, article.id);
   if (state?.sha256 !== article.sha256 || state.count !== IN_PROGRESS) return true;
-  const last = tx.get<{ end: number } | undefined>(
+  const last = await tx.get<{ end: number } | undefined>(
     sql`select "end" from article_sentences where article_id = ${article.id} order by start desc limit 1`,
   );
   const storedUpTo = last?.end ?? 0;
   for (;;) {
     const step = steps.next();
     if (step.done) {
-      tx.run(sql`update article_search_state set indexed_at = cast(unixepoch('subsec') * 1000 as integer),
+      await tx.run(sql`update article_search_state set indexed_at = cast(unixepoch('subsec') * 1000 as integer),
         sentence_count = (select count(*) from article_sentences where article_id = ${article.id}) where article_id = ${article.id}`);
       return true;
     }
@@ -93,11 +93,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Indexes one article in steps, letting other work run between them. */
 async function indexArticle(article: StaleArticle): Promise<void> {
-  if (!writeTransaction((tx) => beginIndexing(tx, article))) return;
-  const row = getDb().select({ body: articles.body, sha256: articles.sha256 }).from(articles).where(eq(articles.id, article.id)).get();
+  if (!await writeTransaction(async (tx) => await beginIndexing(tx, article))) return;
+  const row = await getDb().select({ body: articles.body, sha256: articles.sha256 }).from(articles).where(eq(articles.id, article.id)).get();
   if (row?.sha256 !== article.sha256) return;
   const steps = sentenceSlices(row.body, SLICE_CHARS);
-  while (!writeTransaction((tx) => indexStep(tx, article, steps, performance.now() + STEP_MS))) await nextTurn();
+  while (!await writeTransaction(async (tx) => await indexStep(tx, article, steps, performance.now() + STEP_MS))) await nextTurn();
 }
 
 /** Indexings running in this process, by article id, so one article is indexed once at a time. */
@@ -118,7 +118,9 @@ function indexOnce(article: StaleArticle): Promise<void> {
 /** Indexes every stale article (of one project, or all), one after the other; resolves when done. Never rejects. */
 async function indexStale(projectId: number | null): Promise<void> {
   try {
-    for (const article of staleArticles(getDb(), projectId)) await indexOnce(article);
+    // Read in a write transaction: it waits for the one that scheduled this pass to commit
+    // (write transactions take turns), so the articles it stored are seen.
+    for (const article of await writeTransaction((tx) => staleArticles(tx, projectId))) await indexOnce(article);
   } catch (error) {
     console.error('Indexing sentences for link suggestions failed', error);
   }
@@ -143,8 +145,8 @@ function schedulePass(projectId: number | null): void {
 
 /**
  * Schedules the indexing of a project's new or changed articles, after the current
- * transaction has committed (the caller stores articles synchronously, so by the next turn of
- * the event loop they are on disk, or rolled back and so not stale). Returns at once.
+ * transaction has committed (the pass reads what is stale in a transaction of its own, which
+ * waits its turn behind the caller's; rolled-back articles are not stale). Returns at once.
  */
 export function scheduleSentenceIndex(projectId: number): void {
   schedulePass(projectId);
@@ -176,5 +178,5 @@ export async function sentenceIndexReady(projectId: number, waitMs: number): Pro
     await Promise.race([Promise.all(jobs), waited]);
     clearTimeout(timer);
   }
-  return staleArticles(getDb(), projectId).length === 0;
+  return (await staleArticles(getDb(), projectId)).length === 0;
 }

@@ -6,7 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { getDb, writeTransaction } from '../db/client';
+import { writeTransaction } from '../db/client';
 import { preparedStatement } from '../db/prepared';
 import { sessions, users } from '../db/schema';
 import { forbidden } from '../errors';
@@ -23,18 +23,19 @@ export interface StartedSession {
 }
 
 /** Records a sign-in (authentication: the user was just verified, there is no actor yet). */
-export function startSession(userId: number, now = Date.now()): StartedSession {
+export async function startSession(userId: number, now = Date.now()): Promise<StartedSession> {
   const id = crypto.randomBytes(32).toString('base64url');
-  const db = getDb();
-  db.insert(sessions).values({ id, userId, createdAt: new Date(now), expiresAt: new Date(now + SESSION_MAX_AGE_MS) }).run();
-  // Rows a day past their end no longer matter.
-  db.delete(sessions).where(lt(sessions.expiresAt, new Date(now - 24 * 60 * 60 * 1000))).run();
+  await writeTransaction(async (tx) => {
+    await tx.insert(sessions).values({ id, userId, createdAt: new Date(now), expiresAt: new Date(now + SESSION_MAX_AGE_MS) }).run();
+    // Rows a day past their end no longer matter.
+    await tx.delete(sessions).where(lt(sessions.expiresAt, new Date(now - 24 * 60 * 60 * 1000))).run();
+  });
   return { id, signedInAt: now };
 }
 
 /** Ends one session at sign-out. The cookie's own claim is enough: it names only its session. */
-export function endSession(sessionId: string): void {
-  getDb().update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
+export async function endSession(sessionId: string): Promise<void> {
+  await writeTransaction((tx) => tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run());
 }
 
 const liveSession = preparedStatement('sessions.live', (db) =>
@@ -44,8 +45,8 @@ const liveSession = preparedStatement('sessions.live', (db) =>
 );
 
 /** Whether `sessionId` is a live session of `userId` (not signed out, not past its 8 hours). */
-export function isSessionLive(sessionId: string, userId: number, now = Date.now()): boolean {
-  const row = liveSession().get({ id: sessionId });
+export async function isSessionLive(sessionId: string, userId: number, now = Date.now()): Promise<boolean> {
+  const row = await liveSession().get({ id: sessionId });
   return !!row && row.userId === userId && row.expiresAt.getTime() > now;
 }
 
@@ -54,13 +55,13 @@ export function isSessionLive(sessionId: string, userId: number, now = Date.now(
  * rows are revoked and sessionVersion is bumped, so even a cookie from before sessions were
  * recorded stops working. API tokens are not touched; they are revoked one by one.
  */
-export function signOutEverywhere({ actor }: { actor: Actor }): { ended: number } {
-  return writeTransaction((tx) => {
-    const user = loadUser(tx, actor);
+export async function signOutEverywhere({ actor }: { actor: Actor }): Promise<{ ended: number }> {
+  return await writeTransaction(async (tx) => {
+    const user = await loadUser(tx, actor);
     if (!user) throw forbidden('Sessions belong to a person: the command-line operator has none.');
-    const ended = tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt))).run().changes;
-    tx.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id)).run();
-    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'user.signout_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded: ended } });
+    const ended = (await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt))).run()).changes;
+    await tx.update(users).set({ sessionVersion: user.sessionVersion + 1 }).where(eq(users.id, user.id)).run();
+    await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'user.signout_everywhere', entityType: 'user', entityId: user.id, after: { sessionsEnded: ended } });
     return { ended };
   });
 }

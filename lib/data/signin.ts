@@ -8,7 +8,7 @@
  * never kept out longer than that once the guessing stops.
  */
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { getDb, writeTransaction } from '../db/client';
 import { preparedStatement } from '../db/prepared';
 import { loginFailures, users } from '../db/schema';
 import { AppError } from '../errors';
@@ -28,9 +28,9 @@ export interface SessionIdentity {
 }
 
 /** True when (email, address) already has MAX_FAILURES failures within the window. */
-export function isSignInThrottled(email: string, ip: string, now = Date.now()): boolean {
+export async function isSignInThrottled(email: string, ip: string, now = Date.now()): Promise<boolean> {
   const since = new Date(now - FAILURE_WINDOW_MS);
-  const row = getDb()
+  const row = await getDb()
     .select({ n: count() })
     .from(loginFailures)
     .where(and(eq(loginFailures.email, email.trim().toLowerCase()), eq(loginFailures.ip, ip), gt(loginFailures.createdAt, since)))
@@ -43,9 +43,9 @@ export function isSignInThrottled(email: string, ip: string, now = Date.now()): 
  * until ACCOUNT_FREE_FAILURES failures in the window, then 1 s after the last failure,
  * doubling with each further one, at most ACCOUNT_MAX_DELAY_MS.
  */
-export function accountDelayMs(email: string, now = Date.now()): number {
+export async function accountDelayMs(email: string, now = Date.now()): Promise<number> {
   const since = new Date(now - FAILURE_WINDOW_MS);
-  const rows = getDb()
+  const rows = await getDb()
     .select({ at: loginFailures.createdAt })
     .from(loginFailures)
     .where(and(eq(loginFailures.email, email.trim().toLowerCase()), gt(loginFailures.createdAt, since)))
@@ -58,16 +58,17 @@ export function accountDelayMs(email: string, now = Date.now()): number {
 }
 
 /** Seconds until (email, address) may try again: 0 when not throttled (for Retry-After). */
-export function signInRetryAfterSeconds(email: string, ip: string, now = Date.now()): number {
-  if (isSignInThrottled(email, ip, now)) return FAILURE_WINDOW_MS / 1000;
-  return Math.ceil(accountDelayMs(email, now) / 1000);
+export async function signInRetryAfterSeconds(email: string, ip: string, now = Date.now()): Promise<number> {
+  if (await isSignInThrottled(email, ip, now)) return FAILURE_WINDOW_MS / 1000;
+  return Math.ceil(await accountDelayMs(email, now) / 1000);
 }
 
-function recordFailure(email: string, ip: string, now: number): void {
-  const db = getDb();
-  db.insert(loginFailures).values({ email, ip, createdAt: new Date(now) }).run();
-  // Keep the table small: failures older than the window no longer matter.
-  db.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(now - FAILURE_WINDOW_MS))).run();
+async function recordFailure(email: string, ip: string, now: number): Promise<void> {
+  await writeTransaction(async (tx) => {
+    await tx.insert(loginFailures).values({ email, ip, createdAt: new Date(now) }).run();
+    // Keep the table small: failures older than the window no longer matter.
+    await tx.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(now - FAILURE_WINDOW_MS))).run();
+  });
 }
 
 /**
@@ -77,17 +78,17 @@ function recordFailure(email: string, ip: string, now: number): void {
  */
 export async function verifyCredentials(emailInput: string, password: string, ip: string, now = Date.now()): Promise<SessionIdentity | null> {
   const email = emailInput.trim().toLowerCase().slice(0, 320);
-  if (isSignInThrottled(email, ip, now)) {
+  if (await isSignInThrottled(email, ip, now)) {
     throw new AppError('rate_limited', 'Too many failed sign-ins. Wait 15 minutes and try again.');
   }
-  const wait = accountDelayMs(email, now);
+  const wait = await accountDelayMs(email, now);
   if (wait > 0) {
     throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait / 1000)} seconds.`);
   }
-  const user = getDb().select().from(users).where(eq(users.email, email)).get();
+  const user = await getDb().select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password.slice(0, 200));
   if (!user || !ok || user.disabledAt) {
-    recordFailure(email, ip, now);
+    await recordFailure(email, ip, now);
     return null;
   }
   return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
@@ -96,8 +97,8 @@ export async function verifyCredentials(emailInput: string, password: string, ip
 const userById = preparedStatement('signin.userById', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare());
 
 /** The user behind a session token, or null when disabled, deleted or signed out everywhere. */
-export function activeSessionUser(userId: number, sessionVersion: number) {
-  const user = userById().get({ id: userId });
+export async function activeSessionUser(userId: number, sessionVersion: number) {
+  const user = await userById().get({ id: userId });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return user;
 }
@@ -106,9 +107,9 @@ export function activeSessionUser(userId: number, sessionVersion: number) {
  * The user behind a session cookie's claims, or null when disabled, deleted, signed out (on
  * this device or everywhere) or past the 8 hours from sign-in (lib/data/sessions.ts).
  */
-export function sessionCookieUser(claims: Record<string, unknown>) {
+export async function sessionCookieUser(claims: Record<string, unknown>) {
   const { uid, sv, sid } = claims;
   if (typeof uid !== 'number' || typeof sv !== 'number' || typeof sid !== 'string') return null;
-  const user = activeSessionUser(uid, sv);
-  return user && isSessionLive(sid, uid) ? user : null;
+  const user = await activeSessionUser(uid, sv);
+  return user && await isSessionLive(sid, uid) ? user : null;
 }

@@ -44,15 +44,16 @@ const vocabReady = new WeakSet<object>();
  * rareTermsOf: common words dropped, only in a large index). Document counts come from an
  * fts5vocab table on this connection's temp schema (no migration, nothing stored).
  */
-export function rareTerms(db: Db | Tx, terms: string[]): string[] {
+export async function rareTerms(db: Db | Tx, terms: string[]): Promise<string[]> {
   if (terms.length <= MIN_TERMS) return terms;
   if (!vocabReady.has(db)) {
-    db.run(sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
+    await db.run(sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
     vocabReady.add(db);
   }
-  const total = db.get<{ n: number }>(sql`select count(*) as n from search_fts_docsize`)?.n ?? 0;
+  const total = (await db.get<{ n: number }>(sql`select count(*) as n from search_fts_docsize`))?.n ?? 0;
   if (total < LARGE_INDEX) return terms;
-  const docs = terms.map((term) => db.get<{ doc: number }>(sql`select doc from temp.search_vocab where term = ${term}`)?.doc ?? 0);
+  const docs: number[] = [];
+  for (const term of terms) docs.push((await db.get<{ doc: number }>(sql`select doc from temp.search_vocab where term = ${term}`))?.doc ?? 0);
   return rareTermsOf(terms, docs, total);
 }
 
@@ -70,15 +71,15 @@ interface Ranked {
  * project. Every row ranked strictly better than the window's last is in the window, so the
  * answer is exact once its `fetch`-th row is better than that; otherwise the window grows.
  */
-function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): StatementRow[] {
+async function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Promise<StatementRow[]> {
   const match = ftsMatch(search.query);
   for (let window = fetch * 5; ; window *= 4) {
-    const best = db.all<Ranked>(sql`
+    const best = await db.all<Ranked>(sql`
       select rowid as rid, ${WEIGHTS} as rank from search_fts where search_fts match ${match} order by rank limit ${window}`);
     if (best.length === 0) return [];
     // Ranks stay in JavaScript (doubles, never through text), so the comparisons below are exact.
     const rankOf = new Map(best.map((b) => [b.rid, b.rank]));
-    const rows = db
+    const rows = (await db
       .all<Omit<StatementRow, 'score'>>(sql`
         select m.value as rid, ar.id as articleId, ar.outlet as outlet, ar.title as title,
           coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
@@ -87,7 +88,7 @@ function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Statement
           left join annotations a on m.value > 0 and a.id = m.value and a.deleted_at is null
           left join article_sentences s on m.value < 0 and s.id = -m.value
           join articles ar on ar.id = coalesce(a.article_id, s.article_id)
-        where ${articleFilter(search)}`)
+        where ${articleFilter(search)}`))
       .map((r) => ({ ...r, score: -rankOf.get(r.rid)! }))
       .sort(byScoreThenRid)
       .slice(0, fetch);
@@ -97,9 +98,9 @@ function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Statement
 }
 
 /** Live annotations of the given articles, to fold matching sentences into them. */
-function liveAnnotations(db: Db | Tx, articleIds: number[]): SpanAnnotation[] {
+async function liveAnnotations(db: Db | Tx, articleIds: number[]): Promise<SpanAnnotation[]> {
   if (articleIds.length === 0) return [];
-  return db.all<SpanAnnotation>(sql`
+  return await db.all<SpanAnnotation>(sql`
     select id, article_id as articleId, start, "end" as "end", exact, label from annotations
     where deleted_at is null and article_id in (${idList(articleIds)})`);
 }
@@ -109,23 +110,23 @@ function liveAnnotations(db: Db | Tx, articleIds: number[]): SpanAnnotation[] {
  * that a sentence that is already annotated appears once, as its annotation. Score is
  * -bm25 (higher is better).
  */
-export function searchStatements(db: Db | Tx, search: StatementSearch): StatementHit[] {
-  const rows = rawHits(db, search, candidateCount(search.limit));
-  return finishHits(rows, liveAnnotations(db, [...new Set(rows.map((r) => r.articleId))]), search);
+export async function searchStatements(db: Db | Tx, search: StatementSearch): Promise<StatementHit[]> {
+  const rows = await rawHits(db, search, candidateCount(search.limit));
+  return finishHits(rows, await liveAnnotations(db, [...new Set(rows.map((r) => r.articleId))]), search);
 }
 
 /**
  * Every statement of `articleIds` in reading order (annotated sentences once, as their
  * annotation), score 0: what a search that names only an outlet ("UNN") lists.
  */
-export function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): StatementHit[] {
+export async function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): Promise<StatementHit[]> {
   if (articleIds.length === 0) return [];
-  const sentences = db.all<SentenceRow>(sql`
+  const sentences = await db.all<SentenceRow>(sql`
     select s.article_id as articleId, ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
     from article_sentences s join articles ar on ar.id = s.article_id
     where s.article_id in (${idList(articleIds)}) and ar.archived_at is null order by s.article_id, s.start`);
   const hits: StatementHit[] = sentences.map((s) => ({
     kind: 'sentence', articleId: s.articleId, outlet: s.outlet, title: s.title, start: s.start, end: s.end, exact: s.text, score: 0,
   }));
-  return mergeHits(hits, liveAnnotations(db, articleIds)).slice(0, limit);
+  return mergeHits(hits, await liveAnnotations(db, articleIds)).slice(0, limit);
 }

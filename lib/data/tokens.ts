@@ -24,29 +24,29 @@ const createTokenSchema = z.strictObject({
 });
 
 /** Creates a token for the actor (or, for the operator, for `userId`); returns it once. */
-export function createToken({ actor, input }: { actor: Actor; input: unknown }) {
+export async function createToken({ actor, input }: { actor: Actor; input: unknown }) {
   const data = parseInput(createTokenSchema, input);
   const token = TOKEN_PREFIX + crypto.randomBytes(32).toString('base64url');
-  return writeTransaction((tx) => {
-    const user = loadUser(tx, actor);
+  return await writeTransaction(async (tx) => {
+    const user = await loadUser(tx, actor);
     const ownerId = isSystem(actor) ? data.userId : user!.id;
-    if (!ownerId || !tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) throw notFound('User');
-    const row = tx
+    if (!ownerId || !await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) throw notFound('User');
+    const row = await tx
       .insert(apiTokens)
       .values({ userId: ownerId, name: data.name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10) })
       .returning({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt })
       .get();
-    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.create', entityType: 'api_token', entityId: row.id, after: { ...row, userId: ownerId } });
+    await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.create', entityType: 'api_token', entityId: row.id, after: { ...row, userId: ownerId } });
     return { ...row, token };
   });
 }
 
 /** The actor's own tokens (never the secret). */
-export function listTokens({ actor }: { actor: Actor }) {
+export async function listTokens({ actor }: { actor: Actor }) {
   const db = getDb();
-  const user = loadUser(db, actor);
+  const user = await loadUser(db, actor);
   if (!user) return [];
-  return db
+  return await db
     .select({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.userId, user.id))
@@ -55,15 +55,15 @@ export function listTokens({ actor }: { actor: Actor }) {
 }
 
 /** Revokes one of the actor's own tokens; someone else's answers 404. */
-export function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
-  writeTransaction((tx) => {
-    const user = loadUser(tx, actor);
+export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: number }) {
+  await writeTransaction(async (tx) => {
+    const user = await loadUser(tx, actor);
     const where = user ? and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, user.id)) : eq(apiTokens.id, tokenId);
-    const row = tx.select().from(apiTokens).where(where).get();
+    const row = await tx.select().from(apiTokens).where(where).get();
     if (!row) throw notFound('Token');
     if (row.revokedAt) return;
-    tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).run();
-    recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
+    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).run();
+    await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
   });
 }
 
@@ -80,14 +80,14 @@ const stampLastUsed = preparedStatement('tokens.stampLastUsed', (db) =>
 );
 
 /** The user id a bearer token belongs to, or null if unknown, revoked or the user is disabled. */
-export function userIdForToken(token: string): number | null {
+export async function userIdForToken(token: string): Promise<number | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = liveToken().get({ hash: hashToken(token) });
+  const row = await liveToken().get({ hash: hashToken(token) });
   if (!row || row.disabledAt) return null;
   // "Last used" to the minute is enough, and saves a write (and an fsync) on every request.
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    stampLastUsed().run({ at: now, id: row.id });
+    await writeTransaction(() => stampLastUsed().run({ at: now, id: row.id }));
   }
   return row.userId;
 }

@@ -35,15 +35,15 @@ export function toPublicUser(user: UserRow): PublicUser {
  */
 export async function createUser({ actor, input }: { actor: Actor; input: unknown }) {
   const data = parseInput(createUserSchema, input);
-  requireAdmin(getDb(), actor);
+  await requireAdmin(getDb(), actor);
   const password = data.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const user = writeTransaction((tx) => {
-    requireAdmin(tx, actor);
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
+  const user = await writeTransaction(async (tx) => {
+    await requireAdmin(tx, actor);
+    if (await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
       throw conflict(`A user with the email ${data.email} already exists.`);
     }
-    const row = tx
+    const row = await tx
       .insert(users)
       .values({
         email: data.email,
@@ -53,7 +53,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
       })
       .returning()
       .get();
-    recordEvent(tx, {
+    await recordEvent(tx, {
       projectId: null,
       actorId: actorId(actor),
       action: 'user.create',
@@ -67,24 +67,24 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
 }
 
 /** Every account, for the admin page. */
-export function listUsers({ actor }: { actor: Actor }): PublicUser[] {
+export async function listUsers({ actor }: { actor: Actor }): Promise<PublicUser[]> {
   const db = getDb();
-  requireAdmin(db, actor);
-  return db.select().from(users).orderBy(asc(users.email)).all().map(toPublicUser);
+  await requireAdmin(db, actor);
+  return (await db.select().from(users).orderBy(asc(users.email)).all()).map(toPublicUser);
 }
 
 /** Applies `changes` (and `alsoInTx`, in the same transaction) to a user, as an admin. */
-function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>, alsoInTx?: (tx: Tx) => void) {
-  return writeTransaction((tx) => {
-    const admin = requireAdmin(tx, actor);
-    const before = tx.select().from(users).where(eq(users.id, userId)).get();
+async function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>, alsoInTx?: (tx: Tx) => Promise<void>) {
+  return await writeTransaction(async (tx) => {
+    const admin = await requireAdmin(tx, actor);
+    const before = await tx.select().from(users).where(eq(users.id, userId)).get();
     if (!before) throw notFound('User');
     if (admin && admin.id === userId && changes.disabledAt) {
       throw new AppError('forbidden', 'You cannot disable your own account.');
     }
-    const after = tx.update(users).set(changes).where(eq(users.id, userId)).returning().get();
-    alsoInTx?.(tx);
-    recordEvent(tx, {
+    const after = await tx.update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    await alsoInTx?.(tx);
+    await recordEvent(tx, {
       projectId: null,
       actorId: actorId(actor),
       action,
@@ -98,17 +98,17 @@ function updateUser(actor: Actor, userId: number, action: string, changes: Parti
 }
 
 /** Disables an account and ends all its sessions at once (sessionVersion is bumped). */
-export function disableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
-  const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
+export async function disableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
+  const current = await getDb().select().from(users).where(eq(users.id, input.userId)).get();
   if (!current) throw notFound('User');
-  return updateUser(actor, input.userId, 'user.disable', {
+  return await updateUser(actor, input.userId, 'user.disable', {
     disabledAt: current.disabledAt ?? new Date(),
     sessionVersion: current.sessionVersion + 1,
   });
 }
 
-export function enableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
-  return updateUser(actor, input.userId, 'user.enable', { disabledAt: null });
+export async function enableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
+  return await updateUser(actor, input.userId, 'user.enable', { disabledAt: null });
 }
 
 /**
@@ -118,30 +118,30 @@ export function enableUser({ actor, input }: { actor: Actor; input: { userId: nu
  * `keepApiTokens: true` (the person confirmed the tokens are theirs) keeps them.
  */
 export async function resetPassword({ actor, input }: { actor: Actor; input: { userId: number; password?: string; keepApiTokens?: boolean; keepSessions?: boolean } }) {
-  requireAdmin(getDb(), actor);
+  await requireAdmin(getDb(), actor);
   const password = input.password === undefined ? generatePassword() : parseInput(z.object({ password: passwordSchema }), { password: input.password }).password;
   const passwordHash = await hashPassword(password);
-  const current = getDb().select().from(users).where(eq(users.id, input.userId)).get();
+  const current = await getDb().select().from(users).where(eq(users.id, input.userId)).get();
   if (!current) throw notFound('User');
   let tokensRevoked = 0;
   // keepSessions (the admin chose "keep their sessions": a forgotten password, not an exposed
   // account) leaves their sessions and API tokens alone; only the password changes.
   const keep = input.keepSessions === true;
-  const user = updateUser(actor, input.userId, 'user.password', keep ? { passwordHash } : { passwordHash, sessionVersion: current.sessionVersion + 1 }, (tx) => {
+  const user = await updateUser(actor, input.userId, 'user.password', keep ? { passwordHash } : { passwordHash, sessionVersion: current.sessionVersion + 1 }, async (tx) => {
     if (keep) return;
     const now = new Date();
-    if (!input.keepApiTokens) tokensRevoked = tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))).run().changes;
-    tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))).run();
+    if (!input.keepApiTokens) tokensRevoked = (await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))).run()).changes;
+    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))).run();
   });
   return { user, password: input.password === undefined ? password : null, tokensRevoked };
 }
 
 /** The signed-in user's own profile (any signed-in user). */
-export function getCurrentUser({ actor }: { actor: Actor }): PublicUser | null {
-  const user = loadUser(getDb(), actor);
+export async function getCurrentUser({ actor }: { actor: Actor }): Promise<PublicUser | null> {
+  const user = await loadUser(getDb(), actor);
   return user ? toPublicUser(user) : null;
 }
 
-export function countUsers(): number {
-  return countRows(getDb(), users);
+export async function countUsers(): Promise<number> {
+  return await countRows(getDb(), users);
 }

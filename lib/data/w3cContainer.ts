@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { getDb, getSqlite } from '../db/client';
+import { getDb, getReader } from '../db/client';
 import { notFound } from '../errors';
 import { itemKey, parseItemKey, projectIris, W3C_ITEM_KINDS, type W3cItemKind } from '../export/iri';
 import { generatorOf, W3C_CONTEXT } from '../export/w3c';
@@ -100,9 +100,9 @@ function page(l: Layout, baseUrl: string, cursor: string, embedded: boolean): Js
   return doc;
 }
 
-function openLayout(actor: Actor, projectId: number, baseUrl: string, iris: boolean): Layout {
-  const { project } = projectAccess(getDb(), actor, projectId, 'project.read');
-  const sqlite = getSqlite();
+async function openLayout(actor: Actor, projectId: number, baseUrl: string, iris: boolean): Promise<Layout> {
+  const { project } = await projectAccess(getDb(), actor, projectId, 'project.read');
+  const sqlite = getReader();
   const counts = { annotation: 0, link: 0, review: 0 };
   for (const kind of W3C_ITEM_KINDS) counts[kind] = countOf(sqlite, kind, projectId);
   const total = counts.annotation + counts.link + counts.review;
@@ -115,8 +115,8 @@ function openLayout(actor: Actor, projectId: number, baseUrl: string, iris: bool
  * `last`. By default the first page is embedded with full descriptions; `iris` embeds it
  * with member IRIs only; `minimal` embeds no page (first/last are IRIs).
  */
-export function readW3cContainer({ actor, projectId, baseUrl, view }: { actor: Actor; projectId: number; baseUrl: string; view: ContainerView }): Json {
-  const l = openLayout(actor, projectId, baseUrl, view === 'iris');
+export async function readW3cContainer({ actor, projectId, baseUrl, view }: { actor: Actor; projectId: number; baseUrl: string; view: ContainerView }): Promise<Json> {
+  const l = await openLayout(actor, projectId, baseUrl, view === 'iris');
   const lastStart = Math.max(0, Math.floor((l.total - 1) / CONTAINER_PAGE_SIZE) * CONTAINER_PAGE_SIZE);
   return {
     '@context': [W3C_CONTEXT, LDP_CONTEXT],
@@ -131,9 +131,9 @@ export function readW3cContainer({ actor, projectId, baseUrl, view }: { actor: A
 }
 
 /** One AnnotationPage of the container, from its cursor (see pageQuerySchema). */
-export function readW3cPage({ actor, projectId, baseUrl, query, view }: { actor: Actor; projectId: number; baseUrl: string; query: unknown; view?: ContainerView }): Json {
+export async function readW3cPage({ actor, projectId, baseUrl, query, view }: { actor: Actor; projectId: number; baseUrl: string; query: unknown; view?: ContainerView }): Promise<Json> {
   const parsed = parseInput(pageQuerySchema, query);
-  const l = openLayout(actor, projectId, baseUrl, parsed.iris === '1' || view === 'iris');
+  const l = await openLayout(actor, projectId, baseUrl, parsed.iris === '1' || view === 'iris');
   return page(l, baseUrl, parsed.cursor, false);
 }
 
@@ -141,11 +141,11 @@ export function readW3cPage({ actor, projectId, baseUrl, query, view }: { actor:
  * One member as a standalone JSON-LD annotation, with a version for its ETag. A key that is
  * malformed, deleted, replaced (an old review) or in another project is 404, like a missing one.
  */
-export function readW3cItem({ actor, projectId, key, baseUrl }: { actor: Actor; projectId: number; key: string; baseUrl: string }): { document: Json; etag: string } {
-  projectAccess(getDb(), actor, projectId, 'project.read');
+export async function readW3cItem({ actor, projectId, key, baseUrl }: { actor: Actor; projectId: number; key: string; baseUrl: string }): Promise<{ document: Json; etag: string }> {
+  await projectAccess(getDb(), actor, projectId, 'project.read');
   const parsed = parseItemKey(key);
   if (!parsed) throw notFound('Annotation');
-  const [item] = loadItems(getSqlite(), projectId, baseUrl, [parsed]);
+  const [item] = loadItems(getReader(), projectId, baseUrl, [parsed]);
   if (!item) throw notFound('Annotation');
   return { document: { '@context': W3C_CONTEXT, ...item.json }, etag: `W/"${key}-v${item.version}"` };
 }

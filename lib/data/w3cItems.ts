@@ -45,7 +45,7 @@ export function memberFrom(kind: W3cItemKind, join = ''): string {
 
 const idList = (ids: number[]) => JSON.stringify(ids);
 
-function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
     .prepare(`select a.*, u.name as author_name ${memberFrom('annotation', 'join users u on u.id = a.author_id')} and a.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];
@@ -69,7 +69,7 @@ function spans(sqlite: Database.Database, projectId: number, ids: number[], iri:
   return out;
 }
 
-function links(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+function links(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
     .prepare(`select l.*, u.name as author_name ${memberFrom('link', 'join users u on u.id = l.author_id')} and l.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];
@@ -84,7 +84,7 @@ function links(sqlite: Database.Database, projectId: number, ids: number[], iri:
   );
 }
 
-function reviews(sqlite: Database.Database, projectId: number, ids: number[], iri: ReturnType<typeof projectIris>): Map<number, { json: Json; version: number }> {
+function reviews(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
   const rows = sqlite
     .prepare(`select r.*, u.name as reviewer_name ${memberFrom('review', 'join users u on u.id = r.reviewer_id')} and r.id in (select value from json_each(?))`)
     .all(projectId, idList(ids)) as Row[];

@@ -6,6 +6,7 @@
  * write fast lane (server/). Both share the one connection; each wraps it in a drizzle handle
  * of its own, so query builders never mix two copies of drizzle.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { count, type SQL } from 'drizzle-orm';
@@ -27,17 +28,22 @@ interface Connection {
   path: string;
   /** DATA_DIR as it was when this connection was opened (tests and the CLI switch it). */
   dataDirSetting: string | undefined;
+  /** The one connection that writes; transactions run on it. */
   sqlite: Database.Database;
+  /** Read-only, for reads while another transaction is open: WAL gives it the last committed state. */
+  reader: Database.Database;
 }
 
 const holder = globalThis as unknown as { __workbenchSqlite?: Connection };
-let wrapped: { sqlite: Database.Database; db: Db } | undefined;
+const handles = new WeakMap<Database.Database, Db>();
 
 /** Opens a database file with the pragmas every connection must have. */
-export function openSqlite(file: string): Database.Database {
-  const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+export function openSqlite(file: string, options: { readonly?: boolean } = {}): Database.Database {
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+  }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Savepoint and statement journals in memory, not in a temporary file: they only undo a
@@ -49,66 +55,174 @@ export function openSqlite(file: string): Database.Database {
   return sqlite;
 }
 
-function connect(): Database.Database {
+function connect(): Connection {
   const current = holder.__workbenchSqlite;
   // Every query comes through here: compare the setting, not the resolved (and created) folder.
-  if (current && current.dataDirSetting === process.env.DATA_DIR && current.sqlite.open) return current.sqlite;
+  if (current && current.dataDirSetting === process.env.DATA_DIR && current.sqlite.open) return current;
   const file = databasePath();
   if (current && current.path === file && current.sqlite.open) {
     current.dataDirSetting = process.env.DATA_DIR;
-    return current.sqlite;
+    return current;
   }
   const sqlite = openSqlite(file);
   applyMigrations(drizzle(sqlite, { schema }));
-  holder.__workbenchSqlite = { path: file, dataDirSetting: process.env.DATA_DIR, sqlite };
-  return sqlite;
+  const reader = openSqlite(file, { readonly: true });
+  holder.__workbenchSqlite = { path: file, dataDirSetting: process.env.DATA_DIR, sqlite, reader };
+  return holder.__workbenchSqlite;
 }
 
-/** The drizzle handle; opens and migrates the database on first use. */
+/**
+ * The drizzle handle of a connection pair. drizzle prepares each query on its client as it
+ * runs it, so the client here picks the connection then, query by query: a handle taken
+ * before an await (`const db = getDb()` at the top of a read) still never reads another
+ * request's uncommitted rows after it.
+ */
+function handleOf(connection: Connection): Db {
+  let db = handles.get(connection.sqlite);
+  if (!db) {
+    const routed = new Proxy(connection.sqlite, {
+      get(target, property) {
+        if (property === 'prepare') return (source: string) => pick(connection).prepare(source);
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    db = drizzle(routed, { schema });
+    handles.set(connection.sqlite, db);
+  }
+  return db;
+}
+
+/**
+ * The drizzle handle: its queries run inside the caller's write transaction on the writer
+ * (its own writes visible); outside one, on the writer while it is idle, and on the read-only
+ * connection while another request's transaction is open on it (between two awaits of that
+ * transaction, its uncommitted writes must not be read). Opens and migrates the database on
+ * first use.
+ */
 export function getDb(): Db {
-  const sqlite = connect();
-  if (wrapped?.sqlite !== sqlite) wrapped = { sqlite, db: drizzle(sqlite, { schema }) };
-  return wrapped.db;
+  return handleOf(connect());
 }
 
-/** The raw better-sqlite3 handle, for pragmas, backups and streaming exports. */
+/** The connection a query of the caller runs on now (see getDb), for statements prepared per connection. */
+export function currentConnection(): Database.Database {
+  return pick(connect());
+}
+
+function pick(connection: Connection): Database.Database {
+  return currentTransaction() || !connection.sqlite.inTransaction ? connection.sqlite : connection.reader;
+}
+
+/** The read-only connection: committed data only, whatever the writer is doing (raw reads). */
+export function getReader(): Database.Database {
+  return connect().reader;
+}
+
+/** The raw better-sqlite3 writer handle, for pragmas, backups and streaming exports. */
 export function getSqlite(): Database.Database {
-  return connect();
+  return connect().sqlite;
 }
 
-/** Closes the connection (tests and the CLI's restore use this). */
+/** Closes the connections (tests and the CLI's restore use this). */
 export function closeDb(): void {
   const current = holder.__workbenchSqlite;
+  if (current?.reader.open) current.reader.close();
   if (current?.sqlite.open) current.sqlite.close();
   holder.__workbenchSqlite = undefined;
-  wrapped = undefined;
+}
+
+/**
+ * What a transaction of this process knows about itself, carried by AsyncLocalStorage through
+ * every await of its body: getDb() inside it answers the writer connection (the transaction's
+ * own writes visible), outside it the read-only one (only committed data, never a write still
+ * open between two awaits of another request).
+ */
+export interface TransactionScope {
+  open: boolean;
+  /** Savepoints open inside it, innermost last: nested write transactions run one at a time. */
+  savepoints: string[];
+}
+const scopes = (globalThis as unknown as { __workbenchTxScope?: AsyncLocalStorage<TransactionScope> }).__workbenchTxScope ??= new AsyncLocalStorage<TransactionScope>();
+
+/** The transaction the caller runs in, if one is open. */
+export function currentTransaction(): TransactionScope | undefined {
+  const scope = scopes.getStore();
+  return scope?.open ? scope : undefined;
 }
 
 /**
  * Runs `fn` in a BEGIN IMMEDIATE transaction: the write lock is taken before the first read,
- * so read-then-write logic cannot race with another writer. `fn` must be synchronous.
+ * so read-then-write logic cannot race with another writer. Write transactions of this
+ * process take turns (one connection has one transaction); one opened inside another becomes
+ * a savepoint of it, rolled back alone when its body throws.
  */
-export function writeTransaction<T>(fn: (tx: Tx) => T): T {
-  const db = getDb();
-  return nativeTransaction(getSqlite()).immediate(() => fn(db)) as T;
+export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  const scope = currentTransaction();
+  if (scope) return inSavepoint(scope, fn);
+  return withWriter(async () => {
+    const sqlite = getSqlite();
+    sqlite.exec('BEGIN IMMEDIATE');
+    const opened: TransactionScope = { open: true, savepoints: [] };
+    try {
+      const value = await scopes.run(opened, () => fn(getDb()));
+      // An I/O or disk-full error makes SQLite roll the whole transaction back by itself.
+      if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
+      sqlite.exec('COMMIT');
+      return value;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      throw error;
+    } finally {
+      opened.open = false;
+    }
+  });
+}
+
+/** Runs `fn` inside the open transaction `scope` as a savepoint of its own. */
+export async function inSavepoint<T>(scope: TransactionScope, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  const sqlite = getSqlite();
+  if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
+  const name = `nested_${scope.savepoints.length}`;
+  scope.savepoints.push(name);
+  sqlite.exec(`SAVEPOINT ${name}`);
+  try {
+    const value = await fn(getDb());
+    if (scope.savepoints.at(-1) !== name) throw new Error('Nested write transactions must run one after another, not side by side.');
+    sqlite.exec(`RELEASE ${name}`);
+    return value;
+  } catch (error) {
+    if (sqlite.inTransaction) sqlite.exec(`ROLLBACK TO ${name}; RELEASE ${name}`);
+    throw error;
+  } finally {
+    scope.savepoints.splice(scope.savepoints.indexOf(name), 1);
+  }
 }
 
 /**
- * better-sqlite3's transaction function, made once per connection: it runs the body it is
- * given, as BEGIN IMMEDIATE ... COMMIT, or as a savepoint inside a transaction already open
- * (group commit's batch), rolled back when the body throws.
+ * Runs `fn` holding this process's writer connection: write transactions and group-commit
+ * batches queue here in arrival order (a promise chain on globalThis, shared by both copies
+ * of this module). Another process is kept out by BEGIN IMMEDIATE and busy_timeout.
  */
-const transactions = new WeakMap<Database.Database, Database.Transaction<(body: () => unknown) => unknown>>();
-function nativeTransaction(sqlite: Database.Database) {
-  let transaction = transactions.get(sqlite);
-  if (!transaction) {
-    transaction = sqlite.transaction((body: () => unknown) => body());
-    transactions.set(sqlite, transaction);
+export async function withWriter<T>(fn: () => Promise<T>): Promise<T> {
+  const holder = globalThis as unknown as { __workbenchWriterTail?: Promise<unknown> };
+  const before = holder.__workbenchWriterTail ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  holder.__workbenchWriterTail = before.then(() => mine);
+  await before;
+  try {
+    return await fn();
+  } finally {
+    release();
   }
-  return transaction;
+}
+
+/** Runs `fn` with `scope` as the current transaction (group commit's savepoints). */
+export function runInScope<T>(scope: TransactionScope, fn: () => T): T {
+  return scopes.run(scope, fn);
 }
 
 /** Synchronous row count (drizzle's $count is promise-based). */
-export function countRows(db: Db | Tx, table: SQLiteTable, where?: SQL): number {
-  return db.select({ n: count() }).from(table).where(where).get()?.n ?? 0;
+export async function countRows(db: Db | Tx, table: SQLiteTable, where?: SQL): Promise<number> {
+  return (await db.select({ n: count() }).from(table).where(where).get())?.n ?? 0;
 }

@@ -9,8 +9,8 @@
  * with success before COMMIT has returned: what is acknowledged is on disk. If the commit
  * fails, every work of the batch is rejected and nothing of it is kept.
  *
- * `work` must be synchronous (better-sqlite3); lib/data's writeTransaction() inside it
- * becomes a savepoint of the batch's transaction. The hot write functions of lib/data are
+ * The works of a batch run one after another, each awaited to its end; lib/data's
+ * writeTransaction() inside one becomes a savepoint of the batch's transaction. The hot write functions of lib/data are
  * wrapped with `groupCommitted`, so callers only ever await them.
  *
  * The queue lives on globalThis beside the connection (lib/db/client.ts): the production
@@ -18,7 +18,7 @@
  * server's own bundle for the direct routes), and both must feed one queue.
  */
 import type Database from 'better-sqlite3';
-import { getSqlite } from './client';
+import { getSqlite, runInScope, withWriter, type TransactionScope } from './client';
 
 interface Pending {
   work: () => unknown;
@@ -29,7 +29,8 @@ interface Pending {
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
- * A batch holds the event loop while it runs: bound it so reads are not kept waiting long.
+ * A batch holds the writer while it runs: bound it so lone write transactions are not kept
+ * waiting long.
  * GROUP_COMMIT_MAX=1 gives every write its own transaction (and fsync) again.
  */
 export const MAX_BATCH = Math.max(1, Number(process.env.GROUP_COMMIT_MAX) || 64);
@@ -43,7 +44,7 @@ const holder = globalThis as unknown as { __workbenchGroupCommit?: Queue };
 const shared: Queue = (holder.__workbenchGroupCommit ??= { pending: [], scheduled: false });
 
 /** Runs `work` in the next group commit; settles once that commit is durable (or failed). */
-export function commitTogether<T>(work: () => T): Promise<T> {
+export function commitTogether<T>(work: () => T | Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     shared.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
     if (!shared.scheduled) {
@@ -58,34 +59,39 @@ export function commitTogether<T>(work: () => T): Promise<T> {
  * `write` as a group-committed write: same arguments, answered once its commit is durable.
  * A synchronous throw (bad input, a refused permission) becomes the promise's rejection.
  */
-export function groupCommitted<A, R>(write: (args: A) => R): (args: A) => Promise<R> {
+export function groupCommitted<A, R>(write: (args: A) => R | Promise<R>): (args: A) => Promise<R> {
   return (args) => commitTogether(() => write(args));
 }
 
 function flush(): void {
-  shared.scheduled = false;
-  const batch = shared.pending.slice(0, MAX_BATCH);
-  shared.pending = shared.pending.slice(MAX_BATCH);
-  if (shared.pending.length) {
-    shared.scheduled = true;
-    setImmediate(flush);
-  }
-  let outcomes: Outcome[];
-  try {
-    outcomes = runBatch(batch);
-  } catch (error) {
-    for (const p of batch) p.reject(error);
-    return;
-  }
-  outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
+  // The batch is taken once the writer is free: writes that arrive while it waits join it.
+  void withWriter(async () => {
+    shared.scheduled = false;
+    const batch = shared.pending.slice(0, MAX_BATCH);
+    shared.pending = shared.pending.slice(MAX_BATCH);
+    if (shared.pending.length) {
+      shared.scheduled = true;
+      setImmediate(flush);
+    }
+    let outcomes: Outcome[];
+    try {
+      outcomes = await runBatch(batch);
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
+  });
 }
 
 /** One transaction for the batch, one savepoint per work; throws when the batch must fail whole. */
-function runBatch(batch: Pending[]): Outcome[] {
+async function runBatch(batch: Pending[]): Promise<Outcome[]> {
   const sqlite = getSqlite();
   sqlite.exec('BEGIN IMMEDIATE');
+  const scope: TransactionScope = { open: true, savepoints: [] };
   try {
-    const outcomes = batch.map((p) => runInSavepoint(sqlite, p.work));
+    const outcomes: Outcome[] = [];
+    for (const p of batch) outcomes.push(await runInSavepoint(sqlite, scope, p.work));
     // An I/O or disk-full error makes SQLite roll the whole transaction back by itself.
     if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
     sqlite.exec('COMMIT');
@@ -93,10 +99,12 @@ function runBatch(batch: Pending[]): Outcome[] {
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw error;
+  } finally {
+    scope.open = false;
   }
 }
 
-type Connection = ReturnType<typeof getSqlite>;
+type Connection = Awaited<ReturnType<typeof getSqlite>>;
 
 /** SAVEPOINT and RELEASE, prepared once per connection: exec() parsed them for every write. */
 const savepoints = new WeakMap<Connection, { begin: Database.Statement<[]>; release: Database.Statement<[]> }>();
@@ -109,16 +117,12 @@ function savepointsOf(sqlite: Connection) {
   return statements;
 }
 
-function runInSavepoint(sqlite: Connection, work: () => unknown): Outcome {
+async function runInSavepoint(sqlite: Connection, scope: TransactionScope, work: () => unknown): Promise<Outcome> {
   if (!sqlite.inTransaction) return { ok: false, error: new Error('The write transaction was rolled back by the database.') };
   const savepoint = savepointsOf(sqlite);
   savepoint.begin.run();
   try {
-    const value = work();
-    if (value && typeof (value as { then?: unknown }).then === 'function') {
-      // Its writes after the first await would land outside the batch, unacknowledged by it.
-      throw new TypeError('A group-commit work must be synchronous; it returned a promise.');
-    }
+    const value = await runInScope(scope, work);
     savepoint.release.run();
     return { ok: true, value };
   } catch (error) {

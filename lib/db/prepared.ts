@@ -3,16 +3,17 @@
  * the audit event), prepared once per connection. Built on each call, drizzle's query building
  * and SQLite's statement compilation were 60% of the CPU time of creating an annotation.
  *
- * A prepared statement belongs to the one connection of this process (lib/db/client.ts); a
- * transaction runs on that same connection, so the statements see its uncommitted writes.
- * The cache is keyed by the connection, so a closed and reopened database prepares anew. It
+ * A prepared statement belongs to one connection: the getter answers the one getDb() answers
+ * the caller (lib/db/client.ts: the writer inside a transaction, so the statements see its
+ * uncommitted writes). The cache is keyed by the connection, so a closed and reopened
+ * database prepares anew. It
  * lives on globalThis, keyed by statement name, like the connection itself: the production
  * server loads this module twice (Next.js's bundle and the server's own), and both share one
  * cache.
  */
 import type Database from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
-import { getDb, getSqlite, type Db } from './client';
+import { currentConnection, getDb, type Db } from './client';
 
 const holder = globalThis as unknown as { __workbenchStatements?: WeakMap<Database.Database, Map<string, unknown>> };
 const byConnection = (holder.__workbenchStatements ??= new WeakMap());
@@ -26,7 +27,7 @@ export function preparedStatement<T>(name: string, build: (db: Db) => T): () => 
   if (names.has(name)) throw new Error(`Two prepared statements are named "${name}"`);
   names.add(name);
   return () => {
-    const sqlite = getSqlite();
+    const sqlite = currentConnection();
     let statements = byConnection.get(sqlite);
     if (!statements) {
       statements = new Map();

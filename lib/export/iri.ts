@@ -35,7 +35,7 @@ export function projectIris(baseUrl: string, projectId: number) {
   };
 }
 
-export type ProjectIris = ReturnType<typeof projectIris>;
+export type ProjectIris = Awaited<ReturnType<typeof projectIris>>;
 
 /** The IRIs of an export (its origin and project). */
 export const iris = (ctx: ExportContext): ProjectIris => projectIris(ctx.baseUrl, ctx.project.id);

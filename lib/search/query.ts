@@ -49,16 +49,16 @@ export function contentTerms(text: string): string[] {
 /**
  * A MATCH expression for "statements like this one": any of its content words (OR), so bm25
  * ranks statements sharing more and rarer words first. Null when the text has no content word.
- * `keep` may narrow the terms (lib/data/statementSearch.ts's rareTerms drops the most common).
+ * lib/data/linkSuggestions.ts narrows the terms with rareTerms (it drops the most common).
  */
-export function similarityQuery(text: string, keep: (terms: string[]) => string[] = (terms) => terms): string | null {
-  const query = similarTerms(text, keep);
+export function similarityQuery(text: string): string | null {
+  const query = similarTerms(text);
   return query && ftsMatch(query);
 }
 
-/** The engine-neutral form of similarityQuery: any of the (kept) content words of `text`. */
-export function similarTerms(text: string, keep: (terms: string[]) => string[] = (terms) => terms): StatementQuery | null {
-  const terms = keep(contentTerms(text));
+/** The engine-neutral form of similarityQuery: any of the content words of `text`. */
+export function similarTerms(text: string): StatementQuery | null {
+  const terms = contentTerms(text);
   return terms.length ? { terms, every: false, prefixLast: false } : null;
 }
 

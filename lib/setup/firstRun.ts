@@ -19,17 +19,17 @@ export const INITIAL_ADMIN_EMAIL = 'admin@workbench.local';
 
 async function createInitialAdmin(): Promise<number | null> {
   const db = getDb();
-  if (countRows(db, users) > 0) return null;
+  if (await countRows(db, users) > 0) return null;
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  const id = writeTransaction((tx) => {
-    if (countRows(tx, users) > 0) return null;
-    const row = tx
+  const id = await writeTransaction(async (tx) => {
+    if (await countRows(tx, users) > 0) return null;
+    const row = await tx
       .insert(users)
       .values({ email: INITIAL_ADMIN_EMAIL, name: 'Administrator', passwordHash, isAdmin: true })
       .returning({ id: users.id })
       .get();
-    recordEvent(tx, { projectId: null, actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email: INITIAL_ADMIN_EMAIL, isAdmin: true } });
+    await recordEvent(tx, { projectId: null, actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email: INITIAL_ADMIN_EMAIL, isAdmin: true } });
     return row.id;
   });
   if (id === null) return null;
@@ -54,8 +54,8 @@ let done: Promise<void> | undefined;
 export function ensureFirstRun(): Promise<void> {
   done ??= (async () => {
     const adminId = await createInitialAdmin();
-    const lead = adminId ?? getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL)).get()?.id ?? null;
-    const { added } = loadSeeds(lead);
+    const lead = adminId ?? (await getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL)).get())?.id ?? null;
+    const { added } = await loadSeeds(lead);
     if (added > 0) console.log(`  Loaded ${added} seed articles.`);
     // Whatever an earlier process left unindexed (an upgrade, a restore, a crash half way).
     indexStaleArticlesInBackground();

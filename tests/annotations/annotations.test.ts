@@ -19,7 +19,7 @@ let author: Actor, other: Actor, viewer: Actor, outsider: Actor, lead: Actor;
 let articleId: number, emojiArticleId: number, otherArticleId: number;
 
 /** The HTTP status the data layer's answer maps to (sync or group-committed functions alike). */
-async function status(fn: () => unknown): Promise<number> {
+async function status(fn: () => unknown | Promise<unknown>): Promise<number> {
   try {
     await fn();
   } catch (error) {
@@ -33,11 +33,11 @@ const span = (text: string, s: string) => ({ start: seed.indexOf(s), end: seed.i
 beforeAll(async () => {
   [author, other, viewer, outsider, lead] = (await Promise.all([1, 2, 3, 4, 5].map((n) => makeUser({ name: `Person ${n}` })))).map((u) => u.actor);
   const ids = [author, other, viewer, outsider, lead].map((a) => (a as { userId: number }).userId);
-  const project = makeProject([[ids[0], 'reviewer'], [ids[1], 'reviewer'], [ids[2], 'viewer'], [ids[4], 'lead']]);
-  makeProject([[ids[3], 'lead']]);
-  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Seed', body: seed } }).id;
-  emojiArticleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Emoji', body: EMOJI } }).id;
-  otherArticleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other', body: 'Another outlet reports the same statement.' } }).id;
+  const project = await makeProject([[ids[0], 'reviewer'], [ids[1], 'reviewer'], [ids[2], 'viewer'], [ids[4], 'lead']]);
+  await makeProject([[ids[3], 'lead']]);
+  articleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Seed', body: seed } })).id;
+  emojiArticleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Emoji', body: EMOJI } })).id;
+  otherArticleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other', body: 'Another outlet reports the same statement.' } })).id;
 });
 
 describe('createAnnotation', () => {
@@ -47,7 +47,7 @@ describe('createAnnotation', () => {
     expect(a.prefix).toBe(seed.slice(a.start - 32, a.start));
     expect(a.suffix).toBe(seed.slice(a.end, a.end + 32));
     expect(a.links).toEqual([]);
-    const ev = getDb().select().from(events).where(eq(events.entityId, a.id)).all().filter((e) => e.entityType === 'annotation');
+    const ev = (await getDb().select().from(events).where(eq(events.entityId, a.id)).all()).filter((e) => e.entityType === 'annotation');
     expect(ev.map((e) => e.action)).toEqual(['annotation.create']);
   });
 
@@ -89,7 +89,7 @@ describe('createAnnotation', () => {
   ];
   it.each(bad)('refuses %s with a clear %s and stores nothing', async (_name, which, input, code) => {
     const target = which === 0 ? articleId : emojiArticleId;
-    const before = getDb().select().from(annotations).all().length;
+    const before = (await getDb().select().from(annotations).all()).length;
     let error: AppError | undefined;
     try {
       await createAnnotation({ actor: author, articleId: target, input });
@@ -98,12 +98,12 @@ describe('createAnnotation', () => {
     }
     expect(error?.status).toBe(code);
     expect(error?.message.length).toBeGreaterThan(10);
-    expect(getDb().select().from(annotations).all().length).toBe(before);
+    expect((await getDb().select().from(annotations).all()).length).toBe(before);
   });
 
   it('answers 404 for an article in a project the actor does not belong to', async () => {
-    expect(await status(() => listAnnotations({ actor: outsider, articleId }))).toBe(404);
-    expect(await status(() => listAnnotations({ actor: viewer, articleId }))).toBe(200);
+    expect(await status(async () => await listAnnotations({ actor: outsider, articleId }))).toBe(404);
+    expect(await status(async () => await listAnnotations({ actor: viewer, articleId }))).toBe(200);
   });
 });
 
@@ -115,7 +115,7 @@ describe('updateAnnotation', () => {
     const s = span(seed, 'position is unchanged.');
     const c = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 2, input: { end: s.end } });
     expect(c.exact).toBe('position is unchanged.');
-    expect(listSpeakers({ actor: viewer, projectId: c.projectId })).toContain('Volodymyr Zelenskyy');
+    expect(await listSpeakers({ actor: viewer, projectId: c.projectId })).toContain('Volodymyr Zelenskyy');
   });
 
   it('answers 412 to a stale version and 400 without If-Match, changing nothing', async () => {
@@ -123,7 +123,7 @@ describe('updateAnnotation', () => {
     await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'first' } });
     expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'second' } }))).toBe(412);
     expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: null, input: { note: 'third' } }))).toBe(400);
-    expect(getAnnotation({ actor: author, annotationId: a.id }).note).toBe('first');
+    expect((await getAnnotation({ actor: author, annotationId: a.id })).note).toBe('first');
   });
 
   it('lets only the author edit: another reviewer 403, a viewer 403, a non-member 404', async () => {
@@ -146,12 +146,12 @@ describe('updateAnnotation', () => {
   ])('refuses %s', async (_n, input) => {
     const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
     expect(await status(() => updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input }))).toBe(400);
-    expect(getAnnotation({ actor: author, annotationId: a.id }).version).toBe(1);
+    expect((await getAnnotation({ actor: author, annotationId: a.id })).version).toBe(1);
   });
 
   it('keeps a claim verdict set by review when the note changes', async () => {
     const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
-    getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)).run();
+    await getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)).run();
     const b = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'n' } });
     expect(b.attributes).toEqual({ verdict: 'false' });
   });
@@ -162,20 +162,20 @@ describe('deleteAnnotation and restoreAnnotation', () => {
     const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'NATO') } });
     const b = await createAnnotation({ actor: other, articleId: otherArticleId, input: { label: 'claim', start: 0, end: 7 } });
     const [from, to] = [a.id, b.id].sort((x, y) => x - y);
-    const link = getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning().get();
-    expect(getAnnotation({ actor: author, annotationId: a.id }).links).toMatchObject([{ id: link.id, otherAnnotationId: b.id, otherArticleTitle: 'Other', otherExact: 'Another' }]);
+    const link = await getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning().get();
+    expect((await getAnnotation({ actor: author, annotationId: a.id })).links).toMatchObject([{ id: link.id, otherAnnotationId: b.id, otherArticleTitle: 'Other', otherExact: 'Another' }]);
 
     const result = await deleteAnnotation({ actor: author, annotationId: a.id });
     expect(result.linksDeleted).toEqual([link.id]);
-    expect(getDb().select().from(links).where(eq(links.id, link.id)).get()?.deletedAt).not.toBeNull();
-    expect(getDb().select().from(events).where(eq(events.entityId, link.id)).all().some((e) => e.action === 'link.delete')).toBe(true);
-    expect(await status(() => getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
-    expect(listAnnotations({ actor: author, articleId: otherArticleId })[0].links).toEqual([]);
+    expect((await getDb().select().from(links).where(eq(links.id, link.id)).get())?.deletedAt).not.toBeNull();
+    expect((await getDb().select().from(events).where(eq(events.entityId, link.id)).all()).some((e) => e.action === 'link.delete')).toBe(true);
+    expect(await status(async () => await getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
+    expect((await listAnnotations({ actor: author, articleId: otherArticleId }))[0].links).toEqual([]);
 
-    expect(await status(() => restoreAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
-    const back = restoreAnnotation({ actor: author, annotationId: a.id });
+    expect(await status(async () => await restoreAnnotation({ actor: other, annotationId: a.id }))).toBe(403);
+    const back = await restoreAnnotation({ actor: author, annotationId: a.id });
     expect(back.links.map((l) => l.id)).toEqual([link.id]);
-    expect(await status(() => restoreAnnotation({ actor: author, annotationId: a.id }))).toBe(409);
+    expect(await status(async () => await restoreAnnotation({ actor: author, annotationId: a.id }))).toBe(409);
   });
 
   it('refuses a stale If-Match on delete', async () => {
@@ -186,15 +186,15 @@ describe('deleteAnnotation and restoreAnnotation', () => {
 
 describe('annotationsSince', () => {
   it('reports new, changed and deleted annotations after a cursor', async () => {
-    const cursor = currentCursor();
+    const cursor = await currentCursor();
     const a = await createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 5, end: 9 } });
     const b = await createAnnotation({ actor: other, articleId, input: { label: 'quote', start: 10, end: 14 } });
     await deleteAnnotation({ actor: other, annotationId: b.id });
-    const changes = annotationsSince({ actor: author, articleId, since: cursor });
+    const changes = await annotationsSince({ actor: author, articleId, since: cursor });
     expect(changes.annotations.map((x) => x.id)).toEqual([a.id]);
     expect(changes.deletedIds).toEqual([b.id]);
     expect(changes.cursor).toBeGreaterThan(cursor);
-    expect(annotationsSince({ actor: author, articleId, since: changes.cursor }).annotations).toEqual([]);
-    expect(await status(() => annotationsSince({ actor: outsider, articleId, since: 0 }))).toBe(404);
+    expect((await annotationsSince({ actor: author, articleId, since: changes.cursor })).annotations).toEqual([]);
+    expect(await status(async () => await annotationsSince({ actor: outsider, articleId, since: 0 }))).toBe(404);
   });
 });

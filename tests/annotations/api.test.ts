@@ -16,9 +16,9 @@ beforeAll(async () => {
   one = (await importRoute('/api/annotations/:id'))!;
   restore = (await importRoute('/api/annotations/:id/restore'))!;
   const people = await Promise.all([1, 2, 3, 4].map(() => makeUser()));
-  const project = makeProject([[people[0].user.id, 'reviewer'], [people[1].user.id, 'reviewer'], [people[2].user.id, 'viewer']]);
-  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'API', body: BODY } }).id;
-  (['author', 'other', 'viewer', 'outsider'] as const).forEach((k, i) => (tokens[k] = createToken({ actor: people[i].actor, input: { name: 't' } }).token));
+  const project = await makeProject([[people[0].user.id, 'reviewer'], [people[1].user.id, 'reviewer'], [people[2].user.id, 'viewer']]);
+  articleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'API', body: BODY } })).id;
+  for (const [i, k] of (['author', 'other', 'viewer', 'outsider'] as const).entries()) tokens[k] = (await createToken({ actor: people[i].actor, input: { name: 't' } })).token;
 });
 
 const create = (body: unknown, token = tokens.author) =>

@@ -19,9 +19,9 @@ const words = [...BODY.matchAll(/\p{L}+/gu)].map((m) => ({ start: m.index, end: 
 beforeAll(async () => {
   list = (await importRoute('/api/articles/:articleId/annotations'))!;
   const [author, stranger] = await Promise.all([makeUser(), makeUser()]);
-  const project = makeProject([[author.user.id, 'reviewer']]);
-  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Pages', body: BODY } }).id;
-  otherArticleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other', body: 'Another text entirely.' } }).id;
+  const project = await makeProject([[author.user.id, 'reviewer']]);
+  articleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Pages', body: BODY } })).id;
+  otherArticleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Other', body: 'Another text entirely.' } })).id;
   for (const w of words) {
     await createAnnotation({ actor: author.actor, articleId, input: { label: 'claim', ...w } });
     // A second, longer span from the same start.
@@ -29,8 +29,8 @@ beforeAll(async () => {
   }
   const gone = await createAnnotation({ actor: author.actor, articleId, input: { label: 'claim', start: 0, end: 4, exact: BODY.slice(0, 4) } });
   await deleteAnnotation({ actor: author.actor, annotationId: gone.id });
-  member = createToken({ actor: author.actor, input: { name: 't' } }).token;
-  outsider = createToken({ actor: stranger.actor, input: { name: 't' } }).token;
+  member = (await createToken({ actor: author.actor, input: { name: 't' } })).token;
+  outsider = (await createToken({ actor: stranger.actor, input: { name: 't' } })).token;
 });
 
 const get = (query: string, token = member, id = articleId) =>

@@ -33,10 +33,10 @@ async function quote(speaker: string | null, start: number, article = articleId,
 
 beforeAll(async () => {
   [olena, outsider] = await Promise.all(['Olena Kovalenko', 'Outsider'].map((name) => makeUser({ name })));
-  projectId = makeProject([[olena.user.id, 'reviewer']]).id;
-  otherProjectId = makeProject([[olena.user.id, 'reviewer']]).id;
-  articleId = importArticle({ actor: SYSTEM, projectId, input: { title: 'Заява', body: BODY.repeat(6) } }).id;
-  otherArticleId = importArticle({ actor: SYSTEM, projectId: otherProjectId, input: { title: 'Other desk', body: BODY.repeat(2) } }).id;
+  projectId = (await makeProject([[olena.user.id, 'reviewer']])).id;
+  otherProjectId = (await makeProject([[olena.user.id, 'reviewer']])).id;
+  articleId = (await importArticle({ actor: SYSTEM, projectId, input: { title: 'Заява', body: BODY.repeat(6) } })).id;
+  otherArticleId = (await importArticle({ actor: SYSTEM, projectId: otherProjectId, input: { title: 'Other desk', body: BODY.repeat(2) } })).id;
 });
 
 describe('speaker suggestions', () => {
@@ -46,41 +46,41 @@ describe('speaker suggestions', () => {
     const macron = await quote('Emmanuel Macron 🇫🇷', 20);
     await quote(null, 30);
     await quote('Dilshod Ёқубов', 0, otherArticleId);
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(['Володимир Зеленський', 'Emmanuel Macron 🇫🇷']);
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
-    expect(listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(['Dilshod Ёқубов']);
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(['Володимир Зеленський', 'Emmanuel Macron 🇫🇷']);
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(['Dilshod Ёқубов']);
 
     // A new speaker on an edit moves one count; the same speaker twice ties by name.
     await updateAnnotation({ actor: olena.actor, annotationId: zelensky.id, ifMatch: zelensky.version, input: { attributes: { speaker: 'Emmanuel Macron 🇫🇷' } } });
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(['Emmanuel Macron 🇫🇷', 'Володимир Зеленський']);
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(['Emmanuel Macron 🇫🇷', 'Володимир Зеленський']);
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
 
     // A quote turned into a claim loses its speaker (claims carry a verdict only).
     const edited = await updateAnnotation({ actor: olena.actor, annotationId: macron.id, ifMatch: macron.version, input: { label: 'claim' } });
     expect(edited.attributes.speaker).toBeUndefined();
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
 
     // Deleted quotes leave the list once their last use goes, and come back when restored.
     const only = await quote('Kaja Kallas', 40);
-    expect(listSpeakers({ actor: olena.actor, projectId })).toContain('Kaja Kallas');
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toContain('Kaja Kallas');
     await deleteAnnotation({ actor: olena.actor, annotationId: only.id });
-    expect(listSpeakers({ actor: olena.actor, projectId })).not.toContain('Kaja Kallas');
+    expect(await listSpeakers({ actor: olena.actor, projectId })).not.toContain('Kaja Kallas');
     expect(getSqlite().prepare('select count(*) from speaker_tallies where n <= 0').pluck().get()).toBe(0);
-    restoreAnnotation({ actor: olena.actor, annotationId: only.id });
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    await restoreAnnotation({ actor: olena.actor, annotationId: only.id });
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
 
     // Writes no data function makes today: a hard delete and a raw attribute change.
     getSqlite().prepare('delete from annotations where id = ?').run(only.id);
     getSqlite().prepare(`update annotations set attributes = json_set(attributes, '$.speaker', 'Ursula von der Leyen') where id = ?`).run(zelensky.id);
-    expect(listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
-    expect(listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(recounted(otherProjectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(recounted(otherProjectId));
   });
 
   it('are read without walking the annotations, and only by members', async () => {
-    const plans = await capturePlans(getSqlite(), () => listSpeakers({ actor: olena.actor, projectId }));
+    const plans = await capturePlans(getSqlite(), async () => await listSpeakers({ actor: olena.actor, projectId }));
     expect(plans.some((sql) => sql.includes('speaker_tallies'))).toBe(true);
     expect(plans.some((sql) => /from "annotations"/.test(sql))).toBe(false);
     expectNoFullScans(getSqlite(), plans);
-    expect((await appError(() => listSpeakers({ actor: outsider.actor, projectId }))).status).toBe(404);
+    expect((await appError(async () => await listSpeakers({ actor: outsider.actor, projectId }))).status).toBe(404);
   });
 });

@@ -11,15 +11,15 @@ let token: string, strangerToken: string;
 
 beforeAll(async () => {
   const [member, other, stranger] = await Promise.all([makeUser(), makeUser(), makeUser()]);
-  projectId = makeProject([[member.user.id, 'reviewer'], [other.user.id, 'reviewer']]).id;
-  token = createToken({ actor: member.actor, input: { name: 'tests' } }).token;
-  strangerToken = createToken({ actor: stranger.actor, input: { name: 'tests' } }).token;
+  projectId = (await makeProject([[member.user.id, 'reviewer'], [other.user.id, 'reviewer']])).id;
+  token = (await createToken({ actor: member.actor, input: { name: 'tests' } })).token;
+  strangerToken = (await createToken({ actor: stranger.actor, input: { name: 'tests' } })).token;
   route = (await importRoute('/api/projects/:projectId/board'))!;
-  const desk = makeDesk(projectId, member.user.id);
-  const claim = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-  await link(member.actor, claim, desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote'));
-  await reject(other.actor, await link(member.actor, claim, desk.statement('Reuters', 'the occupied territories could be recognized in a deal'), 'conflicts'));
-  desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
+  const desk = await makeDesk(projectId, member.user.id);
+  const claim = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+  await link(member.actor, claim, await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote'));
+  await reject(other.actor, await link(member.actor, claim, await desk.statement('Reuters', 'the occupied territories could be recognized in a deal'), 'conflicts'));
+  await desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
 });
 
 const get = (query: string, as = token) =>

@@ -22,26 +22,26 @@ beforeAll(async () => {
   [leadId, ritaId, omarId, viewerId] = people.map((p) => p.user.id);
 });
 
-beforeEach(() => {
-  projectId = makeProject([[leadId, 'lead'], [ritaId, 'reviewer'], [omarId, 'reviewer'], [viewerId, 'viewer']]).id;
-  desk = makeDesk(projectId, ritaId);
+beforeEach(async () => {
+  projectId = (await makeProject([[leadId, 'lead'], [ritaId, 'reviewer'], [omarId, 'reviewer'], [viewerId, 'viewer']])).id;
+  desk = await makeDesk(projectId, ritaId);
 });
 
-const board = (query: BoardQuery = {}, actor: Actor = viewer) => claimBoard({ actor, projectId, query });
+const board = async (query: BoardQuery = {}, actor: Actor = viewer) => await claimBoard({ actor, projectId, query });
 const ids = (b: ClaimBoard) => b.items.map((c) => c.id);
 const clusterOf = (b: ClaimBoard, id: number) => b.items.find((c) => c.id === id || c.cells.some((cell) => cell.statements.some((s) => s.annotationId === id)));
 
 describe('clusters', () => {
   it('groups a claim linked from three outlets into one row with one cell per outlet', async () => {
-    const claim = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-    const unn = desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
-    const zamin = desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
-    const reuters = desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
-    const lone = desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
+    const claim = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+    const unn = await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
+    const zamin = await desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
+    const reuters = await desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
+    const lone = await desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
     await link(rita, claim, unn);
     await link(rita, claim, zamin);
     await link(rita, claim, reuters, 'conflicts');
-    const b = board();
+    const b = await board();
     expect(ids(b).sort()).toEqual([claim, lone].sort());
     const row = clusterOf(b, claim)!;
     expect(row).toMatchObject({ id: claim, size: 4, outlets: 4, corroborates: 2, conflicts: 1, contested: 1 });
@@ -58,17 +58,17 @@ describe('clusters', () => {
   });
 
   it('follows chains across outlets, and heads the cluster with the claim most others link to', async () => {
-    const first = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-    const unn = desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
-    const zamin = desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'context');
-    const hub = desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
-    const meduza = desk.statement('Meduza', 'the territories are already Russian', 'quote');
+    const first = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+    const unn = await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
+    const zamin = await desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'context');
+    const hub = await desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
+    const meduza = await desk.statement('Meduza', 'the territories are already Russian', 'quote');
     await link(rita, first, unn);
     await link(rita, unn, zamin);
     await link(rita, zamin, hub, 'conflicts');
-    expect(ids(board())).toEqual([first]); // one chain; a tie of one link each goes to the earliest claim
+    expect(ids(await board())).toEqual([first]); // one chain; a tie of one link each goes to the earliest claim
     await link(rita, hub, meduza);
-    const b = board();
+    const b = await board();
     expect(ids(b)).toEqual([hub]);
     expect(b.items[0]).toMatchObject({ size: 5, outlets: 5, corroborates: 3, conflicts: 1 });
     const via = Object.fromEntries(b.items[0].cells.map((c) => [c.outlet, c.statements[0].relation]));
@@ -76,18 +76,18 @@ describe('clusters', () => {
   });
 
   it('a rejected link splits nothing and counts nothing; proposed and disputed links are marked', async () => {
-    const claim = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-    const unn = desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
-    const zamin = desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
-    const reuters = desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
+    const claim = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+    const unn = await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
+    const zamin = await desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
+    const reuters = await desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
     await link(rita, claim, unn);
     const disputed = await link(rita, claim, zamin);
     const wrong = await link(rita, claim, reuters, 'conflicts');
-    expect(board().totals.contested).toBe(1);
+    expect((await board()).totals.contested).toBe(1);
     await reject(omar, wrong);
     await reviewLink({ actor: lead, id: disputed, input: { decision: 'accept' } });
     await reject(omar, disputed);
-    const b = board();
+    const b = await board();
     expect(ids(b).sort()).toEqual([claim, reuters].sort());
     const row = clusterOf(b, claim)!;
     expect(row).toMatchObject({ size: 3, corroborates: 2, conflicts: 0, contested: 0, rejectedLinks: 1 });
@@ -99,24 +99,24 @@ describe('clusters', () => {
   });
 
   it('is never stale: a deleted link, a deleted statement and a renamed outlet show at once', async () => {
-    const claim = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-    const unn = desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
-    const reuters = desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
+    const claim = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+    const unn = await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
+    const reuters = await desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
     const gone = await link(rita, claim, reuters, 'conflicts');
     await link(rita, claim, unn);
-    expect(board().items[0]).toMatchObject({ id: claim, conflicts: 1 });
+    expect((await board()).items[0]).toMatchObject({ id: claim, conflicts: 1 });
     await deleteLink({ actor: rita, linkId: gone });
-    expect(clusterOf(board(), claim)).toMatchObject({ conflicts: 0, size: 2 });
-    updateArticleMetadata({ actor: lead, articleId: desk.articles.UNN, input: { outlet: 'Ukrinform' } });
-    expect(clusterOf(board(), claim)!.cells.map((c) => c.outlet).sort()).toEqual(['Kyiv Independent', 'Ukrinform']);
+    expect(clusterOf(await board(), claim)).toMatchObject({ conflicts: 0, size: 2 });
+    await updateArticleMetadata({ actor: lead, articleId: desk.articles.UNN, input: { outlet: 'Ukrinform' } });
+    expect(clusterOf(await board(), claim)!.cells.map((c) => c.outlet).sort()).toEqual(['Kyiv Independent', 'Ukrinform']);
   });
 
-  it('names an article without an outlet by its domain, else a short title', () => {
-    const withUrl = importArticle({ actor: SYSTEM, projectId, input: { title: 'A long report on the talks in Geneva and what comes next', body: 'Talks resumed in Geneva on Monday, officials said.', url: 'https://www.pravda.com.ua/eng/news/1/' } });
-    const untitled = importArticle({ actor: SYSTEM, projectId, input: { title: 'Zelensky: We will not trade land for peace, says the president', body: 'We will not trade land for peace, the president said.' } });
-    annotate(withUrl.id, ritaId, 'Talks resumed in Geneva');
-    annotate(untitled.id, ritaId, 'We will not trade land for peace');
-    const names = board().items.map((c) => c.claim.outlet).sort();
+  it('names an article without an outlet by its domain, else a short title', async () => {
+    const withUrl = await importArticle({ actor: SYSTEM, projectId, input: { title: 'A long report on the talks in Geneva and what comes next', body: 'Talks resumed in Geneva on Monday, officials said.', url: 'https://www.pravda.com.ua/eng/news/1/' } });
+    const untitled = await importArticle({ actor: SYSTEM, projectId, input: { title: 'Zelensky: We will not trade land for peace, says the president', body: 'We will not trade land for peace, the president said.' } });
+    await annotate(withUrl.id, ritaId, 'Talks resumed in Geneva');
+    await annotate(untitled.id, ritaId, 'We will not trade land for peace');
+    const names = (await board()).items.map((c) => c.claim.outlet).sort();
     expect(names).toEqual(['Zelensky: We will not trade…', 'pravda.com.ua']);
   });
 });
@@ -139,12 +139,12 @@ function tables() {
 describe('incremental upkeep', () => {
   it('after every kind of write, equals a rebuild from scratch', async () => {
     const s = {
-      claim: desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories'),
-      unn: desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote'),
-      zamin: desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote'),
-      reuters: desk.statement('Reuters', 'the occupied territories could be recognized in a deal'),
-      meduza: desk.statement('Meduza', 'the territories are already Russian'),
-      prices: desk.statement('Meduza', 'Prices rose by 12 % in Crimea', 'context'),
+      claim: await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories'),
+      unn: await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote'),
+      zamin: await desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote'),
+      reuters: await desk.statement('Reuters', 'the occupied territories could be recognized in a deal'),
+      meduza: await desk.statement('Meduza', 'the territories are already Russian'),
+      prices: await desk.statement('Meduza', 'Prices rose by 12 % in Crimea', 'context'),
     };
     const steps: Array<() => unknown> = [
       () => link(rita, s.claim, s.unn),
@@ -152,22 +152,22 @@ describe('incremental upkeep', () => {
       () => link(rita, s.reuters, s.meduza, 'conflicts'),
       () => link(omar, s.zamin, s.reuters),
       async () => reject(lead, (await link(rita, s.prices, s.claim)) as number),
-      () => markDeleted(s.unn),
+      async () => await markDeleted(s.unn),
       () => getSqlite().prepare('update annotations set deleted_at = null where id = ?').run(s.unn),
       () => reviewAnnotation({ actor: omar, id: s.reuters, input: { decision: 'reject', reason: 'Not what the source says.' } }),
-      () => finalizeVerdict({ actor: lead, annotationId: s.meduza, input: { verdict: 'misleading', rationale: 'Annexation is not recognized.' } }),
+      async () => await finalizeVerdict({ actor: lead, annotationId: s.meduza, input: { verdict: 'misleading', rationale: 'Annexation is not recognized.' } }),
       () => getSqlite().prepare("update annotations set label = 'quote' where id = ?").run(s.meduza),
-      () => updateArticleMetadata({ actor: lead, articleId: desk.articles.Reuters, input: { outlet: 'Reuters Kyiv' } }),
-      () => markDeleted(s.zamin),
+      async () => await updateArticleMetadata({ actor: lead, articleId: desk.articles.Reuters, input: { outlet: 'Reuters Kyiv' } }),
+      async () => await markDeleted(s.zamin),
     ];
     for (const step of steps) {
       await step();
-      board();
+      await board();
       const kept = tables();
       // The outlet graph's pair counters equal a GROUP BY over the counted links.
       expect(kept.pairs).toEqual(kept.pairsCounted);
       getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
-      board();
+      await board();
       expect(kept).toEqual(tables());
     }
   });
@@ -176,44 +176,44 @@ describe('incremental upkeep', () => {
 describe('filters and sorts', () => {
   let cluster: number, lone: number, prices: number;
   beforeEach(async () => {
-    cluster = desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
-    const unn = desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
-    const zamin = desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
-    const reuters = desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
-    lone = desk.statement('Meduza', 'the territories are already Russian');
-    prices = desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
+    cluster = await desk.statement('Kyiv Independent', 'Ukraine will not legally recognize any occupied territories');
+    const unn = await desk.statement('UNN', 'Ukraine will never recognize the occupied territories as Russian', 'quote');
+    const zamin = await desk.statement('Zamin.uz', 'Украина никогда не признает оккупированные территории', 'quote');
+    const reuters = await desk.statement('Reuters', 'the occupied territories could be recognized in a deal');
+    lone = await desk.statement('Meduza', 'the territories are already Russian');
+    prices = await desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
     await link(rita, cluster, unn);
     await link(rita, cluster, zamin);
     await link(rita, cluster, reuters, 'conflicts');
     await reviewAnnotation({ actor: omar, id: cluster, input: { decision: 'accept' } });
-    finalizeVerdict({ actor: lead, annotationId: lone, input: { verdict: 'false', rationale: 'Annexation is not recognized.' } });
+    await finalizeVerdict({ actor: lead, annotationId: lone, input: { verdict: 'false', rationale: 'Annexation is not recognized.' } });
   });
 
-  it('filters by outlet, status, verdict, label, reviewer and text', () => {
-    expect(ids(board({ outlet: 'UNN' }))).toEqual([cluster]);
-    expect(ids(board({ outlet: 'Meduza' })).sort()).toEqual([lone, prices].sort());
-    expect(ids(board({ status: 'accepted' }))).toEqual([cluster]);
-    expect(ids(board({ status: 'proposed' })).sort()).toEqual([lone, prices].sort());
-    expect(ids(board({ verdict: 'false' }))).toEqual([lone]);
-    expect(ids(board({ verdict: 'none' })).sort()).toEqual([cluster, prices].sort());
-    expect(ids(board({ label: 'quote' }))).toEqual([cluster]);
-    expect(ids(board({ reviewer: String(omarId) }))).toEqual([cluster]);
-    expect(ids(board({ reviewer: String(leadId) }))).toEqual([]);
-    expect(ids(board({ q: 'никогда' }))).toEqual([cluster]);
-    expect(ids(board({ q: 'Russian' })).sort()).toEqual([cluster, lone].sort());
-    const b = board({ outlet: 'UNN', label: 'quote', status: 'accepted' });
+  it('filters by outlet, status, verdict, label, reviewer and text', async () => {
+    expect(ids(await board({ outlet: 'UNN' }))).toEqual([cluster]);
+    expect(ids(await board({ outlet: 'Meduza' })).sort()).toEqual([lone, prices].sort());
+    expect(ids(await board({ status: 'accepted' }))).toEqual([cluster]);
+    expect(ids(await board({ status: 'proposed' })).sort()).toEqual([lone, prices].sort());
+    expect(ids(await board({ verdict: 'false' }))).toEqual([lone]);
+    expect(ids(await board({ verdict: 'none' })).sort()).toEqual([cluster, prices].sort());
+    expect(ids(await board({ label: 'quote' }))).toEqual([cluster]);
+    expect(ids(await board({ reviewer: String(omarId) }))).toEqual([cluster]);
+    expect(ids(await board({ reviewer: String(leadId) }))).toEqual([]);
+    expect(ids(await board({ q: 'никогда' }))).toEqual([cluster]);
+    expect(ids(await board({ q: 'Russian' })).sort()).toEqual([cluster, lone].sort());
+    const b = await board({ outlet: 'UNN', label: 'quote', status: 'accepted' });
     expect(b.totals).toMatchObject({ clusters: 3, matching: 1 });
   });
 
   it('sorts by most contested, most corroborated, newest and unreviewed first', async () => {
-    const kremlin = desk.statement('Reuters', 'Nobody confirmed it');
+    const kremlin = await desk.statement('Reuters', 'Nobody confirmed it');
     await link(rita, prices, kremlin);
-    await link(omar, prices, desk.statement('UNN', 'Negotiators met on Tuesday', 'context'));
-    await link(omar, prices, desk.statement('Kyiv Independent', 'The statement came after talks in Geneva', 'context'));
-    expect(ids(board({ sort: 'contested' }))).toEqual([cluster, prices, lone]);
-    expect(ids(board({ sort: 'corroborated' }))).toEqual([prices, cluster, lone]);
-    expect(ids(board({ sort: 'newest' }))).toEqual([prices, cluster, lone]);
-    expect(ids(board({ sort: 'unreviewed' }))).toEqual([prices, cluster, lone]);
+    await link(omar, prices, await desk.statement('UNN', 'Negotiators met on Tuesday', 'context'));
+    await link(omar, prices, await desk.statement('Kyiv Independent', 'The statement came after talks in Geneva', 'context'));
+    expect(ids(await board({ sort: 'contested' }))).toEqual([cluster, prices, lone]);
+    expect(ids(await board({ sort: 'corroborated' }))).toEqual([prices, cluster, lone]);
+    expect(ids(await board({ sort: 'newest' }))).toEqual([prices, cluster, lone]);
+    expect(ids(await board({ sort: 'unreviewed' }))).toEqual([prices, cluster, lone]);
   });
 });
 
@@ -221,8 +221,9 @@ describe('pages', () => {
   it('pages through every cluster once, also when a link is added between pages', async () => {
     const words = ['President Volodymyr Zelenskyy said', 'The statement came after talks in Geneva', 'Negotiators met on Tuesday', 'Nobody confirmed it', 'Prices rose by 12 % in Crimea', 'A Kremlin spokesman said'];
     const outlets = ['Kyiv Independent', 'Kyiv Independent', 'UNN', 'Reuters', 'Meduza', 'Meduza'];
-    const claims = words.map((w, i) => desk.statement(outlets[i], w));
-    const first = board({ sort: 'newest', limit: '2' });
+    const claims: number[] = [];
+    for (const [i, w] of words.entries()) claims.push(await desk.statement(outlets[i], w));
+    const first = await board({ sort: 'newest', limit: '2' });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTruthy();
     // Between pages someone links two of the claims not shown yet.
@@ -231,7 +232,7 @@ describe('pages', () => {
     const seen = [...ids(first)];
     let cursor = first.nextCursor;
     while (cursor) {
-      const page = board({ sort: 'newest', limit: '2', cursor });
+      const page = await board({ sort: 'newest', limit: '2', cursor });
       seen.push(...ids(page));
       cursor = page.nextCursor;
     }
@@ -240,26 +241,26 @@ describe('pages', () => {
     for (const id of untouched) expect(seen).toContain(id);
   });
 
-  it('answers a clear 400 for a bad cursor, limit, sort or filter', () => {
-    const good = board({ limit: '1' });
+  it('answers a clear 400 for a bad cursor, limit, sort or filter', async () => {
+    const good = await board({ limit: '1' });
     expect(good.nextCursor).toBeNull(); // nothing on the board yet
-    desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
-    desk.statement('UNN', 'Negotiators met on Tuesday');
-    const cursor = board({ limit: '1' }).nextCursor!;
+    await desk.statement('Meduza', 'Prices rose by 12 % in Crimea');
+    await desk.statement('UNN', 'Negotiators met on Tuesday');
+    const cursor = (await board({ limit: '1' })).nextCursor!;
     for (const query of [
       { sort: 'evil' }, { limit: '0' }, { limit: '1000000000' }, { limit: 'ten' }, { cursor: 'forged.cursor' },
       { cursor, sort: 'newest' }, { cursor, outlet: 'UNN' }, { status: 'maybe' }, { verdict: 'true-ish' }, { label: 'rumour' },
       { reviewer: 'omar' }, { q: 'x'.repeat(201) },
     ]) {
-      expect(() => board(query), JSON.stringify(query)).toThrow(expect.objectContaining({ status: 400 }));
+      await expect(board(query), JSON.stringify(query)).rejects.toThrow(expect.objectContaining({ status: 400 }));
     }
-    expect(board({ limit: '1', cursor }).items).toHaveLength(1);
+    expect((await board({ limit: '1', cursor })).items).toHaveLength(1);
   });
 });
 
 describe('authorization', () => {
-  it('answers 404 to non-members and lets every member read', () => {
-    expect(() => board({}, stranger)).toThrow(expect.objectContaining({ status: 404 }));
-    for (const actor of [lead, rita, omar, viewer]) expect(board({}, actor).items).toEqual([]);
+  it('answers 404 to non-members and lets every member read', async () => {
+    await expect(board({}, stranger)).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    for (const actor of [lead, rita, omar, viewer]) expect((await board({}, actor)).items).toEqual([]);
   });
 });

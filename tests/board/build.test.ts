@@ -26,13 +26,14 @@ beforeAll(async () => {
   const people = await Promise.all(Array.from({ length: 4 }, (_, i) => makeUser({ name: `Desk ${i}` })));
   actor = people[0].actor;
   reviewerId = people[1].user.id;
-  projectId = makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer'])).id;
+  projectId = (await makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer']))).id;
   buildDesk(projectId, people.map((p) => p.user.id), ARTICLES);
 }, 120_000);
 
 /** What a reader sees of the board: totals, outlets, edges and the first page in every order. */
-function view(): unknown {
-  const pages = (['contested', 'corroborated', 'newest', 'unreviewed'] as const).map((sort) => claimBoard({ actor, projectId, query: { sort } }));
+async function view(): Promise<unknown> {
+  const pages: ClaimBoard[] = [];
+  for (const sort of ['contested', 'corroborated', 'newest', 'unreviewed'] as const) pages.push(await claimBoard({ actor, projectId, query: { sort } }));
   const [first] = pages;
   expect(first.building).toBeNull();
   return { totals: first.totals, outlets: first.outlets, edges: first.edges, pages: pages.map((p: ClaimBoard) => [p.items, p.nextCursor]) };
@@ -44,7 +45,7 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const started = performance.now();
-    const first = claimBoard({ actor, projectId });
+    const first = await claimBoard({ actor, projectId });
     const firstMs = performance.now() - started;
     expect(first.building).toEqual({ done: 0, total: 0 });
     expect(first.items).toEqual([]);
@@ -54,7 +55,7 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
     const seen: Array<{ done: number; total: number }> = [];
     while (seen.length < 3 || seen[seen.length - 1].done === 0) {
       await new Promise((resolve) => setTimeout(resolve, 5));
-      const b = claimBoard({ actor, projectId });
+      const b = await claimBoard({ actor, projectId });
       if (!b.building) break;
       seen.push(b.building);
     }
@@ -75,8 +76,8 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
     expect(longestStall / totalMs).toBeLessThan(0.25);
     expect(seen.some((p) => p.total > 0 && p.done > 0 && p.done < p.total)).toBe(true);
 
-    const built = view();
-    const after = claimBoard({ actor, projectId });
+    const built = await view();
+    const after = await claimBoard({ actor, projectId });
     expect(after.outlets.map((o) => o.name)).toContain('Українська правда 🇺🇦');
     expect(after.outlets.map((o) => o.name)).not.toContain('UNN');
     const clusterOf = (id: number) => (sqlite.prepare('select cluster_id as c from board_members where annotation_id = ?').get(id) as { c: number } | undefined)?.c;
@@ -86,20 +87,20 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
 
     // The same board as a build from scratch of the project as it is now.
     sqlite.prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
-    expect(claimBoard({ actor, projectId }).building).not.toBeNull();
+    expect((await claimBoard({ actor, projectId })).building).not.toBeNull();
     await boardBuilt(projectId);
-    expect(view()).toEqual(built);
+    expect(await view()).toEqual(built);
   }, 120_000);
 
   it('a read while the build runs starts no second build, and a viewer outside the project gets 404 even then', async () => {
     getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
-    const a = claimBoard({ actor, projectId });
-    const b = claimBoard({ actor, projectId });
+    const a = await claimBoard({ actor, projectId });
+    const b = await claimBoard({ actor, projectId });
     expect(a.building).not.toBeNull();
     expect(b.building).not.toBeNull();
     const stranger = (await makeUser()).actor;
-    expect(() => claimBoard({ actor: stranger, projectId })).toThrow(expect.objectContaining({ status: 404 }));
+    await expect(claimBoard({ actor: stranger, projectId })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     await boardBuilt(projectId);
-    expect(claimBoard({ actor, projectId }).building).toBeNull();
+    expect((await claimBoard({ actor, projectId })).building).toBeNull();
   }, 60_000);
 });

@@ -19,13 +19,13 @@ export const TEXTS: Record<string, string> = {
 export interface Desk {
   articles: Record<string, number>;
   /** statement(outlet, words, label) annotates the first occurrence of `words` in that outlet's article. */
-  statement: (outlet: string, words: string, label?: Label) => number;
+  statement: (outlet: string, words: string, label?: Label) => Promise<number>;
 }
 
-export function makeDesk(projectId: number, authorId: number): Desk {
+export async function makeDesk(projectId: number, authorId: number): Promise<Desk> {
   const articles: Record<string, number> = {};
-  for (const [outlet, body] of Object.entries(TEXTS)) articles[outlet] = makeArticle(projectId, body, outlet).id;
-  return { articles, statement: (outlet, words, label = 'claim') => annotate(articles[outlet], authorId, words, label).id };
+  for (const [outlet, body] of Object.entries(TEXTS)) articles[outlet] = (await makeArticle(projectId, body, outlet)).id;
+  return { articles, statement: async (outlet, words, label = 'claim') => (await annotate(articles[outlet], authorId, words, label)).id };
 }
 
 export async function link(actor: Actor, a: number, b: number, relation: Relation = 'corroborates'): Promise<number> {

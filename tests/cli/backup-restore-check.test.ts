@@ -21,16 +21,16 @@ let dir: string;
 const BODY = 'Zelenskyy said Ukraine will never recognize the occupied territories as Russian.';
 let ctx: { projectId: number; articleId: number; authorId: number; reviewerId: number };
 
-function annotate(start: number, end: number, exact = BODY.slice(start, end), status: 'proposed' | 'accepted' = 'proposed') {
-  return getDb()
+async function annotate(start: number, end: number, exact = BODY.slice(start, end), status: 'proposed' | 'accepted' = 'proposed') {
+  return await getDb()
     .insert(annotations)
     .values({ projectId: ctx.projectId, articleId: ctx.articleId, authorId: ctx.authorId, label: 'claim', start, end, exact, status })
     .returning()
     .get();
 }
 
-function userCount(): number {
-  return countRows(getDb(), users);
+async function userCount(): Promise<number> {
+  return await countRows(getDb(), users);
 }
 
 beforeEach(async () => {
@@ -39,12 +39,12 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-'));
   const author = (await makeUser()).user;
   const reviewer = (await makeUser()).user;
-  const project = makeProject([[author.id, 'lead'], [reviewer.id, 'reviewer']]);
-  const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Statement', body: BODY } });
+  const project = await makeProject([[author.id, 'lead'], [reviewer.id, 'reviewer']]);
+  const article = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Statement', body: BODY } });
   ctx = { projectId: project.id, articleId: article.id, authorId: author.id, reviewerId: reviewer.id };
-  const accepted = annotate(0, 9, 'Zelenskyy', 'accepted');
-  getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }).run();
-  annotate(15, 22);
+  const accepted = await annotate(0, 9, 'Zelenskyy', 'accepted');
+  await getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }).run();
+  await annotate(15, 22);
 });
 
 afterEach(() => {
@@ -110,15 +110,15 @@ describe('cli backup', () => {
 });
 
 describe('cli restore', () => {
-  it('puts a backup back, keeping the database it replaces', () => {
+  it('puts a backup back, keeping the database it replaces', async () => {
     const file = nightlyBackup();
     expect(cli(['user', 'add', 'late@example.test']).code).toBe(0);
-    expect(userCount()).toBe(3);
+    expect(await userCount()).toBe(3);
     closeDb();
     const result = cli(['restore', file]);
     expect(result.code).toBe(0);
     expect(result.lines.at(-1)).toBe(`Restored ${file} into ${databasePath()}; it holds 2 users, 1 project, 1 article, 2 annotations, 0 links.`);
-    expect(userCount()).toBe(2);
+    expect(await userCount()).toBe(2);
     expect(getSqlite().pragma('journal_mode', { simple: true })).toBe('wal');
     const kept = /^Saved the current database as (.+)\.$/.exec(result.lines[0])![1];
     const before = new Database(kept, { readonly: true });
@@ -127,7 +127,7 @@ describe('cli restore', () => {
     expect(cli(['check']).code).toBe(0);
   });
 
-  it('refuses a file that is missing, not a database, not a workbench database, damaged or too new', () => {
+  it('refuses a file that is missing, not a database, not a workbench database, damaged or too new', async () => {
     const nightly = nightlyBackup();
     const other = path.join(dir, 'other.sqlite');
     const plain = new Database(other);
@@ -155,21 +155,21 @@ describe('cli restore', () => {
       expect(result.stderr.split('\n')[0]).toMatch(message);
       expect(result.stderr.split('\n')[0]).toMatch(/^error: /);
     }
-    expect(userCount()).toBe(2);
+    expect(await userCount()).toBe(2);
   });
 });
 
 describe('cli check failures', () => {
-  it('reports each broken invariant with FAIL and exits 1', () => {
-    const mismatch = annotate(10, 20, 'not the text');
-    const outside = annotate(30, 40);
+  it('reports each broken invariant with FAIL and exits 1', async () => {
+    const mismatch = await annotate(10, 20, 'not the text');
+    const outside = await annotate(30, 40);
     getSqlite().prepare('update annotations set "end" = ? where id = ?').run(BODY.length + 5, outside.id);
-    annotate(0, 9, 'Zelenskyy', 'accepted');
-    const a = annotate(40, 47);
-    const b = annotate(50, 57);
-    const link = getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning().get();
-    getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)).run();
-    const review = getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).returning().get();
+    await annotate(0, 9, 'Zelenskyy', 'accepted');
+    const a = await annotate(40, 47);
+    const b = await annotate(50, 57);
+    const link = await getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning().get();
+    await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)).run();
+    const review = await getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).returning().get();
     getSqlite().pragma('foreign_keys = OFF');
     getSqlite().prepare("insert into memberships (project_id, user_id, role) values (?, 4242, 'viewer')").run(ctx.projectId);
     getSqlite().pragma('foreign_keys = ON');

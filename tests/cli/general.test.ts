@@ -61,13 +61,13 @@ describe('cli usage errors exit 2 with one clear line', () => {
 });
 
 describe('cli database', () => {
-  it('opens and migrates the database in DATA_DIR but creates no admin and no seeds', () => {
+  it('opens and migrates the database in DATA_DIR but creates no admin and no seeds', async () => {
     const result = cli(['check']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(databasePath());
     expect(fs.existsSync(databasePath())).toBe(true);
-    expect(countRows(getDb(), users)).toBe(0);
-    expect(countRows(getDb(), projects)).toBe(0);
+    expect(await countRows(getDb(), users)).toBe(0);
+    expect(await countRows(getDb(), projects)).toBe(0);
     expect(fs.existsSync(`${process.env.DATA_DIR}/initial-admin-password`)).toBe(false);
   });
 });

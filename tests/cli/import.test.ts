@@ -22,32 +22,32 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-function articleCount(): number {
-  return countRows(getDb(), articles, eq(articles.projectId, project.id));
+async function articleCount(): Promise<number> {
+  return await countRows(getDb(), articles, eq(articles.projectId, project.id));
 }
 
 // A project of its own for every test, so each passes alone and in any order.
-beforeEach(() => {
-  project = makeProject([]);
+beforeEach(async () => {
+  project = await makeProject([]);
 });
 
 describe('cli import', () => {
-  it('imports the seed files with their stated titles, normalized bodies and audit events', () => {
+  it('imports the seed files with their stated titles, normalized bodies and audit events', async () => {
     const result = cli(['import', '--project', project.slug, ...SEEDS]);
     expect(result.code).toBe(0);
     expect(result.lines).toHaveLength(6);
     expect(result.lines[1]).toMatch(/^seeds\/001_3b806ca0330072c3\.txt: imported as article \d+ "Zelenskyy: We aren’t discussing possibility of obtaining NATO membership in exchange for occupied territories" \(2200 characters\)$/);
     expect(result.lines[5]).toBe(`Imported 5, skipped 0, into project ${project.slug} (id ${project.id}).`);
-    const rows = getDb().select().from(articles).where(eq(articles.projectId, project.id)).orderBy(articles.id).all();
+    const rows = await getDb().select().from(articles).where(eq(articles.projectId, project.id)).orderBy(articles.id).all();
     expect(rows.map((r) => r.body)).toEqual(SEEDS.map((f) => normalizeArticleText(fs.readFileSync(f, 'utf8'))));
     expect(rows.every((r) => r.sha256 === sha256Hex(r.body) && r.importedBy === null)).toBe(true);
     expect(rows.find((r) => r.title.startsWith('Zelenskyy: Recognition'))?.outlet).toBe('UNN');
-    const audit = getDb().select().from(events).where(eq(events.action, 'article.import')).all();
+    const audit = await getDb().select().from(events).where(eq(events.action, 'article.import')).all();
     expect(audit.filter((e) => e.projectId === project.id)).toHaveLength(5);
   });
 
-  it('skips texts already in the project without failing the batch', () => {
-    const first = importArticle({ actor: SYSTEM, projectId: project.id, input: { body: normalizeArticleText(fs.readFileSync(SEEDS[0], 'utf8')) } });
+  it('skips texts already in the project without failing the batch', async () => {
+    const first = await importArticle({ actor: SYSTEM, projectId: project.id, input: { body: normalizeArticleText(fs.readFileSync(SEEDS[0], 'utf8')) } });
     const fresh = write('fresh.txt', 'A fresh text about a statement.\nWith a second paragraph.');
     const result = cli(['import', '--project', String(project.id), SEEDS[0], fresh, fresh]);
     expect(result.code).toBe(0);
@@ -58,17 +58,17 @@ describe('cli import', () => {
     expect(result.lines[3]).toBe(`Imported 1, skipped 2, into project ${project.slug} (id ${project.id}).`);
   });
 
-  it('strips a BOM, normalizes CRLF and NFD, and takes a Markdown heading as the title', () => {
+  it('strips a BOM, normalizes CRLF and NFD, and takes a Markdown heading as the title', async () => {
     const file = write('notes.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Cafe\u0301 notes\r\n\r\nLine one\rLine two\n', 'utf8')]));
     const result = cli(['import', '--project', project.slug, file]);
     expect(result.code).toBe(0);
-    const row = getDb().select().from(articles).orderBy(articles.id).all().at(-1)!;
+    const row = (await getDb().select().from(articles).orderBy(articles.id).all()).at(-1)!;
     expect(row.body).toBe('# Café notes\n\nLine one\nLine two\n');
     expect(row.title).toBe('Café notes');
   });
 
-  it('imports nothing when one file of the batch is bad', () => {
-    const before = articleCount();
+  it('imports nothing when one file of the batch is bad', async () => {
+    const before = await articleCount();
     const good = write('good.txt', 'A good text that would import on its own.');
     const cases: Array<[string, string]> = [
       [write('empty.txt', '  \n\n'), 'empty.txt: Invalid input: body: is empty. Nothing was imported.'],
@@ -83,7 +83,7 @@ describe('cli import', () => {
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(`error: ${path.join(dir, message)}\n`);
     }
-    expect(articleCount()).toBe(before);
+    expect(await articleCount()).toBe(before);
   });
 
   it('refuses an unknown project, a missing --project and no files', () => {

@@ -14,28 +14,28 @@ let retired: Awaited<ReturnType<typeof makeUser>>['user'];
 beforeAll(async () => {
   lead = (await makeUser()).user;
   retired = (await makeUser()).user;
-  disableUser({ actor: SYSTEM, input: { userId: retired.id } });
+  await disableUser({ actor: SYSTEM, input: { userId: retired.id } });
 });
 
-const projectBySlug = (slug: string) => getDb().select().from(projects).where(eq(projects.slug, slug)).get();
-const projectCount = () => getDb().select({ n: count() }).from(projects).get()!.n;
+const projectBySlug = async (slug: string) => await getDb().select().from(projects).where(eq(projects.slug, slug)).get();
+const projectCount = async () => (await getDb().select({ n: count() }).from(projects).get())!.n;
 
 describe('cli project create', () => {
-  it('creates a project led by --lead and prints its slug and id', () => {
+  it('creates a project led by --lead and prints its slug and id', async () => {
     const made = cli(['project', 'create', 'grain-deal', '--name', 'Grain deal, July', '--lead', lead.email.toUpperCase()]);
     expect(made.code).toBe(0);
-    const project = projectBySlug('grain-deal')!;
+    const project = (await projectBySlug('grain-deal'))!;
     expect(made.lines).toEqual([`Created project grain-deal (id ${project.id}): Grain deal, July.`, `${lead.email} leads it.`]);
     expect(made.stderr).toBe('');
-    const members = getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, project.id)).all();
+    const members = await getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, project.id)).all();
     expect(members).toEqual([{ userId: lead.id, role: 'lead' }]);
   });
 
-  it('creates a project without members when no --lead is given, and says how to add one', () => {
+  it('creates a project without members when no --lead is given, and says how to add one', async () => {
     const made = cli(['project', 'create', 'port-strikes', '--name=Port strikes']);
     expect(made.code).toBe(0);
     expect(made.stderr).toBe('note: the project has no members yet; add a lead with: npm run cli -- member add port-strikes <email> --role lead\n');
-    expect(projectBySlug('port-strikes')).toMatchObject({ name: 'Port strikes', createdBy: null });
+    expect(await projectBySlug('port-strikes')).toMatchObject({ name: 'Port strikes', createdBy: null });
   });
 
   it.each([
@@ -44,14 +44,14 @@ describe('cli project create', () => {
     ['an all-digit slug', () => ['2025', '--name', 'X'], /with at least one letter/],
     ['an unknown lead', () => ['nobody-leads', '--name', 'X', '--lead', 'nobody@example.test'], 'error: No user has the email nobody@example.test, so they cannot lead the project. Create the account first.\n'],
     ['a disabled lead', () => ['retired-leads', '--name', 'X', '--lead', retired.email], /^error: The account .* is disabled, so it cannot lead the project/],
-  ])('fails with exit 1, a clear message and no project for %s', (_what, args, message) => {
-    const before = projectCount();
+  ])('fails with exit 1, a clear message and no project for %s', async (_what, args, message) => {
+    const before = await projectCount();
     const result = cli(['project', 'create', ...args()]);
     expect(result.code).toBe(1);
     if (typeof message === 'string') expect(result.stderr).toBe(message);
     else expect(result.stderr).toMatch(message);
     expect(result.stdout).toBe('');
-    expect(projectCount()).toBe(before);
+    expect(await projectCount()).toBe(before);
   });
 
   it.each([

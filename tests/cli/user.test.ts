@@ -10,8 +10,8 @@ import { activeSessionUser, verifyCredentials } from '@/lib/data/signin';
 import { makeUser } from '../helpers';
 import { cli } from './run';
 
-function userRow(email: string) {
-  return getDb().select().from(users).where(eq(users.email, email)).get();
+async function userRow(email: string) {
+  return await getDb().select().from(users).where(eq(users.email, email)).get();
 }
 
 describe('cli user add', () => {
@@ -21,11 +21,11 @@ describe('cli user add', () => {
     expect(result.lines[0]).toMatch(/^Created user alice@example\.test \(id \d+, name "Alice Ng", site admin: no\)\.$/);
     const password = result.lines.at(-1)!;
     expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
-    const row = userRow('alice@example.test')!;
+    const row = (await userRow('alice@example.test'))!;
     expect(row).toMatchObject({ name: 'Alice Ng', isAdmin: false, disabledAt: null });
     expect(row.passwordHash).not.toContain(password);
     expect(await verifyCredentials('alice@example.test', password, '10.0.0.1')).toMatchObject({ id: row.id });
-    const audit = getDb().select().from(events).where(eq(events.entityId, row.id)).all();
+    const audit = await getDb().select().from(events).where(eq(events.entityId, row.id)).all();
     expect(audit.map((e) => e.action)).toContain('user.create');
   });
 
@@ -34,15 +34,15 @@ describe('cli user add', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('site admin: yes');
     expect(result.stdout).not.toContain('Generated password');
-    expect(userRow('root@example.test')?.isAdmin).toBe(true);
+    expect((await userRow('root@example.test'))?.isAdmin).toBe(true);
     expect(await verifyCredentials('root@example.test', 'a long enough secret', '10.0.0.2')).not.toBeNull();
   });
 
-  it('refuses a password from stdin that is too short, and creates nobody', () => {
+  it('refuses a password from stdin that is too short, and creates nobody', async () => {
     const result = cli(['user', 'add', 'short@example.test', '--password-stdin'], { stdin: 'short\n' });
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: Invalid input: password: must be at least 10 characters\n');
-    expect(userRow('short@example.test')).toBeUndefined();
+    expect(await userRow('short@example.test')).toBeUndefined();
   });
 
   it('refuses an empty stdin, a bad email and an existing email', async () => {
@@ -61,13 +61,13 @@ describe('cli user add', () => {
 
 describe('cli user passwd', () => {
   it('sets a generated password and signs the user out everywhere', async () => {
-    const before = userRow((await makeUser()).user.email)!;
+    const before = (await userRow((await makeUser()).user.email))!;
     const result = cli(['user', 'passwd', before.email]);
     expect(result.code).toBe(0);
     expect(result.lines[0]).toBe(`Set a new password for ${before.email} (id ${before.id}); their other sessions are signed out.`);
     const password = result.lines.at(-1)!;
     expect(await verifyCredentials(before.email, password, '10.0.0.3')).not.toBeNull();
-    expect(activeSessionUser(before.id, before.sessionVersion)).toBeNull();
+    expect(await activeSessionUser(before.id, before.sessionVersion)).toBeNull();
   });
 
   it('sets the password given on stdin, and refuses one too short', async () => {
@@ -75,11 +75,11 @@ describe('cli user passwd', () => {
     const ok = cli(['user', 'passwd', email, '--password-stdin'], { stdin: 'another fine secret' });
     expect(ok.code).toBe(0);
     expect(await verifyCredentials(email, 'another fine secret', '10.0.0.4')).not.toBeNull();
-    const hash = userRow(email)!.passwordHash;
+    const hash = (await userRow(email))!.passwordHash;
     const short = cli(['user', 'passwd', email, '--password-stdin'], { stdin: 'tiny\n' });
     expect(short.code).toBe(1);
     expect(short.stderr).toBe('error: Invalid input: password: must be at least 10 characters\n');
-    expect(userRow(email)!.passwordHash).toBe(hash);
+    expect((await userRow(email))!.passwordHash).toBe(hash);
   });
 
   it('names an unknown user', () => {
@@ -92,12 +92,12 @@ describe('cli user passwd', () => {
 describe('cli user disable', () => {
   it('disables the account and ends its sessions', async () => {
     cli(['user', 'add', 'bob@example.test', '--password-stdin'], { stdin: 'bobs password 1' });
-    const before = userRow('bob@example.test')!;
+    const before = (await userRow('bob@example.test'))!;
     const result = cli(['user', 'disable', 'bob@example.test']);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Disabled user bob@example.test (id ${before.id}); their sessions and API tokens no longer work.\n`);
-    expect(userRow('bob@example.test')!.disabledAt).toBeInstanceOf(Date);
-    expect(activeSessionUser(before.id, before.sessionVersion)).toBeNull();
+    expect((await userRow('bob@example.test'))!.disabledAt).toBeInstanceOf(Date);
+    expect(await activeSessionUser(before.id, before.sessionVersion)).toBeNull();
     expect(await verifyCredentials('bob@example.test', 'bobs password 1', '10.0.0.5')).toBeNull();
     expect(cli(['user', 'disable', 'bob@example.test']).stdout).toContain('(it was already disabled)');
   });

@@ -37,8 +37,8 @@ describe('W3C Web Annotation export', () => {
     expect(suite.check('annotation', bad, 'bad').length).toBeGreaterThan(2);
   });
 
-  it('passes every MUST assertion and the code point check', () => {
-    const docs = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
+  it('passes every MUST assertion and the code point check', async () => {
+    const docs = JSON.parse(await exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
     const result = validateW3cExport(docs, texts);
     expect(result.failures).toEqual([]);
     expect(result.extras).toEqual([]);
@@ -47,8 +47,8 @@ describe('W3C Web Annotation export', () => {
     expect(docs[0]).toMatchObject({ type: 'AnnotationCollection', total: 23 });
   });
 
-  it('uses absolute IRIs, code point selectors, purposes and motivations', () => {
-    const [collection] = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
+  it('uses absolute IRIs, code point selectors, purposes and motivations', async () => {
+    const [collection] = JSON.parse(await exportText(f.lead.actor, f.project.id, { format: 'w3c' }));
     const items = collection.first.items as W3cItem[];
     const claim = items.find((i) => i.id === `${BASE}/api/projects/${f.project.id}/w3c/annotation-${f.annotations.claim1.id}`)!;
     expect(claim.motivation).toBe('classifying');
@@ -70,8 +70,8 @@ describe('W3C Web Annotation export', () => {
     const db = getDb();
     const { emoji } = big.articles;
     const rows = Array.from({ length: W3C_PAGE_SIZE + 20 }, (_, i) => ({ projectId: big.project.id, articleId: emoji.id, authorId: big.reviewer.user.id, label: 'context' as const, start: 10 + (i % 2) * 4, end: 14 + (i % 2) * 4, exact: emoji.body.slice(10 + (i % 2) * 4, 14 + (i % 2) * 4) }));
-    db.insert(annotations).values(rows).run();
-    const docs = JSON.parse(exportText(big.lead.actor, big.project.id, { format: 'w3c' }));
+    await db.insert(annotations).values(rows).run();
+    const docs = JSON.parse(await exportText(big.lead.actor, big.project.id, { format: 'w3c' }));
     expect(docs).toHaveLength(2);
     expect(docs[1]).toMatchObject({ type: 'AnnotationPage', startIndex: W3C_PAGE_SIZE, prev: docs[0].first.id });
     expect(docs[0].first.next).toBe(docs[1].id);

@@ -65,16 +65,16 @@ let pgDb: TestDatabase;
 async function copyToPostgres(client: pg.Client) {
   const from = getDb();
   const to = drizzle({ client, schema: pgSchema });
-  await to.insert(pgSchema.users).values(from.select().from(sqlite.users).all());
-  await to.insert(pgSchema.projects).values(from.select().from(sqlite.projects).all());
-  await to.insert(pgSchema.memberships).values(from.select().from(sqlite.memberships).all());
-  await to.insert(pgSchema.articles).values(from.select().from(sqlite.articles).orderBy(asc(sqlite.articles.id)).all());
-  await to.insert(pgSchema.articleSentences).values(sqliteSentences());
+  await to.insert(pgSchema.users).values(await from.select().from(sqlite.users).all());
+  await to.insert(pgSchema.projects).values(await from.select().from(sqlite.projects).all());
+  await to.insert(pgSchema.memberships).values(await from.select().from(sqlite.memberships).all());
+  await to.insert(pgSchema.articles).values(await from.select().from(sqlite.articles).orderBy(asc(sqlite.articles.id)).all());
+  await to.insert(pgSchema.articleSentences).values(await sqliteSentences());
   await to.insert(pgSchema.articleSearchState).values(
-    from.all<{ articleId: number; sha256: string; sentenceCount: number; indexedAt: number }>(sql`
+    await from.all<{ articleId: number; sha256: string; sentenceCount: number; indexedAt: number }>(sql`
       select article_id as articleId, sha256, sentence_count as sentenceCount, indexed_at as indexedAt from article_search_state`),
   );
-  await to.insert(pgSchema.annotations).values(from.select().from(sqlite.annotations).all());
+  await to.insert(pgSchema.annotations).values(await from.select().from(sqlite.annotations).all());
   // Rows came with their ids: the identity sequences go on after them.
   for (const table of ['users', 'projects', 'articles', 'article_sentences', 'annotations']) {
     await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
@@ -82,8 +82,8 @@ async function copyToPostgres(client: pg.Client) {
 }
 
 /** Every sentence of the SQLite index (a table in SQL only, not in lib/db/schema.ts). */
-function sqliteSentences() {
-  return getDb().all<{ id: number; articleId: number; projectId: number; start: number; end: number; text: string }>(sql`
+async function sqliteSentences() {
+  return await getDb().all<{ id: number; articleId: number; projectId: number; start: number; end: number; text: string }>(sql`
     select id, article_id as articleId, project_id as projectId, start, "end", text from article_sentences order by id`);
 }
 
@@ -102,9 +102,9 @@ function topKeys(hits: StatementHit[], n: number): string[] {
 }
 
 /** SQLite's suggestions for a sentence, as suggestions() would list them for an annotation of it. */
-function sqliteSentenceSuggestions(source: { articleId: number; exact: string }): StatementHit[] {
-  const hits = similarStatements(getDb(), { projectId, ...source });
-  const bodies = new Map(getDb().select({ id: sqlite.articles.id, body: sqlite.articles.body }).from(sqlite.articles).all().map((a) => [a.id, a.body]));
+async function sqliteSentenceSuggestions(source: { articleId: number; exact: string }): Promise<StatementHit[]> {
+  const hits = await similarStatements(getDb(), { projectId, ...source });
+  const bodies = new Map((await getDb().select({ id: sqlite.articles.id, body: sqlite.articles.body }).from(sqlite.articles).all()).map((a) => [a.id, a.body]));
   return wholeQuotations(hits, bodies);
 }
 
@@ -140,16 +140,16 @@ function overlap(a: string[], b: string[]): Pick<Row, 'top3' | 'of'> {
 
 describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () => {
   beforeAll(async () => {
-    projectId = loadSeeds(null).projectId;
+    projectId = (await loadSeeds(null)).projectId;
     const made = await makeUser({ name: 'Reviewer' });
     sqliteActor = made.actor;
-    setMember({ actor: SYSTEM, projectId, input: { userId: made.user.id, role: 'reviewer' } });
-    importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленський: Україна не визнає окупацію', body: UKRAINIAN, outlet: 'Укрінформ' } });
-    importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленский об оккупированных территориях', body: RUSSIAN, outlet: 'Новая газета Европа' } });
-    articleIds = getDb().select({ id: sqlite.articles.id }).from(sqlite.articles).where(eq(sqlite.articles.projectId, projectId)).orderBy(asc(sqlite.articles.id)).all().map((a) => a.id);
+    await setMember({ actor: SYSTEM, projectId, input: { userId: made.user.id, role: 'reviewer' } });
+    await importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленський: Україна не визнає окупацію', body: UKRAINIAN, outlet: 'Укрінформ' } });
+    await importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленский об оккупированных территориях', body: RUSSIAN, outlet: 'Новая газета Европа' } });
+    articleIds = (await getDb().select({ id: sqlite.articles.id }).from(sqlite.articles).where(eq(sqlite.articles.projectId, projectId)).orderBy(asc(sqlite.articles.id)).all()).map((a) => a.id);
     for (const a of ANNOTATED) {
       const articleId = articleIds[a.article];
-      const body = getDb().select({ body: sqlite.articles.body }).from(sqlite.articles).where(eq(sqlite.articles.id, articleId)).get()!.body;
+      const body = (await getDb().select({ body: sqlite.articles.body }).from(sqlite.articles).where(eq(sqlite.articles.id, articleId)).get())!.body;
       const start = body.indexOf(a.exact);
       if (start < 0) throw new Error(`"${a.exact}" is not in article ${a.article}`);
       await createAnnotation({
@@ -175,12 +175,12 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
 
   it('copied the same statements to both engines', async () => {
     const [{ n }] = await pgDb.rows<{ n: number }>('select count(*)::int as n from article_sentences where project_id = $1', [projectId]);
-    expect(n).toBe(sqliteSentences().filter((s) => s.projectId === projectId).length);
+    expect(n).toBe((await sqliteSentences()).filter((s) => s.projectId === projectId).length);
     expect(n).toBeGreaterThan(50);
   });
 
   it('gives every annotation (the seed claims among them) the same best suggestion on both engines', async () => {
-    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
     expect(sources).toHaveLength(ANNOTATED.length);
     for (const source of sources) {
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id })).suggestions;
@@ -194,7 +194,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it('leaves a deleted annotation out on both engines alike', async () => {
-    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
     // The best suggestion for the second seed claim is the first one (an annotation); delete that.
     const [first, second] = sources;
     expect(topKeys((await suggestions({ actor: sqliteActor, annotationId: second.id })).suggestions, 1)).toEqual([`a${first.id}`]);
@@ -213,12 +213,12 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it('gives every sentence of the corpus the same best suggestion on both engines', async () => {
-    const sentences = sqliteSentences().filter((s) => s.projectId === projectId);
+    const sentences = (await sqliteSentences()).filter((s) => s.projectId === projectId);
     const differ: string[] = [];
     const spent = { sqlite: 0, postgres: 0 };
     for (const s of sentences) {
       let started = performance.now();
-      const onSqlite = sqliteSentenceSuggestions({ articleId: s.articleId, exact: s.text });
+      const onSqlite = await sqliteSentenceSuggestions({ articleId: s.articleId, exact: s.text });
       spent.sqlite += performance.now() - started;
       started = performance.now();
       const onPg = await pgSuggestedStatements(pgDb.client, { projectId, articleId: s.articleId, exact: s.text });
@@ -232,7 +232,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it.each(TYPED)('gives the same first three for %j typed, from every annotation', async (q) => {
-    const sources = getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
     let found = 0;
     for (const source of sources) {
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id, q })).suggestions;

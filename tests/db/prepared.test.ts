@@ -15,18 +15,18 @@ const BODY = 'Zelenskyy said: «No territory will be ceded» 🇺🇦. Крит�
 describe('prepared statements', () => {
   it('survive closing and reopening the database (prepared again on the new connection)', async () => {
     const { user, actor } = await makeUser();
-    const project = makeProject([[user.id, 'reviewer']]);
-    expect(projectAccess(getDb(), actor, project.id, 'annotation.create').role).toBe('reviewer');
+    const project = await makeProject([[user.id, 'reviewer']]);
+    expect((await projectAccess(getDb(), actor, project.id, 'annotation.create')).role).toBe('reviewer');
     closeDb();
-    expect(projectAccess(getDb(), actor, project.id, 'annotation.create').role).toBe('reviewer');
-    const other = makeProject([]);
-    expect(() => projectAccess(getDb(), actor, other.id, 'project.read')).toThrow(/not found/i);
+    expect((await projectAccess(getDb(), actor, project.id, 'annotation.create')).role).toBe('reviewer');
+    const other = await makeProject([]);
+    await expect(projectAccess(getDb(), actor, other.id, 'project.read')).rejects.toThrow(/not found/i);
   });
 
   it('store an annotation, its edit and their events like the unprepared queries did', async () => {
     const { user, actor } = await makeUser({ name: 'Ольга 🌻' });
-    const project = makeProject([[user.id, 'reviewer']]);
-    const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Mixed scripts', body: BODY } });
+    const project = await makeProject([[user.id, 'reviewer']]);
+    const article = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Mixed scripts', body: BODY } });
     const start = BODY.indexOf('Критики');
     const created = await createAnnotation({ actor, articleId: article.id, input: { label: 'quote', start, end: start + 'Критики не согласны'.length, attributes: { speaker: 'Критики' } } });
     expect(created).toMatchObject({ authorName: 'Ольга 🌻', exact: 'Критики не согласны', attributes: { speaker: 'Критики' }, version: 1, links: [] });

@@ -17,53 +17,53 @@ const BODY = 'Україна не визнає окуповані територ
 
 async function world() {
   const [lead, x, y] = await Promise.all([makeUser(), makeUser(), makeUser()]);
-  const p = makeProject([[lead.user.id, 'lead'], [x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
-  const article = makeArticle(p.id, BODY, 'Triggers');
+  const p = await makeProject([[lead.user.id, 'lead'], [x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
+  const article = await makeArticle(p.id, BODY, 'Triggers');
   const claim = await createAnnotation({ actor: x.actor, articleId: article.id, input: { label: 'claim', start: 0, end: 7 } });
   await createAnnotation({ actor: y.actor, articleId: article.id, input: { label: 'claim', start: 0, end: 7 } });
   return { lead, x, y, p, article, claim };
 }
 
-const cached = (articleId: number) => getDb().select().from(agreementArticles).where(eq(agreementArticles.articleId, articleId)).all().length > 0;
-const dirty = (projectId: number, annotationId: number) =>
-  getDb().select().from(boardDirty).where(and(eq(boardDirty.projectId, projectId), eq(boardDirty.annotationId, annotationId))).all().length > 0;
-const clearDirty = (projectId: number) => getDb().delete(boardDirty).where(eq(boardDirty.projectId, projectId)).run();
+const cached = async (articleId: number) => (await getDb().select().from(agreementArticles).where(eq(agreementArticles.articleId, articleId)).all()).length > 0;
+const dirty = async (projectId: number, annotationId: number) =>
+  (await getDb().select().from(boardDirty).where(and(eq(boardDirty.projectId, projectId), eq(boardDirty.annotationId, annotationId))).all()).length > 0;
+const clearDirty = async (projectId: number) => await getDb().delete(boardDirty).where(eq(boardDirty.projectId, projectId)).run();
 const searchHits = (word: string) => getSqlite().prepare('select rowid from search_fts where search_fts match ?').pluck().all(word) as number[];
 
 describe('write-path triggers', () => {
   it('a note edit keeps the agreement cache and the board; a span, label or status change clears or marks them', async () => {
     const { x, p, article, claim } = await world();
     await projectAgreement({ actor: x.actor, projectId: p.id });
-    expect(cached(article.id)).toBe(true);
-    clearDirty(p.id);
+    expect(await cached(article.id)).toBe(true);
+    await clearDirty(p.id);
 
     const noted = await updateAnnotation({ actor: x.actor, annotationId: claim.id, ifMatch: claim.version, input: { note: 'checked — ✓ 👍🏽' } });
-    expect(cached(article.id)).toBe(true);
-    expect(dirty(p.id, claim.id)).toBe(false);
+    expect(await cached(article.id)).toBe(true);
+    expect(await dirty(p.id, claim.id)).toBe(false);
 
     const moved = await updateAnnotation({ actor: x.actor, annotationId: claim.id, ifMatch: noted.version, input: { start: 0, end: 15 } });
-    expect(cached(article.id)).toBe(false);
+    expect(await cached(article.id)).toBe(false);
     // A change of span is a new version for review: the claim is proposed again.
-    expect(dirty(p.id, claim.id)).toBe(moved.status !== noted.status);
+    expect(await dirty(p.id, claim.id)).toBe(moved.status !== noted.status);
 
     await projectAgreement({ actor: x.actor, projectId: p.id });
-    clearDirty(p.id);
+    await clearDirty(p.id);
     await updateAnnotation({ actor: x.actor, annotationId: claim.id, ifMatch: moved.version, input: { label: 'quote' } });
-    expect(cached(article.id)).toBe(false);
-    expect(dirty(p.id, claim.id)).toBe(true);
+    expect(await cached(article.id)).toBe(false);
+    expect(await dirty(p.id, claim.id)).toBe(true);
   });
 
   it('a new annotation clears the cache of its article only when there is one', async () => {
     const { x, y, p, article } = await world();
-    const other = makeArticle(p.id, 'Stoltenberg said NATO membership depends on all allies 🤝.', 'Other');
+    const other = await makeArticle(p.id, 'Stoltenberg said NATO membership depends on all allies 🤝.', 'Other');
     await createAnnotation({ actor: x.actor, articleId: other.id, input: { label: 'claim', start: 0, end: 11 } });
     await projectAgreement({ actor: x.actor, projectId: p.id });
-    expect([cached(article.id), cached(other.id)]).toEqual([true, true]);
+    expect([await cached(article.id), await cached(other.id)]).toEqual([true, true]);
     await createAnnotation({ actor: y.actor, articleId: article.id, input: { label: 'context', start: 20, end: 30 } });
-    expect([cached(article.id), cached(other.id)]).toEqual([false, true]);
+    expect([await cached(article.id), await cached(other.id)]).toEqual([false, true]);
     await createAnnotation({ actor: y.actor, articleId: article.id, input: { label: 'context', start: 31, end: 40 } });
     expect((await projectAgreement({ actor: x.actor, projectId: p.id })).pairs.length).toBe(1);
-    expect(cached(article.id)).toBe(true);
+    expect(await cached(article.id)).toBe(true);
   });
 
   it('the search index follows note edits and deletes, and is left alone by a label change', async () => {
@@ -79,12 +79,12 @@ describe('write-path triggers', () => {
 
   it('a new annotation is on the current revision, whether the writer gives it or not', async () => {
     const { lead, x, p, article } = await world();
-    createRevision({ actor: lead.actor, articleId: article.id, input: { body: BODY + ' A second paragraph, added later.' } });
+    await createRevision({ actor: lead.actor, articleId: article.id, input: { body: BODY + ' A second paragraph, added later.' } });
     const made = await createAnnotation({ actor: x.actor, articleId: article.id, input: { label: 'claim', start: 0, end: 7 } });
-    const stored = getDb().select().from(annotations).where(eq(annotations.id, made.id)).get()!;
+    const stored = (await getDb().select().from(annotations).where(eq(annotations.id, made.id)).get())!;
     expect(stored.revision).toBe(2);
     // Another writer (an import, a script) that leaves the revision out still gets the current one.
-    const raw = getDb().insert(annotations).values({ projectId: p.id, articleId: article.id, authorId: x.user.id, label: 'quote', start: 8, end: 12, exact: BODY.slice(8, 12), prefix: '', suffix: '', note: '', attributes: {} }).returning().get();
-    expect(getDb().select().from(annotations).where(eq(annotations.id, raw.id)).get()!.revision).toBe(2);
+    const raw = await getDb().insert(annotations).values({ projectId: p.id, articleId: article.id, authorId: x.user.id, label: 'quote', start: 8, end: 12, exact: BODY.slice(8, 12), prefix: '', suffix: '', note: '', attributes: {} }).returning().get();
+    expect((await getDb().select().from(annotations).where(eq(annotations.id, raw.id)).get())!.revision).toBe(2);
   });
 });

@@ -49,14 +49,14 @@ const FORMATS: Array<{ format: 'labelstudio' | 'spans' | 'doccano'; unit: Unit; 
 const slice = (unit: Unit, body: string, start: number, end: number) => (unit === 'UTF-16' ? body.slice(start, end) : sliceCodePoints(body, start, end));
 
 describe.each(FORMATS)('$format ($unit)', ({ format, unit, read }) => {
-  it('carries every article body as stored (LF line breaks, NFC)', () => {
-    const found = read(exportText(f.lead.actor, f.project.id, { format }));
+  it('carries every article body as stored (LF line breaks, NFC)', async () => {
+    const found = read(await exportText(f.lead.actor, f.project.id, { format }));
     for (const s of found) expect(s.text).toBe(bodies.get(s.articleId));
     expect(bodies.get(more.id)).toBe(MORE_TEXT.replace(/\r\n/g, '\n').normalize('NFC'));
   });
 
-  it('selects with each span exactly its text in the body, emoji, CJK and combining marks included', () => {
-    const found = read(exportText(f.lead.actor, f.project.id, { format }));
+  it('selects with each span exactly its text in the body, emoji, CJK and combining marks included', async () => {
+    const found = read(await exportText(f.lead.actor, f.project.id, { format }));
     expect(found).toHaveLength(14);
     const expected = new Map([...Object.values(f.annotations), more.claim, more.quote, more.crossing, more.apostrophe, more.formula].map((a) => [a.exact, a]));
     for (const s of found) {
@@ -69,17 +69,17 @@ describe.each(FORMATS)('$format ($unit)', ({ format, unit, read }) => {
     expect(after.start).toBe(unit === 'UTF-16' ? more.formula.start : Array.from(more.body.slice(0, more.formula.start)).length);
   });
 
-  it('names labels as the tools show them', () => {
-    const labels = new Set(read(exportText(f.lead.actor, f.project.id, { format })).map((s) => s.label));
+  it('names labels as the tools show them', async () => {
+    const labels = new Set(read(await exportText(f.lead.actor, f.project.id, { format })).map((s) => s.label));
     expect([...labels].sort()).toEqual(format === 'spans' ? ['claim', 'context', 'quote'] : ['Claim', 'Context', 'Quote']);
   });
 });
 
 describe('Label Studio tasks', () => {
-  const tasks = () => JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'labelstudio' })) as LsTask[];
+  const tasks = async () => JSON.parse(await exportText(f.lead.actor, f.project.id, { format: 'labelstudio' })) as LsTask[];
 
-  it('gives speaker and quote kind as per-region results and links in one article as relations', () => {
-    const emoji = tasks().find((t) => t.data.article_id === f.articles.emoji.id)!;
+  it('gives speaker and quote kind as per-region results and links in one article as relations', async () => {
+    const emoji = (await tasks()).find((t) => t.data.article_id === f.articles.emoji.id)!;
     const result = emoji.annotations[0].result;
     const region = `a${f.annotations.quote1.id}`;
     expect(result).toContainEqual(expect.objectContaining({ id: region, from_name: 'speaker', type: 'textarea', value: expect.objectContaining({ text: ['Zelenskyy'] }) }));
@@ -88,10 +88,10 @@ describe('Label Studio tasks', () => {
     expect(result.filter((r) => r.type === 'relation')).toHaveLength(1);
   });
 
-  it('uses only control names and values the labeling config declares', () => {
+  it('uses only control names and values the labeling config declares', async () => {
     const names = new Set([...LABEL_STUDIO_CONFIG.matchAll(/ name="([^"]+)"/g)].map((m) => m[1]));
     const values = new Set([...LABEL_STUDIO_CONFIG.matchAll(/ value="([^"$]+)"/g)].map((m) => m[1]));
-    for (const r of tasks().flatMap((t) => t.annotations.flatMap((a) => a.result))) {
+    for (const r of (await tasks()).flatMap((t) => t.annotations.flatMap((a) => a.result))) {
       if (r.type === 'relation') expect(values).toContain(r.labels![0]);
       else {
         expect(names).toContain(r.from_name);
@@ -102,8 +102,8 @@ describe('Label Studio tasks', () => {
 });
 
 describe('span JSONL', () => {
-  it('has the same keys on every line and every span, as datasets needs for one table', () => {
-    const lines = jsonl(exportText(f.lead.actor, f.project.id, { format: 'spans' }));
+  it('has the same keys on every line and every span, as datasets needs for one table', async () => {
+    const lines = jsonl(await exportText(f.lead.actor, f.project.id, { format: 'spans' }));
     const keys = new Set(lines.map((l) => Object.keys(l).join()));
     const spanKeys = new Set(lines.flatMap((l) => l.spans.map((s: object) => Object.keys(s).join())));
     expect([keys.size, spanKeys.size]).toEqual([1, 1]);

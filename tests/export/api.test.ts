@@ -14,7 +14,7 @@ beforeAll(async () => {
   exportRoute = (await importRoute('/api/projects/:projectId/export'))!;
   importsRoute = (await importRoute('/api/projects/:projectId/imports'))!;
   for (const [role, who] of Object.entries({ lead: f.lead, viewer: f.viewer, outsider: f.outsider })) {
-    tokens[role] = createToken({ actor: who.actor, input: { name: 'test' } }).token;
+    tokens[role] = (await createToken({ actor: who.actor, input: { name: 'test' } })).token;
   }
 });
 

@@ -19,17 +19,17 @@ let token: string;
 beforeAll(async () => {
   f = await buildFixture();
   route = (await importRoute('/api/projects/:projectId/export'))!;
-  token = createToken({ actor: f.lead.actor, input: { name: 'test' } }).token;
+  token = (await createToken({ actor: f.lead.actor, input: { name: 'test' } })).token;
   // ClaimReview needs the publisher (without it: 422, tested in claimreview.test.ts).
   const publisher = { organizationName: 'Desk Fact Check', organizationUrl: 'https://desk.example/', factCheckUrlPattern: 'https://desk.example/fact-checks/{claimId}' };
-  updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: publisher });
+  await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: publisher });
 });
 
 const get = (query: string) => callRoute(route, { method: 'GET', url: `/api/projects/${f.project.id}/export?${query}`, params: { projectId: String(f.project.id) }, token });
 
 const NOTHING = { articles: '999999' };
-const text = (format: ExportFormat) => Buffer.from(exportBytes(f.lead.actor, f.project.id, { format, ...NOTHING })).toString('utf8');
-const zip = (format: ExportFormat) => Object.fromEntries(Object.entries(unzipSync(exportBytes(f.lead.actor, f.project.id, { format, ...NOTHING }))).map(([k, v]) => [k, strFromU8(v)]));
+const text = async (format: ExportFormat) => Buffer.from(await exportBytes(f.lead.actor, f.project.id, { format, ...NOTHING })).toString('utf8');
+const zip = async (format: ExportFormat) => Object.fromEntries(Object.entries(unzipSync(await exportBytes(f.lead.actor, f.project.id, { format, ...NOTHING }))).map(([k, v]) => [k, strFromU8(v)]));
 
 describe('export bad input', () => {
   it('answers an unknown format with 400 and the list of formats', async () => {
@@ -45,17 +45,17 @@ describe('export bad input', () => {
     expect(res.headers.get('x-export-annotations')).toBe('0');
   });
 
-  it('writes the empty files with their manifests or headers', () => {
-    expect(JSON.parse(text('jsonl').split('\n')[0])).toMatchObject({ type: 'manifest', counts: { articles: 0, annotations: 0 } });
-    expect(text('csv')).toBe(`${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`);
-    expect(text('csv-raw')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
-    expect(JSON.parse(text('labelstudio'))).toEqual([]);
-    expect(text('spans')).toBe('');
-    expect(text('doccano')).toBe('');
-    const fever = zip('fever');
+  it('writes the empty files with their manifests or headers', async () => {
+    expect(JSON.parse((await text('jsonl')).split('\n')[0])).toMatchObject({ type: 'manifest', counts: { articles: 0, annotations: 0 } });
+    expect(await text('csv')).toBe(`${UTF8_BOM}${CSV_COLUMNS.join(',')}\r\n`);
+    expect(await text('csv-raw')).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    expect(JSON.parse(await text('labelstudio'))).toEqual([]);
+    expect(await text('spans')).toBe('');
+    expect(await text('doccano')).toBe('');
+    const fever = await zip('fever');
     expect([fever['claims.jsonl'], fever['pages.jsonl']]).toEqual(['', '']);
     expect(JSON.parse(fever['manifest.json'])).toMatchObject({ counts: { pages: 0, claims: 0, skipped: 0 }, filters: { articles: [999999] } });
-    const brat = zip('brat');
+    const brat = await zip('brat');
     expect(Object.keys(brat).sort()).toEqual(['README.txt', 'annotation.conf', 'links.tsv', 'visual.conf'].map((n) => `${f.project.slug}-brat/${n}`));
   });
 });

@@ -20,7 +20,7 @@ beforeAll(async () => {
   f = await buildFixture();
   more = await addMoreText(f);
   dir = `${f.project.slug}-brat`;
-  files = Object.fromEntries(Object.entries(unzipSync(exportBytes(f.lead.actor, f.project.id, { format: 'brat' }))).map(([k, v]) => [k, strFromU8(v)]));
+  files = Object.fromEntries(Object.entries(unzipSync(await exportBytes(f.lead.actor, f.project.id, { format: 'brat' }))).map(([k, v]) => [k, strFromU8(v)]));
 });
 
 interface TextBound { id: string; type: string; spans: Array<[number, number]>; text: string }

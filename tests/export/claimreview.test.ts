@@ -33,51 +33,51 @@ beforeAll(async () => {
   f = await buildFixture();
 });
 
-function exportZip() {
-  const files = unzipSync(exportBytes(f.lead.actor, f.project.id, { format: 'claimreview' }));
+async function exportZip() {
+  const files = unzipSync(await exportBytes(f.lead.actor, f.project.id, { format: 'claimreview' }));
   const dir = `${f.project.slug}-claimreview`;
   return { reviews: JSON.parse(strFromU8(files[`${dir}/claim-reviews.json`])) as ClaimReviewDocument[], manifest: JSON.parse(strFromU8(files[`${dir}/manifest.json`])) };
 }
 
 describe('publishing settings', () => {
   it('refuses a ClaimReview export with a clear 422 until a lead sets them', async () => {
-    expect(() => exportProject({ actor: f.lead.actor, projectId: f.project.id, request: { format: 'claimreview' }, baseUrl: 'https://x.example' })).toThrow(/publishing settings.*\{claimId\}/);
+    await expect(exportProject({ actor: f.lead.actor, projectId: f.project.id, request: { format: 'claimreview' }, baseUrl: 'https://x.example' })).rejects.toThrow(/publishing settings.*\{claimId\}/);
     const route = (await importRoute('/api/projects/:projectId/export'))!;
-    const token = createToken({ actor: f.lead.actor, input: { name: 't' } }).token;
+    const token = (await createToken({ actor: f.lead.actor, input: { name: 't' } })).token;
     const res = await callRoute(route, { method: 'GET', url: `/api/projects/${f.project.id}/export?format=claimreview`, params: { projectId: String(f.project.id) }, token });
     expect(res.status).toBe(422);
     expect((res.json as { error: { message: string } }).error.message).toMatch(/organization/);
   });
 
-  it('lets only leads change them, checks every field, and audits the change', () => {
-    expect(() => updatePublishingSettings({ actor: f.reviewer.actor, projectId: f.project.id, input: SETTINGS })).toThrow(/does not allow/);
-    expect(() => updatePublishingSettings({ actor: f.outsider.actor, projectId: f.project.id, input: SETTINGS })).toThrow(/not found/);
-    expect(() => getPublishingSettings({ actor: f.outsider.actor, projectId: f.project.id })).toThrow(/not found/);
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, factCheckUrlPattern: 'https://desk.example/fact-checks/' } })).toThrow(/must contain \{claimId\}/);
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, factCheckUrlPattern: 'https://desk.example/{slug}/{claimId}' } })).toThrow(/may only use/);
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, organizationUrl: 'javascript:alert(1)' } })).toThrow(/public http\(s\) address/);
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, extra: 1 } })).toThrow(/Invalid input/);
-    expect(getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toBeNull();
-    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, logoUrl: '' } });
-    expect(getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toEqual({ ...SETTINGS, logoUrl: null, claimUrls: {} });
-    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
-    const audit = f.db.select().from(events).where(eq(events.action, 'project.publishing')).all().filter((e) => e.projectId === f.project.id);
+  it('lets only leads change them, checks every field, and audits the change', async () => {
+    await expect(updatePublishingSettings({ actor: f.reviewer.actor, projectId: f.project.id, input: SETTINGS })).rejects.toThrow(/does not allow/);
+    await expect(updatePublishingSettings({ actor: f.outsider.actor, projectId: f.project.id, input: SETTINGS })).rejects.toThrow(/not found/);
+    await expect(getPublishingSettings({ actor: f.outsider.actor, projectId: f.project.id })).rejects.toThrow(/not found/);
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, factCheckUrlPattern: 'https://desk.example/fact-checks/' } })).rejects.toThrow(/must contain \{claimId\}/);
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, factCheckUrlPattern: 'https://desk.example/{slug}/{claimId}' } })).rejects.toThrow(/may only use/);
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, organizationUrl: 'javascript:alert(1)' } })).rejects.toThrow(/public http\(s\) address/);
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, extra: 1 } })).rejects.toThrow(/Invalid input/);
+    expect(await getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toBeNull();
+    await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, logoUrl: '' } });
+    expect(await getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toEqual({ ...SETTINGS, logoUrl: null, claimUrls: {} });
+    await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
+    const audit = (await f.db.select().from(events).where(eq(events.action, 'project.publishing')).all()).filter((e) => e.projectId === f.project.id);
     expect(audit).toHaveLength(2);
     expect(audit[1].before).toMatchObject({ logoUrl: null });
   });
 });
 
 describe('ClaimReview export', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     const { emoji } = f.articles;
-    f.db.update(articles).set({ publishedAt: '2025-04-25', url: 'https://example.org/новости/«we will»?a=1&b=é', outlet: 'Kyiv Post' }).where(eq(articles.id, emoji.id)).run();
+    await f.db.update(articles).set({ publishedAt: '2025-04-25', url: 'https://example.org/новости/«we will»?a=1&b=é', outlet: 'Kyiv Post' }).where(eq(articles.id, emoji.id)).run();
     const start = emoji.body.indexOf('"We will');
     const end = emoji.body.indexOf('"', start + 1) + 1;
-    f.db.insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'quote', start, end, exact: emoji.body.slice(start, end), attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }).run();
+    await f.db.insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'quote', start, end, exact: emoji.body.slice(start, end), attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }).run();
   });
 
-  it('publishes only the accepted claim with a final verdict, as Google fact-check markup needs it', () => {
-    const { reviews } = exportZip();
+  it('publishes only the accepted claim with a final verdict, as Google fact-check markup needs it', async () => {
+    const { reviews } = await exportZip();
     expect(reviews).toHaveLength(1);
     const [review] = reviews;
     const typed = asSchemaOrg(review);
@@ -97,8 +97,8 @@ describe('ClaimReview export', () => {
     expect(review.itemReviewed.appearance.url).toMatch(/^[\x21-\x7e]+$/);
   });
 
-  it('lists, per claim that cannot be published, what it is missing', () => {
-    const { manifest } = exportZip();
+  it('lists, per claim that cannot be published, what it is missing', async () => {
+    const { manifest } = await exportZip();
     expect(manifest.counts).toEqual({ claims: 3, published: 1, unpublishable: 2 });
     const byId = new Map(manifest.unpublishable.map((u: { claimId: number }) => [u.claimId, u]));
     expect(byId.get(f.annotations.claim2.id)).toMatchObject({ claim: 'Nous ne céderons pas', missing: ['the article has no publication date (when the claim was made)'] });
@@ -109,25 +109,25 @@ describe('ClaimReview export', () => {
     expect(manifest.publisher.name).toBe('Desk Fact Check');
   });
 
-  it('credits the outlet when no quote names a speaker, and leaves out a rejected claim', () => {
-    f.db.update(articles).set({ publishedAt: '2025-04-26' }).where(eq(articles.id, f.articles.accents.id)).run();
-    let { reviews } = exportZip();
+  it('credits the outlet when no quote names a speaker, and leaves out a rejected claim', async () => {
+    await f.db.update(articles).set({ publishedAt: '2025-04-26' }).where(eq(articles.id, f.articles.accents.id)).run();
+    let { reviews } = await exportZip();
     const claim2 = reviews.find((r) => r.url.endsWith(`/${f.annotations.claim2.id}`))!;
     expect(claim2.itemReviewed.author).toEqual({ '@type': 'Organization', name: '=Outlet+' });
     expect(claim2.reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'False' });
-    f.db.update(annotations).set({ status: 'rejected' }).where(eq(annotations.id, f.annotations.claim2.id)).run();
-    ({ reviews } = exportZip());
+    await f.db.update(annotations).set({ status: 'rejected' }).where(eq(annotations.id, f.annotations.claim2.id)).run();
+    ({ reviews } = await exportZip());
     expect(reviews.map((r) => r.claimReviewed)).toEqual(['We will not give up our territories']);
   });
 
-  it('uses a claim\'s own fact-check address over the pattern, for claims of the project only', () => {
+  it('uses a claim\'s own fact-check address over the pattern, for claims of the project only', async () => {
     const own = { [String(f.annotations.claim1.id)]: 'https://desk.example/2025/04/zelenskyy-территории' };
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { [String(f.annotations.quote1.id)]: 'https://desk.example/q' } } })).toThrow(`No claim ${f.annotations.quote1.id} in this project`);
-    expect(() => updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { x: 'https://desk.example/q' } } })).toThrow(/claim ids must be numbers/);
-    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: own } });
-    const { reviews } = exportZip();
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { [String(f.annotations.quote1.id)]: 'https://desk.example/q' } } })).rejects.toThrow(`No claim ${f.annotations.quote1.id} in this project`);
+    await expect(updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: { x: 'https://desk.example/q' } } })).rejects.toThrow(/claim ids must be numbers/);
+    await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, claimUrls: own } });
+    const { reviews } = await exportZip();
     expect(reviews.map((r) => r.url)).toEqual(['https://desk.example/2025/04/zelenskyy-%D1%82%D0%B5%D1%80%D1%80%D0%B8%D1%82%D0%BE%D1%80%D0%B8%D0%B8']);
-    updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
-    expect(exportZip().reviews.map((r) => r.url)).toEqual([`https://desk.example/fact-checks/${f.annotations.claim1.id}`]);
+    await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
+    expect((await exportZip()).reviews.map((r) => r.url)).toEqual([`https://desk.example/fact-checks/${f.annotations.claim1.id}`]);
   });
 });

@@ -63,12 +63,12 @@ describe('cli export', () => {
 });
 
 describe('cli import of parsed files', () => {
-  it('imports a native export and an HTML file in one batch, then reports them as duplicates', () => {
+  it('imports a native export and an HTML file in one batch, then reports them as duplicates', async () => {
     const exported = path.join(dir, 'native.jsonl');
     expect(cli(['export', '--project', f.project.slug, '--format', 'jsonl', '--out', exported]).code).toBe(0);
     const html = path.join(dir, 'page.html');
     fs.writeFileSync(html, '<h1>From HTML</h1><p>Paragraph <script>alert(1)</script>text.</p>');
-    const copy = makeProject([[f.lead.user.id, 'lead']]);
+    const copy = await makeProject([[f.lead.user.id, 'lead']]);
     const first = cli(['import', '--project', copy.slug, exported, html]);
     expect(first.code).toBe(0);
     expect(first.lines.at(-1)).toBe(`Imported 5, skipped 0, into project ${copy.slug} (id ${copy.id}).`);
@@ -77,10 +77,10 @@ describe('cli import of parsed files', () => {
     expect(again.lines.at(-1)).toBe(`Imported 0, skipped 5, into project ${copy.slug} (id ${copy.id}).`);
   });
 
-  it('imports nothing when one parsed file is bad, naming the file and line', () => {
+  it('imports nothing when one parsed file is bad, naming the file and line', async () => {
     const bad = path.join(dir, 'bad.jsonl');
     fs.writeFileSync(bad, '{"title":"a","body":"x"}\n{"title":"b","body":"y","extra":1}\n');
-    const copy = makeProject([[f.lead.user.id, 'lead']]);
+    const copy = await makeProject([[f.lead.user.id, 'lead']]);
     const result = cli(['import', '--project', copy.slug, bad]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Nothing was imported\. bad\.jsonl, line 2: .*unknown field\(s\) extra/);

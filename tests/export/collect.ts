@@ -4,14 +4,14 @@ import type { Actor } from '@/lib/data/actor';
 
 export const BASE = 'https://desk.example.org';
 
-export function exportBytes(actor: Actor, projectId: number, request: ExportRequest): Uint8Array {
-  const stream = exportProject({ actor, projectId, request, baseUrl: BASE });
+export async function exportBytes(actor: Actor, projectId: number, request: ExportRequest): Promise<Uint8Array> {
+  const stream = await exportProject({ actor, projectId, request, baseUrl: BASE });
   const parts = [...stream.chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
   return new Uint8Array(Buffer.concat(parts));
 }
 
-export function exportText(actor: Actor, projectId: number, request: ExportRequest): string {
-  return Buffer.from(exportBytes(actor, projectId, request)).toString('utf8');
+export async function exportText(actor: Actor, projectId: number, request: ExportRequest): Promise<string> {
+  return Buffer.from(await exportBytes(actor, projectId, request)).toString('utf8');
 }
 
 /** A strict RFC 4180 parser: enough to read our CSV back. */

@@ -21,8 +21,8 @@ beforeAll(async () => {
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NUMERIC: ReadonlyArray<(typeof CSV_COLUMNS)[number]> = ['article_id', 'annotation_id', 'start_utf16', 'end_utf16', 'start_codepoint', 'end_codepoint'];
 
-function table(format: 'csv' | 'csv-raw') {
-  const text = exportText(f.lead.actor, f.project.id, { format });
+async function table(format: 'csv' | 'csv-raw') {
+  const text = await exportText(f.lead.actor, f.project.id, { format });
   const hasBom = text.startsWith(UTF8_BOM);
   const [header, ...rows] = parseCsv(hasBom ? text.slice(1) : text);
   const col = (row: string[], name: (typeof CSV_COLUMNS)[number]) => row[header.indexOf(name)];
@@ -33,8 +33,8 @@ describe.each([
   { format: 'csv' as const, bom: true, exactOf: unguardCell },
   { format: 'csv-raw' as const, bom: false, exactOf: (cell: string) => cell },
 ])('$format', ({ format, bom, exactOf }) => {
-  it(`is RFC 4180 with CRLF rows, ${bom ? 'with' : 'without'} a UTF-8 byte order mark`, () => {
-    const { text, hasBom, header, rows } = table(format);
+  it(`is RFC 4180 with CRLF rows, ${bom ? 'with' : 'without'} a UTF-8 byte order mark`, async () => {
+    const { text, hasBom, header, rows } = await table(format);
     expect(hasBom).toBe(bom);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(header).toEqual([...CSV_COLUMNS]);
@@ -42,8 +42,8 @@ describe.each([
     expect(rows.every((r) => r.length === CSV_COLUMNS.length)).toBe(true);
   });
 
-  it('gives offsets in both units that select the exact text of every span', () => {
-    const { rows, col } = table(format);
+  it('gives offsets in both units that select the exact text of every span', async () => {
+    const { rows, col } = await table(format);
     for (const row of rows) {
       const body = bodies.get(Number(col(row, 'article_id')))!;
       const exact = exactOf(col(row, 'exact'));
@@ -54,16 +54,16 @@ describe.each([
 });
 
 describe('spreadsheet CSV guard', () => {
-  it('starts no cell with a formula character, and never touches numbers', () => {
-    const { rows, header } = table('csv');
+  it('starts no cell with a formula character, and never touches numbers', async () => {
+    const { rows, header } = await table('csv');
     for (const row of rows) {
       expect(row.filter((cell) => FORMULA_START.test(cell))).toEqual([]);
       for (const name of NUMERIC) expect(row[header.indexOf(name)]).toMatch(/^\d+$/);
     }
   });
 
-  it('guards reversibly: a real leading apostrophe gets a second one', () => {
-    const { rows, col } = table('csv');
+  it('guards reversibly: a real leading apostrophe gets a second one', async () => {
+    const { rows, col } = await table('csv');
     const exacts = rows.map((r) => col(r, 'exact'));
     expect(exacts).toContain("''Tis said: -5 points");
     expect(exacts).toContain("'=SUM(A1) and @desk 👍🏽");
@@ -71,8 +71,8 @@ describe('spreadsheet CSV guard', () => {
     expect(rows.map((r) => col(r, 'note'))).toContain(`'=HYPERLINK("x")`);
   });
 
-  it('leaves the raw flavour exact: the same cells without the apostrophe', () => {
-    const { rows, col } = table('csv-raw');
+  it('leaves the raw flavour exact: the same cells without the apostrophe', async () => {
+    const { rows, col } = await table('csv-raw');
     expect(rows.map((r) => col(r, 'exact'))).toEqual(expect.arrayContaining(["'Tis said: -5 points", '=SUM(A1) and @desk 👍🏽']));
     expect(rows.map((r) => col(r, 'note'))).toContain('=HYPERLINK("x")');
     expect(rows.map((r) => col(r, 'article_title'))).toContain('领土 — Zelenskyy');

@@ -26,13 +26,13 @@ function checkpointCompletes(): boolean {
 describe('cancelling an export', () => {
   it('closes its snapshot as soon as the stream is cancelled', async () => {
     const lead = await makeUser();
-    const project = makeProject([[lead.user.id, 'lead']]);
-    for (let n = 0; n < 4; n++) importArticle({ actor: lead.actor, projectId: project.id, input: { title: `Long ${n}`, body: `Paragraph ${n}. `.repeat(8000) } });
-    const { chunks } = exportProject({ actor: lead.actor, projectId: project.id, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
+    const project = await makeProject([[lead.user.id, 'lead']]);
+    for (let n = 0; n < 4; n++) await importArticle({ actor: lead.actor, projectId: project.id, input: { title: `Long ${n}`, body: `Paragraph ${n}. `.repeat(8000) } });
+    const { chunks } = await exportProject({ actor: lead.actor, projectId: project.id, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
     const reader = toReadableStream(chunks).getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
-    importArticle({ actor: lead.actor, projectId: project.id, input: { title: 'Written meanwhile', body: 'A change after the snapshot.' } });
+    await importArticle({ actor: lead.actor, projectId: project.id, input: { title: 'Written meanwhile', body: 'A change after the snapshot.' } });
     expect(checkpointCompletes()).toBe(false);
     await reader.cancel();
     expect(checkpointCompletes()).toBe(true);

@@ -28,35 +28,35 @@ beforeAll(async () => {
   // The CJK claim corroborates claim1 (accepted) and conflicts with claim2; claim1's verdict cites two links.
   const corroborates = await createLink({ actor: f.reviewer.actor, input: { fromAnnotationId: f.annotations.claim2.id, toAnnotationId: more.claim.id, relation: 'conflicts' } });
   await reviewLink({ actor: f.lead.actor, id: corroborates.id, input: { decision: 'accept' } });
-  finalizeVerdict({ actor: f.lead.actor, annotationId: f.annotations.claim1.id, input: { verdict: 'true', rationale: 'two outlets', evidenceLinkIds: [f.links.l1.id, f.links.l2.id] } });
+  await finalizeVerdict({ actor: f.lead.actor, annotationId: f.annotations.claim1.id, input: { verdict: 'true', rationale: 'two outlets', evidenceLinkIds: [f.links.l1.id, f.links.l2.id] } });
 });
 
-function fever(request: Omit<ExportRequest, 'format'> = {}) {
-  const files = unzipSync(exportBytes(f.lead.actor, f.project.id, { format: 'fever', ...request }));
+async function fever(request: Omit<ExportRequest, 'format'> = {}) {
+  const files = unzipSync(await exportBytes(f.lead.actor, f.project.id, { format: 'fever', ...request }));
   const jsonl = <T>(name: string): T[] => strFromU8(files[name]).split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
   const pages = new Map(jsonl<Page>('pages.jsonl').map((p) => [p.id, new Map(p.lines.split('\n').map((l) => [Number(l.split('\t')[0]), l.split('\t')[1] ?? '']))]));
   return { names: Object.keys(files).sort(), claims: jsonl<Claim>('claims.jsonl'), pages, manifest: JSON.parse(strFromU8(files['manifest.json'])) };
 }
 
 describe('FEVER export', () => {
-  it('is a zip of claims.jsonl, pages.jsonl (one page per article) and a manifest', () => {
-    const { names, pages, manifest } = fever();
+  it('is a zip of claims.jsonl, pages.jsonl (one page per article) and a manifest', async () => {
+    const { names, pages, manifest } = await fever();
     expect(names).toEqual(['claims.jsonl', 'manifest.json', 'pages.jsonl']);
     expect(pages.size).toBe(5);
     expect(manifest).toMatchObject({ format: 'fever', counts: { pages: 5 }, selection: 'accepted claims with a final verdict' });
   });
 
-  it('exports only accepted claims with a final verdict and says why the others are left out', () => {
-    const { claims, manifest } = fever();
+  it('exports only accepted claims with a final verdict and says why the others are left out', async () => {
+    const { claims, manifest } = await fever();
     expect(claims.map((c) => c.id)).toEqual([f.annotations.claim1.id, f.annotations.claim2.id]);
     const reasons = new Map(manifest.skipped.map((s: { id: number; reason: string }) => [s.id, s.reason]));
     expect(reasons.get(f.annotations.claim4.id)).toBe('status proposed, not accepted');
     expect(reasons.get(more.claim.id)).toBe('status proposed, not accepted');
   });
 
-  it('keeps the rules of the FEVER scorer for every claim', () => {
+  it('keeps the rules of the FEVER scorer for every claim', async () => {
     for (const request of [{}, { status: 'accepted,proposed,disputed,rejected' }]) {
-      const { claims, pages } = fever(request);
+      const { claims, pages } = await fever(request);
       expect(claims.length).toBeGreaterThan(0);
       for (const c of claims) {
         expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'verifiable', 'label', 'claim', 'evidence']));
@@ -76,8 +76,8 @@ describe('FEVER export', () => {
     }
   });
 
-  it('points each item at the sentence of the linked span; the cited links form one set across articles', () => {
-    const { claims, pages } = fever();
+  it('points each item at the sentence of the linked span; the cited links form one set across articles', async () => {
+    const { claims, pages } = await fever();
     const c1 = claims.find((c) => c.id === f.annotations.claim1.id)!;
     expect(c1).toMatchObject({ label: 'SUPPORTS', verifiable: 'VERIFIABLE', verdict: 'true' });
     const [cited, ...alone] = c1.evidence;
@@ -90,14 +90,14 @@ describe('FEVER export', () => {
     }
   });
 
-  it('labels a REFUTES claim from its verdict with the accepted conflicting link as evidence', () => {
-    const c2 = fever().claims.find((c) => c.id === f.annotations.claim2.id)!;
+  it('labels a REFUTES claim from its verdict with the accepted conflicting link as evidence', async () => {
+    const c2 = (await fever()).claims.find((c) => c.id === f.annotations.claim2.id)!;
     expect(c2).toMatchObject({ label: 'REFUTES', verdict: 'false' });
     expect(c2.evidence).toEqual([[[more.claim.id, expect.any(Number), `article-${more.id}`, 0]]]);
   });
 
-  it('with a status filter, labels a claim without a final verdict from its accepted links', () => {
-    const { claims, manifest } = fever({ status: 'proposed,accepted' });
+  it('with a status filter, labels a claim without a final verdict from its accepted links', async () => {
+    const { claims, manifest } = await fever({ status: 'proposed,accepted' });
     expect(manifest.selection).toMatch(/given statuses/);
     const cjk = claims.find((c) => c.id === more.claim.id);
     expect(cjk).toMatchObject({ label: 'REFUTES', verdict: null });

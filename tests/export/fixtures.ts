@@ -25,11 +25,11 @@ function span(body: string, exact: string, occurrence = 0) {
   return { start, end, exact, prefix: body.slice(Math.max(0, start - 32), start), suffix: body.slice(end, end + 32) };
 }
 
-type Db = ReturnType<typeof getDb>;
+type Db = Awaited<ReturnType<typeof getDb>>;
 
-function addAnnotation(db: Db, projectId: number, articleId: number, authorId: number, body: string, label: Label, exact: string, extra: { status?: Status; note?: string; attributes?: Record<string, unknown>; occurrence?: number } = {}) {
+async function addAnnotation(db: Db, projectId: number, articleId: number, authorId: number, body: string, label: Label, exact: string, extra: { status?: Status; note?: string; attributes?: Record<string, unknown>; occurrence?: number } = {}) {
   const s = span(body, exact, extra.occurrence);
-  return db
+  return await db
     .insert(annotations)
     .values({ projectId, articleId, authorId, label, ...s, note: extra.note ?? '', attributes: extra.attributes ?? {}, status: extra.status ?? 'proposed' })
     .returning()
@@ -41,48 +41,50 @@ export async function buildFixture() {
   const reviewer = await makeUser({ name: 'Rami Reviewer' });
   const viewer = await makeUser({ name: 'Vera Viewer' });
   const outsider = await makeUser({ name: 'Otto Outsider' });
-  const project = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']]);
+  const project = await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']]);
   const db = getDb();
-  const arts = Object.entries(TEXTS).map(([key, body]) =>
-    importArticle({ actor: lead.actor, projectId: project.id, input: { title: `Article ${key}`, body, outlet: key === 'rtl' ? 'Al Jazeera' : '=Outlet+', url: 'https://example.org/' + key } }),
-  );
-  const bodies = arts.map((a) => db.select().from(articlesTable).where(eq(articlesTable.id, a.id)).get()!.body);
+  const arts: Array<Awaited<ReturnType<typeof importArticle>>> = [];
+  for (const [key, body] of Object.entries(TEXTS)) {
+    arts.push(await importArticle({ actor: lead.actor, projectId: project.id, input: { title: `Article ${key}`, body, outlet: key === 'rtl' ? 'Al Jazeera' : '=Outlet+', url: 'https://example.org/' + key } }));
+  }
+  const bodies: string[] = [];
+  for (const a of arts) bodies.push((await db.select().from(articlesTable).where(eq(articlesTable.id, a.id)).get())!.body);
   const [emoji, accents, crlf, rtl] = arts.map((a, i) => ({ id: a.id, body: bodies[i] }));
   const R = reviewer.user.id;
   const L = lead.user.id;
-  const claim1 = addAnnotation(db, project.id, emoji.id, R, emoji.body, 'claim', 'We will not give up our territories', { status: 'accepted', note: '=HYPERLINK("x")' });
-  const quote1 = addAnnotation(db, project.id, emoji.id, R, emoji.body, 'quote', '🇺🇦 said', { attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' }, status: 'accepted' });
-  const ctx1 = addAnnotation(db, project.id, emoji.id, L, emoji.body, 'context', '25 April.\n\nMinister 😀', { status: 'rejected' });
-  const claim2 = addAnnotation(db, project.id, accents.id, R, accents.body, 'claim', 'Nous ne céderons pas', { status: 'accepted', attributes: { verdict: 'false' } });
-  const ctx2 = addAnnotation(db, project.id, accents.id, R, accents.body, 'context', 'Ångström', { occurrence: 1, note: '+1 tab\tnote, "quoted"' });
-  const quote3 = addAnnotation(db, project.id, crlf.id, R, crlf.body, 'quote', '"no concessions"', { status: 'accepted' });
-  const ctx3 = addAnnotation(db, project.id, crlf.id, viewer.user.id, crlf.body, 'context', 'Third 💬 paragraph', { status: 'disputed' });
-  const claim4 = addAnnotation(db, project.id, rtl.id, R, rtl.body, 'claim', 'لن نتنازل عن أراضينا', { status: 'proposed', note: '@mention -minus' });
-  const quote4 = addAnnotation(db, project.id, rtl.id, R, rtl.body, 'quote', 'שלום עולם', {});
-  const link = (a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', status: Status, note = '') =>
-    db.insert(links).values({ projectId: project.id, fromAnnotationId: Math.min(a.id, b.id), toAnnotationId: Math.max(a.id, b.id), relation, status, note, authorId: R }).returning().get();
-  const l1 = link(claim1, claim2, 'corroborates', 'accepted', 'same statement');
-  const l2 = link(claim1, quote3, 'corroborates', 'accepted');
-  const l3 = link(claim1, claim4, 'conflicts', 'proposed');
-  const l4 = link(claim1, quote1, 'corroborates', 'accepted', 'same article');
-  const review = (target: { annotationId?: number; linkId?: number }, reviewerId: number, decision: 'accept' | 'reject', extra: { isFinal?: boolean; superseded?: boolean; reason?: string } = {}) =>
-    db.insert(reviews).values({ projectId: project.id, ...target, reviewerId, decision, reason: extra.reason ?? '', isFinal: extra.isFinal ?? false, targetVersion: 1, supersededAt: extra.superseded ? new Date() : null }).returning().get();
-  review({ annotationId: claim1.id }, L, 'reject', { superseded: true });
-  review({ annotationId: claim1.id }, L, 'accept', { reason: 'checked against the video' });
-  review({ annotationId: quote1.id }, L, 'accept');
-  review({ annotationId: ctx1.id }, R, 'reject');
-  review({ annotationId: claim2.id }, L, 'accept');
-  review({ annotationId: quote3.id }, L, 'accept');
-  review({ annotationId: ctx3.id }, R, 'accept');
-  review({ annotationId: ctx3.id }, L, 'reject');
-  review({ linkId: l1.id }, L, 'accept');
-  review({ linkId: l2.id }, L, 'accept', { isFinal: true });
-  review({ linkId: l4.id }, L, 'accept');
-  const verdict = (annotationId: number, v: 'true' | 'false' | 'mixed', isFinal: boolean, evidenceLinkIds: number[] = []) =>
-    db.insert(verdicts).values({ projectId: project.id, annotationId, authorId: isFinal ? L : R, verdict: v, isFinal, rationale: `Rationale ${v}`, evidenceLinkIds }).returning().get();
-  verdict(claim1.id, 'mixed', false);
-  verdict(claim1.id, 'true', true, [l1.id]);
-  verdict(claim2.id, 'false', true);
+  const claim1 = await addAnnotation(db, project.id, emoji.id, R, emoji.body, 'claim', 'We will not give up our territories', { status: 'accepted', note: '=HYPERLINK("x")' });
+  const quote1 = await addAnnotation(db, project.id, emoji.id, R, emoji.body, 'quote', '🇺🇦 said', { attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' }, status: 'accepted' });
+  const ctx1 = await addAnnotation(db, project.id, emoji.id, L, emoji.body, 'context', '25 April.\n\nMinister 😀', { status: 'rejected' });
+  const claim2 = await addAnnotation(db, project.id, accents.id, R, accents.body, 'claim', 'Nous ne céderons pas', { status: 'accepted', attributes: { verdict: 'false' } });
+  const ctx2 = await addAnnotation(db, project.id, accents.id, R, accents.body, 'context', 'Ångström', { occurrence: 1, note: '+1 tab\tnote, "quoted"' });
+  const quote3 = await addAnnotation(db, project.id, crlf.id, R, crlf.body, 'quote', '"no concessions"', { status: 'accepted' });
+  const ctx3 = await addAnnotation(db, project.id, crlf.id, viewer.user.id, crlf.body, 'context', 'Third 💬 paragraph', { status: 'disputed' });
+  const claim4 = await addAnnotation(db, project.id, rtl.id, R, rtl.body, 'claim', 'لن نتنازل عن أراضينا', { status: 'proposed', note: '@mention -minus' });
+  const quote4 = await addAnnotation(db, project.id, rtl.id, R, rtl.body, 'quote', 'שלום עולם', {});
+  const link = async (a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', status: Status, note = '') =>
+    await db.insert(links).values({ projectId: project.id, fromAnnotationId: Math.min(a.id, b.id), toAnnotationId: Math.max(a.id, b.id), relation, status, note, authorId: R }).returning().get();
+  const l1 = await link(claim1, claim2, 'corroborates', 'accepted', 'same statement');
+  const l2 = await link(claim1, quote3, 'corroborates', 'accepted');
+  const l3 = await link(claim1, claim4, 'conflicts', 'proposed');
+  const l4 = await link(claim1, quote1, 'corroborates', 'accepted', 'same article');
+  const review = async (target: { annotationId?: number; linkId?: number }, reviewerId: number, decision: 'accept' | 'reject', extra: { isFinal?: boolean; superseded?: boolean; reason?: string } = {}) =>
+    await db.insert(reviews).values({ projectId: project.id, ...target, reviewerId, decision, reason: extra.reason ?? '', isFinal: extra.isFinal ?? false, targetVersion: 1, supersededAt: extra.superseded ? new Date() : null }).returning().get();
+  await review({ annotationId: claim1.id }, L, 'reject', { superseded: true });
+  await review({ annotationId: claim1.id }, L, 'accept', { reason: 'checked against the video' });
+  await review({ annotationId: quote1.id }, L, 'accept');
+  await review({ annotationId: ctx1.id }, R, 'reject');
+  await review({ annotationId: claim2.id }, L, 'accept');
+  await review({ annotationId: quote3.id }, L, 'accept');
+  await review({ annotationId: ctx3.id }, R, 'accept');
+  await review({ annotationId: ctx3.id }, L, 'reject');
+  await review({ linkId: l1.id }, L, 'accept');
+  await review({ linkId: l2.id }, L, 'accept', { isFinal: true });
+  await review({ linkId: l4.id }, L, 'accept');
+  const verdict = async (annotationId: number, v: 'true' | 'false' | 'mixed', isFinal: boolean, evidenceLinkIds: number[] = []) =>
+    await db.insert(verdicts).values({ projectId: project.id, annotationId, authorId: isFinal ? L : R, verdict: v, isFinal, rationale: `Rationale ${v}`, evidenceLinkIds }).returning().get();
+  await verdict(claim1.id, 'mixed', false);
+  await verdict(claim1.id, 'true', true, [l1.id]);
+  await verdict(claim2.id, 'false', true);
   return {
     lead, reviewer, viewer, outsider, project, db,
     articles: { emoji, accents, crlf, rtl },

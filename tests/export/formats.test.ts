@@ -11,16 +11,16 @@ beforeAll(async () => {
 const lines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l));
 
 describe('native JSONL', () => {
-  it('starts with a manifest that states counts and units, then one line per article', () => {
-    const [manifest, ...articles] = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
+  it('starts with a manifest that states counts and units, then one line per article', async () => {
+    const [manifest, ...articles] = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
     expect(manifest).toMatchObject({ type: 'manifest', format: 'factcheck-workbench', formatVersion: 1, counts: { articles: 4, annotations: 9, links: 4, reviews: 11, liveReviews: 10 } });
     expect(manifest.offsets.startCp).toMatch(/code points/);
     expect(articles).toHaveLength(4);
     expect(articles.every((a) => a.type === 'article' && !a.body.includes('\r'))).toBe(true);
   });
 
-  it('gives UTF-16 and code point offsets that both select the exact text', () => {
-    const [, ...articles] = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
+  it('gives UTF-16 and code point offsets that both select the exact text', async () => {
+    const [, ...articles] = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
     let astral = 0;
     for (const article of articles) {
       for (const a of article.annotations) {
@@ -32,8 +32,8 @@ describe('native JSONL', () => {
     expect(astral).toBeGreaterThan(0);
   });
 
-  it('carries reviews (replaced ones too), verdicts and each link once', () => {
-    const [, ...articles] = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
+  it('carries reviews (replaced ones too), verdicts and each link once', async () => {
+    const [, ...articles] = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl' }));
     const claim1 = articles.flatMap((a) => a.annotations).find((a) => a.id === f.annotations.claim1.id);
     expect(claim1.reviews).toHaveLength(2);
     expect(claim1.reviews.filter((r: { supersededAt: string | null }) => r.supersededAt)).toHaveLength(1);
@@ -46,8 +46,8 @@ describe('native JSONL', () => {
 // CSV, brat and FEVER have their own files: csv.test.ts, brat.test.ts, fever.test.ts.
 
 describe('filters', () => {
-  it('exports only accepted items, and links only when both ends are exported', () => {
-    const [manifest, ...articles] = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl', status: 'accepted' }));
+  it('exports only accepted items, and links only when both ends are exported', async () => {
+    const [manifest, ...articles] = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl', status: 'accepted' }));
     const anns = articles.flatMap((a) => a.annotations);
     expect(anns.every((a) => a.status === 'accepted')).toBe(true);
     expect(anns).toHaveLength(4);
@@ -55,12 +55,12 @@ describe('filters', () => {
     expect(manifest.filters).toEqual({ status: ['accepted'] });
   });
 
-  it('filters by label, author and articles', () => {
-    const claims = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl', label: 'claim' })).slice(1).flatMap((a) => a.annotations);
+  it('filters by label, author and articles', async () => {
+    const claims = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl', label: 'claim' })).slice(1).flatMap((a) => a.annotations);
     expect(claims.map((a) => a.label)).toEqual(['claim', 'claim', 'claim']);
-    const byLead = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl', author: String(f.lead.user.id) })).slice(1).flatMap((a) => a.annotations);
+    const byLead = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl', author: String(f.lead.user.id) })).slice(1).flatMap((a) => a.annotations);
     expect(byLead).toHaveLength(1);
-    const one = lines(exportText(f.lead.actor, f.project.id, { format: 'jsonl', articles: String(f.articles.rtl.id) }));
+    const one = lines(await exportText(f.lead.actor, f.project.id, { format: 'jsonl', articles: String(f.articles.rtl.id) }));
     expect(one).toHaveLength(2);
     expect(one[1].links).toEqual([]);
   });

@@ -11,8 +11,8 @@ import type { Fixture } from './fixtures';
 export const MORE_TEXT = "他说：“我们不会放弃领土。” 𠀋 q\u0307uote x\u0323\u0301.\r\n'Tis said: -5 points, =SUM(A1) and @desk 👍🏽 agree.\r\nLast line.";
 
 export async function addMoreText(f: Fixture) {
-  const { id } = importArticle({ actor: f.lead.actor, projectId: f.project.id, input: { title: '领土 — Zelenskyy', outlet: 'Xinhua', url: 'https://example.org/cjk', body: MORE_TEXT } });
-  const body = getArticle({ actor: f.lead.actor, articleId: id }).article.body;
+  const { id } = await importArticle({ actor: f.lead.actor, projectId: f.project.id, input: { title: '领土 — Zelenskyy', outlet: 'Xinhua', url: 'https://example.org/cjk', body: MORE_TEXT } });
+  const body = (await getArticle({ actor: f.lead.actor, articleId: id })).article.body;
   const tag = (label: 'claim' | 'quote' | 'context', from: string, to = from, attributes: Record<string, unknown> = {}) => {
     const start = body.indexOf(from);
     const end = body.indexOf(to, start) + to.length;

@@ -21,10 +21,10 @@ beforeAll(async () => {
   f = await buildFixture();
   await addMoreText(f);
   const { claim2, ctx3, quote4 } = f.annotations;
-  f.db.update(annotations).set({ note: 'edited later — ✓', updatedAt: new Date(Date.now() + 60_000), version: 2 }).where(eq(annotations.id, claim2.id)).run();
+  await f.db.update(annotations).set({ note: 'edited later — ✓', updatedAt: new Date(Date.now() + 60_000), version: 2 }).where(eq(annotations.id, claim2.id)).run();
   // A span the last revision could not place stays on revision 0's text: not exported.
-  f.db.update(annotations).set({ revision: 0 }).where(eq(annotations.id, quote4.id)).run();
-  f.db.insert(links).values({ projectId: f.project.id, fromAnnotationId: Math.min(claim2.id, ctx3.id), toAnnotationId: Math.max(claim2.id, ctx3.id), relation: 'conflicts', status: 'proposed', authorId: f.reviewer.user.id, deletedAt: new Date() }).run();
+  await f.db.update(annotations).set({ revision: 0 }).where(eq(annotations.id, quote4.id)).run();
+  await f.db.insert(links).values({ projectId: f.project.id, fromAnnotationId: Math.min(claim2.id, ctx3.id), toAnnotationId: Math.max(claim2.id, ctx3.id), relation: 'conflicts', status: 'proposed', authorId: f.reviewer.user.id, deletedAt: new Date() }).run();
 });
 
 const toBytes = (chunks: Iterable<string | Uint8Array>) => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));
@@ -50,8 +50,8 @@ describe('native JSONL from rows', () => {
     ['status proposed, label context', () => ({ format: 'jsonl', status: 'proposed,disputed', label: 'context' })],
   ];
   for (const [name, request] of cases) {
-    it(`is byte-equal to the records path: ${name}`, () => {
-      const stream = exportProject({ actor: f.lead.actor, projectId: f.project.id, request: request(), baseUrl: BASE });
+    it(`is byte-equal to the records path: ${name}`, async () => {
+      const stream = await exportProject({ actor: f.lead.actor, projectId: f.project.id, request: request(), baseUrl: BASE });
       const fast = toBytes(stream.chunks);
       expect(fast.equals(throughRecords(stream.context, stream.context.filters))).toBe(true);
       const lines = fast.toString('utf8').trimEnd().split('\n');
@@ -66,8 +66,8 @@ describe('native JSONL from rows', () => {
     });
   }
 
-  it('carries the edit time, leaves out the span on an older revision and the deleted link', () => {
-    const stream = exportProject({ actor: f.lead.actor, projectId: f.project.id, request: { format: 'jsonl' }, baseUrl: BASE });
+  it('carries the edit time, leaves out the span on an older revision and the deleted link', async () => {
+    const stream = await exportProject({ actor: f.lead.actor, projectId: f.project.id, request: { format: 'jsonl' }, baseUrl: BASE });
     const articles = toBytes(stream.chunks).toString('utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
     const all = articles.flatMap((a) => a.annotations);
     const edited = all.find((a) => a.id === f.annotations.claim2.id);

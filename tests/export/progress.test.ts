@@ -72,13 +72,13 @@ describe('command line progress', () => {
     expect(screen).toMatch(/Exported .* as jsonl/);
   });
 
-  it.skipIf(!hasScript)('shows files read and imported on a terminal, and nothing of it through a pipe', () => {
+  it.skipIf(!hasScript)('shows files read and imported on a terminal, and nothing of it through a pipe', async () => {
     const files = ['a', 'b', 'c'].map((name) => {
       const file = path.join(dir, `${name}.json`);
       fs.writeFileSync(file, JSON.stringify({ title: `Title ${name}`, body: `Body ${name} ${Math.random()}` }));
       return file;
     });
-    const project = makeProject([]);
+    const project = await makeProject([]);
     const { code, screen } = onTerminal(['import', '--project', project.slug, ...files]);
     expect(code).toBe(0);
     expect(screen).toMatch(/\rreading 3 of 3 files/);

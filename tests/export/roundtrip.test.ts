@@ -42,30 +42,30 @@ function canonical(text: string) {
 }
 
 describe('native JSONL round trip', () => {
-  it('export, then import into an empty project, gives the same data back', () => {
-    const original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
-    const copy = makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
-    const result = importBatch({ actor: f.lead.actor, projectId: copy.id, files: [{ name: 'export.jsonl', bytes: new TextEncoder().encode(original) }] });
+  it('export, then import into an empty project, gives the same data back', async () => {
+    const original = await exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+    const copy = await makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
+    const result = await importBatch({ actor: f.lead.actor, projectId: copy.id, files: [{ name: 'export.jsonl', bytes: new TextEncoder().encode(original) }] });
     expect(result.imported).toBe(4);
     expect(result.files[0]).toMatchObject({ links: 4, skippedLinks: 0, reassignedAuthors: 0, unverifiedLines: 0, droppedReviews: 0 });
-    const again = exportText(f.lead.actor, copy.id, { format: 'jsonl' });
+    const again = await exportText(f.lead.actor, copy.id, { format: 'jsonl' });
     expect(canonical(again)).toEqual(canonical(original));
   });
 
-  it('importing the same export again reports every article as a duplicate', () => {
-    const original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
-    const result = importBatch({ actor: f.lead.actor, projectId: f.project.id, files: [{ name: 'export.jsonl', bytes: new TextEncoder().encode(original) }] });
+  it('importing the same export again reports every article as a duplicate', async () => {
+    const original = await exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+    const result = await importBatch({ actor: f.lead.actor, projectId: f.project.id, files: [{ name: 'export.jsonl', bytes: new TextEncoder().encode(original) }] });
     expect(result).toMatchObject({ imported: 0, duplicates: 4 });
     expect(result.files[0].skippedLinks).toBe(4);
   });
 
-  it('refuses a native file whose offsets do not select the exact text, naming the line', () => {
-    const original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+  it('refuses a native file whose offsets do not select the exact text, naming the line', async () => {
+    const original = await exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
     const lines = original.split('\n');
     const article = JSON.parse(lines[1]);
     article.annotations[0].start += 1;
     lines[1] = JSON.stringify(article);
-    const copy = makeProject([[f.lead.user.id, 'lead']]);
-    expect(() => importBatch({ actor: f.lead.actor, projectId: copy.id, files: [{ name: 'x.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) }] })).toThrow(/x\.jsonl, line 2: annotation \d+: .* does not select its exact text/);
+    const copy = await makeProject([[f.lead.user.id, 'lead']]);
+    await expect(importBatch({ actor: f.lead.actor, projectId: copy.id, files: [{ name: 'x.jsonl', bytes: new TextEncoder().encode(lines.join('\n')) }] })).rejects.toThrow(/x\.jsonl, line 2: annotation \d+: .* does not select its exact text/);
   });
 });

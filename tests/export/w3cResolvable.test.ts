@@ -43,7 +43,7 @@ beforeAll(async () => {
   itemRoute = (await importRoute('/api/projects/:projectId/w3c/:item'))!;
   textRoute = (await importRoute('/api/articles/:articleId/text'))!;
   for (const [role, who] of Object.entries({ lead: f.lead, viewer: f.viewer, outsider: f.outsider })) {
-    tokens[role] = createToken({ actor: who.actor, input: { name: 'test' } }).token;
+    tokens[role] = (await createToken({ actor: who.actor, input: { name: 'test' } })).token;
   }
   texts = new Map(Object.values(f.articles).map((a) => [`${ORIGIN}/api/articles/${a.id}/text`, a.body]));
 });
@@ -61,14 +61,14 @@ async function resolve(iri: string, token = tokens.viewer, headers: Record<strin
   throw new Error(`no route for ${iri}`);
 }
 
-const exportItems = (): Json[] => {
-  const [collection] = JSON.parse(exportText(f.lead.actor, f.project.id, { format: 'w3c' }).replaceAll('https://desk.example.org', ORIGIN));
+const exportItems = async (): Promise<Json[]> => {
+  const [collection] = JSON.parse((await exportText(f.lead.actor, f.project.id, { format: 'w3c' })).replaceAll('https://desk.example.org', ORIGIN));
   return collection.first.items;
 };
 
 describe('W3C IRIs resolve', () => {
   it('serves every exported annotation, link and review at its id as the same JSON-LD', async () => {
-    const items = exportItems();
+    const items = await exportItems();
     expect(items).toHaveLength(23);
     for (const item of items) {
       const res = await resolve(item.id);
@@ -81,7 +81,7 @@ describe('W3C IRIs resolve', () => {
   });
 
   it('points links at the two annotations they connect, and names people without an IRI', async () => {
-    const items = exportItems();
+    const items = await exportItems();
     const link = items.find((i) => i.id.endsWith(`/w3c/link-${f.links.l1.id}`))!;
     expect(link.motivation).toBe('linking');
     expect(link.target).toEqual([`${ORIGIN}/api/projects/${f.project.id}/w3c/annotation-${f.annotations.claim1.id}`, `${ORIGIN}/api/projects/${f.project.id}/w3c/annotation-${f.annotations.claim2.id}`]);
@@ -90,7 +90,7 @@ describe('W3C IRIs resolve', () => {
   });
 
   it('resolves each source to the exact article text for members only', async () => {
-    const claim = exportItems().find((i) => i.id.endsWith(`annotation-${f.annotations.claim1.id}`))!;
+    const claim = (await exportItems()).find((i) => i.id.endsWith(`annotation-${f.annotations.claim1.id}`))!;
     const res = await resolve(claim.target.source);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
@@ -103,14 +103,14 @@ describe('W3C IRIs resolve', () => {
     expect((await resolve(claimIri, tokens.outsider)).status).toBe(404);
     expect((await resolve(`${ORIGIN}/api/projects/${f.project.id}/w3c/annotation-99999999`)).status).toBe(404);
     expect((await resolve(`${ORIGIN}/api/projects/${f.project.id}/w3c/comment-1`)).status).toBe(404);
-    const other = makeProject([[f.viewer.user.id, 'viewer']]);
+    const other = await makeProject([[f.viewer.user.id, 'viewer']]);
     expect((await resolve(`${ORIGIN}/api/projects/${other.id}/w3c/annotation-${f.annotations.claim1.id}`)).status).toBe(404);
-    expect(() => readW3cItem({ actor: f.outsider.actor, projectId: f.project.id, key: `annotation-${f.annotations.claim1.id}`, baseUrl: ORIGIN })).toThrow(/not found/);
-    expect(() => readW3cContainer({ actor: f.outsider.actor, projectId: f.project.id, baseUrl: ORIGIN, view: 'minimal' })).toThrow(/not found/);
+    await expect(readW3cItem({ actor: f.outsider.actor, projectId: f.project.id, key: `annotation-${f.annotations.claim1.id}`, baseUrl: ORIGIN })).rejects.toThrow(/not found/);
+    await expect(readW3cContainer({ actor: f.outsider.actor, projectId: f.project.id, baseUrl: ORIGIN, view: 'minimal' })).rejects.toThrow(/not found/);
   });
 
   it('negotiates: JSON-LD by default and for */*, plain JSON when preferred, 406 otherwise', async () => {
-    const iri = exportItems()[0].id;
+    const iri = (await exportItems())[0].id;
     expect((await resolve(iri, tokens.viewer, { accept: 'text/html,*/*;q=0.8' })).headers.get('content-type')).toBe(PROFILE);
     expect((await resolve(iri, tokens.viewer, { accept: 'application/json' })).headers.get('content-type')).toBe('application/json; charset=utf-8');
     const refused = await resolve(iri, tokens.viewer, { accept: 'text/turtle' });
@@ -149,7 +149,7 @@ describe('the annotation container', () => {
   it('pages with a keyset cursor: every member once, in order, across pages that pass the suite', async () => {
     const { emoji } = f.articles;
     const rows = Array.from({ length: 2 * CONTAINER_PAGE_SIZE + 10 }, (_, i) => ({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context' as const, start: 0, end: 9, exact: emoji.body.slice(0, 9), note: `n${i}` }));
-    f.db.insert(annotations).values(rows).run();
+    await f.db.insert(annotations).values(rows).run();
     const doc = (await resolve(container())).json as Json;
     const total = 23 + rows.length;
     expect(doc.total).toBe(total);
@@ -176,8 +176,8 @@ describe('the annotation container', () => {
     expect((await resolve(`${container()}?cursor=12`)).status).toBe(400);
     expect((await resolve(`${container()}?cursor=start&sort=id`)).status).toBe(400);
     const lone = await makeUser();
-    const mine = makeProject([[lone.user.id, 'viewer']]);
-    const empty = readW3cContainer({ actor: lone.actor, projectId: mine.id, baseUrl: ORIGIN, view: 'descriptions' });
+    const mine = await makeProject([[lone.user.id, 'viewer']]);
+    const empty = await readW3cContainer({ actor: lone.actor, projectId: mine.id, baseUrl: ORIGIN, view: 'descriptions' });
     expect(empty).toMatchObject({ total: 0, first: { items: [] }, last: `${ORIGIN}/api/projects/${mine.id}/w3c?cursor=start` });
   });
 });

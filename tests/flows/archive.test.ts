@@ -41,10 +41,10 @@ let goneQuote: number;
 let link: number;
 let anaVersion: number;
 
-const eventCount = () => getDb().select({ n: count() }).from(events).where(eq(events.projectId, projectId)).get()!.n;
+const eventCount = async () => (await getDb().select({ n: count() }).from(events).where(eq(events.projectId, projectId)).get())!.n;
 
-function boardStatements(actor: Actor) {
-  const board = claimBoard({ actor, projectId });
+async function boardStatements(actor: Actor) {
+  const board = await claimBoard({ actor, projectId });
   const ids = board.items.flatMap((c) => [c.claim.annotationId, ...c.cells.flatMap((cell) => cell.statements.map((s) => s.annotationId))]);
   return { ids: new Set(ids), outlets: board.outlets.map((o) => o.name), totals: board.totals };
 }
@@ -56,9 +56,9 @@ beforeAll(async () => {
   lead = l.actor;
   ana = a.actor;
   bo = b.actor;
-  projectId = makeProject([[l.user.id, 'lead'], [a.user.id, 'reviewer'], [b.user.id, 'reviewer']]).id;
-  kept = importArticle({ actor: lead, projectId, input: { title: 'Zelenskyy: no recognition', outlet: 'UNN', body: KEPT } }).id;
-  gone = importArticle({ actor: lead, projectId, input: { title: 'Zamin.uz: imported by mistake', outlet: 'Zamin.uz', body: GONE } }).id;
+  projectId = (await makeProject([[l.user.id, 'lead'], [a.user.id, 'reviewer'], [b.user.id, 'reviewer']])).id;
+  kept = (await importArticle({ actor: lead, projectId, input: { title: 'Zelenskyy: no recognition', outlet: 'UNN', body: KEPT } })).id;
+  gone = (await importArticle({ actor: lead, projectId, input: { title: 'Zamin.uz: imported by mistake', outlet: 'Zamin.uz', body: GONE } })).id;
   const claimText = 'Ukraine will never recognise the occupied territories as Russian';
   keptClaim = (await createAnnotation({ actor: ana, articleId: kept, input: { label: 'claim', ...span(KEPT, claimText) } })).id;
   const goneText = 'Ukraine will never recognise occupied territories as Russian';
@@ -76,55 +76,55 @@ beforeAll(async () => {
 
 describe('an archived article', () => {
   it('is in every list before it is archived', async () => {
-    expect(listArticlesPage({ actor: ana, projectId, query: {} }).items.map((a) => a.id)).toContain(gone);
-    expect(listArticleOutlets({ actor: ana, projectId })).toContain('Zamin.uz');
-    const board = boardStatements(ana);
+    expect((await listArticlesPage({ actor: ana, projectId, query: {} })).items.map((a) => a.id)).toContain(gone);
+    expect(await listArticleOutlets({ actor: ana, projectId })).toContain('Zamin.uz');
+    const board = await boardStatements(ana);
     expect(board.ids).toContain(goneClaim);
     expect(board.outlets).toContain('Zamin.uz');
-    expect(reviewQueue({ actor: lead, projectId }).items.map((i) => i.id)).toContain(goneQuote);
-    expect(reviewQueue({ actor: bo, projectId }).items.some((i) => i.kind === 'link' && i.id === link)).toBe(true);
-    expect(reviewQueue({ actor: lead, projectId }).counts.outlet.map((o) => o.value)).toContain('Zamin.uz');
-    expect(disputedItems({ actor: lead, projectId }).items.map((i) => i.id)).toEqual([goneClaim]);
-    expect(exportText(lead, projectId, { format: 'jsonl' })).toContain('imported by mistake');
+    expect((await reviewQueue({ actor: lead, projectId })).items.map((i) => i.id)).toContain(goneQuote);
+    expect((await reviewQueue({ actor: bo, projectId })).items.some((i) => i.kind === 'link' && i.id === link)).toBe(true);
+    expect((await reviewQueue({ actor: lead, projectId })).counts.outlet.map((o) => o.value)).toContain('Zamin.uz');
+    expect((await disputedItems({ actor: lead, projectId })).items.map((i) => i.id)).toEqual([goneClaim]);
+    expect(await exportText(lead, projectId, { format: 'jsonl' })).toContain('imported by mistake');
     expect((await suggestions({ actor: ana, annotationId: keptClaim })).suggestions.map((s) => s.articleId)).toContain(gone);
     const agreement = await projectAgreement({ actor: lead, projectId });
     expect(agreement.articles.items.map((r) => r.articleId)).toContain(gone);
     expect(agreement.pairs.find((p) => p.articles > 0)).toBeDefined();
-    expect(listInbox({ actor: ana }).items.map((i) => i.targetId)).toContain(goneClaim);
-    expect(readW3cItem({ actor: ana, projectId, key: `annotation-${goneClaim}`, baseUrl: 'https://desk.example.org' }).document).toBeDefined();
+    expect((await listInbox({ actor: ana })).items.map((i) => i.targetId)).toContain(goneClaim);
+    expect((await readW3cItem({ actor: ana, projectId, key: `annotation-${goneClaim}`, baseUrl: 'https://desk.example.org' })).document).toBeDefined();
   });
 
   it('leaves every list, count and export once a lead archives it', async () => {
-    const w3cBefore = readW3cContainer({ actor: ana, projectId, baseUrl: 'https://desk.example.org', view: 'minimal' }).total as number;
-    archiveArticle({ actor: lead, articleId: gone });
+    const w3cBefore = (await readW3cContainer({ actor: ana, projectId, baseUrl: 'https://desk.example.org', view: 'minimal' })).total as number;
+    await archiveArticle({ actor: lead, articleId: gone });
 
-    expect(listArticlesPage({ actor: ana, projectId, query: {} }).items.map((a) => a.id)).toEqual([kept]);
-    expect(listArticlesPage({ actor: ana, projectId, query: {} }).total).toBe(1);
-    expect(listArticleOutlets({ actor: ana, projectId })).toEqual(['UNN']);
+    expect((await listArticlesPage({ actor: ana, projectId, query: {} })).items.map((a) => a.id)).toEqual([kept]);
+    expect((await listArticlesPage({ actor: ana, projectId, query: {} })).total).toBe(1);
+    expect(await listArticleOutlets({ actor: ana, projectId })).toEqual(['UNN']);
 
-    const board = boardStatements(ana);
+    const board = await boardStatements(ana);
     expect(board.ids).not.toContain(goneClaim);
     expect(board.ids).toContain(keptClaim);
     expect(board.outlets).toEqual(['UNN']);
     expect(board.totals).toMatchObject({ clusters: 1, linkedClusters: 0, contested: 0, links: 0, rejectedLinks: 0 });
 
     for (const actor of [lead, bo]) {
-      const queue = reviewQueue({ actor, projectId });
+      const queue = await reviewQueue({ actor, projectId });
       expect(queue.items.every((i) => i.span.articleId === kept && (i.kind !== 'link' || i.other.articleId === kept))).toBe(true);
       expect(queue.counts.outlet.map((o) => o.value)).not.toContain('Zamin.uz');
       expect(queue.counts.article.map((o) => Number(o.value))).not.toContain(gone);
       expect(queue.left).toBe(queue.items.length);
     }
-    expect(reviewQueue({ actor: lead, projectId }).left).toBe(1); // Ana's claim in the kept article
-    expect(disputedItems({ actor: lead, projectId })).toMatchObject({ items: [], total: 0 });
-    expect(reviewQueue({ actor: bo, projectId }).counts.label.find((l) => l.value === 'link')).toBeUndefined();
+    expect((await reviewQueue({ actor: lead, projectId })).left).toBe(1); // Ana's claim in the kept article
+    expect(await disputedItems({ actor: lead, projectId })).toMatchObject({ items: [], total: 0 });
+    expect((await reviewQueue({ actor: bo, projectId })).counts.label.find((l) => l.value === 'link')).toBeUndefined();
 
-    const jsonl = exportText(lead, projectId, { format: 'jsonl' });
+    const jsonl = await exportText(lead, projectId, { format: 'jsonl' });
     expect(jsonl).not.toContain('imported by mistake');
     expect(jsonl).not.toContain('никогда');
     const records = jsonl.trim().split('\n').map((line) => JSON.parse(line) as { id?: number; links?: unknown[] });
     expect(records.filter((r) => r.id !== undefined).map((r) => r.id)).toEqual([kept]);
-    const csv = exportText(lead, projectId, { format: 'csv' });
+    const csv = await exportText(lead, projectId, { format: 'csv' });
     expect(csv).not.toContain('Zamin.uz');
 
     expect((await suggestions({ actor: ana, annotationId: keptClaim })).suggestions.map((s) => s.articleId)).not.toContain(gone);
@@ -134,17 +134,17 @@ describe('an archived article', () => {
     expect(agreement.articles.items.map((r) => r.articleId)).not.toContain(gone);
     expect(agreement.pairs.every((p) => p.articles === 0)).toBe(true);
 
-    expect(listInbox({ actor: ana }).items.map((i) => i.targetId)).not.toContain(goneClaim);
+    expect((await listInbox({ actor: ana })).items.map((i) => i.targetId)).not.toContain(goneClaim);
 
-    const w3cAfter = readW3cContainer({ actor: ana, projectId, baseUrl: 'https://desk.example.org', view: 'minimal' }).total as number;
+    const w3cAfter = (await readW3cContainer({ actor: ana, projectId, baseUrl: 'https://desk.example.org', view: 'minimal' })).total as number;
     // Two spans, a link and their three reviews left with it.
     expect(w3cBefore - w3cAfter).toBe(2 + 1 + 2);
-    expect(() => readW3cItem({ actor: ana, projectId, key: `annotation-${goneClaim}`, baseUrl: 'https://desk.example.org' })).toThrow(/not found/i);
+    await expect(readW3cItem({ actor: ana, projectId, key: `annotation-${goneClaim}`, baseUrl: 'https://desk.example.org' })).rejects.toThrow(/not found/i);
   });
 
   it('takes no annotation, link, review, comment or verdict, and changes nothing', async () => {
-    const before = eventCount();
-    const rowsBefore = getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get()!.n;
+    const before = await eventCount();
+    const rowsBefore = (await getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get())!.n;
     const refusals: Array<[string, () => unknown, RegExp]> = [
       ['a new annotation', () => createAnnotation({ actor: bo, articleId: gone, input: { label: 'context', start: 0, end: 8 } }), /restore it to annotate/],
       ['an edit', () => updateAnnotation({ actor: ana, annotationId: goneClaim, ifMatch: anaVersion, input: { note: 'Примітка' } }), /restore it to annotate/],
@@ -156,8 +156,8 @@ describe('an archived article', () => {
       ['a review of its link', () => reviewLink({ actor: bo, id: link, input: { decision: 'accept' } }), /restore it to review/],
       ['settling its dispute', () => settle({ actor: lead, kind: 'annotation', id: goneClaim, input: { decision: 'accept', reason: 'fine' } }), /restore it to review/],
       ['a comment', () => addComment({ actor: ana, target: { kind: 'annotation', id: goneClaim }, input: { body: 'Так' } }), /restore it to comment/],
-      ['a corrected text', () => createRevision({ actor: lead, articleId: gone, input: { body: `${GONE} Updated at 18:00.` } }), /restore it to correct it/],
-      ['a verdict', () => proposeVerdict({ actor: bo, annotationId: goneClaim, input: { verdict: 'false', rationale: 'Because.' } }), /restore it to review/],
+      ['a corrected text', async () => await createRevision({ actor: lead, articleId: gone, input: { body: `${GONE} Updated at 18:00.` } }), /restore it to correct it/],
+      ['a verdict', async () => await proposeVerdict({ actor: bo, annotationId: goneClaim, input: { verdict: 'false', rationale: 'Because.' } }), /restore it to review/],
     ];
     for (const [what, call, message] of refusals) {
       const error = await appError(call);
@@ -165,9 +165,9 @@ describe('an archived article', () => {
       expect(error.message, what).toMatch(message);
       expect(error.message, what).toMatch(/^This article is archived; restore it to /);
     }
-    expect(eventCount()).toBe(before);
-    expect(getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get()!.n).toBe(rowsBefore);
-    expect(getDb().select().from(links).where(eq(links.id, link)).get()!.deletedAt).toBeNull();
+    expect(await eventCount()).toBe(before);
+    expect((await getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get())!.n).toBe(rowsBefore);
+    expect((await getDb().select().from(links).where(eq(links.id, link)).get())!.deletedAt).toBeNull();
   });
 
   it('still answers a stranger with 404, not with the archive', async () => {
@@ -177,13 +177,13 @@ describe('an archived article', () => {
   });
 
   it('comes back everywhere when restored', async () => {
-    restoreArticle({ actor: lead, articleId: gone });
-    expect(listArticlesPage({ actor: ana, projectId, query: {} }).items.map((a) => a.id).sort()).toEqual([kept, gone].sort());
-    const board = boardStatements(ana);
+    await restoreArticle({ actor: lead, articleId: gone });
+    expect((await listArticlesPage({ actor: ana, projectId, query: {} })).items.map((a) => a.id).sort()).toEqual([kept, gone].sort());
+    const board = await boardStatements(ana);
     expect(board.ids).toContain(goneClaim);
     expect(board.totals.links).toBe(1);
-    expect(reviewQueue({ actor: lead, projectId }).items.map((i) => i.id)).toContain(goneQuote);
-    expect(listInbox({ actor: ana }).items.map((i) => i.targetId)).toContain(goneClaim);
+    expect((await reviewQueue({ actor: lead, projectId })).items.map((i) => i.id)).toContain(goneQuote);
+    expect((await listInbox({ actor: ana })).items.map((i) => i.targetId)).toContain(goneClaim);
     expect((await createAnnotation({ actor: bo, articleId: gone, input: { label: 'context', ...span(GONE, 'Tashkent') } })).label).toBe('context');
   });
 });

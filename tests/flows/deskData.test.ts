@@ -23,30 +23,30 @@ beforeAll(async () => {
   const r = await makeUser({ name: 'Taras Reviewer' });
   lead = l.actor;
   reviewer = r.actor;
-  projectId = makeProject([[l.user.id, 'lead'], [r.user.id, 'reviewer']]).id;
+  projectId = (await makeProject([[l.user.id, 'lead'], [r.user.id, 'reviewer']])).id;
   for (const title of ['Зеленський: Україна не визнає', 'Zelensky: Ukraine will not recognize 🇺🇦', '“We Will Never,” Zelenskyy Responds']) {
-    ids.push(importArticle({ actor: lead, projectId, input: { title, body: `${title}. Kyiv • UNN. ${Math.random()}` } }).id);
+    ids.push((await importArticle({ actor: lead, projectId, input: { title, body: `${title}. Kyiv • UNN. ${Math.random()}` } })).id);
   }
-  const other = makeProject([[l.user.id, 'lead']]).id;
-  otherProjectArticle = importArticle({ actor: lead, projectId: other, input: { title: 'Elsewhere', body: `Elsewhere ${Math.random()}` } }).id;
+  const other = (await makeProject([[l.user.id, 'lead']])).id;
+  otherProjectArticle = (await importArticle({ actor: lead, projectId: other, input: { title: 'Elsewhere', body: `Elsewhere ${Math.random()}` } })).id;
 });
 
 describe('setOutlet', () => {
-  it('sets the outlet of several articles at once and records one event each', () => {
-    expect(setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0], ids[1]], outlet: '  Укрінформ ' } })).toEqual({ updated: 2, outlet: 'Укрінформ' });
-    expect(getArticle({ actor: lead, articleId: ids[0] }).article.outlet).toBe('Укрінформ');
-    const rows = getDb().select().from(events).where(and(eq(events.action, 'article.update'), eq(events.entityId, ids[1]))).all();
+  it('sets the outlet of several articles at once and records one event each', async () => {
+    expect(await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0], ids[1]], outlet: '  Укрінформ ' } })).toEqual({ updated: 2, outlet: 'Укрінформ' });
+    expect((await getArticle({ actor: lead, articleId: ids[0] })).article.outlet).toBe('Укрінформ');
+    const rows = await getDb().select().from(events).where(and(eq(events.action, 'article.update'), eq(events.entityId, ids[1]))).all();
     expect(rows.at(-1)?.after).toEqual({ outlet: 'Укрінформ' });
     // Again: nothing changes, nothing recorded.
-    expect(setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0]], outlet: 'Укрінформ' } }).updated).toBe(0);
+    expect((await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0]], outlet: 'Укрінформ' } })).updated).toBe(0);
   });
 
-  it('clears it with an empty outlet', () => {
-    expect(setOutlet({ actor: lead, projectId, input: { articleIds: [ids[1]], outlet: '' } })).toEqual({ updated: 1, outlet: null });
+  it('clears it with an empty outlet', async () => {
+    expect(await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[1]], outlet: '' } })).toEqual({ updated: 1, outlet: null });
   });
 
   it('is for leads only', async () => {
-    const error = await appError(() => setOutlet({ actor: reviewer, projectId, input: { articleIds: [ids[0]], outlet: 'UNN' } }));
+    const error = await appError(async () => await setOutlet({ actor: reviewer, projectId, input: { articleIds: [ids[0]], outlet: 'UNN' } }));
     expect(error.status).toBe(403);
   });
 
@@ -57,35 +57,35 @@ describe('setOutlet', () => {
     ['a long outlet', { articleIds: [1], outlet: 'x'.repeat(201) }],
     ['an unknown field', { articleIds: [1], outlet: 'UNN', body: 'x' }],
   ])('refuses %s with a 400 and changes nothing', async (_what, input) => {
-    const error = await appError(() => setOutlet({ actor: lead, projectId, input }));
+    const error = await appError(async () => await setOutlet({ actor: lead, projectId, input }));
     expect(error.status).toBe(400);
   });
 
   it('refuses an article of another project: all or nothing', async () => {
-    const error = await appError(() => setOutlet({ actor: lead, projectId, input: { articleIds: [ids[2], otherProjectArticle], outlet: 'UNN' } }));
+    const error = await appError(async () => await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[2], otherProjectArticle], outlet: 'UNN' } }));
     expect(error.status).toBe(404);
-    expect(getArticle({ actor: lead, articleId: ids[2] }).article.outlet).toBeNull();
+    expect((await getArticle({ actor: lead, articleId: ids[2] })).article.outlet).toBeNull();
   });
 });
 
 describe('archiveArticle and restoreArticle', () => {
   it('archives, lists, restores, and records both in the audit log', async () => {
-    const { archivedAt } = archiveArticle({ actor: lead, articleId: ids[2] });
+    const { archivedAt } = await archiveArticle({ actor: lead, articleId: ids[2] });
     expect(archivedAt).toBeInstanceOf(Date);
-    expect(listArchivedArticles({ actor: lead, projectId }).map((a) => a.id)).toEqual([ids[2]]);
-    expect((await appError(() => archiveArticle({ actor: lead, articleId: ids[2] }))).status).toBe(409);
-    restoreArticle({ actor: lead, articleId: ids[2] });
-    expect(listArchivedArticles({ actor: lead, projectId })).toEqual([]);
-    expect((await appError(() => restoreArticle({ actor: lead, articleId: ids[2] }))).status).toBe(409);
-    const actions = getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, ids[2]))).all().map((e) => e.action);
+    expect((await listArchivedArticles({ actor: lead, projectId })).map((a) => a.id)).toEqual([ids[2]]);
+    expect((await appError(async () => await archiveArticle({ actor: lead, articleId: ids[2] }))).status).toBe(409);
+    await restoreArticle({ actor: lead, articleId: ids[2] });
+    expect(await listArchivedArticles({ actor: lead, projectId })).toEqual([]);
+    expect((await appError(async () => await restoreArticle({ actor: lead, articleId: ids[2] }))).status).toBe(409);
+    const actions = (await getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, ids[2]))).all()).map((e) => e.action);
     expect(actions).toEqual(['article.import', 'article.archive', 'article.restore']);
   });
 
   it('is for leads of the project only', async () => {
-    expect((await appError(() => archiveArticle({ actor: reviewer, articleId: ids[0] }))).status).toBe(403);
-    expect((await appError(() => archiveArticle({ actor: reviewer, articleId: otherProjectArticle }))).status).toBe(404);
-    expect((await appError(() => archiveArticle({ actor: lead, articleId: 999_999 }))).status).toBe(404);
-    expect((await appError(() => listArchivedArticles({ actor: reviewer, projectId }))).status).toBe(403);
+    expect((await appError(async () => await archiveArticle({ actor: reviewer, articleId: ids[0] }))).status).toBe(403);
+    expect((await appError(async () => await archiveArticle({ actor: reviewer, articleId: otherProjectArticle }))).status).toBe(404);
+    expect((await appError(async () => await archiveArticle({ actor: lead, articleId: 999_999 }))).status).toBe(404);
+    expect((await appError(async () => await listArchivedArticles({ actor: reviewer, projectId }))).status).toBe(403);
   });
 });
 
@@ -94,15 +94,15 @@ describe('changeOwnPassword', () => {
 
   it('changes it, keeps this session and ends the others', async () => {
     const { user, actor } = await makeUser();
-    const here = startSession(user.id);
-    const laptop = startSession(user.id);
+    const here = await startSession(user.id);
+    const laptop = await startSession(user.id);
     const result = await changeOwnPassword({ actor, ip: '198.51.100.1', keepSessionId: here.id, input: input('correct horse battery') });
     expect(result).toEqual({ sessionsEnded: 1 });
-    expect(isSessionLive(here.id, user.id)).toBe(true);
-    expect(isSessionLive(laptop.id, user.id)).toBe(false);
+    expect(await isSessionLive(here.id, user.id)).toBe(true);
+    expect(await isSessionLive(laptop.id, user.id)).toBe(false);
     expect(await verifyCredentials(user.email, 'a brand new passphrase', '198.51.100.1')).toMatchObject({ id: user.id });
     expect(await verifyCredentials(user.email, 'correct horse battery', '198.51.100.2')).toBeNull();
-    expect(getDb().select().from(events).where(and(eq(events.action, 'user.password_change'), eq(events.entityId, user.id))).all()).toHaveLength(1);
+    expect(await getDb().select().from(events).where(and(eq(events.action, 'user.password_change'), eq(events.entityId, user.id))).all()).toHaveLength(1);
   });
 
   it.each([
@@ -113,10 +113,10 @@ describe('changeOwnPassword', () => {
     ['no current one', input(''), /current password/],
   ])('refuses %s with a 400 and changes nothing', async (_what, body, message) => {
     const { user, actor } = await makeUser();
-    const laptop = startSession(user.id);
+    const laptop = await startSession(user.id);
     const error = await appError(() => changeOwnPassword({ actor, ip: '198.51.100.3', keepSessionId: null, input: body }));
     expect([error.status, error.message]).toEqual([400, expect.stringMatching(message)]);
-    expect(isSessionLive(laptop.id, user.id)).toBe(true);
+    expect(await isSessionLive(laptop.id, user.id)).toBe(true);
     expect(await verifyCredentials(user.email, 'correct horse battery', '198.51.100.4')).toMatchObject({ id: user.id });
   });
 
@@ -136,9 +136,9 @@ describe('changeOwnPassword', () => {
   it('leaves session rows of other users alone', async () => {
     const { user, actor } = await makeUser();
     const other = await makeUser();
-    const theirs = startSession(other.user.id);
+    const theirs = await startSession(other.user.id);
     await changeOwnPassword({ actor, ip: '198.51.100.5', keepSessionId: null, input: input('correct horse battery') });
-    expect(isSessionLive(theirs.id, other.user.id)).toBe(true);
-    expect(getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+    expect(await isSessionLive(theirs.id, other.user.id)).toBe(true);
+    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
   });
 });

@@ -11,42 +11,42 @@ import { statedMetadata } from '@/seeds/metadata';
 import { makeUser } from '../helpers';
 
 /** The stored seed article of each seed file, in file order (found by content, not by id). */
-function rowsInFileOrder() {
-  const rows = getDb().select().from(articles).all();
+async function rowsInFileOrder() {
+  const rows = await getDb().select().from(articles).all();
   return seedFiles().map((file) => rows.find((r) => r.sha256 === crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')));
 }
 
 // The first load happens once for the file (the seed project has a fixed slug); each test
 // then checks what it left, and none depends on another having run.
 let lead: { id: number };
-let first: ReturnType<typeof loadSeeds>;
+let first: Awaited<ReturnType<typeof loadSeeds>>;
 beforeAll(async () => {
   lead = (await makeUser({ admin: true })).user;
-  first = loadSeeds(lead.id);
+  first = await loadSeeds(lead.id);
 });
 
 describe('loadSeeds', () => {
-  it('loads the five files into the seed project with the given lead, and adds nothing the second time', () => {
+  it('loads the five files into the seed project with the given lead, and adds nothing the second time', async () => {
     expect(first.added).toBe(5);
-    const project = getDb().select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get()!;
+    const project = (await getDb().select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get())!;
     expect(project).toMatchObject({ id: first.projectId, name: SEED_PROJECT.name, createdBy: lead.id });
-    expect(getDb().select().from(memberships).where(eq(memberships.projectId, project.id)).all()).toEqual([
+    expect(await getDb().select().from(memberships).where(eq(memberships.projectId, project.id)).all()).toEqual([
       expect.objectContaining({ userId: lead.id, role: 'lead' }),
     ]);
-    const eventsBefore = countRows(getDb(), events);
+    const eventsBefore = await countRows(getDb(), events);
 
-    const second = loadSeeds(lead.id);
+    const second = await loadSeeds(lead.id);
     expect(second).toEqual({ projectId: first.projectId, added: 0 });
-    expect(countRows(getDb(), articles)).toBe(5);
-    expect(countRows(getDb(), projects)).toBe(1);
-    expect(countRows(getDb(), memberships)).toBe(1);
-    expect(countRows(getDb(), events)).toBe(eventsBefore);
+    expect(await countRows(getDb(), articles)).toBe(5);
+    expect(await countRows(getDb(), projects)).toBe(1);
+    expect(await countRows(getDb(), memberships)).toBe(1);
+    expect(await countRows(getDb(), events)).toBe(eventsBefore);
   });
 
-  it('stores each body as the normalized file, with the sha256 of its UTF-8 bytes', () => {
+  it('stores each body as the normalized file, with the sha256 of its UTF-8 bytes', async () => {
     const files = seedFiles();
     expect(files).toHaveLength(5);
-    const rows = rowsInFileOrder();
+    const rows = await rowsInFileOrder();
     rows.forEach((row, i) => {
       expect(row, files[i]).toBeDefined();
       if (!row) return;
@@ -58,8 +58,8 @@ describe('loadSeeds', () => {
     });
   });
 
-  it('takes title, outlet and date from the text and leaves the rest empty', () => {
-    const rows = rowsInFileOrder();
+  it('takes title, outlet and date from the text and leaves the rest empty', async () => {
+    const rows = await rowsInFileOrder();
     for (const row of rows) {
       const stated = statedMetadata(row!.body);
       expect(row).toMatchObject({ title: stated.title ?? '', outlet: stated.outlet, publishedAt: stated.publishedAt, url: null, author: null });
@@ -67,14 +67,14 @@ describe('loadSeeds', () => {
     expect(rows.map((r) => r?.publishedAt)).toEqual(['2025-04-25', '2024-10-22', null, null, null]);
   });
 
-  it('adds a seed that is missing, without touching the others', () => {
-    const [victim] = getDb().select().from(articles).orderBy(asc(articles.id)).all();
+  it('adds a seed that is missing, without touching the others', async () => {
+    const [victim] = await getDb().select().from(articles).orderBy(asc(articles.id)).all();
     // Gone the hard way, as from a database restored without it: its revision row goes first.
-    getDb().delete(articleRevisions).where(eq(articleRevisions.articleId, victim.id)).run();
-    getDb().delete(articles).where(eq(articles.id, victim.id)).run();
-    const again = loadSeeds(null);
+    await getDb().delete(articleRevisions).where(eq(articleRevisions.articleId, victim.id)).run();
+    await getDb().delete(articles).where(eq(articles.id, victim.id)).run();
+    const again = await loadSeeds(null);
     expect(again.added).toBe(1);
-    expect(countRows(getDb(), articles)).toBe(5);
-    expect(getDb().select().from(articles).where(eq(articles.sha256, victim.sha256)).get()?.body).toBe(victim.body);
+    expect(await countRows(getDb(), articles)).toBe(5);
+    expect((await getDb().select().from(articles).where(eq(articles.sha256, victim.sha256)).get())?.body).toBe(victim.body);
   });
 });

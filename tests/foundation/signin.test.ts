@@ -27,7 +27,7 @@ describe('verifyCredentials', () => {
   it('answers null alike for an unknown email, a wrong password and a disabled account', async () => {
     const { user } = await makeUser();
     const disabled = await makeUser();
-    disableUser({ actor: SYSTEM, input: { userId: disabled.user.id } });
+    await disableUser({ actor: SYSTEM, input: { userId: disabled.user.id } });
     expect(await verifyCredentials('nobody@example.test', PASSWORD, '192.0.2.2')).toBeNull();
     expect(await verifyCredentials(user.email, 'not the password', '192.0.2.2')).toBeNull();
     expect(await verifyCredentials(disabled.user.email, PASSWORD, '192.0.2.2')).toBeNull();
@@ -37,9 +37,9 @@ describe('verifyCredentials', () => {
     const { user } = await makeUser();
     expect(MAX_FAILURES).toBe(5);
     await failTimes(user.email, '198.51.100.7', 4);
-    expect(isSignInThrottled(user.email, '198.51.100.7')).toBe(false);
+    expect(await isSignInThrottled(user.email, '198.51.100.7')).toBe(false);
     await failTimes(user.email, '198.51.100.7', 1);
-    expect(isSignInThrottled(user.email, '198.51.100.7')).toBe(true);
+    expect(await isSignInThrottled(user.email, '198.51.100.7')).toBe(true);
     const error = await verifyCredentials(user.email, PASSWORD, '198.51.100.7').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error).toMatchObject({ code: 'rate_limited', status: 429, message: 'Too many failed sign-ins. Wait 15 minutes and try again.' });
@@ -62,30 +62,30 @@ describe('verifyCredentials', () => {
     const { user } = await makeUser();
     const old = new Date(Date.now() - FAILURE_WINDOW_MS - 60_000);
     const rows = Array.from({ length: 5 }, () => ({ email: user.email, ip: '192.0.2.50', createdAt: old }));
-    getDb().insert(loginFailures).values(rows).run();
-    expect(isSignInThrottled(user.email, '192.0.2.50')).toBe(false);
+    await getDb().insert(loginFailures).values(rows).run();
+    expect(await isSignInThrottled(user.email, '192.0.2.50')).toBe(false);
     expect(await verifyCredentials(user.email, PASSWORD, '192.0.2.50')).not.toBeNull();
     const now = Date.now();
     await failTimes(user.email, '192.0.2.51', 5);
-    expect(isSignInThrottled(user.email, '192.0.2.51', now + FAILURE_WINDOW_MS - 60_000)).toBe(true);
-    expect(isSignInThrottled(user.email, '192.0.2.51', now + FAILURE_WINDOW_MS + 60_000)).toBe(false);
+    expect(await isSignInThrottled(user.email, '192.0.2.51', now + FAILURE_WINDOW_MS - 60_000)).toBe(true);
+    expect(await isSignInThrottled(user.email, '192.0.2.51', now + FAILURE_WINDOW_MS + 60_000)).toBe(false);
   });
 });
 
 describe('activeSessionUser', () => {
   it('accepts the current sessionVersion and rejects a bumped one', async () => {
     const { user } = await makeUser();
-    expect(activeSessionUser(user.id, 1)?.id).toBe(user.id);
+    expect((await activeSessionUser(user.id, 1))?.id).toBe(user.id);
     await resetPassword({ actor: SYSTEM, input: { userId: user.id } });
-    expect(activeSessionUser(user.id, 1)).toBeNull();
-    expect(activeSessionUser(user.id, 2)?.id).toBe(user.id);
+    expect(await activeSessionUser(user.id, 1)).toBeNull();
+    expect((await activeSessionUser(user.id, 2))?.id).toBe(user.id);
   });
 
   it('rejects a disabled user and an unknown id', async () => {
     const { user } = await makeUser();
-    disableUser({ actor: SYSTEM, input: { userId: user.id } });
-    expect(activeSessionUser(user.id, 2)).toBeNull();
-    expect(activeSessionUser(user.id, 1)).toBeNull();
-    expect(activeSessionUser(987_654, 1)).toBeNull();
+    await disableUser({ actor: SYSTEM, input: { userId: user.id } });
+    expect(await activeSessionUser(user.id, 2)).toBeNull();
+    expect(await activeSessionUser(user.id, 1)).toBeNull();
+    expect(await activeSessionUser(987_654, 1)).toBeNull();
   });
 });

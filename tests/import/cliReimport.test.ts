@@ -14,11 +14,11 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-reimport-'));
 
 it('reports a re-import with another text as a new revision with its counts, and the same text as unchanged', async () => {
   const reviewer = await makeUser();
-  const project = makeProject([[reviewer.user.id, 'reviewer']]);
+  const project = await makeProject([[reviewer.user.id, 'reviewer']]);
   const url = 'https://news.example/ukraine/київ';
   const body = 'Zelenskyy spoke in Kyiv on Friday. “This is an absolutely fair position,” he said. 🇺🇦\n\nThe talks continue.';
-  const article = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Kyiv', url, body } });
-  tag(article, reviewer.user.id, 'quote', 'This is an absolutely fair position');
+  const article = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Kyiv', url, body } });
+  await tag(article, reviewer.user.id, 'quote', 'This is an absolutely fair position');
   const file = path.join(dir, 'again.json');
   fs.writeFileSync(file, JSON.stringify([{ title: 'Kyiv (corrected)', url: url.toUpperCase(), body: body.replace('absolutely ', '') }]));
   const first = cli(['import', '--project', project.slug, file]);
@@ -27,5 +27,5 @@ it('reports a re-import with another text as a new revision with its counts, and
   expect(first.lines.at(-1)).toBe(`Imported 0, revised 1, skipped 0, into project ${project.slug} (id ${project.id}).`);
   const again = cli(['import', '--project', project.slug, file]);
   expect(again.lines[0]).toBe(`again.json:1: skipped: unchanged, already in project as article ${article.id}`);
-  expect(listRevisions({ actor: SYSTEM, articleId: article.id }).items.map((r) => r.source)).toEqual(['import', 'reimport']);
+  expect((await listRevisions({ actor: SYSTEM, articleId: article.id })).items.map((r) => r.source)).toEqual(['import', 'reimport']);
 });

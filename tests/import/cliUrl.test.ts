@@ -42,7 +42,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 describe('cli import --url', () => {
   it('imports the article of a page and prints where its fields came from and what was removed', async () => {
-    const project = makeProject([]);
+    const project = await makeProject([]);
     const result = await cli(['import', '--project', project.slug, '--url', `${base}/story`], { IMPORT_ALLOWED_HOSTS: '127.0.0.1' });
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
@@ -50,17 +50,17 @@ describe('cli import --url', () => {
     expect(result.stdout).toContain('metadata: title from og, outlet from og, publishedAt from og, language from meta');
     expect(result.stdout).toMatch(/removed 6 blocks \(related links 3, weather widget 1, navigation 1, share buttons 1\)/);
     expect(lines.at(-1)).toBe(`Imported 1, skipped 0, into project ${project.slug} (id ${project.id}).`);
-    expect(getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(1);
+    expect(await getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(1);
   });
 
   it('refuses a loopback address that is not allowed, and a missing page, importing nothing', async () => {
-    const project = makeProject([]);
+    const project = await makeProject([]);
     const refused = await cli(['import', '--project', project.slug, '--url', `${base}/story`], { IMPORT_ALLOWED_HOSTS: '' });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Nothing was imported\. 127\.0\.0\.1:\d+ resolves to 127\.0\.0\.1, a loopback address/);
     const missing = await cli(['import', '--project', project.slug, '--url', `${base}/gone`], { IMPORT_ALLOWED_HOSTS: '127.0.0.1' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/the page was not found \(HTTP 404\)/);
-    expect(getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(0);
+    expect(await getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(0);
   });
 });

@@ -18,18 +18,18 @@ beforeAll(async () => {
   lead = await makeUser();
   reviewer = await makeUser();
   outsider = await makeUser();
-  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
 });
 
-const articleCount = (id = projectId) => getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, id)).get()!.n;
-const eventCount = () => getDb().select({ n: count() }).from(events).get()!.n;
+const articleCount = async (id = projectId) => (await getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, id)).get())!.n;
+const eventCount = async () => (await getDb().select({ n: count() }).from(events).get())!.n;
 
 /** Runs a batch that must fail; checks status, message and that nothing was written. */
-function refused(files: Array<{ name: string; bytes: Uint8Array }>, status: number, message: RegExp): AppError {
-  const before = [articleCount(), eventCount()];
+async function refused(files: Array<{ name: string; bytes: Uint8Array }>, status: number, message: RegExp): Promise<AppError> {
+  const before = [await articleCount(), await eventCount()];
   let caught: unknown;
   try {
-    importBatch({ actor: lead.actor, projectId, files });
+    await importBatch({ actor: lead.actor, projectId, files });
   } catch (error) {
     caught = error;
   }
@@ -37,74 +37,74 @@ function refused(files: Array<{ name: string; bytes: Uint8Array }>, status: numb
   const error = caught as AppError;
   expect(error.status).toBe(status);
   expect(error.message).toMatch(message);
-  expect([articleCount(), eventCount()]).toEqual(before);
+  expect([await articleCount(), await eventCount()]).toEqual(before);
   return error;
 }
 
 const good = file('good.txt', 'A good article\n\nIt has a body.');
 
 describe('importBatch: bad input is refused with a clear 4xx and nothing written', () => {
-  it('malformed JSONL names the line', () => {
-    const error = refused([good, file('batch.jsonl', '{"title":"a","body":"one"}\n{"title": "b", "body": \n')], 400, /batch\.jsonl, line 2: malformed JSON/);
+  it('malformed JSONL names the line', async () => {
+    const error = await refused([good, file('batch.jsonl', '{"title":"a","body":"one"}\n{"title": "b", "body": \n')], 400, /batch\.jsonl, line 2: malformed JSON/);
     expect(error.details).toEqual({ files: [expect.objectContaining({ file: 'batch.jsonl', line: 2 })] });
   });
 
-  it('malformed JSON names the line', () => {
-    refused([file('batch.json', '[\n  {"title": "a", "body": "x"},\n  {"title": "b" "body": "y"}\n]')], 400, /batch\.json, line 3: malformed JSON \(.*, column 17\)/);
+  it('malformed JSON names the line', async () => {
+    await refused([file('batch.json', '[\n  {"title": "a", "body": "x"},\n  {"title": "b" "body": "y"}\n]')], 400, /batch\.json, line 3: malformed JSON \(.*, column 17\)/);
   });
 
-  it('unknown fields are refused with the field name and line', () => {
-    refused([file('batch.jsonl', '{"title":"a","body":"one"}\n{"title":"b","body":"two","isAdmin":true}\n')], 422, /line 2: .*unknown field\(s\) isAdmin/);
+  it('unknown fields are refused with the field name and line', async () => {
+    await refused([file('batch.jsonl', '{"title":"a","body":"one"}\n{"title":"b","body":"two","isAdmin":true}\n')], 422, /line 2: .*unknown field\(s\) isAdmin/);
   });
 
-  it('an empty body is refused', () => {
-    refused([file('batch.json', '[{"title":"a","body":"   "}]')], 422, /body: is empty/);
-    refused([file('empty.txt', '\uFEFF  \n ')], 422, /empty\.txt: the file is empty/);
-    refused([file('scripts.html', '<html><body><script>alert(1)</script></body></html>')], 422, /no article text/);
+  it('an empty body is refused', async () => {
+    await refused([file('batch.json', '[{"title":"a","body":"   "}]')], 422, /body: is empty/);
+    await refused([file('empty.txt', '\uFEFF  \n ')], 422, /empty\.txt: the file is empty/);
+    await refused([file('scripts.html', '<html><body><script>alert(1)</script></body></html>')], 422, /no article text/);
   });
 
-  it('a file over the size limit is refused with 413', () => {
-    refused([good, file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(97))], 413, /big\.txt: the file is larger than/);
+  it('a file over the size limit is refused with 413', async () => {
+    await refused([good, file('big.txt', new Uint8Array(MAX_FILE_BYTES + 1).fill(97))], 413, /big\.txt: the file is larger than/);
   });
 
-  it('paths with ../ and archives are refused', () => {
-    refused([file('../etc/passwd.txt', 'x')], 400, /"\.\.\/" or an absolute path/);
-    refused([file('a\\..\\b.txt', 'x')], 400, /"\.\.\/"/);
-    refused([file('/abs/path.txt', 'x')], 400, /absolute path/);
-    refused([file('articles.zip', 'PK')], 415, /archives are not accepted/);
-    refused([file('binary.exe', 'MZ')], 415, /unsupported file type/);
+  it('paths with ../ and archives are refused', async () => {
+    await refused([file('../etc/passwd.txt', 'x')], 400, /"\.\.\/" or an absolute path/);
+    await refused([file('a\\..\\b.txt', 'x')], 400, /"\.\.\/"/);
+    await refused([file('/abs/path.txt', 'x')], 400, /absolute path/);
+    await refused([file('articles.zip', 'PK')], 415, /archives are not accepted/);
+    await refused([file('binary.exe', 'MZ')], 415, /unsupported file type/);
   });
 
-  it('invalid UTF-8 is refused', () => {
-    refused([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]))], 422, /not valid UTF-8/);
+  it('invalid UTF-8 is refused', async () => {
+    await refused([file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]))], 422, /not valid UTF-8/);
   });
 
-  it('NUL bytes, lone surrogates and absurd nesting are refused, not crashed on', () => {
-    refused([file('nul.txt', 'text\u0000more')], 422, /NUL bytes/);
-    refused([file('lone.jsonl', '{"title":"a","body":"broken \\ud83d here"}\n')], 422, /line 1: a text holds a NUL character or a lone surrogate/);
-    refused([file('deep.json', '['.repeat(100_000) + ']'.repeat(100_000))], 422, /deep\.json/);
+  it('NUL bytes, lone surrogates and absurd nesting are refused, not crashed on', async () => {
+    await refused([file('nul.txt', 'text\u0000more')], 422, /NUL bytes/);
+    await refused([file('lone.jsonl', '{"title":"a","body":"broken \\ud83d here"}\n')], 422, /line 1: a text holds a NUL character or a lone surrogate/);
+    await refused([file('deep.json', '['.repeat(100_000) + ']'.repeat(100_000))], 422, /deep\.json/);
   });
 
-  it('lists every broken file at once', () => {
-    const error = refused([file('a.jsonl', '{'), file('b.json', '[]'), good], 422, /2 files have problems/);
+  it('lists every broken file at once', async () => {
+    const error = await refused([file('a.jsonl', '{'), file('b.json', '[]'), good], 422, /2 files have problems/);
     expect((error.details as { files: unknown[] }).files).toHaveLength(2);
   });
 
-  it('only leads import; non-members get 404', () => {
-    expect(() => importBatch({ actor: reviewer.actor, projectId, files: [good] })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => importBatch({ actor: outsider.actor, projectId, files: [good] })).toThrow(expect.objectContaining({ status: 404 }));
+  it('only leads import; non-members get 404', async () => {
+    await expect(importBatch({ actor: reviewer.actor, projectId, files: [good] })).rejects.toThrow(expect.objectContaining({ status: 403 }));
+    await expect(importBatch({ actor: outsider.actor, projectId, files: [good] })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
 });
 
 describe('importBatch: good input', () => {
   // A project of its own for each test: what one imports must not turn into another's duplicates.
   let ownId: number;
-  beforeEach(() => {
-    ownId = makeProject([[lead.user.id, 'lead']]).id;
+  beforeEach(async () => {
+    ownId = (await makeProject([[lead.user.id, 'lead']])).id;
   });
 
-  it('imports text, Markdown, HTML and JSON batches in one go, dropping a BOM', () => {
-    const result = importBatch({
+  it('imports text, Markdown, HTML and JSON batches in one go, dropping a BOM', async () => {
+    const result = await importBatch({
       actor: lead.actor,
       projectId: ownId,
       files: [
@@ -115,7 +115,7 @@ describe('importBatch: good input', () => {
       ],
     });
     expect(result.imported).toBe(5);
-    const rows = getDb().select().from(articles).where(eq(articles.projectId, ownId)).all();
+    const rows = await getDb().select().from(articles).where(eq(articles.projectId, ownId)).all();
     const bom = rows.find((r) => r.title === 'Headline with BOM')!;
     expect(bom.body).toBe('Headline with BOM\nBody line.');
     // The <title> names the article (JSON-LD, OpenGraph, then <meta>/<title>); Readability keeps the text, not the headline.
@@ -125,14 +125,14 @@ describe('importBatch: good input', () => {
     expect(rows.find((r) => r.title === 'J1')).toMatchObject({ outlet: 'Wire', publishedAt: '2025-04-25' });
   });
 
-  it('reports a text already in the project (or twice in the batch) instead of duplicating it', () => {
-    importBatch({ actor: lead.actor, projectId: ownId, files: [file('first.txt', 'Headline with BOM\nBody line.')] });
-    const before = articleCount(ownId);
-    const result = importBatch({ actor: lead.actor, projectId: ownId, files: [file('again.txt', 'Headline with BOM\nBody line.'), articlesAsFile('request.jsonl', [{ title: 'New', body: 'Fresh' }, { title: 'New again', body: 'Fresh' }])] });
+  it('reports a text already in the project (or twice in the batch) instead of duplicating it', async () => {
+    await importBatch({ actor: lead.actor, projectId: ownId, files: [file('first.txt', 'Headline with BOM\nBody line.')] });
+    const before = await articleCount(ownId);
+    const result = await importBatch({ actor: lead.actor, projectId: ownId, files: [file('again.txt', 'Headline with BOM\nBody line.'), articlesAsFile('request.jsonl', [{ title: 'New', body: 'Fresh' }, { title: 'New again', body: 'Fresh' }])] });
     expect(result.imported).toBe(1);
     expect(result.duplicates).toBe(2);
     expect(result.files[0].duplicates[0].existingArticleId).toBeGreaterThan(0);
     expect(result.files[1].duplicates[0]).toMatchObject({ title: 'New again', line: 2 });
-    expect(articleCount(ownId)).toBe(before + 1);
+    expect(await articleCount(ownId)).toBe(before + 1);
   });
 });

@@ -43,23 +43,25 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   lead = await makeUser();
   viewer = await makeUser();
-  projectId = makeProject([[lead.user.id, 'lead'], [viewer.user.id, 'viewer']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [viewer.user.id, 'viewer']])).id;
   route = (await importRoute('/api/projects/:projectId/imports'))!;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const counts = () => {
+const counts = async () => {
   const db = getDb();
-  return [articles, articleSources, events].map((t) => db.select({ n: count() }).from(t).get()!.n);
+  const ns: number[] = [];
+  for (const t of [articles, articleSources, events]) ns.push((await db.select({ n: count() }).from(t).get())!.n);
+  return ns;
 };
 
 async function refusedUrl(url: string) {
-  const before = counts();
+  const before = await counts();
   try {
     await importWebPage({ actor: lead.actor, projectId, url });
   } catch (error) {
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     if (isAppError(error)) return { status: error.status, message: error.message };
     throw error;
   }
@@ -74,9 +76,9 @@ describe('importWebPage', () => {
     expect(result.files[0].file).toBe(`${base}/old-address`);
     expect(item.web).toMatchObject({ finalUrl: `${base}/graph-reportage.html`, metadataSources: { title: 'json-ld', author: 'json-ld' }, metadata: { modifiedAt: '2024-10-23T08:00:00Z' } });
     expect(item.web!.excerpt.startsWith('The buses left the central square')).toBe(true);
-    const row = getDb().select().from(articles).where(eq(articles.id, item.articleId)).get()!;
+    const row = (await getDb().select().from(articles).where(eq(articles.id, item.articleId)).get())!;
     expect(row).toMatchObject({ title: 'Inside the evacuation of Kupiansk', author: 'Anna Kravets', outlet: 'Frontline Reports Ltd', publishedAt: '2024-10-22', url: 'https://frontline.example/reports/kupiansk-evacuation/' });
-    const source = getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get()!;
+    const source = (await getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get())!;
     expect(source).toMatchObject({ kind: 'url', requestedUrl: `${base}/old-address`, finalUrl: `${base}/graph-reportage.html`, contentType: 'text/html; charset=utf-8', rawHtml: page('graph-reportage.html') });
     expect(source.rawSha256).toBe(crypto.createHash('sha256').update(page('graph-reportage.html')).digest('hex'));
     expect(source.metadataSources).toMatchObject({ title: 'json-ld', outlet: 'json-ld' });
@@ -84,10 +86,10 @@ describe('importWebPage', () => {
   });
 
   it('reports the same page again as a duplicate and stores nothing new', async () => {
-    const before = counts();
+    const before = await counts();
     const again = await importWebPage({ actor: lead.actor, projectId, url: `${base}/graph-reportage.html` });
     expect(again).toMatchObject({ imported: 0, duplicates: 1 });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses with a clear 4xx and stores nothing: redirect to a private address, not HTML, 404, no article text, unreachable', async () => {
@@ -109,7 +111,7 @@ describe('POST /api/projects/:id/imports with {"url"}', () => {
   const post = (body: unknown, token: string) => callRoute(route, { method: 'POST', url: `/api/projects/${projectId}/imports`, params: { projectId: String(projectId) }, token, body });
 
   it('imports a page (201) and refuses bad input with 400', async () => {
-    const token = createToken({ actor: lead.actor, input: { name: 't' } }).token;
+    const token = (await createToken({ actor: lead.actor, input: { name: 't' } })).token;
     const ok = await post({ url: `${base}/news-jsonld.html` }, token);
     expect(ok.status).toBe(201);
     expect(ok.json).toMatchObject({ imported: 1, files: [{ imported: [{ title: 'Zelenskyy: Ukraine will never recognise occupied land as Russian', web: { metadataSources: { title: 'json-ld' } } }] }] });
@@ -120,12 +122,12 @@ describe('POST /api/projects/:id/imports with {"url"}', () => {
 });
 
 describe('.html upload keeps its provenance too', () => {
-  it('stores the raw file and its sha256 next to the clean article', () => {
+  it('stores the raw file and its sha256 next to the clean article', async () => {
     const html = page('blog-og.html');
-    const result = importBatch({ actor: lead.actor, projectId, files: [{ name: 'blog-og.html', bytes: new TextEncoder().encode(html) }] });
+    const result = await importBatch({ actor: lead.actor, projectId, files: [{ name: 'blog-og.html', bytes: new TextEncoder().encode(html) }] });
     const item = result.files[0].imported[0];
     expect(item.web?.removed.groups.map((g) => g.kind)).toEqual(['sidebar', 'share buttons', 'comments']);
-    const source = getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get()!;
+    const source = (await getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get())!;
     expect(source).toMatchObject({ kind: 'html-file', fileName: 'blog-og.html', finalUrl: null, rawHtml: html });
   });
 });

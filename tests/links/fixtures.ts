@@ -9,18 +9,18 @@ import { importArticle } from '@/lib/data/articles';
 import { SYSTEM } from '@/lib/data/actor';
 import { quoteSelector } from '@/lib/anchoring/quote';
 
-export function makeArticle(projectId: number, body: string, outlet: string) {
-  return importArticle({ actor: SYSTEM, projectId, input: { title: `${outlet} story`, body, outlet } });
+export async function makeArticle(projectId: number, body: string, outlet: string) {
+  return await importArticle({ actor: SYSTEM, projectId, input: { title: `${outlet} story`, body, outlet } });
 }
 
 /** Annotates the first occurrence of `exact` in the article as `authorId`. */
-export function annotate(articleId: number, authorId: number, exact: string, label: Label = 'claim', note = '') {
+export async function annotate(articleId: number, authorId: number, exact: string, label: Label = 'claim', note = '') {
   const db = getDb();
-  const article = db.select().from(articles).where(eq(articles.id, articleId)).get()!;
+  const article = (await db.select().from(articles).where(eq(articles.id, articleId)).get())!;
   const start = article.body.indexOf(exact);
   if (start < 0) throw new Error(`"${exact}" is not in article ${articleId}`);
   const end = start + exact.length;
-  return db
+  return await db
     .insert(annotations)
     .values({ projectId: article.projectId, articleId, authorId, label, start, end, note, ...quoteSelector(article.body, start, end) })
     .returning()
@@ -28,6 +28,6 @@ export function annotate(articleId: number, authorId: number, exact: string, lab
 }
 
 /** Marks an annotation deleted, as the annotate feature's delete does (without touching links). */
-export function markDeleted(annotationId: number) {
-  getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, annotationId)).run();
+export async function markDeleted(annotationId: number) {
+  await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, annotationId)).run();
 }

@@ -32,23 +32,23 @@ beforeAll(async () => {
   [reviewerId, otherId, viewerId] = [r.user.id, o.user.id, v.user.id];
 });
 
-beforeEach(() => {
-  const project = makeProject([[reviewerId, 'reviewer'], [otherId, 'lead'], [viewerId, 'viewer']]);
+beforeEach(async () => {
+  const project = await makeProject([[reviewerId, 'reviewer'], [otherId, 'lead'], [viewerId, 'viewer']]);
   projectId = project.id;
-  const a = makeArticle(projectId, BODY_A, 'Outlet A');
-  const b = makeArticle(projectId, BODY_B, 'Outlet B');
-  const c = makeArticle(projectId, BODY_C, 'Outlet C');
+  const a = await makeArticle(projectId, BODY_A, 'Outlet A');
+  const b = await makeArticle(projectId, BODY_B, 'Outlet B');
+  const c = await makeArticle(projectId, BODY_C, 'Outlet C');
   articleB = b.id;
-  claim = annotate(a.id, reviewerId, 'Ukraine will not legally recognize any occupied territories.').id;
-  sameArticle = annotate(a.id, reviewerId, 'The position is unchanged.', 'context').id;
-  statementB = annotate(b.id, reviewerId, 'Ukraine will never recognize the occupied territories.', 'quote').id;
-  statementC = annotate(c.id, reviewerId, 'the occupied territories would be recognized').id;
-  const elsewhere = makeProject([[reviewerId, 'reviewer']]);
-  foreign = annotate(makeArticle(elsewhere.id, BODY_B, 'Elsewhere').id, reviewerId, 'Talks continue.').id;
+  claim = (await annotate(a.id, reviewerId, 'Ukraine will not legally recognize any occupied territories.')).id;
+  sameArticle = (await annotate(a.id, reviewerId, 'The position is unchanged.', 'context')).id;
+  statementB = (await annotate(b.id, reviewerId, 'Ukraine will never recognize the occupied territories.', 'quote')).id;
+  statementC = (await annotate(c.id, reviewerId, 'the occupied territories would be recognized')).id;
+  const elsewhere = await makeProject([[reviewerId, 'reviewer']]);
+  foreign = (await annotate((await makeArticle(elsewhere.id, BODY_B, 'Elsewhere')).id, reviewerId, 'Talks continue.')).id;
 });
 
-const linkCount = () => countRows(getDb(), links);
-const annotationCount = () => countRows(getDb(), annotations);
+const linkCount = async () => await countRows(getDb(), links);
+const annotationCount = async () => await countRows(getDb(), annotations);
 const link = async (actor: Actor, from: number, to: number, relation: 'corroborates' | 'conflicts', note = '') =>
   await createLink({ actor, input: { fromAnnotationId: from, toAnnotationId: to, relation, note } });
 
@@ -56,9 +56,9 @@ describe('createLink', () => {
   it('stores the pair once, lower id first, with an audit event', async () => {
     const link = await createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: claim, relation: 'corroborates', note: 'Same words.' } });
     expect(link).toMatchObject({ fromAnnotationId: Math.min(claim, statementB), toAnnotationId: Math.max(claim, statementB), relation: 'corroborates', authorId: reviewerId, projectId });
-    const event = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).get();
+    const event = await getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).get();
     expect(event?.action).toBe('link.create');
-    expect(getLink({ actor: other, linkId: link.id }).note).toBe('Same words.');
+    expect((await getLink({ actor: other, linkId: link.id })).note).toBe('Same words.');
   });
 
   it.each([
@@ -74,9 +74,9 @@ describe('createLink', () => {
     ['the opposite relation on a pair the author already linked', () => ({ fromAnnotationId: claim, toAnnotationId: statementB, relation: 'conflicts' }), 409],
   ])('refuses a link to %s and stores nothing', async (_name, input, status) => {
     await link(reviewer, claim, statementB, 'corroborates');
-    const before = linkCount();
+    const before = await linkCount();
     await expect(createLink({ actor: reviewer, input: input() })).rejects.toThrow(expect.objectContaining({ status }));
-    expect(linkCount()).toBe(before);
+    expect(await linkCount()).toBe(before);
   });
 
   it('accepts a rationale of exactly 10,000 characters', async () => {
@@ -88,8 +88,8 @@ describe('createLink', () => {
     const input = { fromAnnotationId: statementB, toAnnotationId: statementC, relation: 'conflicts' };
     await expect(createLink({ actor: viewer, input })).rejects.toThrow(expect.objectContaining({ status: 403 }));
     await expect(createLink({ actor: stranger, input })).rejects.toThrow(expect.objectContaining({ status: 404 }));
-    const gone = annotate(articleB, reviewerId, 'Talks continue.');
-    markDeleted(gone.id);
+    const gone = await annotate(articleB, reviewerId, 'Talks continue.');
+    await markDeleted(gone.id);
     await expect(createLink({ actor: reviewer, input: { fromAnnotationId: claim, toAnnotationId: gone.id, relation: 'conflicts' } })).rejects.toThrow(
       expect.objectContaining({ status: 404 }),
     );
@@ -102,10 +102,10 @@ describe('createLink', () => {
     await link(reviewer, claim, statementB, 'corroborates');
     await link(reviewer, claim, statementC, 'conflicts');
     await link(other, claim, statementB, 'conflicts', 'Not the same claim.');
-    const seen = linksForAnnotation({ actor: viewer, annotationId: claim }).filter((l) => l.other.annotationId === statementB);
+    const seen = (await linksForAnnotation({ actor: viewer, annotationId: claim })).filter((l) => l.other.annotationId === statementB);
     expect(seen.map((l) => l.relation).sort()).toEqual(['conflicts', 'corroborates']);
     expect(seen.every((l) => l.disputedByOthers)).toBe(true);
-    const row = claimBoard({ actor: viewer, projectId }).items.find((r) => r.claim.annotationId === claim)!;
+    const row = (await claimBoard({ actor: viewer, projectId })).items.find((r) => r.claim.annotationId === claim)!;
     expect(row).toMatchObject({ corroborates: 1, conflicts: 2, disagreements: 1, contested: 3 });
   });
 });
@@ -128,22 +128,22 @@ describe('createLinkToSentence', () => {
     ['an unknown label', { label: 'opinion' }, 400],
     ['an article of another project', { articleId: 999_999 }, 404],
   ])('refuses %s and stores neither annotation nor link', async (_name, change, status) => {
-    const [links0, annotations0] = [linkCount(), annotationCount()];
+    const [links0, annotations0] = [await linkCount(), await annotationCount()];
     const input = { fromAnnotationId: claim, relation: 'conflicts', sentence: { ...sentence(), ...change } };
     await expect(createLinkToSentence({ actor: reviewer, input })).rejects.toThrow(expect.objectContaining({ status }));
-    expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
+    expect([await linkCount(), await annotationCount()]).toEqual([links0, annotations0]);
   });
 
   it('refuses a sentence of the linked statement\'s own article, and viewers', async () => {
-    const [links0, annotations0] = [linkCount(), annotationCount()];
-    const own = { articleId: getDb().select().from(annotations).where(eq(annotations.id, claim)).get()!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
+    const [links0, annotations0] = [await linkCount(), await annotationCount()];
+    const own = { articleId: (await getDb().select().from(annotations).where(eq(annotations.id, claim)).get())!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
     await expect(createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: own } })).rejects.toThrow(
       expect.objectContaining({ status: 422 }),
     );
     await expect(createLinkToSentence({ actor: viewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: sentence() } })).rejects.toThrow(
       expect.objectContaining({ status: 403 }),
     );
-    expect([linkCount(), annotationCount()]).toEqual([links0, annotations0]);
+    expect([await linkCount(), await annotationCount()]).toEqual([links0, annotations0]);
   });
 });
 
@@ -154,8 +154,8 @@ describe('deleteLink and tombstoned ends', () => {
     await expect(deleteLink({ actor: stranger, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     expect((await deleteLink({ actor: reviewer, linkId: link.id })).deletedAt).toBeInstanceOf(Date);
     await expect(deleteLink({ actor: reviewer, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => getLink({ actor: reviewer, linkId: link.id })).toThrow(expect.objectContaining({ status: 404 }));
-    const history = getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).all();
+    await expect(getLink({ actor: reviewer, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    const history = await getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).all();
     expect(history.map((e) => e.action)).toEqual(['link.create', 'link.delete']);
   });
 
@@ -163,17 +163,17 @@ describe('deleteLink and tombstoned ends', () => {
     await link(reviewer, claim, statementB, 'corroborates');
     await link(reviewer, claim, statementC, 'conflicts');
     await link(other, statementB, statementC, 'corroborates');
-    const before = listLinksForProject({ actor: viewer, projectId }).length;
-    const touching = listLinksForProject({ actor: viewer, projectId }).filter((l) => [l.from.annotationId, l.to.annotationId].includes(statementC));
+    const before = (await listLinksForProject({ actor: viewer, projectId })).length;
+    const touching = (await listLinksForProject({ actor: viewer, projectId })).filter((l) => [l.from.annotationId, l.to.annotationId].includes(statementC));
     expect(touching.length).toBeGreaterThan(0);
-    markDeleted(statementC);
-    expect(listLinksForProject({ actor: viewer, projectId })).toHaveLength(before - touching.length);
-    expect(linksForAnnotation({ actor: viewer, annotationId: claim }).some((l) => l.other.annotationId === statementC)).toBe(false);
-    for (const l of touching) expect(() => getLink({ actor: viewer, linkId: l.id })).toThrow(expect.objectContaining({ status: 404 }));
-    const board = claimBoard({ actor: viewer, projectId });
+    await markDeleted(statementC);
+    expect(await listLinksForProject({ actor: viewer, projectId })).toHaveLength(before - touching.length);
+    expect((await linksForAnnotation({ actor: viewer, annotationId: claim })).some((l) => l.other.annotationId === statementC)).toBe(false);
+    for (const l of touching) await expect(getLink({ actor: viewer, linkId: l.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    const board = await claimBoard({ actor: viewer, projectId });
     expect(board.items.some((r) => r.claim.annotationId === statementC)).toBe(false);
     expect(JSON.stringify(board.items)).not.toContain(`"annotationId":${statementC},`);
-    expect(() => quoteComparison({ actor: viewer, annotationId: statementC })).toThrow(expect.objectContaining({ status: 404 }));
+    await expect(quoteComparison({ actor: viewer, annotationId: statementC })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     await expect(suggestions({ actor: viewer, annotationId: statementC })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
 });
@@ -181,12 +181,12 @@ describe('deleteLink and tombstoned ends', () => {
 describe('reading is for members only', () => {
   it('answers 404 to non-members everywhere', async () => {
     for (const call of [
-      () => listLinksForProject({ actor: stranger, projectId }),
-      () => linksForAnnotation({ actor: stranger, annotationId: claim }),
-      () => claimBoard({ actor: stranger, projectId }),
-      () => quoteComparison({ actor: stranger, annotationId: claim }),
+      async () => await listLinksForProject({ actor: stranger, projectId }),
+      async () => await linksForAnnotation({ actor: stranger, annotationId: claim }),
+      async () => await claimBoard({ actor: stranger, projectId }),
+      async () => await quoteComparison({ actor: stranger, annotationId: claim }),
     ]) {
-      expect(call).toThrow(expect.objectContaining({ status: 404 }));
+      await expect(call()).rejects.toThrow(expect.objectContaining({ status: 404 }));
     }
     await expect(suggestions({ actor: stranger, annotationId: claim })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
@@ -194,7 +194,7 @@ describe('reading is for members only', () => {
   it('compares the wordings of linked statements', async () => {
     await link(reviewer, claim, statementB, 'corroborates');
     await link(other, claim, statementB, 'conflicts');
-    const result = quoteComparison({ actor: viewer, annotationId: statementB });
+    const result = await quoteComparison({ actor: viewer, annotationId: statementB });
     expect(result.quote.exact).toBe('Ukraine will never recognize the occupied territories.');
     const vsClaim = result.comparisons.find((c) => c.other.annotationId === claim)!;
     expect(vsClaim.relations.map((r) => r.relation).sort()).toEqual(['conflicts', 'corroborates']);

@@ -106,12 +106,12 @@ async function annotate(who: Person, article = articleId, start = 0) {
 beforeAll(async () => {
   route = (await importRoute('/api/live'))!;
   [olena, dilshod, outsider] = await Promise.all(['Olena Kovalenko', 'Dilshod Ёқубов', 'Outsider 🙂'].map((name) => makeUser({ name })));
-  projectId = makeProject([[olena.user.id, 'lead'], [dilshod.user.id, 'reviewer']]).id;
-  otherProjectId = makeProject([[outsider.user.id, 'lead'], [olena.user.id, 'reviewer']]).id;
+  projectId = (await makeProject([[olena.user.id, 'lead'], [dilshod.user.id, 'reviewer']])).id;
+  otherProjectId = (await makeProject([[outsider.user.id, 'lead'], [olena.user.id, 'reviewer']])).id;
   const body = 'Україна ніколи не визнає окуповані території російськими, заявив Зеленський 🇺🇦. '.repeat(4);
-  articleId = importArticle({ actor: SYSTEM, projectId, input: { title: 'Заява', body } }).id;
-  otherArticleId = importArticle({ actor: SYSTEM, projectId: otherProjectId, input: { title: 'Elsewhere', body: `Other desk. ${body}` } }).id;
-  for (const who of [olena, dilshod, outsider]) tokens.set(who, createToken({ actor: who.actor, input: { name: 'live' } }).token);
+  articleId = (await importArticle({ actor: SYSTEM, projectId, input: { title: 'Заява', body } })).id;
+  otherArticleId = (await importArticle({ actor: SYSTEM, projectId: otherProjectId, input: { title: 'Elsewhere', body: `Other desk. ${body}` } })).id;
+  for (const who of [olena, dilshod, outsider]) tokens.set(who, (await createToken({ actor: who.actor, input: { name: 'live' } })).token);
 });
 
 afterEach(() => {
@@ -134,7 +134,7 @@ describe('GET /api/live', () => {
   });
 
   it('replays what a reconnect missed after Last-Event-ID, in order, and then goes on live', async () => {
-    const before = currentCursor();
+    const before = await currentCursor();
     const missed = [await annotate(dilshod, articleId, 10), await annotate(dilshod, articleId, 20)];
     await reviewAnnotation({ actor: olena.actor, id: missed[0].id, input: { decision: 'accept' } });
     const again = await open(dilshod, { headers: { 'last-event-id': String(before) } });
@@ -160,12 +160,12 @@ describe('GET /api/live', () => {
   });
 
   it('says reset instead of replaying more than REPLAY_WINDOW events', async () => {
-    const from = currentCursor();
+    const from = await currentCursor();
     const insert = getSqlite().prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)");
     getSqlite().transaction(() => { for (let i = 0; i <= REPLAY_WINDOW; i++) insert.run(otherProjectId, otherArticleId); })();
     const behind = await open(olena, { headers: { 'last-event-id': String(from) } });
     const reset = await behind.waitFor((f) => f.event === 'reset');
-    expect(Number(reset.id)).toBe(currentCursor());
+    expect(Number(reset.id)).toBe(await currentCursor());
     expect(behind.frames.filter((f) => f.event === 'change')).toEqual([]);
   });
 
@@ -173,15 +173,15 @@ describe('GET /api/live', () => {
     const watcher = await open(dilshod);
     const first = await annotate(olena, articleId, 40);
     await watcher.waitFor(isChange((c) => c.entityId === first.id));
-    removeMember({ actor: olena.actor, projectId, userId: dilshod.user.id });
-    const mark = currentCursor();
+    await removeMember({ actor: olena.actor, projectId, userId: dilshod.user.id });
+    const mark = await currentCursor();
     const second = await annotate(olena, articleId, 50);
     // Olena's own stream hears it, so the wake has run; Dilshod's has not.
     const lead = await open(olena, { headers: { 'last-event-id': String(mark) } });
     await lead.waitFor(isChange((c) => c.entityId === second.id));
     await new Promise((r) => setTimeout(r, 100));
     expect(watcher.frames.some(isChange((c) => c.entityId === second.id))).toBe(false);
-    expect(liveChangesAfter({ actor: dilshod.actor, afterId: 0 }).changes.some((c) => c.projectId === projectId)).toBe(false);
+    expect((await liveChangesAfter({ actor: dilshod.actor, afterId: 0 })).changes.some((c) => c.projectId === projectId)).toBe(false);
   });
 
   it('answers 400 for a bad Last-Event-ID or parameter, 401 without a session', async () => {

@@ -36,8 +36,8 @@ const BODY =
   'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said. ' +
   'Наша позиція незмінна — only the Ukrainian people decide. The accession to NATO depends on all members.';
 
-function addArticle(i: number) {
-  return importArticle({
+async function addArticle(i: number) {
+  return await importArticle({
     actor: lead.actor,
     projectId,
     input: {
@@ -49,25 +49,25 @@ function addArticle(i: number) {
   });
 }
 
-function page(query: ArticleListQuery, actor = lead.actor) {
-  return listArticlesPage({ actor, projectId, query });
+async function page(query: ArticleListQuery, actor = lead.actor) {
+  return await listArticlesPage({ actor, projectId, query });
 }
 
 /** Every item of a listing, page by page; `between` runs after each page. */
-function all(query: ArticleListQuery, between?: (pageNo: number) => void): ArticleListItem[] {
+async function all(query: ArticleListQuery, between?: (pageNo: number) => unknown | Promise<unknown>): Promise<ArticleListItem[]> {
   const items: ArticleListItem[] = [];
   let cursor: string | null = query.cursor ?? null;
   for (let n = 0; n < 100; n++) {
-    const p = page({ ...query, cursor });
+    const p = await page({ ...query, cursor });
     items.push(...p.items);
-    between?.(n);
+    await between?.(n);
     if (!p.nextCursor) return items;
     cursor = p.nextCursor;
   }
   throw new Error('pagination did not end');
 }
 
-async function status(call: () => unknown): Promise<number> {
+async function status(call: () => unknown | Promise<unknown>): Promise<number> {
   try {
     await call();
     return 200;
@@ -81,11 +81,12 @@ let articleIds: number[] = [];
 
 beforeAll(async () => {
   [lead, reviewer, stranger] = await Promise.all([makeUser({ name: 'Olena Lead' }), makeUser({ name: 'Rev' }), makeUser()]);
-  projectId = makeProject([
+  projectId = (await makeProject([
     [lead.user.id, 'lead'],
     [reviewer.user.id, 'reviewer'],
-  ]).id;
-  articleIds = Array.from({ length: 23 }, (_, i) => addArticle(i).id);
+  ])).id;
+  articleIds = [];
+  for (let i = 0; i < 23; i++) articleIds.push((await addArticle(i)).id);
   // Annotations: article k gets k % 4 annotations; the reviewer accepts some.
   for (const [k, id] of articleIds.entries()) {
     for (let j = 0; j < k % 4; j++) {
@@ -96,33 +97,33 @@ beforeAll(async () => {
     }
   }
   route = (await importRoute('/api/projects/:projectId/articles'))!;
-  leadToken = createToken({ actor: lead.actor, input: { name: 'api' } }).token;
-  strangerToken = createToken({ actor: stranger.actor, input: { name: 'api' } }).token;
+  leadToken = (await createToken({ actor: lead.actor, input: { name: 'api' } })).token;
+  strangerToken = (await createToken({ actor: stranger.actor, input: { name: 'api' } })).token;
 });
 
 describe('pagination', () => {
-  it('covers every article exactly once, in import order by default', () => {
-    const items = all({ limit: '5' });
+  it('covers every article exactly once, in import order by default', async () => {
+    const items = await all({ limit: '5' });
     expect(items.map((a) => a.id)).toEqual(articleIds);
-    expect(page({ limit: '5' }).total).toBe(articleIds.length);
+    expect((await page({ limit: '5' })).total).toBe(articleIds.length);
   });
 
-  it('never repeats or skips a row when articles are imported between pages', () => {
+  it('never repeats or skips a row when articles are imported between pages', async () => {
     const before = new Set(articleIds);
     let extra = 100;
-    const items = all({ limit: '4', sort: '-date' }, () => addArticle(extra++));
+    const items = await all({ limit: '4', sort: '-date' }, async () => await addArticle(extra++));
     const ids = items.map((a) => a.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of before) expect(ids).toContain(id);
-    articleIds = all({ limit: '200' }).map((a) => a.id);
+    articleIds = (await all({ limit: '200' })).map((a) => a.id);
   });
 
   it('pages sorted by a counter stay consistent while counts change', async () => {
-    const first = page({ sort: '-annotations', limit: '3' });
+    const first = await page({ sort: '-annotations', limit: '3' });
     const start = BODY.indexOf('NATO');
     // An article far down the order gains annotations; the next pages go on from the key sent.
     await createAnnotation({ actor: lead.actor, articleId: articleIds[4], input: { label: 'claim', start, end: start + 4 } });
-    const rest = all({ sort: '-annotations', limit: '3', cursor: first.nextCursor });
+    const rest = await all({ sort: '-annotations', limit: '3', cursor: first.nextCursor });
     const ids = [...first.items, ...rest].map((a) => a.id);
     // The article whose count changed may move past the cursor; every other one is seen once.
     const others = ids.filter((id) => id !== articleIds[4]);
@@ -140,9 +141,9 @@ describe('sorts', () => {
     ['unreviewed', (a) => a.unreviewed],
     ['imported', (a) => a.id],
   ];
-  it.each(cases)('%s ascending and descending, ties broken by id', (sort, key) => {
+  it.each(cases)('%s ascending and descending, ties broken by id', async (sort, key) => {
     for (const dir of ['', '-']) {
-      const items = all({ sort: `${dir}${sort}`, limit: '6' });
+      const items = await all({ sort: `${dir}${sort}`, limit: '6' });
       expect(items).toHaveLength(articleIds.length);
       const expected = [...items].sort((a, b) => (dir ? -1 : 1) * (cmp(key(a), key(b)) || cmp(a.id, b.id)));
       expect(items.map((a) => a.id)).toEqual(expected.map((a) => a.id));
@@ -151,26 +152,26 @@ describe('sorts', () => {
 });
 
 describe('search and filters', () => {
-  it('finds words of the title, the outlet and the body, accents folded, last word as a prefix', () => {
-    expect(all({ q: 'mobilisation' }).every((a) => a.title.startsWith('Rada votes'))).toBe(true);
-    expect(all({ q: 'mobilisation' }).length).toBeGreaterThan(0);
-    expect(all({ q: 'suddeutsche' }).every((a) => a.outlet === 'Süddeutsche Zeitung')).toBe(true);
-    const corridor = all({ q: 'grain corr' });
+  it('finds words of the title, the outlet and the body, accents folded, last word as a prefix', async () => {
+    expect((await all({ q: 'mobilisation' })).every((a) => a.title.startsWith('Rada votes'))).toBe(true);
+    expect((await all({ q: 'mobilisation' })).length).toBeGreaterThan(0);
+    expect((await all({ q: 'suddeutsche' })).every((a) => a.outlet === 'Süddeutsche Zeitung')).toBe(true);
+    const corridor = await all({ q: 'grain corr' });
     expect(corridor.length).toBeGreaterThan(0);
     expect(corridor.every((a) => /\((0|9|18|10[0-9])\)$/.test(a.title))).toBe(true);
-    expect(all({ q: 'позиція' }).length).toBe(articleIds.length);
-    expect(page({ q: '!!!' }).items).toEqual([]);
-    expect(page({ q: 'mobilisation' }).total).toBe(all({ q: 'mobilisation' }).length);
+    expect((await all({ q: 'позиція' })).length).toBe(articleIds.length);
+    expect((await page({ q: '!!!' })).items).toEqual([]);
+    expect((await page({ q: 'mobilisation' })).total).toBe((await all({ q: 'mobilisation' })).length);
   });
 
-  it('filters by outlet and by a date range (undated articles fall outside any range)', () => {
-    const monde = all({ outlet: 'Le Monde' });
+  it('filters by outlet and by a date range (undated articles fall outside any range)', async () => {
+    const monde = await all({ outlet: 'Le Monde' });
     expect(monde.length).toBeGreaterThan(0);
     expect(monde.every((a) => a.outlet === 'Le Monde')).toBe(true);
-    const april = all({ from: '2025-04-05', to: '2025-04-10', sort: 'date' });
+    const april = await all({ from: '2025-04-05', to: '2025-04-10', sort: 'date' });
     expect(april.length).toBeGreaterThan(0);
     expect(april.every((a) => a.publishedAt! >= '2025-04-05' && a.publishedAt! <= '2025-04-10')).toBe(true);
-    expect(listArticleOutlets({ actor: lead.actor, projectId })).toEqual(['Kyiv Independent', 'Le Monde', 'Süddeutsche Zeitung', 'Ukrainska Pravda']);
+    expect(await listArticleOutlets({ actor: lead.actor, projectId })).toEqual(['Kyiv Independent', 'Le Monde', 'Süddeutsche Zeitung', 'Ukrainska Pravda']);
   });
 });
 
@@ -185,9 +186,9 @@ describe('counters kept by triggers', () => {
     const db = getDb();
     for (const articleId of articleIds) {
       const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
-      const n = db.select({ n: count() }).from(annotations).where(live).get()!.n;
-      const proposed = db.select({ n: count() }).from(annotations).where(and(live, eq(annotations.status, 'proposed'))).get()!.n;
-      const stats = db.select().from(articleStats).where(eq(articleStats.articleId, articleId)).get()!;
+      const n = (await db.select({ n: count() }).from(annotations).where(live).get())!.n;
+      const proposed = (await db.select({ n: count() }).from(annotations).where(and(live, eq(annotations.status, 'proposed'))).get())!.n;
+      const stats = (await db.select().from(articleStats).where(eq(articleStats.articleId, articleId)).get())!;
       expect([stats.annotationCount, stats.unreviewedCount], `article ${articleId}`).toEqual([n, proposed]);
       expect(stats.claimCount + stats.quoteCount + stats.contextCount).toBe(n);
     }
@@ -205,16 +206,16 @@ describe('bad parameters get a clear 400', () => {
     ['from after to', { from: '2025-05-01', to: '2025-04-01' }, /from must not be after to/],
   ])('%s', async (_name, query, message) => {
     const error = await Promise.resolve()
-      .then(() => page(query as ArticleListQuery))
+      .then(async () => await page(query as ArticleListQuery))
       .catch((e: unknown) => e);
     expect(isAppError(error) && error.status).toBe(400);
     expect((error as Error).message).toMatch(message);
   });
 
-  it('a cursor of another sort or filter is refused', () => {
-    const cursor = page({ sort: 'date', limit: '2' }).nextCursor!;
-    expect(() => page({ sort: 'outlet', limit: '2', cursor })).toThrow(/another list, sort or filter/);
-    expect(() => page({ sort: 'date', q: 'Rada', limit: '2', cursor })).toThrow(/another list, sort or filter/);
+  it('a cursor of another sort or filter is refused', async () => {
+    const cursor = (await page({ sort: 'date', limit: '2' })).nextCursor!;
+    await expect(page({ sort: 'outlet', limit: '2', cursor })).rejects.toThrow(/another list, sort or filter/);
+    await expect(page({ sort: 'date', q: 'Rada', limit: '2', cursor })).rejects.toThrow(/another list, sort or filter/);
   });
 });
 
@@ -240,8 +241,8 @@ describe('GET /api/projects/:projectId/articles', () => {
     }
     expect((await get('', strangerToken)).status).toBe(404);
     expect((await get('', null)).status).toBe(401);
-    expect(await status(() => page({}, stranger.actor))).toBe(404);
-    expect(await status(() => listArticleOutlets({ actor: stranger.actor, projectId }))).toBe(404);
-    expect(await status(() => page({}, SYSTEM))).toBe(200);
+    expect(await status(async () => await page({}, stranger.actor))).toBe(404);
+    expect(await status(async () => await listArticleOutlets({ actor: stranger.actor, projectId }))).toBe(404);
+    expect(await status(async () => await page({}, SYSTEM))).toBe(200);
   });
 });

@@ -23,24 +23,24 @@ beforeAll(async () => {
   [admin, reviewer, disabledAdmin, future, retired] = await Promise.all([
     makeUser({ admin: true }), makeUser(), makeUser({ admin: true }), makeUser(), makeUser(),
   ]);
-  disableUser({ actor: SYSTEM, input: { userId: disabledAdmin.user.id } });
-  disableUser({ actor: SYSTEM, input: { userId: retired.user.id } });
+  await disableUser({ actor: SYSTEM, input: { userId: disabledAdmin.user.id } });
+  await disableUser({ actor: SYSTEM, input: { userId: retired.user.id } });
   route = (await importRoute('/api/projects'))!;
-  adminToken = createToken({ actor: admin.actor, input: { name: 'api' } }).token;
-  reviewerToken = createToken({ actor: reviewer.actor, input: { name: 'api' } }).token;
+  adminToken = (await createToken({ actor: admin.actor, input: { name: 'api' } })).token;
+  reviewerToken = (await createToken({ actor: reviewer.actor, input: { name: 'api' } })).token;
 });
 
-const projectCount = () => getDb().select({ n: count() }).from(projects).get()!.n;
-const leadsOf = (projectId: number) =>
-  getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, projectId)).all();
+const projectCount = async () => (await getDb().select({ n: count() }).from(projects).get())!.n;
+const leadsOf = async (projectId: number) =>
+  await getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, projectId)).all();
 
 /** The AppError a refused call throws, after checking that it created nothing. */
-function refusal(actor: Actor, input: unknown) {
-  const before = projectCount();
+async function refusal(actor: Actor, input: unknown) {
+  const before = await projectCount();
   try {
-    createProject({ actor, input });
+    await createProject({ actor, input });
   } catch (error) {
-    expect(projectCount()).toBe(before);
+    expect(await projectCount()).toBe(before);
     if (isAppError(error)) return { status: error.status, message: error.message };
     throw error;
   }
@@ -48,33 +48,33 @@ function refusal(actor: Actor, input: unknown) {
 }
 
 describe('createProject', () => {
-  it('makes the admin who creates it its lead, or the person named by leadEmail', () => {
-    const own = createProject({ actor: admin.actor, input: { name: 'Grain deal', slug: 'grain-deal' } });
+  it('makes the admin who creates it its lead, or the person named by leadEmail', async () => {
+    const own = await createProject({ actor: admin.actor, input: { name: 'Grain deal', slug: 'grain-deal' } });
     expect(own).toMatchObject({ name: 'Grain deal', slug: 'grain-deal', createdBy: admin.user.id });
-    expect(leadsOf(own.id)).toEqual([{ userId: admin.user.id, role: 'lead' }]);
+    expect(await leadsOf(own.id)).toEqual([{ userId: admin.user.id, role: 'lead' }]);
 
-    const theirs = createProject({ actor: admin.actor, input: { name: 'Ceasefire', slug: 'ceasefire-may-2025', leadEmail: ` ${future.user.email.toUpperCase()} ` } });
-    expect(leadsOf(theirs.id)).toEqual([{ userId: future.user.id, role: 'lead' }]);
-    const added = getDb().select().from(events).where(and(eq(events.projectId, theirs.id), eq(events.action, 'member.add'))).all();
+    const theirs = await createProject({ actor: admin.actor, input: { name: 'Ceasefire', slug: 'ceasefire-may-2025', leadEmail: ` ${future.user.email.toUpperCase()} ` } });
+    expect(await leadsOf(theirs.id)).toEqual([{ userId: future.user.id, role: 'lead' }]);
+    const added = await getDb().select().from(events).where(and(eq(events.projectId, theirs.id), eq(events.action, 'member.add'))).all();
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ actorId: admin.user.id, entityId: future.user.id });
   });
 
-  it('derives the slug from the name when none is given, never an all-digit one', () => {
-    expect(createProject({ actor: admin.actor, input: { name: 'Élections à Kyiv' } }).slug).toBe('elections-a-kyiv');
+  it('derives the slug from the name when none is given, never an all-digit one', async () => {
+    expect((await createProject({ actor: admin.actor, input: { name: 'Élections à Kyiv' } })).slug).toBe('elections-a-kyiv');
     expect(slugify('2025')).toBe('project-2025');
   });
 
   it.each([
     ['a reviewer', () => reviewer.actor, 403, 'Only site administrators can do that.'],
     ['a disabled admin', () => disabledAdmin.actor, 401, 'Your account is disabled or no longer exists. Sign in again.'],
-  ])('refuses %s with %i', (_who, actor, status, message) => {
-    expect(refusal(actor(), { name: 'Not mine', slug: 'not-mine' })).toEqual({ status, message });
+  ])('refuses %s with %i', async (_who, actor, status, message) => {
+    expect(await refusal(actor(), { name: 'Not mine', slug: 'not-mine' })).toEqual({ status, message });
   });
 
-  it('answers 409 for a slug that is taken', () => {
-    createProject({ actor: SYSTEM, input: { name: 'First', slug: 'taken-slug' } });
-    expect(refusal(admin.actor, { name: 'Second', slug: 'taken-slug' })).toEqual({
+  it('answers 409 for a slug that is taken', async () => {
+    await createProject({ actor: SYSTEM, input: { name: 'First', slug: 'taken-slug' } });
+    expect(await refusal(admin.actor, { name: 'Second', slug: 'taken-slug' })).toEqual({
       status: 409,
       message: 'A project with the short name "taken-slug" already exists.',
     });
@@ -90,14 +90,14 @@ describe('createProject', () => {
     ['a blank name', { name: '   ', slug: 'blank-name' }, /^Invalid input: name: is required$/],
     ['a server-owned field', { name: 'X', slug: 'owned', createdBy: 1 }, /unknown field\(s\) createdBy/],
     ['an unknown lead', { name: 'X', slug: 'nobody-leads', leadEmail: 'nobody@example.test' }, /^No user has the email nobody@example.test, so they cannot lead the project/],
-  ])('answers 400 for %s, in words', (_what, input, message) => {
-    const { status, message: text } = refusal(admin.actor, input);
+  ])('answers 400 for %s, in words', async (_what, input, message) => {
+    const { status, message: text } = await refusal(admin.actor, input);
     expect(status).toBe(400);
     expect(text).toMatch(message);
   });
 
-  it('refuses a disabled account as lead', () => {
-    expect(refusal(admin.actor, { name: 'X', slug: 'retired-lead', leadEmail: retired.user.email })).toEqual({
+  it('refuses a disabled account as lead', async () => {
+    expect(await refusal(admin.actor, { name: 'X', slug: 'retired-lead', leadEmail: retired.user.email })).toEqual({
       status: 400,
       message: `The account ${retired.user.email} is disabled, so it cannot lead the project. Enable it first.`,
     });
@@ -113,7 +113,7 @@ describe('POST /api/projects', () => {
     expect(res.status).toBe(201);
     const { project } = res.json as { project: { id: number; slug: string; description: string } };
     expect(project).toMatchObject({ slug: 'port-strikes', description: 'Odesa, June' });
-    expect(leadsOf(project.id)).toEqual([{ userId: future.user.id, role: 'lead' }]);
+    expect(await leadsOf(project.id)).toEqual([{ userId: future.user.id, role: 'lead' }]);
   });
 
   it.each([
@@ -123,12 +123,12 @@ describe('POST /api/projects', () => {
     ['a bad slug', { name: 'X', slug: 'Grain Deal' }, 'admin', 400, 'bad_request'],
     ['an unknown lead', { name: 'X', slug: 'ghost-lead', leadEmail: 'ghost@example.test' }, 'admin', 400, 'bad_request'],
   ])('refuses %s with the error JSON and creates nothing', async (_what, body, who, status, code) => {
-    const before = projectCount();
+    const before = await projectCount();
     const token = who === 'admin' ? adminToken : who === 'reviewer' ? reviewerToken : null;
     const res = await post(body, token, token ? {} : { origin: 'http://localhost' });
     expect(res.status).toBe(status);
     expect(res.json).toMatchObject({ error: { code, message: expect.stringMatching(/.{15,}/) } });
-    expect(projectCount()).toBe(before);
+    expect(await projectCount()).toBe(before);
   });
 
   it('refuses a body that is not JSON with 415 and a cross-site request with 403', async () => {

@@ -51,7 +51,7 @@ function allLinks(limit: string, between?: () => Promise<unknown>) {
     const items: LinkView[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const page: ReturnType<typeof pageLinksForProject> = pageLinksForProject({ actor: reviewer.actor, projectId, query: { limit, cursor } });
+      const page: Awaited<ReturnType<typeof pageLinksForProject>> = await pageLinksForProject({ actor: reviewer.actor, projectId, query: { limit, cursor } });
       items.push(...page.items);
       if (!page.nextCursor) return items;
       cursor = page.nextCursor;
@@ -62,9 +62,9 @@ function allLinks(limit: string, between?: () => Promise<unknown>) {
 
 beforeAll(async () => {
   [lead, reviewer, stranger] = await Promise.all([makeUser({ name: 'Olena' }), makeUser({ name: 'Taras' }), makeUser()]);
-  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
   for (const [i, body] of BODIES.entries()) {
-    const article = importArticle({ actor: SYSTEM, projectId, input: { title: `Article ${i}`, body, outlet: ['Kyiv Independent', 'Ukrainska Pravda', 'Der Spiegel'][i] } });
+    const article = await importArticle({ actor: SYSTEM, projectId, input: { title: `Article ${i}`, body, outlet: ['Kyiv Independent', 'Ukrainska Pravda', 'Der Spiegel'][i] } });
     statements.push(await tagSentences(article.id, body));
   }
   for (let i = 0; i < 7; i++) await addLink();
@@ -73,11 +73,11 @@ beforeAll(async () => {
 describe('links of a project, a page at a time', () => {
   it('covers every live link once, oldest first, the same as the full list', async () => {
     const items = await allLinks('3');
-    expect(items.map((l) => l.id)).toEqual(listLinksForProject({ actor: reviewer.actor, projectId }).map((l) => l.id));
+    expect(items.map((l) => l.id)).toEqual((await listLinksForProject({ actor: reviewer.actor, projectId })).map((l) => l.id));
   });
 
   it('links made between pages show up once, none is repeated or lost', async () => {
-    const before = listLinksForProject({ actor: reviewer.actor, projectId }).map((l) => l.id);
+    const before = (await listLinksForProject({ actor: reviewer.actor, projectId })).map((l) => l.id);
     const items = await allLinks('2', () => addLink(reviewer, 'corroborates'));
     const ids = items.map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -96,8 +96,8 @@ describe('links of a project, a page at a time', () => {
 
   it('GET /api/links?projectId= answers {items, nextCursor}; bad parameters 400; strangers 404', async () => {
     const mod = (await importRoute('/api/links'))!;
-    const token = createToken({ actor: reviewer.actor, input: { name: 't' } }).token;
-    const strangerToken = createToken({ actor: stranger.actor, input: { name: 't' } }).token;
+    const token = (await createToken({ actor: reviewer.actor, input: { name: 't' } })).token;
+    const strangerToken = (await createToken({ actor: stranger.actor, input: { name: 't' } })).token;
     const get = (query: string, t = token) => callRoute(mod, { method: 'GET', url: `/api/links?projectId=${projectId}&${query}`, params: {}, token: t });
     const first = await get('limit=2');
     expect(first.status).toBe(200);
@@ -110,7 +110,7 @@ describe('links of a project, a page at a time', () => {
     }
     expect((await get('', strangerToken)).status).toBe(404);
     // A cursor of another project's list does not fit this one.
-    const otherProject = makeProject([[reviewer.user.id, 'reviewer']]).id;
+    const otherProject = (await makeProject([[reviewer.user.id, 'reviewer']])).id;
     const res = await callRoute(mod, { method: 'GET', url: `/api/links?projectId=${otherProject}&cursor=${encodeURIComponent(body.nextCursor)}`, params: {}, token });
     expect(res.status).toBe(400);
   });
@@ -121,11 +121,11 @@ describe('history, a page at a time, newest first', () => {
 
   it('pages cover the whole history once, newest first, also while comments are added', async () => {
     for (let i = 0; i < 5; i++) await addComment({ actor: reviewer.actor, target: { kind: 'annotation', id: target() }, input: { body: `Question ${i}: is this dated? ✓` } });
-    const full = historyOf({ actor: lead.actor, kind: 'annotation', id: target() }).entries.map((e) => e.id);
+    const full = (await historyOf({ actor: lead.actor, kind: 'annotation', id: target() })).entries.map((e) => e.id);
     const seen: HistoryEntry[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const page: ReturnType<typeof historyPage> = historyPage({ actor: lead.actor, kind: 'annotation', id: target(), query: { limit: '3', cursor } });
+      const page: Awaited<ReturnType<typeof historyPage>> = await historyPage({ actor: lead.actor, kind: 'annotation', id: target(), query: { limit: '3', cursor } });
       seen.push(...page.items);
       if (!page.nextCursor) break;
       cursor = page.nextCursor;
@@ -137,7 +137,7 @@ describe('history, a page at a time, newest first', () => {
 
   it('the API pages the same way and refuses bad parameters', async () => {
     const mod = (await importRoute('/api/annotations/:id/history'))!;
-    const token = createToken({ actor: lead.actor, input: { name: 't' } }).token;
+    const token = (await createToken({ actor: lead.actor, input: { name: 't' } })).token;
     const get = (query: string) => callRoute(mod, { method: 'GET', url: `/api/annotations/${target()}/history?${query}`, params: { id: String(target()) }, token });
     const first = await get('limit=2');
     const body = first.json as { items: HistoryEntry[]; nextCursor: string };
@@ -153,10 +153,10 @@ describe('history, a page at a time, newest first', () => {
     expect(res.status).toBe(400);
   });
 
-  it('strangers get 404', () => {
+  it('strangers get 404', async () => {
     let status = 0;
     try {
-      historyPage({ actor: stranger.actor, kind: 'annotation', id: target(), query: {} });
+      await historyPage({ actor: stranger.actor, kind: 'annotation', id: target(), query: {} });
     } catch (error) {
       status = isAppError(error) ? error.status : -1;
     }

@@ -20,16 +20,16 @@ let lead: Person, stranger: Person;
 let projectId: number;
 const articleIds: number[] = [];
 
-function listed() {
-  const items = listArticlesPage({ actor: lead.actor, projectId, query: { limit: '100' } }).items;
+async function listed() {
+  const items = (await listArticlesPage({ actor: lead.actor, projectId, query: { limit: '100' } })).items;
   return { articles: items.length, annotations: items.reduce((sum, a) => sum + a.annotationCounts.total, 0) };
 }
 
 beforeAll(async () => {
   [lead, stranger] = await Promise.all(['Lead Лідія', 'Stranger'].map((name) => makeUser({ name })));
-  projectId = makeProject([[lead.user.id, 'lead']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead']])).id;
   for (const outlet of ['UNN', 'Le Monde', 'Zamin.uz']) {
-    const id = importArticle({ actor: SYSTEM, projectId, input: { title: `${outlet} report`, outlet, body: `${outlet}: ${BODY.repeat(3)}` } }).id;
+    const id = (await importArticle({ actor: SYSTEM, projectId, input: { title: `${outlet} report`, outlet, body: `${outlet}: ${BODY.repeat(3)}` } })).id;
     articleIds.push(id);
     for (let i = 0; i < 3; i++) await createAnnotation({ actor: lead.actor, articleId: id, input: { label: 'claim', start: i * 10, end: i * 10 + 8 } });
   }
@@ -37,22 +37,22 @@ beforeAll(async () => {
 
 describe('project totals', () => {
   it('equal the sums over the articles list, through deletes and archiving', async () => {
-    expect(projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 3, annotations: 9 });
+    expect(await projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 3, annotations: 9 });
     const extra = await createAnnotation({ actor: lead.actor, articleId: articleIds[0], input: { label: 'quote', start: 40, end: 50 } });
     await deleteAnnotation({ actor: lead.actor, annotationId: extra.id });
-    expect(projectArticleTotals({ actor: lead.actor, projectId })).toEqual(listed());
-    archiveArticle({ actor: lead.actor, articleId: articleIds[1] });
-    expect(projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 2, annotations: 6 });
-    expect(projectArticleTotals({ actor: lead.actor, projectId })).toEqual(listed());
-    restoreArticle({ actor: lead.actor, articleId: articleIds[1] });
-    expect(projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 3, annotations: 9 });
+    expect(await projectArticleTotals({ actor: lead.actor, projectId })).toEqual(await listed());
+    await archiveArticle({ actor: lead.actor, articleId: articleIds[1] });
+    expect(await projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 2, annotations: 6 });
+    expect(await projectArticleTotals({ actor: lead.actor, projectId })).toEqual(await listed());
+    await restoreArticle({ actor: lead.actor, articleId: articleIds[1] });
+    expect(await projectArticleTotals({ actor: lead.actor, projectId })).toEqual({ articles: 3, annotations: 9 });
   });
 
   it('are zero for an empty project, 404 for a stranger, and read no table whole', async () => {
-    const empty = makeProject([[lead.user.id, 'lead']]).id;
-    expect(projectArticleTotals({ actor: lead.actor, projectId: empty })).toEqual({ articles: 0, annotations: 0 });
-    expect((await appError(() => projectArticleTotals({ actor: stranger.actor, projectId }))).status).toBe(404);
-    const plans = await capturePlans(getSqlite(), () => projectArticleTotals({ actor: lead.actor, projectId }));
+    const empty = (await makeProject([[lead.user.id, 'lead']])).id;
+    expect(await projectArticleTotals({ actor: lead.actor, projectId: empty })).toEqual({ articles: 0, annotations: 0 });
+    expect((await appError(async () => await projectArticleTotals({ actor: stranger.actor, projectId }))).status).toBe(404);
+    const plans = await capturePlans(getSqlite(), async () => await projectArticleTotals({ actor: lead.actor, projectId }));
     expectNoFullScans(getSqlite(), plans);
   });
 });

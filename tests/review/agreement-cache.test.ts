@@ -57,8 +57,8 @@ describe('run-length character counts', () => {
 });
 
 /** Agreement from scratch, pooled per pair as [exact F1, overlap F1, kappa, articles]. */
-function fresh(projectId: number) {
-  const { rows, perPair, spans } = freshAgreement(projectId);
+async function fresh(projectId: number) {
+  const { rows, perPair, spans } = await freshAgreement(projectId);
   const pooled = new Map([...perPair].map(([key, parts]) => {
     const s = poolScores(parts);
     return [key, [f1(s.exact), f1(s.overlap), kappa(s.confusion), parts.length]] as const;
@@ -84,7 +84,7 @@ async function cachedRows(actor: Actor, projectId: number) {
 const close = (x: number | null, y: number | null) => (x === null || y === null ? x === y : Math.abs(x - y) < 1e-9);
 
 async function expectSame(actor: Actor, projectId: number) {
-  const want = fresh(projectId);
+  const want = await fresh(projectId);
   const got = await cachedRows(actor, projectId);
   expect(got.map((r) => r.slice(0, 3))).toEqual(want.rows.map((r) => r.slice(0, 3)));
   got.forEach((r, i) => r.slice(3).forEach((v, k) => expect(close(v as number | null, want.rows[i][3 + k])).toBe(true)));
@@ -100,8 +100,9 @@ async function expectSame(actor: Actor, projectId: number) {
 describe('agreement cache', () => {
   it('stays equal to a fresh computation through random creates, edits, relabels and deletes', async () => {
     const people = await Promise.all([1, 2, 3, 4].map((i) => makeUser({ name: `Reviewer ${i}` })));
-    const p = makeProject(people.map((x) => [x.user.id, 'reviewer']));
-    const docs = TEXTS.map((body, i) => makeArticle(p.id, body, `Article ${i}`));
+    const p = await makeProject(people.map((x) => [x.user.id, 'reviewer']));
+    const docs: Array<Awaited<ReturnType<typeof makeArticle>>> = [];
+    for (const [i, body] of TEXTS.entries()) docs.push(await makeArticle(p.id, body, `Article ${i}`));
     const random = prng(42);
     const live: Array<{ id: number; version: number; who: number; length: number; articleId: number }> = [];
     for (let round = 0; round < 12; round++) {
@@ -128,7 +129,7 @@ describe('agreement cache', () => {
     }
     // The disagreement list, followed page by page, is the fresh list of every article.
     const [a, b] = [people[0].user.id, people[1].user.id];
-    const spans = fresh(p.id).spans;
+    const spans = (await fresh(p.id)).spans;
     // Articles both tagged only, as the page says.
     const want = docs.flatMap((d) => {
       const [sa, sb] = [a, b].map((who) => spans.filter((s) => s.articleId === d.id && s.authorId === who));
@@ -147,33 +148,33 @@ describe('agreement cache', () => {
 
   it('a write drops the cached rows of its article only, in the same transaction', async () => {
     const [x, y] = await Promise.all([makeUser(), makeUser()]);
-    const p = makeProject([[x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
-    const [one, two] = [makeArticle(p.id, TEXTS[0], 'One'), makeArticle(p.id, TEXTS[1], 'Two')];
+    const p = await makeProject([[x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
+    const [one, two] = [await makeArticle(p.id, TEXTS[0], 'One'), await makeArticle(p.id, TEXTS[1], 'Two')];
     for (const doc of [one, two]) {
       await createAnnotation({ actor: x.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
       await createAnnotation({ actor: y.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
     }
     const before = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(before.pairs[0].kappa).toBe(1);
-    const cached = () => getDb().select({ id: agreementArticles.articleId }).from(agreementArticles).where(eq(agreementArticles.projectId, p.id)).all().map((r) => r.id).sort();
-    expect(cached()).toEqual([one.id, two.id].sort());
+    const cached = async () => (await getDb().select({ id: agreementArticles.articleId }).from(agreementArticles).where(eq(agreementArticles.projectId, p.id)).all()).map((r) => r.id).sort();
+    expect(await cached()).toEqual([one.id, two.id].sort());
     const made = await createAnnotation({ actor: y.actor, articleId: one.id, input: { label: 'quote', start: 40, end: 60 } });
-    expect(cached()).toEqual([two.id]);
-    expect(getDb().select().from(agreementPairs).where(eq(agreementPairs.articleId, one.id)).all()).toEqual([]);
+    expect(await cached()).toEqual([two.id]);
+    expect(await getDb().select().from(agreementPairs).where(eq(agreementPairs.articleId, one.id)).all()).toEqual([]);
     const after = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(after.pairs[0].kappa).toBeLessThan(1);
-    expect(cached()).toEqual([one.id, two.id].sort());
+    expect(await cached()).toEqual([one.id, two.id].sort());
     await updateAnnotation({ actor: y.actor, annotationId: made.id, ifMatch: made.version, input: { label: 'context' } });
-    expect(cached()).toEqual([two.id]);
+    expect(await cached()).toEqual([two.id]);
     await deleteAnnotation({ actor: y.actor, annotationId: made.id });
     expect((await projectAgreement({ actor: x.actor, projectId: p.id })).pairs[0].kappa).toBe(1);
   });
 
   it('refuses a forged, foreign or stale cursor and a bad limit with a 400', async () => {
     const [x, y] = await Promise.all([makeUser(), makeUser()]);
-    const p = makeProject([[x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
-    const other = makeProject([[x.user.id, 'reviewer']]);
-    const doc = makeArticle(p.id, TEXTS[2], 'Three');
+    const p = await makeProject([[x.user.id, 'reviewer'], [y.user.id, 'reviewer']]);
+    const other = await makeProject([[x.user.id, 'reviewer']]);
+    const doc = await makeArticle(p.id, TEXTS[2], 'Three');
     for (let i = 0; i < 3; i++) {
       await createAnnotation({ actor: x.actor, articleId: doc.id, input: { label: 'claim', start: i * 20, end: i * 20 + 10 } });
       await createAnnotation({ actor: y.actor, articleId: doc.id, input: { label: 'quote', start: i * 20, end: i * 20 + 10 } });

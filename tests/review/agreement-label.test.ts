@@ -26,7 +26,7 @@ const CLAIM_SENTENCE = 'Ukraine will not legally recognize any temporarily occup
 const CYRILLIC = 'Україна не визнає окуповані території російськими';
 const QUOTE = 'only the Ukrainian people have the right to decide which territories are Ukrainian';
 
-type Case = { name: string; a: ReturnType<typeof tag>[]; b: ReturnType<typeof tag>[]; expected: Array<[string, string | null, string | null]> };
+type Case = { name: string; a: Awaited<ReturnType<typeof tag>>[]; b: Awaited<ReturnType<typeof tag>>[]; expected: Array<[string, string | null, string | null]> };
 
 const cases: Case[] = [
   {

@@ -34,12 +34,12 @@ function prng(seed: number) {
 }
 
 /** Link F1 of every pair, from the links table as the app computed it before the cache. */
-function freshLinks(projectId: number) {
+async function freshLinks(projectId: number) {
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
   const fa = alias(articles, 'from_article');
   const ta = alias(articles, 'to_article');
-  const rows = getDb()
+  const rows = await getDb()
     .select({ authorId: links.authorId, relation: links.relation, fa: from.articleId, fs: from.start, fe: from.end, ta: to.articleId, ts: to.start, te: to.end })
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
@@ -56,16 +56,16 @@ function freshLinks(projectId: number) {
 
 async function expectSame(actor: Parameters<typeof projectAgreement>[0]['actor'], projectId: number, step: string) {
   const { pairs } = await projectAgreement({ actor, projectId });
-  const want = freshLinks(projectId);
+  const want = await freshLinks(projectId);
   for (const p of pairs) {
     const [lo, hi] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
     const w = want.f1(lo, hi);
     expect(p.linkF1 === null ? null : Number(p.linkF1.toFixed(12)), `${step}: pair ${lo}-${hi}`).toBe(w === null ? null : Number(w.toFixed(12)));
   }
   // The cached counts themselves, not only the F1 they give (F1 is 0 whatever the sizes when nothing matches).
-  const marked = new Map(getDb().select().from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, projectId)).all().map((r) => [r.authorId, r.links]));
+  const marked = new Map((await getDb().select().from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, projectId)).all()).map((r) => [r.authorId, r.links]));
   for (const [author, size] of marked) expect(size, `${step}: links of ${author}`).toBe(want.counts(author, author).a);
-  for (const r of getDb().select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
+  for (const r of await getDb().select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
     if (marked.has(r.a) && marked.has(r.b)) expect(r.matches, `${step}: matches of ${r.a}-${r.b}`).toBe(want.counts(r.a, r.b).matches);
   }
   return pairs;
@@ -75,8 +75,9 @@ describe('link F1 cache', () => {
   it('equals a fresh computation after a random sequence of every kind of write', async () => {
     const lead = await makeUser({ name: 'Lead' });
     const people = await Promise.all([1, 2, 3].map((i) => makeUser({ name: `Reviewer ${i}` })));
-    const p = makeProject([[lead.user.id, 'lead'], ...people.map((x) => [x.user.id, 'reviewer'] as [number, 'reviewer'])]);
-    const docs = TEXTS.map((body, i) => makeArticle(p.id, body, `Article ${i}`));
+    const p = await makeProject([[lead.user.id, 'lead'], ...people.map((x) => [x.user.id, 'reviewer'] as [number, 'reviewer'])]);
+    const docs: Array<Awaited<ReturnType<typeof makeArticle>>> = [];
+    for (const [i, body] of TEXTS.entries()) docs.push(await makeArticle(p.id, body, `Article ${i}`));
     const random = prng(2026);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     // Every reviewer tags every article at the same place, so links of different authors often match.
@@ -110,7 +111,7 @@ describe('link F1 cache', () => {
         if (x.articleId === y.articleId) continue;
         const author = pick(people);
         try {
-          if (random() < 0.5) link(p.id, author.user.id, x.id, y.id, pick(RELATIONS));
+          if (random() < 0.5) await link(p.id, author.user.id, x.id, y.id, pick(RELATIONS));
           else await createLink({ actor: author.actor, input: { fromAnnotationId: Math.min(x.id, y.id), toAnnotationId: Math.max(x.id, y.id), relation: pick(RELATIONS) } });
         } catch {
           continue; // the same link twice: refused, nothing written
@@ -168,8 +169,8 @@ describe('link F1 cache', () => {
         kind = 'article archived or restored';
         const doc = pick(docs);
         const archived = (sql.prepare('select archived_at as a from articles where id = ?').get(doc.id) as { a: number | null }).a;
-        if (archived === null) archiveArticle({ actor: lead.actor, articleId: doc.id });
-        else restoreArticle({ actor: lead.actor, articleId: doc.id });
+        if (archived === null) await archiveArticle({ actor: lead.actor, articleId: doc.id });
+        else await restoreArticle({ actor: lead.actor, articleId: doc.id });
       }
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
       const pairs = await expectSame(lead.actor, p.id, `step ${step} (${kind})`);
@@ -183,8 +184,8 @@ describe('link F1 cache', () => {
 
   it('a link write drops only its author, and a warm read scans no links table', async () => {
     const people = await Promise.all([1, 2, 3].map(() => makeUser()));
-    const p = makeProject(people.map((x) => [x.user.id, 'reviewer']));
-    const [one, two] = [makeArticle(p.id, TEXTS[0], 'One'), makeArticle(p.id, TEXTS[1], 'Two')];
+    const p = await makeProject(people.map((x) => [x.user.id, 'reviewer']));
+    const [one, two] = [await makeArticle(p.id, TEXTS[0], 'One'), await makeArticle(p.id, TEXTS[1], 'Two')];
     const ends = [];
     for (const person of people) {
       const x = await createAnnotation({ actor: person.actor, articleId: one.id, input: { label: 'claim', start: 0, end: 10 } });
@@ -197,10 +198,10 @@ describe('link F1 cache', () => {
     const pair = (data: typeof first, x: number, y: number) => data.pairs.find((q) => (q.a === x && q.b === y) || (q.a === y && q.b === x))!;
     expect(pair(first, people[0].user.id, people[1].user.id).linkF1).toBe(1);
     expect(pair(first, people[0].user.id, people[2].user.id).linkF1).toBe(0);
-    const cached = () => getDb().select({ id: agreementLinkAuthors.authorId }).from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, p.id)).all().map((r) => r.id).sort();
-    expect(cached()).toEqual(people.map((x) => x.user.id).sort());
+    const cached = async () => (await getDb().select({ id: agreementLinkAuthors.authorId }).from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, p.id)).all()).map((r) => r.id).sort();
+    expect(await cached()).toEqual(people.map((x) => x.user.id).sort());
     await createLink({ actor: people[2].actor, input: { fromAnnotationId: ends[0][0], toAnnotationId: ends[1][1], relation: 'conflicts' } });
-    expect(cached()).toEqual([people[0].user.id, people[1].user.id].sort());
+    expect(await cached()).toEqual([people[0].user.id, people[1].user.id].sort());
     const second = await projectAgreement({ actor: people[2].actor, projectId: p.id });
     expect(pair(second, people[0].user.id, people[2].user.id).linkF1).toBe(0);
     expect(pair(second, people[0].user.id, people[1].user.id).linkF1).toBe(1);

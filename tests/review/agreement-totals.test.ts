@@ -41,8 +41,8 @@ function prng(seed: number) {
 }
 
 /** Agreement from scratch, pooled per pair as the page shows it. */
-function fresh(projectId: number) {
-  const { rows, perPair, reviewers } = freshAgreement(projectId);
+async function fresh(projectId: number) {
+  const { rows, perPair, reviewers } = await freshAgreement(projectId);
   const pooled = new Map([...perPair].map(([key, parts]) => {
     const s = poolScores(parts);
     return [key, { exact: f1(s.exact), overlap: f1(s.overlap), kappa: kappa(s.confusion), articles: parts.length, spansA: s.exact.a, spansB: s.exact.b }] as const;
@@ -53,7 +53,7 @@ function fresh(projectId: number) {
 const rounded = (x: number | null) => (x === null ? null : Number(x.toFixed(9)));
 
 async function expectSame(actor: Actor, projectId: number, step: string) {
-  const want = fresh(projectId);
+  const want = await fresh(projectId);
   const first = await projectAgreement({ actor, projectId, limit: '5' });
   expect(first.reviewers.map((r) => r.id).sort((x, y) => x - y), `${step}: reviewers`).toEqual(want.reviewers);
   for (const p of first.pairs) {
@@ -81,8 +81,9 @@ describe('agreement totals', () => {
   it('equal a fresh computation after a random sequence of every kind of write', async () => {
     const lead = await makeUser({ name: 'Lead' });
     const people = await Promise.all(['Олена', 'Reviewer 2', 'Jürgen', 'Reviewer 10'].map((name) => makeUser({ name })));
-    const p = makeProject([[lead.user.id, 'lead'], ...people.map((x) => [x.user.id, 'reviewer'] as [number, 'reviewer'])]);
-    const docs = TEXTS.slice(0, 3).map((body, i) => makeArticle(p.id, body, `Article ${i}`));
+    const p = await makeProject([[lead.user.id, 'lead'], ...people.map((x) => [x.user.id, 'reviewer'] as [number, 'reviewer'])]);
+    const docs: Array<Awaited<ReturnType<typeof makeArticle>>> = [];
+    for (const [i, body] of TEXTS.slice(0, 3).entries()) docs.push(await makeArticle(p.id, body, `Article ${i}`));
     const random = prng(2026);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const spans: Array<{ id: number; who: number }> = [];
@@ -118,7 +119,7 @@ describe('agreement totals', () => {
         } else if (r < 0.7) {
           kind = 'span restore';
           const x = pick(spans);
-          restoreAnnotation({ actor: people[x.who].actor, annotationId: x.id });
+          await restoreAnnotation({ actor: people[x.who].actor, annotationId: x.id });
         } else if (r < 0.74) {
           kind = 'span hard delete';
           const x = spans.splice(Math.floor(random() * spans.length), 1)[0];
@@ -133,17 +134,17 @@ describe('agreement totals', () => {
           kind = 'article archived or restored';
           const doc = pick(docs);
           const archived = (sql.prepare('select archived_at as a from articles where id = ?').get(doc.id) as { a: number | null }).a;
-          if (archived === null) archiveArticle({ actor: lead.actor, articleId: doc.id });
-          else restoreArticle({ actor: lead.actor, articleId: doc.id });
+          if (archived === null) await archiveArticle({ actor: lead.actor, articleId: doc.id });
+          else await restoreArticle({ actor: lead.actor, articleId: doc.id });
         } else if (r < 0.95) {
           kind = 'article revision';
           const doc = pick(docs);
           const body = (sql.prepare('select body from articles where id = ?').get(doc.id) as { body: string }).body;
-          createRevision({ actor: lead.actor, articleId: doc.id, input: { body: `Оновлено. ${body}` } });
+          await createRevision({ actor: lead.actor, articleId: doc.id, input: { body: `Оновлено. ${body}` } });
         } else {
           kind = 'article import';
           if (docs.length >= TEXTS.length) continue;
-          docs.push(makeArticle(p.id, TEXTS[docs.length], `Article ${docs.length}`));
+          docs.push(await makeArticle(p.id, TEXTS[docs.length], `Article ${docs.length}`));
         }
       } catch (error) {
         // Refused (an archived article, a deleted span, one's own review): nothing written.
@@ -160,9 +161,9 @@ describe('agreement totals', () => {
 
   it('a warm read takes the totals by key and sums no cached rows', async () => {
     const people = await Promise.all([1, 2, 3].map(() => makeUser()));
-    const p = makeProject(people.map((x) => [x.user.id, 'reviewer']));
+    const p = await makeProject(people.map((x) => [x.user.id, 'reviewer']));
     for (const body of TEXTS) {
-      const doc = makeArticle(p.id, body);
+      const doc = await makeArticle(p.id, body);
       for (const person of people) await createAnnotation({ actor: person.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
     }
     await projectAgreement({ actor: people[0].actor, projectId: p.id });
@@ -174,8 +175,8 @@ describe('agreement totals', () => {
 
   it('cli check notices totals that differ from the cached rows', async () => {
     const people = await Promise.all([1, 2].map(() => makeUser()));
-    const p = makeProject(people.map((x) => [x.user.id, 'reviewer']));
-    const doc = makeArticle(p.id, TEXTS[1]);
+    const p = await makeProject(people.map((x) => [x.user.id, 'reviewer']));
+    const doc = await makeArticle(p.id, TEXTS[1]);
     for (const person of people) await createAnnotation({ actor: person.actor, articleId: doc.id, input: { label: 'quote', start: 3, end: 30 } });
     await projectAgreement({ actor: people[0].actor, projectId: p.id });
     const sqlite = getSqlite();

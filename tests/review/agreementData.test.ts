@@ -7,16 +7,16 @@ import { pairDisagreements, projectAgreement } from '@/lib/data/agreement';
 describe('projectAgreement', () => {
   it('compares every pair on shared articles and lists their disagreements; outsiders get 404', async () => {
     const [a, b, c, outsider] = await Promise.all([makeUser({ name: 'Alma' }), makeUser({ name: 'Bo' }), makeUser({ name: 'Cy' }), makeUser()]);
-    const p = makeProject([[a.user.id, 'reviewer'], [b.user.id, 'reviewer'], [c.user.id, 'reviewer']]);
-    const one = makeArticle(p.id);
-    const two = makeArticle(p.id, 'A second, unrelated text about grain exports.', 'Grain');
-    const a1 = tag(one, a.user.id, 'claim', 'Ukraine will not legally recognize');
-    const a2 = tag(one, a.user.id, 'quote', 'the constitution forbids it');
-    const b1 = tag(one, b.user.id, 'claim', 'Ukraine will not legally recognize');
-    const b2 = tag(one, b.user.id, 'context', 'the constitution forbids it');
-    tag(two, c.user.id, 'claim', 'grain exports');
-    link(p.id, a.user.id, a1.id, a2.id, 'corroborates');
-    link(p.id, b.user.id, b1.id, b2.id, 'corroborates');
+    const p = await makeProject([[a.user.id, 'reviewer'], [b.user.id, 'reviewer'], [c.user.id, 'reviewer']]);
+    const one = await makeArticle(p.id);
+    const two = await makeArticle(p.id, 'A second, unrelated text about grain exports.', 'Grain');
+    const a1 = await tag(one, a.user.id, 'claim', 'Ukraine will not legally recognize');
+    const a2 = await tag(one, a.user.id, 'quote', 'the constitution forbids it');
+    const b1 = await tag(one, b.user.id, 'claim', 'Ukraine will not legally recognize');
+    const b2 = await tag(one, b.user.id, 'context', 'the constitution forbids it');
+    await tag(two, c.user.id, 'claim', 'grain exports');
+    await link(p.id, a.user.id, a1.id, a2.id, 'corroborates');
+    await link(p.id, b.user.id, b1.id, b2.id, 'corroborates');
     const data = await projectAgreement({ actor: a.actor, projectId: p.id });
     expect(data.reviewers.map((r) => r.name)).toEqual(['Alma', 'Bo', 'Cy']);
     const ab = data.pairs.find((x) => x.a === a.user.id && x.b === b.user.id)!;

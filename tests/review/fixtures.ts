@@ -12,16 +12,16 @@ export const BODY =
   'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday. ' +
   'He added that the constitution forbids it. Officials in Washington declined to comment.';
 
-export function makeArticle(projectId: number, body = BODY, title = 'Zelenskyy rules out recognition') {
-  return importArticle({ actor: SYSTEM, projectId, input: { title, body, outlet: 'Test Wire' } });
+export async function makeArticle(projectId: number, body = BODY, title = 'Zelenskyy rules out recognition') {
+  return await importArticle({ actor: SYSTEM, projectId, input: { title, body, outlet: 'Test Wire' } });
 }
 
 /** Inserts a live annotation of `text` (its first occurrence) in the article. */
-export function tag(article: { id: number; projectId: number }, authorId: number, label: Label, text: string) {
-  const body = getDb().select().from(articles).where(eq(articles.id, article.id)).get()!.body;
+export async function tag(article: { id: number; projectId: number }, authorId: number, label: Label, text: string) {
+  const body = (await getDb().select().from(articles).where(eq(articles.id, article.id)).get())!.body;
   const start = body.indexOf(text);
   if (start < 0) throw new Error(`"${text}" is not in the article`);
-  return getDb()
+  return await getDb()
     .insert(annotations)
     .values({ projectId: article.projectId, articleId: article.id, authorId, label, start, end: start + text.length, exact: text })
     .returning()
@@ -29,24 +29,24 @@ export function tag(article: { id: number; projectId: number }, authorId: number
 }
 
 /** Inserts a live link between two annotations (stored with the smaller id first). */
-export function link(projectId: number, authorId: number, x: number, y: number, relation: Relation = 'corroborates') {
-  return getDb()
+export async function link(projectId: number, authorId: number, x: number, y: number, relation: Relation = 'corroborates') {
+  return await getDb()
     .insert(links)
     .values({ projectId, authorId, fromAnnotationId: Math.min(x, y), toAnnotationId: Math.max(x, y), relation })
     .returning()
     .get();
 }
 
-export function tombstone(annotationId: number) {
-  getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, annotationId)).run();
+export async function tombstone(annotationId: number) {
+  await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, annotationId)).run();
 }
 
-export function bumpVersion(annotationId: number) {
-  const row = getDb().select().from(annotations).where(eq(annotations.id, annotationId)).get()!;
-  getDb().update(annotations).set({ version: row.version + 1 }).where(eq(annotations.id, annotationId)).run();
+export async function bumpVersion(annotationId: number) {
+  const row = (await getDb().select().from(annotations).where(eq(annotations.id, annotationId)).get())!;
+  await getDb().update(annotations).set({ version: row.version + 1 }).where(eq(annotations.id, annotationId)).run();
 }
 
-export function statusOf(annotationId: number) {
-  return getDb().select().from(annotations).where(eq(annotations.id, annotationId)).get()!.status;
+export async function statusOf(annotationId: number) {
+  return (await getDb().select().from(annotations).where(eq(annotations.id, annotationId)).get())!.status;
 }
 

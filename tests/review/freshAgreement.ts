@@ -13,15 +13,15 @@ export type Span = { id: number; articleId: number; authorId: number; label: Lab
 /** [article, reviewer a, reviewer b (a < b), exact F1, overlap F1, kappa]. */
 export type AgreementRow = [number, number, number, number | null, number | null, number | null];
 
-export function freshAgreement(projectId: number) {
+export async function freshAgreement(projectId: number) {
   const db = getDb();
-  const spans: Span[] = db
+  const spans: Span[] = await db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end })
     .from(annotations)
     .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
     .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
     .all();
-  const bodies = db.select({ id: articles.id, body: articles.body }).from(articles).where(and(eq(articles.projectId, projectId), isNull(articles.archivedAt))).orderBy(asc(articles.id)).all();
+  const bodies = await db.select({ id: articles.id, body: articles.body }).from(articles).where(and(eq(articles.projectId, projectId), isNull(articles.archivedAt))).orderBy(asc(articles.id)).all();
   /** Each pair's scores per shared article, keyed `${a}-${b}`. */
   const perPair = new Map<string, SpanScores[]>();
   const rows: AgreementRow[] = [];

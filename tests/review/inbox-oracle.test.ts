@@ -113,7 +113,7 @@ const OPS: Array<[name: string, weight: number, make: () => Op | null]> = [
   ['restore annotation', 3, () => {
     const a = pick(annotationIds(true));
     if (!a) return null;
-    return () => restoreAnnotation({ actor: actorOf(row<{ a: number }>('select author_id as a from annotations where id = ?', a)!.a), annotationId: a });
+    return async () => await restoreAnnotation({ actor: actorOf(row<{ a: number }>('select author_id as a from annotations where id = ?', a)!.a), annotationId: a });
   }],
   ['link', 9, () => {
     const projectId = pick(projectIds())!;
@@ -191,46 +191,46 @@ const OPS: Array<[name: string, weight: number, make: () => Op | null]> = [
   ['edit comment', 2, () => {
     const c = row<{ id: number; a: number }>('select id, author_id as a from comments where deleted_at is null order by (id * 31 + ?) % 1009 limit 1', Math.floor(random() * 1e6));
     if (!c) return null;
-    return () => editComment({ actor: actorOf(c.a), commentId: c.id, input: { body: 'edited' } });
+    return async () => await editComment({ actor: actorOf(c.a), commentId: c.id, input: { body: 'edited' } });
   }],
   ['delete comment', 4, () => {
     const c = row<{ id: number; a: number }>('select id, author_id as a from comments where deleted_at is null order by (id * 17 + ?) % 1009 limit 1', Math.floor(random() * 1e6));
     if (!c) return null;
-    return () => deleteComment({ actor: actorOf(c.a), commentId: c.id });
+    return async () => await deleteComment({ actor: actorOf(c.a), commentId: c.id });
   }],
   ['propose verdict', 6, () => {
     const claim = pick(liveItems().filter((i) => i.kind === 'annotation' && row<{ l: string }>('select label as l from annotations where id = ?', i.id)!.l === 'claim'));
     if (!claim) return null;
     const author = pick(writers(claim.projectId));
     if (!author) return null;
-    return () => proposeVerdict({ actor: actorOf(author), annotationId: claim.id, input: { verdict: 'mostly-true', rationale: 'Reuters.' } });
+    return async () => await proposeVerdict({ actor: actorOf(author), annotationId: claim.id, input: { verdict: 'mostly-true', rationale: 'Reuters.' } });
   }],
   ['finalize verdict', 3, () => {
     const claim = pick(liveItems().filter((i) => i.kind === 'annotation' && row<{ l: string }>('select label as l from annotations where id = ?', i.id)!.l === 'claim'));
     if (!claim) return null;
     const lead = pick(leads(claim.projectId).filter((u) => u !== claim.authorId));
     if (!lead) return null;
-    return () => finalizeVerdict({ actor: actorOf(lead), annotationId: claim.id, input: { verdict: 'true', rationale: 'The constitution.' } });
+    return async () => await finalizeVerdict({ actor: actorOf(lead), annotationId: claim.id, input: { verdict: 'true', rationale: 'The constitution.' } });
   }],
   ['archive article', 1, () => {
     const a = pick(ids('select id from articles where archived_at is null'));
-    return a ? () => archiveArticle({ actor: SYSTEM, articleId: a }) : null;
+    return a ? async () => await archiveArticle({ actor: SYSTEM, articleId: a }) : null;
   }],
   ['restore article', 3, () => {
     const a = pick(ids('select id from articles where archived_at is not null'));
-    return a ? () => restoreArticle({ actor: SYSTEM, articleId: a }) : null;
+    return a ? async () => await restoreArticle({ actor: SYSTEM, articleId: a }) : null;
   }],
   ['remove member', 3, () => {
     const projectId = pick(projectIds())!;
     const lastLead = leads(projectId).length <= 1 ? leads(projectId)[0] : undefined;
     const userId = pick(members(projectId).filter((u) => u !== lastLead));
-    return userId ? () => removeMember({ actor: SYSTEM, projectId, userId }) : null;
+    return userId ? async () => await removeMember({ actor: SYSTEM, projectId, userId }) : null;
   }],
   ['add member back', 4, () => {
     const projectId = pick(projectIds())!;
     const gone = roster.get(projectId)!.filter(([u]) => !members(projectId).includes(u));
     const back = pick(gone);
-    return back ? () => setMember({ actor: SYSTEM, projectId, input: { userId: back[0], role: back[1] } }) : null;
+    return back ? async () => await setMember({ actor: SYSTEM, projectId, input: { userId: back[0], role: back[1] } }) : null;
   }],
   ['change author', 2, () => {
     // No lib/data path does this today; the triggers keep it right should an operator do it.
@@ -241,7 +241,7 @@ const OPS: Array<[name: string, weight: number, make: () => Op | null]> = [
   }],
   ['read inbox', 4, () => {
     const who = pick(people)!;
-    return () => markInboxRead({ actor: who.actor, until: random() < 0.3 ? new Date(Date.now() - Math.floor(random() * 20)) : undefined });
+    return async () => await markInboxRead({ actor: who.actor, until: random() < 0.3 ? new Date(Date.now() - Math.floor(random() * 20)) : undefined });
   }],
 ];
 const TOTAL_WEIGHT = OPS.reduce((n, [, w]) => n + w, 0);
@@ -257,12 +257,12 @@ function randomOp(): [string, Op] {
 }
 
 /** Every page of `who`'s inbox at `limit`, from both implementations, must be the same. */
-function expectSamePages(who: Who, limit: number, step: string) {
+async function expectSamePages(who: Who, limit: number, step: string) {
   let cursor: string | null = null;
   for (let n = 0; n < 500; n++) {
     const query = { cursor, limit: String(limit) };
-    const expected = oracleListInbox({ actor: who.actor, query });
-    const actual = listInbox({ actor: who.actor, query });
+    const expected = await oracleListInbox({ actor: who.actor, query });
+    const actual = await listInbox({ actor: who.actor, query });
     expect(actual, `${step}: user ${who.user.id}, limit ${limit}, page ${n}`).toEqual(expected);
     cursor = expected.nextCursor;
     if (!cursor) return n + 1;
@@ -284,9 +284,11 @@ beforeAll(async () => {
     [[ann, 'reviewer'], [cy, 'viewer'], [lead1, 'lead'], [lead2, 'reviewer']],
   ];
   for (const members of setups) {
-    const project = makeProject(members);
+    const project = await makeProject(members);
     roster.set(project.id, members);
-    articleIds.set(project.id, [0, 1, 2].map((i) => makeArticle(project.id, `${BODY} (${i})`, `Article ${i}`).id));
+    const ids: number[] = [];
+    for (const i of [0, 1, 2]) ids.push((await makeArticle(project.id, `${BODY} (${i})`, `Article ${i}`)).id);
+    articleIds.set(project.id, ids);
   }
 });
 
@@ -309,11 +311,11 @@ describe('the inbox by recipient', () => {
       const label = `step ${step} (${name})`;
       expect(tableEqualsDerivation(), `${label}: inbox_entries vs inbox_entries_derived`).toEqual([0, 0]);
       for (const who of people) {
-        expect(unreadCount({ actor: who.actor }), `${label}: badge of user ${who.user.id}`).toBe(oracleUnreadCount({ actor: who.actor }));
+        expect(await unreadCount({ actor: who.actor }), `${label}: badge of user ${who.user.id}`).toBe(await oracleUnreadCount({ actor: who.actor }));
         // Every page at 10, and at 3 and 1 now and then (cursors inside runs of equal times).
-        pagesCompared += expectSamePages(who, 10, label);
-        if (step % 4 === 0) pagesCompared += expectSamePages(who, 3, label);
-        if (step % 13 === 0) pagesCompared += expectSamePages(who, 1, label);
+        pagesCompared += await expectSamePages(who, 10, label);
+        if (step % 4 === 0) pagesCompared += await expectSamePages(who, 3, label);
+        if (step % 13 === 0) pagesCompared += await expectSamePages(who, 1, label);
       }
     }
     if (process.env.INBOX_ORACLE_TALLY) console.log(Object.fromEntries(tally), { pagesCompared });

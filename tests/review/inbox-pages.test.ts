@@ -10,7 +10,7 @@ import { reviewAnnotation } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
 import { finalizeVerdict, proposeVerdict } from '@/lib/data/verdicts';
 import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
-import { getDb } from '@/lib/db/client';
+import { currentConnection } from '@/lib/db/client';
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let me: Who, olena: Who, dilshod: Who, lead: Who;
@@ -19,9 +19,10 @@ const WORDS = ['Ukraine', 'will not', 'legally recognize', 'temporarily occupied
 
 beforeAll(async () => {
   [me, olena, dilshod, lead] = await Promise.all(['Me', 'Olena', 'Dilshod', 'Lead'].map((name) => makeUser({ name })));
-  const project = makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer'], [dilshod.user.id, 'reviewer'], [lead.user.id, 'lead']]);
-  const article = makeArticle(project.id);
-  ids = WORDS.map((w) => tag(article, me.user.id, 'claim', w).id);
+  const project = await makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer'], [dilshod.user.id, 'reviewer'], [lead.user.id, 'lead']]);
+  const article = await makeArticle(project.id);
+  ids = [];
+  for (const w of WORDS) ids.push((await tag(article, me.user.id, 'claim', w)).id);
   // 24 reviews sent at once (group-committed together, so many share a millisecond) and 12 comments.
   await Promise.all(ids.flatMap((id) => [
     reviewAnnotation({ actor: olena.actor, id, input: { decision: 'accept' } }),
@@ -36,7 +37,7 @@ function pages(limit: string, between?: () => Promise<void>) {
     const times: number[] = [];
     let cursor: string | null = null;
     for (let n = 0; n < 50; n++) {
-      const page = listInbox({ actor: me.actor, query: { cursor, limit } });
+      const page = await listInbox({ actor: me.actor, query: { cursor, limit } });
       keys.push(...page.items.map((i) => i.key));
       times.push(...page.items.map((i) => new Date(i.at).getTime()));
       cursor = page.nextCursor;
@@ -56,7 +57,7 @@ describe('inbox pages', () => {
       expect(paged.keys).toEqual(whole.keys);
     }
     expect([...whole.times].sort((a, b) => b - a)).toEqual(whole.times);
-    const first = listInbox({ actor: me.actor, query: { limit: '10' } });
+    const first = await listInbox({ actor: me.actor, query: { limit: '10' } });
     expect(first.items).toHaveLength(10);
     expect(first.unread).toBe(36);
   });
@@ -67,36 +68,36 @@ describe('inbox pages', () => {
       await addComment({ actor: dilshod.actor, target: { kind: 'annotation', id: ids[0] }, input: { body: 'A late thought.' } });
     });
     expect(paged.keys).toEqual(before);
-    expect(listInbox({ actor: me.actor, query: { limit: '1' } }).items[0].body).toBe('A late thought.');
+    expect((await listInbox({ actor: me.actor, query: { limit: '1' } })).items[0].body).toBe('A late thought.');
   });
 
-  it('counts unread up to 100 and clears them when read', () => {
-    expect(unreadCount({ actor: me.actor })).toBe(37);
-    markInboxRead({ actor: me.actor });
-    expect(unreadCount({ actor: me.actor })).toBe(0);
-    expect(listInbox({ actor: me.actor }).unread).toBe(0);
+  it('counts unread up to 100 and clears them when read', async () => {
+    expect(await unreadCount({ actor: me.actor })).toBe(37);
+    await markInboxRead({ actor: me.actor });
+    expect(await unreadCount({ actor: me.actor })).toBe(0);
+    expect((await listInbox({ actor: me.actor })).unread).toBe(0);
   });
 
-  it('refuses a bad cursor or limit, and another person’s cursor, with a 400', () => {
-    const { nextCursor } = listInbox({ actor: me.actor, query: { limit: '2' } });
-    const status = (fn: () => unknown) => {
+  it('refuses a bad cursor or limit, and another person’s cursor, with a 400', async () => {
+    const { nextCursor } = await listInbox({ actor: me.actor, query: { limit: '2' } });
+    const status = async (fn: () => unknown | Promise<unknown>) => {
       try {
-        fn();
+        await fn();
       } catch (error) {
         return [(error as { status: number }).status, (error as Error).message];
       }
       return 'no error';
     };
-    expect(status(() => listInbox({ actor: me.actor, query: { limit: '0' } }))).toEqual([400, 'limit must be a whole number from 1 to 100.']);
-    expect(status(() => listInbox({ actor: me.actor, query: { limit: 'ten' } }))[0]).toBe(400);
-    expect(status(() => listInbox({ actor: me.actor, query: { cursor: 'abc.def' } }))[0]).toBe(400);
-    expect(status(() => listInbox({ actor: olena.actor, query: { cursor: nextCursor } }))[0]).toBe(400);
+    expect(await status(async () => await listInbox({ actor: me.actor, query: { limit: '0' } }))).toEqual([400, 'limit must be a whole number from 1 to 100.']);
+    expect((await status(async () => await listInbox({ actor: me.actor, query: { limit: 'ten' } })))[0]).toBe(400);
+    expect((await status(async () => await listInbox({ actor: me.actor, query: { cursor: 'abc.def' } })))[0]).toBe(400);
+    expect((await status(async () => await listInbox({ actor: olena.actor, query: { cursor: nextCursor } })))[0]).toBe(400);
   });
 
   it('marks a verdict as a proposal or as final', async () => {
-    proposeVerdict({ actor: olena.actor, annotationId: ids[1], input: { verdict: 'mostly-true', rationale: 'Reuters quotes it.' } });
-    finalizeVerdict({ actor: lead.actor, annotationId: ids[1], input: { verdict: 'true', rationale: 'Article 2 of the constitution.' } });
-    const verdicts = listInbox({ actor: me.actor, query: { limit: '5' } }).items.filter((i) => i.type === 'verdict');
+    await proposeVerdict({ actor: olena.actor, annotationId: ids[1], input: { verdict: 'mostly-true', rationale: 'Reuters quotes it.' } });
+    await finalizeVerdict({ actor: lead.actor, annotationId: ids[1], input: { verdict: 'true', rationale: 'Article 2 of the constitution.' } });
+    const verdicts = (await listInbox({ actor: me.actor, query: { limit: '5' } })).items.filter((i) => i.type === 'verdict');
     expect(verdicts.map((v) => [v.actorName, v.verdict, v.final])).toEqual([
       ['Lead', 'true', true],
       ['Olena', 'mostly-true', false],
@@ -105,8 +106,8 @@ describe('inbox pages', () => {
 });
 
 describe('inbox query plans', () => {
-  it('reach my items through indexes: no full scan of annotations, links, reviews or comments', () => {
-    const sqlite = (getDb() as unknown as { $client: import('better-sqlite3').Database }).$client;
+  it('reach my items through indexes: no full scan of annotations, links, reviews or comments', async () => {
+    const sqlite = currentConnection();
     const plans: string[] = [];
     const original = sqlite.prepare.bind(sqlite);
     (sqlite as { prepare: typeof sqlite.prepare }).prepare = ((source: string) => {
@@ -117,8 +118,8 @@ describe('inbox query plans', () => {
       return original(source);
     }) as typeof sqlite.prepare;
     try {
-      const { nextCursor } = listInbox({ actor: me.actor, query: { limit: '3' } });
-      listInbox({ actor: me.actor, query: { limit: '3', cursor: nextCursor } });
+      const { nextCursor } = await listInbox({ actor: me.actor, query: { limit: '3' } });
+      await listInbox({ actor: me.actor, query: { limit: '3', cursor: nextCursor } });
     } finally {
       (sqlite as { prepare: typeof sqlite.prepare }).prepare = original;
     }

@@ -108,13 +108,13 @@ function where(filters: QueueFilters, skip: Facet): SQL {
  * once, the label, author and outlet counts summed from the coarse counters, the articles with
  * most items from the per-article ones. Only the shown articles' titles are read.
  */
-export function queueCountsOracle(db: Db, projectId: number, me: number, filters: QueueFilters): QueueCounts {
+export async function queueCountsOracle(db: Db, projectId: number, me: number, filters: QueueFilters): Promise<QueueCounts> {
   const facet = (name: Exclude<Facet, 'article'>, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from coarse c where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
   const perArticle = sql`select 'article' as facet, f.article_id as value, sum(f.n) as n from fine f group by 2 having sum(f.n) > 0`;
   // The articles with most items, and the chosen one wherever it ranks.
   const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
   const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0)` : sql``;
-  const rows = db.all<{ facet: Facet; value: string | number; n: number }>(sql`
+  const rows = await db.all<{ facet: Facet; value: string | number; n: number }>(sql`
     with fix as materialized (${correctionsSql(projectId, me)}),
       coarse as materialized (${coarseSql(projectId, me, filters.articleId)}),
       fine as (${fineSql(projectId, me, filters)})
@@ -124,9 +124,9 @@ export function queueCountsOracle(db: Db, projectId: number, me: number, filters
     union all ${topArticles}${chosenArticle}`);
   const of = (name: Facet) => rows.filter((r) => r.facet === name);
   const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
-  const titles = new Map((articleIds.length ? db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const titles = new Map((articleIds.length ? await db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
   const authorIds = of('author').map((r) => Number(r.value));
-  const authorNames = new Map((authorIds.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
+  const authorNames = new Map((authorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
 
   const counted = (name: Facet, nameOf: (value: string) => string): FacetCount[] => {
     const seen = new Map(of(name).map((r) => [String(r.value), { value: String(r.value), name: nameOf(String(r.value)), count: r.n }]));

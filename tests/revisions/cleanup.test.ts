@@ -66,19 +66,19 @@ describe('accepting a clean-up', () => {
   let projectId: number;
   beforeAll(async () => {
     [lead, reviewer] = await Promise.all([makeUser(), makeUser()]);
-    projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+    projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
   });
 
-  it('saves a cleanup revision: spans in the article kept, spans in the boilerplate orphaned', () => {
-    const article = importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah', body: JEDDAH } });
-    tag(article, reviewer.user.id, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
-    tag(article, reviewer.user.id, 'claim', 'Ukrainian President Vladimir Zelensky reiterated that Kyiv will never recognize');
-    tag(article, reviewer.user.id, 'context', 'Man shot dead during deportation in Minneapolis');
+  it('saves a cleanup revision: spans in the article kept, spans in the boilerplate orphaned', async () => {
+    const article = await importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah', body: JEDDAH } });
+    await tag(article, reviewer.user.id, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
+    await tag(article, reviewer.user.id, 'claim', 'Ukrainian President Vladimir Zelensky reiterated that Kyiv will never recognize');
+    await tag(article, reviewer.user.id, 'context', 'Man shot dead during deportation in Minneapolis');
     const { cleaned } = fixtureProposals(JEDDAH);
-    const result = createRevision({ actor: lead.actor, articleId: article.id, input: { body: cleaned, note: 'Clean-up', source: 'cleanup' } });
+    const result = await createRevision({ actor: lead.actor, articleId: article.id, input: { body: cleaned, note: 'Clean-up', source: 'cleanup' } });
     expect(result.revision.source).toBe('cleanup');
     expect(result.reanchoring.counts).toEqual({ kept: 2, edited: 0, moved: 0, orphaned: 1 });
-    expect(listRevisions({ actor: reviewer.actor, articleId: article.id }).items.map((r) => r.source)).toEqual(['import', 'cleanup']);
+    expect((await listRevisions({ actor: reviewer.actor, articleId: article.id })).items.map((r) => r.source)).toEqual(['import', 'cleanup']);
   });
 });
 
@@ -89,30 +89,30 @@ describe('proposeArticleCleanup (the "Clean up" page)', () => {
   let projectId: number;
   beforeAll(async () => {
     [lead, reviewer, outsider] = await Promise.all([makeUser(), makeUser(), makeUser()]);
-    projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
+    projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
   });
 
-  it('proposes the seed’s boilerplate to a lead; accepting all but the view count re-anchors', () => {
-    const article = importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah', body: JEDDAH } });
-    tag(article, reviewer.user.id, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
-    tag(article, reviewer.user.id, 'context', 'Man shot dead during deportation in Minneapolis');
-    const proposal = proposeArticleCleanup({ actor: lead.actor, articleId: article.id });
+  it('proposes the seed’s boilerplate to a lead; accepting all but the view count re-anchors', async () => {
+    const article = await importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah', body: JEDDAH } });
+    await tag(article, reviewer.user.id, 'quote', 'We do not recognize any territory occupied by Russia as theirs.');
+    await tag(article, reviewer.user.id, 'context', 'Man shot dead during deportation in Minneapolis');
+    const proposal = await proposeArticleCleanup({ actor: lead.actor, articleId: article.id });
     expect(proposal.revision).toBe(1);
     expect(proposal.body).toBe(JEDDAH);
     expect(proposal.removals.map((r) => r.reason)).toEqual(['weather widget', 'view count', 'related news list']);
     const keep = new Set([0, 2]);
     const cleaned = applyRemovals(proposal.body, proposal.removals, keep);
     expect(cleaned).toContain('\n113\n');
-    const result = createRevision({ actor: lead.actor, articleId: article.id, input: { body: cleaned, source: 'cleanup', note: 'Clean-up: 2 removals' } });
+    const result = await createRevision({ actor: lead.actor, articleId: article.id, input: { body: cleaned, source: 'cleanup', note: 'Clean-up: 2 removals' } });
     expect(result.reanchoring.counts).toEqual({ kept: 1, edited: 0, moved: 0, orphaned: 1 });
     // Revision 1 is the import, verbatim; the next proposal is made on revision 2.
-    expect(listRevisions({ actor: lead.actor, articleId: article.id }).items.map((r) => [r.number, r.source, r.sha256 === article.sha256])).toEqual([[1, 'import', true], [2, 'cleanup', false]]);
-    expect(proposeArticleCleanup({ actor: lead.actor, articleId: article.id }).removals.map((r) => r.reason)).toEqual(['view count']);
+    expect((await listRevisions({ actor: lead.actor, articleId: article.id })).items.map((r) => [r.number, r.source, r.sha256 === article.sha256])).toEqual([[1, 'import', true], [2, 'cleanup', false]]);
+    expect((await proposeArticleCleanup({ actor: lead.actor, articleId: article.id })).removals.map((r) => r.reason)).toEqual(['view count']);
   });
 
-  it('is refused for a reviewer (403) and an outsider (404)', () => {
-    const article = importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah 2', body: `${JEDDAH}\n\n2` } });
-    expect(() => proposeArticleCleanup({ actor: reviewer.actor, articleId: article.id })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => proposeArticleCleanup({ actor: outsider.actor, articleId: article.id })).toThrow(expect.objectContaining({ status: 404 }));
+  it('is refused for a reviewer (403) and an outsider (404)', async () => {
+    const article = await importArticle({ actor: lead.actor, projectId, input: { title: 'Jeddah 2', body: `${JEDDAH}\n\n2` } });
+    await expect(proposeArticleCleanup({ actor: reviewer.actor, articleId: article.id })).rejects.toThrow(expect.objectContaining({ status: 403 }));
+    await expect(proposeArticleCleanup({ actor: outsider.actor, articleId: article.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
 });

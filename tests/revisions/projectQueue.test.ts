@@ -11,7 +11,7 @@ import { tag } from '../review/fixtures';
 import { importArticle } from '@/lib/data/articles';
 import { createRevision } from '@/lib/data/revisions';
 import { contextWindow, projectReanchorQueue, reanchorQueue, reanchorQueueCount, resolveAnchor } from '@/lib/data/revisionQueue';
-import { getDb } from '@/lib/db/client';
+import { currentConnection } from '@/lib/db/client';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
@@ -26,26 +26,26 @@ const articleIds: number[] = [];
 
 beforeAll(async () => {
   [lead, reviewer, viewer, outsider] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
-  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']])).id;
   // Three corrected articles, each leaving one edited and one orphaned span (and one kept).
   for (let n = 0; n < 3; n++) {
     const body = `${KYIV}\n\n(copy ${n} — «Київ» 🇺🇦)`;
-    const a = importArticle({ actor: lead.actor, projectId, input: { title: `Kyiv ${n}`, body } });
-    tag(a, reviewer.user.id, 'context', 'the Ukrainian team expressed its positions in London');
-    tag(a, reviewer.user.id, 'claim', 'this is an absolutely fair position');
-    tag(a, reviewer.user.id, 'claim', 'only the Ukrainian people have the right to decide');
-    createRevision({ actor: lead.actor, articleId: a.id, input: { body: fix(body) } });
+    const a = await importArticle({ actor: lead.actor, projectId, input: { title: `Kyiv ${n}`, body } });
+    await tag(a, reviewer.user.id, 'context', 'the Ukrainian team expressed its positions in London');
+    await tag(a, reviewer.user.id, 'claim', 'this is an absolutely fair position');
+    await tag(a, reviewer.user.id, 'claim', 'only the Ukrainian people have the right to decide');
+    await createRevision({ actor: lead.actor, articleId: a.id, input: { body: fix(body) } });
     articleIds.push(a.id);
   }
 });
 
 describe('reanchorQueue for a project', () => {
-  it('lists every waiting span article by article in text order, two at a time', () => {
+  it('lists every waiting span article by article in text order, two at a time', async () => {
     const seen: Array<[number, string]> = [];
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: ReturnType<typeof reanchorQueue> = reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '2', cursor } });
+      const page: Awaited<ReturnType<typeof reanchorQueue>> = await reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '2', cursor } });
       expect(page.total).toBe(6);
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((i): [number, string] => [i.articleId, i.state]));
@@ -58,44 +58,44 @@ describe('reanchorQueue for a project', () => {
   });
 
   it('counts the waiting spans, and a decided one leaves the queue and the count', async () => {
-    expect(reanchorQueueCount({ actor: viewer.actor, projectId })).toBe(6);
-    const first = reanchorQueue({ actor: reviewer.actor, projectId, query: { limit: '1' } }).items[0];
-    resolveAnchor({ actor: reviewer.actor, annotationId: first.id, input: { action: 'accept', expectedVersion: first.version } });
-    expect(reanchorQueueCount({ actor: viewer.actor, projectId })).toBe(5);
-    expect(reanchorQueue({ actor: viewer.actor, projectId }).items.map((i) => i.id)).not.toContain(first.id);
+    expect(await reanchorQueueCount({ actor: viewer.actor, projectId })).toBe(6);
+    const first = (await reanchorQueue({ actor: reviewer.actor, projectId, query: { limit: '1' } })).items[0];
+    await resolveAnchor({ actor: reviewer.actor, annotationId: first.id, input: { action: 'accept', expectedVersion: first.version } });
+    expect(await reanchorQueueCount({ actor: viewer.actor, projectId })).toBe(5);
+    expect((await reanchorQueue({ actor: viewer.actor, projectId })).items.map((i) => i.id)).not.toContain(first.id);
   });
 
-  it('refuses a cursor of another list and a bad limit with 400', () => {
-    const other = reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '1', articleId: articleIds[1] } }).nextCursor!;
-    expect(() => reanchorQueue({ actor: viewer.actor, projectId, query: { cursor: other } })).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '0' } })).toThrow(expect.objectContaining({ status: 400 }));
-    expect(() => reanchorQueue({ actor: viewer.actor, projectId, query: { cursor: 'forged' } })).toThrow(expect.objectContaining({ status: 400 }));
+  it('refuses a cursor of another list and a bad limit with 400', async () => {
+    const other = (await reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '1', articleId: articleIds[1] } })).nextCursor!;
+    await expect(reanchorQueue({ actor: viewer.actor, projectId, query: { cursor: other } })).rejects.toThrow(expect.objectContaining({ status: 400 }));
+    await expect(reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '0' } })).rejects.toThrow(expect.objectContaining({ status: 400 }));
+    await expect(reanchorQueue({ actor: viewer.actor, projectId, query: { cursor: 'forged' } })).rejects.toThrow(expect.objectContaining({ status: 400 }));
   });
 
-  it('is a 404 for someone outside the project', () => {
-    expect(() => reanchorQueue({ actor: outsider.actor, projectId })).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => reanchorQueueCount({ actor: outsider.actor, projectId })).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => projectReanchorQueue({ actor: outsider.actor, projectId })).toThrow(expect.objectContaining({ status: 404 }));
+  it('is a 404 for someone outside the project', async () => {
+    await expect(reanchorQueue({ actor: outsider.actor, projectId })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    await expect(reanchorQueueCount({ actor: outsider.actor, projectId })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    await expect(projectReanchorQueue({ actor: outsider.actor, projectId })).rejects.toThrow(expect.objectContaining({ status: 404 }));
   });
 
-  it('gives each span a stretch of its article’s current text that holds it', () => {
-    const page = projectReanchorQueue({ actor: viewer.actor, projectId });
+  it('gives each span a stretch of its article’s current text that holds it', async () => {
+    const page = await projectReanchorQueue({ actor: viewer.actor, projectId });
     for (const item of page.items.filter((i) => i.state !== 'orphaned')) {
       const { text, base } = page.contexts[item.id];
       expect(text.slice(item.start - base, item.end - base)).toBe(item.newExact);
     }
   });
 
-  it('reads a page of the queue and its count through the partial index, without a sort', () => {
+  it('reads a page of the queue and its count through the partial index, without a sort', async () => {
     const seen: string[] = [];
-    const sqlite = (getDb() as unknown as { $client: { prepare: (q: string) => unknown } }).$client;
+    const sqlite = currentConnection();
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = (q: string) => {
       seen.push(q);
       return prepare(q);
     };
     try {
-      reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '2' } });
+      await reanchorQueue({ actor: viewer.actor, projectId, query: { limit: '2' } });
     } finally {
       sqlite.prepare = prepare;
     }

@@ -32,24 +32,24 @@ let projectId: number;
 
 beforeAll(async () => {
   [lead, reviewer, viewer, outsider] = await Promise.all([makeUser(), makeUser(), makeUser(), makeUser()]);
-  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer'], [viewer.user.id, 'viewer']])).id;
 });
 
 let seq = 0;
 /** An article of the seed text at its own address, with three spans: kept, edited and orphaned by `fix`. */
-function tagged(): { a: ArticleMeta; url: string; body: string } {
+async function tagged(): Promise<{ a: ArticleMeta; url: string; body: string }> {
   const url = `https://news.example/kyiv/${++seq}`;
   const body = `${KYIV}\n\n(copy ${seq}, ✓ é)`;
-  const a = importArticle({ actor: lead.actor, projectId, input: { title: `Kyiv ${seq}`, body, url } });
-  tag(a, reviewer.user.id, 'claim', 'only the Ukrainian people have the right to decide');
-  tag(a, reviewer.user.id, 'claim', 'this is an absolutely fair position');
-  tag(a, reviewer.user.id, 'context', 'the Ukrainian team expressed its positions in London');
+  const a = await importArticle({ actor: lead.actor, projectId, input: { title: `Kyiv ${seq}`, body, url } });
+  await tag(a, reviewer.user.id, 'claim', 'only the Ukrainian people have the right to decide');
+  await tag(a, reviewer.user.id, 'claim', 'this is an absolutely fair position');
+  await tag(a, reviewer.user.id, 'context', 'the Ukrainian team expressed its positions in London');
   return { a, url, body };
 }
-const sources = (id: number) => listRevisions({ actor: lead.actor, articleId: id }).items.map((r) => r.source);
-const articleCount = () => getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).all().length;
+const sources = async (id: number) => (await listRevisions({ actor: lead.actor, articleId: id })).items.map((r) => r.source);
+const articleCount = async () => (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).all()).length;
 
-async function expectStatus(fn: () => unknown, status: number) {
+async function expectStatus(fn: () => unknown | Promise<unknown>, status: number) {
   let caught: unknown;
   try {
     await fn();
@@ -70,110 +70,110 @@ describe('urlForms', () => {
 });
 
 describe('a batch re-import', () => {
-  it('makes the article at the same address its next revision, with the counts in the report', () => {
-    const { a, url, body } = tagged();
-    const before = articleCount();
+  it('makes the article at the same address its next revision, with the counts in the report', async () => {
+    const { a, url, body } = await tagged();
+    const before = await articleCount();
     // The address differs in case and by a trailing slash: the same page.
-    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('again.jsonl', [{ title: 'Kyiv, corrected', url: `${url.toUpperCase().replace('HTTPS', 'https')}/`, body: fix(body) }])] });
+    const result = await importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('again.jsonl', [{ title: 'Kyiv, corrected', url: `${url.toUpperCase().replace('HTTPS', 'https')}/`, body: fix(body) }])] });
     expect(result).toMatchObject({ imported: 0, duplicates: 0, revised: 1 });
     expect(result.files[0].revised).toEqual([expect.objectContaining({
       articleId: a.id, revision: 2, title: 'Kyiv, corrected', counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 }, flaggedLinks: 0, flaggedQuotes: 0, line: 1,
     })]);
-    expect(articleCount()).toBe(before);
-    expect(sources(a.id)).toEqual(['import', 'reimport']);
-    expect(readRevision({ actor: viewer.actor, articleId: a.id, number: 2 }).revision.note).toBe(`re-import of ${url.toUpperCase().replace('HTTPS', 'https')}/`);
+    expect(await articleCount()).toBe(before);
+    expect(await sources(a.id)).toEqual(['import', 'reimport']);
+    expect((await readRevision({ actor: viewer.actor, articleId: a.id, number: 2 })).revision.note).toBe(`re-import of ${url.toUpperCase().replace('HTTPS', 'https')}/`);
   });
 
-  it('reports the same text at the same address as an unchanged duplicate and writes nothing', () => {
-    const { a, url, body } = tagged();
-    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('same.jsonl', [{ title: 'Kyiv', url, body }])] });
+  it('reports the same text at the same address as an unchanged duplicate and writes nothing', async () => {
+    const { a, url, body } = await tagged();
+    const result = await importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('same.jsonl', [{ title: 'Kyiv', url, body }])] });
     expect(result).toMatchObject({ imported: 0, revised: 0, duplicates: 1 });
     expect(result.files[0].duplicates).toEqual([expect.objectContaining({ existingArticleId: a.id, unchanged: true })]);
-    expect(sources(a.id)).toEqual(['import']);
+    expect(await sources(a.id)).toEqual(['import']);
   });
 
-  it('imports another text at a new address as a new article', () => {
-    const result = importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('new.jsonl', [{ title: 'Other', url: 'https://news.example/other', body: fix(KYIV) }])] });
+  it('imports another text at a new address as a new article', async () => {
+    const result = await importBatch({ actor: lead.actor, projectId, files: [articlesAsFile('new.jsonl', [{ title: 'Other', url: 'https://news.example/other', body: fix(KYIV) }])] });
     expect(result).toMatchObject({ imported: 1, revised: 0, duplicates: 0 });
   });
 
   it('is refused for a reviewer and an outsider, and nothing changes', async () => {
-    const { a, url, body } = tagged();
+    const { a, url, body } = await tagged();
     const files = [articlesAsFile('again.jsonl', [{ title: 'x', url, body: fix(body) }])];
-    await expectStatus(() => importBatch({ actor: reviewer.actor, projectId, files }), 403);
-    await expectStatus(() => importBatch({ actor: outsider.actor, projectId, files }), 404);
-    expect(sources(a.id)).toEqual(['import']);
+    await expectStatus(async () => await importBatch({ actor: reviewer.actor, projectId, files }), 403);
+    await expectStatus(async () => await importBatch({ actor: outsider.actor, projectId, files }), 404);
+    expect(await sources(a.id)).toEqual(['import']);
   });
 });
 
 describe('an .html page uploaded again', () => {
-  it('matches by canonical URL and revises the article, with the page summary in the report', () => {
-    const first = importBatch({ actor: lead.actor, projectId, files: [file('ledger.html', PAGE)] });
+  it('matches by canonical URL and revises the article, with the page summary in the report', async () => {
+    const first = await importBatch({ actor: lead.actor, projectId, files: [file('ledger.html', PAGE)] });
     const articleId = first.files[0].imported[0].articleId;
-    const body = getDb().select().from(articles).where(eq(articles.id, articleId)).get()!.body;
-    tag({ id: articleId, projectId }, reviewer.user.id, 'quote', 'This is an absolutely fair position');
-    tag({ id: articleId, projectId }, reviewer.user.id, 'claim', 'Ukraine will not legally recognise any temporarily occupied territories as Russian');
+    const body = (await getDb().select().from(articles).where(eq(articles.id, articleId)).get())!.body;
+    await tag({ id: articleId, projectId }, reviewer.user.id, 'quote', 'This is an absolutely fair position');
+    await tag({ id: articleId, projectId }, reviewer.user.id, 'claim', 'Ukraine will not legally recognise any temporarily occupied territories as Russian');
     // The corrected page states another URL in its JSON-LD (an AMP copy); its canonical link is the same.
     const corrected = PAGE
       .replace('This is an absolutely fair position', 'This is a fair position')
       .replace('"url":"https://ledger.example/world/2025/04/25/zelenskyy-occupied-territories"', '"url":"https://ledger.example/amp/zelenskyy-occupied-territories"');
-    const again = importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
+    const again = await importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
     expect(again).toMatchObject({ imported: 0, revised: 1, duplicates: 0 });
     const revised = again.files[0].revised![0];
     expect(revised).toMatchObject({ articleId, revision: 2, counts: { kept: 1, edited: 1, moved: 0, orphaned: 0 } });
     expect(revised.web?.removed.blocks).toBeGreaterThan(0);
     expect(revised.web?.excerpt).toContain('Ukraine will not legally recognise');
-    expect(readRevision({ actor: viewer.actor, articleId, number: 1 }).revision.body).toBe(body);
-    expect(sources(articleId)).toEqual(['import', 'reimport']);
+    expect((await readRevision({ actor: viewer.actor, articleId, number: 1 })).revision.body).toBe(body);
+    expect(await sources(articleId)).toEqual(['import', 'reimport']);
     // The same corrected page once more is unchanged.
-    const third = importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
+    const third = await importBatch({ actor: lead.actor, projectId, files: [file('ledger-updated.html', corrected)] });
     expect(third.files[0].duplicates).toEqual([expect.objectContaining({ existingArticleId: articleId, unchanged: true })]);
   });
 });
 
 describe('the single-article import (POST /api/projects/:projectId/articles)', () => {
-  it('imports, then revises at the same URL, then reports the same text unchanged', () => {
+  it('imports, then revises at the same URL, then reports the same text unchanged', async () => {
     const url = 'https://news.example/single/🇺🇦';
-    const first = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${KYIV}\n\nsingle` } });
+    const first = await importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${KYIV}\n\nsingle` } });
     expect(first.outcome).toBe('imported');
-    tag(first.article, reviewer.user.id, 'claim', 'this is an absolutely fair position');
-    const second = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
+    await tag(first.article, reviewer.user.id, 'claim', 'this is an absolutely fair position');
+    const second = await importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
     expect(second).toMatchObject({ outcome: 'revised', article: { id: first.article.id, currentRevision: 2 }, revised: { revision: 2, counts: { kept: 0, edited: 1, moved: 0, orphaned: 0 } } });
-    const third = importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
+    const third = await importOneArticle({ actor: lead.actor, projectId, input: { title: 'Single', url, body: `${fix(KYIV)}\n\nsingle` } });
     expect(third).toMatchObject({ outcome: 'unchanged', article: { id: first.article.id, currentRevision: 2 } });
     // Without a URL, a text already in the project is still a 409.
-    expect(() => importOneArticle({ actor: lead.actor, projectId, input: { title: 'Copy', body: `${fix(KYIV)}\n\nsingle` } })).toThrow(/already in the project/);
+    await expect(importOneArticle({ actor: lead.actor, projectId, input: { title: 'Copy', body: `${fix(KYIV)}\n\nsingle` } })).rejects.toThrow(/already in the project/);
   });
 
   it('refuses a viewer (403), an outsider (404) and a bad body (400), writing nothing', async () => {
-    const { a, url, body } = tagged();
-    await expectStatus(() => importOneArticle({ actor: viewer.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 403);
-    await expectStatus(() => importOneArticle({ actor: outsider.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 404);
-    await expectStatus(() => importOneArticle({ actor: lead.actor, projectId, input: { title: 'x', url, body: '' } }), 400);
-    expect(sources(a.id)).toEqual(['import']);
+    const { a, url, body } = await tagged();
+    await expectStatus(async () => await importOneArticle({ actor: viewer.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 403);
+    await expectStatus(async () => await importOneArticle({ actor: outsider.actor, projectId, input: { title: 'x', url, body: fix(body) } }), 404);
+    await expectStatus(async () => await importOneArticle({ actor: lead.actor, projectId, input: { title: 'x', url, body: '' } }), 400);
+    expect(await sources(a.id)).toEqual(['import']);
   });
 });
 
 describe('a native export imported into a project that has the article', () => {
   it('revises the article at the same URL and leaves the export’s annotations out', async () => {
-    const { a, url, body } = tagged();
+    const { a, url, body } = await tagged();
     // Another project holds the corrected text at the same address, with one annotation.
-    const other = makeProject([[lead.user.id, 'lead']]).id;
-    const there = importArticle({ actor: lead.actor, projectId: other, input: { title: 'Kyiv elsewhere', url, body: fix(body) } });
-    tag(there, lead.user.id, 'claim', 'this is an entirely fair position');
-    const stream = exportProject({ actor: lead.actor, projectId: other, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
+    const other = (await makeProject([[lead.user.id, 'lead']])).id;
+    const there = await importArticle({ actor: lead.actor, projectId: other, input: { title: 'Kyiv elsewhere', url, body: fix(body) } });
+    await tag(there, lead.user.id, 'claim', 'this is an entirely fair position');
+    const stream = await exportProject({ actor: lead.actor, projectId: other, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
     const jsonl = [...stream.chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
-    const result = importBatch({ actor: lead.actor, projectId, files: [file('export.jsonl', jsonl)] });
+    const result = await importBatch({ actor: lead.actor, projectId, files: [file('export.jsonl', jsonl)] });
     expect(result).toMatchObject({ imported: 0, revised: 1 });
     expect(result.files[0].revised).toEqual([expect.objectContaining({ articleId: a.id, revision: 2, skippedAnnotations: 1, counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 } })]);
-    const live = getDb().select().from(annotations).where(eq(annotations.articleId, a.id)).all();
+    const live = await getDb().select().from(annotations).where(eq(annotations.articleId, a.id)).all();
     expect(live).toHaveLength(3);
   });
 });
 
 describe('the address lookup', () => {
-  it('is served by the (project_id, lower(url)) index', () => {
-    const plan = getDb().all<{ detail: string }>(
+  it('is served by the (project_id, lower(url)) index', async () => {
+    const plan = await getDb().all<{ detail: string }>(
       // The query articleAtUrls builds (drizzle renders inArray as `in (?, ?)`).
       `EXPLAIN QUERY PLAN SELECT id FROM articles WHERE project_id = ${projectId} AND lower(url) IN ('https://x.test/a', 'https://x.test/a/') ORDER BY id`,
     );

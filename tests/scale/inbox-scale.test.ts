@@ -25,40 +25,41 @@ let otherProject: number;
 
 beforeAll(async () => {
   [me, olena] = await Promise.all(['Мирослава', 'Olena 🌻'].map((name) => makeUser({ name })));
-  const project = makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer']]);
-  const article = makeArticle(project.id);
-  mine = ['Ukraine', 'Zelenskyy said', 'Officials'].map((w) => tag(article, me.user.id, 'claim', w).id);
-  otherProject = makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer']]).id;
-  const elsewhere = tag(makeArticle(otherProject), me.user.id, 'quote', 'the constitution');
+  const project = await makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer']]);
+  const article = await makeArticle(project.id);
+  mine = [];
+  for (const w of ['Ukraine', 'Zelenskyy said', 'Officials']) mine.push((await tag(article, me.user.id, 'claim', w)).id);
+  otherProject = (await makeProject([[me.user.id, 'reviewer'], [olena.user.id, 'reviewer']])).id;
+  const elsewhere = await tag(await makeArticle(otherProject), me.user.id, 'quote', 'the constitution');
   await reviewAnnotation({ actor: olena.actor, id: elsewhere.id, input: { decision: 'accept' } });
   for (const id of mine) await reviewAnnotation({ actor: olena.actor, id, input: { decision: 'accept' } });
 });
 
 describe('inbox at scale', () => {
   it('counts unread from the first page once it reaches read items, as the badge does', async () => {
-    expect(listInbox({ actor: me.actor }).items.map((i) => i.type)).toEqual(['review', 'review', 'review', 'review']);
-    markInboxRead({ actor: me.actor, until: new Date(Date.now() + 5) });
+    expect((await listInbox({ actor: me.actor })).items.map((i) => i.type)).toEqual(['review', 'review', 'review', 'review']);
+    await markInboxRead({ actor: me.actor, until: new Date(Date.now() + 5) });
     await new Promise((resolve) => setTimeout(resolve, 20));
     await addComment({ actor: olena.actor, target: { kind: 'annotation', id: mine[0] }, input: { body: 'Дякую, перевірила 👍' } });
     await addComment({ actor: olena.actor, target: { kind: 'annotation', id: mine[1] }, input: { body: 'Source?' } });
-    const page = listInbox({ actor: me.actor });
+    const page = await listInbox({ actor: me.actor });
     expect(page.items.filter((i) => i.unread).map((i) => i.body)).toEqual(['Source?', 'Дякую, перевірила 👍']);
     expect(page.unread).toBe(2);
-    expect(unreadCount({ actor: me.actor })).toBe(2);
+    expect(await unreadCount({ actor: me.actor })).toBe(2);
     // A small first page does not reach the read items: the count is made separately, still 2.
-    const small = listInbox({ actor: me.actor, query: { limit: '1' } });
+    const small = await listInbox({ actor: me.actor, query: { limit: '1' } });
     expect(small.items).toHaveLength(1);
     expect(small.unread).toBe(2);
   });
 
-  it('leaves out projects I no longer belong to', () => {
-    expect(listInbox({ actor: me.actor }).items.filter((i) => i.projectId === otherProject)).toHaveLength(1);
-    removeMember({ actor: SYSTEM, projectId: otherProject, userId: me.user.id });
-    expect(listInbox({ actor: me.actor }).items.filter((i) => i.projectId === otherProject)).toEqual([]);
+  it('leaves out projects I no longer belong to', async () => {
+    expect((await listInbox({ actor: me.actor })).items.filter((i) => i.projectId === otherProject)).toHaveLength(1);
+    await removeMember({ actor: SYSTEM, projectId: otherProject, userId: me.user.id });
+    expect((await listInbox({ actor: me.actor })).items.filter((i) => i.projectId === otherProject)).toEqual([]);
   });
 
   it('reads the newest reviews of my work by the (target author, time) index, with no sort, and scans no table', async () => {
-    for (const call of [() => listInbox({ actor: me.actor, query: { limit: '2' } }), () => unreadCount({ actor: me.actor })]) {
+    for (const call of [async () => await listInbox({ actor: me.actor, query: { limit: '2' } }), async () => await unreadCount({ actor: me.actor })]) {
       const plans = await capturePlans(getSqlite(), call);
       expectNoFullScans(getSqlite(), plans);
       const reviewsOfMine = plans.filter((sql) => /from "reviews"/.test(sql) && /"reviews"."target_author_id" = \?/.test(sql));
@@ -73,15 +74,15 @@ describe('inbox at scale', () => {
   it('reads every source from (recipient, time) and each row it keeps by primary key: nothing per project or per author', async () => {
     // The indexes a step of the inbox may search; every other table is reached by its primary key only.
     const RECIPIENT_INDEXES = /USING (COVERING )?INDEX (inbox_entries_recipient_idx|reviews_target_author_idx|sqlite_autoindex_memberships_1) \(/;
-    const pages = (who: Who) => {
-      const first = listInbox({ actor: who.actor, query: { limit: '2' } });
+    const pages = async (who: Who) => {
+      const first = await listInbox({ actor: who.actor, query: { limit: '2' } });
       expect(first.nextCursor).not.toBeNull();
-      return [() => listInbox({ actor: who.actor, query: { limit: '2' } }), () => listInbox({ actor: who.actor, query: { limit: '2', cursor: first.nextCursor } }), () => unreadCount({ actor: who.actor })];
+      return [async () => await listInbox({ actor: who.actor, query: { limit: '2' } }), async () => await listInbox({ actor: who.actor, query: { limit: '2', cursor: first.nextCursor } }), async () => await unreadCount({ actor: who.actor })];
     };
     // Olena reviewed and commented (discussion rows); I wrote the items (comments, reviews, verdicts on mine).
     for (const id of mine) await addComment({ actor: me.actor, target: { kind: 'annotation', id }, input: { body: 'Answering your review.' } });
     for (const who of [me, olena]) {
-      for (const [n, call] of pages(who).entries()) {
+      for (const [n, call] of (await pages(who)).entries()) {
         const statements = await capturePlans(getSqlite(), call);
         const fromEntries = statements.filter((sql) => /from "inbox_entries"/.test(sql));
         expect(fromEntries.length, `call ${n}`).toBeGreaterThan(0);
@@ -117,13 +118,13 @@ describe('inbox at scale', () => {
   });
 
   it('caps the unread count at one more than UNREAD_CAP, however many sources hold more', async () => {
-    markInboxRead({ actor: me.actor, until: new Date(Date.now() - 1) });
+    await markInboxRead({ actor: me.actor, until: new Date(Date.now() - 1) });
     await new Promise((resolve) => setTimeout(resolve, 5));
     for (let i = 0; i <= UNREAD_CAP; i++) await reviewAnnotation({ actor: olena.actor, id: mine[i % 3], input: i % 2 ? { decision: 'accept' } : { decision: 'reject', reason: `Джерело ${i}?` } });
     await addComment({ actor: olena.actor, target: { kind: 'annotation', id: mine[2] }, input: { body: 'Ще одне питання' } });
-    expect(unreadCount({ actor: me.actor })).toBe(UNREAD_CAP + 1);
-    expect(listInbox({ actor: me.actor, query: { limit: '5' } }).unread).toBe(UNREAD_CAP + 1);
-    markInboxRead({ actor: me.actor });
-    expect(unreadCount({ actor: me.actor })).toBe(0);
+    expect(await unreadCount({ actor: me.actor })).toBe(UNREAD_CAP + 1);
+    expect((await listInbox({ actor: me.actor, query: { limit: '5' } })).unread).toBe(UNREAD_CAP + 1);
+    await markInboxRead({ actor: me.actor });
+    expect(await unreadCount({ actor: me.actor })).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ async function main() {
   const { pageLinksForProject } = await import('../../lib/data/linkViews');
   const db = getSqlite();
   const articles = Number(process.env.ARTICLES ?? 2000);
-  const project = createProject({ actor: SYSTEM, input: { name: 'Measure', slug: 'measure' } });
+  const project = await createProject({ actor: SYSTEM, input: { name: 'Measure', slug: 'measure' } });
   db.prepare("insert into users (email, name, password_hash) values ('m@example.test', 'M', 'x')").run();
   const user = (db.prepare('select id from users').get() as { id: number }).id;
   const outlets = ['Kyiv Independent', 'UNN', 'Reuters', 'Ukrainska Pravda', 'BBC Monitoring', 'Meduza', 'AP', 'Le Monde'];
@@ -44,12 +44,12 @@ async function main() {
   console.log(`corpus: ${articles} articles, ${articles * 50} annotations in ${Date.now() - t0} ms`);
   db.pragma('optimize');
 
-  const median = (fn: () => unknown, n = 15) => {
-    fn();
+  const median = async (fn: () => unknown | Promise<unknown>, n = 15) => {
+    await fn();
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = process.hrtime.bigint();
-      fn();
+      await fn();
       times.push(Number(process.hrtime.bigint() - s) / 1e6);
     }
     times.sort((a, b) => a - b);
@@ -58,19 +58,19 @@ async function main() {
   const actor = SYSTEM;
   const rows: Array<[string, string]> = [];
   for (const sort of ['imported', '-date', 'outlet', '-annotations', '-unreviewed']) {
-    rows.push([`articles sort=${sort}, first page`, median(() => listArticlesPage({ actor, projectId: project.id, query: { sort } }))]);
-    const second = listArticlesPage({ actor, projectId: project.id, query: { sort } }).nextCursor;
-    rows.push([`articles sort=${sort}, a later page`, median(() => listArticlesPage({ actor, projectId: project.id, query: { sort, cursor: second } }))]);
+    rows.push([`articles sort=${sort}, first page`, await median(async () => await listArticlesPage({ actor, projectId: project.id, query: { sort } }))]);
+    const second = (await listArticlesPage({ actor, projectId: project.id, query: { sort } })).nextCursor;
+    rows.push([`articles sort=${sort}, a later page`, await median(async () => await listArticlesPage({ actor, projectId: project.id, query: { sort, cursor: second } }))]);
   }
-  rows.push(['articles q=zelenskyy report, sort=-date', median(() => listArticlesPage({ actor, projectId: project.id, query: { q: 'zelenskyy report', sort: '-date' } }))]);
-  rows.push(['articles outlet=Reuters from..to, sort=-annotations', median(() => listArticlesPage({ actor, projectId: project.id, query: { outlet: 'Reuters', from: '2025-03-01', to: '2025-06-30', sort: '-annotations' } }))]);
-  rows.push(['links of the project, first page', median(() => pageLinksForProject({ actor, projectId: project.id, query: {} }))]);
-  const cursor = pageLinksForProject({ actor, projectId: project.id, query: {} }).nextCursor;
-  rows.push(['links of the project, a later page', median(() => pageLinksForProject({ actor, projectId: project.id, query: { cursor } }))]);
+  rows.push(['articles q=zelenskyy report, sort=-date', await median(async () => await listArticlesPage({ actor, projectId: project.id, query: { q: 'zelenskyy report', sort: '-date' } }))]);
+  rows.push(['articles outlet=Reuters from..to, sort=-annotations', await median(async () => await listArticlesPage({ actor, projectId: project.id, query: { outlet: 'Reuters', from: '2025-03-01', to: '2025-06-30', sort: '-annotations' } }))]);
+  rows.push(['links of the project, first page', await median(async () => await pageLinksForProject({ actor, projectId: project.id, query: {} }))]);
+  const cursor = (await pageLinksForProject({ actor, projectId: project.id, query: {} })).nextCursor;
+  rows.push(['links of the project, a later page', await median(async () => await pageLinksForProject({ actor, projectId: project.id, query: { cursor } }))]);
   const oldCount = db.prepare('select article_id, label, count(*) from annotations where project_id = ? and deleted_at is null group by article_id, label');
-  rows.push(['(before) per-label counts of every annotation, as the old list ran on each load', median(() => oldCount.all(project.id), 5)]);
+  rows.push(['(before) per-label counts of every annotation, as the old list ran on each load', await median(() => oldCount.all(project.id), 5)]);
   for (const [name, ms] of rows) console.log(`${ms.padStart(8)} ms  ${name}`);
-  const page = listArticlesPage({ actor, projectId: project.id, query: {} });
+  const page = await listArticlesPage({ actor, projectId: project.id, query: {} });
   console.log(`one page of articles as JSON: ${(JSON.stringify(page).length / 1024).toFixed(1)} KB`);
 }
 

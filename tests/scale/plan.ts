@@ -6,7 +6,7 @@
  *
  * Use it for your own queries:
  *   expectNoFullScan(getSqlite(), ...sqlOf(db.select().from(links).where(...)))
- *   const plans = await capturePlans(() => myPageData({ actor, projectId }));  // every query run
+ *   const plans = await capturePlans(getSqlite(), () => myPageData({ actor, projectId }));  // every query run
  *   expectNoFullScans(getSqlite(), plans);
  */
 import type Database from 'better-sqlite3';
@@ -72,7 +72,7 @@ function parameterCount(sql: string): number {
  * Every distinct SQL statement `fn` prepares on `db` (drizzle prepares each query it runs;
  * statements prepared once and cached before the call are not seen again).
  */
-export async function capturePlans(db: Database.Database, fn: () => unknown): Promise<string[]> {
+export async function capturePlans(db: Database.Database, fn: () => unknown | Promise<unknown>): Promise<string[]> {
   const seen = new Set<string>();
   const original = db.prepare;
   db.prepare = function (this: Database.Database, source: string) {

@@ -31,12 +31,12 @@ let annotationId: number;
 
 beforeAll(async () => {
   [lead, reviewer] = await Promise.all([makeUser(), makeUser()]);
-  projectId = makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']]).id;
-  const other = makeProject([[lead.user.id, 'lead']]).id;
+  projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
+  const other = (await makeProject([[lead.user.id, 'lead']])).id;
   for (const [p, n] of [[projectId, 6], [other, 3]] as const) {
     let previous: number[] = [];
     for (let i = 0; i < n; i++) {
-      const article = importArticle({ actor: SYSTEM, projectId: p, input: { title: `Report ${i}`, outlet: i % 2 ? 'Kyiv Independent' : 'Le Monde', publishedAt: `2025-04-0${i + 1}`, body: `${BODY} (${p}-${i})` } });
+      const article = await importArticle({ actor: SYSTEM, projectId: p, input: { title: `Report ${i}`, outlet: i % 2 ? 'Kyiv Independent' : 'Le Monde', publishedAt: `2025-04-0${i + 1}`, body: `${BODY} (${p}-${i})` } });
       const ids: number[] = [];
       for (const word of ['Ukraine', 'Zelenskyy', 'Officials']) {
         const start = BODY.indexOf(word);
@@ -79,10 +79,10 @@ describe('articles list', () => {
   });
 
   it('a whole page load (list, outlets, the old full list) scans nothing', async () => {
-    const statements = await capturePlans(getSqlite(), () => {
-      listArticlesPage({ actor: lead.actor, projectId, query: { sort: '-unreviewed', q: 'Ukraine', limit: '2' } });
-      listArticleOutlets({ actor: lead.actor, projectId });
-      listArticles({ actor: lead.actor, projectId });
+    const statements = await capturePlans(getSqlite(), async () => {
+      await listArticlesPage({ actor: lead.actor, projectId, query: { sort: '-unreviewed', q: 'Ukraine', limit: '2' } });
+      await listArticleOutlets({ actor: lead.actor, projectId });
+      await listArticles({ actor: lead.actor, projectId });
     });
     expect(statements.length).toBeGreaterThan(2);
     expectNoFullScans(getSqlite(), statements);
@@ -94,9 +94,9 @@ describe('links of a project', () => {
     const db = getDb();
     expectNoFullScan(getSqlite(), ...sqlOf(linkPageQuery(db, projectId, undefined, 50)));
     expectNoFullScan(getSqlite(), ...sqlOf(linkPageQuery(db, projectId, 10, 50)));
-    const statements = await capturePlans(getSqlite(), () => {
-      const first = pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2' } });
-      pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2', cursor: first.nextCursor } });
+    const statements = await capturePlans(getSqlite(), async () => {
+      const first = await pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2' } });
+      await pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2', cursor: first.nextCursor } });
     });
     expectNoFullScans(getSqlite(), statements);
   });
@@ -105,15 +105,15 @@ describe('links of a project', () => {
 describe('history', () => {
   it('a page, newest first, and the next one use indexes', async () => {
     const db = getDb();
-    const { scope } = historyScope(db, lead.actor, 'annotation', annotationId);
+    const { scope } = await historyScope(db, lead.actor, 'annotation', annotationId);
     expectNoFullScan(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51)), ['events', ...WATCHED]);
     // The item's own events by entity, not every event of the project.
     const plan = explain(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51))).map((r) => r.detail);
     expect(plan.join('\n')).toMatch(/events_entity_idx/);
     expect(plan.join('\n')).not.toMatch(/events_project_idx/);
-    const statements = await capturePlans(getSqlite(), () => {
-      const first = historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2' } });
-      historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2', cursor: first.nextCursor } });
+    const statements = await capturePlans(getSqlite(), async () => {
+      const first = await historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2' } });
+      await historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2', cursor: first.nextCursor } });
     });
     expectNoFullScans(getSqlite(), statements);
   });
@@ -121,11 +121,11 @@ describe('history', () => {
 
 describe('shared check: the reader of one article', () => {
   it('the article, its annotations and an annotation’s links scan nothing', async () => {
-    const article = listArticles({ actor: lead.actor, projectId })[0];
-    const statements = await capturePlans(getSqlite(), () => {
-      getArticle({ actor: lead.actor, articleId: article.id });
-      listAnnotations({ actor: lead.actor, articleId: article.id });
-      linksForAnnotation({ actor: lead.actor, annotationId });
+    const article = (await listArticles({ actor: lead.actor, projectId }))[0];
+    const statements = await capturePlans(getSqlite(), async () => {
+      await getArticle({ actor: lead.actor, articleId: article.id });
+      await listAnnotations({ actor: lead.actor, articleId: article.id });
+      await linksForAnnotation({ actor: lead.actor, annotationId });
     });
     expectNoFullScans(getSqlite(), statements);
   });

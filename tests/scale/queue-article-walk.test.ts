@@ -32,11 +32,11 @@ beforeAll(async () => {
   const people = await Promise.all(['Olena Kovalenko', 'Dilshod Ёқубов', 'Zoë Martin', 'Me', 'Lead'].map((name) => makeUser({ name })));
   authors = people.slice(0, 3);
   [me, lead] = people.slice(3);
-  projectId = makeProject([...authors.map((a) => [a.user.id, 'reviewer'] as [number, 'reviewer']), [me.user.id, 'reviewer'], [lead.user.id, 'lead']]).id;
+  projectId = (await makeProject([...authors.map((a) => [a.user.id, 'reviewer'] as [number, 'reviewer']), [me.user.id, 'reviewer'], [lead.user.id, 'lead']])).id;
   const firstOf: number[] = [];
   for (let i = 0; i < ARTICLES; i++) {
     const outlet = OUTLETS[i % OUTLETS.length];
-    const article = importArticle({ actor: SYSTEM, projectId, input: { title: `Стаття ${i} ✓`, body: `№ ${i}. ${BODY}`, ...(outlet ? { outlet } : {}) } });
+    const article = await importArticle({ actor: SYSTEM, projectId, input: { title: `Стаття ${i} ✓`, body: `№ ${i}. ${BODY}`, ...(outlet ? { outlet } : {}) } });
     articleIds.push(article.id);
     // Sizes from 1 to 12 items, spread so the largest articles are not the first ones.
     const size = 1 + ((i * 7) % 12);
@@ -62,16 +62,16 @@ beforeAll(async () => {
   const disputed = firstOf[10];
   await settle({ actor: lead.actor, kind: 'annotation', id: disputed, input: { decision: 'accept', reason: 'Checked against the transcript.' } }).catch(() => undefined);
   // Archived articles leave the queue, and links into them leave it at their other end.
-  archiveArticle({ actor: lead.actor, articleId: articleIds[0] });
-  archiveArticle({ actor: lead.actor, articleId: articleIds[8] });
+  await archiveArticle({ actor: lead.actor, articleId: articleIds[0] });
+  await archiveArticle({ actor: lead.actor, articleId: articleIds[8] });
 });
 
 describe('the article filter at more articles than it lists', () => {
-  it('has more articles than the list holds, so the walk must stop somewhere', () => {
-    expect(queueCounts(getDb(), projectId, lead.user.id, {}).article).toHaveLength(ARTICLE_FACET_LIMIT);
+  it('has more articles than the list holds, so the walk must stop somewhere', async () => {
+    expect((await queueCounts(getDb(), projectId, lead.user.id, {})).article).toHaveLength(ARTICLE_FACET_LIMIT);
   });
 
-  it('equals counting every article, for each person and filter', () => {
+  it('equals counting every article, for each person and filter', async () => {
     const filterSets: QueueFilters[] = [
       {},
       { label: 'claim' },
@@ -86,15 +86,15 @@ describe('the article filter at more articles than it lists', () => {
     ];
     for (const who of [me, lead, authors[2]]) {
       for (const filters of filterSets) {
-        const got = queueCounts(getDb(), projectId, who.user.id, filters);
-        expect(got, `${who.user.name} ${JSON.stringify(filters)}`).toEqual(queueCountsOracle(getDb(), projectId, who.user.id, filters));
+        const got = await queueCounts(getDb(), projectId, who.user.id, filters);
+        expect(got, `${who.user.name} ${JSON.stringify(filters)}`).toEqual(await queueCountsOracle(getDb(), projectId, who.user.id, filters));
       }
     }
   });
 
-  it('leaves out the largest articles once I reviewed them', () => {
-    const mine = queueCounts(getDb(), projectId, me.user.id, {}).article.map((a) => Number(a.value));
-    const leads = queueCounts(getDb(), projectId, lead.user.id, {}).article.map((a) => Number(a.value));
+  it('leaves out the largest articles once I reviewed them', async () => {
+    const mine = (await queueCounts(getDb(), projectId, me.user.id, {})).article.map((a) => Number(a.value));
+    const leads = (await queueCounts(getDb(), projectId, lead.user.id, {})).article.map((a) => Number(a.value));
     const largest = articleIds.filter((_, i) => 1 + ((i * 7) % 12) >= 11 && i !== 0 && i !== 8);
     expect(largest.length).toBeGreaterThan(5);
     for (const id of largest) {
@@ -121,12 +121,12 @@ describe('a queue nearly done', () => {
     } as typeof sqlite.prepare;
     let got;
     try {
-      got = queueCounts(getDb(), projectId, finisher.user.id, { label: 'claim' });
+      got = await queueCounts(getDb(), projectId, finisher.user.id, { label: 'claim' });
     } finally {
       sqlite.prepare = original;
     }
-    expect(got).toEqual(queueCountsOracle(getDb(), projectId, finisher.user.id, { label: 'claim' }));
-    expect(queueCounts(getDb(), projectId, finisher.user.id, {})).toEqual(queueCountsOracle(getDb(), projectId, finisher.user.id, {}));
+    expect(got).toEqual(await queueCountsOracle(getDb(), projectId, finisher.user.id, { label: 'claim' }));
+    expect(await queueCounts(getDb(), projectId, finisher.user.id, {})).toEqual(await queueCountsOracle(getDb(), projectId, finisher.user.id, {}));
     expect(got.article.length).toBeLessThan(ARTICLE_FACET_LIMIT);
     // Found before the sizes ran out: one batch of 64 of the 72 articles, not two.
     expect(walks).toBe(1);

@@ -53,11 +53,11 @@ function tallies(): string[] {
 }
 
 /** Every item of my queue under `filters`, walked a page at a time. */
-function walk(filters: Record<string, string>): QueueItem[] {
+async function walk(filters: Record<string, string>): Promise<QueueItem[]> {
   const items: QueueItem[] = [];
   let cursor: string | null = null;
   do {
-    const page = reviewQueue({ actor: me.actor, projectId, query: { ...filters, limit: '100', cursor } });
+    const page = await reviewQueue({ actor: me.actor, projectId, query: { ...filters, limit: '100', cursor } });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -72,13 +72,13 @@ const FACETS = {
 };
 
 /** Each facet's counts equal the items found with every other filter applied. */
-function expectCountsMatchPages(filters: Partial<Record<keyof QueueFilters | 'label' | 'author' | 'article' | 'outlet', string>>) {
-  const { counts, left } = reviewQueue({ actor: me.actor, projectId, query: filters });
-  expect(left).toBe(walk(filters).length);
+async function expectCountsMatchPages(filters: Partial<Record<keyof QueueFilters | 'label' | 'author' | 'article' | 'outlet', string>>) {
+  const { counts, left } = await reviewQueue({ actor: me.actor, projectId, query: filters });
+  expect(left).toBe((await walk(filters)).length);
   for (const [facet, valueOf] of Object.entries(FACETS) as Array<[keyof typeof FACETS, (i: QueueItem) => string]>) {
     const others = Object.fromEntries(Object.entries(filters).filter(([k]) => k !== facet)) as Record<string, string>;
     const expected = new Map<string, number>();
-    for (const item of walk(others)) expected.set(valueOf(item), (expected.get(valueOf(item)) ?? 0) + 1);
+    for (const item of await walk(others)) expected.set(valueOf(item), (expected.get(valueOf(item)) ?? 0) + 1);
     const got = new Map(counts[facet].map((f) => [facet === 'author' ? f.name : f.value, f.count]));
     expect([...got].sort(), `${facet} under ${JSON.stringify(filters)}`).toEqual([...expected].sort());
   }
@@ -86,9 +86,9 @@ function expectCountsMatchPages(filters: Partial<Record<keyof QueueFilters | 'la
 
 beforeAll(async () => {
   [olena, dilshod, me, lead] = await Promise.all(['Olena Kovalenko', 'Dilshod Ёқубов', 'Me', 'Lead'].map((name) => makeUser({ name })));
-  projectId = makeProject([[olena.user.id, 'reviewer'], [dilshod.user.id, 'reviewer'], [me.user.id, 'reviewer'], [lead.user.id, 'lead']]).id;
+  projectId = (await makeProject([[olena.user.id, 'reviewer'], [dilshod.user.id, 'reviewer'], [me.user.id, 'reviewer'], [lead.user.id, 'lead']])).id;
   for (const t of TEXTS) {
-    const article = importArticle({ actor: SYSTEM, projectId, input: { title: t.title, body: t.body.repeat(8), ...(t.outlet ? { outlet: t.outlet } : {}) } });
+    const article = await importArticle({ actor: SYSTEM, projectId, input: { title: t.title, body: t.body.repeat(8), ...(t.outlet ? { outlet: t.outlet } : {}) } });
     articleIds.push(article.id);
     const here: number[] = [];
     for (const [i, who] of [olena, olena, dilshod, olena, me, dilshod].entries()) {
@@ -110,7 +110,7 @@ describe('queue_tallies', () => {
     expect(tallies()).toEqual(recounted());
     await deleteAnnotation({ actor: dilshod.actor, annotationId: ids[2][2] });
     expect(tallies()).toEqual(recounted());
-    restoreAnnotation({ actor: dilshod.actor, annotationId: ids[2][2] });
+    await restoreAnnotation({ actor: dilshod.actor, annotationId: ids[2][2] });
     expect(tallies()).toEqual(recounted());
     await deleteLink({ actor: dilshod.actor, linkId: l1.id });
     expect(tallies()).toEqual(recounted());
@@ -118,7 +118,7 @@ describe('queue_tallies', () => {
     // moved to another article takes its links along; a hard delete of a link.
     getSqlite().prepare('update annotations set article_id = ? where id = ?').run(articleIds[2], ids[1][1]);
     expect(tallies()).toEqual(recounted());
-    const extra = importArticle({ actor: SYSTEM, projectId, input: { title: 'Gone', body: TEXTS[2].body } });
+    const extra = await importArticle({ actor: SYSTEM, projectId, input: { title: 'Gone', body: TEXTS[2].body } });
     const doomed = await createAnnotation({ actor: olena.actor, articleId: extra.id, input: { label: 'quote', start: 0, end: 7 } });
     await createLink({ actor: dilshod.actor, input: { fromAnnotationId: doomed.id, toAnnotationId: ids[0][0], relation: 'corroborates' } });
     expect(tallies()).toEqual(recounted());
@@ -130,34 +130,34 @@ describe('queue_tallies', () => {
 describe('queue counts from the tallies', () => {
   it('match the items page by page, for every facet, before and after reviews', async () => {
     const filterSets = [{}, { outlet: 'UNN' }, { outlet: '-' }, { label: 'claim', author: String(olena.user.id) }, { label: 'link' }, { article: String(articleIds[1]), label: 'quote' }];
-    for (const filters of filterSets) expectCountsMatchPages(filters);
+    for (const filters of filterSets) await expectCountsMatchPages(filters);
     // My reviews take items out; a new review of the same item replaces the old one (counted once).
-    const first = walk({});
+    const first = await walk({});
     for (const item of first.slice(0, 5)) {
       if (item.kind === 'link') await reviewLink({ actor: me.actor, id: item.id, input: { decision: 'accept' } });
       else await reviewAnnotation({ actor: me.actor, id: item.id, input: { decision: 'reject', reason: 'Не та цитата.' } });
     }
     const again = first.find((i) => i.kind === 'annotation')!;
     await reviewAnnotation({ actor: me.actor, id: again.id, input: { decision: 'accept' } });
-    expect(reviewQueue({ actor: me.actor, projectId }).left).toBe(first.length - 5);
-    for (const filters of filterSets) expectCountsMatchPages(filters);
+    expect((await reviewQueue({ actor: me.actor, projectId })).left).toBe(first.length - 5);
+    for (const filters of filterSets) await expectCountsMatchPages(filters);
   });
 
   it('count disputed items for a lead without scanning, and the queue reads indexes only', async () => {
-    const target = walk({ author: String(olena.user.id) })[0];
+    const target = (await walk({ author: String(olena.user.id) }))[0];
     await reviewAnnotation({ actor: dilshod.actor, id: target.id, input: { decision: 'accept' } });
     await reviewAnnotation({ actor: me.actor, id: target.id, input: { decision: 'reject', reason: 'Misquoted 🙃' } });
-    expect(disputedItems({ actor: lead.actor, projectId }).total).toBe(1);
-    const plans = await capturePlans(getSqlite(), () => {
-      reviewQueue({ actor: me.actor, projectId, query: { outlet: 'Le Monde', label: 'claim' } });
-      reviewQueue({ actor: dilshod.actor, projectId });
-      disputedItems({ actor: lead.actor, projectId });
+    expect((await disputedItems({ actor: lead.actor, projectId })).total).toBe(1);
+    const plans = await capturePlans(getSqlite(), async () => {
+      await reviewQueue({ actor: me.actor, projectId, query: { outlet: 'Le Monde', label: 'claim' } });
+      await reviewQueue({ actor: dilshod.actor, projectId });
+      await disputedItems({ actor: lead.actor, projectId });
     });
     expect(plans.some((sql) => sql.includes('queue_tallies'))).toBe(true);
     expectNoFullScans(getSqlite(), plans);
     // The counts never read every article's counters, nor the reviewer's reviews: counters by key only.
     for (const query of [{}, { label: 'claim' }, { author: String(olena.user.id) }, { outlet: 'UNN' }, { article: String(articleIds[0]) }]) {
-      const counts = (await capturePlans(getSqlite(), () => reviewQueue({ actor: me.actor, projectId, query }))).filter((sql) => /queue_(outlet|reviewed|article_sizes)/.test(sql) || /from "queue_tallies" t where t.project_id = \? and t.article_id in/.test(sql));
+      const counts = (await capturePlans(getSqlite(), async () => await reviewQueue({ actor: me.actor, projectId, query }))).filter((sql) => /queue_(outlet|reviewed|article_sizes)/.test(sql) || /from "queue_tallies" t where t.project_id = \? and t.article_id in/.test(sql));
       expect(counts.length, JSON.stringify(query)).toBeGreaterThan(0);
       for (const statement of counts) {
         const plan = (getSqlite().prepare(`explain query plan ${statement}`).all(...new Array((statement.match(/\?/g) ?? []).length).fill(1)) as Array<{ detail: string }>).map((r) => r.detail);
@@ -166,7 +166,7 @@ describe('queue counts from the tallies', () => {
       }
     }
     // The disputed list reads the disputed items only (by status), not the whole project in order.
-    const disputedPlans = (await capturePlans(getSqlite(), () => disputedItems({ actor: lead.actor, projectId })))
+    const disputedPlans = (await capturePlans(getSqlite(), async () => await disputedItems({ actor: lead.actor, projectId })))
       .filter((sql) => sql.includes("'disputed'") || /"status" = \?/.test(sql))
       .map((sql) => (getSqlite().prepare(`explain query plan ${sql}`).all(...new Array((sql.match(/\?/g) ?? []).length).fill('disputed')) as Array<{ detail: string }>).map((r) => r.detail).join('\n'));
     expect(disputedPlans.join('\n')).not.toMatch(/annotations_project_article_idx/);
@@ -216,9 +216,9 @@ describe('the queue counters under random writes', () => {
         const a = one(liveAnnotations());
         return deleteAnnotation({ actor: who(a.authorId).actor, annotationId: a.id });
       },
-      () => {
+      async () => {
         const a = deletedAnnotations()[0];
-        return a && restoreAnnotation({ actor: who(a.authorId).actor, annotationId: a.id });
+        return a && await restoreAnnotation({ actor: who(a.authorId).actor, annotationId: a.id });
       },
       () => {
         const from = one(liveAnnotations());
@@ -238,11 +238,11 @@ describe('the queue counters under random writes', () => {
         const l = one(liveLinks().filter((x) => x.authorId !== me.user.id));
         return l && reviewLink({ actor: me.actor, id: l.id, input: { decision: 'accept' } });
       },
-      () => updateArticleMetadata({ actor: lead.actor, articleId: one(articleIds), input: { outlet: one(outlets) } }),
+      async () => await updateArticleMetadata({ actor: lead.actor, articleId: one(articleIds), input: { outlet: one(outlets) } }),
       // One article archived at a time, mostly: a link into it drops out of the queue at its other end.
-      () => {
+      async () => {
         const archived = getSqlite().prepare('select id from articles where project_id = ? and archived_at is not null').pluck().all(projectId) as number[];
-        return archived.length ? restoreArticle({ actor: lead.actor, articleId: archived[0] }) : archiveArticle({ actor: lead.actor, articleId: one(articleIds) });
+        return archived.length ? await restoreArticle({ actor: lead.actor, articleId: archived[0] }) : await archiveArticle({ actor: lead.actor, articleId: one(articleIds) });
       },
     ];
     const done = writes.map(() => 0);
@@ -255,17 +255,17 @@ describe('the queue counters under random writes', () => {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
       }
       expect(counterProblems(), `after step ${step}`).toEqual([]);
-      if (step % 30 === 29) for (const filters of [{}, { outlet: 'UNN', label: 'claim' }, { article: String(one(articleIds)) }]) expectCountsMatchPages(filters);
+      if (step % 30 === 29) for (const filters of [{}, { outlet: 'UNN', label: 'claim' }, { article: String(one(articleIds)) }]) await expectCountsMatchPages(filters);
     }
     for (const article of articleIds) {
       try {
-        restoreArticle({ actor: lead.actor, articleId: article });
+        await restoreArticle({ actor: lead.actor, articleId: article });
       } catch {
         // Not archived.
       }
     }
-    archiveArticle({ actor: lead.actor, articleId: articleIds[2] });
-    for (const filters of [{}, { outlet: 'UNN' }, { outlet: '-' }, { label: 'link' }, { author: String(dilshod.user.id), label: 'quote' }, { article: String(articleIds[0]) }, { article: String(articleIds[2]) }]) expectCountsMatchPages(filters);
+    await archiveArticle({ actor: lead.actor, articleId: articleIds[2] });
+    for (const filters of [{}, { outlet: 'UNN' }, { outlet: '-' }, { label: 'link' }, { author: String(dilshod.user.id), label: 'quote' }, { article: String(articleIds[0]) }, { article: String(articleIds[2]) }]) await expectCountsMatchPages(filters);
     // Every kind of write happened, not only refusals.
     expect(done.filter((n) => n === 0)).toEqual([]);
   });

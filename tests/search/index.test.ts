@@ -23,9 +23,9 @@ let source: number;
 beforeAll(async () => {
   const made = await makeUser();
   [actor, userId] = [made.actor, made.user.id];
-  projectId = makeProject([[userId, 'reviewer']]).id;
-  const a = makeArticle(projectId, 'The minister denied the grain deal collapsed. Markets were calm.', 'Alpha');
-  source = annotate(a.id, userId, 'The minister denied the grain deal collapsed.').id;
+  projectId = (await makeProject([[userId, 'reviewer']])).id;
+  const a = await makeArticle(projectId, 'The minister denied the grain deal collapsed. Markets were calm.', 'Alpha');
+  source = (await annotate(a.id, userId, 'The minister denied the grain deal collapsed.')).id;
   await sentenceIndexIdle();
 });
 
@@ -40,20 +40,20 @@ async function indexAsOnStart(): Promise<void> {
 describe('search index', () => {
   it('indexes the sentences of an article when it is imported', async () => {
     expect(await texts()).toEqual([]);
-    makeArticle(projectId, 'Officials said the grain deal collapsed on Monday. Nothing else happened.', 'Beta');
+    await makeArticle(projectId, 'Officials said the grain deal collapsed on Monday. Nothing else happened.', 'Beta');
     expect((await texts())[0]).toBe('Officials said the grain deal collapsed on Monday.');
   });
 
   it('follows annotation edits, speakers and deletions through the triggers', async () => {
-    const c = makeArticle(projectId, 'A spokesperson spoke about wheat exports today.', 'Gamma');
-    const quote = annotate(c.id, userId, 'A spokesperson spoke about wheat exports today.', 'quote');
+    const c = await makeArticle(projectId, 'A spokesperson spoke about wheat exports today.', 'Gamma');
+    const quote = await annotate(c.id, userId, 'A spokesperson spoke about wheat exports today.', 'quote');
     expect(await texts('Kuleba')).toEqual([]);
-    getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)).run();
+    await getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)).run();
     expect(await texts('Kuleba')).toEqual([quote.exact]);
     expect(await texts('corridor')).toEqual([quote.exact]);
-    getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)).run();
+    await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)).run();
     expect(await texts('Kuleba')).toEqual([]);
-    const indexed = getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
+    const indexed = await getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
   });
 
@@ -76,43 +76,43 @@ describe('search index', () => {
 });
 
 describe('building the sentence index in steps', () => {
-  const stored = (articleId: number) =>
-    getDb().all<{ start: number; end: number; text: string }>(
+  const stored = async (articleId: number) =>
+    await getDb().all<{ start: number; end: number; text: string }>(
       sql`select start, "end" as "end", text from article_sentences where article_id = ${articleId} order by start`,
     );
-  const state = (articleId: number) =>
-    getDb().get<{ sha256: string; count: number }>(sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
+  const state = async (articleId: number) =>
+    await getDb().get<{ sha256: string; count: number }>(sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
   /** Four sentences a line. */
   const longBody = (lines = 40) => Array.from({ length: lines }, (_, i) => `Report ${i}. The minister denied the grain deal collapsed. Markets were calm; traders were not.`).join('\n');
 
   it('finishes an indexing that stopped half way (a crash) without storing a sentence twice', async () => {
     const body = longBody();
-    const article = makeArticle(projectId, body, 'Delta');
+    const article = await makeArticle(projectId, body, 'Delta');
     await sentenceIndexIdle();
-    const whole = stored(article.id);
+    const whole = await stored(article.id);
     expect(whole).toEqual(splitSentences(body).map(({ start, end, text }) => ({ start, end, text })));
     // What a crash half way leaves: the first sentences, and the state "in progress".
-    getDb().run(sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
-    getDb().run(sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
+    await getDb().run(sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
+    await getDb().run(sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
     await indexAsOnStart();
-    expect(stored(article.id)).toEqual(whole);
-    expect(state(article.id)).toEqual({ sha256: article.sha256, count: whole.length });
+    expect(await stored(article.id)).toEqual(whole);
+    expect(await state(article.id)).toEqual({ sha256: article.sha256, count: whole.length });
   });
 
   it('replaces the sentences of an older body instead of adding to them', async () => {
-    const article = makeArticle(projectId, longBody().replace(/Markets/g, 'Exchanges'), 'Epsilon');
+    const article = await makeArticle(projectId, longBody().replace(/Markets/g, 'Exchanges'), 'Epsilon');
     await sentenceIndexIdle();
-    const whole = stored(article.id);
-    getDb().run(sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
+    const whole = await stored(article.id);
+    await getDb().run(sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
     await indexAsOnStart();
-    expect(stored(article.id)).toEqual(whole);
+    expect(await stored(article.id)).toEqual(whole);
   });
 
   it('answers searches while a long article is indexed, and indexes it once', async () => {
     const body = longBody(1_000).replace(/traders/g, 'brokers'); // indexed in several steps
-    const article = makeArticle(projectId, body, 'Zeta');
+    const article = await makeArticle(projectId, body, 'Zeta');
     const answers = await Promise.all([texts('brokers'), texts('brokers'), sentenceIndexIdle()]);
     expect(answers[0]).toEqual(answers[1]);
-    expect(stored(article.id)).toHaveLength(splitSentences(body).length);
+    expect(await stored(article.id)).toHaveLength(splitSentences(body).length);
   });
 });

@@ -50,25 +50,31 @@ const modules = new Map<string, RouteModule>();
 let server: http.Server;
 let base = '';
 
+/** Answers one request with the route handler its path names. */
+async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = ROUTES.map(([re, pattern]) => [re.exec(url.pathname), pattern] as const).find(([m]) => m);
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  if (!route) return void res.writeHead(404).end();
+  const [match, pattern] = route;
+  const answer = await callRoute(modules.get(pattern)!, {
+    method: req.method as Method,
+    url: url.pathname + url.search,
+    params: { ...match!.groups },
+    token: req.headers.authorization?.replace(/^Bearer /, '') ?? null,
+    rawBody: chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined,
+    headers: req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {},
+  });
+  res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.text);
+}
+
 /** A Node HTTP server in front of the app's route handlers (the three this test needs). */
 async function startServer(): Promise<void> {
   for (const [, pattern] of ROUTES) modules.set(pattern, (await importRoute(pattern))!);
-  server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = ROUTES.map(([re, pattern]) => [re.exec(url.pathname), pattern] as const).find(([m]) => m);
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    if (!route) return void res.writeHead(404).end();
-    const [match, pattern] = route;
-    const answer = await callRoute(modules.get(pattern)!, {
-      method: req.method as Method,
-      url: url.pathname + url.search,
-      params: { ...match!.groups },
-      token: req.headers.authorization?.replace(/^Bearer /, '') ?? null,
-      rawBody: chunks.length ? Buffer.concat(chunks).toString('utf8') : undefined,
-      headers: req.headers['content-type'] ? { 'content-type': req.headers['content-type'] } : {},
-    });
-    res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.text);
+  // A handler that throws is a 500 the test sees, not an unhandled rejection.
+  server = http.createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => res.writeHead(500).end(String(error)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -82,8 +88,8 @@ beforeAll(async () => {
   await startServer();
   const lead = await makeUser();
   userId = lead.user.id;
-  projectId = makeProject([[userId, 'lead']]).id;
-  token = createToken({ actor: lead.actor, input: { name: 'large' } }).token;
+  projectId = (await makeProject([[userId, 'lead']])).id;
+  token = (await createToken({ actor: lead.actor, input: { name: 'large' } })).token;
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -148,8 +154,8 @@ describe('a 2 MB article', () => {
     importDelay.disable();
     expect(imported.status).toBe(201);
     const big = ((await imported.json()) as { article: { id: number } }).article.id;
-    const other = makeArticle(projectId, 'Izmail harbour pilots said the grain convoy sailed at dawn on Tuesday.', 'Port desk');
-    const source = annotate(other.id, userId, 'Izmail harbour pilots said the grain convoy sailed at dawn');
+    const other = await makeArticle(projectId, 'Izmail harbour pilots said the grain convoy sailed at dawn on Tuesday.', 'Port desk');
+    const source = await annotate(other.id, userId, 'Izmail harbour pilots said the grain convoy sailed at dawn');
 
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
@@ -160,7 +166,7 @@ describe('a 2 MB article', () => {
     const totalMs = performance.now() - started;
     delay.disable();
 
-    const stored = getDb().get<{ n: number }>(sql`select sentence_count as n from article_search_state where article_id = ${big}`)!.n;
+    const stored = (await getDb().get<{ n: number }>(sql`select sentence_count as n from article_search_state where article_id = ${big}`))!.n;
     expect(stored).toBe(splitSentences(body).length);
     expect(last.suggestions[0]).toMatchObject({ articleId: big, exact: NEEDLE });
     const longestStall = delay.max / MS;

@@ -19,12 +19,12 @@ let userId: number;
 let seedArticles: number[] = [];
 
 beforeAll(async () => {
-  const { projectId } = loadSeeds(null);
+  const { projectId } = await loadSeeds(null);
   const made = await makeUser();
   actor = made.actor;
   userId = made.user.id;
-  setMember({ actor: SYSTEM, projectId, input: { userId, role: 'reviewer' } });
-  seedArticles = getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).orderBy(asc(articles.id)).all().map((a) => a.id);
+  await setMember({ actor: SYSTEM, projectId, input: { userId, role: 'reviewer' } });
+  seedArticles = (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).orderBy(asc(articles.id)).all()).map((a) => a.id);
 });
 
 /** Position (0-based) of the first suggestion from `article` whose text contains `fragment`. */
@@ -34,7 +34,7 @@ function rankOf(list: Awaited<ReturnType<typeof suggestions>>['suggestions'], ar
 
 describe('similar-statement suggestions on the seed corpus', () => {
   it('brings the matching statement of each of the other four articles into the top five', async () => {
-    const claim = annotate(seedArticles[0], userId, 'Ukraine will not legally recognize any temporarily occupied territories');
+    const claim = await annotate(seedArticles[0], userId, 'Ukraine will not legally recognize any temporarily occupied territories');
     const top = (await suggestions({ actor, annotationId: claim.id })).suggestions.slice(0, 5);
     const [, a001, a002, a003, a004] = seedArticles;
     // 001 (dated 22.10.2024): "...legally no one will recognize the occupied territories as territories of other states."
@@ -55,7 +55,7 @@ describe('similar-statement suggestions on the seed corpus', () => {
   });
 
   it('finds the rejection of recognition in 003 first for UNN\'s "red line" quote', async () => {
-    const quote = annotate(seedArticles[2], userId, 'For us, the red line is the recognition of Ukrainian temporarily occupied territories by Russia.', 'quote');
+    const quote = await annotate(seedArticles[2], userId, 'For us, the red line is the recognition of Ukrainian temporarily occupied territories by Russia.', 'quote');
     const list = (await suggestions({ actor, annotationId: quote.id })).suggestions;
     // 003: "The Ukrainian government completely rejects the recognition of the occupied territories as part of Russia."
     expect(rankOf(list, seedArticles[3], 'completely rejects the recognition of the occupied territories')).toBe(0);
@@ -66,15 +66,15 @@ describe('similar-statement suggestions on the seed corpus', () => {
   });
 
   it('matches the 30-day ceasefire across outlets', async () => {
-    const claim = annotate(seedArticles[3], userId, 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
+    const claim = await annotate(seedArticles[3], userId, 'Kyiv agreed to the 30-day ceasefire plan proposed by Washington.');
     const list = (await suggestions({ actor, annotationId: claim.id })).suggestions;
     // 002: "At the talks in Jeddah on March 11, Ukraine supported the US proposal for an unconditional 30-day ceasefire."
     expect(rankOf(list, seedArticles[2], 'supported the US proposal for an unconditional 30-day ceasefire')).toBe(0);
   });
 
   it('shows an annotated sentence once, as its annotation', async () => {
-    const target = annotate(seedArticles[4], userId, '“Judicially, we will not recognize … our occupied territory like territory of Russia.', 'quote');
-    const claim = annotate(seedArticles[1], userId, 'legally no one will recognize the occupied territories as territories of other states');
+    const target = await annotate(seedArticles[4], userId, '“Judicially, we will not recognize … our occupied territory like territory of Russia.', 'quote');
+    const claim = await annotate(seedArticles[1], userId, 'legally no one will recognize the occupied territories as territories of other states');
     const list = (await suggestions({ actor, annotationId: claim.id })).suggestions;
     const same = list.filter((s) => s.articleId === seedArticles[4] && s.exact.includes('Judicially'));
     expect(same).toHaveLength(1);
@@ -82,21 +82,21 @@ describe('similar-statement suggestions on the seed corpus', () => {
   });
 
   it('searches typed words, speakers, notes and outlets', async () => {
-    const source = annotate(seedArticles[0], userId, 'And the country\'s accession to NATO depends on the support of all Alliance members.');
+    const source = await annotate(seedArticles[0], userId, 'And the country\'s accession to NATO depends on the support of all Alliance members.');
     const typed = (await suggestions({ actor, annotationId: source.id, q: 'red lin' })).suggestions;
     expect(typed.length).toBeGreaterThan(0);
     expect(typed.every((s) => /red line/i.test(s.exact))).toBe(true);
     const byOutlet = (await suggestions({ actor, annotationId: source.id, q: 'UNN' })).suggestions;
     expect(byOutlet.length).toBeGreaterThan(0);
     expect(byOutlet.every((s) => s.articleId === seedArticles[2])).toBe(true);
-    const noted = annotate(seedArticles[4], userId, 'The people are most important for today,', 'quote', 'Priority on human losses');
+    const noted = await annotate(seedArticles[4], userId, 'The people are most important for today,', 'quote', 'Priority on human losses');
     expect((await suggestions({ actor, annotationId: source.id, q: 'priority losses' })).suggestions[0].annotationId).toBe(noted.id);
   });
 
   it.each(['"', 'NEAR(', '*', 'OR', '-', ':', 'exact:red', '"red" NEAR("line")', 'NOT ukraine', '^russia', '(((', "'; drop table links; --"])(
     'treats %j as plain words, never as FTS5 syntax',
     async (q) => {
-      const source = annotate(seedArticles[1], userId, 'The best thing is NATO.');
+      const source = await annotate(seedArticles[1], userId, 'The best thing is NATO.');
       await expect(suggestions({ actor, annotationId: source.id, q })).resolves.toBeDefined();
     },
   );

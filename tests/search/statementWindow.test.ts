@@ -19,27 +19,27 @@ const QUIET = [
 
 beforeAll(async () => {
   const { user } = await makeUser();
-  busy = makeProject([[user.id, 'lead']]).id;
-  quiet = makeProject([[user.id, 'lead']]).id;
+  busy = (await makeProject([[user.id, 'lead']])).id;
+  quiet = (await makeProject([[user.id, 'lead']])).id;
   // 400 short, dense matches elsewhere: each ranks above every statement of the quiet project.
   for (let n = 0; n < 8; n++) {
-    const article = makeArticle(busy, `Grain corridor. Grain corridor ${n}.`, `Outlet ${n}`);
-    for (let i = 0; i < 50; i++) annotate(article.id, user.id, 'Grain corridor');
+    const article = await makeArticle(busy, `Grain corridor. Grain corridor ${n}.`, `Outlet ${n}`);
+    for (let i = 0; i < 50; i++) await annotate(article.id, user.id, 'Grain corridor');
   }
-  QUIET.forEach((text, i) => annotate(makeArticle(quiet, text, `Quiet ${i}`).id, user.id, text, 'quote'));
+  for (const [i, text] of QUIET.entries()) await annotate((await makeArticle(quiet, text, `Quiet ${i}`)).id, user.id, text, 'quote');
 });
 
 describe('searchStatements', () => {
-  it('finds a project whose matches all rank below 400 of another project', () => {
-    const hits = searchStatements(getDb(), { projectId: quiet, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 5 });
+  it('finds a project whose matches all rank below 400 of another project', async () => {
+    const hits = await searchStatements(getDb(), { projectId: quiet, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 5 });
     expect(hits.map((h) => h.exact).sort()).toEqual([...QUIET].sort());
     // Best first: the shortest statement (the most of its words matched) leads.
     expect(hits[0].exact).toBe(QUIET[0]);
     expect(hits.every((h, i) => i === 0 || hits[i - 1].score >= h.score)).toBe(true);
   });
 
-  it('answers the busy project from the first window, best first', () => {
-    const hits = searchStatements(getDb(), { projectId: busy, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 20 });
+  it('answers the busy project from the first window, best first', async () => {
+    const hits = await searchStatements(getDb(), { projectId: busy, query: { terms: ['grain', 'corridor'], every: false, prefixLast: false }, limit: 20 });
     expect(hits).toHaveLength(20);
     expect(hits.every((h, i) => i === 0 || hits[i - 1].score >= h.score)).toBe(true);
   });

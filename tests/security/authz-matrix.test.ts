@@ -25,7 +25,7 @@ function matches(expected: Expected, status: number): boolean {
 
 async function runRouteCell(row: RouteRow, actor: ActorKind) {
   const mod = await importRoute(row.path);
-  const call = row.build(world, actor);
+  const call = await row.build(world, actor);
   const url = Object.entries(call.params).reduce((p, [k, v]) => p.replace(`:${k}`, v), row.path) + (call.query ? `?${call.query}` : '');
   const token = actor === 'anonymous' ? null : world.people[actor].token;
   const before = snapshot();
@@ -35,7 +35,7 @@ async function runRouteCell(row: RouteRow, actor: ActorKind) {
 
 async function runDataCell(row: DataRow, actor: Exclude<ActorKind, 'anonymous'>) {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, 'lib', 'data', `${row.module}.ts`))) as Record<string, (a: never) => unknown>;
-  const call = row.invoke(mod[row.fn], world, actor);
+  const call = await row.invoke(mod[row.fn], world, actor);
   const before = snapshot();
   let status = 200;
   let body: unknown = null;

@@ -32,7 +32,8 @@ export interface RouteRow {
   path: string;
   what: string;
   expect: Expectations;
-  build: (w: World, actor: ActorKind) => RouteCall;
+  /** May be async: a target made through lib/data (a fresh article) is awaited first. */
+  build: (w: World, actor: ActorKind) => RouteCall | Promise<RouteCall>;
 }
 
 export interface DataRow {
@@ -43,7 +44,7 @@ export interface DataRow {
   what: string;
   expect: Expectations;
   /** Prepares the targets now and returns the call to make as `actor` (may be async). */
-  invoke: (fn: (args: never) => unknown, w: World, actor: UserKind) => () => unknown;
+  invoke: (fn: (args: never) => unknown, w: World, actor: UserKind) => (() => unknown) | Promise<() => unknown>;
 }
 
 export type MatrixRow = RouteRow | DataRow;
@@ -211,9 +212,9 @@ const dataRows: DataRow[] = [
   { kind: 'data', module: 'tokens', fn: 'createToken', what: 'create my API token', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor, input: { name: 'mine' } } as never) },
   {
     kind: 'data', module: 'tokens', fn: 'revokeToken', what: "revoke someone else's token", expect: data({ ...SIGNED_IN, nonMember: 404, viewer: 404, authorReviewer: 404, otherReviewer: 404, lead: 404, admin: 404 }),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), tokenId: w.tokenOf(x === 'lead' ? 'viewer' : 'lead') }),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), tokenId: await w.tokenOf(x === 'lead' ? 'viewer' : 'lead') }),
   },
-  { kind: 'data', module: 'tokens', fn: 'revokeToken', what: 'revoke my own token', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x), tokenId: w.tokenOf(x) }) },
+  { kind: 'data', module: 'tokens', fn: 'revokeToken', what: 'revoke my own token', expect: data(SIGNED_IN), invoke: async (f, w, x) => later(f, { actor: a(w, x), tokenId: await w.tokenOf(x) }) },
   { kind: 'data', module: 'tokens', fn: 'listTokens', what: 'my tokens', expect: data(SIGNED_IN), invoke: (f, w, a) => later(f, { actor: w.people[a].actor } as never) },
 ];
 
@@ -311,8 +312,8 @@ const reviewRows: DataRow[] = [
   { kind: 'data', module: 'w3cContainer', fn: 'readW3cItem', what: 'one W3C annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', key: `annotation-${w.annotation().id}` }) },
   {
     kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
-    invoke: (f, w, x) => () => {
-      const out = f({ actor: a(w, x), projectId: w.projectId, request: { format: 'jsonl' }, baseUrl: 'http://localhost' } as never) as { chunks: Iterable<unknown> };
+    invoke: (f, w, x) => async () => {
+      const out = (await f({ actor: a(w, x), projectId: w.projectId, request: { format: 'jsonl' }, baseUrl: 'http://localhost' } as never)) as { chunks: Iterable<unknown> };
       for (const chunk of out.chunks) void chunk;
       return out;
     },
@@ -352,9 +353,9 @@ const moreRows: DataRow[] = [
 ];
 
 /** A fresh article of the matrix project (optionally archived), so archiving one leaves the others alone. */
-function freshArticle(w: World, archived = false): number {
-  const { id: articleId } = importArticle({ actor: SYSTEM, projectId: w.projectId, input: { title: 'Imported by mistake', body: `A text imported by mistake at ${Math.random()}.` } });
-  if (archived) archiveArticle({ actor: SYSTEM, articleId });
+async function freshArticle(w: World, archived = false): Promise<number> {
+  const { id: articleId } = await importArticle({ actor: SYSTEM, projectId: w.projectId, input: { title: 'Imported by mistake', body: `A text imported by mistake at ${Math.random()}.` } });
+  if (archived) await archiveArticle({ actor: SYSTEM, articleId });
   return articleId;
 }
 
@@ -365,14 +366,14 @@ function deskRows(): MatrixRow[] {
       kind: 'route', method: 'POST', path: '/api/projects/:projectId/articles/outlet', what: 'set the outlet of many articles', expect: LEAD,
       build: (w) => ({ params: { projectId: id(w.projectId) }, body: { articleIds: [w.articleId, w.article2Id], outlet: `Outlet ${Math.random()}` } }),
     },
-    { kind: 'route', method: 'POST', path: '/api/articles/:articleId/archive', what: 'archive an article', expect: LEAD, build: (w) => ({ params: { articleId: id(freshArticle(w)) } }) },
-    { kind: 'route', method: 'POST', path: '/api/articles/:articleId/restore', what: 'restore an archived article', expect: LEAD, build: (w) => ({ params: { articleId: id(freshArticle(w, true)) } }) },
+    { kind: 'route', method: 'POST', path: '/api/articles/:articleId/archive', what: 'archive an article', expect: LEAD, build: async (w) => ({ params: { articleId: id(await freshArticle(w)) } }) },
+    { kind: 'route', method: 'POST', path: '/api/articles/:articleId/restore', what: 'restore an archived article', expect: LEAD, build: async (w) => ({ params: { articleId: id(await freshArticle(w, true)) } }) },
     {
       kind: 'data', module: 'articleOutlets', fn: 'setOutlet', what: 'set the outlet of many articles', expect: data(LEAD),
       invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, input: { articleIds: [w.articleId], outlet: `Outlet ${Math.random()}` } }),
     },
-    { kind: 'data', module: 'articleArchive', fn: 'archiveArticle', what: 'archive an article', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: freshArticle(w) }) },
-    { kind: 'data', module: 'articleArchive', fn: 'restoreArticle', what: 'restore an article', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: freshArticle(w, true) }) },
+    { kind: 'data', module: 'articleArchive', fn: 'archiveArticle', what: 'archive an article', expect: data(LEAD), invoke: async (f, w, x) => later(f, { actor: a(w, x), articleId: await freshArticle(w) }) },
+    { kind: 'data', module: 'articleArchive', fn: 'restoreArticle', what: 'restore an article', expect: data(LEAD), invoke: async (f, w, x) => later(f, { actor: a(w, x), articleId: await freshArticle(w, true) }) },
     { kind: 'data', module: 'articleArchive', fn: 'listArchivedArticles', what: 'archived articles', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
     {
       // A wrong current password: every signed-in caller reaches the check and is refused alike (the happy path: tests/flows/ownPassword.test.ts).
@@ -384,9 +385,9 @@ function deskRows(): MatrixRow[] {
 }
 
 /** A fresh annotation waiting in the re-anchoring queue (as a revision leaves an edited span). */
-function pendingAnnotation(w: World): number {
+async function pendingAnnotation(w: World): Promise<number> {
   const row = w.annotation({ articleId: w.article2Id });
-  getDb().update(annotationTable).set({ anchorPending: true, anchorState: 'edited', anchorScore: 0.8 }).where(eq(annotationTable.id, row.id)).run();
+  await getDb().update(annotationTable).set({ anchorPending: true, anchorState: 'edited', anchorScore: 0.8 }).where(eq(annotationTable.id, row.id)).run();
   return row.id;
 }
 /** Revisions keep BODY_B as their start, so fresh annotations (offsets 0..70) stay valid. */
@@ -402,7 +403,7 @@ const revisionRows: MatrixRow[] = [
   { kind: 'route', method: 'GET', path: '/api/articles/:articleId/revisions/queue', what: 're-anchoring queue', expect: READ, build: (w) => ({ params: { articleId: id(w.article2Id) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/articles/:articleId/revisions/queue/:annotationId', what: 'decide a re-anchored span', expect: CONTRIBUTE,
-    build: (w) => ({ params: { articleId: id(w.article2Id), annotationId: id(pendingAnnotation(w)) }, body: { action: 'accept' } }),
+    build: async (w) => ({ params: { articleId: id(w.article2Id), annotationId: id(await pendingAnnotation(w)) }, body: { action: 'accept' } }),
   },
   { kind: 'data', module: 'revisions', fn: 'listRevisions', what: 'list revisions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
   { kind: 'data', module: 'revisions', fn: 'readRevision', what: 'read a revision', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id, number: 1 }) },
@@ -420,7 +421,7 @@ const revisionRows: MatrixRow[] = [
   { kind: 'data', module: 'revisionQueue', fn: 'articleReanchorQueue', what: 're-anchoring queue of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.article2Id }) },
   {
     kind: 'data', module: 'revisionQueue', fn: 'resolveAnchor', what: 'decide a re-anchored span', expect: data(CONTRIBUTE),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: pendingAnnotation(w), input: { action: 'accept' } }),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: await pendingAnnotation(w), input: { action: 'accept' } }),
   },
 ];
 

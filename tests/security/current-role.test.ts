@@ -18,11 +18,11 @@ beforeAll(async () => {
   w = await buildWorld();
 }, 60_000);
 
-function demote() {
-  setMember({ actor: SYSTEM, projectId: w.projectId, input: { userId: w.people.authorReviewer.id, role: 'viewer' } });
+async function demote() {
+  await setMember({ actor: SYSTEM, projectId: w.projectId, input: { userId: w.people.authorReviewer.id, role: 'viewer' } });
 }
 
-async function statusOf(fn: () => unknown): Promise<number> {
+async function statusOf(fn: () => unknown | Promise<unknown>): Promise<number> {
   try {
     await fn();
     return 200;
@@ -37,12 +37,12 @@ test('lib/data: a demoted author cannot delete or edit their own link, comment o
   const link = w.link();
   const comment = w.comment();
   const annotation = w.annotation();
-  demote();
+  await demote();
   try {
     const before = snapshot();
     expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(403);
-    expect(await statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(403);
-    expect(await statusOf(() => editComment({ actor, commentId: comment, input: { body: 'changed' } }))).toBe(403);
+    expect(await statusOf(async () => await deleteComment({ actor, commentId: comment }))).toBe(403);
+    expect(await statusOf(async () => await editComment({ actor, commentId: comment, input: { body: 'changed' } }))).toBe(403);
     expect(await statusOf(() => updateAnnotation({ actor, annotationId: annotation.id, ifMatch: 1, input: { note: 'x' } }))).toBe(403);
     expect(await statusOf(() => deleteAnnotation({ actor, annotationId: annotation.id }))).toBe(403);
     expect(snapshot()).toBe(before);
@@ -50,14 +50,14 @@ test('lib/data: a demoted author cannot delete or edit their own link, comment o
     restoreCast(w);
   }
   expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(200);
-  expect(await statusOf(() => deleteComment({ actor, commentId: comment }))).toBe(200);
+  expect(await statusOf(async () => await deleteComment({ actor, commentId: comment }))).toBe(200);
 });
 
 test('HTTP: a demoted author gets 403 deleting their own link and comment', async () => {
   const token = w.people.authorReviewer.token;
   const link = w.link();
   const comment = w.comment();
-  demote();
+  await demote();
   try {
     const before = snapshot();
     const links = (await importRoute('/api/links/:id'))!;

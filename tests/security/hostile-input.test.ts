@@ -34,7 +34,7 @@ let ctx: HostileContext;
 beforeAll(async () => {
   const w = await buildWorld();
   const body = 'Flag 😀 then café, then 🇺🇦 and the end.';
-  const article = importArticle({ actor: SYSTEM, projectId: w.projectId, input: { title: 'Unicode', body } });
+  const article = await importArticle({ actor: SYSTEM, projectId: w.projectId, input: { title: 'Unicode', body } });
   ctx = {
     w,
     unicodeArticle: { id: article.id, body: body.normalize('NFC') },
@@ -107,15 +107,15 @@ describe('HTML and script in displayed fields are stored and served verbatim as 
   });
   test('article body with markup keeps every character (no HTML is interpreted)', async () => {
     const body = `<p onclick="x()">Hi</p>\n<script>alert(3)</script> &amp; &lt; ${Math.random()}`;
-    const a = importArticle({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, input: { title: PAYLOAD, body } });
+    const a = await importArticle({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, input: { title: PAYLOAD, body } });
     const stored = getSqlite().prepare('select body, title from articles where id = ?').get(a.id) as { body: string; title: string };
     expect(stored).toEqual({ body, title: PAYLOAD });
   });
 });
 
 async function sessionCookie(userId: number, opts: { secret?: string; maxAge?: number; sv?: number } = {}) {
-  const sv = opts.sv ?? getDb().select().from(users).where(eq(users.id, userId)).get()!.sessionVersion;
-  const session = startSession(userId);
+  const sv = opts.sv ?? (await getDb().select().from(users).where(eq(users.id, userId)).get())!.sessionVersion;
+  const session = await startSession(userId);
   const jwt = await encode({ token: { uid: userId, sv, sub: String(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? 3600 });
   return `next-auth.session-token=${jwt}`;
 }
@@ -124,8 +124,8 @@ describe('hostile sessions: forged, expired and revoked credentials get 401', ()
   const cases: Array<[string, () => Promise<Partial<CallSpec>>]> = [
     ['a random bearer token', async () => ({ headers: { authorization: 'Bearer fcw_' + 'A'.repeat(43) } })],
     ['a revoked bearer token', async () => {
-      const t = createToken({ actor: ctx.w.people.lead.actor, input: { name: 'to revoke' } });
-      revokeToken({ actor: ctx.w.people.lead.actor, tokenId: t.id });
+      const t = await createToken({ actor: ctx.w.people.lead.actor, input: { name: 'to revoke' } });
+      await revokeToken({ actor: ctx.w.people.lead.actor, tokenId: t.id });
       return { token: t.token };
     }],
     ['a 10,000-character bearer token', async () => ({ token: 'fcw_' + 'x'.repeat(10_000) })],
@@ -225,7 +225,7 @@ describe('imports cannot forge who did the work', () => {
   test('a native JSONL import cannot plant a review by the annotation\'s own author (no self-review)', async () => {
     const a = await createAnnotation({ actor: ctx.w.people.authorReviewer.actor, articleId: ctx.w.article2Id, input: { label: 'claim', start: 0, end: 9 } });
     await reviewAnnotation({ actor: ctx.w.people.otherReviewer.actor, id: a.id, input: { decision: 'accept' } });
-    const out = exportProject({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, request: { format: 'jsonl', articles: String(ctx.w.article2Id) }, baseUrl: 'http://localhost' });
+    const out = await exportProject({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, request: { format: 'jsonl', articles: String(ctx.w.article2Id) }, baseUrl: 'http://localhost' });
     let text = '';
     for (const chunk of out.chunks) text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
     const author = { id: ctx.w.people.authorReviewer.id, name: ACTOR_LABELS.authorReviewer };
@@ -234,11 +234,11 @@ describe('imports cannot forge who did the work', () => {
       if (value.type === 'article') for (const an of value.annotations) for (const r of an.reviews) r.reviewer = author;
       return JSON.stringify(value);
     });
-    const target = createProject({ actor: SYSTEM, input: { name: 'Import target', slug: `import-target-${Date.now()}` } });
-    setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.lead.id, role: 'lead' } });
-    setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.authorReviewer.id, role: 'reviewer' } });
+    const target = await createProject({ actor: SYSTEM, input: { name: 'Import target', slug: `import-target-${Date.now()}` } });
+    await setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.lead.id, role: 'lead' } });
+    await setMember({ actor: SYSTEM, projectId: target.id, input: { userId: ctx.w.people.authorReviewer.id, role: 'reviewer' } });
     try {
-      importBatch({ actor: ctx.w.people.lead.actor, projectId: target.id, files: [{ name: 'forged.jsonl', bytes: new TextEncoder().encode(forged.join('\n') + '\n') }] });
+      await importBatch({ actor: ctx.w.people.lead.actor, projectId: target.id, files: [{ name: 'forged.jsonl', bytes: new TextEncoder().encode(forged.join('\n') + '\n') }] });
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
     }
@@ -251,8 +251,8 @@ describe('imports cannot forge who did the work', () => {
 });
 
 describe('server-owned fields in lib/data', () => {
-  test('a user cannot create a token for someone else: the userId is ignored and the token is theirs', () => {
-    const t = createToken({ actor: ctx.w.people.viewer.actor, input: { name: 'sneaky', userId: ctx.w.people.lead.id } });
+  test('a user cannot create a token for someone else: the userId is ignored and the token is theirs', async () => {
+    const t = await createToken({ actor: ctx.w.people.viewer.actor, input: { name: 'sneaky', userId: ctx.w.people.lead.id } });
     const owner = getSqlite().prepare('select user_id from api_tokens where id = ?').pluck().get(t.id);
     expect(owner).toBe(ctx.w.people.viewer.id);
   });

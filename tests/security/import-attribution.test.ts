@@ -21,7 +21,7 @@ let f: Fixture;
 let original: string;
 beforeAll(async () => {
   f = await buildFixture();
-  original = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+  original = await exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
 });
 
 /** The parts of a native JSONL article line these tests edit. */
@@ -32,7 +32,7 @@ interface Line {
 }
 const db = () => getSqlite();
 const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
-const sameMembers = () => makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
+const sameMembers = async () => await makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
 
 /** The export's lines; `emoji` is the article line holding ctx1 (by the lead) and all 4 links (1 inside it). */
 function exportLines(text = original) {
@@ -56,7 +56,7 @@ const importEvents = (projectId: number) =>
   (db().prepare("select after from events where project_id = ? and action = 'article.import' order by id").pluck().all(projectId) as string[]).map((a) => JSON.parse(a));
 
 /** What an unverified emoji line must become: all the lead's, no reviews, derived statuses. */
-function expectCreditedToLead(projectId: number, result: ReturnType<typeof importBatch>, signature: string) {
+function expectCreditedToLead(projectId: number, result: Awaited<ReturnType<typeof importBatch>>, signature: string) {
   expect(result.files[0]).toMatchObject({ unverifiedLines: 1, droppedReviews: 5, links: 1, skippedLinks: 3, reassignedAuthors: 0 });
   expect(people(projectId, 'annotations')).toEqual([f.lead.user.id]);
   expect(people(projectId, 'links')).toEqual([f.lead.user.id]);
@@ -70,20 +70,20 @@ function expectCreditedToLead(projectId: number, result: ReturnType<typeof impor
 }
 
 describe('a native line this server did not sign keeps nobody\'s name', () => {
-  it('an author edited to a colleague: the line is credited to the importing lead, no reviews, names in the audit event', () => {
+  it('an author edited to a colleague: the line is credited to the importing lead, no reviews, names in the audit event', async () => {
     const { manifest, emoji } = exportLines();
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${impersonating(emoji)}\n`)] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${impersonating(emoji)}\n`)] });
     expectCreditedToLead(target.id, result, 'invalid');
     expect(importEvents(target.id)[0].unverifiedAuthors).toContain('Vera Viewer');
     expect(result.files[0]).toMatchObject({ droppedVerdicts: 2 });
   });
 
-  it('only the edited line loses its people; the signed lines of the same file keep theirs', () => {
+  it('only the edited line loses its people; the signed lines of the same file keep theirs', async () => {
     const { manifest, articles, emojiIndex } = exportLines();
     articles[emojiIndex] = impersonating(articles[emojiIndex]);
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file([manifest, ...articles].join('\n') + '\n')] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file([manifest, ...articles].join('\n') + '\n')] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 1, reassignedAuthors: 0 });
     expect(people(target.id, 'annotations')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id, f.viewer.user.id]));
     expect(result.files[0].imported.filter((a) => a.unverified).map((a) => a.title)).toEqual(['Article emoji']);
@@ -94,34 +94,34 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     expect(signatures).toEqual(['invalid', 'verified', 'verified', 'verified']);
   });
 
-  it('a forged signature value is no better', () => {
+  it('a forged signature value is no better', async () => {
     const { manifest, emoji } = exportLines();
     const forged = impersonating(emoji).replace(/"v1:[0-9a-f]{64}"/, `"v1:${'ab'.repeat(32)}"`);
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forged}\n`)] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forged}\n`)] });
     expectCreditedToLead(target.id, result, 'invalid');
   });
 
-  it('an unedited line without its signature is unsigned, and treated the same', () => {
+  it('an unedited line without its signature is unsigned, and treated the same', async () => {
     const { manifest, emoji } = exportLines();
     const { signature: _drop, ...rest } = JSON.parse(emoji);
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${JSON.stringify(rest)}\n`)] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${JSON.stringify(rest)}\n`)] });
     expectCreditedToLead(target.id, result, 'unsigned');
   });
 
-  it('a line signed by another server (another secret) is treated the same', () => {
+  it('a line signed by another server (another secret) is treated the same', async () => {
     const saved = process.env.AUTH_SECRET;
     process.env.AUTH_SECRET = 'another-server-secret';
     let elsewhere: string;
     try {
-      elsewhere = exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
+      elsewhere = await exportText(f.lead.actor, f.project.id, { format: 'jsonl' });
     } finally {
       process.env.AUTH_SECRET = saved;
     }
     const { manifest, emoji } = exportLines(elsewhere);
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${emoji}\n`)] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${emoji}\n`)] });
     expectCreditedToLead(target.id, result, 'invalid');
   });
 });
@@ -158,10 +158,10 @@ function expectServerOwned(projectId: number) {
 }
 
 describe('an unsigned native line sets no server-owned field', () => {
-  it('lib/data: version, times, prefix and suffix, verdict attribute and final verdicts are the server\'s', () => {
+  it('lib/data: version, times, prefix and suffix, verdict attribute and final verdicts are the server\'s', async () => {
     const { manifest, emoji } = exportLines();
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forgedServerFields(emoji)}\n`)] });
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forgedServerFields(emoji)}\n`)] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 1 });
     expect(result.files[0].droppedVerdicts).toBeGreaterThan(0);
     expectServerOwned(target.id);
@@ -169,8 +169,8 @@ describe('an unsigned native line sets no server-owned field', () => {
 
   it('HTTP: the same through POST /api/projects/:projectId/imports', async () => {
     const { manifest, emoji } = exportLines();
-    const target = sameMembers();
-    const { token } = createToken({ actor: f.lead.actor, input: { name: 'import' } });
+    const target = await sameMembers();
+    const { token } = await createToken({ actor: f.lead.actor, input: { name: 'import' } });
     const form = new FormData();
     form.append('files', new Blob([`${manifest}\n${forgedServerFields(emoji)}\n`], { type: 'application/x-ndjson' }), 'forged.jsonl');
     const mod = (await importRoute('/api/projects/:projectId/imports'))!;
@@ -179,17 +179,17 @@ describe('an unsigned native line sets no server-owned field', () => {
     expectServerOwned(target.id);
   });
 
-  it('a signed line keeps its history', () => {
-    const target = sameMembers();
-    importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
+  it('a signed line keeps its history', async () => {
+    const target = await sameMembers();
+    await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
     expect(count(target.id, 'verdicts')).toBe(count(f.project.id, 'verdicts'));
   });
 });
 
 describe('what this server signed, and the operator, keep their people', () => {
-  it('an unmodified export keeps every author and review', () => {
-    const target = sameMembers();
-    const result = importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
+  it('an unmodified export keeps every author and review', async () => {
+    const target = await sameMembers();
+    const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 0, droppedReviews: 0, reassignedAuthors: 0 });
     expect(count(target.id, 'reviews')).toBe(count(f.project.id, 'reviews'));
     expect(people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
@@ -199,12 +199,12 @@ describe('what this server signed, and the operator, keep their people', () => {
     }
   });
 
-  it('the command-line operator restores an edited file as it says, like a backup', () => {
+  it('the command-line operator restores an edited file as it says, like a backup', async () => {
     const { manifest, emoji } = exportLines();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'attribution-'));
     const edited = path.join(dir, 'edited.jsonl');
     fs.writeFileSync(edited, `${manifest}\n${impersonating(emoji)}\n`);
-    const target = sameMembers();
+    const target = await sameMembers();
     const run = cli(['import', '--project', target.slug, edited]);
     expect(run.code, run.stderr).toBe(0);
     expect(db().prepare('select author_id from annotations where project_id = ? and exact = ?').pluck().get(target.id, f.annotations.ctx1.exact)).toBe(f.viewer.user.id);
@@ -215,15 +215,15 @@ describe('what this server signed, and the operator, keep their people', () => {
 });
 
 describe('a refused batch writes nothing, signed or not', () => {
-  it('an unverified file next to a file with a broken span: 422, no row changes anywhere', () => {
+  it('an unverified file next to a file with a broken span: 422, no row changes anywhere', async () => {
     const { manifest, emoji, articles } = exportLines();
     const broken: Line = JSON.parse(articles.find((l) => l !== emoji)!);
     broken.annotations[0].start += 1;
-    const target = sameMembers();
+    const target = await sameMembers();
     const tables = ['articles', 'annotations', 'links', 'reviews', 'verdicts', 'events'];
     const before = tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get());
     const files = [file(`${manifest}\n${impersonating(emoji)}\n`, 'edited.jsonl'), file(`${manifest}\n${JSON.stringify(broken)}\n`, 'broken.jsonl')];
-    expect(() => importBatch({ actor: f.lead.actor, projectId: target.id, files })).toThrow(expect.objectContaining({ status: 422 }));
+    await expect(importBatch({ actor: f.lead.actor, projectId: target.id, files })).rejects.toThrow(expect.objectContaining({ status: 422 }));
     expect(tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get())).toEqual(before);
   });
 });

@@ -49,14 +49,14 @@ function ops(state: { annotations: number[]; links: number[] }): Op[] {
     },
     async (actor, pick) => await updateAnnotation({ actor, annotationId: pick(state.annotations), ifMatch: pick([1, 2, 3]), input: { note: `edit ${Math.random()}`, end: pick([20, 25, len]) } }),
     async (actor, pick) => await deleteAnnotation({ actor, annotationId: pick(state.annotations) }),
-    (actor, pick) => restoreAnnotation({ actor, annotationId: pick(state.annotations) }),
+    async (actor, pick) => await restoreAnnotation({ actor, annotationId: pick(state.annotations) }),
     async (actor, pick) => state.links.push((await createLink({ actor, input: { fromAnnotationId: pick(state.annotations), toAnnotationId: pick(state.annotations), relation: pick(['corroborates', 'conflicts']) } })).id),
     async (actor, pick) => await deleteLink({ actor, linkId: pick(state.links) }),
     async (actor, pick) => await reviewAnnotation({ actor, id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
     async (actor, pick) => await reviewLink({ actor, id: pick(state.links), input: { decision: pick(['accept', 'reject']), reason: 'because' } }),
     async (actor, pick) => await settle({ actor, kind: 'annotation', id: pick(state.annotations), input: { decision: pick(['accept', 'reject']), reason: 'settled' } }),
     async (actor, pick) => await addComment({ actor, target: { kind: 'annotation', id: pick(state.annotations) }, input: { body: 'A thought.' } }),
-    (actor, pick) => proposeVerdict({ actor, annotationId: pick(state.annotations), input: { verdict: pick(['true', 'false', 'mixed']), rationale: 'Sources.' } }),
+    async (actor, pick) => await proposeVerdict({ actor, annotationId: pick(state.annotations), input: { verdict: pick(['true', 'false', 'mixed']), rationale: 'Sources.' } }),
   ];
 }
 

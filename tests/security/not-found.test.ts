@@ -33,7 +33,7 @@ function urlOf(path: string, params: Record<string, string>, query?: string): st
 describe.each(byId.map((row) => [`${rowTitle(row)} (${row.what})`, row] as const))('%s', (_title, row) => {
   test.each(['nonMember', 'admin'] as const)('as %s: an id of another project answers like a missing id', async (who) => {
     const mod = (await importRoute(row.path))!;
-    const call = row.build(w, who);
+    const call = await row.build(w, who);
     const missing = Object.fromEntries(Object.keys(call.params).map((k) => [k, MISSING]));
     const token = w.people[who].token;
     try {
@@ -48,7 +48,7 @@ describe.each(byId.map((row) => [`${rowTitle(row)} (${row.what})`, row] as const
 });
 
 /** The AppError a call throws, as {status, message}. */
-async function refusal(fn: () => unknown): Promise<{ status: number; message: string }> {
+async function refusal(fn: () => unknown | Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
     await fn();
   } catch (error) {
@@ -62,12 +62,12 @@ test('lib/data answers a stranger the same for an item of another project and a 
   const stranger = w.people.nonMember.actor;
   const missing = Number(MISSING);
   const cases: Array<[string, (id: number) => unknown, number]> = [
-    ['getAnnotation', (id) => getAnnotation({ actor: stranger, annotationId: id }), w.annotation().id],
-    ['getLink', (id) => getLink({ actor: stranger, linkId: id }), w.link().id],
-    ['getArticle', (id) => getArticle({ actor: stranger, articleId: id }), w.articleId],
-    ['listComments', (id) => listComments({ actor: stranger, target: { kind: 'annotation', id } }), w.annotation().id],
-    ['historyOf', (id) => historyOf({ actor: stranger, kind: 'link', id }), w.link().id],
-    ['deleteComment', (id) => deleteComment({ actor: stranger, commentId: id }), w.comment()],
+    ['getAnnotation', async (id) => await getAnnotation({ actor: stranger, annotationId: id }), w.annotation().id],
+    ['getLink', async (id) => await getLink({ actor: stranger, linkId: id }), w.link().id],
+    ['getArticle', async (id) => await getArticle({ actor: stranger, articleId: id }), w.articleId],
+    ['listComments', async (id) => await listComments({ actor: stranger, target: { kind: 'annotation', id } }), w.annotation().id],
+    ['historyOf', async (id) => await historyOf({ actor: stranger, kind: 'link', id }), w.link().id],
+    ['deleteComment', async (id) => await deleteComment({ actor: stranger, commentId: id }), w.comment()],
     ['reviewAnnotation', (id) => reviewAnnotation({ actor: stranger, id, input: { decision: 'accept' } }), w.annotation().id],
   ];
   for (const [name, call, existing] of cases) {

@@ -37,7 +37,7 @@ describe('lib/data', () => {
     expect((await updateAnnotation({ actor: author, annotationId: id, ifMatch: 1, input: { note: 'typo fixed' } })).status).toBe('accepted');
     const changed = await updateAnnotation({ actor: author, annotationId: id, ifMatch: 2, input: { label: 'quote', start: 0, end: 9, note: 'now a quote' } });
     expect(changed.status).toBe('proposed');
-    const view = listReviews({ actor: w.people.viewer.actor, kind: 'annotation', id });
+    const view = await listReviews({ actor: w.people.viewer.actor, kind: 'annotation', id });
     expect(view.status).toBe('proposed');
     expect(view.reviews).toHaveLength(2);
     expect(view.reviews.every((r) => r.forOlderVersion && r.superseded && r.targetVersion === 1)).toBe(true);
@@ -49,11 +49,11 @@ describe('lib/data', () => {
     const id = await acceptedClaim();
     await updateAnnotation({ actor: author, annotationId: id, ifMatch: 1, input: { start: 1, end: 12 } });
     for (const who of ['otherReviewer', 'lead'] as const) {
-      const items = listInbox({ actor: w.people[who].actor }).items.filter((i) => i.type === 'changed' && i.targetId === id);
+      const items = (await listInbox({ actor: w.people[who].actor })).items.filter((i) => i.type === 'changed' && i.targetId === id);
       expect(items, who).toHaveLength(1);
       expect(items[0].unread).toBe(true);
     }
-    const queued = reviewQueue({ actor: w.people.otherReviewer.actor, projectId: w.projectId }).groups.flatMap((g) => g.items.map((i) => i.id));
+    const queued = (await reviewQueue({ actor: w.people.otherReviewer.actor, projectId: w.projectId })).groups.flatMap((g) => g.items.map((i) => i.id));
     expect(queued).toContain(id);
     expect((await reviewAnnotation({ actor: w.people.otherReviewer.actor, id, input: { decision: 'accept' } })).status).toBe('accepted');
     expect(problems()).toEqual([]);
@@ -71,10 +71,10 @@ describe('lib/data', () => {
   test('a link whose end changed in substance is proposed again', async () => {
     const link = w.link();
     await reviewLink({ actor: w.people.otherReviewer.actor, id: link.id, input: { decision: 'accept' } });
-    expect(getLink({ actor: w.people.viewer.actor, linkId: link.id }).status).toBe('accepted');
+    expect((await getLink({ actor: w.people.viewer.actor, linkId: link.id })).status).toBe('accepted');
     await updateAnnotation({ actor: w.people.authorReviewer.actor, annotationId: link.fromAnnotationId, ifMatch: 1, input: { start: 2, end: 14 } });
-    expect(getLink({ actor: w.people.viewer.actor, linkId: link.id }).status).toBe('proposed');
-    expect(listReviews({ actor: w.people.viewer.actor, kind: 'link', id: link.id }).reviews[0].forOlderVersion).toBe(true);
+    expect((await getLink({ actor: w.people.viewer.actor, linkId: link.id })).status).toBe('proposed');
+    expect((await listReviews({ actor: w.people.viewer.actor, kind: 'link', id: link.id })).reviews[0].forOlderVersion).toBe(true);
     expect(problems()).toEqual([]);
   });
 });

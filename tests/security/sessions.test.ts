@@ -27,7 +27,7 @@ const sessionVersion = (userId: number) => getSqlite().prepare('select session_v
 
 /** A session cookie exactly as sign-in makes it (the same jwt callback and encoder), signed in `agoMs` ago. */
 async function signedIn(userId: number, agoMs = 0) {
-  const session = startSession(userId, Date.now() - agoMs);
+  const session = await startSession(userId, Date.now() - agoMs);
   const token = { sub: String(userId), uid: userId, sv: sessionVersion(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) };
   const jwt = await authOptions.jwt!.encode!({ token, secret: authOptions.secret!, maxAge: SESSION_MAX_AGE_SECONDS });
   return { cookie: `${COOKIE}=${jwt}`, claims: token };
@@ -66,7 +66,7 @@ describe('8 hours from sign-in', () => {
 
   test('past 8 hours from sign-in the session is over, whatever the cookie says', async () => {
     const { cookie, claims } = await signedIn(w.people.viewer.id, 8 * 3600_000 + 60_000);
-    expect(sessionCookieUser(claims)).toBeNull();
+    expect(await sessionCookieUser(claims)).toBeNull();
     expect(await myProjects(cookie)).toBe(401);
     const fresh = await signedIn(w.people.viewer.id);
     expect(await myProjects(fresh.cookie)).toBe(200);
@@ -81,7 +81,7 @@ describe('signing out ends the session on the server', () => {
     const csrfCookie = `next-auth.csrf-token=${setCookie(csrf, 'next-auth.csrf-token')}`;
     const out = await auth('POST', 'signout', `${cookie}; ${csrfCookie}`, { csrfToken: (csrf.json as { csrfToken: string }).csrfToken, json: 'true' });
     expect(out.status).toBe(200);
-    expect(sessionCookieUser(claims)).toBeNull();
+    expect(await sessionCookieUser(claims)).toBeNull();
     expect(await myProjects(cookie)).toBe(401);
     // /api/auth/session of an ended session answers no session and clears the cookie.
     const session = await auth('GET', 'session', cookie);
@@ -92,7 +92,7 @@ describe('signing out ends the session on the server', () => {
     const a = await signedIn(w.people.lead.id);
     const b = await signedIn(w.people.lead.id);
     const someoneElse = await signedIn(w.people.viewer.id);
-    expect(signOutEverywhere({ actor: w.people.lead.actor }).ended).toBeGreaterThanOrEqual(2);
+    expect((await signOutEverywhere({ actor: w.people.lead.actor })).ended).toBeGreaterThanOrEqual(2);
     expect([await myProjects(a.cookie), await myProjects(b.cookie), await myProjects(someoneElse.cookie)]).toEqual([401, 401, 200]);
   });
 });
@@ -100,19 +100,19 @@ describe('signing out ends the session on the server', () => {
 describe('a password reset revokes API tokens', () => {
   test('lib/data and HTTP: the token stops working; kept only when asked', async () => {
     const user = w.people.authorReviewer;
-    const { token } = createToken({ actor: user.actor, input: { name: 'script' } });
-    const { token: kept } = createToken({ actor: user.actor, input: { name: 'kept' } });
+    const { token } = await createToken({ actor: user.actor, input: { name: 'script' } });
+    const { token: kept } = await createToken({ actor: user.actor, input: { name: 'kept' } });
     const projects = (await importRoute('/api/projects'))!;
     expect((await callRoute(projects, { method: 'GET', url: '/api/projects', params: {}, token })).status).toBe(200);
     const first = await resetPassword({ actor: SYSTEM, input: { userId: user.id, password: 'a brand new password' } });
     expect(first.tokensRevoked).toBeGreaterThanOrEqual(2);
-    expect(userIdForToken(token)).toBeNull();
-    expect(userIdForToken(kept)).toBeNull();
+    expect(await userIdForToken(token)).toBeNull();
+    expect(await userIdForToken(kept)).toBeNull();
     expect((await callRoute(projects, { method: 'GET', url: '/api/projects', params: {}, token })).status).toBe(401);
-    const { token: mine } = createToken({ actor: user.actor, input: { name: 'confirmed' } });
+    const { token: mine } = await createToken({ actor: user.actor, input: { name: 'confirmed' } });
     const second = await resetPassword({ actor: SYSTEM, input: { userId: user.id, password: 'another new password', keepApiTokens: true } });
     expect(second.tokensRevoked).toBe(0);
-    expect(userIdForToken(mine)).toBe(user.id);
+    expect(await userIdForToken(mine)).toBe(user.id);
     user.token = mine;
   });
 });

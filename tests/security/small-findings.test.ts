@@ -22,9 +22,9 @@ beforeAll(async () => {
   w = await buildWorld();
 }, 60_000);
 
-function refusal(fn: () => unknown): { status: number; message: string } {
+async function refusal(fn: () => unknown | Promise<unknown>): Promise<{ status: number; message: string }> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (isAppError(error)) return { status: error.status, message: error.message };
     throw error;
@@ -83,19 +83,19 @@ describe('server actions from another site', () => {
 });
 
 describe('adding a member by email', () => {
-  test('anyone but a lead gets the same answer for an email with an account and one without', () => {
+  test('anyone but a lead gets the same answer for an email with an account and one without', async () => {
     for (const who of ['viewer', 'otherReviewer', 'nonMember'] as UserKind[]) {
       const actor = w.people[who].actor;
-      const known = refusal(() => memberIdByEmail({ actor, projectId: w.projectId, email: w.people.admin.email }));
-      const unknown = refusal(() => memberIdByEmail({ actor, projectId: w.projectId, email: 'nobody-here@example.test' }));
+      const known = await refusal(async () => await memberIdByEmail({ actor, projectId: w.projectId, email: w.people.admin.email }));
+      const unknown = await refusal(async () => await memberIdByEmail({ actor, projectId: w.projectId, email: 'nobody-here@example.test' }));
       expect(known, who).toEqual(unknown);
       expect(known.status, who).toBe(who === 'nonMember' ? 404 : 403);
     }
   });
-  test('a lead learns it', () => {
+  test('a lead learns it', async () => {
     const actor = w.people.lead.actor;
-    expect(memberIdByEmail({ actor, projectId: w.projectId, email: w.people.admin.email.toUpperCase() })).toBe(w.people.admin.id);
-    expect(refusal(() => memberIdByEmail({ actor, projectId: w.projectId, email: 'nobody-here@example.test' })).status).toBe(404);
+    expect(await memberIdByEmail({ actor, projectId: w.projectId, email: w.people.admin.email.toUpperCase() })).toBe(w.people.admin.id);
+    expect((await refusal(async () => await memberIdByEmail({ actor, projectId: w.projectId, email: 'nobody-here@example.test' }))).status).toBe(404);
   });
 });
 
@@ -106,14 +106,14 @@ describe("a deleted comment's text in the history", () => {
     annotationId = w.annotation().id;
     const author = w.people.otherReviewer.actor;
     const c = await addComment({ actor: author, target: { kind: 'annotation', id: annotationId }, input: { body: SECRET } });
-    deleteComment({ actor: author, commentId: c.id });
+    await deleteComment({ actor: author, commentId: c.id });
   });
-  const historyText = (who: UserKind) => JSON.stringify(historyOf({ actor: w.people[who].actor, kind: 'annotation', id: annotationId }).entries);
-  test('lib/data: hidden from other members, kept for its author and leads', () => {
-    expect(historyText('viewer')).not.toContain(SECRET);
-    expect(historyText('authorReviewer')).not.toContain(SECRET);
-    expect(historyText('otherReviewer')).toContain(SECRET);
-    expect(historyText('lead')).toContain(SECRET);
+  const historyText = async (who: UserKind) => JSON.stringify((await historyOf({ actor: w.people[who].actor, kind: 'annotation', id: annotationId })).entries);
+  test('lib/data: hidden from other members, kept for its author and leads', async () => {
+    expect(await historyText('viewer')).not.toContain(SECRET);
+    expect(await historyText('authorReviewer')).not.toContain(SECRET);
+    expect(await historyText('otherReviewer')).toContain(SECRET);
+    expect(await historyText('lead')).toContain(SECRET);
   });
   test('HTTP: hidden from a viewer', async () => {
     const mod = (await importRoute('/api/annotations/:id/history'))!;
@@ -126,13 +126,13 @@ describe("a deleted comment's text in the history", () => {
 });
 
 describe('a final verdict on one\'s own claim', () => {
-  test('lib/data: refused like settling one\'s own item; another lead may give it', () => {
+  test('lib/data: refused like settling one\'s own item; another lead may give it', async () => {
     const claim = w.annotation({ author: 'lead' }).id;
     const before = snapshot();
-    const refused = refusal(() => finalizeVerdict({ actor: w.people.lead.actor, annotationId: claim, input: { verdict: 'false', rationale: 'Mine.' } }));
+    const refused = await refusal(async () => await finalizeVerdict({ actor: w.people.lead.actor, annotationId: claim, input: { verdict: 'false', rationale: 'Mine.' } }));
     expect(refused.status).toBe(403);
     expect(snapshot()).toBe(before);
-    expect(listVerdicts({ actor: w.people.lead.actor, annotationId: claim }).canFinalize).toBe(false);
+    expect((await listVerdicts({ actor: w.people.lead.actor, annotationId: claim })).canFinalize).toBe(false);
   });
   test('HTTP: 403', async () => {
     const claim = w.annotation({ author: 'lead' }).id;

@@ -62,7 +62,7 @@ export interface World {
   /** A fresh comment (by the authoring reviewer unless given) on a fresh annotation. */
   comment(author?: UserKind): number;
   /** The id of a fresh API token of `kind` (the secret is not kept). */
-  tokenOf(kind: UserKind): number;
+  tokenOf(kind: UserKind): Promise<number>;
   /** A review row written directly (status recomputation is not simulated). */
   review(target: { annotationId?: number; linkId?: number }, reviewer: UserKind, decision?: 'accept' | 'reject'): number;
 }
@@ -84,10 +84,11 @@ async function person(kind: UserKind): Promise<Person> {
     actor: SYSTEM,
     input: { email, name: ACTOR_LABELS[kind], password: 'correct horse battery', isAdmin: kind === 'admin' },
   });
-  const { token } = createToken({ actor: SYSTEM, input: { name: 'matrix', userId: user.id } });
+  const { token } = await createToken({ actor: SYSTEM, input: { name: 'matrix', userId: user.id } });
   return { id: user.id, email, token, actor: { userId: user.id } };
 }
 
+// Synchronous on purpose (better-sqlite3 through drizzle): the matrix builds its cases in plain callbacks.
 function insertAnnotation(projectId: number, articleId: number, authorId: number, start: number, end: number): AnnotationRow {
   const db = getDb();
   const body = getSqlite().prepare('select body from articles where id = ?').pluck().get(articleId) as string;
@@ -114,17 +115,17 @@ export async function buildWorld(): Promise<World> {
   const people = {} as Record<UserKind, Person>;
   for (const kind of kinds) people[kind] = await person(kind);
   const suffix = crypto.randomBytes(3).toString('hex');
-  const project = createProject({ actor: SYSTEM, input: { name: `Matrix ${suffix}`, slug: `matrix-${suffix}` } });
-  const other = createProject({ actor: SYSTEM, input: { name: `Elsewhere ${suffix}`, slug: `elsewhere-${suffix}` } });
+  const project = await createProject({ actor: SYSTEM, input: { name: `Matrix ${suffix}`, slug: `matrix-${suffix}` } });
+  const other = await createProject({ actor: SYSTEM, input: { name: `Elsewhere ${suffix}`, slug: `elsewhere-${suffix}` } });
   for (const kind of kinds) {
     const role = MEMBER_ROLES[kind];
-    if (role) setMember({ actor: SYSTEM, projectId: project.id, input: { userId: people[kind].id, role } });
+    if (role) await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: people[kind].id, role } });
   }
-  setMember({ actor: SYSTEM, projectId: other.id, input: { userId: people.nonMember.id, role: 'lead' } });
-  const a = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Article A', body: BODY_A, outlet: 'Outlet A' } });
-  const b = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Article B', body: BODY_B, outlet: 'Outlet B' } });
-  const f = importArticle({ actor: SYSTEM, projectId: other.id, input: { title: 'Foreign', body: BODY_A, outlet: 'Elsewhere' } });
-  disableUser({ actor: SYSTEM, input: { userId: people.disabled.id } });
+  await setMember({ actor: SYSTEM, projectId: other.id, input: { userId: people.nonMember.id, role: 'lead' } });
+  const a = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Article A', body: BODY_A, outlet: 'Outlet A' } });
+  const b = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Article B', body: BODY_B, outlet: 'Outlet B' } });
+  const f = await importArticle({ actor: SYSTEM, projectId: other.id, input: { title: 'Foreign', body: BODY_A, outlet: 'Elsewhere' } });
+  await disableUser({ actor: SYSTEM, input: { userId: people.disabled.id } });
 
   let cursor = 0;
   const nextSpan = () => {
@@ -173,8 +174,8 @@ export async function buildWorld(): Promise<World> {
       getSqlite().prepare("update links set status = 'disputed' where id = ?").run(row.id);
       return row.id;
     },
-    tokenOf(kind) {
-      return createToken({ actor: SYSTEM, input: { name: 'fixture', userId: people[kind].id } }).id;
+    async tokenOf(kind) {
+      return (await createToken({ actor: SYSTEM, input: { name: 'fixture', userId: people[kind].id } })).id;
     },
     comment(author = 'authorReviewer') {
       const row = world.annotation();

@@ -33,7 +33,7 @@ const storedSessionVersion = (userId: number) => (getSqlite().prepare('select se
 
 /** A next-auth session cookie as sign-in makes it: uid and the user's current sessionVersion. */
 async function sessionCookie(user: { id: number }, maxAge = 3600, sv = storedSessionVersion(user.id)) {
-  const session = startSession(user.id);
+  const session = await startSession(user.id);
   const jwt = await encode({ token: { uid: user.id, sv, sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: authSecret(), maxAge });
   return `next-auth.session-token=${jwt}`;
 }
@@ -65,9 +65,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
   reviewer = await makeUser();
-  const project = makeProject([[reviewer.user.id, 'reviewer']]);
-  articleId = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Lane', body: BODY } }).id;
-  token = createToken({ actor: SYSTEM, input: { name: 'lane', userId: reviewer.user.id } }).token;
+  const project = await makeProject([[reviewer.user.id, 'reviewer']]);
+  articleId = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Lane', body: BODY } })).id;
+  token = (await createToken({ actor: SYSTEM, input: { name: 'lane', userId: reviewer.user.id } })).token;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -126,7 +126,7 @@ describe('the fast lane over HTTP', () => {
 
   it('refuses an expired, forged or outdated session and a disabled user with 401, writing nothing', async () => {
     const other = await makeUser();
-    makeProject([[other.user.id, 'reviewer']]);
+    await makeProject([[other.user.id, 'reviewer']]);
     const before = annotationCount();
     const expired = await sessionCookie(reviewer.user, -60);
     const forged = `next-auth.session-token=${(await sessionCookie(reviewer.user)).split('=')[1].slice(0, -4)}AAAA`;
@@ -136,13 +136,13 @@ describe('the fast lane over HTTP', () => {
       expect(res.status, cookie.slice(0, 40)).toBe(401);
     }
     const victim = await makeUser();
-    const project = makeProject([[victim.user.id, 'reviewer']]);
-    const victimArticle = importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Victim', body: `${BODY} (2)` } }).id;
+    const project = await makeProject([[victim.user.id, 'reviewer']]);
+    const victimArticle = (await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Victim', body: `${BODY} (2)` } })).id;
     const victimCookie = await sessionCookie(victim.user);
     await resetPassword({ actor: SYSTEM, input: { userId: victim.user.id } });
     expect((await post(`/api/articles/${victimArticle}/annotations`, span(), { cookie: victimCookie, origin: base })).status, 'signed out everywhere').toBe(401);
-    const victimToken = createToken({ actor: SYSTEM, input: { name: 'v', userId: victim.user.id } }).token;
-    disableUser({ actor: SYSTEM, input: { userId: victim.user.id } });
+    const victimToken = (await createToken({ actor: SYSTEM, input: { name: 'v', userId: victim.user.id } })).token;
+    await disableUser({ actor: SYSTEM, input: { userId: victim.user.id } });
     expect((await post(`/api/articles/${victimArticle}/annotations`, span(), { authorization: `Bearer ${victimToken}` })).status).toBe(401);
     expect(annotationCount()).toBe(before);
   });

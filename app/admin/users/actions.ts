@@ -20,10 +20,10 @@ export async function addUserAction(_previous: FormState, form: FormData): Promi
 
 /** Disables an account (every session ends at once) or enables it again. */
 export async function setUserDisabledAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runAction((actor) => {
+  return runAction(async (actor) => {
     const userId = idField(form, 'userId');
-    if (field(form, 'intent') === 'enable') enableUser({ actor, input: { userId } });
-    else disableUser({ actor, input: { userId } });
+    if (field(form, 'intent') === 'enable') await enableUser({ actor, input: { userId } });
+    else await disableUser({ actor, input: { userId } });
   }, PATHS);
 }
 

@@ -9,7 +9,7 @@ export const metadata = { title: 'Users' };
 export default async function AdminUsersPage() {
   const user = await requirePageUser('/admin/users');
   if (!user.isAdmin) notFound();
-  const users = listUsers({ actor: { userId: user.id } });
+  const users = await listUsers({ actor: { userId: user.id } });
   return (
     <div className="container">
       <div className="page-header">

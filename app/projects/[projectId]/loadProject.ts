@@ -11,9 +11,9 @@ export function routeId(value: string): number | null {
 }
 
 /** Runs a lib/data read, turning its 404 (unknown, or not a member) into the 404 page. */
-export function orNotFound<T>(read: () => T): T {
+export async function orNotFound<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return read();
+    return await read();
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
     throw error;
@@ -35,6 +35,6 @@ export async function loadProjectPage(params: Promise<{ projectId: string }>, su
   const user = await requirePageUser(`/projects/${raw}${suffix}`);
   const projectId = routeId(raw);
   if (projectId === null) notFound();
-  const project = orNotFound(() => getProject({ actor: { userId: user.id }, projectId }));
+  const project = await orNotFound(async () => await getProject({ actor: { userId: user.id }, projectId }));
   return { user, project, projectId };
 }

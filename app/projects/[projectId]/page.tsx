@@ -36,15 +36,15 @@ export default async function ProjectArticlesPage({ params, searchParams }: { pa
   const query = listQuery(await searchParams);
   const { cursor, limit, ...filters } = query;
   const base = `/projects/${projectId}`;
-  let page: ReturnType<typeof listArticlesPage> | null = null;
+  let page: Awaited<ReturnType<typeof listArticlesPage>> | null = null;
   let problem: string | null = null;
   try {
-    page = listArticlesPage({ actor, projectId, query });
+    page = await listArticlesPage({ actor, projectId, query });
   } catch (error) {
     if (!isAppError(error) || error.status !== 400) throw error;
     problem = error.message;
   }
-  const outlets = listArticleOutlets({ actor, projectId });
+  const outlets = await listArticleOutlets({ actor, projectId });
   const filtered = Object.keys(filters).some((key) => key !== 'sort');
   const isLead = can(project.role, 'article.edit');
   const empty = page !== null && page.total === 0 && !filtered;
@@ -92,7 +92,7 @@ export default async function ProjectArticlesPage({ params, searchParams }: { pa
         </>
       )}
       {isLead && page && page.items.length > 0 && <BulkOutlet projectId={projectId} articles={page.items} />}
-      {isLead && <ArchivedArticles projectId={projectId} articles={listArchivedArticles({ actor: { userId: user.id }, projectId })} />}
+      {isLead && <ArchivedArticles projectId={projectId} articles={await listArchivedArticles({ actor: { userId: user.id }, projectId })} />}
     </div>
   );
 }

@@ -15,7 +15,7 @@ async function throttledSignIn(request: Request): Promise<Response | null> {
   if (!new URL(request.url).pathname.endsWith('/callback/credentials')) return null;
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get('email') ?? '').trim().toLowerCase();
-  const wait = email ? signInRetryAfterSeconds(email, clientAddress(request.headers)) : 0;
+  const wait = email ? await signInRetryAfterSeconds(email, clientAddress(request.headers)) : 0;
   if (!wait) return null;
   const url = new URL('/signin?error=RateLimited', request.url).toString();
   return NextResponse.json(

@@ -64,12 +64,12 @@ export default async function ClaimBoardPage({ params, searchParams }: { params:
   let board: ClaimBoard | null = null;
   let problem: string | null = null;
   try {
-    board = claimBoard({ actor, projectId, query });
+    board = await claimBoard({ actor, projectId, query });
   } catch (error) {
     if (!isAppError(error) || error.status !== 400) throw error;
     problem = error.message;
   }
-  const reviewers = listMembers({ actor, projectId }).filter((m) => m.role !== 'viewer');
+  const reviewers = (await listMembers({ actor, projectId })).filter((m) => m.role !== 'viewer');
   return (
     <div className={`container ${styles.page}`}>
       <ProjectNav projectId={projectId} projectName={project.name} active="board" role={project.role} />

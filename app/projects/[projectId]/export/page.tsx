@@ -24,9 +24,9 @@ export default async function ExportPage({ params }: { params: Promise<{ project
   }
   const actor = { userId: user.id };
   // A few to start from; the picker searches the rest (a desk has thousands).
-  const articles = listArticlesPage({ actor, projectId, query: { sort: '-annotations', limit: '6' } }).items.map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
-  const members = listMembers({ actor, projectId }).map((m) => ({ id: m.userId, name: m.name }));
-  const publishingReady = getPublishingSettings({ actor, projectId }) !== null;
+  const articles = (await listArticlesPage({ actor, projectId, query: { sort: '-annotations', limit: '6' } })).items.map((a) => ({ id: a.id, title: a.title || `Article ${a.id}`, outlet: a.outlet, annotations: a.annotationCounts.total }));
+  const members = (await listMembers({ actor, projectId })).map((m) => ({ id: m.userId, name: m.name }));
+  const publishingReady = await getPublishingSettings({ actor, projectId }) !== null;
   const formats: FormatChoice[] = EXPORT_FORMATS.map((key) => ({ key, title: FORMATS[key].title, description: FORMATS[key].description, extension: FORMATS[key].extension }));
   return (
     <div className="container">

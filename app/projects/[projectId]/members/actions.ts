@@ -9,10 +9,10 @@ const paths = (projectId: number) => [`/projects/${projectId}/members`];
 /** A lead (or site admin) adds someone by email with a role. */
 export async function addMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
-  return runAction((actor) => {
+  return runAction(async (actor) => {
     const email = field(form, 'email');
-    const userId = memberIdByEmail({ actor, projectId, email });
-    setMember({ actor, projectId, input: { userId, role: field(form, 'role') } });
+    const userId = await memberIdByEmail({ actor, projectId, email });
+    await setMember({ actor, projectId, input: { userId, role: field(form, 'role') } });
     return { message: `${email.toLowerCase()} is now a ${field(form, 'role')} of this project.` };
   }, paths(projectId));
 }
@@ -20,15 +20,15 @@ export async function addMemberAction(_previous: FormState, form: FormData): Pro
 /** A lead changes a member's role. */
 export async function changeRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
-  return runAction((actor) => {
-    setMember({ actor, projectId, input: { userId: idField(form, 'userId'), role: field(form, 'role') } });
+  return runAction(async (actor) => {
+    await setMember({ actor, projectId, input: { userId: idField(form, 'userId'), role: field(form, 'role') } });
   }, paths(projectId));
 }
 
 /** A lead removes a member, who is locked out of the project on their next request. */
 export async function removeMemberAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
-  return runAction((actor) => {
-    removeMember({ actor, projectId, userId: idField(form, 'userId') });
+  return runAction(async (actor) => {
+    await removeMember({ actor, projectId, userId: idField(form, 'userId') });
   }, paths(projectId));
 }

@@ -10,7 +10,7 @@ export const metadata = { title: 'Members' };
 
 export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project, projectId } = await loadProjectPage(params, '/members');
-  const members = listMembers({ actor: { userId: user.id }, projectId });
+  const members = await listMembers({ actor: { userId: user.id }, projectId });
   const canManage = user.isAdmin || can(project.role, 'member.manage');
   return (
     <div className="container">

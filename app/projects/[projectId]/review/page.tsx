@@ -20,9 +20,9 @@ type Search = Record<string, string | string[] | undefined>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
 
 /** Runs a read whose input came from the URL: a 400 becomes a message on the page. */
-function fromUrl<T>(read: () => T): { value: T | null; error: string | null } {
+async function fromUrl<T>(read: () => Promise<T>): Promise<{ value: T | null; error: string | null }> {
   try {
-    return { value: read(), error: null };
+    return { value: await read(), error: null };
   } catch (error) {
     if (isAppError(error) && error.status === 400) return { value: null, error: error.message };
     throw error;
@@ -36,10 +36,10 @@ export default async function ReviewQueuePage({ params, searchParams }: { params
   const filters = Object.fromEntries(FILTERS.map((f) => [f, one(search[f])]));
   const filterQuery = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1])).toString();
   // The event id the page was read at: a refresh after live changes remounts the queue with them.
-  const readAt = currentCursor();
+  const readAt = await currentCursor();
   const canReview = can(project.role, 'review.create');
-  const queue = canReview ? fromUrl(() => reviewQueue({ actor, projectId, query: filters })) : null;
-  const disputed = can(project.role, 'review.settle') ? fromUrl(() => disputedItems({ actor, projectId, query: { cursor: one(search.disputed) } })) : null;
+  const queue = canReview ? await fromUrl(async () => await reviewQueue({ actor, projectId, query: filters })) : null;
+  const disputed = can(project.role, 'review.settle') ? await fromUrl(async () => await disputedItems({ actor, projectId, query: { cursor: one(search.disputed) } })) : null;
   return (
     <div className="container">
       <ProjectNav projectId={projectId} projectName={project.name} active="review" role={project.role} />

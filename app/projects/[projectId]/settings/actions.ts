@@ -21,8 +21,8 @@ function claimUrlsFrom(text: string): Record<string, string> {
 /** A lead saves how the project publishes fact-checks (ClaimReview). */
 export async function savePublishingAction(_previous: FormState, form: FormData): Promise<FormState> {
   const projectId = idField(form, 'projectId');
-  return runAction((actor) => {
-    updatePublishingSettings({
+  return runAction(async (actor) => {
+    await updatePublishingSettings({
       actor,
       projectId,
       input: {

@@ -10,7 +10,7 @@ export const metadata = { title: 'Publishing settings' };
 
 export default async function SettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { user, project, projectId } = await loadProjectPage(params, '/settings');
-  const settings = getPublishingSettings({ actor: { userId: user.id }, projectId });
+  const settings = await getPublishingSettings({ actor: { userId: user.id }, projectId });
   const canEdit = can(project.role, 'project.export');
   return (
     <div className="container">

@@ -23,17 +23,17 @@ type Params = { projectId: string; articleId: string };
 /** Annotations the page itself sends (the first screens of text); the Reader fetches the rest. */
 const FIRST_PAGE = 100;
 
-function load(userId: number, articleId: string, focusId: number | null) {
+async function load(userId: number, articleId: string, focusId: number | null) {
   const id = Number(articleId);
   if (!/^\d{1,15}$/.test(articleId) || id <= 0) notFound();
   try {
-    const cursor = currentCursor();
-    const { article, role, project } = getArticle({ actor: { userId }, articleId: id });
-    const first = listAnnotationPage({ actor: { userId }, articleId: id, page: { limit: FIRST_PAGE } });
+    const cursor = await currentCursor();
+    const { article, role, project } = await getArticle({ actor: { userId }, articleId: id });
+    const first = await listAnnotationPage({ actor: { userId }, articleId: id, page: { limit: FIRST_PAGE } });
     // ?focus= may name an annotation further down than the first page: send it along.
-    const focused = focusId !== null && !first.items.some((a) => a.id === focusId) ? focusedAnnotation(userId, article, focusId) : null;
+    const focused = focusId !== null && !first.items.some((a) => a.id === focusId) ? await focusedAnnotation(userId, article, focusId) : null;
     const annotations = focused ? [...first.items, focused] : first.items;
-    const speakers = listSpeakers({ actor: { userId }, projectId: project.id });
+    const speakers = await listSpeakers({ actor: { userId }, projectId: project.id });
     return { article, role: role ?? 'viewer', project, annotations, nextPage: first.nextCursor, total: first.total, speakers, cursor };
   } catch (error) {
     if (isAppError(error) && error.status === 404) notFound();
@@ -41,9 +41,9 @@ function load(userId: number, articleId: string, focusId: number | null) {
   }
 }
 
-function focusedAnnotation(userId: number, article: { id: number; currentRevision: number }, focusId: number) {
+async function focusedAnnotation(userId: number, article: { id: number; currentRevision: number }, focusId: number) {
   try {
-    const annotation = getAnnotation({ actor: { userId }, annotationId: focusId });
+    const annotation = await getAnnotation({ actor: { userId }, annotationId: focusId });
     // Spans left on an older revision are not part of this reader (OldRevision shows them).
     return annotation.articleId === article.id && annotation.anchor?.revision === article.currentRevision ? annotation : null;
   } catch (error) {
@@ -53,11 +53,11 @@ function focusedAnnotation(userId: number, article: { id: number; currentRevisio
 }
 
 /** The statement a link was followed from (?from=ID), for the one-click way back; null if gone. */
-function linkOrigin(userId: number, from: string | undefined) {
+async function linkOrigin(userId: number, from: string | undefined) {
   if (!from || !/^\d{1,15}$/.test(from)) return null;
   try {
-    const annotation = getAnnotation({ actor: { userId }, annotationId: Number(from) });
-    const { article } = getArticle({ actor: { userId }, articleId: annotation.articleId });
+    const annotation = await getAnnotation({ actor: { userId }, annotationId: Number(from) });
+    const { article } = await getArticle({ actor: { userId }, articleId: annotation.articleId });
     return { annotationId: annotation.id, articleId: article.id, name: sourceName(article) };
   } catch (error) {
     if (isAppError(error)) return null;
@@ -79,13 +79,13 @@ export default async function ReaderPage({ params, searchParams }: { params: Pro
   const { focus, from, revision } = await searchParams;
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}`);
   const focusId = focus && /^\d{1,15}$/.test(focus) ? Number(focus) : null;
-  const data = load(user.id, articleId, focusId);
+  const data = await load(user.id, articleId, focusId);
   const { article, project } = data;
   if (String(article.projectId) !== projectId) notFound();
-  const back = linkOrigin(user.id, from);
+  const back = await linkOrigin(user.id, from);
   // Nothing is written in an archived article (lib/data refuses it): the reader only reads.
   const archived = article.archivedAt !== null;
-  const revs = readerRevisions({ actor: { userId: user.id }, articleId: article.id, requested: revision });
+  const revs = await readerRevisions({ actor: { userId: user.id }, articleId: article.id, requested: revision });
   return (
     <>
       <div className="container" style={{ maxWidth: 1320 }}>

@@ -34,7 +34,7 @@ export default async function ComparePage({ params }: { params: Params }) {
   const { user, project, projectId } = await loadProjectPage(params, `/compare/${raw}`);
   const annotationId = routeId(raw);
   if (annotationId === null) notFound();
-  const result = orNotFound(() => quoteComparison({ actor: { userId: user.id }, annotationId }));
+  const result = await orNotFound(async () => await quoteComparison({ actor: { userId: user.id }, annotationId }));
   if (result.projectId !== projectId) notFound();
   const { quote, comparisons } = result;
   return (

@@ -12,9 +12,9 @@ export const metadata = { title: 'Re-anchoring queue' };
 const PAGE_SIZE = 50;
 
 /** A cursor from the URL that is stale or forged is a message on the page, not an error page. */
-function readPage(read: () => ReturnType<typeof projectReanchorQueue>) {
+async function readPage(read: () => ReturnType<typeof projectReanchorQueue>) {
   try {
-    return { page: read(), error: null };
+    return { page: await read(), error: null };
   } catch (error) {
     if (isAppError(error) && error.status === 400) return { page: null, error: error.message };
     throw error;
@@ -25,7 +25,7 @@ function readPage(read: () => ReturnType<typeof projectReanchorQueue>) {
 export default async function ProjectReanchorQueuePage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<{ cursor?: string }> }) {
   const { user, project, projectId } = await loadProjectPage(params, '/revisions/queue');
   const { cursor } = await searchParams;
-  const { page, error } = readPage(() => projectReanchorQueue({ actor: { userId: user.id }, projectId, query: { cursor: cursor ?? null, limit: String(PAGE_SIZE) } }));
+  const { page, error } = await readPage(async () => await projectReanchorQueue({ actor: { userId: user.id }, projectId, query: { cursor: cursor ?? null, limit: String(PAGE_SIZE) } }));
   const canDecide = can(project.role, 'review.create');
   const here = `/projects/${projectId}/revisions/queue`;
   const articles = page ? new Set(page.items.map((i) => i.articleId)).size : 0;

@@ -10,8 +10,8 @@ export async function updateArticleDetailsAction(_previous: FormState, form: For
   const projectId = idField(form, 'projectId');
   const orNull = (name: string) => field(form, name) || null;
   return runAction(
-    (actor) => {
-      updateArticleMetadata({
+    async (actor) => {
+      await updateArticleMetadata({
         actor,
         articleId,
         input: {

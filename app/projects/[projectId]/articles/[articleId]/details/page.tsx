@@ -20,7 +20,7 @@ export default async function ArticleDetailsPage({ params }: { params: Promise<P
   const projectId = routeId(raw.projectId);
   const articleId = routeId(raw.articleId);
   if (projectId === null || articleId === null) notFound();
-  const { article, project, role } = orNotFound(() => getArticle({ actor: { userId: user.id }, articleId }));
+  const { article, project, role } = await orNotFound(async () => await getArticle({ actor: { userId: user.id }, articleId }));
   if (article.projectId !== projectId) notFound();
   const { body, ...meta } = article;
   return (

@@ -11,7 +11,7 @@ export async function loadRevisionPage(params: RevisionPageParams, suffix: strin
   const user = await requirePageUser(`/projects/${projectId}/articles/${articleId}/revisions${suffix}`);
   if (!/^\d{1,15}$/.test(articleId)) notFound();
   try {
-    const { article, role, project } = getArticle({ actor: { userId: user.id }, articleId: Number(articleId) });
+    const { article, role, project } = await getArticle({ actor: { userId: user.id }, articleId: Number(articleId) });
     if (String(article.projectId) !== projectId) notFound();
     return { user, actor: { userId: user.id }, article, role: role ?? 'viewer', project };
   } catch (error) {

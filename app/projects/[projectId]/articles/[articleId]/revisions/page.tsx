@@ -16,9 +16,9 @@ export default async function RevisionDiffPage({ params, searchParams }: { param
   const to = revisionParam(query.to, article.currentRevision, article.currentRevision);
   const from = revisionParam(query.from, Math.max(1, to - 1), to);
   const base = `/projects/${project.id}/articles/${article.id}`;
-  const left = readRevision({ actor, articleId: article.id, number: from });
-  const right = readRevision({ actor, articleId: article.id, number: to });
-  const statesOnTo = new Map(anchorStatesOn({ actor, articleId: article.id, number: to }).map((s) => [s.annotationId, s]));
+  const left = await readRevision({ actor, articleId: article.id, number: from });
+  const right = await readRevision({ actor, articleId: article.id, number: to });
+  const statesOnTo = new Map((await anchorStatesOn({ actor, articleId: article.id, number: to })).map((s) => [s.annotationId, s]));
   const leftSpans = left.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, state: from === to ? 'kept' as const : statesOnTo.get(a.id)?.state ?? 'orphaned' }));
   const rightSpans = right.annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, label: a.label, state: a.anchor?.state ?? 'kept' }));
   const counts = countStates(leftSpans);

@@ -13,11 +13,11 @@ export const metadata = { title: 'History' };
 type Params = { projectId: string; kind: string; id: string };
 
 /** The page of the history the cursor names; a stale or forged cursor falls back to the newest. */
-function readPage(read: (cursor: string | undefined) => ReturnType<typeof historyPage>, cursor: string | undefined) {
+async function readPage(read: (cursor: string | undefined) => ReturnType<typeof historyPage>, cursor: string | undefined) {
   try {
-    return { history: read(cursor), stale: false };
+    return { history: await read(cursor), stale: false };
   } catch (error) {
-    if (cursor && isAppError(error) && error.status === 400) return { history: read(undefined), stale: true };
+    if (cursor && isAppError(error) && error.status === 400) return { history: await read(undefined), stale: true };
     throw error;
   }
 }
@@ -29,7 +29,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const { user, project, projectId } = await loadProjectPage(params, `/history/${kind}/${rawId}`);
   const id = routeId(rawId);
   if ((kind !== 'annotation' && kind !== 'link') || id === null) notFound();
-  const { history, stale } = orNotFound(() => readPage((c) => historyPage({ actor: { userId: user.id }, kind, id, query: { cursor: c } }), cursor));
+  const { history, stale } = await orNotFound(async () => await readPage(async (c) => await historyPage({ actor: { userId: user.id }, kind, id, query: { cursor: c } }), cursor));
   if (history.target.projectId !== projectId) notFound();
   const base = `/projects/${projectId}/history/${kind}/${id}`;
   return (

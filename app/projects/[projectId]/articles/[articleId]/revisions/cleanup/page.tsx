@@ -12,7 +12,7 @@ export default async function CleanupPage({ params }: { params: Promise<{ projec
   const { actor, article, role, project } = await loadRevisionPage(params, '/cleanup');
   let proposal;
   try {
-    proposal = proposeArticleCleanup({ actor, articleId: article.id });
+    proposal = await proposeArticleCleanup({ actor, articleId: article.id });
   } catch (error) {
     if (isAppError(error) && (error.status === 403 || error.status === 404)) notFound();
     throw error;

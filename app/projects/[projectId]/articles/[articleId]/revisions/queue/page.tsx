@@ -9,7 +9,7 @@ export const metadata = { title: 'Re-anchoring queue' };
 
 export default async function ReanchorQueuePage({ params }: { params: Promise<{ projectId: string; articleId: string }> }) {
   const { actor, article, role, project } = await loadRevisionPage(params, '/queue');
-  const page = articleReanchorQueue({ actor, articleId: article.id, query: { limit: '200' } });
+  const page = await articleReanchorQueue({ actor, articleId: article.id, query: { limit: '200' } });
   const base = `/projects/${project.id}/articles/${article.id}`;
   const canDecide = can(role, 'review.create');
   return (
