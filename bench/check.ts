@@ -15,7 +15,7 @@ import { getTableName } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { closeDb, getDb, getSqlite } from '../lib/db/client';
-import * as sqliteSchema from '../lib/db/schema';
+import * as sqliteSchema from '../lib/db/tables';
 import * as pgSchema from '../lib/db/pg/schema';
 import { applyPgMigrations } from '../lib/db/pg/migrate';
 import { INVARIANTS } from '../cli/invariants';
@@ -23,6 +23,7 @@ import { PG_INVARIANTS } from '../cli/pgInvariants';
 import { freshDataDir } from './harness';
 import { restoreCorpus, saveCorpus } from './scale/cache';
 import { grow, startCorpus } from './scale/corpus';
+import { all } from '../lib/db/query';
 
 const SIZE = Number(process.env.CHECK_SIZE || 2000);
 const ADMIN_URL = process.env.PG_TEST_URL || '';
@@ -51,7 +52,7 @@ async function copyInto(client: pg.Client): Promise<Record<string, number>> {
   const db = drizzle({ client, schema: pgSchema });
   const copied: Record<string, number> = {};
   for (const table of COPIED) {
-    const rows = await getDb().select().from(sqliteSchema[table]).all() as Array<Record<string, unknown>>;
+    const rows = await all(getDb().select().from(sqliteSchema[table])) as Array<Record<string, unknown>>;
     for (let i = 0; i < rows.length; i += BATCH) {
       // The row types of the two schemas are equal (tests/db/pgSchemaTypes.test.ts).
       await db.insert(pgSchema[table]).values(rows.slice(i, i + BATCH) as never);
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   } finally {
     await client.end().catch(() => {});
     await admin(`drop database if exists "${name}" with (force)`);
-    closeDb();
+    await closeDb();
     fs.rmSync(process.env.DATA_DIR, { recursive: true, force: true });
   }
 }

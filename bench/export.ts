@@ -58,7 +58,7 @@ async function main() {
     fs.writeFileSync(process.env.BENCH_OUT, JSON.stringify({ exportOverBare: Math.round(ratio * 1000) / 1000, exportOverBareCpu: Math.round(cpuRatio * 1000) / 1000, peakMemoryMb, rowsPerSecond: Math.round(ours.rowsPerSecond) }) + '\n');
   }
   const { closeDb } = await import('../lib/db/client');
-  closeDb();
+  await closeDb();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -177,7 +177,7 @@ async function prepareCorpora(extra: Record<string, number>): Promise<Array<{ si
     getSqlite().exec(`VACUUM INTO '${path.join(dataDir, 'workbench.sqlite').replace(/'/g, "''")}'`);
     prepared.push({ size, corpus: structuredClone(corpus), dataDir });
   }
-  closeDb();
+  await closeDb();
   return prepared;
 }
 

@@ -32,6 +32,6 @@ export async function setupWorld(dataDir: string, reviewers: number): Promise<Be
     await setMember({ actor: SYSTEM, projectId: project.id, input: { userId: user.id, role: 'reviewer' } });
     people.push({ id: user.id, token: (await createToken({ actor: SYSTEM, input: { name: 'bench', userId: user.id } })).token });
   }
-  closeDb();
+  await closeDb();
   return { projectId: project.id, articleId: a.id, otherArticleId: b.id, articleLength: a.length, reviewers: people };
 }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
-import { annotations, articles, events, links, memberships, projects, reviews, users } from '../lib/db/schema';
+import { annotations, articles, events, links, memberships, projects, reviews, users } from '../lib/db/tables';
 import { migrationsFolder } from '../lib/db/migrate';
 import { CliError } from './support';
 

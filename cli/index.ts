@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   }
   // Imported articles are indexed for suggestions in the background: finish that first.
   await sentenceIndexIdle();
-  closeDb();
+  await closeDb();
   process.exitCode = code;
 }
 

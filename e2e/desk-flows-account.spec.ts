@@ -5,9 +5,10 @@
 import { test, expect, Reader, createSeedCopy, createTestArticle, createTestUser, signInThroughUi, tagText, PASSWORD } from './fixtures';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { events } from '@/lib/db/schema';
+import { events } from '@/lib/db/tables';
 import { listArchivedArticles } from '@/lib/data/articleArchive';
 import { SYSTEM } from '@/lib/data/actor';
+import { all } from '@/lib/db/query';
 
 test("Ctrl+Z after the toast's Undo does not undo the delete a second time", async ({ project, reviewer, pageAs }) => {
   const article = await createSeedCopy(project, 0);
@@ -101,6 +102,6 @@ test('a lead archives an article imported by mistake and restores it; both are i
   await archived.getByRole('button', { name: 'Restore Weather in Tashkent — imported by mistake' }).click();
   await expect(archived).toBeHidden();
   expect(await listArchivedArticles({ actor: SYSTEM, projectId: project.id })).toEqual([]);
-  const actions = (await getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, mistake.id))).all()).map((e) => e.action);
+  const actions = (await all(getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, mistake.id))))).map((e) => e.action);
   expect(actions).toEqual(['article.import', 'article.archive', 'article.restore']);
 });

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { test, expect, ReviewQueue, Reader, addMember, createTestArticle, createTestUser, tagText, type TestUser } from './fixtures';
 import { createLink } from '@/lib/data/links';
 import { reviewAnnotation } from '@/lib/data/reviews';
-import type { Label } from '@/lib/db/schema';
+import type { Label } from '@/lib/db/tables';
 
 const OUTLETS = ['UNN', 'Zamin.uz', 'Kyiv Independent'];
 const PER_ARTICLE = 22;

@@ -28,7 +28,7 @@ import { FORMATS } from '../lib/export';
 import { closeDb } from '../lib/db/client';
 import { seedFiles } from '../seeds/load';
 import { statedMetadata } from '../seeds/metadata';
-import type { Label, Verdict } from '../lib/db/schema';
+import type { Label, Verdict } from '../lib/db/tables';
 
 export const BASE_URL = 'https://desk.example.org';
 
@@ -228,7 +228,7 @@ async function main() {
   if (!out) throw new Error('usage: DATA_DIR=<fresh dir> npx tsx scripts/conformance-data.ts OUT_DIR');
   const { projectId, lead, articleIds } = await build();
   const counts = await writeExports(out, projectId, lead, articleIds);
-  closeDb();
+  await closeDb();
   console.log(`dataset: ${counts.articles} articles, ${counts.annotations} annotations, ${counts.links} links, ${counts.reviews} reviews; ${EXPORT_FORMATS.length} formats written to ${out}`);
 }
 

@@ -7,11 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { writeTransaction } from '../lib/db/client';
-import { articles, memberships, projects } from '../lib/db/schema';
+import { articles, memberships, projects } from '../lib/db/tables';
 import { normalizeArticleText, sha256Hex } from '../lib/anchoring/normalize';
 import { recordEvent } from '../lib/data/events';
 import { scheduleSentenceIndex } from '../lib/data/sentenceIndex';
 import { statedMetadata } from './metadata';
+import { all, exec, first } from '../lib/db/query';
 
 export const SEED_PROJECT = {
   slug: 'zelenskyy-territories',
@@ -35,25 +36,24 @@ export function seedFiles(folder = seedsFolder()): string[] {
 export async function loadSeeds(leadUserId: number | null): Promise<{ projectId: number; added: number }> {
   const files = seedFiles().map((file) => normalizeArticleText(fs.readFileSync(file, 'utf8')));
   return await writeTransaction(async (tx) => {
-    let project = await tx.select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)).get();
+    let project = await first(tx.select().from(projects).where(eq(projects.slug, SEED_PROJECT.slug)));
     if (!project) {
-      project = await tx.insert(projects).values({ ...SEED_PROJECT, createdBy: leadUserId }).returning().get();
-      if (leadUserId) await tx.insert(memberships).values({ projectId: project.id, userId: leadUserId, role: 'lead' }).run();
+      project = await first(tx.insert(projects).values({ ...SEED_PROJECT, createdBy: leadUserId }).returning());
+      if (leadUserId) await exec(tx.insert(memberships).values({ projectId: project.id, userId: leadUserId, role: 'lead' }));
       await recordEvent(tx, { projectId: project.id, actorId: null, action: 'project.create', entityType: 'project', entityId: project.id, after: project });
     }
     const known = new Set(
-      (await tx.select({ sha: articles.sha256 }).from(articles).where(eq(articles.projectId, project.id)).all()).map((r) => r.sha),
+      (await all(tx.select({ sha: articles.sha256 }).from(articles).where(eq(articles.projectId, project.id)))).map((r) => r.sha),
     );
     let added = 0;
     for (const body of files) {
       const sha256 = sha256Hex(body);
       if (known.has(sha256)) continue;
       const meta = statedMetadata(body);
-      const row = await tx
+      const row = await first(tx
         .insert(articles)
         .values({ projectId: project.id, body, sha256, title: meta.title ?? '', outlet: meta.outlet, publishedAt: meta.publishedAt, importedBy: leadUserId })
-        .returning({ id: articles.id })
-        .get();
+        .returning({ id: articles.id }));
       scheduleSentenceIndex(project.id);
       await recordEvent(tx, { projectId: project.id, actorId: null, action: 'article.import', entityType: 'article', entityId: row.id, after: { sha256, ...meta } });
       known.add(sha256);

@@ -6,13 +6,23 @@
  * `npm run build` compiles this file to <distDir>/workbench-server.js (scripts/build-server.mjs),
  * so no TypeScript runs at run time.
  *
- * Environment: PORT (3000), BIND_ADDRESS (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR.
+ * Environment: PORT (3000), BIND_ADDRESS (all interfaces), NEXT_DIST_DIR (.next), DATA_DIR,
+ * DATABASE_URL (PostgreSQL instead of the SQLite file in DATA_DIR).
  */
 import http from 'node:http';
 
 async function main(): Promise<void> {
   // Before Next.js and React load: they pick their production builds from it.
   (process.env as Record<string, string>).NODE_ENV = 'production';
+  // The database first: bad configuration stops the start with one line, before anything listens.
+  const { openDatabase, openFailureLine } = await import('../lib/data/openDatabase');
+  try {
+    const opened = await openDatabase();
+    console.log(`Database: ${opened.description}`);
+  } catch (error) {
+    console.error(openFailureLine(error));
+    process.exit(1);
+  }
   const { default: next } = await import('next');
   const { stampPeerAddress } = await import('../lib/auth/clientAddress');
 

@@ -2,7 +2,7 @@
 import { createUser } from '@/lib/data/users';
 import { createProject, setMember } from '@/lib/data/projects';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/db/tables';
 import { AppError, isAppError } from '@/lib/errors';
 
 let counter = 0;

@@ -61,7 +61,7 @@ export function generate(): void {
       if (a > 1) for (let j = 0; j < 10; j++) link.run(id - PER_ARTICLE - j * 3, id - j * 5, now, now);
     }
   })();
-  closeDb();
+  void closeDb();
 }
 
 if (process.argv[2] === '--generate') generate();

@@ -30,7 +30,7 @@ export function restoreCorpus(size: number, dataDir: string): Corpus | null {
   if (!dir) return null;
   const f = files(dir, size);
   if (!fs.existsSync(f.db) || !fs.existsSync(f.corpus)) return null;
-  closeDb();
+  void closeDb();
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dataDir, `workbench.sqlite${suffix}`), { force: true });
   fs.copyFileSync(f.db, path.join(dataDir, 'workbench.sqlite'));
   return JSON.parse(fs.readFileSync(f.corpus, 'utf8')) as Corpus;

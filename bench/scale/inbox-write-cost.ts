@@ -45,7 +45,7 @@ async function run(withTriggers: boolean) {
     for (let i = 0; i < N; i++) insert.run(corpus.projectId, targets[i].id, reviewers[i % reviewers.length].userId, `Bare ${i}`, i % 3 === 2 ? parents[i % parents.length] : null);
   })();
   const bareMs = performance.now() - started;
-  closeDb();
+  await closeDb();
   return { apiMs, bareMs, fanOut };
 }
 

@@ -1,7 +1,7 @@
 /** `member add | remove`: project membership for the operator, through lib/data/projects. */
 import { SYSTEM } from '../../lib/data/actor';
 import { listMembers, removeMember, setMember } from '../../lib/data/projects';
-import { ROLES, type Role } from '../../lib/db/schema';
+import { ROLES, type Role } from '../../lib/db/tables';
 import { expectPositionals, parseArgs, requiredFlag, UsageError } from '../args';
 import type { Command, CommandContext } from '../registry';
 import { CliError, findProject, findUser, projectLabel, runSubcommand } from '../support';

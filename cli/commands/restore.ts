@@ -14,7 +14,7 @@ import { CliError } from '../support';
 
 /** Copies `file` over the live database with the backup API (never a file copy). */
 async function copyIntoPlace(file: string, live: string): Promise<void> {
-  closeDb();
+  await closeDb();
   const source = new Database(file, { readonly: true, fileMustExist: true });
   try {
     await source.backup(live);

@@ -10,6 +10,7 @@ import { AppError, badRequest } from '../errors';
 import { liveChangesAfter, REPLAY_WINDOW } from '../data/liveEvents';
 import { currentCursor } from '../data/annotations';
 import { onLiveWake, wakeLiveStreams } from '../live/wake';
+import { listenForOtherInstances } from '../data/eventsAcrossInstances';
 
 /** Open streams per account: enough for many tabs, not enough to exhaust the server. */
 export const MAX_STREAMS_PER_USER = 16;
@@ -23,26 +24,42 @@ const HEAD_WATCH_MS = 1_000;
 
 /** Open streams per account; an account with none has no entry. */
 const open = new Map<number, number>();
-let headWatch: { timer: NodeJS.Timeout; seen: number } | null = null;
+interface HeadWatch {
+  timer: NodeJS.Timeout;
+  seen: number;
+  /** On PostgreSQL: the NOTIFY listener that hears other instances' writes at once. */
+  listener: Promise<{ close(): Promise<void> } | null>;
+}
+let headWatch: HeadWatch | null = null;
 
 /**
  * Writes of this process wake the streams as they commit (lib/live/wake.ts); writes by another
- * process on the same database file (the CLI's imports, a script) do not pass through here.
- * While any stream is open, the log's newest id (one index lookup) is read once a second.
+ * process (another instance on one PostgreSQL, the CLI's imports, a script) do not pass through
+ * here. On PostgreSQL their NOTIFY wakes the streams as they commit
+ * (lib/data/eventsAcrossInstances.ts); on both engines, while any stream is open, the log's
+ * newest id (one index lookup) is also read once a second, the fallback if notifications stop.
  */
 async function watchLogHead() {
   if (headWatch) return;
   // Registered before the first await, so two streams opening together start one watch.
-  const watch = { seen: Number.MAX_SAFE_INTEGER, timer: setInterval(() => void tick(watch), HEAD_WATCH_MS) };
+  const watch: HeadWatch = {
+    seen: Number.MAX_SAFE_INTEGER,
+    timer: setInterval(() => void tick(watch), HEAD_WATCH_MS),
+    listener: listenForOtherInstances(() => wakeLiveStreams()).catch((error: Error) => {
+      console.error(`live: cannot listen for other instances' writes (${error.message}); reading the log head every second instead`);
+      return null;
+    }),
+  };
   watch.timer.unref();
   headWatch = watch;
   watch.seen = await currentCursor();
 }
 
-async function tick(watch: { seen: number; timer: NodeJS.Timeout }) {
+async function tick(watch: HeadWatch) {
   if (open.size === 0) {
     clearInterval(watch.timer);
     headWatch = null;
+    void watch.listener.then((listener) => listener?.close());
     return;
   }
   try {

@@ -5,9 +5,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { preparedStatement } from '../db/prepared';
-import { memberships, projects, users, type Role } from '../db/schema';
+import { memberships, projects, users, type Role } from '../db/tables';
 import { can, type Action } from '../auth/can';
 import { AppError, forbidden, notFound } from '../errors';
+import { first } from '../db/query';
 
 /** A signed-in person, or the operator at the command line (trusted, like a site admin). */
 export type Actor = { userId: number } | { system: true };
@@ -35,7 +36,7 @@ export function isSystem(actor: Actor): actor is { system: true } {
  */
 export async function loadUser(_db: Reader, actor: Actor): Promise<UserRow | null> {
   if (isSystem(actor)) return null;
-  const user = await userById().get({ id: actor.userId });
+  const user = await first(userById(), { id: actor.userId });
   if (!user || user.disabledAt) {
     throw new AppError('unauthenticated', 'Your account is disabled or no longer exists. Sign in again.');
   }
@@ -63,10 +64,10 @@ export interface ProjectAccess {
  */
 export async function projectAccess(db: Reader, actor: Actor, projectId: number, action: Action, hidden = 'Project'): Promise<ProjectAccess> {
   const user = await loadUser(db, actor);
-  const project = await projectById().get({ id: projectId });
+  const project = await first(projectById(), { id: projectId });
   if (!project) throw notFound(hidden);
   if (!user) return { user, project, role: 'lead' };
-  const membership = await membershipRole().get({ projectId, userId: user.id });
+  const membership = await first(membershipRole(), { projectId, userId: user.id });
   if (!membership) throw notFound(hidden);
   if (!can(membership.role, action)) {
     throw forbidden(`Your role in this project (${membership.role}) does not allow that.`);

@@ -14,10 +14,11 @@
  * a write recomputes only the authors whose links it touched, so a warm read never reads the
  * links table. Both tables are paginated with keyset cursors.
  */
+import { least } from '../db/dialect';
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { agreementArticles, agreementAuthors, agreementLinkAuthors, agreementLinkKeys, agreementLinkPairs, agreementPairTotals, agreementPairs, annotations, articles, links, users, type Label } from '../db/schema';
+import { agreementArticles, agreementAuthors, agreementLinkAuthors, agreementLinkKeys, agreementLinkPairs, agreementPairTotals, agreementPairs, annotations, articles, links, users, type Label } from '../db/tables';
 import { badRequest } from '../errors';
 import { charCounts, exactMatchCount, f1, kappaOf, linkKey, overlapMatchCount, type CharCounts } from '../metrics/agreement';
 import { listDisagreements, type Disagreement } from '../metrics/disagreements';
@@ -25,6 +26,7 @@ import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { after, orderBy } from './keyset';
 import { projectAccess, type Actor } from './actor';
 import { LINK_NOT_ARCHIVED, NOT_ARCHIVED } from './articleArchive';
+import { all, exec, sqlFirst } from '../db/query';
 
 export interface Reviewer {
   id: number;
@@ -63,13 +65,12 @@ const REFRESH_CHUNK = 25;
 
 async function liveSpans(db: Db | Tx, articleIds: number[], authorIds?: number[]): Promise<SpanRow[]> {
   if (!articleIds.length) return [];
-  return await db
+  return await all(db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end, exact: annotations.exact })
     .from(annotations)
     // The unary + keeps SQLite on the article index: by the author index it reads every span the two reviewers ever made.
     .where(and(inArray(annotations.articleId, articleIds), isNull(annotations.deletedAt), authorIds ? sql`+${annotations.authorId} in ${authorIds}` : undefined))
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
-    .all();
+    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id)));
 }
 
 /** The cached rows of one article, from its live spans and its length in UTF-16 units. */
@@ -102,22 +103,21 @@ export function articlePairs(projectId: number, articleId: number, spans: SpanRo
  */
 async function refreshChunk(projectId: number): Promise<number> {
   return await writeTransaction(async (tx) => {
-    const ids = (await tx
+    const ids = (await all(tx
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED, sql`not exists (select 1 from ${agreementArticles} g where g.article_id = ${articles.id})`))
-      .limit(REFRESH_CHUNK)
-      .all())
+      .limit(REFRESH_CHUNK)))
       .map((r) => r.id);
     if (!ids.length) return 0;
-    const bodies = await tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all();
+    const bodies = await all(tx.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)));
     const spans = await liveSpans(tx, ids);
     const byArticle = new Map<number, SpanRow[]>();
     for (const s of spans) byArticle.set(s.articleId, [...(byArticle.get(s.articleId) ?? []), s]);
     for (const { id, body } of bodies) {
       const { authors, pairs } = articlePairs(projectId, id, byArticle.get(id) ?? [], body.length);
-      await tx.insert(agreementArticles).values({ articleId: id, projectId, authors }).run();
-      for (let k = 0; k < pairs.length; k += 200) await tx.insert(agreementPairs).values(pairs.slice(k, k + 200)).run();
+      await exec(tx.insert(agreementArticles).values({ articleId: id, projectId, authors }));
+      for (let k = 0; k < pairs.length; k += 200) await exec(tx.insert(agreementPairs).values(pairs.slice(k, k + 200)));
     }
     return ids.length;
   });
@@ -155,13 +155,12 @@ async function linkKeysOf(tx: Tx, projectId: number, authorIds: number[]): Promi
   const from = alias(annotations, 'from_end');
   const to = alias(annotations, 'to_end');
   // The unary + keeps SQLite off the project index (every link of the project) for the author's.
-  const rows = await tx
+  const rows = await all(tx
     .select({ authorId: links.authorId, relation: links.relation, fa: from.articleId, fs: from.start, fe: from.end, ta: to.articleId, ts: to.start, te: to.end })
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
     .innerJoin(to, eq(to.id, links.toAnnotationId))
-    .where(and(sql`+${links.projectId} = ${projectId}`, inArray(links.authorId, authorIds), isNull(links.deletedAt), LINK_NOT_ARCHIVED))
-    .all();
+    .where(and(sql`+${links.projectId} = ${projectId}`, inArray(links.authorId, authorIds), isNull(links.deletedAt), LINK_NOT_ARCHIVED)));
   const out = new Map<number, Map<string, number>>();
   for (const r of rows) {
     const key = linkKey({ ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation });
@@ -189,33 +188,33 @@ async function linkCounts(projectId: number, authorIds: number[]): Promise<LinkC
   const out: LinkCounts = { sizes: new Map(), matches: new Map() };
   if (authorIds.length < 2) return out;
   return await writeTransaction(async (tx) => {
-    for (const r of await tx.select().from(agreementLinkAuthors).where(and(eq(agreementLinkAuthors.projectId, projectId), inArray(agreementLinkAuthors.authorId, authorIds))).all()) out.sizes.set(r.authorId, r.links);
+    for (const r of await all(tx.select().from(agreementLinkAuthors).where(and(eq(agreementLinkAuthors.projectId, projectId), inArray(agreementLinkAuthors.authorId, authorIds))))) out.sizes.set(r.authorId, r.links);
     const stale = authorIds.filter((id) => !out.sizes.has(id));
     if (stale.length) {
-      await tx.delete(agreementLinkKeys).where(and(eq(agreementLinkKeys.projectId, projectId), inArray(agreementLinkKeys.authorId, stale))).run();
-      await tx.delete(agreementLinkPairs).where(and(eq(agreementLinkPairs.projectId, projectId), or(inArray(agreementLinkPairs.a, stale), inArray(agreementLinkPairs.b, stale)))).run();
+      await exec(tx.delete(agreementLinkKeys).where(and(eq(agreementLinkKeys.projectId, projectId), inArray(agreementLinkKeys.authorId, stale))));
+      await exec(tx.delete(agreementLinkPairs).where(and(eq(agreementLinkPairs.projectId, projectId), or(inArray(agreementLinkPairs.a, stale), inArray(agreementLinkPairs.b, stale)))));
       const bags = await linkKeysOf(tx, projectId, stale);
       for (const id of stale) {
         const rows = [...(bags.get(id) ?? [])].map(([key, n]) => ({ projectId, authorId: id, key, n }));
-        for (let k = 0; k < rows.length; k += 200) await tx.insert(agreementLinkKeys).values(rows.slice(k, k + 200)).run();
+        for (let k = 0; k < rows.length; k += 200) await exec(tx.insert(agreementLinkKeys).values(rows.slice(k, k + 200)));
         const size = rows.reduce((sum, r) => sum + r.n, 0);
-        await tx.insert(agreementLinkAuthors).values({ projectId, authorId: id, links: size }).run();
+        await exec(tx.insert(agreementLinkAuthors).values({ projectId, authorId: id, links: size }));
         out.sizes.set(id, size);
       }
     }
     const wanted = new Set(authorIds);
-    for (const r of await tx.select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
+    for (const r of await all(tx.select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)))) {
       if (wanted.has(r.a) && wanted.has(r.b)) out.matches.set(`${r.a}-${r.b}`, r.matches);
     }
     const sorted = [...authorIds].sort((x, y) => x - y);
     for (const [i, lo] of sorted.entries()) {
       for (const hi of sorted.slice(i + 1)) {
         if (out.matches.has(`${lo}-${hi}`)) continue;
-        const row = await tx.get<{ m: number }>(sql`select coalesce(sum(min(x.n, y.n)), 0) as m from ${agreementLinkKeys} x
+        const row = await sqlFirst<{ m: number }>(tx, sql`select coalesce(sum(${least(sql`x.n`, sql`y.n`)}), 0) as m from ${agreementLinkKeys} x
           join ${agreementLinkKeys} y on y.project_id = x.project_id and y.author_id = ${hi} and y.key = x.key
           where x.project_id = ${projectId} and x.author_id = ${lo}`);
-        await tx.insert(agreementLinkPairs).values({ projectId, a: lo, b: hi, matches: row.m }).run();
-        out.matches.set(`${lo}-${hi}`, row.m);
+        await exec(tx.insert(agreementLinkPairs).values({ projectId, a: lo, b: hi, matches: row?.m ?? 0 }));
+        out.matches.set(`${lo}-${hi}`, row?.m ?? 0);
       }
     }
     return out;
@@ -224,17 +223,17 @@ async function linkCounts(projectId: number, authorIds: number[]): Promise<LinkC
 
 /** Reviewers with live spans in the project's live articles, by name. */
 async function reviewersOf(db: Db, projectId: number): Promise<Reviewer[]> {
-  const ids = (await db.select({ id: agreementAuthors.authorId }).from(agreementAuthors).where(eq(agreementAuthors.projectId, projectId)).all()).map((r) => r.id);
+  const ids = (await all(db.select({ id: agreementAuthors.authorId }).from(agreementAuthors).where(eq(agreementAuthors.projectId, projectId)))).map((r) => r.id);
   if (!ids.length) return [];
   // Names in the order a person reads them: "Reviewer 2" before "Reviewer 10".
   const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  return (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)).all())
+  return (await all(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))))
     .sort((x, y) => byName.compare(x.name, y.name) || x.id - y.id);
 }
 
 /** Project figures of every pair of reviewers: span counts from the kept totals, links over the project. */
 async function pooledPairs(db: Db, projectId: number, reviewers: Reviewer[]): Promise<PairFigures[]> {
-  const rows = await db.select().from(agreementPairTotals).where(eq(agreementPairTotals.projectId, projectId)).all();
+  const rows = await all(db.select().from(agreementPairTotals).where(eq(agreementPairTotals.projectId, projectId)));
   const byPair = new Map(rows.map((r) => [`${r.a}-${r.b}`, r]));
   const counts = await linkCounts(projectId, reviewers.map((r) => r.id));
   const order = reviewers.map((r) => r.id);
@@ -266,14 +265,13 @@ async function articlePage(db: Db, projectId: number, reviewers: Reviewer[], raw
   const rank = new Map(reviewers.map((r, i) => [r.id, i]));
   const scope = { list: `agreement-articles:${projectId}` };
   const request = pageRequest(scope, raw, ARTICLE_KEYS.length, { limit: AGREEMENT_PAGE });
-  const rows = await db
+  const rows = await all(db
     .select({ pair: agreementPairs, title: articles.title, outlet: articles.outlet })
     .from(agreementPairs)
     .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
     .where(and(eq(agreementPairs.projectId, projectId), after(ARTICLE_KEYS, request.after)))
     .orderBy(...orderBy(ARTICLE_KEYS))
-    .limit(request.limit + 1)
-    .all();
+    .limit(request.limit + 1));
   return toPage(scope, rows, request.limit, (r) => [r.pair.articleId, r.pair.a, r.pair.b], (r) => ({
     articleId: r.pair.articleId,
     title: r.title,
@@ -322,14 +320,13 @@ export async function pairDisagreements({ actor, projectId, a, b, cursor, limit 
   let first = true;
   // Articles in batches of a page: each holds at least one disagreement, so few batches fill a page.
   while (out.length <= request.limit) {
-    const batch = await db
+    const batch = await all(db
       .select({ articleId: agreementPairs.articleId, title: articles.title, outlet: articles.outlet })
       .from(agreementPairs)
       .innerJoin(articles, eq(articles.id, agreementPairs.articleId))
       .where(and(eq(agreementPairs.projectId, projectId), eq(agreementPairs.a, lo), eq(agreementPairs.b, hi), gt(agreementPairs.disagreements, 0), first ? sql`${agreementPairs.articleId} >= ${from}` : gt(agreementPairs.articleId, from)))
       .orderBy(asc(agreementPairs.articleId))
-      .limit(request.limit + 1)
-      .all();
+      .limit(request.limit + 1));
     if (!batch.length) break;
     const spans = await liveSpans(db, batch.map((r) => r.articleId), [a, b]);
     for (const art of batch) {

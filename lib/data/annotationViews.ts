@@ -3,17 +3,19 @@
  * links touching each one), the changes since a cursor for polling, and the speakers already
  * used in a project. Every function checks the actor's membership first (404 otherwise).
  */
+import { jsonInt } from '../db/dialect';
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { getDb } from '../db/client';
 import { preparedStatement } from '../db/prepared';
 import type { Action } from '../auth/can';
-import { annotations, articles, events, links, speakerTallies, users } from '../db/schema';
+import { annotations, articles, events, links, speakerTallies, users } from '../db/tables';
 import { badRequest, notFound } from '../errors';
 import { toPage, type CursorScope, type Page, type PageRequest } from '../pagination/cursor';
 import { utf16ToCodePoints } from '../anchoring/units';
 import { projectAccess, type Actor } from './actor';
 import type { AnnotationLinkView, AnnotationView } from '@/lib/domain';
+import { all, first } from '../db/query';
 
 export type AnnotationRow = typeof annotations.$inferSelect;
 type Reader = Db | Tx;
@@ -22,19 +24,17 @@ type Reader = Db | Tx;
 async function linksTouching(db: Reader, ids: number[] | SQLWrapper): Promise<Map<number, AnnotationLinkView[]>> {
   const out = new Map<number, AnnotationLinkView[]>();
   if (Array.isArray(ids) && ids.length === 0) return out;
-  const rows = await db
+  const rows = await all(db
     .select()
     .from(links)
-    .where(and(isNull(links.deletedAt), or(inArray(links.fromAnnotationId, ids), inArray(links.toAnnotationId, ids))))
-    .all();
+    .where(and(isNull(links.deletedAt), or(inArray(links.fromAnnotationId, ids), inArray(links.toAnnotationId, ids)))));
   const otherIds = [...new Set(rows.flatMap((l) => [l.fromAnnotationId, l.toAnnotationId]))];
   const others = new Map<number, { articleId: number; exact: string; title: string; outlet: string | null }>();
   for (let i = 0; i < otherIds.length; i += 500) {
-    (await db.select({ id: annotations.id, articleId: annotations.articleId, exact: annotations.exact, title: articles.title, outlet: articles.outlet })
+    (await all(db.select({ id: annotations.id, articleId: annotations.articleId, exact: annotations.exact, title: articles.title, outlet: articles.outlet })
       .from(annotations)
       .innerJoin(articles, eq(articles.id, annotations.articleId))
-      .where(inArray(annotations.id, otherIds.slice(i, i + 500)))
-      .all())
+      .where(inArray(annotations.id, otherIds.slice(i, i + 500)))))
       .forEach((o) => others.set(o.id, o));
   }
   for (const l of rows) {
@@ -81,7 +81,7 @@ const articleById = preparedStatement('annotationViews.articleById', (db) => db.
  * 404 for a missing article or a non-member, 403 when the role does not allow the action.
  */
 export async function readableArticle(db: Reader, actor: Actor, articleId: number, action: Action = 'project.read', hidden = 'Article') {
-  const article = await articleById().get({ id: articleId });
+  const article = await first(articleById(), { id: articleId });
   if (!article) throw notFound(hidden);
   const access = await projectAccess(db, actor, article.projectId, action, hidden);
   return { article, access };
@@ -89,18 +89,17 @@ export async function readableArticle(db: Reader, actor: Actor, articleId: numbe
 
 /** The newest event id: a polling cursor that never skips a committed change. */
 export async function currentCursor(db: Reader = getDb()): Promise<number> {
-  return (await db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1).get())?.id ?? 0;
+  return (await first(db.select({ id: events.id }).from(events).orderBy(desc(events.id)).limit(1)))?.id ?? 0;
 }
 
 /** Every live annotation of an article in text order, for any member of its project. */
 export async function listAnnotations({ actor, articleId }: { actor: Actor; articleId: number }): Promise<AnnotationView[]> {
   const db = getDb();
   const { article } = await readableArticle(db, actor, articleId);
-  const rows = await selectWithAuthor(db)
+  const rows = await all(selectWithAuthor(db)
     // Spans orphaned by a revision stay on the revision they came from (lib/data/revisions.ts).
     .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision)))
-    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
-    .all();
+    .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id)));
   const scope = db.select({ id: annotations.id }).from(annotations).where(eq(annotations.articleId, articleId));
   return await toViews(db, article.body, rows, scope);
 }
@@ -118,14 +117,13 @@ export async function listAnnotationPage({ actor, articleId, page }: { actor: Ac
   const keyset = after
     ? or(gt(annotations.start, after[0]), and(eq(annotations.start, after[0]), or(gt(annotations.end, after[1]), and(eq(annotations.end, after[1]), gt(annotations.id, after[2])))))
     : undefined;
-  const rows = await selectWithAuthor(db)
+  const rows = await all(selectWithAuthor(db)
     .where(keyset ? and(live, keyset) : live)
     .orderBy(asc(annotations.start), asc(annotations.end), asc(annotations.id))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1));
   const { items: kept, nextCursor } = toPage(annotationPageScope(articleId), rows, page.limit, (r) => [r.a.start, r.a.end, r.a.id]);
   const items = await toViews(db, article.body, kept);
-  const total = (await db.select({ n: sql<number>`count(*)` }).from(annotations).where(live).get())?.n ?? 0;
+  const total = (await first(db.select({ n: sql<number>`count(*)` }).from(annotations).where(live)))?.n ?? 0;
   return { items, nextCursor, total };
 }
 
@@ -137,7 +135,7 @@ export function annotationPageScope(articleId: number): CursorScope {
 /** One live annotation as the API shows it; 404 when deleted, missing or not the actor's project. */
 export async function getAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<AnnotationView> {
   const db = getDb();
-  const row = await selectWithAuthor(db).where(eq(annotations.id, annotationId)).get();
+  const row = await first(selectWithAuthor(db).where(eq(annotations.id, annotationId)));
   if (!row || row.a.deletedAt) throw notFound('Annotation');
   const { article } = await readableArticle(db, actor, row.a.articleId, 'project.read', 'Annotation');
   return (await toViews(db, article.body, [row]))[0];
@@ -145,11 +143,10 @@ export async function getAnnotation({ actor, annotationId }: { actor: Actor; ann
 
 /** Annotation ids touched by the project's events after `since` (annotations, their links, reviews). */
 async function touchedSince(db: Reader, projectId: number, since: number): Promise<number[]> {
-  const rows = await db
-    .select({ type: events.entityType, id: events.entityId, ref: sql<number | null>`json_extract(${events.after}, '$.annotationId')` })
+  const rows = await all(db
+    .select({ type: events.entityType, id: events.entityId, ref: sql<number | null>`${jsonInt(events.after, 'annotationId')}` })
     .from(events)
-    .where(and(eq(events.projectId, projectId), gt(events.id, since)))
-    .all();
+    .where(and(eq(events.projectId, projectId), gt(events.id, since))));
   const ids = new Set<number>();
   const linkIds: number[] = [];
   for (const r of rows) {
@@ -158,7 +155,7 @@ async function touchedSince(db: Reader, projectId: number, since: number): Promi
     else if (typeof r.ref === 'number') ids.add(r.ref);
   }
   if (linkIds.length) {
-    (await db.select({ from: links.fromAnnotationId, to: links.toAnnotationId }).from(links).where(inArray(links.id, linkIds)).all())
+    (await all(db.select({ from: links.fromAnnotationId, to: links.toAnnotationId }).from(links).where(inArray(links.id, linkIds))))
       .forEach((l) => (ids.add(l.from), ids.add(l.to)));
   }
   return [...ids];
@@ -174,7 +171,7 @@ export async function annotationsSince({ actor, articleId, since }: { actor: Act
   const { article } = await readableArticle(db, actor, articleId);
   const ids = await touchedSince(db, article.projectId, since);
   const rows = ids.length
-    ? await selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)).all()
+    ? await all(selectWithAuthor(db).where(and(eq(annotations.articleId, articleId), inArray(annotations.id, ids))).orderBy(asc(annotations.start)))
     : [];
   const onText = (r: (typeof rows)[number]) => !r.a.deletedAt && r.a.revision === article.currentRevision;
   const live = rows.filter(onText);
@@ -189,12 +186,11 @@ export async function annotationsSince({ actor, articleId, since }: { actor: Act
 export async function listSpeakers({ actor, projectId }: { actor: Actor; projectId: number }): Promise<string[]> {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  return (await db
+  return (await all(db
     .select({ speaker: speakerTallies.speaker })
     .from(speakerTallies)
     .where(and(eq(speakerTallies.projectId, projectId), gt(speakerTallies.n, 0)))
     .orderBy(desc(speakerTallies.n), asc(speakerTallies.speaker))
-    .limit(200)
-    .all())
+    .limit(200)))
     .map((r) => r.speaker);
 }

@@ -7,7 +7,7 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Db, type Tx } from '../db/client';
 import { placeholders, preparedStatement } from '../db/prepared';
-import { annotations, articles, links, LABELS, type Label } from '../db/schema';
+import { annotations, articles, links, LABELS, type Label } from '../db/tables';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput, describeIssues } from '../validation';
 import { checkSpan } from '../anchoring/span';
@@ -20,6 +20,7 @@ import { reopenForVersion } from './reviewTargets';
 import { utf16ToCodePoints } from '../anchoring/units';
 import type { AnnotationView } from '@/lib/domain';
 import { groupCommitted } from '../db/groupCommit';
+import { all, first } from '../db/query';
 
 export { listAnnotations, listAnnotationPage, annotationPageScope, getAnnotation, annotationsSince, listSpeakers, currentCursor } from './annotationViews';
 
@@ -121,7 +122,7 @@ export const createAnnotation = groupCommitted(async function createAnnotation({
     const selector = spanOrThrow(article.body, data);
     const attributes = parseAttributes(data.label, data.attributes);
     // With the article's current revision given, annotations_revision_ai has nothing to correct.
-    const row = await insertAnnotation().get({ projectId: article.projectId, articleId, authorId: user.id, revision: article.currentRevision, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
+    const row = await first(insertAnnotation(), { projectId: article.projectId, articleId, authorId: user.id, revision: article.currentRevision, label: data.label, start: data.start, end: data.end, ...selector, note: data.note, attributes });
     if (!row) throw new Error('The new annotation was not returned.');
     await recordEvent(tx, { projectId: article.projectId, actorId: user.id, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
     const [start, end] = utf16ToCodePoints(article.body, [row.start, row.end]);
@@ -146,12 +147,11 @@ function changesSubstance(before: AnnotationRow, after: Pick<AnnotationRow, (typ
  * and goes back to proposed (lib/data/reviewTargets.ts).
  */
 async function reopenLinks(tx: Tx, actor: Actor, row: AnnotationRow): Promise<void> {
-  const touching = await tx.select().from(links)
-    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
-    .all();
+  const touching = await all(tx.select().from(links)
+    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id)))));
   for (const link of touching) {
     const linkVersion = link.version + 1;
-    const after = await tx.update(links).set({ version: linkVersion, substanceVersion: linkVersion, updatedAt: new Date() }).where(eq(links.id, link.id)).returning().get();
+    const after = await first(tx.update(links).set({ version: linkVersion, substanceVersion: linkVersion, updatedAt: new Date() }).where(eq(links.id, link.id)).returning());
     const status = await reopenForVersion(tx, { kind: 'link', id: link.id }, linkVersion);
     await recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...after, status, reason: `annotation ${row.id} changed` } });
   }
@@ -165,14 +165,14 @@ function checkVersion(row: AnnotationRow, ifMatch: number | null): void {
 
 /** Loads an annotation for a change by its author: 404 (missing or not a member), 403 (not yours), 412 (stale). */
 async function ownAnnotation(tx: Db | Tx, actor: Actor, annotationId: number, ifMatch: number | null, opts: { deleted?: boolean } = {}) {
-  const row = await annotationById().get({ id: annotationId });
+  const row = await first(annotationById(), { id: annotationId });
   if (!row || (!opts.deleted && row.deletedAt)) throw notFound('Annotation');
   const { user } = await projectAccess(tx, actor, row.projectId, 'project.read', 'Annotation');
   if (!user || user.id !== row.authorId) throw forbidden('Only the author of an annotation can change or delete it.');
   await projectAccess(tx, actor, row.projectId, 'annotation.create', 'Annotation');
   await refuseArchived(tx, [row.articleId], 'annotate');
   checkVersion(row, ifMatch);
-  return { row, user, body: (await articleBody().get({ id: row.articleId }))?.body ?? '' };
+  return { row, user, body: (await first(articleBody(), { id: row.articleId }))?.body ?? '' };
 }
 
 /**
@@ -202,7 +202,7 @@ export const updateAnnotation = groupCommitted(async function updateAnnotation({
     const version = row.version + 1;
     const substantive = changesSubstance(row, { label, start, end, attributes });
     const substanceVersion = substantive ? version : row.substanceVersion;
-    const updated = await updateFields().get({ id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version, substanceVersion, updatedAt: new Date() });
+    const updated = await first(updateFields(), { id: annotationId, label, start, end, ...selector, note: data.note ?? row.note, attributes, version, substanceVersion, updatedAt: new Date() });
     if (!updated) throw notFound('Annotation');
     const after = substantive ? { ...updated, status: await reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) } : updated;
     if (substantive) await reopenLinks(tx, actor, row);
@@ -219,12 +219,11 @@ export const deleteAnnotation = groupCommitted(async function deleteAnnotation({
   return await writeTransaction(async (tx) => {
     const { row } = await ownAnnotation(tx, actor, annotationId, ifMatch);
     const at = new Date();
-    const after = await tx.update(annotations).set({ deletedAt: at, updatedAt: at, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
-    const touching = await tx.select().from(links)
-      .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
-      .all();
+    const after = await first(tx.update(annotations).set({ deletedAt: at, updatedAt: at, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning());
+    const touching = await all(tx.select().from(links)
+      .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id)))));
     for (const link of touching) {
-      const gone = await tx.update(links).set({ deletedAt: at, updatedAt: at, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
+      const gone = await first(tx.update(links).set({ deletedAt: at, updatedAt: at, version: link.version + 1 }).where(eq(links.id, link.id)).returning());
       await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: link.id, before: link, after: { ...gone, reason: `annotation ${row.id} deleted` } });
     }
     await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.delete', entityType: 'annotation', entityId: row.id, before: row, after: { ...after, linksDeleted: touching.map((l) => l.id) } });
@@ -244,10 +243,9 @@ export async function restoreAnnotation({ actor, annotationId }: { actor: Actor;
       throw conflict('A delete can only be undone within 10 minutes. Create the annotation again instead.');
     }
     const now = new Date();
-    const after = await tx.update(annotations).set({ deletedAt: null, updatedAt: now, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning().get();
-    const together = await tx.select().from(links)
-      .where(and(eq(links.deletedAt, row.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
-      .all();
+    const after = await first(tx.update(annotations).set({ deletedAt: null, updatedAt: now, version: row.version + 1 }).where(eq(annotations.id, row.id)).returning());
+    const together = await all(tx.select().from(links)
+      .where(and(eq(links.deletedAt, row.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id)))));
     for (const link of together) await restoreLink(tx, actor, row.id, link, now);
     await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: 'annotation.restore', entityType: 'annotation', entityId: row.id, before: row, after });
     return await viewOf(tx, body, after, user.name);
@@ -256,12 +254,11 @@ export async function restoreAnnotation({ actor, annotationId }: { actor: Actor;
 
 async function restoreLink(tx: Tx, actor: Actor, annotationId: number, link: typeof links.$inferSelect, now: Date): Promise<void> {
   const otherId = link.fromAnnotationId === annotationId ? link.toAnnotationId : link.fromAnnotationId;
-  const other = await tx.select({ deletedAt: annotations.deletedAt }).from(annotations).where(eq(annotations.id, otherId)).get();
+  const other = await first(tx.select({ deletedAt: annotations.deletedAt }).from(annotations).where(eq(annotations.id, otherId)));
   if (!other || other.deletedAt) return;
-  const duplicate = await tx.select({ id: links.id }).from(links)
-    .where(and(isNull(links.deletedAt), eq(links.authorId, link.authorId), eq(links.fromAnnotationId, link.fromAnnotationId), eq(links.toAnnotationId, link.toAnnotationId), eq(links.relation, link.relation)))
-    .get();
+  const duplicate = await first(tx.select({ id: links.id }).from(links)
+    .where(and(isNull(links.deletedAt), eq(links.authorId, link.authorId), eq(links.fromAnnotationId, link.fromAnnotationId), eq(links.toAnnotationId, link.toAnnotationId), eq(links.relation, link.relation))));
   if (duplicate) return;
-  const after = await tx.update(links).set({ deletedAt: null, updatedAt: now, version: link.version + 1 }).where(eq(links.id, link.id)).returning().get();
+  const after = await first(tx.update(links).set({ deletedAt: null, updatedAt: now, version: link.version + 1 }).where(eq(links.id, link.id)).returning());
   await recordEvent(tx, { projectId: link.projectId, actorId: actorId(actor), action: 'link.restore', entityType: 'link', entityId: link.id, before: link, after });
 }

@@ -5,10 +5,11 @@
  */
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql, type SQLWrapper } from 'drizzle-orm';
 import { getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { annotations, articles, links } from '../db/schema';
+import { annotations, articles, links } from '../db/tables';
 import { conflict, notFound } from '../errors';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 /** The condition every list of articles adds: `and(..., NOT_ARCHIVED)`. */
 export const NOT_ARCHIVED = isNull(articles.archivedAt);
@@ -50,21 +51,20 @@ export function archivedConflict(verb: ArchivedVerb = 'annotate') {
 /** 409 when any of `articleIds` is archived: nothing is written in an archived article. Call inside the write's transaction, after the access check. */
 export async function refuseArchived(db: Db | Tx, articleIds: number[], verb: ArchivedVerb = 'annotate'): Promise<void> {
   if (!articleIds.length) return;
-  const archived = await db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isNotNull(articles.archivedAt))).get();
+  const archived = await first(db.select({ id: articles.id }).from(articles).where(and(inArray(articles.id, articleIds), isNotNull(articles.archivedAt))));
   if (archived) throw archivedConflict(verb);
 }
 
 /** The articles an annotation or a link (both ends) is in. */
 export async function targetArticleIds(db: Db | Tx, target: { kind: 'annotation' | 'link'; id: number }): Promise<number[]> {
   if (target.kind === 'annotation') {
-    return (await db.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.id, target.id)).all()).map((r) => r.id);
+    return (await all(db.select({ id: annotations.articleId }).from(annotations).where(eq(annotations.id, target.id)))).map((r) => r.id);
   }
-  return (await db
+  return (await all(db
     .select({ id: annotations.articleId })
     .from(links)
     .innerJoin(annotations, or(eq(annotations.id, links.fromAnnotationId), eq(annotations.id, links.toAnnotationId)))
-    .where(eq(links.id, target.id))
-    .all())
+    .where(eq(links.id, target.id))))
     .map((r) => r.id);
 }
 
@@ -78,13 +78,13 @@ export interface ArchivedArticle {
 
 async function setArchived(actor: Actor, articleId: number, archive: boolean) {
   return await writeTransaction(async (tx) => {
-    const before = await tx.select({ id: articles.id, projectId: articles.projectId, title: articles.title, archivedAt: articles.archivedAt }).from(articles).where(eq(articles.id, articleId)).get();
+    const before = await first(tx.select({ id: articles.id, projectId: articles.projectId, title: articles.title, archivedAt: articles.archivedAt }).from(articles).where(eq(articles.id, articleId)));
     if (!before) throw notFound('Article');
     await projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
     if (archive && before.archivedAt) throw conflict('This article is already archived.');
     if (!archive && !before.archivedAt) throw conflict('This article is not archived.');
     const archivedAt = archive ? new Date() : null;
-    await tx.update(articles).set({ archivedAt }).where(eq(articles.id, articleId)).run();
+    await exec(tx.update(articles).set({ archivedAt }).where(eq(articles.id, articleId)));
     await recordEvent(tx, {
       projectId: before.projectId, actorId: actorId(actor), action: archive ? 'article.archive' : 'article.restore', entityType: 'article', entityId: articleId,
       before: { title: before.title, archivedAt: before.archivedAt }, after: { title: before.title, archivedAt },
@@ -107,10 +107,9 @@ export async function restoreArticle({ actor, articleId }: { actor: Actor; artic
 export async function listArchivedArticles({ actor, projectId }: { actor: Actor; projectId: number }): Promise<ArchivedArticle[]> {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'article.edit');
-  return await db
+  return await all(db
     .select({ id: articles.id, title: articles.title, outlet: articles.outlet, url: articles.url, archivedAt: articles.archivedAt })
     .from(articles)
     .where(and(eq(articles.projectId, projectId), isNotNull(articles.archivedAt)))
-    .orderBy(desc(articles.archivedAt), desc(articles.id))
-    .all() as ArchivedArticle[];
+    .orderBy(desc(articles.archivedAt), desc(articles.id))) as ArchivedArticle[];
 }

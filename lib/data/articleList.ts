@@ -7,7 +7,7 @@
  */
 import { and, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
-import { articles, articleStats } from '../db/schema';
+import { articles, articleStats } from '../db/tables';
 import type { Label } from '../domain';
 import { badRequest } from '../errors';
 import { choice, pageRequest, toPage, type CursorScope, type Page } from '../pagination/cursor';
@@ -15,6 +15,7 @@ import { typedQuery, typedTerms } from '../search/query';
 import { projectAccess, type Actor } from './actor';
 import { NOT_ARCHIVED } from './articleArchive';
 import { after, orderBy, type SortKey } from './keyset';
+import { all, first } from '../db/query';
 
 export const ARTICLE_SORTS = [
   'imported', '-imported', 'date', '-date', 'outlet', '-outlet', 'annotations', '-annotations', 'unreviewed', '-unreviewed',
@@ -173,8 +174,8 @@ export async function listArticlesPage({ actor, projectId, query }: { actor: Act
   const scope: CursorScope = { list: `articles:${projectId}`, query: { q: parsed.q, sort: parsed.sort, outlet: parsed.outlet, from: parsed.from, to: parsed.to } };
   const keyLength = sortKeys(parsed.sort).length;
   const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, keyLength);
-  const rows = await articlePageQuery(db, projectId, parsed, request.after, request.limit).all();
-  const total = (await articleCountQuery(db, projectId, parsed).get())!.n;
+  const rows = await all(articlePageQuery(db, projectId, parsed, request.after, request.limit));
+  const total = (await first(articleCountQuery(db, projectId, parsed)))!.n;
   return { ...toPage(scope, rows, request.limit, (row) => keyOf(parsed.sort, row), toItem), total, sort: parsed.sort };
 }
 
@@ -183,13 +184,12 @@ export async function listArticleOutlets({ actor, projectId }: { actor: Actor; p
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
   // Distinct values of the outlet sort index: read from the index alone.
-  return (await db
+  return (await all(db
     .selectDistinct({ outlet: outletExpr.mapWith(String) })
     .from(articles)
     .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))
     .orderBy(outletExpr)
-    .limit(500)
-    .all())
+    .limit(500)))
     .map((r) => r.outlet)
     .filter((outlet) => outlet !== '');
 }
@@ -201,11 +201,10 @@ export async function listArticleOutlets({ actor, projectId }: { actor: Actor; p
 export async function projectArticleTotals({ actor, projectId }: { actor: Actor; projectId: number }): Promise<{ articles: number; annotations: number }> {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  const row = await db
+  const row = (await first(db
     .select({ articles: count(), annotations: sql<number>`coalesce(sum(${articleStats.annotationCount}), 0)` })
     .from(articles)
     .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
-    .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))
-    .get()!;
+    .where(and(eq(articles.projectId, projectId), NOT_ARCHIVED))))!;
   return { articles: row.articles, annotations: Number(row.annotations) };
 }

@@ -2,11 +2,12 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
-import { articles } from '../db/schema';
+import { articles } from '../db/tables';
 import { badRequest, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
+import { all, exec } from '../db/query';
 
 const MAX_ARTICLES = 500;
 
@@ -31,11 +32,10 @@ export async function setOutlet({ actor, projectId, input }: { actor: Actor; pro
   const outlet = data.outlet || null;
   return await writeTransaction(async (tx) => {
     await projectAccess(tx, actor, projectId, 'article.edit');
-    const rows = await tx
+    const rows = await all(tx
       .select({ id: articles.id, outlet: articles.outlet })
       .from(articles)
-      .where(and(eq(articles.projectId, projectId), inArray(articles.id, ids)))
-      .all();
+      .where(and(eq(articles.projectId, projectId), inArray(articles.id, ids))));
     if (rows.length !== ids.length) {
       const known = new Set(rows.map((r) => r.id));
       const missing = ids.filter((id) => !known.has(id));
@@ -43,7 +43,7 @@ export async function setOutlet({ actor, projectId, input }: { actor: Actor; pro
     }
     const changed = rows.filter((r) => r.outlet !== outlet);
     if (changed.length) {
-      await tx.update(articles).set({ outlet, updatedAt: new Date() }).where(inArray(articles.id, changed.map((r) => r.id))).run();
+      await exec(tx.update(articles).set({ outlet, updatedAt: new Date() }).where(inArray(articles.id, changed.map((r) => r.id))));
     }
     for (const row of changed) {
       await recordEvent(tx, {

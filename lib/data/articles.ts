@@ -2,13 +2,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { articles, articleStats } from '../db/schema';
+import { articles, articleStats } from '../db/tables';
 import { AppError, conflict, notFound } from '../errors';
 import { MAX_BODY_BYTES, MAX_TITLE, parseInput } from '../validation';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
 import { scheduleSentenceIndex } from './sentenceIndex';
+import { all, first } from '../db/query';
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ArticleMeta = Omit<ArticleRow, 'body'> & { length: number };
@@ -73,7 +74,7 @@ function toMeta(row: ArticleRow): ArticleMeta {
 export async function listArticles({ actor, projectId }: { actor: Actor; projectId: number }) {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  const rows = await db
+  const rows = await all(db
     .select({
       id: articles.id,
       projectId: articles.projectId,
@@ -93,15 +94,14 @@ export async function listArticles({ actor, projectId }: { actor: Actor; project
     .from(articles)
     .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
     .where(eq(articles.projectId, projectId))
-    .orderBy(asc(articles.id))
-    .all();
+    .orderBy(asc(articles.id)));
   return rows.map(({ claim, quote, context, total, ...row }) => ({ ...row, annotationCounts: { claim, quote, context, total } }));
 }
 
 /** One article with its body; 404 unless the actor is a member of its project. */
 export async function getArticle({ actor, articleId }: { actor: Actor; articleId: number }) {
   const db = getDb();
-  const article = await db.select().from(articles).where(eq(articles.id, articleId)).get();
+  const article = await first(db.select().from(articles).where(eq(articles.id, articleId)));
   if (!article) throw notFound('Article');
   const access = await projectAccess(db, actor, article.projectId, 'project.read', 'Article');
   return { article, role: access.role, project: access.project };
@@ -115,22 +115,20 @@ export async function getArticle({ actor, articleId }: { actor: Actor; articleId
 export async function insertArticle(tx: Tx, projectId: number, importedBy: number | null, input: z.output<typeof importArticleSchema>): Promise<ArticleRow> {
   const body = normalizeArticleText(input.body);
   const sha256 = sha256Hex(body);
-  const existing = await tx
+  const existing = await first(tx
     .select({ id: articles.id, title: articles.title })
     .from(articles)
-    .where(and(eq(articles.projectId, projectId), eq(articles.sha256, sha256)))
-    .get();
+    .where(and(eq(articles.projectId, projectId), eq(articles.sha256, sha256))));
   if (existing) {
     throw conflict(`This text is already in the project as article ${existing.id} ("${existing.title || 'untitled'}").`, {
       existingArticleId: existing.id,
     });
   }
   const { body: _raw, ...meta } = input;
-  const row = await tx
+  const row = await first(tx
     .insert(articles)
     .values({ ...meta, title: meta.title.normalize('NFC'), projectId, body, sha256, importedBy })
-    .returning()
-    .get();
+    .returning());
   // Indexed in the background once this transaction has committed (lib/data/sentenceIndex.ts).
   scheduleSentenceIndex(projectId);
   return row;
@@ -153,15 +151,14 @@ export async function updateArticleMetadata({ actor, articleId, input }: { actor
   const data = parseInput(updateMetadataSchema, input);
   if (Object.keys(data).length === 0) throw new AppError('bad_request', 'Nothing to change: give at least one field.');
   return await writeTransaction(async (tx) => {
-    const before = await tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    const before = await first(tx.select().from(articles).where(eq(articles.id, articleId)));
     if (!before) throw notFound('Article');
     await projectAccess(tx, actor, before.projectId, 'article.edit', 'Article');
-    const after = await tx
+    const after = await first(tx
       .update(articles)
       .set({ ...data, updatedAt: new Date() })
       .where(eq(articles.id, articleId))
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'article.update', entityType: 'article', entityId: articleId, before: toMeta(before), after: toMeta(after) });
     return toMeta(after);
   });

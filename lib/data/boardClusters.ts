@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import { getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
 import type { Label, Relation, Status } from '../domain';
 import { sourceName } from '../text/sourceName';
+import { sqlFirst } from '../db/query';
 
 interface LinkRow { id: number; f: number; t: number; relation: Relation; status: Status; createdAt: number }
 interface NodeRow { id: number; articleId: number; label: Label; status: Status; createdAt: number; deleted: number }
@@ -414,11 +415,11 @@ export async function ensureBoard(db: Db, projectId: number): Promise<BoardProgr
 async function ensureBoardNow(db: Db, projectId: number): Promise<BoardProgress | null> {
   const running = builds.get(projectId);
   if (running) return { ...running.progress };
-  const state = await db.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+  const state = await sqlFirst<{ generation: number; built: number; dirty: number } | undefined>(db, sql`${STATE}${projectId}`);
   if (state && state.built === state.generation && !state.dirty) return null;
   const sqlite = getSqlite();
   const needed = await writeTransaction(async (tx: Tx) => {
-    const now = await tx.get<{ generation: number; built: number; dirty: number } | undefined>(sql`${STATE}${projectId}`);
+    const now = await sqlFirst<{ generation: number; built: number; dirty: number } | undefined>(tx, sql`${STATE}${projectId}`);
     if (now && now.built === now.generation) {
       const dirty = (sqlite.prepare(`select annotation_id as id from board_dirty where project_id = ? limit ${MAX_INCREMENTAL + 1}`).all(projectId) as { id: number }[]).map((r) => r.id);
       if (dirty.length > MAX_INCREMENTAL) return true;

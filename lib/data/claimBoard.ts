@@ -7,7 +7,7 @@
  */
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
-import { boardClusters as c } from '../db/schema';
+import { boardClusters as c } from '../db/tables';
 import { LABELS, STATUSES, VERDICTS, type Label, type Relation, type Status, type Verdict } from '../domain';
 import { badRequest } from '../errors';
 import { choice, pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
@@ -16,6 +16,7 @@ import { projectAccess, type Actor } from './actor';
 import { after, orderBy, type SortKey } from './keyset';
 import { ensureBoard, type BoardProgress } from './boardClusters';
 import { LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
+import { all, sqlAll, sqlFirst } from '../db/query';
 
 export const BOARD_SORTS = ['contested', 'corroborated', 'newest', 'unreviewed'] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -198,17 +199,17 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
   if (rows.length === 0) return [];
   const ids = idList(rows.map((r) => r.clusterId));
   const heads = new Map(
-    (await db.all<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(sql`
+    (await sqlAll<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(db, sql`
       select a.id as id, a.article_id as articleId, a.exact as exact, a.status as status, u.name as authorName, m.outlet as outlet
       from annotations a join users u on u.id = a.author_id join board_members m on m.annotation_id = a.id
       where a.id in (${ids})`)).map((h) => [h.id, h]),
   );
-  const counts = await db.all<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(sql`
+  const counts = await sqlAll<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(db, sql`
     select cluster_id as clusterId, outlet, count(*) as total, coalesce(sum(relation = 'corroborates'), 0) as corroborates,
       coalesce(sum(relation = 'conflicts'), 0) as conflicts, coalesce(sum(link_status = 'proposed'), 0) as proposed,
       coalesce(sum(link_status = 'disputed'), 0) as disputed
     from board_members where cluster_id in (${ids}) group by cluster_id, outlet order by cluster_id, total desc, outlet`);
-  const statements = await db.all<BoardStatement & { clusterId: number; outlet: string }>(sql`
+  const statements = await sqlAll<BoardStatement & { clusterId: number; outlet: string }>(db, sql`
     select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
       p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
     from (
@@ -217,7 +218,7 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
     ) p join annotations a on a.id = p.annotation_id
     where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
   const rejected = new Map(
-    (await db.all<{ clusterId: number; n: number }>(sql`
+    (await sqlAll<{ clusterId: number; n: number }>(db, sql`
       select clusterId, count(distinct linkId) as n from (
         select m.cluster_id as clusterId, l.id as linkId from board_members m join links l on l.from_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
@@ -261,10 +262,10 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
 }
 
 async function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): Promise<BoardTotals> {
-  const all = await db.get<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(sql`
-    select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`)!;
-  const matching = filtered ? (await db.get<{ n: number }>(sql`select count(*) as n from ${c} where ${where}`))!.n : all.clusters;
-  const rejectedLinks = (await db.get<{ n: number }>(sql`
+  const all = (await sqlFirst<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(db, sql`
+    select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`))!;
+  const matching = filtered ? (await sqlFirst<{ n: number }>(db, sql`select count(*) as n from ${c} where ${where}`))!.n : all.clusters;
+  const rejectedLinks = (await sqlFirst<{ n: number }>(db, sql`
     select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null and ${LINK_NOT_ARCHIVED}`))!.n;
   return { ...all, matching, rejectedLinks };
 }
@@ -286,19 +287,18 @@ export async function claimBoard({ actor, projectId, query = {} }: { actor: Acto
     return { project: { id: project.id, name: project.name }, items: [], nextCursor: null, sort, filters, outlets: [], edges: [], totals, building };
   }
   const where = filterWhere(projectId, filters);
-  const rows = await db
+  const rows = await all(db
     .select()
     .from(c)
     .where(and(where, after(SORT_KEYS[sort], page.after)))
     .orderBy(...orderBy(SORT_KEYS[sort]))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1));
   const { nextCursor } = toPage(scope, rows, page.limit, KEY_OF[sort]);
-  const outlets = await db.all<BoardOutlet>(sql`
+  const outlets = await sqlAll<BoardOutlet>(db, sql`
     select outlet as name, statements, clusters from board_outlets
     where project_id = ${projectId} order by statements desc, outlet limit ${TOP_OUTLETS}`);
   // The outlet graph: the counted links per outlet pair (kept by triggers), strongest first.
-  const edges = await db.all<BoardEdge>(sql`
+  const edges = await sqlAll<BoardEdge>(db, sql`
     select a, b, corroborates, conflicts from board_outlet_pairs
     where project_id = ${projectId} and n > 0 order by n desc, a, b limit ${TOP_EDGES}`);
   return {

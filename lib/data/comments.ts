@@ -6,7 +6,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { comments, users } from '../db/schema';
+import { comments, users } from '../db/tables';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
@@ -15,6 +15,7 @@ import { refuseArchived, targetArticleIds } from './articleArchive';
 import { recordEvent } from './events';
 import { loadTarget, targetKeys, targetName, type TargetRef } from './reviewTargets';
 import { groupCommitted } from '../db/groupCommit';
+import { all, first } from '../db/query';
 
 export type CommentRow = typeof comments.$inferSelect;
 
@@ -52,7 +53,7 @@ function requirePerson(user: UserRow | null): UserRow {
 /** A reply always hangs under the thread's first comment (threads are one level deep). */
 async function threadRoot(tx: Tx, target: TargetRef, parentId: number | undefined): Promise<number | null> {
   if (parentId === undefined) return null;
-  const parent = await tx.select().from(comments).where(and(eq(comments.id, parentId), commentsOf(target))).get();
+  const parent = await first(tx.select().from(comments).where(and(eq(comments.id, parentId), commentsOf(target))));
   if (!parent) throw badRequest('parentId: that comment is not in this thread.');
   return parent.parentId ?? parent.id;
 }
@@ -66,11 +67,10 @@ export const addComment = groupCommitted(async function addComment({ actor, targ
     if (item.deletedAt) throw conflict(`This ${targetName(target.kind).toLowerCase()} was deleted; its thread is closed.`);
     await refuseArchived(tx, await targetArticleIds(tx, target), 'comment');
     const parentId = await threadRoot(tx, target, data.parentId);
-    const row = await tx
+    const row = await first(tx
       .insert(comments)
       .values({ ...targetKeys(target), projectId: item.projectId, parentId, authorId: author.id, body: data.body })
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, { projectId: item.projectId, actorId: actorId(actor), action: parentId ? 'comment.reply' : 'comment.create', entityType: 'comment', entityId: row.id, after: { ...row, target: target.kind } });
     return row;
   });
@@ -81,7 +81,7 @@ export const addComment = groupCommitted(async function addComment({ actor, targ
  * not enough, the actor's role now must still allow commenting (a demoted author is refused).
  */
 async function ownComment(tx: Tx, actor: Actor, commentId: number): Promise<CommentRow> {
-  const row = await tx.select().from(comments).where(eq(comments.id, commentId)).get();
+  const row = await first(tx.select().from(comments).where(eq(comments.id, commentId)));
   if (!row) throw notFound('Comment');
   const user = requirePerson((await projectAccess(tx, actor, row.projectId, 'comment.create', 'Comment')).user);
   if (row.authorId !== user.id) throw forbidden('Only the author can change or delete a comment.');
@@ -94,7 +94,7 @@ export async function editComment({ actor, commentId, input }: { actor: Actor; c
   const data = parseInput(editSchema, input);
   return await writeTransaction(async (tx) => {
     const before = await ownComment(tx, actor, commentId);
-    const after = await tx.update(comments).set({ body: data.body, updatedAt: new Date() }).where(eq(comments.id, commentId)).returning().get();
+    const after = await first(tx.update(comments).set({ body: data.body, updatedAt: new Date() }).where(eq(comments.id, commentId)).returning());
     await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.update', entityType: 'comment', entityId: commentId, before, after });
     return after;
   });
@@ -105,7 +105,7 @@ export async function deleteComment({ actor, commentId }: { actor: Actor; commen
   return await writeTransaction(async (tx) => {
     const before = await ownComment(tx, actor, commentId);
     const now = new Date();
-    const after = await tx.update(comments).set({ body: '', deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).returning().get();
+    const after = await first(tx.update(comments).set({ body: '', deletedAt: now, updatedAt: now }).where(eq(comments.id, commentId)).returning());
     await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'comment.delete', entityType: 'comment', entityId: commentId, before, after });
     return after;
   });
@@ -116,13 +116,12 @@ export async function listComments({ actor, target }: { actor: Actor; target: Ta
   const db = getDb();
   const item = await loadTarget(db, target);
   const { user, role } = await projectAccess(db, actor, item.projectId, 'project.read', targetName(target.kind));
-  const rows = await db
+  const rows = await all(db
     .select({ comment: comments, authorName: users.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(commentsOf(target))
-    .orderBy(asc(comments.id))
-    .all();
+    .orderBy(asc(comments.id)));
   const views = new Map<number, CommentView>();
   const thread: CommentView[] = [];
   for (const { comment: c, authorName } of rows) {

@@ -2,8 +2,9 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { placeholders, preparedStatement } from '../db/prepared';
-import { events } from '../db/schema';
+import { events } from '../db/tables';
 import { wakeLiveStreams } from '../live/wake';
+import { all, exec } from '../db/query';
 
 export interface EventInput {
   projectId: number | null;
@@ -31,16 +32,15 @@ const asJson = (value: unknown) => (value === undefined || value === null ? null
  */
 export async function recordEvent(_tx: Tx | Db, input: EventInput): Promise<void> {
   const { projectId, actorId, action, entityType, entityId } = input;
-  await insertEvent().run({ projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
+  await exec(insertEvent(), { projectId, actorId, action, entityType, entityId, before: asJson(input.before), after: asJson(input.after) });
   if (projectId !== null) wakeLiveStreams();
 }
 
 /** Every event of one entity, oldest first (the history view). Callers check access first. */
 export async function eventsForEntity(db: Db | Tx, entityType: string, entityId: number) {
-  return await db
+  return await all(db
     .select()
     .from(events)
     .where(and(eq(events.entityType, entityType), eq(events.entityId, entityId)))
-    .orderBy(asc(events.id))
-    .all();
+    .orderBy(asc(events.id)));
 }

@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { codePointMapper } from '../anchoring/units';
 import type { ExportAnnotation, ExportArticle, ExportFilters, ExportLink, ExportReview, ExportVerdict, LinkEnd, LinkedRef } from '../export/types';
 import type { NativeAnnotationLine, NativeArticleLine, NativeLinkLine } from '../export/jsonl';
-import type { Decision, Label, Relation, Status, Verdict } from '../db/schema';
+import type { Decision, Label, Relation, Status, Verdict } from '../db/tables';
 
 type Row = Record<string, unknown>;
 type Params = unknown[];

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { getDb } from '../db/client';
 import { databasePath } from '../config';
-import { LABELS, STATUSES } from '../db/schema';
+import { LABELS, STATUSES } from '../db/tables';
 import { parseInput } from '../validation';
 import { projectAccess, type Actor } from './actor';
 import { annotationFilterSql, exportStatements, linkFilterSql, readArticles, readNativeLines } from './exportRecords';

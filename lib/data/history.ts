@@ -8,9 +8,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
 import { badRequest } from '../errors';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
-import { annotations, articles, comments, events, links, reviews, users, verdicts, type Relation } from '../db/schema';
+import { annotations, articles, comments, events, links, reviews, users, verdicts, type Relation } from '../db/tables';
 import { projectAccess, type Actor } from './actor';
 import { loadTarget, reviewOf, targetName, type TargetKind } from './reviewTargets';
+import { all } from '../db/query';
 
 export interface HistoryEntry {
   id: number;
@@ -48,7 +49,7 @@ const toR = alias(articles, 'to_r');
 /** The statements each link joins, deleted ones included (a history also tells of those). */
 async function linkJoins(db: Db, linkIds: number[]): Promise<Map<number, LinkJoin>> {
   if (!linkIds.length) return new Map();
-  const rows = await db
+  const rows = await all(db
     .select({
       id: links.id, relation: links.relation,
       from: { outlet: fromR.outlet, articleTitle: fromR.title, exact: fromA.exact },
@@ -59,8 +60,7 @@ async function linkJoins(db: Db, linkIds: number[]): Promise<Map<number, LinkJoi
     .innerJoin(toA, eq(toA.id, links.toAnnotationId))
     .innerJoin(fromR, eq(fromR.id, fromA.articleId))
     .innerJoin(toR, eq(toR.id, toA.articleId))
-    .where(inArray(links.id, linkIds))
-    .all();
+    .where(inArray(links.id, linkIds)));
   return new Map(rows.map(({ id, ...join }) => [id, join]));
 }
 
@@ -93,17 +93,16 @@ interface HistoryScope {
 export async function historyScope(db: Db, actor: Actor, kind: TargetKind, id: number) {
   const target = await loadTarget(db, { kind, id });
   const { project, user, role } = await projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
-  const reviewIds = ids(await db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id })).all());
-  const threadRows = await db
+  const reviewIds = ids(await all(db.select({ id: reviews.id }).from(reviews).where(reviewOf({ kind, id }))));
+  const threadRows = await all(db
     .select({ id: comments.id, authorId: comments.authorId, deletedAt: comments.deletedAt })
     .from(comments)
-    .where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id))
-    .all();
+    .where(kind === 'annotation' ? eq(comments.annotationId, id) : eq(comments.linkId, id)));
   const commentIds = ids(threadRows);
   const hiddenText = new Set(threadRows.filter((c) => c.deletedAt && role !== 'lead' && c.authorId !== user?.id).map((c) => c.id));
-  const verdictIds = kind === 'annotation' ? ids(await db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)).all()) : [];
+  const verdictIds = kind === 'annotation' ? ids(await all(db.select({ id: verdicts.id }).from(verdicts).where(eq(verdicts.annotationId, id)))) : [];
   const linkIds =
-    kind === 'annotation' ? ids(await db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))).all()) : [];
+    kind === 'annotation' ? ids(await all(db.select({ id: links.id }).from(links).where(or(eq(links.fromAnnotationId, id), eq(links.toAnnotationId, id))))) : [];
   const of = (type: string, list: number[]): SQL | undefined => (list.length ? and(eq(events.entityType, type), inArray(events.entityId, list)) : undefined);
   // The unary + keeps SQLite from walking every event of the project (events_project_idx):
   // the entity conditions below find the item's few events through events_entity_idx.
@@ -156,7 +155,7 @@ function toEntry(scope: HistoryScope, { event, actorName }: EventRow): HistoryEn
 export async function historyOf({ actor, kind, id }: { actor: Actor; kind: TargetKind; id: number }) {
   const db = getDb();
   const { project, target, scope } = await historyScope(db, actor, kind, id);
-  const entries = (await historyQuery(db, scope.where, 'asc').all()).map((row) => toEntry(scope, row));
+  const entries = (await all(historyQuery(db, scope.where, 'asc'))).map((row) => toEntry(scope, row));
   return { project: { id: project.id, name: project.name }, target, entries };
 }
 
@@ -175,7 +174,7 @@ export async function historyPage({ actor, kind, id, query }: { actor: Actor; ki
   const request = pageRequest(cursorScope, query, 1, { limit: HISTORY_PAGE });
   const olderThan = request.after?.[0];
   if (olderThan !== undefined && typeof olderThan !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
-  const rows = await historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1).all();
+  const rows = await all(historyQuery(db, and(scope.where, olderThan === undefined ? undefined : lt(events.id, olderThan)), 'desc', request.limit + 1));
   const page: Page<HistoryEntry> = toPage(cursorScope, rows, request.limit, (row) => [row.event.id], (row) => toEntry(scope, row));
   return { project: { id: project.id, name: project.name }, target, joins, ...page };
 }

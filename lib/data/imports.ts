@@ -7,7 +7,7 @@
  */
 import { getDb, writeTransaction, type Tx } from '../db/client';
 import { eq } from 'drizzle-orm';
-import { articles } from '../db/schema';
+import { articles } from '../db/tables';
 import { AppError, isAppError } from '../errors';
 import { describeIssues, parseInput } from '../validation';
 import { importArticleSchema, insertArticle, type ArticleMeta } from './articles';
@@ -18,11 +18,12 @@ import { revisedEntry, reviseByUrl, type RevisedArticle } from './revisions';
 import { normalizeArticleText } from '../anchoring/normalize';
 import { checkBatch } from '../import/files';
 import { FileProblem, parseImportFile, type ImportFile, type ParsedFile } from '../import';
-import { articleSources } from '../db/schema';
+import { articleSources } from '../db/tables';
 import { fetchPage, type FetchedPage } from '../import/fetchPage';
 import { NoArticleText, parseWebPage, type WebProvenance } from '../import/html';
 import type { MetadataSources } from '../import/metadata';
 import type { RemovedReport } from '../import/removed';
+import { exec, first } from '../db/query';
 
 /** What a web import reports per article: where each field came from, what was left out, the start of the text. */
 export interface WebImportSummary {
@@ -108,7 +109,7 @@ type FetchFacts = Pick<FetchedPage, 'requestedUrl' | 'finalUrl' | 'contentType' 
 
 /** Keeps the raw page for provenance (the page of revision 1: one row per article). */
 async function recordSource(tx: Tx, articleId: number, file: string, web: WebProvenance, fetched?: FetchFacts): Promise<void> {
-  await tx.insert(articleSources).values({
+  await exec(tx.insert(articleSources).values({
     articleId,
     kind: fetched ? 'url' : 'html-file',
     fileName: fetched ? null : file,
@@ -121,7 +122,7 @@ async function recordSource(tx: Tx, articleId: number, file: string, web: WebPro
     metadataSources: { ...web.metadataSources },
     removed: web.removed,
     fetchedAt: fetched?.fetchedAt ?? null,
-  }).run();
+  }));
 }
 
 /** The report's summary of a web page: metadata with sources, what was removed, the start of the text. */
@@ -189,7 +190,7 @@ export async function importBatch({ actor, projectId, files, onProgress }: { act
   });
   // A duplicate is named by the article already there, not by the title given to the new copy.
   for (const d of results.flatMap((r) => r.duplicates)) {
-    d.existingTitle = (await getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId)).get())?.title ?? '';
+    d.existingTitle = (await first(getDb().select({ title: articles.title }).from(articles).where(eq(articles.id, d.existingArticleId))))?.title ?? '';
   }
   return totals(results);
 }
@@ -252,7 +253,7 @@ export async function importOneArticle({ actor, projectId, input }: { actor: Act
     const { user } = await projectAccess(tx, actor, projectId, 'article.import');
     const importerId = user?.id ?? null;
     const again = await reviseByUrl(tx, projectId, importerId, { urls: [data.url], body: data.body, title: data.title, publishedAt: data.publishedAt });
-    const read = async (id: number) => metaOf(await tx.select().from(articles).where(eq(articles.id, id)).get()!);
+    const read = async (id: number) => metaOf((await first(tx.select().from(articles).where(eq(articles.id, id))))!);
     if (again?.kind === 'unchanged') return { outcome: 'unchanged', article: await read(again.articleId) };
     if (again) return { outcome: 'revised', article: await read(again.created.revision.articleId), revised: revisedEntry(again.created, data.url) };
     const row = await insertArticle(tx, projectId, importerId, data);

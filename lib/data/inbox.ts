@@ -8,11 +8,12 @@
 import { and, desc, eq, exists, inArray, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { getDb, writeTransaction, type Db } from '../db/client';
-import { annotations, comments, inboxEntries, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type InboxSource, type Label, type Verdict } from '../db/schema';
+import { annotations, comments, inboxEntries, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type InboxSource, type Label, type Verdict } from '../db/tables';
 import { forbidden } from '../errors';
 import { loadUser, type Actor } from './actor';
 import { ANNOTATION_NOT_ARCHIVED, annotationIdNotArchived, LINK_NOT_ARCHIVED, linkIdNotArchived } from './articleArchive';
 import type { TargetKind } from './reviewTargets';
+import { all, exec, first } from '../db/query';
 
 /** Items on one page of the inbox unless `limit` asks otherwise. */
 export const INBOX_PAGE = 30;
@@ -113,7 +114,7 @@ const newestEntriesFirst = [desc(inboxEntries.createdAt), desc(inboxEntries.sour
  * not a sort of every review of my items.
  */
 async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
-  return (await db
+  return (await all(db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -128,8 +129,7 @@ async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
       ),
     )
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ r, actorName }) => {
       const kind: TargetKind = r.annotationId ? 'annotation' : 'link';
       return {
@@ -151,15 +151,14 @@ async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
 async function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Window): Promise<Raw[]> {
   const rank = kind === 'annotation' ? RANK.changedAnnotation : RANK.changedLink;
   const target = kind === 'annotation' ? annotations : links;
-  return (await db
+  return (await all(db
     .select({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt: inboxEntries.createdAt })
     .from(inboxEntries)
     .innerJoin(target, eq(target.id, inboxEntries.sourceId))
     .innerJoin(users, eq(users.id, target.authorId))
     .where(and(entriesOf(`changed_${kind}`, me, w, rank), isNull(target.deletedAt), ne(target.authorId, me), inMyProject(db, me, target.projectId), notArchived(kind)))
     .orderBy(...newestEntriesFirst)
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }));
 }
 
@@ -174,20 +173,19 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
  * answers to my comments.
  */
 async function commentsFor(db: Db, me: number, source: 'mine' | 'reviewed' | 'reply', w: Window): Promise<Raw[]> {
-  return (await db
+  return (await all(db
     .select({ c: comments, actorName: users.name })
     .from(inboxEntries)
     .innerJoin(comments, eq(comments.id, inboxEntries.sourceId))
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(entriesOf(source, me, w, RANK.comment), ne(comments.authorId, me), isNull(comments.deletedAt), inMyProject(db, me, comments.projectId), commentNotArchived))
     .orderBy(...newestEntriesFirst)
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ c, actorName }) => commentRaw(c, actorName, source === 'reviewed' ? 'discussion' : source === 'reply' || c.parentId ? 'reply' : 'comment'));
 }
 
 async function verdictsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
-  return (await db
+  return (await all(db
     .select({ v: verdicts, actorName: users.name })
     .from(inboxEntries)
     .innerJoin(verdicts, eq(verdicts.id, inboxEntries.sourceId))
@@ -195,8 +193,7 @@ async function verdictsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
     .innerJoin(users, eq(users.id, verdicts.authorId))
     .where(and(entriesOf('verdict', me, w, RANK.verdict), eq(annotations.authorId, me), ne(verdicts.authorId, me), inMyProject(db, me, verdicts.projectId), ANNOTATION_NOT_ARCHIVED))
     .orderBy(...newestEntriesFirst)
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
@@ -236,25 +233,25 @@ async function collect(db: Db, me: number, window: Window, countOnly = false): P
 }
 
 async function lastReadAt(db: Db, me: number): Promise<number> {
-  return (await db.select().from(inboxState).where(eq(inboxState.userId, me)).get())?.lastReadAt.getTime() ?? 0;
+  return (await first(db.select().from(inboxState).where(eq(inboxState.userId, me))))?.lastReadAt.getTime() ?? 0;
 }
 
 /** Names the item each inbox row is about: its article, label and text (a link by its first end). */
 async function enrich(db: Db, raw: Raw[], readAt: number): Promise<InboxItem[]> {
   const linkIds = raw.filter((r) => r.kind === 'link').map((r) => r.targetId);
   const linkEnds = new Map(
-    (linkIds.length ? await db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds)).all() : []).map((l) => [l.id, l.from]),
+    (linkIds.length ? await all(db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds))) : []).map((l) => [l.id, l.from]),
   );
   const focus = (r: Raw) => (r.kind === 'link' ? linkEnds.get(r.targetId)! : r.targetId);
   const annotationIds = [...new Set(raw.map(focus))];
   const spans = new Map(
     (annotationIds.length
-      ? await db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)).all()
+      ? await all(db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)))
       : []
     ).map((a) => [a.id, a]),
   );
   const projectIds = [...new Set(raw.map((r) => r.projectId))];
-  const projectNames = new Map((projectIds.length ? await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
+  const projectNames = new Map((projectIds.length ? await all(db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds))) : []).map((p) => [p.id, p.name]));
   return raw.map((r) => {
     const span = spans.get(focus(r))!;
     const { sortKey: _key, ...rest } = r;
@@ -297,6 +294,6 @@ export async function markInboxRead({ actor, until }: { actor: Actor; until?: Da
   await writeTransaction(async (tx) => {
     const user = await loadUser(tx, actor);
     if (!user) throw forbidden('The inbox belongs to a person: the command-line operator has none.');
-    await tx.insert(inboxState).values({ userId: user.id, lastReadAt: at }).onConflictDoUpdate({ target: inboxState.userId, set: { lastReadAt: at } }).run();
+    await exec(tx.insert(inboxState).values({ userId: user.id, lastReadAt: at }).onConflictDoUpdate({ target: inboxState.userId, set: { lastReadAt: at } }));
   });
 }

@@ -2,7 +2,7 @@
  * Disagreement between reviewers about a pair of statements: one linked them as corroborates,
  * another as conflicts. Pure, so the board, the side panel and the export agree on it.
  */
-import type { Relation } from '../db/schema';
+import type { Relation } from '../db/tables';
 
 interface PairLink {
   fromAnnotationId: number;

@@ -6,12 +6,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../db/client';
-import { annotations, articles, LABELS } from '../db/schema';
+import { annotations, articles, LABELS } from '../db/tables';
 import { AppError, notFound } from '../errors';
 import { checkSpan } from '../anchoring/span';
 import { quoteSelector } from '../anchoring/quote';
 import { actorId, type Actor } from './actor';
 import { recordEvent } from './events';
+import { first } from '../db/query';
 
 export const sentenceTargetSchema = z.strictObject({
   articleId: z.number({ message: 'must be the id of an article' }).int().positive(),
@@ -26,7 +27,7 @@ type AnnotationRow = typeof annotations.$inferSelect;
 
 /** An identical live annotation (same article, span and label), if someone already made it. */
 async function identical(tx: Tx, target: SentenceTarget): Promise<AnnotationRow | undefined> {
-  return await tx
+  return await first(tx
     .select()
     .from(annotations)
     .where(
@@ -37,8 +38,7 @@ async function identical(tx: Tx, target: SentenceTarget): Promise<AnnotationRow 
         eq(annotations.label, target.label),
         isNull(annotations.deletedAt),
       ),
-    )
-    .get();
+    ));
 }
 
 /**
@@ -46,7 +46,7 @@ async function identical(tx: Tx, target: SentenceTarget): Promise<AnnotationRow 
  * one authored by the actor. 404 when the article is not in the project; 400/422 for a bad span.
  */
 export async function insertSentenceAnnotation(tx: Tx, actor: Actor, projectId: number, target: SentenceTarget): Promise<AnnotationRow> {
-  const article = await tx.select().from(articles).where(eq(articles.id, target.articleId)).get();
+  const article = await first(tx.select().from(articles).where(eq(articles.id, target.articleId)));
   if (!article || article.projectId !== projectId) throw notFound(`Article ${target.articleId}`);
   const problem = checkSpan(article.body, target);
   if (problem) throw new AppError(problem.status === 400 ? 'bad_request' : 'unprocessable', `sentence: ${problem.message}`);
@@ -55,11 +55,10 @@ export async function insertSentenceAnnotation(tx: Tx, actor: Actor, projectId: 
   const authorId = actorId(actor);
   if (authorId === null) throw new AppError('forbidden', 'Annotations are made by a person: sign in first.');
   const selector = quoteSelector(article.body, target.start, target.end);
-  const row = await tx
+  const row = await first(tx
     .insert(annotations)
     .values({ projectId, articleId: article.id, authorId, label: target.label, start: target.start, end: target.end, ...selector })
-    .returning()
-    .get();
+    .returning());
   await recordEvent(tx, { projectId, actorId: authorId, action: 'annotation.create', entityType: 'annotation', entityId: row.id, after: row });
   return row;
 }

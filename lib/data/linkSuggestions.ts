@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull, ne, or } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
-import { annotations, articles, links, type Label, type Relation } from '../db/schema';
+import { annotations, articles, links, type Label, type Relation } from '../db/tables';
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
 import { similarTerms, typedStatementQuery, typedTerms } from '../search/query';
@@ -16,6 +16,7 @@ import { sentenceIndexReady } from './sentenceIndex';
 import { wholeQuotations as widenToQuotations } from '../search/quoteAware';
 
 import { MAX_QUERY, splitOutletTerms, SUGGESTION_LIMIT } from '../search/statementQuery';
+import { all, first } from '../db/query';
 
 export { SUGGESTION_LIMIT };
 /** How long suggestions wait for a newly imported article's sentences before answering without the rest. */
@@ -38,11 +39,10 @@ type AnnotationRow = typeof annotations.$inferSelect;
 
 /** Splits typed terms into outlet names (narrowing the articles) and words to search for. */
 async function outletTerms(db: Db, source: AnnotationRow, terms: string[]) {
-  const others = await db
+  const others = await all(db
     .select({ id: articles.id, outlet: articles.outlet })
     .from(articles)
-    .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId), NOT_ARCHIVED))
-    .all();
+    .where(and(eq(articles.projectId, source.projectId), ne(articles.id, source.articleId), NOT_ARCHIVED)));
   return splitOutletTerms(terms, others);
 }
 
@@ -58,7 +58,7 @@ async function typedSearch(db: Db, source: AnnotationRow, q: string): Promise<St
 async function wholeQuotations(db: Db, hits: StatementHit[]): Promise<StatementHit[]> {
   const ids = [...new Set(hits.filter((h) => h.kind === 'sentence').map((h) => h.articleId))];
   if (!ids.length) return hits;
-  const bodies = new Map((await db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all()).map((a) => [a.id, a.body]));
+  const bodies = new Map((await all(db.select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)))).map((a) => [a.id, a.body]));
   return widenToQuotations(hits, bodies);
 }
 
@@ -79,11 +79,10 @@ export async function similarStatements(db: Db, source: Pick<AnnotationRow, 'pro
 async function myLinks(db: Db, userId: number | null, sourceId: number): Promise<Map<number, Relation>> {
   const mine = new Map<number, Relation>();
   if (userId === null) return mine;
-  const rows = await db
+  const rows = await all(db
     .select({ from: links.fromAnnotationId, to: links.toAnnotationId, relation: links.relation })
     .from(links)
-    .where(and(eq(links.authorId, userId), isNull(links.deletedAt), or(eq(links.fromAnnotationId, sourceId), eq(links.toAnnotationId, sourceId))))
-    .all();
+    .where(and(eq(links.authorId, userId), isNull(links.deletedAt), or(eq(links.fromAnnotationId, sourceId), eq(links.toAnnotationId, sourceId)))));
   for (const r of rows) mine.set(r.from === sourceId ? r.to : r.from, r.relation);
   return mine;
 }
@@ -98,7 +97,7 @@ async function myLinks(db: Db, userId: number | null, sourceId: number): Promise
  */
 export async function suggestions({ actor, annotationId, q = '' }: { actor: Actor; annotationId: number; q?: string }): Promise<SuggestionList> {
   const db = getDb();
-  const source = await db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const source = await first(db.select().from(annotations).where(eq(annotations.id, annotationId)));
   if (!source || source.deletedAt) throw notFound('Annotation');
   const { user } = await projectAccess(db, actor, source.projectId, 'project.read', 'Annotation');
   const indexing = !(await sentenceIndexReady(source.projectId, INDEX_WAIT_MS));

@@ -6,11 +6,12 @@
 import { and, asc, eq, gt, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db, type Tx } from '../db/client';
-import { annotations, articles, links, users, type Label, type Relation, type Status } from '../db/schema';
+import { annotations, articles, links, users, type Label, type Relation, type Status } from '../db/tables';
 import { badRequest, notFound } from '../errors';
 import { encodeCursor, pageRequest, type Page } from '../pagination/cursor';
 import { projectAccess, type Actor } from './actor';
 import { findDisagreements, pairKey } from './linkDisagreements';
+import { all, first } from '../db/query';
 
 export { findDisagreements } from './linkDisagreements';
 
@@ -70,7 +71,7 @@ function linksQuery(db: Db | Tx, where: SQL | undefined) {
 }
 
 async function selectLinks(db: Db | Tx, where: SQL | undefined) {
-  return await linksQuery(db, where).all();
+  return await all(linksQuery(db, where));
 }
 
 type Selected = Awaited<ReturnType<typeof selectLinks>>[number];
@@ -129,16 +130,15 @@ export async function pageLinksForProject({ actor, projectId, query }: { actor: 
   const request = pageRequest(scope, { cursor: query.cursor, limit: query.limit }, 1);
   const afterId = request.after?.[0];
   if (afterId !== undefined && typeof afterId !== 'number') throw badRequest('That page cursor is not valid for this list. Start again from the first page.');
-  const rows = await linkPageQuery(db, projectId, afterId, request.limit).all();
+  const rows = await all(linkPageQuery(db, projectId, afterId, request.limit));
   const kept = rows.slice(0, request.limit);
   const froms = [...new Set(kept.map((r) => r.link.fromAnnotationId))];
   const pairs = new Set(kept.map((r) => pairKey(r.link)));
   const pairLinks = froms.length
-    ? (await db
+    ? (await all(db
         .select({ fromAnnotationId: links.fromAnnotationId, toAnnotationId: links.toAnnotationId, relation: links.relation })
         .from(links)
-        .where(and(inArray(links.fromAnnotationId, froms), isNull(links.deletedAt)))
-        .all())
+        .where(and(inArray(links.fromAnnotationId, froms), isNull(links.deletedAt)))))
         .filter((l) => pairs.has(pairKey(l)))
     : [];
   const items = toViews(kept, pairLinks);
@@ -149,7 +149,7 @@ export async function pageLinksForProject({ actor, projectId, query }: { actor: 
 /** One live link (members only; 404 otherwise or when it or an end was deleted). */
 export async function getLink({ actor, linkId }: { actor: Actor; linkId: number }): Promise<LinkView> {
   const db = getDb();
-  const row = await db.select().from(links).where(eq(links.id, linkId)).get();
+  const row = await first(db.select().from(links).where(eq(links.id, linkId)));
   if (!row) throw notFound('Link');
   await projectAccess(db, actor, row.projectId, 'project.read', 'Link');
   const samePair = and(eq(links.fromAnnotationId, row.fromAnnotationId), eq(links.toAnnotationId, row.toAnnotationId));
@@ -174,7 +174,7 @@ export interface LinkFromAnnotation {
 /** The links of one annotation, seen from it (members only; 404 for a missing or deleted one). */
 export async function linksForAnnotation({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<LinkFromAnnotation[]> {
   const db = getDb();
-  const row = await db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const row = await first(db.select().from(annotations).where(eq(annotations.id, annotationId)));
   if (!row || row.deletedAt) throw notFound('Annotation');
   await projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');
   return (await linkViewsForAnnotations(db, [annotationId])).map((v) => ({

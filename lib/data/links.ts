@@ -10,7 +10,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeTransaction, type Tx } from '../db/client';
 import { placeholders, preparedStatement } from '../db/prepared';
-import { annotations, links, RELATIONS, type Relation } from '../db/schema';
+import { annotations, links, RELATIONS, type Relation } from '../db/tables';
 import { conflict, forbidden, notFound, unprocessable } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
@@ -18,6 +18,7 @@ import { refuseArchived, targetArticleIds } from './articleArchive';
 import { recordEvent } from './events';
 import { insertSentenceAnnotation, sentenceTargetSchema } from './linkSentence';
 import { groupCommitted } from '../db/groupCommit';
+import { all, first } from '../db/query';
 
 export type LinkRow = typeof links.$inferSelect;
 type AnnotationRow = typeof annotations.$inferSelect;
@@ -61,7 +62,7 @@ const insertLinkRow = preparedStatement('links.insert', (db) =>
  * caller's transaction; the statement runs on its connection.
  */
 export async function liveAnnotation(_tx: Tx, id: number): Promise<AnnotationRow> {
-  const row = await annotationById().get({ id });
+  const row = await first(annotationById(), { id });
   if (!row || row.deletedAt) throw notFound(`Annotation ${id}`);
   return row;
 }
@@ -83,7 +84,7 @@ function checkEnds(a: AnnotationRow, b: AnnotationRow): void {
 /** 409 when this author already linked the pair (with either relation). */
 async function checkNotDuplicate(authorId: number | null, lo: number, hi: number, relation: Relation): Promise<void> {
   if (authorId === null) return;
-  const existing = await authorsLinksOfPair().all({ authorId, lo, hi });
+  const existing = await all(authorsLinksOfPair(), { authorId, lo, hi });
   const same = existing.find((l) => l.relation === relation);
   if (same) throw conflict(`You already linked these two statements as "${relation}" (link ${same.id}).`, { linkId: same.id });
   if (existing.length) {
@@ -99,7 +100,7 @@ async function insertLink(tx: Tx, actor: Actor, a: AnnotationRow, b: AnnotationR
   if (authorId === null) throw forbidden('Links are made by a person: sign in to link statements.');
   const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
   await checkNotDuplicate(authorId, lo, hi, relation);
-  const row = await insertLinkRow().get({ projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId });
+  const row = await first(insertLinkRow(), { projectId: a.projectId, fromAnnotationId: lo, toAnnotationId: hi, relation, note, authorId });
   if (!row) throw new Error('The new link was not returned.');
   await recordEvent(tx, { projectId: a.projectId, actorId: authorId, action: 'link.create', entityType: 'link', entityId: row.id, after: row });
   return row;
@@ -149,17 +150,16 @@ export const createLinkToSentence = groupCommitted(async function createLinkToSe
  */
 export const deleteLink = groupCommitted(async function deleteLink({ actor, linkId }: { actor: Actor; linkId: number }): Promise<LinkRow> {
   return await writeTransaction(async (tx) => {
-    const before = await tx.select().from(links).where(eq(links.id, linkId)).get();
+    const before = await first(tx.select().from(links).where(eq(links.id, linkId)));
     if (!before || before.deletedAt) throw notFound('Link');
     const { user } = await projectAccess(tx, actor, before.projectId, 'link.create', 'Link');
     if (user && before.authorId !== user.id) throw forbidden('Only the author of a link can delete it.');
     await refuseArchived(tx, await targetArticleIds(tx, { kind: 'link', id: linkId }), 'link');
-    const after = await tx
+    const after = await first(tx
       .update(links)
       .set({ deletedAt: new Date(), updatedAt: new Date(), version: before.version + 1 })
       .where(eq(links.id, linkId))
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, { projectId: before.projectId, actorId: actorId(actor), action: 'link.delete', entityType: 'link', entityId: linkId, before, after });
     return after;
   });

@@ -6,9 +6,10 @@
  */
 import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { events, memberships } from '../db/schema';
+import { events, memberships } from '../db/tables';
 import { LIVE_ENTITY_TYPES, type LiveChange } from '../domain';
 import { loadUser, type Actor } from './actor';
+import { all } from '../db/query';
 
 /** Changes sent per read; a stream reads again until it has caught up. */
 export const LIVE_BATCH = 200;
@@ -27,13 +28,12 @@ export async function liveChangesAfter({ actor, afterId }: { actor: Actor; after
   const db = getDb();
   const user = await loadUser(db, actor);
   const mine = user ? sql`select ${memberships.projectId} from ${memberships} where ${memberships.userId} = ${user.id}` : null;
-  const rows = await db
+  const rows = await all(db
     .select({ id: events.id, projectId: events.projectId, entityType: events.entityType, entityId: events.entityId, action: events.action, actorId: events.actorId })
     .from(events)
     .where(and(gt(events.id, afterId), inArray(events.entityType, [...LIVE_ENTITY_TYPES]), mine ? sql`${events.projectId} in (${mine})` : sql`${events.projectId} is not null`))
     .orderBy(asc(events.id))
-    .limit(LIVE_BATCH + 1)
-    .all();
+    .limit(LIVE_BATCH + 1));
   const changes = rows.slice(0, LIVE_BATCH).map((r) => ({
     id: r.id,
     projectId: r.projectId!,

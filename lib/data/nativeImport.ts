@@ -17,7 +17,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { annotations, links, memberships, reviews, users, verdicts } from '../db/schema';
+import { annotations, links, memberships, reviews, users, verdicts } from '../db/tables';
 import { unprocessable } from '../errors';
 import { deriveStatus } from '../review/status';
 import { quoteSelector } from '../anchoring/quote';
@@ -26,6 +26,7 @@ import { importArticleSchema, insertArticle } from './articles';
 import { recordEvent } from './events';
 import { revisedEntry, reviseByUrl, type RevisedArticle } from './revisions';
 import type { NativeArticle, NativeReview } from '../import/native';
+import { exec, first } from '../db/query';
 
 export interface NativeOutcome {
   /** `unverified` marks an article whose line was not signed by this server. */
@@ -72,7 +73,7 @@ const MAX_PROVENANCE_NAMES = 100;
 async function authorMapper(tx: Tx, projectId: number, importerId: number | null) {
   let fallback = importerId;
   if (fallback === null) {
-    const lead = await tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead'))).orderBy(asc(memberships.createdAt)).get();
+    const lead = await first(tx.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.projectId, projectId), eq(memberships.role, 'lead'))).orderBy(asc(memberships.createdAt)));
     fallback = lead?.userId ?? null;
   }
   const cache = new Map<number, number>();
@@ -80,7 +81,7 @@ async function authorMapper(tx: Tx, projectId: number, importerId: number | null
   const map = async (person: Person): Promise<number> => {
     const known = cache.get(person.id);
     if (known !== undefined) return known;
-    const member = await tx.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(users.id, person.id), eq(memberships.projectId, projectId))).get();
+    const member = await first(tx.select({ id: users.id, name: users.name }).from(users).innerJoin(memberships, eq(memberships.userId, users.id)).where(and(eq(users.id, person.id), eq(memberships.projectId, projectId))));
     const id = member && member.name === person.name ? member.id : fallback;
     if (id === null) throw unprocessable('The import needs a project lead to attribute the annotations to.');
     if (id !== person.id) reassigned++;
@@ -121,7 +122,7 @@ async function keptReviews(list: NativeReview[], authorId: number, rule: LineRul
 
 async function insertReviews(tx: Tx, projectId: number, target: { annotationId: number } | { linkId: number }, list: NativeReview[], mapUser: MapUser): Promise<void> {
   for (const r of list) {
-    await tx.insert(reviews).values({ projectId, ...target, reviewerId: await mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }).run();
+    await exec(tx.insert(reviews).values({ projectId, ...target, reviewerId: await mapUser(r.reviewer), decision: r.decision, reason: r.reason, isFinal: r.isFinal, targetVersion: r.targetVersion, createdAt: new Date(r.createdAt), supersededAt: at(r.supersededAt) }));
   }
 }
 
@@ -133,7 +134,7 @@ async function insertOne(tx: Tx, projectId: number, importerId: number | null, s
   for (const a of source.annotations) {
     const authorId = await rule.mapUser(a.author);
     const kept = await keptReviews(a.reviews, authorId, rule, outcome);
-    const row = await tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, ...spanFields(rule, article.body, a), note: a.note, status: statusOf(kept), ...history(rule, a) }).returning({ id: annotations.id }).get();
+    const row = await first(tx.insert(annotations).values({ projectId, articleId: article.id, authorId, label: a.label, start: a.start, end: a.end, ...spanFields(rule, article.body, a), note: a.note, status: statusOf(kept), ...history(rule, a) }).returning({ id: annotations.id }));
     ids.set(a.id, row.id);
     await insertReviews(tx, projectId, { annotationId: row.id }, kept, rule.mapUser);
   }
@@ -155,7 +156,7 @@ async function insertLinks(tx: Tx, projectId: number, sources: NativeArticle[], 
       }
       const authorId = await rule.mapUser(l.author);
       const kept = await keptReviews(l.reviews, authorId, rule, outcome);
-      const row = await tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), ...history(rule, l) }).returning({ id: links.id }).get();
+      const row = await first(tx.insert(links).values({ projectId, fromAnnotationId: Math.min(a, b), toAnnotationId: Math.max(a, b), relation: l.relation, note: l.note, authorId, status: statusOf(kept), ...history(rule, l) }).returning({ id: links.id }));
       linkIds.set(l.id, row.id);
       await insertReviews(tx, projectId, { linkId: row.id }, kept, rule.mapUser);
     }
@@ -176,7 +177,7 @@ async function insertVerdicts(tx: Tx, projectId: number, sources: NativeArticle[
       if (annotationId === undefined) continue;
       for (const v of a.verdicts) {
         const evidence = v.evidenceLinkIds.map((id) => linkIds.get(id)).filter((id): id is number => id !== undefined);
-        await tx.insert(verdicts).values({ projectId, annotationId, authorId: await rule.mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }).run();
+        await exec(tx.insert(verdicts).values({ projectId, annotationId, authorId: await rule.mapUser(v.author), verdict: v.verdict, rationale: v.rationale, evidenceLinkIds: evidence, isFinal: v.isFinal, createdAt: new Date(v.createdAt) }));
       }
     }
   }

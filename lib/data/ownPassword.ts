@@ -7,13 +7,14 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
-import { sessions, users } from '../db/schema';
+import { sessions, users } from '../db/tables';
 import { badRequest, forbidden } from '../errors';
 import { parseInput } from '../validation';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { actorId, loadUser, type Actor } from './actor';
 import { recordEvent } from './events';
 import { verifyCredentials } from './signin';
+import { exec } from '../db/query';
 
 const changeSchema = z.strictObject({
   currentPassword: z.string().max(200),
@@ -47,8 +48,8 @@ export async function changeOwnPassword({ actor, input, ip, keepSessionId }: { a
   return await writeTransaction(async (tx) => {
     const live = and(eq(sessions.userId, user.id), isNull(sessions.revokedAt));
     const others = keepSessionId ? and(live, ne(sessions.id, keepSessionId)) : live;
-    const sessionsEnded = (await tx.update(sessions).set({ revokedAt: new Date() }).where(others).run()).changes;
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).run();
+    const sessionsEnded = (await exec(tx.update(sessions).set({ revokedAt: new Date() }).where(others))).changes;
+    await exec(tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
     await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'user.password_change', entityType: 'user', entityId: user.id, after: { sessionsEnded } });
     return { sessionsEnded };
   });

@@ -2,11 +2,12 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { countRows, getDb, writeTransaction, type Db, type Tx } from '../db/client';
-import { memberships, projects, users, ROLES, type Role } from '../db/schema';
+import { memberships, projects, users, ROLES, type Role } from '../db/tables';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { actorId, isSystem, loadUser, projectAccess, requireAdmin, type Actor, type UserRow } from './actor';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 export type ProjectRow = typeof projects.$inferSelect;
 export interface ProjectSummary extends ProjectRow {
@@ -17,14 +18,13 @@ export interface ProjectSummary extends ProjectRow {
 export async function listProjects({ actor }: { actor: Actor }): Promise<ProjectSummary[]> {
   const db = getDb();
   const user = await loadUser(db, actor);
-  if (!user) return (await db.select().from(projects).orderBy(asc(projects.name)).all()).map((p) => ({ ...p, role: null }));
-  return (await db
+  if (!user) return (await all(db.select().from(projects).orderBy(asc(projects.name)))).map((p) => ({ ...p, role: null }));
+  return (await all(db
     .select({ project: projects, role: memberships.role })
     .from(memberships)
     .innerJoin(projects, eq(projects.id, memberships.projectId))
     .where(eq(memberships.userId, user.id))
-    .orderBy(asc(projects.name))
-    .all())
+    .orderBy(asc(projects.name))))
     .map(({ project, role }) => ({ ...project, role }));
 }
 
@@ -32,24 +32,22 @@ export async function listProjects({ actor }: { actor: Actor }): Promise<Project
 export async function listAllProjects({ actor }: { actor: Actor }) {
   const db = getDb();
   await requireAdmin(db, actor);
-  const counts = await db
+  const counts = await all(db
     .select({ projectId: memberships.projectId, members: count() })
     .from(memberships)
-    .groupBy(memberships.projectId)
-    .all();
+    .groupBy(memberships.projectId));
   const byProject = new Map(counts.map((c) => [c.projectId, c.members]));
-  return (await db
+  return (await all(db
     .select()
     .from(projects)
-    .orderBy(asc(projects.name))
-    .all())
+    .orderBy(asc(projects.name))))
     .map((p) => ({ ...p, members: byProject.get(p.id) ?? 0 }));
 }
 
 /** Resolves "12" or "my-slug" to a project id without revealing anything (callers check access). */
 export async function resolveProjectId(ref: string | number): Promise<number> {
   if (typeof ref === 'number' || /^\d+$/.test(ref)) return Number(ref);
-  const row = await getDb().select({ id: projects.id }).from(projects).where(eq(projects.slug, ref)).get();
+  const row = await first(getDb().select({ id: projects.id }).from(projects).where(eq(projects.slug, ref)));
   if (!row) throw notFound('Project');
   return row.id;
 }
@@ -86,7 +84,7 @@ export function slugify(name: string): string {
 
 /** The enabled account that will lead a new project, or a 400 naming what is wrong. */
 async function leadByEmail(tx: Tx, email: string): Promise<UserRow> {
-  const lead = await tx.select().from(users).where(eq(users.email, email)).get();
+  const lead = await first(tx.select().from(users).where(eq(users.email, email)));
   if (!lead) throw badRequest(`No user has the email ${email}, so they cannot lead the project. Create the account first.`);
   if (lead.disabledAt) throw badRequest(`The account ${email} is disabled, so it cannot lead the project. Enable it first.`);
   return lead;
@@ -103,19 +101,18 @@ export async function createProject({ actor, input }: { actor: Actor; input: unk
     const user = await requireAdmin(tx, actor);
     const data = parseInput(createProjectSchema, input);
     const slug = data.slug ?? slugify(data.name);
-    if (await tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get()) {
+    if (await first(tx.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)))) {
       throw conflict(`A project with the short name "${slug}" already exists.`);
     }
     const lead = data.leadEmail === undefined ? user : await leadByEmail(tx, data.leadEmail);
-    const project = await tx
+    const project = await first(tx
       .insert(projects)
       .values({ name: data.name, slug, description: data.description ?? '', createdBy: user?.id ?? null })
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'project.create', entityType: 'project', entityId: project.id, after: project });
     if (!lead) return project;
     const membership = { projectId: project.id, userId: lead.id, role: 'lead' as const };
-    await tx.insert(memberships).values(membership).run();
+    await exec(tx.insert(memberships).values(membership));
     if (lead.id !== user?.id) {
       await recordEvent(tx, { projectId: project.id, actorId: actorId(actor), action: 'member.add', entityType: 'membership', entityId: lead.id, after: membership });
     }
@@ -127,13 +124,12 @@ export async function createProject({ actor, input }: { actor: Actor; input: unk
 export async function listMembers({ actor, projectId }: { actor: Actor; projectId: number }) {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  return await db
+  return await all(db
     .select({ userId: users.id, email: users.email, name: users.name, role: memberships.role, disabledAt: users.disabledAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.projectId, projectId))
-    .orderBy(asc(users.name))
-    .all();
+    .orderBy(asc(users.name)));
 }
 
 const memberSchema = z.strictObject({
@@ -150,7 +146,7 @@ export async function memberIdByEmail({ actor, projectId, email }: { actor: Acto
   await memberManager(db, actor, projectId);
   const normalized = email.trim().toLowerCase();
   if (!normalized) throw badRequest('Enter the email address of the person to add.');
-  const user = await db.select({ id: users.id }).from(users).where(eq(users.email, normalized)).get();
+  const user = await first(db.select({ id: users.id }).from(users).where(eq(users.email, normalized)));
   if (!user) throw new AppError('not_found', `No account uses ${normalized}. A site administrator can create one first.`);
   return user.id;
 }
@@ -159,7 +155,7 @@ export async function memberIdByEmail({ actor, projectId, email }: { actor: Acto
 async function memberManager(tx: Db | Tx, actor: Actor, projectId: number) {
   const user = await loadUser(tx, actor);
   if (isSystem(actor) || user?.isAdmin) {
-    if (!await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get()) throw notFound('Project');
+    if (!await first(tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)))) throw notFound('Project');
     return user;
   }
   return (await projectAccess(tx, actor, projectId, 'member.manage')).user;
@@ -177,13 +173,12 @@ export async function setMember({ actor, projectId, input }: { actor: Actor; pro
   const data = parseInput(memberSchema, input);
   return await writeTransaction(async (tx) => {
     const manager = await memberManager(tx, actor, projectId);
-    const target = await tx.select().from(users).where(eq(users.id, data.userId)).get();
+    const target = await first(tx.select().from(users).where(eq(users.id, data.userId)));
     if (!target) throw notFound('User');
-    const before = await tx
+    const before = await first(tx
       .select()
       .from(memberships)
-      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId)))
-      .get();
+      .where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))));
     if (manager && manager.id === data.userId && !manager.isAdmin && before?.role !== 'lead') {
       throw forbidden('You cannot change your own role.');
     }
@@ -191,9 +186,9 @@ export async function setMember({ actor, projectId, input }: { actor: Actor; pro
       throw conflict('A project needs at least one lead. Make someone else lead first.');
     }
     if (before) {
-      await tx.update(memberships).set({ role: data.role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))).run();
+      await exec(tx.update(memberships).set({ role: data.role }).where(and(eq(memberships.projectId, projectId), eq(memberships.userId, data.userId))));
     } else {
-      await tx.insert(memberships).values({ projectId, userId: data.userId, role: data.role }).run();
+      await exec(tx.insert(memberships).values({ projectId, userId: data.userId, role: data.role }));
     }
     const after = { projectId, userId: data.userId, role: data.role };
     await recordEvent(tx, { projectId, actorId: actorId(actor), action: before ? 'member.role' : 'member.add', entityType: 'membership', entityId: data.userId, before: before ?? null, after });
@@ -206,23 +201,22 @@ export async function removeMember({ actor, projectId, userId }: { actor: Actor;
   await writeTransaction(async (tx) => {
     await memberManager(tx, actor, projectId);
     const where = and(eq(memberships.projectId, projectId), eq(memberships.userId, userId));
-    const before = await tx.select().from(memberships).where(where).get();
+    const before = await first(tx.select().from(memberships).where(where));
     if (!before) throw notFound('Member');
     if (before.role === 'lead' && await leadCount(tx, projectId) <= 1) {
       throw conflict('A project needs at least one lead. Make someone else lead first.');
     }
-    await tx.delete(memberships).where(where).run();
+    await exec(tx.delete(memberships).where(where));
     await recordEvent(tx, { projectId, actorId: actorId(actor), action: 'member.remove', entityType: 'membership', entityId: userId, before });
   });
 }
 
 /** Project ids the user belongs to (used to scope cross-project queries). */
 export async function memberProjectIds(userId: number): Promise<number[]> {
-  return (await getDb()
+  return (await all(getDb()
     .select({ id: memberships.projectId })
     .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .all())
+    .where(eq(memberships.userId, userId))))
     .map((r) => r.id);
 }
 

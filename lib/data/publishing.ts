@@ -8,12 +8,13 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { annotations, publishingSettings } from '../db/schema';
+import { annotations, publishingSettings } from '../db/tables';
 import { unprocessable } from '../errors';
 import type { PublishingSettings } from '../export/types';
 import { parseInput } from '../validation';
 import { actorId, projectAccess, type Actor } from './actor';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 /** The placeholders a fact-check URL pattern may hold; {claimId} is required. */
 export const URL_PLACEHOLDERS = ['{claimId}', '{articleId}', '{project}'] as const;
@@ -48,9 +49,8 @@ async function checkClaims(tx: Tx, projectId: number, claimUrls: Record<string, 
   const ids = Object.keys(claimUrls).map(Number);
   if (!ids.length) return;
   const found = new Set(
-    (await tx.select({ id: annotations.id }).from(annotations)
-      .where(and(eq(annotations.projectId, projectId), eq(annotations.label, 'claim'), isNull(annotations.deletedAt), inArray(annotations.id, ids)))
-      .all()).map((r) => r.id),
+    (await all(tx.select({ id: annotations.id }).from(annotations)
+      .where(and(eq(annotations.projectId, projectId), eq(annotations.label, 'claim'), isNull(annotations.deletedAt), inArray(annotations.id, ids))))).map((r) => r.id),
   );
   const unknown = ids.filter((id) => !found.has(id));
   if (unknown.length) throw unprocessable(`No claim ${unknown.join(', ')} in this project: per-claim addresses need the id of a claim of this project.`, { claims: unknown });
@@ -72,7 +72,7 @@ function toSettings(row: typeof publishingSettings.$inferSelect): PublishingSett
 export async function getPublishingSettings({ actor, projectId }: { actor: Actor; projectId: number }): Promise<PublishingSettings | null> {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  const row = await db.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+  const row = await first(db.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)));
   return row ? toSettings(row) : null;
 }
 
@@ -83,9 +83,9 @@ export async function updatePublishingSettings({ actor, projectId, input }: { ac
   return await writeTransaction(async (tx) => {
     await projectAccess(tx, actor, projectId, 'project.export');
     await checkClaims(tx, projectId, values.claimUrls);
-    const before = await tx.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+    const before = await first(tx.select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)));
     const row = { ...values, updatedBy: actorId(actor), updatedAt: new Date() };
-    await tx.insert(publishingSettings).values({ projectId, ...row }).onConflictDoUpdate({ target: publishingSettings.projectId, set: row }).run();
+    await exec(tx.insert(publishingSettings).values({ projectId, ...row }).onConflictDoUpdate({ target: publishingSettings.projectId, set: row }));
     const after: PublishingSettings = { ...values };
     await recordChange(tx, projectId, actor, before ? toSettings(before) : null, after);
     return after;
@@ -101,7 +101,7 @@ async function recordChange(tx: Tx, projectId: number, actor: Actor, before: Pub
  * 422 naming what is missing and where a lead sets it, so the export never starts without them.
  */
 export async function requirePublishingSettings(projectId: number): Promise<PublishingSettings> {
-  const row = await getDb().select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)).get();
+  const row = await first(getDb().select().from(publishingSettings).where(eq(publishingSettings.projectId, projectId)));
   if (!row) {
     throw unprocessable(
       `ClaimReview needs the project's publishing settings: the organization that publishes the fact-checks (name, address, logo) and the public address of each fact-check (a pattern with {claimId}). A lead sets them under Members → Publishing settings (/projects/${projectId}/settings).`,

@@ -5,11 +5,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { annotations, articles, type Label, type Relation } from '../db/schema';
+import { annotations, articles, type Label, type Relation } from '../db/tables';
 import { notFound } from '../errors';
 import { projectAccess, type Actor } from './actor';
 import { linkViewsForAnnotations } from './linkViews';
 import { wordDiff, type DiffPart } from '../text/wordDiff';
+import { first } from '../db/query';
 
 export interface ComparedStatement {
   annotationId: number;
@@ -42,12 +43,11 @@ function speakerOf(attributes: Record<string, unknown>): string | null {
 }
 
 async function statement(id: number): Promise<ComparedStatement | null> {
-  const row = await getDb()
+  const row = await first(getDb()
     .select({ a: annotations, outlet: articles.outlet, title: articles.title })
     .from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
-    .where(eq(annotations.id, id))
-    .get();
+    .where(eq(annotations.id, id)));
   if (!row || row.a.deletedAt) return null;
   const { a } = row;
   return { annotationId: a.id, articleId: a.articleId, outlet: row.outlet, title: row.title, label: a.label, exact: a.exact, speaker: speakerOf(a.attributes) };
@@ -59,7 +59,7 @@ async function statement(id: number): Promise<ComparedStatement | null> {
  */
 export async function quoteComparison({ actor, annotationId }: { actor: Actor; annotationId: number }): Promise<QuoteComparison> {
   const db = getDb();
-  const row = await db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)).get();
+  const row = await first(db.select({ projectId: annotations.projectId }).from(annotations).where(eq(annotations.id, annotationId)));
   const quote = row ? await statement(annotationId) : null;
   if (!row || !quote) throw notFound('Annotation');
   await projectAccess(db, actor, row.projectId, 'project.read', 'Annotation');

@@ -11,13 +11,14 @@
 import { and, asc, count, eq, gte, inArray, isNull, ne, notExists, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '../db/client';
-import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/schema';
+import { annotations, articles, links, reviews, users, type Decision, type Label, type Relation, type Status } from '../db/tables';
 import { forbidden } from '../errors';
 import { pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
 import { after, orderBy, type SortKey } from './keyset';
 import { projectAccess, type Actor } from './actor';
 import { ANNOTATION_NOT_ARCHIVED, LINK_NOT_ARCHIVED } from './articleArchive';
 import { parseQueueFilters, queueCounts, type QueueCounts, type QueueFilters } from './reviewQueueCounts';
+import { all, first } from '../db/query';
 
 export type { QueueCounts, QueueFilters, FacetCount } from './reviewQueueCounts';
 
@@ -132,7 +133,7 @@ async function annotationRows({ db, projectId, exceptAuthor, filters, limit, aft
     { expr: sql`0`, dir: 'asc' },
   ];
   if (filters.label === 'link') return [];
-  return await db
+  return await all(db
     .select({
       id: annotations.id,
       articleId: annotations.articleId,
@@ -161,8 +162,7 @@ async function annotationRows({ db, projectId, exceptAuthor, filters, limit, aft
       ),
     )
     .orderBy(...orderBy([keys[0], keys[2], keys[3]]))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1));
 }
 
 /** Live links, one page in queue order (by their first end, then id). */
@@ -178,7 +178,7 @@ async function linkRows({ db, projectId, exceptAuthor, filters, limit, after: fr
     { expr: first.id, dir: 'asc' },
     { expr: links.id, dir: 'asc' },
   ];
-  return await db
+  return await all(db
     .select({
       id: links.id,
       relation: links.relation,
@@ -209,8 +209,7 @@ async function linkRows({ db, projectId, exceptAuthor, filters, limit, after: fr
       ),
     )
     .orderBy(asc(first.articleId), asc(first.start), asc(first.id), asc(links.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1));
 }
 
 type AnnotationRow = Awaited<ReturnType<typeof annotationRows>>[number];
@@ -236,7 +235,7 @@ async function toItems(db: Db, rows: Row[]): Promise<QueueItem[]> {
   const articleIds = [...new Set(rows.flatMap((r) => (r.kind === 'link' ? [r.row.from.articleId, r.row.to.articleId] : [r.row.articleId])))];
   const texts = new Map(
     (articleIds.length
-      ? await db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)).all()
+      ? await all(db.select({ id: articles.id, title: articles.title, outlet: articles.outlet, body: articles.body }).from(articles).where(inArray(articles.id, articleIds)))
       : []
     ).map((a) => [a.id, a]),
   );
@@ -308,7 +307,7 @@ async function liveReviews(db: Db, items: QueueItem[]): Promise<Map<string, Queu
   const linkIds = byKind('link');
   const result = new Map<string, QueueReview[]>();
   if (!items.length) return result;
-  const rows = await db
+  const rows = await all(db
     .select({ annotationId: reviews.annotationId, linkId: reviews.linkId, reviewerName: users.name, decision: reviews.decision, reason: reviews.reason })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -316,8 +315,7 @@ async function liveReviews(db: Db, items: QueueItem[]): Promise<Map<string, Queu
       // Only the kinds on the page: `in (...) or 0` would make SQLite scan every review.
       and(isNull(reviews.supersededAt), or(annotationIds.length ? inArray(reviews.annotationId, annotationIds) : undefined, linkIds.length ? inArray(reviews.linkId, linkIds) : undefined)),
     )
-    .orderBy(asc(reviews.id))
-    .all();
+    .orderBy(asc(reviews.id)));
   for (const r of rows) {
     const key = r.annotationId ? `annotation-${r.annotationId}` : `link-${r.linkId}`;
     result.set(key, [...(result.get(key) ?? []), { reviewerName: r.reviewerName, decision: r.decision, reason: r.reason }]);
@@ -327,16 +325,14 @@ async function liveReviews(db: Db, items: QueueItem[]): Promise<Map<string, Queu
 
 /** Disputed items of others (the settle list's total): few, found by the (project, status) indexes. */
 async function disputedTotal(db: Db, projectId: number, me: number): Promise<number> {
-  const ofAnnotations = (await db
+  const ofAnnotations = (await first(db
     .select({ n: count() })
     .from(annotations)
-    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me), ANNOTATION_NOT_ARCHIVED))
-    .get())!.n;
-  const ofLinks = (await db
+    .where(and(eq(annotations.projectId, projectId), eq(annotations.status, 'disputed'), isNull(annotations.deletedAt), ne(annotations.authorId, me), ANNOTATION_NOT_ARCHIVED))))!.n;
+  const ofLinks = (await first(db
     .select({ n: count() })
     .from(links)
-    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me), LINK_NOT_ARCHIVED))
-    .get())!.n;
+    .where(and(eq(links.projectId, projectId), eq(links.status, 'disputed'), isNull(links.deletedAt), ne(links.authorId, me), LINK_NOT_ARCHIVED))))!.n;
   return ofAnnotations + ofLinks;
 }
 

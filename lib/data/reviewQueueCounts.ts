@@ -11,9 +11,11 @@
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { articles, queueArticleSizes, queueOutletTallies, queueReviewedOutletTallies, queueReviewedTallies, queueTallies, users } from '../db/schema';
+import { articles, queueArticleSizes, queueOutletTallies, queueReviewedOutletTallies, queueReviewedTallies, queueTallies, users } from '../db/tables';
 import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
+import { all, sqlAll } from '../db/query';
+import { indexedBy } from '../db/dialect';
 
 export const QUEUE_LABELS = ['claim', 'quote', 'context', 'link'] as const;
 export type QueueLabel = (typeof QUEUE_LABELS)[number];
@@ -68,7 +70,7 @@ export function parseQueueFilters(query: { label?: string | null; author?: strin
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
 /** The project's archived articles (few; their partial index), with their outlets. */
 const archivedSql = (projectId: number) =>
-  sql`select ${articles.id} as id, ${outletOf(articles.outlet)} as outlet from ${articles} indexed by articles_archived_idx where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null`;
+  sql`select ${articles.id} as id, ${outletOf(articles.outlet)} as outlet from ${articles} ${indexedBy('articles_archived_idx')} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null`;
 
 /** A signed number of queue items: counted (+) or left out (-). */
 interface Part {
@@ -84,7 +86,7 @@ interface Part {
  * them there. These are the ones not already taken off as reviewed by `me`, in live articles.
  */
 async function linksIntoArchived(db: Db, projectId: number, me: number): Promise<Part[]> {
-  return await db.all<Part>(sql`
+  return await sqlAll<Part>(db, sql`
     select fa.article_id as articleId, ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as authorId, -count(*) as n
       from (${archivedSql(projectId)}) tr cross join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
@@ -100,7 +102,7 @@ async function linksIntoArchived(db: Db, projectId: number, me: number): Promise
  */
 async function coarseParts(db: Db, projectId: number, me: number, articleId: number | undefined): Promise<Part[]> {
   if (articleId) {
-    return await db.all<Part>(sql`
+    return await sqlAll<Part>(db, sql`
       select t.article_id as articleId, ${outletOf(articles.outlet)} as outlet, t.label, t.author_id as authorId, t.n
         from ${queueTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.article_id = ${articleId} and t.author_id <> ${me} and t.n > 0 and ${articles.archivedAt} is null
@@ -109,7 +111,7 @@ async function coarseParts(db: Db, projectId: number, me: number, articleId: num
         from ${queueReviewedTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ${articleId} and t.n <> 0 and ${articles.archivedAt} is null`);
   }
-  return await db.all<Part>(sql`
+  return await sqlAll<Part>(db, sql`
     select null as articleId, o.outlet, o.label, o.author_id as authorId, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
     select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
@@ -155,7 +157,7 @@ async function leftInArticles(db: Db, projectId: number, me: number, filters: Qu
   if (!articleIds.length || filters.authorId === me) return new Map();
   const where = facetConditions(projectId, filters);
   const ids = sql.join(articleIds.map((id) => sql`${id}`), sql`, `);
-  const rows = await db.all<{ articleId: number; n: number }>(sql`
+  const rows = await sqlAll<{ articleId: number; n: number }>(db, sql`
     select article_id as articleId, sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.article_id in (${ids}) and t.author_id <> ${me} and ${where}
       union all
@@ -176,11 +178,11 @@ const byLeft = (a: [number, number], b: [number, number]) => b[1] - a[1] || a[0]
 async function topArticlesOfAuthor(db: Db, projectId: number, me: number, filters: QueueFilters & { authorId: number }, lost: Part[]): Promise<Array<[number, number]>> {
   if (filters.authorId === me) return []; // my own items are never in my queue
   const where = facetConditions(projectId, filters);
-  const rows = await db.all<{ articleId: number; n: number }>(sql`
+  const rows = await sqlAll<{ articleId: number; n: number }>(db, sql`
     select article_id as articleId, sum(n) as n from (
-      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
+      select t.article_id, t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
       union all
-      select t.article_id, -t.n from ${queueReviewedTallies} t indexed by queue_reviewed_tallies_author_idx where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where})
+      select t.article_id, -t.n from ${queueReviewedTallies} t ${indexedBy('queue_reviewed_tallies_author_idx')} where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where})
     group by 1`);
   const left = new Map(rows.map((r) => [r.articleId, r.n]));
   for (const part of lost) if (part.articleId !== null && left.has(part.articleId) && matches(part, filters, 'article')) left.set(part.articleId, left.get(part.articleId)! + part.n);
@@ -204,7 +206,7 @@ async function topArticles(db: Db, projectId: number, me: number, filters: Queue
   // Items found so far: once they are all that is left (`left`), no other article has any.
   let found = 0;
   for (;;) {
-    const batch: Array<{ id: number; n: number }> = await db.all<{ id: number; n: number }>(sql`
+    const batch: Array<{ id: number; n: number }> = await sqlAll<{ id: number; n: number }>(db, sql`
       select s.article_id as id, s.n from ${queueArticleSizes} s
         where s.project_id = ${projectId} and s.label = ${filters.label ?? '*'}${filters.outlet !== undefined ? sql` and s.outlet = ${filters.outlet}` : sql``} and s.n > 0
           ${after ? sql`and (s.n, s.article_id) < (${after.n}, ${after.id})` : sql``}
@@ -242,9 +244,9 @@ export async function queueCounts(db: Db, projectId: number, me: number, filters
   }
 
   const articleIds = [...articleCounts.keys()];
-  const titles = new Map((articleIds.length ? await db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const titles = new Map((articleIds.length ? await all(db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds))) : []).map((a) => [a.id, a.title]));
   const authorIds = [...authors.keys()].map(Number);
-  const authorNames = new Map((authorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
+  const authorNames = new Map((authorIds.length ? await all(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))) : []).map((u) => [u.id, u.name]));
 
   const counted = (sums: Map<string | number, number>, nameOf: (value: string) => string): FacetCount[] =>
     [...sums].map(([value, count]) => ({ value: String(value), name: nameOf(String(value)), count }));

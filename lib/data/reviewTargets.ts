@@ -5,9 +5,10 @@
  */
 import { and, eq, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
-import { annotations, links, reviews, type Status } from '../db/schema';
+import { annotations, links, reviews, type Status } from '../db/tables';
 import { notFound } from '../errors';
 import { deriveStatus } from '../review/status';
+import { all, exec, first } from '../db/query';
 
 export const TARGET_KINDS = ['annotation', 'link'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
@@ -39,7 +40,7 @@ export function targetName(kind: TargetKind): string {
 /** The annotation or link, tombstoned ones included; 404 when there is no such row. */
 export async function loadTarget(db: Reader, ref: TargetRef): Promise<TargetRow> {
   const table = ref.kind === 'annotation' ? annotations : links;
-  const row = await db
+  const row = await first(db
     .select({
       id: table.id,
       projectId: table.projectId,
@@ -50,8 +51,7 @@ export async function loadTarget(db: Reader, ref: TargetRef): Promise<TargetRow>
       deletedAt: table.deletedAt,
     })
     .from(table)
-    .where(eq(table.id, ref.id))
-    .get();
+    .where(eq(table.id, ref.id)));
   if (!row) throw notFound(NAMES[ref.kind]);
   return { ...row, kind: ref.kind };
 }
@@ -68,11 +68,10 @@ export function targetKeys(ref: TargetRef): { annotationId: number | null; linkI
 
 /** Live (not superseded) reviews of a target. */
 export async function liveReviews(db: Reader, ref: TargetRef) {
-  return await db
+  return await all(db
     .select()
     .from(reviews)
-    .where(and(reviewOf(ref), isNull(reviews.supersededAt)))
-    .all();
+    .where(and(reviewOf(ref), isNull(reviews.supersededAt))));
 }
 
 /**
@@ -82,17 +81,16 @@ export async function liveReviews(db: Reader, ref: TargetRef) {
  * nothing: the item is proposed again. Call inside the change's transaction.
  */
 export async function reopenForVersion(tx: Tx, ref: TargetRef, version: number): Promise<Status> {
-  await tx.update(reviews)
+  await exec(tx.update(reviews)
     .set({ supersededAt: new Date() })
-    .where(and(reviewOf(ref), isNull(reviews.supersededAt), lt(reviews.targetVersion, version)))
-    .run();
+    .where(and(reviewOf(ref), isNull(reviews.supersededAt), lt(reviews.targetVersion, version))));
   return await recomputeStatus(tx, ref);
 }
 
 /** Derives the status from the live reviews and stores it in the cache column; call inside the review's transaction. */
 export async function recomputeStatus(tx: Tx, ref: TargetRef): Promise<Status> {
   const status = deriveStatus(await liveReviews(tx, ref));
-  if (ref.kind === 'annotation') await tx.update(annotations).set({ status }).where(eq(annotations.id, ref.id)).run();
-  else await tx.update(links).set({ status }).where(eq(links.id, ref.id)).run();
+  if (ref.kind === 'annotation') await exec(tx.update(annotations).set({ status }).where(eq(annotations.id, ref.id)));
+  else await exec(tx.update(links).set({ status }).where(eq(links.id, ref.id)));
   return status;
 }

@@ -6,7 +6,7 @@
 import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { DECISIONS, reviews, users, type Status } from '../db/schema';
+import { DECISIONS, reviews, users, type Status } from '../db/tables';
 import { conflict, forbidden } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
@@ -24,6 +24,7 @@ import {
   type TargetRow,
 } from './reviewTargets';
 import { groupCommitted } from '../db/groupCommit';
+import { all, exec, first } from '../db/query';
 
 export { disputedItems, reviewQueue } from './reviewQueue';
 
@@ -75,19 +76,17 @@ function checkReviewable(target: TargetRow, user: UserRow | null, expectedVersio
 }
 
 async function insertReview(tx: Tx, target: TargetRow, reviewerId: number, values: { decision: ReviewRow['decision']; reason: string; isFinal: boolean }) {
-  return await tx
+  return await first(tx
     .insert(reviews)
     .values({ ...targetKeys(target), projectId: target.projectId, reviewerId, targetAuthorId: target.authorId, targetVersion: target.version, ...values })
-    .returning()
-    .get();
+    .returning());
 }
 
 /** Marks live reviews of `target` matching `extra` as replaced. */
 async function supersede(tx: Tx, target: TargetRef, extra: SQL | undefined) {
-  await tx.update(reviews)
+  await exec(tx.update(reviews)
     .set({ supersededAt: new Date() })
-    .where(and(reviewOf(target), isNull(reviews.supersededAt), extra))
-    .run();
+    .where(and(reviewOf(target), isNull(reviews.supersededAt), extra)));
 }
 
 async function review(kind: TargetKind, { actor, id, input }: ReviewArgs): Promise<ReviewResult> {
@@ -133,11 +132,10 @@ export const settle = groupCommitted(async function settle({ actor, kind, id, in
     const { user } = await projectAccess(tx, actor, target.projectId, 'review.settle', targetName(kind));
     const lead = checkReviewable(target, user, data.expectedVersion);
     await refuseArchived(tx, await targetArticleIds(tx, target), 'review');
-    const settled = await tx
+    const settled = await first(tx
       .select({ id: reviews.id })
       .from(reviews)
-      .where(and(reviewOf({ kind, id }), isNull(reviews.supersededAt), eq(reviews.isFinal, true)))
-      .get();
+      .where(and(reviewOf({ kind, id }), isNull(reviews.supersededAt), eq(reviews.isFinal, true))));
     if (target.status !== 'disputed' && !settled) {
       throw conflict(`Only a disputed ${targetName(kind).toLowerCase()} can be settled; this one is ${target.status}.`);
     }
@@ -178,7 +176,7 @@ export async function listReviews({ actor, kind, id }: { actor: Actor; kind: Tar
   const db = getDb();
   const target = await loadTarget(db, { kind, id });
   const { user, role } = await projectAccess(db, actor, target.projectId, 'project.read', targetName(kind));
-  const rows: ReviewView[] = (await db
+  const rows: ReviewView[] = (await all(db
     .select({
       id: reviews.id,
       reviewerId: reviews.reviewerId,
@@ -193,8 +191,7 @@ export async function listReviews({ actor, kind, id }: { actor: Actor; kind: Tar
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
     .where(reviewOf({ kind, id }))
-    .orderBy(asc(reviews.id))
-    .all())
+    .orderBy(asc(reviews.id))))
     .map(({ supersededAt, ...r }) => ({ ...r, superseded: supersededAt !== null, forOlderVersion: r.targetVersion < target.substanceVersion }));
   const open = !!user && !target.deletedAt && target.authorId !== user.id;
   const mine = rows.find((r) => r.reviewerId === user?.id && !r.superseded && !r.isFinal) ?? null;

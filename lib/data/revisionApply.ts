@@ -7,7 +7,7 @@
 import { archivedConflict } from './articleArchive';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { annotationAnchors, annotations, articleRevisions, articles, links } from '../db/schema';
+import { annotationAnchors, annotations, articleRevisions, articles, links } from '../db/tables';
 import { conflict } from '../errors';
 import { normalizeArticleText, sha256Hex } from '../anchoring/normalize';
 import { quoteSelector } from '../anchoring/quote';
@@ -16,6 +16,7 @@ import type { RevisionSource } from '../domain';
 import { recordEvent } from './events';
 import { reopenForVersion } from './reviewTargets';
 import { scheduleSentenceIndex } from './sentenceIndex';
+import { all, exec, first } from '../db/query';
 
 type ArticleRow = typeof articles.$inferSelect;
 type AnnotationRow = typeof annotations.$inferSelect;
@@ -47,13 +48,12 @@ export function revisionMeta(row: RevisionRow, current: number): RevisionMeta {
 
 /** Links touching `annotationId` get a new version and go back to review (what they relate changed). */
 async function flagLinks(tx: Tx, actorId: number | null, annotationId: number, revision: number): Promise<number[]> {
-  const touching = await tx.select().from(links)
-    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, annotationId), eq(links.toAnnotationId, annotationId))))
-    .all();
+  const touching = await all(tx.select().from(links)
+    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, annotationId), eq(links.toAnnotationId, annotationId)))));
   const flagged: number[] = [];
   for (const link of touching) {
     const version = link.version + 1;
-    await tx.update(links).set({ version, substanceVersion: version, updatedAt: new Date() }).where(eq(links.id, link.id)).run();
+    await exec(tx.update(links).set({ version, substanceVersion: version, updatedAt: new Date() }).where(eq(links.id, link.id)));
     const status = await reopenForVersion(tx, { kind: 'link', id: link.id }, version);
     await recordEvent(tx, { projectId: link.projectId, actorId, action: 'link.reopen', entityType: 'link', entityId: link.id, before: link, after: { ...link, version, status, reason: `annotation ${annotationId} re-anchored on revision ${revision}` } });
     flagged.push(link.id);
@@ -68,14 +68,13 @@ function isVerbatimQuote(a: AnnotationRow): boolean {
 /** Applies one re-anchoring result to its annotation; returns the links it flagged. */
 async function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Reanchored, body: string, revision: number): Promise<{ links: number[]; quote: boolean }> {
   const selector = r.state === 'orphaned' ? null : quoteSelector(body, r.start, r.end);
-  await tx.insert(annotationAnchors)
+  await exec(tx.insert(annotationAnchors)
     .values({ annotationId: a.id, revision, start: selector ? r.start : null, end: selector ? r.end : null, exact: selector?.exact ?? a.exact, state: r.state, score: r.score })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing());
   const version = a.version + 1;
   const changed = r.state !== 'kept';
   const quote = changed && r.state !== 'moved' && isVerbatimQuote(a);
-  const after = await tx.update(annotations)
+  const after = await first(tx.update(annotations)
     .set({
       ...(selector ? { start: r.start, end: r.end, ...selector, revision } : {}),
       anchorState: r.state,
@@ -87,8 +86,7 @@ async function applyOne(tx: Tx, actorId: number | null, a: AnnotationRow, r: Rea
       updatedAt: new Date(),
     })
     .where(eq(annotations.id, a.id))
-    .returning()
-    .get();
+    .returning());
   const status = changed ? await reopenForVersion(tx, { kind: 'annotation', id: a.id }, version) : after.status;
   await recordEvent(tx, { projectId: a.projectId, actorId, action: 'annotation.reanchor', entityType: 'annotation', entityId: a.id, before: a, after: { ...after, status, revisionNumber: revision } });
   return { links: changed ? await flagLinks(tx, actorId, a.id, revision) : [], quote };
@@ -104,34 +102,30 @@ export async function applyRevision(tx: Tx, actorId: number | null, article: Art
   const body = normalizeArticleText(input.body);
   const sha256 = sha256Hex(body);
   if (sha256 === article.sha256) throw conflict(`This text is identical to the current revision (${article.currentRevision}); nothing was changed.`, { currentRevision: article.currentRevision });
-  const other = await tx.select({ id: articles.id }).from(articles)
-    .where(and(eq(articles.projectId, article.projectId), eq(articles.sha256, sha256), ne(articles.id, article.id))).get();
+  const other = await first(tx.select({ id: articles.id }).from(articles)
+    .where(and(eq(articles.projectId, article.projectId), eq(articles.sha256, sha256), ne(articles.id, article.id))));
   if (other) throw conflict(`This text is already in the project as article ${other.id}.`, { existingArticleId: other.id });
   const number = article.currentRevision + 1;
   const title = input.title ? input.title.normalize('NFC') : article.title;
-  const revision = await tx.insert(articleRevisions)
+  const revision = await first(tx.insert(articleRevisions)
     .values({
       articleId: article.id, projectId: article.projectId, number, body, sha256, source: input.source, note: input.note ?? '',
       title, publishedAt: input.publishedAt ?? article.publishedAt, modifiedAt: input.modifiedAt ?? null, createdBy: actorId,
     })
-    .returning()
-    .get();
-  const live = await tx.select().from(annotations)
-    .where(and(eq(annotations.articleId, article.id), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision)))
-    .all();
+    .returning());
+  const live = await all(tx.select().from(annotations)
+    .where(and(eq(annotations.articleId, article.id), isNull(annotations.deletedAt), eq(annotations.revision, article.currentRevision))));
   // The revision left behind keeps every span where it was.
   for (const a of live) {
-    await tx.insert(annotationAnchors)
+    await exec(tx.insert(annotationAnchors)
       .values({ annotationId: a.id, revision: article.currentRevision, start: a.start, end: a.end, exact: a.exact, state: a.anchorState, score: a.anchorScore })
       // Its author may have moved the span since it was re-anchored onto this revision.
-      .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: a.start, end: a.end, exact: a.exact } })
-      .run();
+      .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: a.start, end: a.end, exact: a.exact } }));
   }
   const results = reanchorSpans(article.body, body, live.map((a) => ({ start: a.start, end: a.end, prefix: a.prefix, suffix: a.suffix })));
-  await tx.update(articles)
+  await exec(tx.update(articles)
     .set({ body, sha256, currentRevision: number, title, publishedAt: revision.publishedAt, updatedAt: new Date() })
-    .where(eq(articles.id, article.id))
-    .run();
+    .where(eq(articles.id, article.id)));
   const flaggedLinks = new Set<number>();
   const flaggedQuotes: number[] = [];
   for (const [i, a] of live.entries()) {
@@ -176,8 +170,7 @@ export function urlForms(urls: ReadonlyArray<string | null | undefined>): string
 export async function articleAtUrls(tx: Tx, projectId: number, urls: ReadonlyArray<string | null | undefined>): Promise<ArticleRow | null> {
   const forms = urlForms(urls);
   if (!forms.length) return null;
-  return await tx.select().from(articles)
+  return await first(tx.select().from(articles)
     .where(and(eq(articles.projectId, projectId), inArray(sql`lower(${articles.url})`, forms)))
-    .orderBy(articles.id)
-    .get() ?? null;
+    .orderBy(articles.id)) ?? null;
 }

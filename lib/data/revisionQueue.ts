@@ -7,7 +7,7 @@ import { ANNOTATION_NOT_ARCHIVED, archivedConflict } from './articleArchive';
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
-import { annotationAnchors, annotations, articles, links, users } from '../db/schema';
+import { annotationAnchors, annotations, articles, links, users } from '../db/tables';
 import { AppError, badRequest, conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { checkSpan } from '../anchoring/span';
@@ -19,6 +19,8 @@ import { recordEvent } from './events';
 import { reopenForVersion } from './reviewTargets';
 import { readableArticle } from './annotationViews';
 import { after, orderBy, type SortKey } from './keyset';
+import { all, exec, first, sqlAll, sqlFirst } from '../db/query';
+import { indexedBy } from '../db/dialect';
 
 export interface QueueItem {
   id: number;
@@ -57,7 +59,7 @@ const waiting = sql`${annotations.anchorPending} = 1 and ${annotations.deletedAt
  * would pick annotations_project_idx and visit every annotation of the project.
  */
 async function waitingCount(db: Awaited<ReturnType<typeof getDb>>, projectId: number, articleId?: number): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`select count(*) as n from annotations indexed by annotations_reanchor_pending_idx
+  const row = await sqlFirst<{ n: number }>(db, sql`select count(*) as n from annotations ${indexedBy('annotations_reanchor_pending_idx')}
     where project_id = ${projectId} and anchor_pending = 1 and deleted_at is null and ${ANNOTATION_NOT_ARCHIVED}${articleId ? sql` and article_id = ${articleId}` : sql``}`);
   return row?.n ?? 0;
 }
@@ -81,22 +83,21 @@ export async function reanchorQueue({ actor, projectId, query = {} }: { actor: A
   // The page's ids straight from the partial index (INDEXED BY: without table statistics SQLite
   // would walk annotations_project_article_idx, same order, reading every annotation of the
   // project to find the few waiting), then their rows.
-  const ids = (await db.all<{ id: number }>(sql`select ${annotations.id} as id from ${annotations} indexed by annotations_reanchor_pending_idx
+  const ids = (await sqlAll<{ id: number }>(db, sql`select ${annotations.id} as id from ${annotations} ${indexedBy('annotations_reanchor_pending_idx')}
     where ${and(eq(annotations.projectId, projectId), waiting, query.articleId ? eq(annotations.articleId, query.articleId) : undefined, after(QUEUE_KEYS, page.after))}
     order by ${sql.join(orderBy(QUEUE_KEYS), sql`, `)} limit ${page.limit + 1}`)).map((r) => r.id);
   const order = new Map(ids.map((id, i) => [id, i]));
-  const rows = ids.length === 0 ? [] : (await db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
+  const rows = ids.length === 0 ? [] : (await all(db.select({ a: annotations, title: articles.title, current: articles.currentRevision, authorName: users.name }).from(annotations)
     .innerJoin(articles, eq(articles.id, annotations.articleId))
     .innerJoin(users, eq(users.id, annotations.authorId))
-    .where(inArray(annotations.id, ids))
-    .all())
+    .where(inArray(annotations.id, ids))))
     .sort((x, y) => order.get(x.a.id)! - order.get(y.a.id)!);
   const total = await waitingCount(db, projectId, query.articleId);
   const result = toPage(scope, rows, page.limit, (r) => [r.a.articleId, r.a.start, r.a.id]);
   const items: QueueItem[] = [];
   for (const { a, title, current, authorName } of result.items) {
-    const before = await db.select({ exact: annotationAnchors.exact }).from(annotationAnchors)
-      .where(and(eq(annotationAnchors.annotationId, a.id), eq(annotationAnchors.revision, current - 1))).get();
+    const before = await first(db.select({ exact: annotationAnchors.exact }).from(annotationAnchors)
+      .where(and(eq(annotationAnchors.annotationId, a.id), eq(annotationAnchors.revision, current - 1))));
     const orphaned = a.anchorState === 'orphaned';
     items.push({
       id: a.id, articleId: a.articleId, articleTitle: title, label: a.label, authorName, state: a.anchorState, score: a.anchorScore,
@@ -134,7 +135,7 @@ export function contextWindow(body: string, start: number, end: number, chars = 
 export async function projectReanchorQueue({ actor, projectId, query = {} }: { actor: Actor; projectId: number; query?: Omit<QueueQuery, 'articleId'> }) {
   const page = await reanchorQueue({ actor, projectId, query });
   const ids = [...new Set(page.items.map((i) => i.articleId))];
-  const bodies = new Map(ids.length ? (await getDb().select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)).all()).map((r) => [r.id, r.body]) : []);
+  const bodies = new Map(ids.length ? (await all(getDb().select({ id: articles.id, body: articles.body }).from(articles).where(inArray(articles.id, ids)))).map((r) => [r.id, r.body]) : []);
   const contexts: Record<number, QueueContext> = {};
   for (const item of page.items) {
     const body = bodies.get(item.articleId) ?? '';
@@ -164,7 +165,7 @@ const decisionSchema = z.discriminatedUnion('action', [
  */
 export async function resolveAnchor({ actor, annotationId, articleId, input }: { actor: Actor; annotationId: number; articleId?: number; input: unknown }) {
   return await writeTransaction(async (tx) => {
-    const row = await tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+    const row = await first(tx.select().from(annotations).where(eq(annotations.id, annotationId)));
     if (!row || row.deletedAt || (articleId !== undefined && row.articleId !== articleId)) throw notFound('Annotation');
     await projectAccess(tx, actor, row.projectId, 'review.create', 'Annotation');
     const data = parseInput(decisionSchema, input);
@@ -172,32 +173,29 @@ export async function resolveAnchor({ actor, annotationId, articleId, input }: {
     if (data.expectedVersion !== undefined && data.expectedVersion !== row.version) {
       throw new AppError('precondition_failed', `This annotation was changed elsewhere (now version ${row.version}). Reload and try again.`, { currentVersion: row.version });
     }
-    const article = await tx.select().from(articles).where(eq(articles.id, row.articleId)).get()!;
+    const article = (await first(tx.select().from(articles).where(eq(articles.id, row.articleId))))!;
     if (article.archivedAt) throw archivedConflict('annotate');
     const now = new Date();
     let after: typeof row;
     if (data.action === 'accept') {
       if (row.anchorState === 'orphaned') throw badRequest('An orphaned span has no new place to accept: re-select it on the current text or retire it.');
-      after = await tx.update(annotations).set({ anchorPending: false, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
+      after = await first(tx.update(annotations).set({ anchorPending: false, updatedAt: now }).where(eq(annotations.id, row.id)).returning());
     } else if (data.action === 'retire') {
-      after = await tx.update(annotations).set({ anchorPending: false, deletedAt: now, updatedAt: now }).where(eq(annotations.id, row.id)).returning().get();
-      await tx.update(links).set({ deletedAt: now, updatedAt: now })
-        .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id))))
-        .run();
+      after = await first(tx.update(annotations).set({ anchorPending: false, deletedAt: now, updatedAt: now }).where(eq(annotations.id, row.id)).returning());
+      await exec(tx.update(links).set({ deletedAt: now, updatedAt: now })
+        .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, row.id), eq(links.toAnnotationId, row.id)))));
     } else {
       const problem = checkSpan(article.body, data);
       if (problem) throw new AppError(problem.status === 400 ? 'bad_request' : 'unprocessable', problem.message, { problem: problem.problem });
       const selector = quoteSelector(article.body, data.start, data.end);
       const version = row.version + 1;
-      after = await tx.update(annotations)
+      after = await first(tx.update(annotations)
         .set({ start: data.start, end: data.end, ...selector, revision: article.currentRevision, anchorState: row.anchorState === 'orphaned' ? 'edited' : row.anchorState, anchorScore: 1, anchorPending: false, version, substanceVersion: version, updatedAt: now })
         .where(eq(annotations.id, row.id))
-        .returning()
-        .get();
-      await tx.insert(annotationAnchors)
+        .returning());
+      await exec(tx.insert(annotationAnchors)
         .values({ annotationId: row.id, revision: article.currentRevision, start: data.start, end: data.end, exact: selector.exact, state: after.anchorState, score: 1 })
-        .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: data.start, end: data.end, exact: selector.exact, state: after.anchorState, score: 1 } })
-        .run();
+        .onConflictDoUpdate({ target: [annotationAnchors.annotationId, annotationAnchors.revision], set: { start: data.start, end: data.end, exact: selector.exact, state: after.anchorState, score: 1 } }));
       after = { ...after, status: await reopenForVersion(tx, { kind: 'annotation', id: row.id }, version) };
     }
     await recordEvent(tx, { projectId: row.projectId, actorId: actorId(actor), action: `annotation.anchor.${data.action}`, entityType: 'annotation', entityId: row.id, before: row, after });

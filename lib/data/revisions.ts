@@ -6,7 +6,7 @@
 import { and, asc, count, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { annotationAnchors, annotations, articleRevisions, users } from '../db/schema';
+import { annotationAnchors, annotations, articleRevisions, users } from '../db/tables';
 import { notFound } from '../errors';
 import { MAX_TITLE, parseInput } from '../validation';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
@@ -19,6 +19,7 @@ import { actorId, type Actor } from './actor';
 import { importArticleSchema } from './articles';
 import { readableArticle, toViews } from './annotationViews';
 import { applyRevision, articleAtUrls, revisionMeta, type ReanchoringResult, type RevisionMeta } from './revisionApply';
+import { all, first } from '../db/query';
 
 export type { ReanchoringResult, RevisionMeta } from './revisionApply';
 
@@ -119,11 +120,10 @@ export async function listRevisions({ actor, articleId, query = {} }: { actor: A
   const { article } = await readableArticle(db, actor, articleId);
   const scope = { list: `revisions:${articleId}` };
   const page = pageRequest(scope, query, 1);
-  const rows = await db.select().from(articleRevisions)
+  const rows = await all(db.select().from(articleRevisions)
     .where(and(eq(articleRevisions.articleId, articleId), page.after ? gt(articleRevisions.number, Number(page.after[0])) : undefined))
     .orderBy(asc(articleRevisions.number))
-    .limit(page.limit + 1)
-    .all();
+    .limit(page.limit + 1));
   return toPage(scope, rows, page.limit, (r) => [r.number], (r) => revisionMeta(r, article.currentRevision));
 }
 
@@ -138,20 +138,18 @@ export interface RevisionReading {
 export async function readRevision({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }): Promise<RevisionReading> {
   const db = getDb();
   const { article } = await readableArticle(db, actor, articleId);
-  const row = await db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number))).get();
+  const row = await first(db.select().from(articleRevisions).where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.number, number))));
   if (!row) throw notFound(`Revision ${number} of this article`);
   const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
-  const own = await db.select({ a: annotations, authorName: users.name }).from(annotations)
+  const own = await all(db.select({ a: annotations, authorName: users.name }).from(annotations)
     .innerJoin(users, eq(users.id, annotations.authorId))
-    .where(and(live, eq(annotations.revision, number)))
-    .all();
+    .where(and(live, eq(annotations.revision, number))));
   const ownIds = new Set(own.map((r) => r.a.id));
   // Spans that have moved on to a later revision: where they were on this one.
-  const anchored = (await db.select({ a: annotations, authorName: users.name, anchor: annotationAnchors }).from(annotationAnchors)
+  const anchored = (await all(db.select({ a: annotations, authorName: users.name, anchor: annotationAnchors }).from(annotationAnchors)
     .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
     .innerJoin(users, eq(users.id, annotations.authorId))
-    .where(and(live, eq(annotationAnchors.revision, number)))
-    .all())
+    .where(and(live, eq(annotationAnchors.revision, number)))))
     .filter((r) => !ownIds.has(r.a.id) && r.anchor.start !== null && r.anchor.end !== null)
     .map(({ a, authorName, anchor }) => ({
       a: { ...a, start: anchor.start!, end: anchor.end!, exact: anchor.exact, revision: number, anchorState: anchor.state, anchorScore: anchor.score },
@@ -170,11 +168,10 @@ export async function readRevision({ actor, articleId, number }: { actor: Actor;
 export async function anchorStatesOn({ actor, articleId, number }: { actor: Actor; articleId: number; number: number }) {
   const db = getDb();
   await readableArticle(db, actor, articleId);
-  return await db.select({ annotationId: annotationAnchors.annotationId, state: annotationAnchors.state, score: annotationAnchors.score, start: annotationAnchors.start, end: annotationAnchors.end, exact: annotationAnchors.exact })
+  return await all(db.select({ annotationId: annotationAnchors.annotationId, state: annotationAnchors.state, score: annotationAnchors.score, start: annotationAnchors.start, end: annotationAnchors.end, exact: annotationAnchors.exact })
     .from(annotationAnchors)
     .innerJoin(annotations, eq(annotations.id, annotationAnchors.annotationId))
-    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotationAnchors.revision, number)))
-    .all();
+    .where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotationAnchors.revision, number))));
 }
 
 /**
@@ -186,7 +183,7 @@ export async function readerRevisions({ actor, articleId, requested }: { actor: 
   const db = getDb();
   const { article } = await readableArticle(db, actor, articleId);
   const revisions = (await listRevisions({ actor, articleId, query: { limit: '200' } })).items;
-  const pending = (await db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true))).get())?.n ?? 0;
+  const pending = (await first(db.select({ n: count() }).from(annotations).where(and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt), eq(annotations.anchorPending, true)))))?.n ?? 0;
   const asked = requested && /^\d{1,6}$/.test(requested) ? Number(requested) : article.currentRevision;
   const viewing = revisions.some((r) => r.number === asked) ? asked : article.currentRevision;
   const old = viewing === article.currentRevision ? null : await readRevision({ actor, articleId, number: viewing });

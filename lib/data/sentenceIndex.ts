@@ -14,10 +14,13 @@
  * article (two processes, or a retry after a crash) never store a sentence twice.
  */
 import { eq, sql } from 'drizzle-orm';
-import { getDb, getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
+import { afterCommit, getDb, getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
+import { onPostgres } from '../db/engine';
+import { nowMs } from '../db/dialect';
 import { preparedStatement } from '../db/prepared';
-import { articles } from '../db/schema';
+import { articles } from '../db/tables';
 import { sentenceSlices, type Sentence } from '../search/sentences';
+import { first, sqlAll, sqlExec, sqlFirst } from '../db/query';
 
 /** sentence_count of an article whose indexing has started and not finished. */
 const IN_PROGRESS = -1;
@@ -38,9 +41,17 @@ const insertSentence = preparedStatement('sentenceIndex.insert', () =>
   getSqlite().prepare('insert into article_sentences (article_id, project_id, start, "end", text) values (?, ?, ?, ?, ?)'),
 );
 
+/** On PostgreSQL one multi-row insert per step (a round trip per sentence would be most of the step). */
+async function insertSentences(tx: Tx, article: StaleArticle, sentences: Sentence[]): Promise<void> {
+  for (let i = 0; i < sentences.length; i += 1_000) {
+    const rows = sentences.slice(i, i + 1_000).map((s) => sql`(${article.id}, ${article.projectId}, ${s.start}, ${s.end}, ${s.text})`);
+    await sqlExec(tx, sql`insert into article_sentences (article_id, project_id, start, "end", text) values ${sql.join(rows, sql`, `)}`);
+  }
+}
+
 /** Articles (of one project, or all) whose sentences are missing, out of date or half done. */
 async function staleArticles(db: Db | Tx, projectId: number | null): Promise<StaleArticle[]> {
-  return await db.all<StaleArticle>(sql`
+  return await sqlAll<StaleArticle>(db, sql`
     select a.id as id, a.project_id as projectId, a.sha256 as sha256
     from articles a left join article_search_state s on s.article_id = a.id
     where (${projectId} is null or a.project_id = ${projectId})
@@ -48,17 +59,15 @@ async function staleArticles(db: Db | Tx, projectId: number | null): Promise<Sta
 }
 
 async function indexState(tx: Tx, articleId: number) {
-  return await tx.get<{ sha256: string; count: number } | undefined>(
-    sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`,
-  );
+  return await sqlFirst<{ sha256: string; count: number } | undefined>(tx, sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
 }
 
 /** Starts or resumes indexing `article` (dropping sentences of an older body); false when it is done already. */
 async function beginIndexing(tx: Tx, article: StaleArticle): Promise<boolean> {
   const state = await indexState(tx, article.id);
   if (state?.sha256 === article.sha256) return state.count === IN_PROGRESS;
-  await tx.run(sql`delete from article_sentences where article_id = ${article.id}`);
-  await tx.run(sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${IN_PROGRESS})
+  await sqlExec(tx, sql`delete from article_sentences where article_id = ${article.id}`);
+  await sqlExec(tx, sql`insert into article_search_state (article_id, sha256, sentence_count) values (${article.id}, ${article.sha256}, ${IN_PROGRESS})
     on conflict(article_id) do update set sha256 = excluded.sha256, sentence_count = excluded.sentence_count`);
   return true;
 }
@@ -71,20 +80,18 @@ async function beginIndexing(tx: Tx, article: StaleArticle): Promise<boolean> {
 async function indexStep(tx: Tx, article: StaleArticle, steps: Steps, deadline: number): Promise<boolean> {
   const state = await indexState(tx, article.id);
   if (state?.sha256 !== article.sha256 || state.count !== IN_PROGRESS) return true;
-  const last = await tx.get<{ end: number } | undefined>(
-    sql`select "end" from article_sentences where article_id = ${article.id} order by start desc limit 1`,
-  );
+  const last = await sqlFirst<{ end: number } | undefined>(tx, sql`select "end" from article_sentences where article_id = ${article.id} order by start desc limit 1`);
   const storedUpTo = last?.end ?? 0;
   for (;;) {
     const step = steps.next();
     if (step.done) {
-      await tx.run(sql`update article_search_state set indexed_at = cast(unixepoch('subsec') * 1000 as integer),
+      await sqlExec(tx, sql`update article_search_state set indexed_at = ${nowMs()},
         sentence_count = (select count(*) from article_sentences where article_id = ${article.id}) where article_id = ${article.id}`);
       return true;
     }
-    for (const s of step.value) {
-      if (s.start >= storedUpTo) insertSentence().run(article.id, article.projectId, s.start, s.end, s.text);
-    }
+    const fresh = step.value.filter((s) => s.start >= storedUpTo);
+    if (onPostgres()) await insertSentences(tx, article, fresh);
+    else for (const s of fresh) insertSentence().run(article.id, article.projectId, s.start, s.end, s.text);
     if (performance.now() >= deadline) return false;
   }
 }
@@ -94,7 +101,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Indexes one article in steps, letting other work run between them. */
 async function indexArticle(article: StaleArticle): Promise<void> {
   if (!await writeTransaction(async (tx) => await beginIndexing(tx, article))) return;
-  const row = await getDb().select({ body: articles.body, sha256: articles.sha256 }).from(articles).where(eq(articles.id, article.id)).get();
+  const row = await first(getDb().select({ body: articles.body, sha256: articles.sha256 }).from(articles).where(eq(articles.id, article.id)));
   if (row?.sha256 !== article.sha256) return;
   const steps = sentenceSlices(row.body, SLICE_CHARS);
   while (!await writeTransaction(async (tx) => await indexStep(tx, article, steps, performance.now() + STEP_MS))) await nextTurn();
@@ -130,6 +137,10 @@ async function indexStale(projectId: number | null): Promise<void> {
 const passes = new Set<{ projectId: number | null; started: boolean; done: Promise<void> }>();
 
 function schedulePass(projectId: number | null): void {
+  afterCommit(() => startPass(projectId));
+}
+
+function startPass(projectId: number | null): void {
   // A batch import stores many articles in one turn: one pass, not yet started, covers them all.
   if ([...passes].some((p) => !p.started && p.projectId === projectId)) return;
   const pass = { projectId, started: false, done: Promise.resolve() };
@@ -144,9 +155,9 @@ function schedulePass(projectId: number | null): void {
 }
 
 /**
- * Schedules the indexing of a project's new or changed articles, after the current
- * transaction has committed (the pass reads what is stale in a transaction of its own, which
- * waits its turn behind the caller's; rolled-back articles are not stale). Returns at once.
+ * Schedules the indexing of a project's new or changed articles, once the current
+ * transaction has committed (afterCommit: rolled-back articles are never looked for).
+ * Returns at once.
  */
 export function scheduleSentenceIndex(projectId: number): void {
   schedulePass(projectId);

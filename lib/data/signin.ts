@@ -10,10 +10,11 @@
 import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { getDb, writeTransaction } from '../db/client';
 import { preparedStatement } from '../db/prepared';
-import { loginFailures, users } from '../db/schema';
+import { loginFailures, users } from '../db/tables';
 import { AppError } from '../errors';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { isSessionLive } from './sessions';
+import { all, exec, first } from '../db/query';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
@@ -30,11 +31,10 @@ export interface SessionIdentity {
 /** True when (email, address) already has MAX_FAILURES failures within the window. */
 export async function isSignInThrottled(email: string, ip: string, now = Date.now()): Promise<boolean> {
   const since = new Date(now - FAILURE_WINDOW_MS);
-  const row = await getDb()
+  const row = await first(getDb()
     .select({ n: count() })
     .from(loginFailures)
-    .where(and(eq(loginFailures.email, email.trim().toLowerCase()), eq(loginFailures.ip, ip), gt(loginFailures.createdAt, since)))
-    .get();
+    .where(and(eq(loginFailures.email, email.trim().toLowerCase()), eq(loginFailures.ip, ip), gt(loginFailures.createdAt, since))));
   return (row?.n ?? 0) >= MAX_FAILURES;
 }
 
@@ -45,11 +45,10 @@ export async function isSignInThrottled(email: string, ip: string, now = Date.no
  */
 export async function accountDelayMs(email: string, now = Date.now()): Promise<number> {
   const since = new Date(now - FAILURE_WINDOW_MS);
-  const rows = await getDb()
+  const rows = await all(getDb()
     .select({ at: loginFailures.createdAt })
     .from(loginFailures)
-    .where(and(eq(loginFailures.email, email.trim().toLowerCase()), gt(loginFailures.createdAt, since)))
-    .all();
+    .where(and(eq(loginFailures.email, email.trim().toLowerCase()), gt(loginFailures.createdAt, since))));
   const beyond = rows.length - ACCOUNT_FREE_FAILURES;
   if (beyond < 0) return 0;
   const last = Math.max(...rows.map((r) => r.at.getTime()));
@@ -65,9 +64,9 @@ export async function signInRetryAfterSeconds(email: string, ip: string, now = D
 
 async function recordFailure(email: string, ip: string, now: number): Promise<void> {
   await writeTransaction(async (tx) => {
-    await tx.insert(loginFailures).values({ email, ip, createdAt: new Date(now) }).run();
+    await exec(tx.insert(loginFailures).values({ email, ip, createdAt: new Date(now) }));
     // Keep the table small: failures older than the window no longer matter.
-    await tx.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(now - FAILURE_WINDOW_MS))).run();
+    await exec(tx.delete(loginFailures).where(lt(loginFailures.createdAt, new Date(now - FAILURE_WINDOW_MS))));
   });
 }
 
@@ -85,7 +84,7 @@ export async function verifyCredentials(emailInput: string, password: string, ip
   if (wait > 0) {
     throw new AppError('rate_limited', `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait / 1000)} seconds.`);
   }
-  const user = await getDb().select().from(users).where(eq(users.email, email)).get();
+  const user = await first(getDb().select().from(users).where(eq(users.email, email)));
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password.slice(0, 200));
   if (!user || !ok || user.disabledAt) {
     await recordFailure(email, ip, now);
@@ -98,7 +97,7 @@ const userById = preparedStatement('signin.userById', (db) => db.select().from(u
 
 /** The user behind a session token, or null when disabled, deleted or signed out everywhere. */
 export async function activeSessionUser(userId: number, sessionVersion: number) {
-  const user = await userById().get({ id: userId });
+  const user = await first(userById(), { id: userId });
   if (!user || user.disabledAt || user.sessionVersion !== sessionVersion) return null;
   return user;
 }

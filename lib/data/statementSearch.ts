@@ -11,6 +11,7 @@ import type { Db, Tx } from '../db/client';
 import { mergeHits, type SpanAnnotation, type StatementHit } from '../search/merge';
 import { ftsMatch } from '../search/query';
 import { byScoreThenRid, candidateCount, finishHits, LARGE_INDEX, MIN_TERMS, rareTermsOf, type StatementRow, type StatementSearch } from '../search/statementQuery';
+import { sqlAll, sqlExec, sqlFirst } from '../db/query';
 
 export type { StatementHit } from '../search/merge';
 export type { StatementSearch } from '../search/statementQuery';
@@ -47,13 +48,13 @@ const vocabReady = new WeakSet<object>();
 export async function rareTerms(db: Db | Tx, terms: string[]): Promise<string[]> {
   if (terms.length <= MIN_TERMS) return terms;
   if (!vocabReady.has(db)) {
-    await db.run(sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
+    await sqlExec(db, sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
     vocabReady.add(db);
   }
-  const total = (await db.get<{ n: number }>(sql`select count(*) as n from search_fts_docsize`))?.n ?? 0;
+  const total = (await sqlFirst<{ n: number }>(db, sql`select count(*) as n from search_fts_docsize`))?.n ?? 0;
   if (total < LARGE_INDEX) return terms;
   const docs: number[] = [];
-  for (const term of terms) docs.push((await db.get<{ doc: number }>(sql`select doc from temp.search_vocab where term = ${term}`))?.doc ?? 0);
+  for (const term of terms) docs.push((await sqlFirst<{ doc: number }>(db, sql`select doc from temp.search_vocab where term = ${term}`))?.doc ?? 0);
   return rareTermsOf(terms, docs, total);
 }
 
@@ -74,13 +75,12 @@ interface Ranked {
 async function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Promise<StatementRow[]> {
   const match = ftsMatch(search.query);
   for (let window = fetch * 5; ; window *= 4) {
-    const best = await db.all<Ranked>(sql`
+    const best = await sqlAll<Ranked>(db, sql`
       select rowid as rid, ${WEIGHTS} as rank from search_fts where search_fts match ${match} order by rank limit ${window}`);
     if (best.length === 0) return [];
     // Ranks stay in JavaScript (doubles, never through text), so the comparisons below are exact.
     const rankOf = new Map(best.map((b) => [b.rid, b.rank]));
-    const rows = (await db
-      .all<Omit<StatementRow, 'score'>>(sql`
+    const rows = (await sqlAll<Omit<StatementRow, 'score'>>(db, sql`
         select m.value as rid, ar.id as articleId, ar.outlet as outlet, ar.title as title,
           coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
           coalesce(a.exact, s.text) as exact, a.label as label
@@ -100,7 +100,7 @@ async function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Pro
 /** Live annotations of the given articles, to fold matching sentences into them. */
 async function liveAnnotations(db: Db | Tx, articleIds: number[]): Promise<SpanAnnotation[]> {
   if (articleIds.length === 0) return [];
-  return await db.all<SpanAnnotation>(sql`
+  return await sqlAll<SpanAnnotation>(db, sql`
     select id, article_id as articleId, start, "end" as "end", exact, label from annotations
     where deleted_at is null and article_id in (${idList(articleIds)})`);
 }
@@ -121,7 +121,7 @@ export async function searchStatements(db: Db | Tx, search: StatementSearch): Pr
  */
 export async function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): Promise<StatementHit[]> {
   if (articleIds.length === 0) return [];
-  const sentences = await db.all<SentenceRow>(sql`
+  const sentences = await sqlAll<SentenceRow>(db, sql`
     select s.article_id as articleId, ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
     from article_sentences s join articles ar on ar.id = s.article_id
     where s.article_id in (${idList(articleIds)}) and ar.archived_at is null order by s.article_id, s.start`);

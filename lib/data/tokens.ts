@@ -4,11 +4,12 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
 import { preparedStatement } from '../db/prepared';
-import { apiTokens, users } from '../db/schema';
+import { apiTokens, users } from '../db/tables';
 import { notFound } from '../errors';
 import { parseInput } from '../validation';
 import { actorId, isSystem, loadUser, type Actor } from './actor';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 const TOKEN_PREFIX = 'fcw_';
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -30,12 +31,11 @@ export async function createToken({ actor, input }: { actor: Actor; input: unkno
   return await writeTransaction(async (tx) => {
     const user = await loadUser(tx, actor);
     const ownerId = isSystem(actor) ? data.userId : user!.id;
-    if (!ownerId || !await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) throw notFound('User');
-    const row = await tx
+    if (!ownerId || !await first(tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId)))) throw notFound('User');
+    const row = await first(tx
       .insert(apiTokens)
       .values({ userId: ownerId, name: data.name, tokenHash: hashToken(token), tokenPrefix: token.slice(0, 10) })
-      .returning({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt })
-      .get();
+      .returning({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt }));
     await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.create', entityType: 'api_token', entityId: row.id, after: { ...row, userId: ownerId } });
     return { ...row, token };
   });
@@ -46,12 +46,11 @@ export async function listTokens({ actor }: { actor: Actor }) {
   const db = getDb();
   const user = await loadUser(db, actor);
   if (!user) return [];
-  return await db
+  return await all(db
     .select({ id: apiTokens.id, name: apiTokens.name, tokenPrefix: apiTokens.tokenPrefix, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.userId, user.id))
-    .orderBy(desc(apiTokens.id))
-    .all();
+    .orderBy(desc(apiTokens.id)));
 }
 
 /** Revokes one of the actor's own tokens; someone else's answers 404. */
@@ -59,10 +58,10 @@ export async function revokeToken({ actor, tokenId }: { actor: Actor; tokenId: n
   await writeTransaction(async (tx) => {
     const user = await loadUser(tx, actor);
     const where = user ? and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, user.id)) : eq(apiTokens.id, tokenId);
-    const row = await tx.select().from(apiTokens).where(where).get();
+    const row = await first(tx.select().from(apiTokens).where(where));
     if (!row) throw notFound('Token');
     if (row.revokedAt) return;
-    await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)).run();
+    await exec(tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId)));
     await recordEvent(tx, { projectId: null, actorId: actorId(actor), action: 'token.revoke', entityType: 'api_token', entityId: tokenId });
   });
 }
@@ -82,12 +81,12 @@ const stampLastUsed = preparedStatement('tokens.stampLastUsed', (db) =>
 /** The user id a bearer token belongs to, or null if unknown, revoked or the user is disabled. */
 export async function userIdForToken(token: string): Promise<number | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await liveToken().get({ hash: hashToken(token) });
+  const row = await first(liveToken(), { hash: hashToken(token) });
   if (!row || row.disabledAt) return null;
   // "Last used" to the minute is enough, and saves a write (and an fsync) on every request.
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await writeTransaction(() => stampLastUsed().run({ at: now, id: row.id }));
+    await writeTransaction(() => exec(stampLastUsed(), { at: now, id: row.id }));
   }
   return row.userId;
 }

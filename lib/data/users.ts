@@ -2,12 +2,13 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { countRows, getDb, writeTransaction, type Tx } from '../db/client';
-import { apiTokens, sessions, users } from '../db/schema';
+import { apiTokens, sessions, users } from '../db/tables';
 import { AppError, conflict, notFound } from '../errors';
 import { parseInput } from '../validation';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
 import { actorId, loadUser, requireAdmin, type Actor, type UserRow } from './actor';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'disabledAt' | 'createdAt'>;
 
@@ -40,10 +41,10 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
   const passwordHash = await hashPassword(password);
   const user = await writeTransaction(async (tx) => {
     await requireAdmin(tx, actor);
-    if (await tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
+    if (await first(tx.select({ id: users.id }).from(users).where(eq(users.email, data.email)))) {
       throw conflict(`A user with the email ${data.email} already exists.`);
     }
-    const row = await tx
+    const row = await first(tx
       .insert(users)
       .values({
         email: data.email,
@@ -51,8 +52,7 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
         passwordHash,
         isAdmin: data.isAdmin ?? false,
       })
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, {
       projectId: null,
       actorId: actorId(actor),
@@ -70,19 +70,19 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
 export async function listUsers({ actor }: { actor: Actor }): Promise<PublicUser[]> {
   const db = getDb();
   await requireAdmin(db, actor);
-  return (await db.select().from(users).orderBy(asc(users.email)).all()).map(toPublicUser);
+  return (await all(db.select().from(users).orderBy(asc(users.email)))).map(toPublicUser);
 }
 
 /** Applies `changes` (and `alsoInTx`, in the same transaction) to a user, as an admin. */
 async function updateUser(actor: Actor, userId: number, action: string, changes: Partial<UserRow>, alsoInTx?: (tx: Tx) => Promise<void>) {
   return await writeTransaction(async (tx) => {
     const admin = await requireAdmin(tx, actor);
-    const before = await tx.select().from(users).where(eq(users.id, userId)).get();
+    const before = await first(tx.select().from(users).where(eq(users.id, userId)));
     if (!before) throw notFound('User');
     if (admin && admin.id === userId && changes.disabledAt) {
       throw new AppError('forbidden', 'You cannot disable your own account.');
     }
-    const after = await tx.update(users).set(changes).where(eq(users.id, userId)).returning().get();
+    const after = await first(tx.update(users).set(changes).where(eq(users.id, userId)).returning());
     await alsoInTx?.(tx);
     await recordEvent(tx, {
       projectId: null,
@@ -99,7 +99,7 @@ async function updateUser(actor: Actor, userId: number, action: string, changes:
 
 /** Disables an account and ends all its sessions at once (sessionVersion is bumped). */
 export async function disableUser({ actor, input }: { actor: Actor; input: { userId: number } }) {
-  const current = await getDb().select().from(users).where(eq(users.id, input.userId)).get();
+  const current = await first(getDb().select().from(users).where(eq(users.id, input.userId)));
   if (!current) throw notFound('User');
   return await updateUser(actor, input.userId, 'user.disable', {
     disabledAt: current.disabledAt ?? new Date(),
@@ -121,7 +121,7 @@ export async function resetPassword({ actor, input }: { actor: Actor; input: { u
   await requireAdmin(getDb(), actor);
   const password = input.password === undefined ? generatePassword() : parseInput(z.object({ password: passwordSchema }), { password: input.password }).password;
   const passwordHash = await hashPassword(password);
-  const current = await getDb().select().from(users).where(eq(users.id, input.userId)).get();
+  const current = await first(getDb().select().from(users).where(eq(users.id, input.userId)));
   if (!current) throw notFound('User');
   let tokensRevoked = 0;
   // keepSessions (the admin chose "keep their sessions": a forgotten password, not an exposed
@@ -130,8 +130,8 @@ export async function resetPassword({ actor, input }: { actor: Actor; input: { u
   const user = await updateUser(actor, input.userId, 'user.password', keep ? { passwordHash } : { passwordHash, sessionVersion: current.sessionVersion + 1 }, async (tx) => {
     if (keep) return;
     const now = new Date();
-    if (!input.keepApiTokens) tokensRevoked = (await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))).run()).changes;
-    await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))).run();
+    if (!input.keepApiTokens) tokensRevoked = (await exec(tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, input.userId), isNull(apiTokens.revokedAt))))).changes;
+    await exec(tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, input.userId), isNull(sessions.revokedAt))));
   });
   return { user, password: input.password === undefined ? password : null, tokensRevoked };
 }

@@ -6,13 +6,14 @@
 import { and, asc, desc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction, type Tx } from '../db/client';
-import { annotations, links, users, verdicts, VERDICTS } from '../db/schema';
+import { annotations, links, users, verdicts, VERDICTS } from '../db/tables';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { MAX_NOTE, parseInput } from '../validation';
 import { can } from '../auth/can';
 import { actorId, projectAccess, type Actor } from './actor';
 import { refuseArchived } from './articleArchive';
 import { recordEvent } from './events';
+import { all, exec, first } from '../db/query';
 
 export type VerdictRow = typeof verdicts.$inferSelect;
 
@@ -29,18 +30,17 @@ const verdictSchema = z.strictObject({
 });
 
 async function loadClaim(tx: Tx, annotationId: number) {
-  const claim = await tx.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const claim = await first(tx.select().from(annotations).where(eq(annotations.id, annotationId)));
   if (!claim) throw notFound('Annotation');
   return claim;
 }
 
 /** Live links that touch the claim: the only admissible evidence. */
 async function linksOfClaim(db: Tx | Awaited<ReturnType<typeof getDb>>, annotationId: number) {
-  return await db
+  return await all(db
     .select({ id: links.id, relation: links.relation, fromAnnotationId: links.fromAnnotationId, toAnnotationId: links.toAnnotationId })
     .from(links)
-    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, annotationId), eq(links.toAnnotationId, annotationId))))
-    .all();
+    .where(and(isNull(links.deletedAt), or(eq(links.fromAnnotationId, annotationId), eq(links.toAnnotationId, annotationId)))));
 }
 
 async function writeVerdict(actor: Actor, annotationId: number, input: unknown, isFinal: boolean): Promise<VerdictRow> {
@@ -59,12 +59,11 @@ async function writeVerdict(actor: Actor, annotationId: number, input: unknown, 
     const foreign = data.evidenceLinkIds.filter((id) => !allowed.has(id));
     if (foreign.length) throw badRequest(`evidenceLinkIds: link(s) ${foreign.join(', ')} do not touch this claim.`);
     const replaced = isFinal ? eq(verdicts.isFinal, true) : and(eq(verdicts.authorId, user.id), eq(verdicts.isFinal, false));
-    await tx.update(verdicts).set({ deletedAt: new Date() }).where(and(eq(verdicts.annotationId, annotationId), isNull(verdicts.deletedAt), replaced)).run();
-    const row = await tx
+    await exec(tx.update(verdicts).set({ deletedAt: new Date() }).where(and(eq(verdicts.annotationId, annotationId), isNull(verdicts.deletedAt), replaced)));
+    const row = await first(tx
       .insert(verdicts)
       .values({ projectId: claim.projectId, annotationId, authorId: user.id, verdict: data.verdict, rationale: data.rationale, evidenceLinkIds: [...new Set(data.evidenceLinkIds)], isFinal })
-      .returning()
-      .get();
+      .returning());
     await recordEvent(tx, { projectId: claim.projectId, actorId: actorId(actor), action: isFinal ? 'verdict.finalize' : 'verdict.propose', entityType: 'verdict', entityId: row.id, after: row });
     return row;
   });
@@ -86,16 +85,15 @@ export async function finalizeVerdict({ actor, annotationId, input }: { actor: A
 /** The final verdict and the live proposals of a claim, with the links that may serve as evidence. */
 export async function listVerdicts({ actor, annotationId }: { actor: Actor; annotationId: number }) {
   const db = getDb();
-  const claim = await db.select().from(annotations).where(eq(annotations.id, annotationId)).get();
+  const claim = await first(db.select().from(annotations).where(eq(annotations.id, annotationId)));
   if (!claim) throw notFound('Annotation');
   const { user, role } = await projectAccess(db, actor, claim.projectId, 'project.read', 'Annotation');
-  const rows = (await db
+  const rows = (await all(db
     .select({ verdict: verdicts, authorName: users.name })
     .from(verdicts)
     .innerJoin(users, eq(users.id, verdicts.authorId))
     .where(and(eq(verdicts.annotationId, annotationId), isNull(verdicts.deletedAt)))
-    .orderBy(desc(verdicts.id))
-    .all())
+    .orderBy(desc(verdicts.id))))
     .map(({ verdict, authorName }) => ({ ...verdict, authorName }));
   const open = claim.label === 'claim' && !claim.deletedAt && !!user;
   return {
@@ -111,22 +109,20 @@ export async function listVerdicts({ actor, annotationId }: { actor: Actor; anno
 export async function finalVerdicts({ actor, projectId }: { actor: Actor; projectId: number }): Promise<Map<number, VerdictRow>> {
   const db = getDb();
   await projectAccess(db, actor, projectId, 'project.read');
-  const rows = await db
+  const rows = await all(db
     .select()
     .from(verdicts)
     .where(and(eq(verdicts.projectId, projectId), eq(verdicts.isFinal, true), isNull(verdicts.deletedAt)))
-    .orderBy(asc(verdicts.id))
-    .all();
+    .orderBy(asc(verdicts.id)));
   return new Map(rows.map((r) => [r.annotationId, r]));
 }
 
 /** Final verdicts of the given claims, for reads that already checked access. */
 export async function finalVerdictsOf(annotationIds: number[]): Promise<Map<number, VerdictRow>> {
   if (annotationIds.length === 0) return new Map();
-  const rows = await getDb()
+  const rows = await all(getDb()
     .select()
     .from(verdicts)
-    .where(and(inArray(verdicts.annotationId, annotationIds), eq(verdicts.isFinal, true), isNull(verdicts.deletedAt)))
-    .all();
+    .where(and(inArray(verdicts.annotationId, annotationIds), eq(verdicts.isFinal, true), isNull(verdicts.deletedAt))));
   return new Map(rows.map((r) => [r.annotationId, r]));
 }

@@ -14,6 +14,9 @@ import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from './schema';
 import { databasePath } from '../config';
 import { applyMigrations } from './migrate';
+import { databaseUrl } from './engine';
+import { first } from './query';
+import { closePg, pgState, pgTransaction, type PgTransaction } from './pg/client';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 /**
@@ -101,6 +104,10 @@ function handleOf(connection: Connection): Db {
  * first use.
  */
 export function getDb(): Db {
+  const url = databaseUrl();
+  // On PostgreSQL the handle has the SQLite handle's type: lib/db/tables.ts gives it the
+  // PostgreSQL tables, and lib/db/query.ts runs what it builds on either engine.
+  if (url) return (currentTransaction()?.pg?.db ?? pgState(url).db) as unknown as Db;
   return handleOf(connect());
 }
 
@@ -123,12 +130,13 @@ export function getSqlite(): Database.Database {
   return connect().sqlite;
 }
 
-/** Closes the connections (tests and the CLI's restore use this). */
-export function closeDb(): void {
+/** Closes the connections (tests and the CLI's restore use this); SQLite's at once, before the first await. */
+export async function closeDb(): Promise<void> {
   const current = holder.__workbenchSqlite;
   if (current?.reader.open) current.reader.close();
   if (current?.sqlite.open) current.sqlite.close();
   holder.__workbenchSqlite = undefined;
+  await closePg();
 }
 
 /**
@@ -141,6 +149,31 @@ export interface TransactionScope {
   open: boolean;
   /** Savepoints open inside it, innermost last: nested write transactions run one at a time. */
   savepoints: string[];
+  /** On PostgreSQL: the pooled client the transaction runs on. */
+  pg?: PgTransaction;
+  /** Work to start once the transaction has committed (afterCommit). */
+  afterCommit?: Array<() => void>;
+}
+
+/**
+ * Runs `fn` once the caller's transaction has committed (at once outside one; never when it
+ * rolls back), outside any transaction scope: background work it starts (sentence indexing)
+ * must neither run on the transaction's connection nor miss its rows, which on PostgreSQL,
+ * where writers do not take turns, a timer set inside the transaction could.
+ */
+export function afterCommit(fn: () => void): void {
+  const scope = currentTransaction();
+  if (scope) (scope.afterCommit ??= []).push(fn);
+  else scopes.exit(fn);
+}
+
+/** Runs a committed scope's afterCommit work. */
+export function committed(scope: TransactionScope): void {
+  const work = scope.afterCommit ?? [];
+  scope.afterCommit = undefined;
+  scopes.exit(() => {
+    for (const fn of work) fn();
+  });
 }
 const scopes = (globalThis as unknown as { __workbenchTxScope?: AsyncLocalStorage<TransactionScope> }).__workbenchTxScope ??= new AsyncLocalStorage<TransactionScope>();
 
@@ -159,6 +192,8 @@ export function currentTransaction(): TransactionScope | undefined {
 export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promise<T> {
   const scope = currentTransaction();
   if (scope) return inSavepoint(scope, fn);
+  const url = databaseUrl();
+  if (url) return inPgTransaction(url, 'BEGIN ISOLATION LEVEL SERIALIZABLE', fn);
   return withWriter(async () => {
     const sqlite = getSqlite();
     sqlite.exec('BEGIN IMMEDIATE');
@@ -168,6 +203,8 @@ export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promi
       // An I/O or disk-full error makes SQLite roll the whole transaction back by itself.
       if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
       sqlite.exec('COMMIT');
+      opened.open = false;
+      committed(opened);
       return value;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
@@ -180,6 +217,7 @@ export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promi
 
 /** Runs `fn` inside the open transaction `scope` as a savepoint of its own. */
 export async function inSavepoint<T>(scope: TransactionScope, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  if (scope.pg) return inPgSavepoint(scope, scope.pg, fn);
   const sqlite = getSqlite();
   if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
   const name = `nested_${scope.savepoints.length}`;
@@ -196,6 +234,56 @@ export async function inSavepoint<T>(scope: TransactionScope, fn: (tx: Tx) => T 
   } finally {
     scope.savepoints.splice(scope.savepoints.indexOf(name), 1);
   }
+}
+
+/**
+ * A PostgreSQL transaction (lib/db/pg/client.ts: run again after a serialization failure)
+ * with its scope, so getDb() inside `fn` answers the transaction's client.
+ */
+async function inPgTransaction<T>(url: string, begin: string, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  let done: TransactionScope | undefined;
+  const value = await pgTransaction(url, begin, async (pg) => {
+    done = undefined;
+    const opened: TransactionScope = { open: true, savepoints: [], pg };
+    try {
+      const result = await scopes.run(opened, () => fn(pg.db as unknown as Tx));
+      done = opened;
+      return result;
+    } finally {
+      opened.open = false;
+    }
+  });
+  // Only the attempt that committed: a retried attempt's scope is dropped with its work.
+  if (done) committed(done);
+  return value;
+}
+
+async function inPgSavepoint<T>(scope: TransactionScope, pg: PgTransaction, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+  const name = `nested_${scope.savepoints.length}`;
+  scope.savepoints.push(name);
+  await pg.client.query(`SAVEPOINT ${name}`);
+  try {
+    const value = await fn(pg.db as unknown as Tx);
+    if (scope.savepoints.at(-1) !== name) throw new Error('Nested write transactions must run one after another, not side by side.');
+    await pg.client.query(`RELEASE ${name}`);
+    return value;
+  } catch (error) {
+    await pg.client.query(`ROLLBACK TO ${name}; RELEASE ${name}`).catch(() => {});
+    throw error;
+  } finally {
+    scope.savepoints.splice(scope.savepoints.indexOf(name), 1);
+  }
+}
+
+/**
+ * Runs `fn` on one consistent snapshot of committed data: the read-only connection's own
+ * read transaction on SQLite (WAL keeps what it saw while writers go on), a REPEATABLE READ,
+ * READ ONLY transaction on PostgreSQL. For reads of many statements that must agree (exports).
+ */
+export async function readSnapshot<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const url = databaseUrl();
+  if (url) return inPgTransaction(url, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  return fn(getDb());
 }
 
 /**
@@ -222,7 +310,7 @@ export function runInScope<T>(scope: TransactionScope, fn: () => T): T {
   return scopes.run(scope, fn);
 }
 
-/** Synchronous row count (drizzle's $count is promise-based). */
+/** The number of rows of `table` matching `where`. */
 export async function countRows(db: Db | Tx, table: SQLiteTable, where?: SQL): Promise<number> {
-  return (await db.select({ n: count() }).from(table).where(where).get())?.n ?? 0;
+  return (await first(db.select({ n: count() }).from(table).where(where)))?.n ?? 0;
 }

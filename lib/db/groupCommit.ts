@@ -18,7 +18,8 @@
  * server's own bundle for the direct routes), and both must feed one queue.
  */
 import type Database from 'better-sqlite3';
-import { getSqlite, runInScope, withWriter, type TransactionScope } from './client';
+import { committed, getSqlite, runInScope, withWriter, type TransactionScope } from './client';
+import { onPostgres } from './engine';
 
 interface Pending {
   work: () => unknown;
@@ -43,8 +44,14 @@ interface Queue {
 const holder = globalThis as unknown as { __workbenchGroupCommit?: Queue };
 const shared: Queue = (holder.__workbenchGroupCommit ??= { pending: [], scheduled: false });
 
-/** Runs `work` in the next group commit; settles once that commit is durable (or failed). */
+/**
+ * Runs `work` in the next group commit; settles once that commit is durable (or failed). On
+ * PostgreSQL each work runs alone: the server takes writers side by side and commits them
+ * together itself (its WAL flush is shared by concurrent commits), and a batch of one
+ * instance's writes in one transaction would only widen the serialization conflicts.
+ */
 export function commitTogether<T>(work: () => T | Promise<T>): Promise<T> {
+  if (onPostgres()) return Promise.resolve().then(work);
   return new Promise<T>((resolve, reject) => {
     shared.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
     if (!shared.scheduled) {
@@ -95,6 +102,8 @@ async function runBatch(batch: Pending[]): Promise<Outcome[]> {
     // An I/O or disk-full error makes SQLite roll the whole transaction back by itself.
     if (!sqlite.inTransaction) throw new Error('The write transaction was rolled back by the database.');
     sqlite.exec('COMMIT');
+    scope.open = false;
+    committed(scope);
     return outcomes;
   } catch (error) {
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');

@@ -14,6 +14,7 @@
 import type Database from 'better-sqlite3';
 import { sql, type Placeholder } from 'drizzle-orm';
 import { currentConnection, getDb, type Db } from './client';
+import { onPostgres } from './engine';
 
 const holder = globalThis as unknown as { __workbenchStatements?: WeakMap<Database.Database, Map<string, unknown>> };
 const byConnection = (holder.__workbenchStatements ??= new WeakMap());
@@ -21,12 +22,16 @@ const names = new Set<string>();
 
 /**
  * Returns a getter for the statement `build` makes, prepared on first use. Use
- * `sql.placeholder('name')` for the values and pass them to `.get/.all/.run({ name })`.
+ * `sql.placeholder('name')` for the values and pass them to lib/db/query.ts:
+ * `first(statement(), { name })`.
  */
 export function preparedStatement<T>(name: string, build: (db: Db) => T): () => T {
   if (names.has(name)) throw new Error(`Two prepared statements are named "${name}"`);
   names.add(name);
   return () => {
+    // On PostgreSQL a prepared query belongs to the handle it was built on (the pool, or a
+    // transaction's client): built per call, it runs where getDb() answers now.
+    if (onPostgres()) return build(getDb());
     const sqlite = currentConnection();
     let statements = byConnection.get(sqlite);
     if (!statements) {

@@ -8,12 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { countRows, getDb, writeTransaction } from '../db/client';
-import { users } from '../db/schema';
+import { users } from '../db/tables';
 import { dataDir } from '../config';
 import { generatePassword, hashPassword } from '../auth/password';
 import { recordEvent } from '../data/events';
 import { indexStaleArticlesInBackground } from '../data/sentenceIndex';
 import { loadSeeds } from '../../seeds/load';
+import { first } from '../db/query';
 
 export const INITIAL_ADMIN_EMAIL = 'admin@workbench.local';
 
@@ -24,11 +25,10 @@ async function createInitialAdmin(): Promise<number | null> {
   const passwordHash = await hashPassword(password);
   const id = await writeTransaction(async (tx) => {
     if (await countRows(tx, users) > 0) return null;
-    const row = await tx
+    const row = await first(tx
       .insert(users)
       .values({ email: INITIAL_ADMIN_EMAIL, name: 'Administrator', passwordHash, isAdmin: true })
-      .returning({ id: users.id })
-      .get();
+      .returning({ id: users.id }));
     await recordEvent(tx, { projectId: null, actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email: INITIAL_ADMIN_EMAIL, isAdmin: true } });
     return row.id;
   });
@@ -54,7 +54,7 @@ let done: Promise<void> | undefined;
 export function ensureFirstRun(): Promise<void> {
   done ??= (async () => {
     const adminId = await createInitialAdmin();
-    const lead = adminId ?? (await getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL)).get())?.id ?? null;
+    const lead = adminId ?? (await first(getDb().select({ id: users.id }).from(users).where(eq(users.email, INITIAL_ADMIN_EMAIL))))?.id ?? null;
     const { added } = await loadSeeds(lead);
     if (added > 0) console.log(`  Loaded ${added} seed articles.`);
     // Whatever an earlier process left unindexed (an upgrade, a restore, a crash half way).

@@ -9,8 +9,9 @@ import {
   restoreAnnotation, updateAnnotation,
 } from '@/lib/data/annotations';
 import { getDb } from '@/lib/db/client';
-import { annotations, events, links } from '@/lib/db/schema';
+import { annotations, events, links } from '@/lib/db/tables';
 import type { AppError } from '@/lib/errors';
+import { all, exec, first } from '@/lib/db/query';
 
 const seed = fs.readFileSync('seeds/000_b946d1dd13773335.txt', 'utf8').normalize('NFC');
 const EMOJI = '🇺🇦 👍🏽 Zelenskyy said: Café — 泽连斯基 — زيلينسكي';
@@ -47,7 +48,7 @@ describe('createAnnotation', () => {
     expect(a.prefix).toBe(seed.slice(a.start - 32, a.start));
     expect(a.suffix).toBe(seed.slice(a.end, a.end + 32));
     expect(a.links).toEqual([]);
-    const ev = (await getDb().select().from(events).where(eq(events.entityId, a.id)).all()).filter((e) => e.entityType === 'annotation');
+    const ev = (await all(getDb().select().from(events).where(eq(events.entityId, a.id)))).filter((e) => e.entityType === 'annotation');
     expect(ev.map((e) => e.action)).toEqual(['annotation.create']);
   });
 
@@ -89,7 +90,7 @@ describe('createAnnotation', () => {
   ];
   it.each(bad)('refuses %s with a clear %s and stores nothing', async (_name, which, input, code) => {
     const target = which === 0 ? articleId : emojiArticleId;
-    const before = (await getDb().select().from(annotations).all()).length;
+    const before = (await all(getDb().select().from(annotations))).length;
     let error: AppError | undefined;
     try {
       await createAnnotation({ actor: author, articleId: target, input });
@@ -98,7 +99,7 @@ describe('createAnnotation', () => {
     }
     expect(error?.status).toBe(code);
     expect(error?.message.length).toBeGreaterThan(10);
-    expect((await getDb().select().from(annotations).all()).length).toBe(before);
+    expect((await all(getDb().select().from(annotations))).length).toBe(before);
   });
 
   it('answers 404 for an article in a project the actor does not belong to', async () => {
@@ -151,7 +152,7 @@ describe('updateAnnotation', () => {
 
   it('keeps a claim verdict set by review when the note changes', async () => {
     const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', start: 0, end: 4 } });
-    await getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)).run();
+    await exec(getDb().update(annotations).set({ attributes: { verdict: 'false' } }).where(eq(annotations.id, a.id)));
     const b = await updateAnnotation({ actor: author, annotationId: a.id, ifMatch: 1, input: { note: 'n' } });
     expect(b.attributes).toEqual({ verdict: 'false' });
   });
@@ -162,13 +163,13 @@ describe('deleteAnnotation and restoreAnnotation', () => {
     const a = await createAnnotation({ actor: author, articleId, input: { label: 'claim', ...span(seed, 'NATO') } });
     const b = await createAnnotation({ actor: other, articleId: otherArticleId, input: { label: 'claim', start: 0, end: 7 } });
     const [from, to] = [a.id, b.id].sort((x, y) => x - y);
-    const link = await getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning().get();
+    const link = await first(getDb().insert(links).values({ projectId: a.projectId, fromAnnotationId: from, toAnnotationId: to, relation: 'corroborates', authorId: (other as { userId: number }).userId }).returning());
     expect((await getAnnotation({ actor: author, annotationId: a.id })).links).toMatchObject([{ id: link.id, otherAnnotationId: b.id, otherArticleTitle: 'Other', otherExact: 'Another' }]);
 
     const result = await deleteAnnotation({ actor: author, annotationId: a.id });
     expect(result.linksDeleted).toEqual([link.id]);
-    expect((await getDb().select().from(links).where(eq(links.id, link.id)).get())?.deletedAt).not.toBeNull();
-    expect((await getDb().select().from(events).where(eq(events.entityId, link.id)).all()).some((e) => e.action === 'link.delete')).toBe(true);
+    expect((await first(getDb().select().from(links).where(eq(links.id, link.id))))?.deletedAt).not.toBeNull();
+    expect((await all(getDb().select().from(events).where(eq(events.entityId, link.id)))).some((e) => e.action === 'link.delete')).toBe(true);
     expect(await status(async () => await getAnnotation({ actor: author, annotationId: a.id }))).toBe(404);
     expect((await listAnnotations({ actor: author, articleId: otherArticleId }))[0].links).toEqual([]);
 

@@ -5,7 +5,7 @@
 import { createLink } from '@/lib/data/links';
 import { reviewLink } from '@/lib/data/reviews';
 import type { Actor } from '@/lib/data/actor';
-import type { Label, Relation } from '@/lib/db/schema';
+import type { Label, Relation } from '@/lib/db/tables';
 import { annotate, makeArticle } from '../links/fixtures';
 
 export const TEXTS: Record<string, string> = {

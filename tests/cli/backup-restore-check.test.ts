@@ -10,23 +10,23 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDb, countRows, getDb, getSqlite } from '@/lib/db/client';
-import { annotations, links, reviews, users } from '@/lib/db/schema';
+import { annotations, links, reviews, users } from '@/lib/db/tables';
 import { databasePath } from '@/lib/config';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { makeProject, makeUser } from '../helpers';
 import { cli } from './run';
+import { exec, first } from '@/lib/db/query';
 
 let dir: string;
 const BODY = 'Zelenskyy said Ukraine will never recognize the occupied territories as Russian.';
 let ctx: { projectId: number; articleId: number; authorId: number; reviewerId: number };
 
 async function annotate(start: number, end: number, exact = BODY.slice(start, end), status: 'proposed' | 'accepted' = 'proposed') {
-  return await getDb()
+  return await first(getDb()
     .insert(annotations)
     .values({ projectId: ctx.projectId, articleId: ctx.articleId, authorId: ctx.authorId, label: 'claim', start, end, exact, status })
-    .returning()
-    .get();
+    .returning());
 }
 
 async function userCount(): Promise<number> {
@@ -34,7 +34,7 @@ async function userCount(): Promise<number> {
 }
 
 beforeEach(async () => {
-  closeDb();
+  await closeDb();
   process.env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-data-'));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-backup-'));
   const author = (await makeUser()).user;
@@ -43,12 +43,12 @@ beforeEach(async () => {
   const article = await importArticle({ actor: SYSTEM, projectId: project.id, input: { title: 'Statement', body: BODY } });
   ctx = { projectId: project.id, articleId: article.id, authorId: author.id, reviewerId: reviewer.id };
   const accepted = await annotate(0, 9, 'Zelenskyy', 'accepted');
-  await getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }).run();
+  await exec(getDb().insert(reviews).values({ projectId: project.id, annotationId: accepted.id, reviewerId: reviewer.id, decision: 'accept', targetVersion: 1 }));
   await annotate(15, 22);
 });
 
-afterEach(() => {
-  closeDb();
+afterEach(async () => {
+  await closeDb();
   for (const folder of [process.env.DATA_DIR!, dir]) fs.rmSync(folder, { recursive: true, force: true });
 });
 
@@ -114,7 +114,7 @@ describe('cli restore', () => {
     const file = nightlyBackup();
     expect(cli(['user', 'add', 'late@example.test']).code).toBe(0);
     expect(await userCount()).toBe(3);
-    closeDb();
+    await closeDb();
     const result = cli(['restore', file]);
     expect(result.code).toBe(0);
     expect(result.lines.at(-1)).toBe(`Restored ${file} into ${databasePath()}; it holds 2 users, 1 project, 1 article, 2 annotations, 0 links.`);
@@ -167,9 +167,9 @@ describe('cli check failures', () => {
     await annotate(0, 9, 'Zelenskyy', 'accepted');
     const a = await annotate(40, 47);
     const b = await annotate(50, 57);
-    const link = await getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning().get();
-    await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)).run();
-    const review = await getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).returning().get();
+    const link = await first(getDb().insert(links).values({ projectId: ctx.projectId, fromAnnotationId: a.id, toAnnotationId: b.id, relation: 'conflicts', authorId: ctx.authorId }).returning());
+    await exec(getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, b.id)));
+    const review = await first(getDb().insert(reviews).values({ projectId: ctx.projectId, linkId: link.id, reviewerId: ctx.reviewerId, decision: 'reject', targetVersion: 1 }).returning());
     getSqlite().pragma('foreign_keys = OFF');
     getSqlite().prepare("insert into memberships (project_id, user_id, role) values (?, 4242, 'viewer')").run(ctx.projectId);
     getSqlite().pragma('foreign_keys = ON');

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { countRows, getDb } from '@/lib/db/client';
-import { projects, users } from '@/lib/db/schema';
+import { projects, users } from '@/lib/db/tables';
 import { databasePath } from '@/lib/config';
 import { cli } from './run';
 

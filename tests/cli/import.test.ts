@@ -5,12 +5,13 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { countRows, getDb } from '@/lib/db/client';
-import { articles, events } from '@/lib/db/schema';
+import { articles, events } from '@/lib/db/tables';
 import { normalizeArticleText, sha256Hex } from '@/lib/anchoring/normalize';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { makeProject } from '../helpers';
 import { cli } from './run';
+import { all } from '@/lib/db/query';
 
 const SEEDS = fs.readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort().map((f) => path.join('seeds', f));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-import-'));
@@ -38,11 +39,11 @@ describe('cli import', () => {
     expect(result.lines).toHaveLength(6);
     expect(result.lines[1]).toMatch(/^seeds\/001_3b806ca0330072c3\.txt: imported as article \d+ "Zelenskyy: We aren’t discussing possibility of obtaining NATO membership in exchange for occupied territories" \(2200 characters\)$/);
     expect(result.lines[5]).toBe(`Imported 5, skipped 0, into project ${project.slug} (id ${project.id}).`);
-    const rows = await getDb().select().from(articles).where(eq(articles.projectId, project.id)).orderBy(articles.id).all();
+    const rows = await all(getDb().select().from(articles).where(eq(articles.projectId, project.id)).orderBy(articles.id));
     expect(rows.map((r) => r.body)).toEqual(SEEDS.map((f) => normalizeArticleText(fs.readFileSync(f, 'utf8'))));
     expect(rows.every((r) => r.sha256 === sha256Hex(r.body) && r.importedBy === null)).toBe(true);
     expect(rows.find((r) => r.title.startsWith('Zelenskyy: Recognition'))?.outlet).toBe('UNN');
-    const audit = await getDb().select().from(events).where(eq(events.action, 'article.import')).all();
+    const audit = await all(getDb().select().from(events).where(eq(events.action, 'article.import')));
     expect(audit.filter((e) => e.projectId === project.id)).toHaveLength(5);
   });
 
@@ -62,7 +63,7 @@ describe('cli import', () => {
     const file = write('notes.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('# Cafe\u0301 notes\r\n\r\nLine one\rLine two\n', 'utf8')]));
     const result = cli(['import', '--project', project.slug, file]);
     expect(result.code).toBe(0);
-    const row = (await getDb().select().from(articles).orderBy(articles.id).all()).at(-1)!;
+    const row = (await all(getDb().select().from(articles).orderBy(articles.id))).at(-1)!;
     expect(row.body).toBe('# Café notes\n\nLine one\nLine two\n');
     expect(row.title).toBe('Café notes');
   });

@@ -2,21 +2,21 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { apiTokens, memberships } from '@/lib/db/schema';
+import { apiTokens, memberships } from '@/lib/db/tables';
 import { userIdForToken } from '@/lib/data/tokens';
 import { makeProject, makeUser } from '../helpers';
 import { cli } from './run';
+import { all, first } from '@/lib/db/query';
 
 let project: { id: number; slug: string };
 let lead: Awaited<ReturnType<typeof makeUser>>['user'];
 let alice: Awaited<ReturnType<typeof makeUser>>['user'];
 
 async function roleOf(userId: number) {
-  return (await getDb()
+  return (await first(getDb()
     .select({ role: memberships.role })
     .from(memberships)
-    .where(and(eq(memberships.projectId, project.id), eq(memberships.userId, userId)))
-    .get())?.role;
+    .where(and(eq(memberships.projectId, project.id), eq(memberships.userId, userId)))))?.role;
 }
 
 beforeAll(async () => {
@@ -83,7 +83,7 @@ describe('cli token create', () => {
     const token = result.lines.at(-1)!;
     expect(token).toMatch(/^fcw_[A-Za-z0-9_-]{43}$/);
     expect(await userIdForToken(token)).toBe(alice.id);
-    const stored = await getDb().select().from(apiTokens).where(eq(apiTokens.userId, alice.id)).all();
+    const stored = await all(getDb().select().from(apiTokens).where(eq(apiTokens.userId, alice.id)));
     expect(stored).toHaveLength(1);
     expect(stored[0].name).toBe('nightly export');
     expect(JSON.stringify(stored)).not.toContain(token);

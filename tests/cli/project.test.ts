@@ -2,11 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { memberships, projects } from '@/lib/db/schema';
+import { memberships, projects } from '@/lib/db/tables';
 import { SYSTEM } from '@/lib/data/actor';
 import { disableUser } from '@/lib/data/users';
 import { makeUser } from '../helpers';
 import { cli } from './run';
+import { all, first } from '@/lib/db/query';
 
 let lead: Awaited<ReturnType<typeof makeUser>>['user'];
 let retired: Awaited<ReturnType<typeof makeUser>>['user'];
@@ -17,8 +18,8 @@ beforeAll(async () => {
   await disableUser({ actor: SYSTEM, input: { userId: retired.id } });
 });
 
-const projectBySlug = async (slug: string) => await getDb().select().from(projects).where(eq(projects.slug, slug)).get();
-const projectCount = async () => (await getDb().select({ n: count() }).from(projects).get())!.n;
+const projectBySlug = async (slug: string) => await first(getDb().select().from(projects).where(eq(projects.slug, slug)));
+const projectCount = async () => (await first(getDb().select({ n: count() }).from(projects)))!.n;
 
 describe('cli project create', () => {
   it('creates a project led by --lead and prints its slug and id', async () => {
@@ -27,7 +28,7 @@ describe('cli project create', () => {
     const project = (await projectBySlug('grain-deal'))!;
     expect(made.lines).toEqual([`Created project grain-deal (id ${project.id}): Grain deal, July.`, `${lead.email} leads it.`]);
     expect(made.stderr).toBe('');
-    const members = await getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, project.id)).all();
+    const members = await all(getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, project.id)));
     expect(members).toEqual([{ userId: lead.id, role: 'lead' }]);
   });
 

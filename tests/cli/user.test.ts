@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { events, users } from '@/lib/db/schema';
+import { events, users } from '@/lib/db/tables';
 import { activeSessionUser, verifyCredentials } from '@/lib/data/signin';
 import { makeUser } from '../helpers';
 import { cli } from './run';
+import { all, first } from '@/lib/db/query';
 
 async function userRow(email: string) {
-  return await getDb().select().from(users).where(eq(users.email, email)).get();
+  return await first(getDb().select().from(users).where(eq(users.email, email)));
 }
 
 describe('cli user add', () => {
@@ -25,7 +26,7 @@ describe('cli user add', () => {
     expect(row).toMatchObject({ name: 'Alice Ng', isAdmin: false, disabledAt: null });
     expect(row.passwordHash).not.toContain(password);
     expect(await verifyCredentials('alice@example.test', password, '10.0.0.1')).toMatchObject({ id: row.id });
-    const audit = await getDb().select().from(events).where(eq(events.entityId, row.id)).all();
+    const audit = await all(getDb().select().from(events).where(eq(events.entityId, row.id)));
     expect(audit.map((e) => e.action)).toContain('user.create');
   });
 

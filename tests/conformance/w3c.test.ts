@@ -6,7 +6,8 @@ import { BASE, exportText } from '../export/collect';
 import { SCHEMAS, validateW3cExport, W3cSuite } from './w3cSuite';
 import { W3C_PAGE_SIZE } from '@/lib/export/w3c';
 import { getDb } from '@/lib/db/client';
-import { annotations } from '@/lib/db/schema';
+import { annotations } from '@/lib/db/tables';
+import { exec } from '@/lib/db/query';
 
 /** The fields of a W3C annotation these tests read. */
 interface W3cItem {
@@ -70,7 +71,7 @@ describe('W3C Web Annotation export', () => {
     const db = getDb();
     const { emoji } = big.articles;
     const rows = Array.from({ length: W3C_PAGE_SIZE + 20 }, (_, i) => ({ projectId: big.project.id, articleId: emoji.id, authorId: big.reviewer.user.id, label: 'context' as const, start: 10 + (i % 2) * 4, end: 14 + (i % 2) * 4, exact: emoji.body.slice(10 + (i % 2) * 4, 14 + (i % 2) * 4) }));
-    await db.insert(annotations).values(rows).run();
+    await exec(db.insert(annotations).values(rows));
     const docs = JSON.parse(await exportText(big.lead.actor, big.project.id, { format: 'w3c' }));
     expect(docs).toHaveLength(2);
     expect(docs[1]).toMatchObject({ type: 'AnnotationPage', startIndex: W3C_PAGE_SIZE, prev: docs[0].first.id });

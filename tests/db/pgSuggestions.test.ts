@@ -12,7 +12,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import { getDb } from '@/lib/db/client';
-import * as sqlite from '@/lib/db/schema';
+import * as sqlite from '@/lib/db/tables';
 import * as pgSchema from '@/lib/db/pg/schema';
 import { loadSeeds } from '@/seeds/load';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
@@ -26,6 +26,7 @@ import { wholeQuotations } from '@/lib/search/quoteAware';
 import type { StatementHit } from '@/lib/search/merge';
 import { makeUser } from '../helpers';
 import { migratedDatabase, PG_TEST_URL, type TestDatabase } from './pgTestDb';
+import { all, first, sqlAll } from '@/lib/db/query';
 
 /** Two outlets reporting the statement in Ukrainian and Russian, with emoji (not tokens on either engine). */
 const UKRAINIAN = [
@@ -65,16 +66,16 @@ let pgDb: TestDatabase;
 async function copyToPostgres(client: pg.Client) {
   const from = getDb();
   const to = drizzle({ client, schema: pgSchema });
-  await to.insert(pgSchema.users).values(await from.select().from(sqlite.users).all());
-  await to.insert(pgSchema.projects).values(await from.select().from(sqlite.projects).all());
-  await to.insert(pgSchema.memberships).values(await from.select().from(sqlite.memberships).all());
-  await to.insert(pgSchema.articles).values(await from.select().from(sqlite.articles).orderBy(asc(sqlite.articles.id)).all());
+  await to.insert(pgSchema.users).values(await all(from.select().from(sqlite.users)));
+  await to.insert(pgSchema.projects).values(await all(from.select().from(sqlite.projects)));
+  await to.insert(pgSchema.memberships).values(await all(from.select().from(sqlite.memberships)));
+  await to.insert(pgSchema.articles).values(await all(from.select().from(sqlite.articles).orderBy(asc(sqlite.articles.id))));
   await to.insert(pgSchema.articleSentences).values(await sqliteSentences());
   await to.insert(pgSchema.articleSearchState).values(
-    await from.all<{ articleId: number; sha256: string; sentenceCount: number; indexedAt: number }>(sql`
+    await sqlAll<{ articleId: number; sha256: string; sentenceCount: number; indexedAt: number }>(from, sql`
       select article_id as articleId, sha256, sentence_count as sentenceCount, indexed_at as indexedAt from article_search_state`),
   );
-  await to.insert(pgSchema.annotations).values(await from.select().from(sqlite.annotations).all());
+  await to.insert(pgSchema.annotations).values(await all(from.select().from(sqlite.annotations)));
   // Rows came with their ids: the identity sequences go on after them.
   for (const table of ['users', 'projects', 'articles', 'article_sentences', 'annotations']) {
     await client.query(`select setval(pg_get_serial_sequence('${table}', 'id'), (select max(id) from ${table}))`);
@@ -83,7 +84,7 @@ async function copyToPostgres(client: pg.Client) {
 
 /** Every sentence of the SQLite index (a table in SQL only, not in lib/db/schema.ts). */
 async function sqliteSentences() {
-  return await getDb().all<{ id: number; articleId: number; projectId: number; start: number; end: number; text: string }>(sql`
+  return await sqlAll<{ id: number; articleId: number; projectId: number; start: number; end: number; text: string }>(getDb(), sql`
     select id, article_id as articleId, project_id as projectId, start, "end", text from article_sentences order by id`);
 }
 
@@ -104,7 +105,7 @@ function topKeys(hits: StatementHit[], n: number): string[] {
 /** SQLite's suggestions for a sentence, as suggestions() would list them for an annotation of it. */
 async function sqliteSentenceSuggestions(source: { articleId: number; exact: string }): Promise<StatementHit[]> {
   const hits = await similarStatements(getDb(), { projectId, ...source });
-  const bodies = new Map((await getDb().select({ id: sqlite.articles.id, body: sqlite.articles.body }).from(sqlite.articles).all()).map((a) => [a.id, a.body]));
+  const bodies = new Map((await all(getDb().select({ id: sqlite.articles.id, body: sqlite.articles.body }).from(sqlite.articles))).map((a) => [a.id, a.body]));
   return wholeQuotations(hits, bodies);
 }
 
@@ -146,10 +147,10 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
     await setMember({ actor: SYSTEM, projectId, input: { userId: made.user.id, role: 'reviewer' } });
     await importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленський: Україна не визнає окупацію', body: UKRAINIAN, outlet: 'Укрінформ' } });
     await importArticle({ actor: SYSTEM, projectId, input: { title: 'Зеленский об оккупированных территориях', body: RUSSIAN, outlet: 'Новая газета Европа' } });
-    articleIds = (await getDb().select({ id: sqlite.articles.id }).from(sqlite.articles).where(eq(sqlite.articles.projectId, projectId)).orderBy(asc(sqlite.articles.id)).all()).map((a) => a.id);
+    articleIds = (await all(getDb().select({ id: sqlite.articles.id }).from(sqlite.articles).where(eq(sqlite.articles.projectId, projectId)).orderBy(asc(sqlite.articles.id)))).map((a) => a.id);
     for (const a of ANNOTATED) {
       const articleId = articleIds[a.article];
-      const body = (await getDb().select({ body: sqlite.articles.body }).from(sqlite.articles).where(eq(sqlite.articles.id, articleId)).get())!.body;
+      const body = (await first(getDb().select({ body: sqlite.articles.body }).from(sqlite.articles).where(eq(sqlite.articles.id, articleId))))!.body;
       const start = body.indexOf(a.exact);
       if (start < 0) throw new Error(`"${a.exact}" is not in article ${a.article}`);
       await createAnnotation({
@@ -180,7 +181,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it('gives every annotation (the seed claims among them) the same best suggestion on both engines', async () => {
-    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await all(getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)));
     expect(sources).toHaveLength(ANNOTATED.length);
     for (const source of sources) {
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id })).suggestions;
@@ -194,7 +195,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it('leaves a deleted annotation out on both engines alike', async () => {
-    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await all(getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)));
     // The best suggestion for the second seed claim is the first one (an annotation); delete that.
     const [first, second] = sources;
     expect(topKeys((await suggestions({ actor: sqliteActor, annotationId: second.id })).suggestions, 1)).toEqual([`a${first.id}`]);
@@ -232,7 +233,7 @@ describe.skipIf(!PG_TEST_URL)('link suggestions on SQLite and PostgreSQL', () =>
   });
 
   it.each(TYPED)('gives the same first three for %j typed, from every annotation', async (q) => {
-    const sources = await getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)).all();
+    const sources = await all(getDb().select().from(sqlite.annotations).where(eq(sqlite.annotations.projectId, projectId)).orderBy(asc(sqlite.annotations.id)));
     let found = 0;
     for (const source of sources) {
       const onSqlite = (await suggestions({ actor: sqliteActor, annotationId: source.id, q })).suggestions;

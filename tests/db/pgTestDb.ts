@@ -63,3 +63,10 @@ export async function migratedDatabase(prefix: string): Promise<TestDatabase> {
     },
   };
 }
+
+/** A copy of the (migrated) database `template`: far quicker than migrating a new one. */
+export async function databaseFromTemplate(template: string, prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${crypto.randomBytes(5).toString('hex')}`;
+  await admin((client) => client.query(`create database "${name}" template "${template}"`));
+  return { name, url: databaseUrl(name) };
+}

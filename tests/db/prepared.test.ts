@@ -17,7 +17,7 @@ describe('prepared statements', () => {
     const { user, actor } = await makeUser();
     const project = await makeProject([[user.id, 'reviewer']]);
     expect((await projectAccess(getDb(), actor, project.id, 'annotation.create')).role).toBe('reviewer');
-    closeDb();
+    await closeDb();
     expect((await projectAccess(getDb(), actor, project.id, 'annotation.create')).role).toBe('reviewer');
     const other = await makeProject([]);
     await expect(projectAccess(getDb(), actor, other.id, 'project.read')).rejects.toThrow(/not found/i);

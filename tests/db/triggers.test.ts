@@ -6,12 +6,13 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb, getSqlite } from '@/lib/db/client';
-import { agreementArticles, annotations, boardDirty } from '@/lib/db/schema';
+import { agreementArticles, annotations, boardDirty } from '@/lib/db/tables';
 import { createAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { projectAgreement } from '@/lib/data/agreement';
 import { createRevision } from '@/lib/data/revisions';
 import { makeProject, makeUser } from '../helpers';
 import { makeArticle } from '../review/fixtures';
+import { all, exec, first } from '@/lib/db/query';
 
 const BODY = 'Україна не визнає окуповані території 🇺🇦, заявив Зеленський. Officials in Kyiv said the talks would go on.';
 
@@ -24,10 +25,10 @@ async function world() {
   return { lead, x, y, p, article, claim };
 }
 
-const cached = async (articleId: number) => (await getDb().select().from(agreementArticles).where(eq(agreementArticles.articleId, articleId)).all()).length > 0;
+const cached = async (articleId: number) => (await all(getDb().select().from(agreementArticles).where(eq(agreementArticles.articleId, articleId)))).length > 0;
 const dirty = async (projectId: number, annotationId: number) =>
-  (await getDb().select().from(boardDirty).where(and(eq(boardDirty.projectId, projectId), eq(boardDirty.annotationId, annotationId))).all()).length > 0;
-const clearDirty = async (projectId: number) => await getDb().delete(boardDirty).where(eq(boardDirty.projectId, projectId)).run();
+  (await all(getDb().select().from(boardDirty).where(and(eq(boardDirty.projectId, projectId), eq(boardDirty.annotationId, annotationId))))).length > 0;
+const clearDirty = async (projectId: number) => await exec(getDb().delete(boardDirty).where(eq(boardDirty.projectId, projectId)));
 const searchHits = (word: string) => getSqlite().prepare('select rowid from search_fts where search_fts match ?').pluck().all(word) as number[];
 
 describe('write-path triggers', () => {
@@ -81,10 +82,10 @@ describe('write-path triggers', () => {
     const { lead, x, p, article } = await world();
     await createRevision({ actor: lead.actor, articleId: article.id, input: { body: BODY + ' A second paragraph, added later.' } });
     const made = await createAnnotation({ actor: x.actor, articleId: article.id, input: { label: 'claim', start: 0, end: 7 } });
-    const stored = (await getDb().select().from(annotations).where(eq(annotations.id, made.id)).get())!;
+    const stored = (await first(getDb().select().from(annotations).where(eq(annotations.id, made.id))))!;
     expect(stored.revision).toBe(2);
     // Another writer (an import, a script) that leaves the revision out still gets the current one.
-    const raw = await getDb().insert(annotations).values({ projectId: p.id, articleId: article.id, authorId: x.user.id, label: 'quote', start: 8, end: 12, exact: BODY.slice(8, 12), prefix: '', suffix: '', note: '', attributes: {} }).returning().get();
-    expect((await getDb().select().from(annotations).where(eq(annotations.id, raw.id)).get())!.revision).toBe(2);
+    const raw = await first(getDb().insert(annotations).values({ projectId: p.id, articleId: article.id, authorId: x.user.id, label: 'quote', start: 8, end: 12, exact: BODY.slice(8, 12), prefix: '', suffix: '', note: '', attributes: {} }).returning());
+    expect((await first(getDb().select().from(annotations).where(eq(annotations.id, raw.id))))!.revision).toBe(2);
   });
 });

@@ -4,7 +4,8 @@ import { BASE } from './collect';
 import { exportProject } from '@/lib/data/exports';
 import { EXPORT_FORMATS } from '@/lib/export/types';
 import { getDb } from '@/lib/db/client';
-import { annotations } from '@/lib/db/schema';
+import { annotations } from '@/lib/db/tables';
+import { exec } from '@/lib/db/query';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe('one consistent snapshot', () => {
     expect(JSON.parse(first).counts.annotations).toBe(9);
     const { emoji } = f.articles;
     const t0 = Date.now();
-    await getDb().insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context', start: 0, end: 9, exact: emoji.body.slice(0, 9) }).run();
+    await exec(getDb().insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context', start: 0, end: 9, exact: emoji.body.slice(0, 9) }));
     expect(Date.now() - t0).toBeLessThan(1000);
     const rest = [...stream.chunks].join('');
     const exported = rest.trim().split('\n').flatMap((l) => JSON.parse(l).annotations);

@@ -15,8 +15,9 @@ import { callRoute, importRoute } from '../security/routeCall';
 import { getPublishingSettings, updatePublishingSettings } from '@/lib/data/publishing';
 import { exportProject } from '@/lib/data/exports';
 import { createToken } from '@/lib/data/tokens';
-import { annotations, articles, events } from '@/lib/db/schema';
+import { annotations, articles, events } from '@/lib/db/tables';
 import type { ClaimReviewDocument } from '@/lib/export/claimreview';
+import { all, exec } from '@/lib/db/query';
 
 // Compile-time check: every object we emit is a schema.org ClaimReview with its context.
 const asSchemaOrg = (doc: ClaimReviewDocument): WithContext<ClaimReview> => doc;
@@ -61,7 +62,7 @@ describe('publishing settings', () => {
     await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: { ...SETTINGS, logoUrl: '' } });
     expect(await getPublishingSettings({ actor: f.viewer.actor, projectId: f.project.id })).toEqual({ ...SETTINGS, logoUrl: null, claimUrls: {} });
     await updatePublishingSettings({ actor: f.lead.actor, projectId: f.project.id, input: SETTINGS });
-    const audit = (await f.db.select().from(events).where(eq(events.action, 'project.publishing')).all()).filter((e) => e.projectId === f.project.id);
+    const audit = (await all(f.db.select().from(events).where(eq(events.action, 'project.publishing')))).filter((e) => e.projectId === f.project.id);
     expect(audit).toHaveLength(2);
     expect(audit[1].before).toMatchObject({ logoUrl: null });
   });
@@ -70,10 +71,10 @@ describe('publishing settings', () => {
 describe('ClaimReview export', () => {
   beforeAll(async () => {
     const { emoji } = f.articles;
-    await f.db.update(articles).set({ publishedAt: '2025-04-25', url: 'https://example.org/новости/«we will»?a=1&b=é', outlet: 'Kyiv Post' }).where(eq(articles.id, emoji.id)).run();
+    await exec(f.db.update(articles).set({ publishedAt: '2025-04-25', url: 'https://example.org/новости/«we will»?a=1&b=é', outlet: 'Kyiv Post' }).where(eq(articles.id, emoji.id)));
     const start = emoji.body.indexOf('"We will');
     const end = emoji.body.indexOf('"', start + 1) + 1;
-    await f.db.insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'quote', start, end, exact: emoji.body.slice(start, end), attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }).run();
+    await exec(f.db.insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'quote', start, end, exact: emoji.body.slice(start, end), attributes: { speaker: 'Volodymyr Zelenskyy', quoteKind: 'verbatim' } }));
   });
 
   it('publishes only the accepted claim with a final verdict, as Google fact-check markup needs it', async () => {
@@ -110,12 +111,12 @@ describe('ClaimReview export', () => {
   });
 
   it('credits the outlet when no quote names a speaker, and leaves out a rejected claim', async () => {
-    await f.db.update(articles).set({ publishedAt: '2025-04-26' }).where(eq(articles.id, f.articles.accents.id)).run();
+    await exec(f.db.update(articles).set({ publishedAt: '2025-04-26' }).where(eq(articles.id, f.articles.accents.id)));
     let { reviews } = await exportZip();
     const claim2 = reviews.find((r) => r.url.endsWith(`/${f.annotations.claim2.id}`))!;
     expect(claim2.itemReviewed.author).toEqual({ '@type': 'Organization', name: '=Outlet+' });
     expect(claim2.reviewRating).toMatchObject({ ratingValue: 1, alternateName: 'False' });
-    await f.db.update(annotations).set({ status: 'rejected' }).where(eq(annotations.id, f.annotations.claim2.id)).run();
+    await exec(f.db.update(annotations).set({ status: 'rejected' }).where(eq(annotations.id, f.annotations.claim2.id)));
     ({ reviews } = await exportZip());
     expect(reviews.map((r) => r.claimReviewed)).toEqual(['We will not give up our territories']);
   });

@@ -6,9 +6,10 @@
  */
 import { getDb } from '@/lib/db/client';
 import { eq } from 'drizzle-orm';
-import { annotations, articles as articlesTable, links, reviews, verdicts, type Label, type Status } from '@/lib/db/schema';
+import { annotations, articles as articlesTable, links, reviews, verdicts, type Label, type Status } from '@/lib/db/tables';
 import { importArticle } from '@/lib/data/articles';
 import { makeProject, makeUser } from '../helpers';
+import { first } from '@/lib/db/query';
 
 export const TEXTS = {
   emoji: 'Zelenskyy 🇺🇦 said: "We will not give up our territories" 👍🏽 — Kyiv, 25 April.\n\nMinister 😀 replied later.',
@@ -29,11 +30,10 @@ type Db = Awaited<ReturnType<typeof getDb>>;
 
 async function addAnnotation(db: Db, projectId: number, articleId: number, authorId: number, body: string, label: Label, exact: string, extra: { status?: Status; note?: string; attributes?: Record<string, unknown>; occurrence?: number } = {}) {
   const s = span(body, exact, extra.occurrence);
-  return await db
+  return await first(db
     .insert(annotations)
     .values({ projectId, articleId, authorId, label, ...s, note: extra.note ?? '', attributes: extra.attributes ?? {}, status: extra.status ?? 'proposed' })
-    .returning()
-    .get();
+    .returning());
 }
 
 export async function buildFixture() {
@@ -48,7 +48,7 @@ export async function buildFixture() {
     arts.push(await importArticle({ actor: lead.actor, projectId: project.id, input: { title: `Article ${key}`, body, outlet: key === 'rtl' ? 'Al Jazeera' : '=Outlet+', url: 'https://example.org/' + key } }));
   }
   const bodies: string[] = [];
-  for (const a of arts) bodies.push((await db.select().from(articlesTable).where(eq(articlesTable.id, a.id)).get())!.body);
+  for (const a of arts) bodies.push((await first(db.select().from(articlesTable).where(eq(articlesTable.id, a.id))))!.body);
   const [emoji, accents, crlf, rtl] = arts.map((a, i) => ({ id: a.id, body: bodies[i] }));
   const R = reviewer.user.id;
   const L = lead.user.id;
@@ -62,13 +62,13 @@ export async function buildFixture() {
   const claim4 = await addAnnotation(db, project.id, rtl.id, R, rtl.body, 'claim', 'لن نتنازل عن أراضينا', { status: 'proposed', note: '@mention -minus' });
   const quote4 = await addAnnotation(db, project.id, rtl.id, R, rtl.body, 'quote', 'שלום עולם', {});
   const link = async (a: { id: number }, b: { id: number }, relation: 'corroborates' | 'conflicts', status: Status, note = '') =>
-    await db.insert(links).values({ projectId: project.id, fromAnnotationId: Math.min(a.id, b.id), toAnnotationId: Math.max(a.id, b.id), relation, status, note, authorId: R }).returning().get();
+    await first(db.insert(links).values({ projectId: project.id, fromAnnotationId: Math.min(a.id, b.id), toAnnotationId: Math.max(a.id, b.id), relation, status, note, authorId: R }).returning());
   const l1 = await link(claim1, claim2, 'corroborates', 'accepted', 'same statement');
   const l2 = await link(claim1, quote3, 'corroborates', 'accepted');
   const l3 = await link(claim1, claim4, 'conflicts', 'proposed');
   const l4 = await link(claim1, quote1, 'corroborates', 'accepted', 'same article');
   const review = async (target: { annotationId?: number; linkId?: number }, reviewerId: number, decision: 'accept' | 'reject', extra: { isFinal?: boolean; superseded?: boolean; reason?: string } = {}) =>
-    await db.insert(reviews).values({ projectId: project.id, ...target, reviewerId, decision, reason: extra.reason ?? '', isFinal: extra.isFinal ?? false, targetVersion: 1, supersededAt: extra.superseded ? new Date() : null }).returning().get();
+    await first(db.insert(reviews).values({ projectId: project.id, ...target, reviewerId, decision, reason: extra.reason ?? '', isFinal: extra.isFinal ?? false, targetVersion: 1, supersededAt: extra.superseded ? new Date() : null }).returning());
   await review({ annotationId: claim1.id }, L, 'reject', { superseded: true });
   await review({ annotationId: claim1.id }, L, 'accept', { reason: 'checked against the video' });
   await review({ annotationId: quote1.id }, L, 'accept');
@@ -81,7 +81,7 @@ export async function buildFixture() {
   await review({ linkId: l2.id }, L, 'accept', { isFinal: true });
   await review({ linkId: l4.id }, L, 'accept');
   const verdict = async (annotationId: number, v: 'true' | 'false' | 'mixed', isFinal: boolean, evidenceLinkIds: number[] = []) =>
-    await db.insert(verdicts).values({ projectId: project.id, annotationId, authorId: isFinal ? L : R, verdict: v, isFinal, rationale: `Rationale ${v}`, evidenceLinkIds }).returning().get();
+    await first(db.insert(verdicts).values({ projectId: project.id, annotationId, authorId: isFinal ? L : R, verdict: v, isFinal, rationale: `Rationale ${v}`, evidenceLinkIds }).returning());
   await verdict(claim1.id, 'mixed', false);
   await verdict(claim1.id, 'true', true, [l1.id]);
   await verdict(claim2.id, 'false', true);

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { annotations, links } from '@/lib/db/schema';
+import { annotations, links } from '@/lib/db/tables';
 import { exportProject, openSnapshot, type ExportRequest } from '@/lib/data/exports';
 import { exportStatements, readArticles } from '@/lib/data/exportRecords';
 import { serializeJsonl } from '@/lib/export/jsonl';
@@ -15,16 +15,17 @@ import type { ExportFilters } from '@/lib/export/types';
 import { buildFixture, type Fixture } from './fixtures';
 import { addMoreText } from './moreText';
 import { BASE } from './collect';
+import { exec } from '@/lib/db/query';
 
 let f: Fixture;
 beforeAll(async () => {
   f = await buildFixture();
   await addMoreText(f);
   const { claim2, ctx3, quote4 } = f.annotations;
-  await f.db.update(annotations).set({ note: 'edited later — ✓', updatedAt: new Date(Date.now() + 60_000), version: 2 }).where(eq(annotations.id, claim2.id)).run();
+  await exec(f.db.update(annotations).set({ note: 'edited later — ✓', updatedAt: new Date(Date.now() + 60_000), version: 2 }).where(eq(annotations.id, claim2.id)));
   // A span the last revision could not place stays on revision 0's text: not exported.
-  await f.db.update(annotations).set({ revision: 0 }).where(eq(annotations.id, quote4.id)).run();
-  await f.db.insert(links).values({ projectId: f.project.id, fromAnnotationId: Math.min(claim2.id, ctx3.id), toAnnotationId: Math.max(claim2.id, ctx3.id), relation: 'conflicts', status: 'proposed', authorId: f.reviewer.user.id, deletedAt: new Date() }).run();
+  await exec(f.db.update(annotations).set({ revision: 0 }).where(eq(annotations.id, quote4.id)));
+  await exec(f.db.insert(links).values({ projectId: f.project.id, fromAnnotationId: Math.min(claim2.id, ctx3.id), toAnnotationId: Math.max(claim2.id, ctx3.id), relation: 'conflicts', status: 'proposed', authorId: f.reviewer.user.id, deletedAt: new Date() }));
 });
 
 const toBytes = (chunks: Iterable<string | Uint8Array>) => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));

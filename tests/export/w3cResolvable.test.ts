@@ -11,8 +11,9 @@ import { callRoute, importRoute, ORIGIN, type RouteModule } from '../security/ro
 import { validateW3cExport } from '../conformance/w3cSuite';
 import { createToken } from '@/lib/data/tokens';
 import { CONTAINER_PAGE_SIZE, readW3cContainer, readW3cItem } from '@/lib/data/w3cContainer';
-import { annotations } from '@/lib/db/schema';
+import { annotations } from '@/lib/db/tables';
 import { makeProject, makeUser } from '../helpers';
+import { exec } from '@/lib/db/query';
 
 /** The JSON-LD these tests read: a container, a page, an item or an error. */
 interface Json {
@@ -149,7 +150,7 @@ describe('the annotation container', () => {
   it('pages with a keyset cursor: every member once, in order, across pages that pass the suite', async () => {
     const { emoji } = f.articles;
     const rows = Array.from({ length: 2 * CONTAINER_PAGE_SIZE + 10 }, (_, i) => ({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context' as const, start: 0, end: 9, exact: emoji.body.slice(0, 9), note: `n${i}` }));
-    await f.db.insert(annotations).values(rows).run();
+    await exec(f.db.insert(annotations).values(rows));
     const doc = (await resolve(container())).json as Json;
     const total = 23 + rows.length;
     expect(doc.total).toBe(total);

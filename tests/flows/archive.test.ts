@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { annotations, events, links } from '@/lib/db/schema';
+import { annotations, events, links } from '@/lib/db/tables';
 import type { Actor } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
@@ -24,6 +24,7 @@ import { listInbox } from '@/lib/data/inbox';
 import { readW3cContainer, readW3cItem } from '@/lib/data/w3cContainer';
 import { exportText } from '../export/collect';
 import { appError, makeProject, makeUser } from '../helpers';
+import { first } from '@/lib/db/query';
 
 const KEPT = 'Kyiv • UNN. President Zelenskyy said Ukraine will never recognise the occupied territories as Russian, whatever the talks bring. 🇺🇦';
 const GONE = 'Tashkent. This was reported by Zamin.uz. Zelenskyy says Ukraine will never recognise occupied territories as Russian — «никогда». This was reported by Zamin.uz.';
@@ -41,7 +42,7 @@ let goneQuote: number;
 let link: number;
 let anaVersion: number;
 
-const eventCount = async () => (await getDb().select({ n: count() }).from(events).where(eq(events.projectId, projectId)).get())!.n;
+const eventCount = async () => (await first(getDb().select({ n: count() }).from(events).where(eq(events.projectId, projectId))))!.n;
 
 async function boardStatements(actor: Actor) {
   const board = await claimBoard({ actor, projectId });
@@ -144,7 +145,7 @@ describe('an archived article', () => {
 
   it('takes no annotation, link, review, comment or verdict, and changes nothing', async () => {
     const before = await eventCount();
-    const rowsBefore = (await getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get())!.n;
+    const rowsBefore = (await first(getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId))))!.n;
     const refusals: Array<[string, () => unknown, RegExp]> = [
       ['a new annotation', () => createAnnotation({ actor: bo, articleId: gone, input: { label: 'context', start: 0, end: 8 } }), /restore it to annotate/],
       ['an edit', () => updateAnnotation({ actor: ana, annotationId: goneClaim, ifMatch: anaVersion, input: { note: 'Примітка' } }), /restore it to annotate/],
@@ -166,8 +167,8 @@ describe('an archived article', () => {
       expect(error.message, what).toMatch(/^This article is archived; restore it to /);
     }
     expect(await eventCount()).toBe(before);
-    expect((await getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId)).get())!.n).toBe(rowsBefore);
-    expect((await getDb().select().from(links).where(eq(links.id, link)).get())!.deletedAt).toBeNull();
+    expect((await first(getDb().select({ n: count() }).from(annotations).where(eq(annotations.projectId, projectId))))!.n).toBe(rowsBefore);
+    expect((await first(getDb().select().from(links).where(eq(links.id, link))))!.deletedAt).toBeNull();
   });
 
   it('still answers a stranger with 404, not with the archive', async () => {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { events, sessions } from '@/lib/db/schema';
+import { events, sessions } from '@/lib/db/tables';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { importArticle, getArticle } from '@/lib/data/articles';
 import { setOutlet } from '@/lib/data/articleOutlets';
@@ -11,6 +11,7 @@ import { changeOwnPassword } from '@/lib/data/ownPassword';
 import { startSession, isSessionLive } from '@/lib/data/sessions';
 import { verifyCredentials } from '@/lib/data/signin';
 import { appError, makeProject, makeUser } from '../helpers';
+import { all } from '@/lib/db/query';
 
 let lead: Actor;
 let reviewer: Actor;
@@ -35,7 +36,7 @@ describe('setOutlet', () => {
   it('sets the outlet of several articles at once and records one event each', async () => {
     expect(await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0], ids[1]], outlet: '  Укрінформ ' } })).toEqual({ updated: 2, outlet: 'Укрінформ' });
     expect((await getArticle({ actor: lead, articleId: ids[0] })).article.outlet).toBe('Укрінформ');
-    const rows = await getDb().select().from(events).where(and(eq(events.action, 'article.update'), eq(events.entityId, ids[1]))).all();
+    const rows = await all(getDb().select().from(events).where(and(eq(events.action, 'article.update'), eq(events.entityId, ids[1]))));
     expect(rows.at(-1)?.after).toEqual({ outlet: 'Укрінформ' });
     // Again: nothing changes, nothing recorded.
     expect((await setOutlet({ actor: lead, projectId, input: { articleIds: [ids[0]], outlet: 'Укрінформ' } })).updated).toBe(0);
@@ -77,7 +78,7 @@ describe('archiveArticle and restoreArticle', () => {
     await restoreArticle({ actor: lead, articleId: ids[2] });
     expect(await listArchivedArticles({ actor: lead, projectId })).toEqual([]);
     expect((await appError(async () => await restoreArticle({ actor: lead, articleId: ids[2] }))).status).toBe(409);
-    const actions = (await getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, ids[2]))).all()).map((e) => e.action);
+    const actions = (await all(getDb().select({ action: events.action }).from(events).where(and(eq(events.entityType, 'article'), eq(events.entityId, ids[2]))))).map((e) => e.action);
     expect(actions).toEqual(['article.import', 'article.archive', 'article.restore']);
   });
 
@@ -102,7 +103,7 @@ describe('changeOwnPassword', () => {
     expect(await isSessionLive(laptop.id, user.id)).toBe(false);
     expect(await verifyCredentials(user.email, 'a brand new passphrase', '198.51.100.1')).toMatchObject({ id: user.id });
     expect(await verifyCredentials(user.email, 'correct horse battery', '198.51.100.2')).toBeNull();
-    expect(await getDb().select().from(events).where(and(eq(events.action, 'user.password_change'), eq(events.entityId, user.id))).all()).toHaveLength(1);
+    expect(await all(getDb().select().from(events).where(and(eq(events.action, 'user.password_change'), eq(events.entityId, user.id))))).toHaveLength(1);
   });
 
   it.each([
@@ -139,6 +140,6 @@ describe('changeOwnPassword', () => {
     const theirs = await startSession(other.user.id);
     await changeOwnPassword({ actor, ip: '198.51.100.5', keepSessionId: null, input: input('correct horse battery') });
     expect(await isSessionLive(theirs.id, other.user.id)).toBe(true);
-    expect(await getDb().select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([]);
+    expect(await all(getDb().select().from(sessions).where(eq(sessions.userId, user.id)))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { countRows, getDb } from '@/lib/db/client';
-import { articles, events, memberships } from '@/lib/db/schema';
+import { articles, events, memberships } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { getProject, listMembers, listProjects, removeMember, setMember } from '@/lib/data/projects';
@@ -14,6 +14,7 @@ import { getArticle, importArticle, listArticles, updateArticleMetadata } from '
 import { createUser, disableUser } from '@/lib/data/users';
 import { createToken, revokeToken } from '@/lib/data/tokens';
 import { appError, makeProject, makeUser } from '../helpers';
+import { all } from '@/lib/db/query';
 
 type Kind = 'admin' | 'lead' | 'reviewer' | 'viewer' | 'outsider' | 'disabled';
 type Outcome = 'ok' | 401 | 403 | 404;
@@ -131,7 +132,7 @@ describe('roles', () => {
       const error = await appError(async () => await setMember({ actor: actors[kind], projectId, input: { userId, role: 'lead' } }));
       expect([error.code, error.status]).toEqual(['forbidden', 403]);
     }
-    const roles = await getDb().select().from(memberships).where(eq(memberships.projectId, projectId)).all();
+    const roles = await all(getDb().select().from(memberships).where(eq(memberships.projectId, projectId)));
     expect(roles.filter((m) => m.role === 'lead')).toHaveLength(1);
   });
 

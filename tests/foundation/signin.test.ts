@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
-import { loginFailures } from '@/lib/db/schema';
+import { loginFailures } from '@/lib/db/tables';
 import { AppError } from '@/lib/errors';
 import { SYSTEM } from '@/lib/data/actor';
 import { disableUser, resetPassword } from '@/lib/data/users';
 import { activeSessionUser, FAILURE_WINDOW_MS, isSignInThrottled, MAX_FAILURES, verifyCredentials } from '@/lib/data/signin';
 import { makeUser } from '../helpers';
+import { exec } from '@/lib/db/query';
 
 const PASSWORD = 'correct horse battery';
 
@@ -62,7 +63,7 @@ describe('verifyCredentials', () => {
     const { user } = await makeUser();
     const old = new Date(Date.now() - FAILURE_WINDOW_MS - 60_000);
     const rows = Array.from({ length: 5 }, () => ({ email: user.email, ip: '192.0.2.50', createdAt: old }));
-    await getDb().insert(loginFailures).values(rows).run();
+    await exec(getDb().insert(loginFailures).values(rows));
     expect(await isSignInThrottled(user.email, '192.0.2.50')).toBe(false);
     expect(await verifyCredentials(user.email, PASSWORD, '192.0.2.50')).not.toBeNull();
     const now = Date.now();

@@ -11,8 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { articles } from '@/lib/db/schema';
+import { articles } from '@/lib/db/tables';
 import { makeProject } from '../helpers';
+import { all } from '@/lib/db/query';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let server: http.Server;
@@ -50,7 +51,7 @@ describe('cli import --url', () => {
     expect(result.stdout).toContain('metadata: title from og, outlet from og, publishedAt from og, language from meta');
     expect(result.stdout).toMatch(/removed 6 blocks \(related links 3, weather widget 1, navigation 1, share buttons 1\)/);
     expect(lines.at(-1)).toBe(`Imported 1, skipped 0, into project ${project.slug} (id ${project.id}).`);
-    expect(await getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(1);
+    expect(await all(getDb().select().from(articles).where(eq(articles.projectId, project.id)))).toHaveLength(1);
   });
 
   it('refuses a loopback address that is not allowed, and a missing page, importing nothing', async () => {
@@ -61,6 +62,6 @@ describe('cli import --url', () => {
     const missing = await cli(['import', '--project', project.slug, '--url', `${base}/gone`], { IMPORT_ALLOWED_HOSTS: '127.0.0.1' });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/the page was not found \(HTTP 404\)/);
-    expect(await getDb().select().from(articles).where(eq(articles.projectId, project.id)).all()).toHaveLength(0);
+    expect(await all(getDb().select().from(articles).where(eq(articles.projectId, project.id)))).toHaveLength(0);
   });
 });

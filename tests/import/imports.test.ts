@@ -1,11 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { articles, events } from '@/lib/db/schema';
+import { articles, events } from '@/lib/db/tables';
 import { articlesAsFile, importBatch } from '@/lib/data/imports';
 import { isAppError, type AppError } from '@/lib/errors';
 import { MAX_FILE_BYTES } from '@/lib/import/files';
 import { makeProject, makeUser } from '../helpers';
+import { all, first } from '@/lib/db/query';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const file = (name: string, text: string | Uint8Array) => ({ name, bytes: typeof text === 'string' ? enc(text) : text });
@@ -21,8 +22,8 @@ beforeAll(async () => {
   projectId = (await makeProject([[lead.user.id, 'lead'], [reviewer.user.id, 'reviewer']])).id;
 });
 
-const articleCount = async (id = projectId) => (await getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, id)).get())!.n;
-const eventCount = async () => (await getDb().select({ n: count() }).from(events).get())!.n;
+const articleCount = async (id = projectId) => (await first(getDb().select({ n: count() }).from(articles).where(eq(articles.projectId, id))))!.n;
+const eventCount = async () => (await first(getDb().select({ n: count() }).from(events)))!.n;
 
 /** Runs a batch that must fail; checks status, message and that nothing was written. */
 async function refused(files: Array<{ name: string; bytes: Uint8Array }>, status: number, message: RegExp): Promise<AppError> {
@@ -115,7 +116,7 @@ describe('importBatch: good input', () => {
       ],
     });
     expect(result.imported).toBe(5);
-    const rows = await getDb().select().from(articles).where(eq(articles.projectId, ownId)).all();
+    const rows = await all(getDb().select().from(articles).where(eq(articles.projectId, ownId)));
     const bom = rows.find((r) => r.title === 'Headline with BOM')!;
     expect(bom.body).toBe('Headline with BOM\nBody line.');
     // The <title> names the article (JSON-LD, OpenGraph, then <meta>/<title>); Readability keeps the text, not the headline.

@@ -12,12 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { articles, articleSources, events } from '@/lib/db/schema';
+import { articles, articleSources, events } from '@/lib/db/tables';
 import { importBatch, importWebPage } from '@/lib/data/imports';
 import { createToken } from '@/lib/data/tokens';
 import { isAppError } from '@/lib/errors';
 import { callRoute, importRoute, type RouteModule } from '../security/routeCall';
 import { makeProject, makeUser } from '../helpers';
+import { first } from '@/lib/db/query';
 
 const page = (name: string) => fs.readFileSync(path.join(__dirname, 'pages', name), 'utf8');
 let server: http.Server;
@@ -52,7 +53,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const counts = async () => {
   const db = getDb();
   const ns: number[] = [];
-  for (const t of [articles, articleSources, events]) ns.push((await db.select({ n: count() }).from(t).get())!.n);
+  for (const t of [articles, articleSources, events]) ns.push((await first(db.select({ n: count() }).from(t)))!.n);
   return ns;
 };
 
@@ -76,9 +77,9 @@ describe('importWebPage', () => {
     expect(result.files[0].file).toBe(`${base}/old-address`);
     expect(item.web).toMatchObject({ finalUrl: `${base}/graph-reportage.html`, metadataSources: { title: 'json-ld', author: 'json-ld' }, metadata: { modifiedAt: '2024-10-23T08:00:00Z' } });
     expect(item.web!.excerpt.startsWith('The buses left the central square')).toBe(true);
-    const row = (await getDb().select().from(articles).where(eq(articles.id, item.articleId)).get())!;
+    const row = (await first(getDb().select().from(articles).where(eq(articles.id, item.articleId))))!;
     expect(row).toMatchObject({ title: 'Inside the evacuation of Kupiansk', author: 'Anna Kravets', outlet: 'Frontline Reports Ltd', publishedAt: '2024-10-22', url: 'https://frontline.example/reports/kupiansk-evacuation/' });
-    const source = (await getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get())!;
+    const source = (await first(getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId))))!;
     expect(source).toMatchObject({ kind: 'url', requestedUrl: `${base}/old-address`, finalUrl: `${base}/graph-reportage.html`, contentType: 'text/html; charset=utf-8', rawHtml: page('graph-reportage.html') });
     expect(source.rawSha256).toBe(crypto.createHash('sha256').update(page('graph-reportage.html')).digest('hex'));
     expect(source.metadataSources).toMatchObject({ title: 'json-ld', outlet: 'json-ld' });
@@ -127,7 +128,7 @@ describe('.html upload keeps its provenance too', () => {
     const result = await importBatch({ actor: lead.actor, projectId, files: [{ name: 'blog-og.html', bytes: new TextEncoder().encode(html) }] });
     const item = result.files[0].imported[0];
     expect(item.web?.removed.groups.map((g) => g.kind)).toEqual(['sidebar', 'share buttons', 'comments']);
-    const source = (await getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId)).get())!;
+    const source = (await first(getDb().select().from(articleSources).where(eq(articleSources.articleId, item.articleId))))!;
     expect(source).toMatchObject({ kind: 'html-file', fileName: 'blog-og.html', finalUrl: null, rawHtml: html });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { getDb, countRows } from '@/lib/db/client';
-import { annotations, events, links } from '@/lib/db/schema';
+import { annotations, events, links } from '@/lib/db/tables';
 import { createLink, createLinkToSentence, deleteLink } from '@/lib/data/links';
 import { getLink, linksForAnnotation, listLinksForProject } from '@/lib/data/linkViews';
 import { suggestions } from '@/lib/data/linkSuggestions';
@@ -10,6 +10,7 @@ import { quoteComparison } from '@/lib/data/quoteComparison';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle, markDeleted } from './fixtures';
+import { all, first } from '@/lib/db/query';
 
 const BODY_A = 'Ukraine will not legally recognize any occupied territories. The position is unchanged.';
 const BODY_B = 'Zelenskyy said Ukraine will never recognize the occupied territories. Talks continue.';
@@ -56,7 +57,7 @@ describe('createLink', () => {
   it('stores the pair once, lower id first, with an audit event', async () => {
     const link = await createLink({ actor: reviewer, input: { fromAnnotationId: statementB, toAnnotationId: claim, relation: 'corroborates', note: 'Same words.' } });
     expect(link).toMatchObject({ fromAnnotationId: Math.min(claim, statementB), toAnnotationId: Math.max(claim, statementB), relation: 'corroborates', authorId: reviewerId, projectId });
-    const event = await getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).get();
+    const event = await first(getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))));
     expect(event?.action).toBe('link.create');
     expect((await getLink({ actor: other, linkId: link.id })).note).toBe('Same words.');
   });
@@ -136,7 +137,7 @@ describe('createLinkToSentence', () => {
 
   it('refuses a sentence of the linked statement\'s own article, and viewers', async () => {
     const [links0, annotations0] = [await linkCount(), await annotationCount()];
-    const own = { articleId: (await getDb().select().from(annotations).where(eq(annotations.id, claim)).get())!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
+    const own = { articleId: (await first(getDb().select().from(annotations).where(eq(annotations.id, claim))))!.articleId, start: 0, end: 7, exact: 'Ukraine', label: 'claim' };
     await expect(createLinkToSentence({ actor: reviewer, input: { fromAnnotationId: claim, relation: 'conflicts', sentence: own } })).rejects.toThrow(
       expect.objectContaining({ status: 422 }),
     );
@@ -155,7 +156,7 @@ describe('deleteLink and tombstoned ends', () => {
     expect((await deleteLink({ actor: reviewer, linkId: link.id })).deletedAt).toBeInstanceOf(Date);
     await expect(deleteLink({ actor: reviewer, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
     await expect(getLink({ actor: reviewer, linkId: link.id })).rejects.toThrow(expect.objectContaining({ status: 404 }));
-    const history = await getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))).all();
+    const history = await all(getDb().select().from(events).where(and(eq(events.entityType, 'link'), eq(events.entityId, link.id))));
     expect(history.map((e) => e.action)).toEqual(['link.create', 'link.delete']);
   });
 

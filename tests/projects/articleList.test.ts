@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { annotations, articleStats } from '@/lib/db/schema';
+import { annotations, articleStats } from '@/lib/db/tables';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { listArticleOutlets, listArticlesPage, type ArticleListItem, type ArticleListQuery } from '@/lib/data/articleList';
@@ -17,6 +17,7 @@ import { createToken } from '@/lib/data/tokens';
 import { isAppError } from '@/lib/errors';
 import { callRoute, importRoute, type RouteModule } from '../security/routeCall';
 import { makeProject, makeUser } from '../helpers';
+import { first } from '@/lib/db/query';
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let lead: Person, reviewer: Person, stranger: Person;
@@ -186,9 +187,9 @@ describe('counters kept by triggers', () => {
     const db = getDb();
     for (const articleId of articleIds) {
       const live = and(eq(annotations.articleId, articleId), isNull(annotations.deletedAt));
-      const n = (await db.select({ n: count() }).from(annotations).where(live).get())!.n;
-      const proposed = (await db.select({ n: count() }).from(annotations).where(and(live, eq(annotations.status, 'proposed'))).get())!.n;
-      const stats = (await db.select().from(articleStats).where(eq(articleStats.articleId, articleId)).get())!;
+      const n = (await first(db.select({ n: count() }).from(annotations).where(live)))!.n;
+      const proposed = (await first(db.select({ n: count() }).from(annotations).where(and(live, eq(annotations.status, 'proposed')))))!.n;
+      const stats = (await first(db.select().from(articleStats).where(eq(articleStats.articleId, articleId))))!;
       expect([stats.annotationCount, stats.unreviewedCount], `article ${articleId}`).toEqual([n, proposed]);
       expect(stats.claimCount + stats.quoteCount + stats.contextCount).toBe(n);
     }

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { events, memberships, projects } from '@/lib/db/schema';
+import { events, memberships, projects } from '@/lib/db/tables';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { createProject, slugify } from '@/lib/data/projects';
 import { disableUser } from '@/lib/data/users';
@@ -13,6 +13,7 @@ import { createToken } from '@/lib/data/tokens';
 import { isAppError } from '@/lib/errors';
 import { callRoute, importRoute, type RouteModule } from '../security/routeCall';
 import { makeUser } from '../helpers';
+import { all, first } from '@/lib/db/query';
 
 type Person = Awaited<ReturnType<typeof makeUser>>;
 let admin: Person, reviewer: Person, disabledAdmin: Person, future: Person, retired: Person;
@@ -30,9 +31,9 @@ beforeAll(async () => {
   reviewerToken = (await createToken({ actor: reviewer.actor, input: { name: 'api' } })).token;
 });
 
-const projectCount = async () => (await getDb().select({ n: count() }).from(projects).get())!.n;
+const projectCount = async () => (await first(getDb().select({ n: count() }).from(projects)))!.n;
 const leadsOf = async (projectId: number) =>
-  await getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, projectId)).all();
+  await all(getDb().select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.projectId, projectId)));
 
 /** The AppError a refused call throws, after checking that it created nothing. */
 async function refusal(actor: Actor, input: unknown) {
@@ -55,7 +56,7 @@ describe('createProject', () => {
 
     const theirs = await createProject({ actor: admin.actor, input: { name: 'Ceasefire', slug: 'ceasefire-may-2025', leadEmail: ` ${future.user.email.toUpperCase()} ` } });
     expect(await leadsOf(theirs.id)).toEqual([{ userId: future.user.id, role: 'lead' }]);
-    const added = await getDb().select().from(events).where(and(eq(events.projectId, theirs.id), eq(events.action, 'member.add'))).all();
+    const added = await all(getDb().select().from(events).where(and(eq(events.projectId, theirs.id), eq(events.action, 'member.add'))));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatchObject({ actorId: admin.user.id, entityId: future.user.id });
   });

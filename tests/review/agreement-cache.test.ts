@@ -12,13 +12,14 @@ import { makeProject, makeUser } from '../helpers';
 import { makeArticle } from './fixtures';
 import { freshAgreement } from './freshAgreement';
 import { getDb } from '@/lib/db/client';
-import { agreementArticles, agreementPairs } from '@/lib/db/schema';
+import { agreementArticles, agreementPairs } from '@/lib/db/tables';
 import { createAnnotation, deleteAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { pairDisagreements, projectAgreement } from '@/lib/data/agreement';
 import { addConfusion, charCounts, emptyConfusion, f1, kappa, poolScores, type SpanInput } from '@/lib/metrics/agreement';
 import { listDisagreements } from '@/lib/metrics/disagreements';
 import type { Label } from '@/lib/domain';
 import type { Actor } from '@/lib/data/actor';
+import { all } from '@/lib/db/query';
 
 const LABELS: Label[] = ['claim', 'quote', 'context'];
 
@@ -156,11 +157,11 @@ describe('agreement cache', () => {
     }
     const before = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(before.pairs[0].kappa).toBe(1);
-    const cached = async () => (await getDb().select({ id: agreementArticles.articleId }).from(agreementArticles).where(eq(agreementArticles.projectId, p.id)).all()).map((r) => r.id).sort();
+    const cached = async () => (await all(getDb().select({ id: agreementArticles.articleId }).from(agreementArticles).where(eq(agreementArticles.projectId, p.id)))).map((r) => r.id).sort();
     expect(await cached()).toEqual([one.id, two.id].sort());
     const made = await createAnnotation({ actor: y.actor, articleId: one.id, input: { label: 'quote', start: 40, end: 60 } });
     expect(await cached()).toEqual([two.id]);
-    expect(await getDb().select().from(agreementPairs).where(eq(agreementPairs.articleId, one.id)).all()).toEqual([]);
+    expect(await all(getDb().select().from(agreementPairs).where(eq(agreementPairs.articleId, one.id)))).toEqual([]);
     const after = await projectAgreement({ actor: x.actor, projectId: p.id });
     expect(after.pairs[0].kappa).toBeLessThan(1);
     expect(await cached()).toEqual([one.id, two.id].sort());

@@ -12,12 +12,13 @@ import { makeProject, makeUser } from '../helpers';
 import { capturePlans, expectNoFullScans } from '../scale/plan';
 import { link, makeArticle } from './fixtures';
 import { getDb, getSqlite } from '@/lib/db/client';
-import { agreementLinkAuthors, agreementLinkPairs, annotations, articles, links, type Relation } from '@/lib/db/schema';
+import { agreementLinkAuthors, agreementLinkPairs, annotations, articles, links, type Relation } from '@/lib/db/tables';
 import { createAnnotation } from '@/lib/data/annotations';
 import { createLink, deleteLink } from '@/lib/data/links';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
 import { projectAgreement } from '@/lib/data/agreement';
 import { f1, linkMatchCount, type LinkInput } from '@/lib/metrics/agreement';
+import { all } from '@/lib/db/query';
 
 const TEXTS = [
   'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday.',
@@ -39,15 +40,14 @@ async function freshLinks(projectId: number) {
   const to = alias(annotations, 'to_end');
   const fa = alias(articles, 'from_article');
   const ta = alias(articles, 'to_article');
-  const rows = await getDb()
+  const rows = await all(getDb()
     .select({ authorId: links.authorId, relation: links.relation, fa: from.articleId, fs: from.start, fe: from.end, ta: to.articleId, ts: to.start, te: to.end })
     .from(links)
     .innerJoin(from, eq(from.id, links.fromAnnotationId))
     .innerJoin(to, eq(to.id, links.toAnnotationId))
     .innerJoin(fa, eq(fa.id, from.articleId))
     .innerJoin(ta, eq(ta.id, to.articleId))
-    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), isNull(fa.archivedAt), isNull(ta.archivedAt)))
-    .all();
+    .where(and(eq(links.projectId, projectId), isNull(links.deletedAt), isNull(fa.archivedAt), isNull(ta.archivedAt))));
   const byAuthor = new Map<number, LinkInput[]>();
   for (const r of rows) byAuthor.set(r.authorId, [...(byAuthor.get(r.authorId) ?? []), { ends: [`${r.fa}:${r.fs}:${r.fe}`, `${r.ta}:${r.ts}:${r.te}`], relation: r.relation }]);
   const counts = (a: number, b: number) => linkMatchCount(byAuthor.get(a) ?? [], byAuthor.get(b) ?? []);
@@ -63,9 +63,9 @@ async function expectSame(actor: Parameters<typeof projectAgreement>[0]['actor']
     expect(p.linkF1 === null ? null : Number(p.linkF1.toFixed(12)), `${step}: pair ${lo}-${hi}`).toBe(w === null ? null : Number(w.toFixed(12)));
   }
   // The cached counts themselves, not only the F1 they give (F1 is 0 whatever the sizes when nothing matches).
-  const marked = new Map((await getDb().select().from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, projectId)).all()).map((r) => [r.authorId, r.links]));
+  const marked = new Map((await all(getDb().select().from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, projectId)))).map((r) => [r.authorId, r.links]));
   for (const [author, size] of marked) expect(size, `${step}: links of ${author}`).toBe(want.counts(author, author).a);
-  for (const r of await getDb().select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)).all()) {
+  for (const r of await all(getDb().select().from(agreementLinkPairs).where(eq(agreementLinkPairs.projectId, projectId)))) {
     if (marked.has(r.a) && marked.has(r.b)) expect(r.matches, `${step}: matches of ${r.a}-${r.b}`).toBe(want.counts(r.a, r.b).matches);
   }
   return pairs;
@@ -198,7 +198,7 @@ describe('link F1 cache', () => {
     const pair = (data: typeof first, x: number, y: number) => data.pairs.find((q) => (q.a === x && q.b === y) || (q.a === y && q.b === x))!;
     expect(pair(first, people[0].user.id, people[1].user.id).linkF1).toBe(1);
     expect(pair(first, people[0].user.id, people[2].user.id).linkF1).toBe(0);
-    const cached = async () => (await getDb().select({ id: agreementLinkAuthors.authorId }).from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, p.id)).all()).map((r) => r.id).sort();
+    const cached = async () => (await all(getDb().select({ id: agreementLinkAuthors.authorId }).from(agreementLinkAuthors).where(eq(agreementLinkAuthors.projectId, p.id)))).map((r) => r.id).sort();
     expect(await cached()).toEqual(people.map((x) => x.user.id).sort());
     await createLink({ actor: people[2].actor, input: { fromAnnotationId: ends[0][0], toAnnotationId: ends[1][1], relation: 'conflicts' } });
     expect(await cached()).toEqual([people[0].user.id, people[1].user.id].sort());

@@ -5,9 +5,10 @@
  */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { annotations, articles } from '@/lib/db/schema';
+import { annotations, articles } from '@/lib/db/tables';
 import { f1, kappa, spanScores, type SpanScores } from '@/lib/metrics/agreement';
 import type { Label } from '@/lib/domain';
+import { all } from '@/lib/db/query';
 
 export type Span = { id: number; articleId: number; authorId: number; label: Label; start: number; end: number };
 /** [article, reviewer a, reviewer b (a < b), exact F1, overlap F1, kappa]. */
@@ -15,13 +16,12 @@ export type AgreementRow = [number, number, number, number | null, number | null
 
 export async function freshAgreement(projectId: number) {
   const db = getDb();
-  const spans: Span[] = await db
+  const spans: Span[] = await all(db
     .select({ id: annotations.id, articleId: annotations.articleId, authorId: annotations.authorId, label: annotations.label, start: annotations.start, end: annotations.end })
     .from(annotations)
     .where(and(eq(annotations.projectId, projectId), isNull(annotations.deletedAt)))
-    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id))
-    .all();
-  const bodies = await db.select({ id: articles.id, body: articles.body }).from(articles).where(and(eq(articles.projectId, projectId), isNull(articles.archivedAt))).orderBy(asc(articles.id)).all();
+    .orderBy(asc(annotations.articleId), asc(annotations.start), asc(annotations.id)));
+  const bodies = await all(db.select({ id: articles.id, body: articles.body }).from(articles).where(and(eq(articles.projectId, projectId), isNull(articles.archivedAt))).orderBy(asc(articles.id)));
   /** Each pair's scores per shared article, keyed `${a}-${b}`. */
   const perPair = new Map<string, SpanScores[]>();
   const rows: AgreementRow[] = [];

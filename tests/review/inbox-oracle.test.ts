@@ -21,7 +21,7 @@ import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
 import { removeMember, setMember } from '@/lib/data/projects';
 import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
 import { isAppError } from '@/lib/errors';
-import type { Role } from '@/lib/db/schema';
+import type { Role } from '@/lib/db/tables';
 import { makeProject, makeUser } from '../helpers';
 import { BODY, makeArticle } from './fixtures';
 import { oracleListInbox, oracleUnreadCount } from './inboxOracle';

@@ -7,11 +7,12 @@ import { and, desc, eq, exists, inArray, isNull, lt, ne, sql, type SQL, type SQL
 import { pageRequest, toPage, type Page } from '@/lib/pagination/cursor';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { getDb, type Db } from '@/lib/db/client';
-import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '@/lib/db/schema';
+import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '@/lib/db/tables';
 import { forbidden } from '@/lib/errors';
 import { loadUser, type Actor } from '@/lib/data/actor';
 import { ANNOTATION_NOT_ARCHIVED, annotationIdNotArchived, LINK_NOT_ARCHIVED, linkIdNotArchived } from '@/lib/data/articleArchive';
 import type { TargetKind } from '@/lib/data/reviewTargets';
+import { all, first } from '@/lib/db/query';
 
 /** Items on one page of the inbox unless `limit` asks otherwise. */
 const INBOX_PAGE = 30;
@@ -104,7 +105,7 @@ function myItems(db: Db, me: number, kind: TargetKind) {
  */
 async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
   const inMyProject = exists(db.select({ one: sql`1` }).from(memberships).where(member(me, reviews.projectId)));
-  return (await db
+  return (await all(db
     .select({ r: reviews, actorName: users.name })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.reviewerId))
@@ -119,8 +120,7 @@ async function reviewsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
       ),
     )
     .orderBy(desc(reviews.createdAt), desc(reviews.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ r, actorName }) => {
       const kind: TargetKind = r.annotationId ? 'annotation' : 'link';
       return {
@@ -145,15 +145,14 @@ async function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Win
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
   const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
     and json_extract(${events.after}, '$.version') = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
-  return (await db
+  return (await all(db
     .selectDistinct({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt })
     .from(reviews)
     .innerJoin(target, eq(target.id, column))
     .innerJoin(memberships, member(me, reviews.projectId))
     .innerJoin(users, eq(users.id, target.authorId))
     .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me), notArchived(kind)))
-    .orderBy(desc(target.id))
-    .all())
+    .orderBy(desc(target.id))))
     // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
     .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt ?? 0, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
     .filter((r) => (w.since === undefined || r.sortKey[0] > w.since) && (!w.before || isBefore(r.sortKey, w.before)))
@@ -168,21 +167,20 @@ function commentRaw(c: typeof comments.$inferSelect, actorName: string, type: In
 
 async function commentsOnMine(db: Db, me: number, kind: TargetKind, w: Window): Promise<Raw[]> {
   const column = kind === 'annotation' ? comments.annotationId : comments.linkId;
-  return (await db
+  return (await all(db
     .select({ c: comments, actorName: users.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(inArray(column, myItems(db, me, kind)), ne(comments.authorId, me), isNull(comments.deletedAt), inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ c, actorName }) => commentRaw(c, actorName, c.parentId ? 'reply' : 'comment'));
 }
 
 /** Comments by others in the threads of items I reviewed (e.g. the author answering my review). */
 async function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Window): Promise<Raw[]> {
   const same = kind === 'annotation' ? eq(reviews.annotationId, comments.annotationId) : eq(reviews.linkId, comments.linkId);
-  return (await db
+  return (await all(db
     .selectDistinct({ c: comments, actorName: users.name })
     .from(comments)
     .innerJoin(reviews, and(same, eq(reviews.reviewerId, me), isNull(reviews.supersededAt)))
@@ -190,8 +188,7 @@ async function commentsOnReviewed(db: Db, me: number, kind: TargetKind, w: Windo
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ c, actorName }) => commentRaw(c, actorName, 'discussion'));
 }
 
@@ -199,19 +196,18 @@ async function repliesToMe(db: Db, me: number, w: Window): Promise<Raw[]> {
   const parent = alias(comments, 'parent');
   // Driven by my comments (the author index), not by every comment of my projects.
   const myComments = db.select({ id: parent.id }).from(parent).innerJoin(memberships, member(me, parent.projectId)).where(eq(parent.authorId, me));
-  return (await db
+  return (await all(db
     .select({ c: comments, actorName: users.name })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(and(inArray(comments.parentId, myComments), ne(comments.authorId, me), isNull(comments.deletedAt), commentNotArchived, inWindow(w, RANK.comment, comments.createdAt, comments.id)))
     .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ c, actorName }) => commentRaw(c, actorName, 'reply'));
 }
 
 async function verdictsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
-  return (await db
+  return (await all(db
     .select({ v: verdicts, actorName: users.name })
     .from(verdicts)
     .innerJoin(annotations, eq(annotations.id, verdicts.annotationId))
@@ -219,8 +215,7 @@ async function verdictsOnMine(db: Db, me: number, w: Window): Promise<Raw[]> {
     .innerJoin(users, eq(users.id, verdicts.authorId))
     .where(and(eq(annotations.authorId, me), ne(verdicts.authorId, me), ANNOTATION_NOT_ARCHIVED, inWindow(w, RANK.verdict, verdicts.createdAt, verdicts.id)))
     .orderBy(desc(verdicts.createdAt), desc(verdicts.id))
-    .limit(w.limit)
-    .all())
+    .limit(w.limit)))
     .map(({ v, actorName }) => ({ key: `verdict-${v.id}`, sortKey: [v.createdAt.getTime(), RANK.verdict, v.id] as InboxKey, final: v.isFinal, type: 'verdict', at: v.createdAt, actorName, projectId: v.projectId, kind: 'annotation', targetId: v.annotationId, verdict: v.verdict, reason: v.rationale }));
 }
 
@@ -261,25 +256,25 @@ async function collect(db: Db, me: number, window: Window, countOnly = false): P
 }
 
 async function lastReadAt(db: Db, me: number): Promise<number> {
-  return (await db.select().from(inboxState).where(eq(inboxState.userId, me)).get())?.lastReadAt.getTime() ?? 0;
+  return (await first(db.select().from(inboxState).where(eq(inboxState.userId, me))))?.lastReadAt.getTime() ?? 0;
 }
 
 /** Names the item each inbox row is about: its article, label and text (a link by its first end). */
 async function enrich(db: Db, raw: Raw[], readAt: number): Promise<InboxItem[]> {
   const linkIds = raw.filter((r) => r.kind === 'link').map((r) => r.targetId);
   const linkEnds = new Map(
-    (linkIds.length ? await db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds)).all() : []).map((l) => [l.id, l.from]),
+    (linkIds.length ? await all(db.select({ id: links.id, from: links.fromAnnotationId }).from(links).where(inArray(links.id, linkIds))) : []).map((l) => [l.id, l.from]),
   );
   const focus = (r: Raw) => (r.kind === 'link' ? linkEnds.get(r.targetId)! : r.targetId);
   const annotationIds = [...new Set(raw.map(focus))];
   const spans = new Map(
     (annotationIds.length
-      ? await db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)).all()
+      ? await all(db.select({ id: annotations.id, articleId: annotations.articleId, label: annotations.label, exact: annotations.exact }).from(annotations).where(inArray(annotations.id, annotationIds)))
       : []
     ).map((a) => [a.id, a]),
   );
   const projectIds = [...new Set(raw.map((r) => r.projectId))];
-  const projectNames = new Map((projectIds.length ? await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds)).all() : []).map((p) => [p.id, p.name]));
+  const projectNames = new Map((projectIds.length ? await all(db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, projectIds))) : []).map((p) => [p.id, p.name]));
   return raw.map((r) => {
     const span = spans.get(focus(r))!;
     const { sortKey: _key, ...rest } = r;

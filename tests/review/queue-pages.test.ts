@@ -10,8 +10,9 @@ import { disputedItems, reviewAnnotation, reviewLink, reviewQueue } from '@/lib/
 import { importArticle } from '@/lib/data/articles';
 import { SYSTEM } from '@/lib/data/actor';
 import { currentConnection, getDb } from '@/lib/db/client';
-import { annotations, type Label } from '@/lib/db/schema';
+import { annotations, type Label } from '@/lib/db/tables';
 import type { QueueItem } from '@/lib/data/reviewQueue';
+import { first } from '@/lib/db/query';
 
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
@@ -31,11 +32,10 @@ async function spans(article: { id: number; projectId: number; body: string }, a
   const rows: Array<typeof annotations.$inferSelect> = [];
   for (let i = 0; i < n; i++) {
     const start = offset + i * 11;
-    rows.push(await getDb()
+    rows.push(await first(getDb()
       .insert(annotations)
       .values({ projectId: article.projectId, articleId: article.id, authorId, label: LABELS[i % 3], start, end: start + 10, exact: article.body.slice(start, start + 10) })
-      .returning()
-      .get());
+      .returning()));
   }
   return rows;
 }

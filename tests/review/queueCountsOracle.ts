@@ -5,8 +5,9 @@
  */
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { articles, queueArticleTallies, queueOutletTallies, queueTallies, users } from '@/lib/db/schema';
+import { articles, queueArticleTallies, queueOutletTallies, queueTallies, users } from '@/lib/db/tables';
 import { ARTICLE_FACET_LIMIT, NO_OUTLET, QUEUE_LABELS, type FacetCount, type QueueCounts, type QueueFilters, type QueueLabel } from '@/lib/data/reviewQueueCounts';
+import { all, sqlAll } from '@/lib/db/query';
 
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
 const outletSql = outletOf(articles.outlet);
@@ -114,7 +115,7 @@ export async function queueCountsOracle(db: Db, projectId: number, me: number, f
   // The articles with most items, and the chosen one wherever it ranks.
   const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
   const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0)` : sql``;
-  const rows = await db.all<{ facet: Facet; value: string | number; n: number }>(sql`
+  const rows = await sqlAll<{ facet: Facet; value: string | number; n: number }>(db, sql`
     with fix as materialized (${correctionsSql(projectId, me)}),
       coarse as materialized (${coarseSql(projectId, me, filters.articleId)}),
       fine as (${fineSql(projectId, me, filters)})
@@ -124,9 +125,9 @@ export async function queueCountsOracle(db: Db, projectId: number, me: number, f
     union all ${topArticles}${chosenArticle}`);
   const of = (name: Facet) => rows.filter((r) => r.facet === name);
   const articleIds = [...new Set(of('article').map((r) => Number(r.value)))];
-  const titles = new Map((articleIds.length ? await db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds)).all() : []).map((a) => [a.id, a.title]));
+  const titles = new Map((articleIds.length ? await all(db.select({ id: articles.id, title: articles.title }).from(articles).where(inArray(articles.id, articleIds))) : []).map((a) => [a.id, a.title]));
   const authorIds = of('author').map((r) => Number(r.value));
-  const authorNames = new Map((authorIds.length ? await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds)).all() : []).map((u) => [u.id, u.name]));
+  const authorNames = new Map((authorIds.length ? await all(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, authorIds))) : []).map((u) => [u.id, u.name]));
 
   const counted = (name: Facet, nameOf: (value: string) => string): FacetCount[] => {
     const seen = new Map(of(name).map((r) => [String(r.value), { value: String(r.value), name: nameOf(String(r.value)), count: r.n }]));

@@ -5,8 +5,9 @@ import { makeProject, makeUser } from '../helpers';
 import { bumpVersion, link, makeArticle, statusOf, tag, tombstone } from './fixtures';
 import { disputedItems, listReviews, reviewAnnotation, reviewLink, reviewQueue, settle } from '@/lib/data/reviews';
 import { getDb } from '@/lib/db/client';
-import { events, links, reviews } from '@/lib/db/schema';
+import { events, links, reviews } from '@/lib/db/tables';
 import type { Actor } from '@/lib/data/actor';
+import { all, first } from '@/lib/db/query';
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let author: Who, other: Who, third: Who, lead: Who, viewer: Who, outsider: Who;
@@ -31,7 +32,7 @@ async function expectError(fn: () => unknown | Promise<unknown>, status: number,
 }
 
 const accept = async (actor: Actor, id: number, extra: object = {}) => await reviewAnnotation({ actor, id, input: { decision: 'accept', ...extra } });
-const countReviews = async () => (await getDb().select().from(reviews).all()).length;
+const countReviews = async () => (await all(getDb().select().from(reviews))).length;
 
 describe('reviewing an annotation', () => {
   it('accepts, records an event and stores the derived status in the same write', async () => {
@@ -39,7 +40,7 @@ describe('reviewing an annotation', () => {
     const result = await accept(other.actor, a.id, { reason: 'Matches the text.' });
     expect(result.status).toBe('accepted');
     expect(await statusOf(a.id)).toBe('accepted');
-    const event = (await getDb().select().from(events).where(eq(events.entityId, result.review.id)).all()).find((e) => e.entityType === 'review');
+    const event = (await all(getDb().select().from(events).where(eq(events.entityId, result.review.id)))).find((e) => e.entityType === 'review');
     expect(event?.action).toBe('review.create');
   });
 
@@ -110,7 +111,7 @@ describe('reviewing a link', () => {
     const l = await link(project.id, author.user.id, x.id, y.id);
     await expectError(() => reviewLink({ actor: author.actor, id: l.id, input: { decision: 'accept' } }), 403);
     expect((await reviewLink({ actor: other.actor, id: l.id, input: { decision: 'reject', reason: 'Unrelated.' } })).status).toBe('rejected');
-    expect((await getDb().select().from(links).where(eq(links.id, l.id)).get())?.status).toBe('rejected');
+    expect((await first(getDb().select().from(links).where(eq(links.id, l.id))))?.status).toBe('rejected');
   });
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { makeProject, makeUser } from '../helpers';
 import { tag } from '../review/fixtures';
 import { importArticle, type ArticleMeta } from '@/lib/data/articles';
@@ -15,9 +15,10 @@ import { listRevisions, readRevision } from '@/lib/data/revisions';
 import { articlesAsFile, importBatch, importOneArticle } from '@/lib/data/imports';
 import { exportProject } from '@/lib/data/exports';
 import { getDb } from '@/lib/db/client';
-import { annotations, articles } from '@/lib/db/schema';
+import { annotations, articles } from '@/lib/db/tables';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { urlForms } from '@/lib/data/revisionApply';
+import { all, first, sqlAll } from '@/lib/db/query';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
 const fix = (body: string) => body
@@ -47,7 +48,7 @@ async function tagged(): Promise<{ a: ArticleMeta; url: string; body: string }> 
   return { a, url, body };
 }
 const sources = async (id: number) => (await listRevisions({ actor: lead.actor, articleId: id })).items.map((r) => r.source);
-const articleCount = async () => (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).all()).length;
+const articleCount = async () => (await all(getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)))).length;
 
 async function expectStatus(fn: () => unknown | Promise<unknown>, status: number) {
   let caught: unknown;
@@ -108,9 +109,9 @@ describe('a batch re-import', () => {
 
 describe('an .html page uploaded again', () => {
   it('matches by canonical URL and revises the article, with the page summary in the report', async () => {
-    const first = await importBatch({ actor: lead.actor, projectId, files: [file('ledger.html', PAGE)] });
-    const articleId = first.files[0].imported[0].articleId;
-    const body = (await getDb().select().from(articles).where(eq(articles.id, articleId)).get())!.body;
+    const firstUpload = await importBatch({ actor: lead.actor, projectId, files: [file('ledger.html', PAGE)] });
+    const articleId = firstUpload.files[0].imported[0].articleId;
+    const body = (await first(getDb().select().from(articles).where(eq(articles.id, articleId))))!.body;
     await tag({ id: articleId, projectId }, reviewer.user.id, 'quote', 'This is an absolutely fair position');
     await tag({ id: articleId, projectId }, reviewer.user.id, 'claim', 'Ukraine will not legally recognise any temporarily occupied territories as Russian');
     // The corrected page states another URL in its JSON-LD (an AMP copy); its canonical link is the same.
@@ -166,17 +167,14 @@ describe('a native export imported into a project that has the article', () => {
     const result = await importBatch({ actor: lead.actor, projectId, files: [file('export.jsonl', jsonl)] });
     expect(result).toMatchObject({ imported: 0, revised: 1 });
     expect(result.files[0].revised).toEqual([expect.objectContaining({ articleId: a.id, revision: 2, skippedAnnotations: 1, counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 } })]);
-    const live = await getDb().select().from(annotations).where(eq(annotations.articleId, a.id)).all();
+    const live = await all(getDb().select().from(annotations).where(eq(annotations.articleId, a.id)));
     expect(live).toHaveLength(3);
   });
 });
 
 describe('the address lookup', () => {
   it('is served by the (project_id, lower(url)) index', async () => {
-    const plan = await getDb().all<{ detail: string }>(
-      // The query articleAtUrls builds (drizzle renders inArray as `in (?, ?)`).
-      `EXPLAIN QUERY PLAN SELECT id FROM articles WHERE project_id = ${projectId} AND lower(url) IN ('https://x.test/a', 'https://x.test/a/') ORDER BY id`,
-    );
+    const plan = await sqlAll<{ detail: string }>(getDb(), sql.raw(`EXPLAIN QUERY PLAN SELECT id FROM articles WHERE project_id = ${projectId} AND lower(url) IN ('https://x.test/a', 'https://x.test/a/') ORDER BY id`));
     expect(plan.map((r) => r.detail).join(' | ')).toMatch(/articles_project_url_idx/);
   });
 });

@@ -13,8 +13,9 @@ import { reviewAnnotation } from '@/lib/data/reviews';
 import { importBatch, articlesAsFile } from '@/lib/data/imports';
 import { exportProject } from '@/lib/data/exports';
 import { getDb } from '@/lib/db/client';
-import { annotations, links } from '@/lib/db/schema';
+import { annotations, links } from '@/lib/db/tables';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
+import { exec, first } from '@/lib/db/query';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
 const CORRECTED = KYIV
@@ -99,17 +100,17 @@ describe('createRevision', () => {
     const a = await article();
     const claim = await tag(a, author.user.id, 'claim', 'this is an absolutely fair position');
     const quote = await tag(a, author.user.id, 'quote', 'this is an absolutely fair position, it is legal');
-    await getDb().update(annotations).set({ attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' } }).where(eq(annotations.id, quote.id)).run();
+    await exec(getDb().update(annotations).set({ attributes: { speaker: 'Zelenskyy', quoteKind: 'verbatim' } }).where(eq(annotations.id, quote.id)));
     const steady = await tag(a, author.user.id, 'claim', 'only the Ukrainian people have the right to decide');
     await reviewAnnotation({ actor: other.actor, id: claim.id, input: { decision: 'accept' } });
     await reviewAnnotation({ actor: other.actor, id: steady.id, input: { decision: 'accept' } });
     const l = await link(projectId, author.user.id, claim.id, steady.id);
     const result = await createRevision({ actor: lead.actor, articleId: a.id, input: { body: await corrected(a) } });
-    const row = async (id: number) => await getDb().select().from(annotations).where(eq(annotations.id, id)).get()!;
+    const row = async (id: number) => (await first(getDb().select().from(annotations).where(eq(annotations.id, id))))!;
     expect((await row(claim.id)).status).toBe('proposed');
     expect((await row(steady.id)).status).toBe('accepted');
     expect(result.reanchoring.flaggedLinks).toEqual([l.id]);
-    expect((await getDb().select().from(links).where(eq(links.id, l.id)).get())!.version).toBe(2);
+    expect((await first(getDb().select().from(links).where(eq(links.id, l.id))))!.version).toBe(2);
     expect(result.reanchoring.flaggedQuotes).toEqual([quote.id]);
     expect((await getAnnotation({ actor: viewer.actor, annotationId: quote.id })).anchor?.flag).toBe('quote-changed');
   });

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { getDb, getSqlite } from '@/lib/db/client';
-import { annotations } from '@/lib/db/schema';
+import { annotations } from '@/lib/db/tables';
 import { suggestions } from '@/lib/data/links';
 import { indexStaleArticlesInBackground, sentenceIndexIdle } from '@/lib/data/sentenceIndex';
 import { sha256Hex } from '@/lib/anchoring/normalize';
@@ -14,6 +14,7 @@ import { splitSentences } from '@/lib/search/sentences';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle } from '../links/fixtures';
+import { exec, sqlAll, sqlExec, sqlFirst } from '@/lib/db/query';
 
 let actor: Actor;
 let userId: number;
@@ -48,12 +49,12 @@ describe('search index', () => {
     const c = await makeArticle(projectId, 'A spokesperson spoke about wheat exports today.', 'Gamma');
     const quote = await annotate(c.id, userId, 'A spokesperson spoke about wheat exports today.', 'quote');
     expect(await texts('Kuleba')).toEqual([]);
-    await getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)).run();
+    await exec(getDb().update(annotations).set({ attributes: { speaker: 'Dmytro Kuleba' }, note: 'grain corridor' }).where(eq(annotations.id, quote.id)));
     expect(await texts('Kuleba')).toEqual([quote.exact]);
     expect(await texts('corridor')).toEqual([quote.exact]);
-    await getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)).run();
+    await exec(getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, quote.id)));
     expect(await texts('Kuleba')).toEqual([]);
-    const indexed = await getDb().get<{ n: number }>(sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
+    const indexed = await sqlFirst<{ n: number }>(getDb(), sql`select count(*) as n from search_fts where rowid = ${quote.id}`);
     expect(indexed?.n).toBe(0);
   });
 
@@ -77,11 +78,9 @@ describe('search index', () => {
 
 describe('building the sentence index in steps', () => {
   const stored = async (articleId: number) =>
-    await getDb().all<{ start: number; end: number; text: string }>(
-      sql`select start, "end" as "end", text from article_sentences where article_id = ${articleId} order by start`,
-    );
+    await sqlAll<{ start: number; end: number; text: string }>(getDb(), sql`select start, "end" as "end", text from article_sentences where article_id = ${articleId} order by start`);
   const state = async (articleId: number) =>
-    await getDb().get<{ sha256: string; count: number }>(sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
+    await sqlFirst<{ sha256: string; count: number }>(getDb(), sql`select sha256, sentence_count as count from article_search_state where article_id = ${articleId}`);
   /** Four sentences a line. */
   const longBody = (lines = 40) => Array.from({ length: lines }, (_, i) => `Report ${i}. The minister denied the grain deal collapsed. Markets were calm; traders were not.`).join('\n');
 
@@ -92,8 +91,8 @@ describe('building the sentence index in steps', () => {
     const whole = await stored(article.id);
     expect(whole).toEqual(splitSentences(body).map(({ start, end, text }) => ({ start, end, text })));
     // What a crash half way leaves: the first sentences, and the state "in progress".
-    await getDb().run(sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
-    await getDb().run(sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
+    await sqlExec(getDb(), sql`delete from article_sentences where article_id = ${article.id} and start >= ${whole[50].start}`);
+    await sqlExec(getDb(), sql`update article_search_state set sentence_count = -1 where article_id = ${article.id}`);
     await indexAsOnStart();
     expect(await stored(article.id)).toEqual(whole);
     expect(await state(article.id)).toEqual({ sha256: article.sha256, count: whole.length });
@@ -103,7 +102,7 @@ describe('building the sentence index in steps', () => {
     const article = await makeArticle(projectId, longBody().replace(/Markets/g, 'Exchanges'), 'Epsilon');
     await sentenceIndexIdle();
     const whole = await stored(article.id);
-    await getDb().run(sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
+    await sqlExec(getDb(), sql`update article_search_state set sha256 = 'an older body' where article_id = ${article.id}`);
     await indexAsOnStart();
     expect(await stored(article.id)).toEqual(whole);
   });

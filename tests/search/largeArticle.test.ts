@@ -19,6 +19,7 @@ import { splitSentences } from '@/lib/search/sentences';
 import { callRoute, importRoute, type Method, type RouteModule } from '../security/routeCall';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, makeArticle } from '../links/fixtures';
+import { sqlFirst } from '@/lib/db/query';
 
 const NEEDLE = 'The harbour pilots of Izmail confirmed that the grain convoy sailed at dawn.';
 const MS = 1e6;
@@ -166,7 +167,7 @@ describe('a 2 MB article', () => {
     const totalMs = performance.now() - started;
     delay.disable();
 
-    const stored = (await getDb().get<{ n: number }>(sql`select sentence_count as n from article_search_state where article_id = ${big}`))!.n;
+    const stored = (await sqlFirst<{ n: number }>(getDb(), sql`select sentence_count as n from article_search_state where article_id = ${big}`))!.n;
     expect(stored).toBe(splitSentences(body).length);
     expect(last.suggestions[0]).toMatchObject({ articleId: big, exact: NEEDLE });
     const longestStall = delay.max / MS;

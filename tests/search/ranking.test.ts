@@ -6,13 +6,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { articles } from '@/lib/db/schema';
+import { articles } from '@/lib/db/tables';
 import { loadSeeds } from '@/seeds/load';
 import { setMember } from '@/lib/data/projects';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { suggestions } from '@/lib/data/linkSuggestions';
 import { makeUser } from '../helpers';
 import { annotate } from '../links/fixtures';
+import { all } from '@/lib/db/query';
 
 let actor: Actor;
 let userId: number;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   actor = made.actor;
   userId = made.user.id;
   await setMember({ actor: SYSTEM, projectId, input: { userId, role: 'reviewer' } });
-  seedArticles = (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).orderBy(asc(articles.id)).all()).map((a) => a.id);
+  seedArticles = (await all(getDb().select({ id: articles.id }).from(articles).where(eq(articles.projectId, projectId)).orderBy(asc(articles.id)))).map((a) => a.id);
 });
 
 /** Position (0-based) of the first suggestion from `article` whose text contains `fragment`. */

@@ -13,7 +13,7 @@ import { archiveArticle } from '@/lib/data/articleArchive';
 import { localPageUrl } from '../import/localPage';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
-import { annotations as annotationTable } from '@/lib/db/schema';
+import { annotations as annotationTable } from '@/lib/db/tables';
 
 export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
 export type Expectations = Record<ActorKind, Expected>;

@@ -20,12 +20,13 @@ import { createProject, setMember } from '@/lib/data/projects';
 import { isAppError } from '@/lib/errors';
 import { safeCallbackUrl } from '@/lib/auth/safeCallback';
 import { getDb, getSqlite } from '@/lib/db/client';
-import { users } from '@/lib/db/schema';
+import { users } from '@/lib/db/tables';
 import { HOSTILE_API_CASES, type HostileCase, type HostileContext } from './hostileCases';
 import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from './hostileArticleCases';
 import { HOSTILE_IMPORT_CASES } from './hostileImportCases';
 import { callRoute, importRoute, routeFile, type CallSpec } from './routeCall';
 import { ACTOR_LABELS, buildWorld, restoreCast, snapshot, tableCounts } from './world';
+import { first } from '@/lib/db/query';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SECRET = process.env.AUTH_SECRET!;
@@ -114,7 +115,7 @@ describe('HTML and script in displayed fields are stored and served verbatim as 
 });
 
 async function sessionCookie(userId: number, opts: { secret?: string; maxAge?: number; sv?: number } = {}) {
-  const sv = opts.sv ?? (await getDb().select().from(users).where(eq(users.id, userId)).get())!.sessionVersion;
+  const sv = opts.sv ?? (await first(getDb().select().from(users).where(eq(users.id, userId))))!.sessionVersion;
   const session = await startSession(userId);
   const jwt = await encode({ token: { uid: userId, sv, sub: String(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: opts.secret ?? SECRET, maxAge: opts.maxAge ?? 3600 });
   return `next-auth.session-token=${jwt}`;

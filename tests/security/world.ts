@@ -12,8 +12,8 @@ import { createUser, disableUser } from '@/lib/data/users';
 import { createProject, setMember } from '@/lib/data/projects';
 import { importArticle } from '@/lib/data/articles';
 import { getDb, getSqlite } from '@/lib/db/client';
-import { annotations, links, reviews } from '@/lib/db/schema';
-import type { Role } from '@/lib/db/schema';
+import { annotations, links, reviews } from '@/lib/db/tables';
+import type { Role } from '@/lib/db/tables';
 
 export const ACTOR_KINDS = ['anonymous', 'nonMember', 'viewer', 'authorReviewer', 'otherReviewer', 'lead', 'admin', 'disabled'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
