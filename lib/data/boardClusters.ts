@@ -52,8 +52,8 @@ export function outletOf(article: Article): string {
 const ARCHIVED = (articleId: string) => `exists (select 1 from articles r where r.id = ${articleId} and r.archived_at is not null)`;
 const COUNTED = `l.deleted_at is null and l.status <> 'rejected' and fa.deleted_at is null and ta.deleted_at is null
   and not ${ARCHIVED('fa.article_id')} and not ${ARCHIVED('ta.article_id')}`;
-const LINK_COLUMNS = 'l.id as id, l.from_annotation_id as f, l.to_annotation_id as t, l.relation as relation, l.status as status, l.created_at as createdAt';
-const NODE_COLUMNS = `id, article_id as articleId, label, status, created_at as createdAt, (deleted_at is not null or ${ARCHIVED('annotations.article_id')}) as deleted`;
+const LINK_COLUMNS = 'l.id as id, l.from_annotation_id as f, l.to_annotation_id as t, l.relation as relation, l.status as status, l.created_at as "createdAt"';
+const NODE_COLUMNS = `id, article_id as "articleId", label, status, created_at as "createdAt", (deleted_at is not null or ${ARCHIVED('annotations.article_id')}) as deleted`;
 
 /** Rows per read while a full build loads the project's claims and counted links. */
 const READ_CHUNK = 5_000;

@@ -200,18 +200,18 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
   const ids = idList(rows.map((r) => r.clusterId));
   const heads = new Map(
     (await sqlAll<{ id: number; articleId: number; exact: string; status: Status; authorName: string; outlet: string }>(db, sql`
-      select a.id as id, a.article_id as articleId, a.exact as exact, a.status as status, u.name as authorName, m.outlet as outlet
+      select a.id as id, a.article_id as "articleId", a.exact as exact, a.status as status, u.name as "authorName", m.outlet as outlet
       from annotations a join users u on u.id = a.author_id join board_members m on m.annotation_id = a.id
       where a.id in (${ids})`)).map((h) => [h.id, h]),
   );
   const counts = await sqlAll<{ clusterId: number; outlet: string; total: number; corroborates: number; conflicts: number; proposed: number; disputed: number }>(db, sql`
-    select cluster_id as clusterId, outlet, count(*) as total, coalesce(sum(relation = 'corroborates'), 0) as corroborates,
-      coalesce(sum(relation = 'conflicts'), 0) as conflicts, coalesce(sum(link_status = 'proposed'), 0) as proposed,
-      coalesce(sum(link_status = 'disputed'), 0) as disputed
+    select cluster_id as "clusterId", outlet, count(*) as total, coalesce(sum(case when relation = 'corroborates' then 1 else 0 end), 0) as corroborates,
+      coalesce(sum(case when relation = 'conflicts' then 1 else 0 end), 0) as conflicts, coalesce(sum(case when link_status = 'proposed' then 1 else 0 end), 0) as proposed,
+      coalesce(sum(case when link_status = 'disputed' then 1 else 0 end), 0) as disputed
     from board_members where cluster_id in (${ids}) group by cluster_id, outlet order by cluster_id, total desc, outlet`);
   const statements = await sqlAll<BoardStatement & { clusterId: number; outlet: string }>(db, sql`
-    select p.cluster_id as clusterId, p.outlet as outlet, p.annotation_id as annotationId, p.article_id as articleId,
-      p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as linkId, p.link_status as linkStatus
+    select p.cluster_id as "clusterId", p.outlet as outlet, p.annotation_id as "annotationId", p.article_id as "articleId",
+      p.label as label, a.status as status, a.exact as exact, p.relation as relation, p.link_id as "linkId", p.link_status as "linkStatus"
     from (
       select m.*, row_number() over (partition by m.cluster_id, m.outlet order by m.annotation_id = m.cluster_id, m.annotation_id) as rn
       from board_members m where m.cluster_id in (${ids})
@@ -220,7 +220,7 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
   const rejected = new Map(
     (await sqlAll<{ clusterId: number; n: number }>(db, sql`
       select clusterId, count(distinct linkId) as n from (
-        select m.cluster_id as clusterId, l.id as linkId from board_members m join links l on l.from_annotation_id = m.annotation_id
+        select m.cluster_id as "clusterId", l.id as "linkId" from board_members m join links l on l.from_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
         union all
         select m.cluster_id, l.id from board_members m join links l on l.to_annotation_id = m.annotation_id
@@ -263,7 +263,7 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
 
 async function totalsOf(db: Db, projectId: number, where: SQL | undefined, filtered: boolean): Promise<BoardTotals> {
   const all = (await sqlFirst<Omit<BoardTotals, 'matching' | 'rejectedLinks'>>(db, sql`
-    select clusters, linked_clusters as linkedClusters, contested, links, disagreements from board_state where project_id = ${projectId}`))!;
+    select clusters, linked_clusters as "linkedClusters", contested, links, disagreements from board_state where project_id = ${projectId}`))!;
   const matching = filtered ? (await sqlFirst<{ n: number }>(db, sql`select count(*) as n from ${c} where ${where}`))!.n : all.clusters;
   const rejectedLinks = (await sqlFirst<{ n: number }>(db, sql`
     select count(*) as n from links where project_id = ${projectId} and status = 'rejected' and deleted_at is null and ${LINK_NOT_ARCHIVED}`))!.n;

@@ -87,7 +87,7 @@ interface Part {
  */
 async function linksIntoArchived(db: Db, projectId: number, me: number): Promise<Part[]> {
   return await sqlAll<Part>(db, sql`
-    select fa.article_id as articleId, ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as authorId, -count(*) as n
+    select fa.article_id as "articleId", ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as "authorId", -count(*) as n
       from (${archivedSql(projectId)}) tr cross join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where l.deleted_at is null and l.author_id <> ${me} and ar.archived_at is null
@@ -103,7 +103,7 @@ async function linksIntoArchived(db: Db, projectId: number, me: number): Promise
 async function coarseParts(db: Db, projectId: number, me: number, articleId: number | undefined): Promise<Part[]> {
   if (articleId) {
     return await sqlAll<Part>(db, sql`
-      select t.article_id as articleId, ${outletOf(articles.outlet)} as outlet, t.label, t.author_id as authorId, t.n
+      select t.article_id as "articleId", ${outletOf(articles.outlet)} as outlet, t.label, t.author_id as "authorId", t.n
         from ${queueTallies} t join ${articles} on ${articles.id} = t.article_id
         where t.project_id = ${projectId} and t.article_id = ${articleId} and t.author_id <> ${me} and t.n > 0 and ${articles.archivedAt} is null
       union all
@@ -112,7 +112,7 @@ async function coarseParts(db: Db, projectId: number, me: number, articleId: num
         where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ${articleId} and t.n <> 0 and ${articles.archivedAt} is null`);
   }
   return await sqlAll<Part>(db, sql`
-    select null as articleId, o.outlet, o.label, o.author_id as authorId, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
+    select null as "articleId", o.outlet, o.label, o.author_id as "authorId", o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
     select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
     union all
@@ -158,7 +158,7 @@ async function leftInArticles(db: Db, projectId: number, me: number, filters: Qu
   const where = facetConditions(projectId, filters);
   const ids = sql.join(articleIds.map((id) => sql`${id}`), sql`, `);
   const rows = await sqlAll<{ articleId: number; n: number }>(db, sql`
-    select article_id as articleId, sum(n) as n from (
+    select article_id as "articleId", sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.article_id in (${ids}) and t.author_id <> ${me} and ${where}
       union all
       select t.article_id, -t.n from ${queueReviewedTallies} t where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id in (${ids}) and ${where})
@@ -179,7 +179,7 @@ async function topArticlesOfAuthor(db: Db, projectId: number, me: number, filter
   if (filters.authorId === me) return []; // my own items are never in my queue
   const where = facetConditions(projectId, filters);
   const rows = await sqlAll<{ articleId: number; n: number }>(db, sql`
-    select article_id as articleId, sum(n) as n from (
+    select article_id as "articleId", sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
       union all
       select t.article_id, -t.n from ${queueReviewedTallies} t ${indexedBy('queue_reviewed_tallies_author_idx')} where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where})

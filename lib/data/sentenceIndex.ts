@@ -52,7 +52,7 @@ async function insertSentences(tx: Tx, article: StaleArticle, sentences: Sentenc
 /** Articles (of one project, or all) whose sentences are missing, out of date or half done. */
 async function staleArticles(db: Db | Tx, projectId: number | null): Promise<StaleArticle[]> {
   return await sqlAll<StaleArticle>(db, sql`
-    select a.id as id, a.project_id as projectId, a.sha256 as sha256
+    select a.id as id, a.project_id as "projectId", a.sha256 as sha256
     from articles a left join article_search_state s on s.article_id = a.id
     where (${projectId} is null or a.project_id = ${projectId})
       and (s.article_id is null or s.sha256 <> a.sha256 or s.sentence_count = ${IN_PROGRESS})`);

@@ -81,7 +81,7 @@ async function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Pro
     // Ranks stay in JavaScript (doubles, never through text), so the comparisons below are exact.
     const rankOf = new Map(best.map((b) => [b.rid, b.rank]));
     const rows = (await sqlAll<Omit<StatementRow, 'score'>>(db, sql`
-        select m.value as rid, ar.id as articleId, ar.outlet as outlet, ar.title as title,
+        select m.value as rid, ar.id as "articleId", ar.outlet as outlet, ar.title as title,
           coalesce(a.start, s.start) as start, coalesce(a."end", s."end") as "end",
           coalesce(a.exact, s.text) as exact, a.label as label
         from json_each(${JSON.stringify(best.map((b) => b.rid))}) m
@@ -101,7 +101,7 @@ async function rawHits(db: Db | Tx, search: StatementSearch, fetch: number): Pro
 async function liveAnnotations(db: Db | Tx, articleIds: number[]): Promise<SpanAnnotation[]> {
   if (articleIds.length === 0) return [];
   return await sqlAll<SpanAnnotation>(db, sql`
-    select id, article_id as articleId, start, "end" as "end", exact, label from annotations
+    select id, article_id as "articleId", start, "end" as "end", exact, label from annotations
     where deleted_at is null and article_id in (${idList(articleIds)})`);
 }
 
@@ -122,7 +122,7 @@ export async function searchStatements(db: Db | Tx, search: StatementSearch): Pr
 export async function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): Promise<StatementHit[]> {
   if (articleIds.length === 0) return [];
   const sentences = await sqlAll<SentenceRow>(db, sql`
-    select s.article_id as articleId, ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
+    select s.article_id as "articleId", ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text
     from article_sentences s join articles ar on ar.id = s.article_id
     where s.article_id in (${idList(articleIds)}) and ar.archived_at is null order by s.article_id, s.start`);
   const hits: StatementHit[] = sentences.map((s) => ({
