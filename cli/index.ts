@@ -6,6 +6,8 @@
  */
 import path from 'node:path';
 import { closeDb } from '../lib/db/client';
+import { onPostgres } from '../lib/db/engine';
+import { openDatabase, openFailureLine } from '../lib/data/openDatabase';
 import { sentenceIndexIdle } from '../lib/data/sentenceIndex';
 import { isAppError } from '../lib/errors';
 import { UsageError } from './args';
@@ -68,6 +70,15 @@ async function dispatch(argv: string[]): Promise<number> {
   if (wantsHelp(rest)) {
     context.out(commandHelp(command));
     return 0;
+  }
+  // On PostgreSQL the database is reached (and migrated) first, so a bad DATABASE_URL is one
+  // clear line; check, backup and restore look at the database as it is.
+  if (onPostgres() && !['check', 'backup', 'restore'].includes(command.name)) {
+    try {
+      await openDatabase();
+    } catch (error) {
+      throw new CliError(openFailureLine(error).replace(/^Cannot start: /, ''));
+    }
   }
   try {
     return (await command.run(rest, context)) ?? 0;

@@ -7,6 +7,9 @@ import { expectPositionals, parseArgs } from '../args';
 import { backupInto, describeCounts } from '../databaseFile';
 import type { Command } from '../registry';
 import { CliError } from '../support';
+import { onPostgres } from '../../lib/db/engine';
+
+const POSTGRES_BACKUP = 'On PostgreSQL (DATABASE_URL) back up with pg_dump: pg_dump -Fc -f workbench.dump "$DATABASE_URL" (docs/deploy.md, Backups).';
 
 const command: Command = {
   name: 'backup',
@@ -18,6 +21,8 @@ const command: Command = {
     'An existing file is never overwritten. Put it back with "npm run cli -- restore <file>".',
   ],
   async run(argv, ctx) {
+    // PostgreSQL has its own tools for this, which the operator already runs (docs/deploy.md).
+    if (onPostgres()) throw new CliError(POSTGRES_BACKUP);
     const args = parseArgs(argv, {});
     const [target] = expectPositionals(args.positionals, ['file']);
     const live = databasePath();

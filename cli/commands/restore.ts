@@ -11,6 +11,7 @@ import { expectPositionals, parseArgs } from '../args';
 import { backupInto, describeCounts, inspectDatabase } from '../databaseFile';
 import type { Command } from '../registry';
 import { CliError } from '../support';
+import { onPostgres } from '../../lib/db/engine';
 
 /** Copies `file` over the live database with the backup API (never a file copy). */
 async function copyIntoPlace(file: string, live: string): Promise<void> {
@@ -27,6 +28,8 @@ function sameFile(a: string, b: string): boolean {
   return fs.existsSync(b) && fs.realpathSync(a) === fs.realpathSync(b);
 }
 
+const POSTGRES_RESTORE = 'On PostgreSQL (DATABASE_URL) restore with pg_restore into an empty database: pg_restore --no-owner -d "$DATABASE_URL" workbench.dump (docs/deploy.md, Backups).';
+
 const command: Command = {
   name: 'restore',
   summary: 'replace the database with a backup',
@@ -37,6 +40,8 @@ const command: Command = {
     'Stop the server before restoring, and start it again afterwards.',
   ],
   async run(argv, ctx) {
+    // PostgreSQL has its own tools for this, which the operator already runs (docs/deploy.md).
+    if (onPostgres()) throw new CliError(POSTGRES_RESTORE);
     const args = parseArgs(argv, {});
     const [target] = expectPositionals(args.positionals, ['file']);
     const file = path.resolve(target);

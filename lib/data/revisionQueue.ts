@@ -20,7 +20,7 @@ import { reopenForVersion } from './reviewTargets';
 import { readableArticle } from './annotationViews';
 import { after, orderBy, type SortKey } from './keyset';
 import { all, exec, first, sqlAll, sqlFirst } from '../db/query';
-import { indexedBy } from '../db/dialect';
+import { indexedBy, isTrue } from '../db/dialect';
 
 export interface QueueItem {
   id: number;
@@ -53,14 +53,14 @@ export async function articleReanchorQueue({ actor, articleId, query = {} }: { a
 }
 
 /** Waiting, live spans: the condition of annotations_reanchor_pending_idx, written as literals so SQLite uses it. */
-const waiting = sql`${annotations.anchorPending} = 1 and ${annotations.deletedAt} is null and ${ANNOTATION_NOT_ARCHIVED}`;
+const waiting = sql`${isTrue(annotations.anchorPending)} and ${annotations.deletedAt} is null and ${ANNOTATION_NOT_ARCHIVED}`;
 /**
  * How many spans wait, read from the partial index alone: without table statistics SQLite
  * would pick annotations_project_idx and visit every annotation of the project.
  */
 async function waitingCount(db: Awaited<ReturnType<typeof getDb>>, projectId: number, articleId?: number): Promise<number> {
   const row = await sqlFirst<{ n: number }>(db, sql`select count(*) as n from annotations ${indexedBy('annotations_reanchor_pending_idx')}
-    where project_id = ${projectId} and anchor_pending = 1 and deleted_at is null and ${ANNOTATION_NOT_ARCHIVED}${articleId ? sql` and article_id = ${articleId}` : sql``}`);
+    where project_id = ${projectId} and ${isTrue(sql`anchor_pending`)} and deleted_at is null and ${ANNOTATION_NOT_ARCHIVED}${articleId ? sql` and article_id = ${articleId}` : sql``}`);
   return row?.n ?? 0;
 }
 

@@ -54,7 +54,7 @@ async function staleArticles(db: Db | Tx, projectId: number | null): Promise<Sta
   return await sqlAll<StaleArticle>(db, sql`
     select a.id as id, a.project_id as "projectId", a.sha256 as sha256
     from articles a left join article_search_state s on s.article_id = a.id
-    where (${projectId} is null or a.project_id = ${projectId})
+    where ${projectId === null ? sql`true` : sql`a.project_id = ${projectId}`}
       and (s.article_id is null or s.sha256 <> a.sha256 or s.sentence_count = ${IN_PROGRESS})`);
 }
 

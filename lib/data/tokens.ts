@@ -1,5 +1,6 @@
 /** Personal API tokens: shown once at creation, stored as sha256, revocable. */
 import crypto from 'node:crypto';
+import { msParam } from '../db/dialect';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, writeTransaction } from '../db/client';
@@ -86,7 +87,7 @@ export async function userIdForToken(token: string): Promise<number | null> {
   // "Last used" to the minute is enough, and saves a write (and an fsync) on every request.
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await writeTransaction(() => exec(stampLastUsed(), { at: now, id: row.id }));
+    await writeTransaction(() => exec(stampLastUsed(), { at: msParam(now), id: row.id }));
   }
   return row.userId;
 }

@@ -39,3 +39,16 @@ export function inIds(expression: SQL | unknown, ids: readonly number[]): SQL {
 export function indexedBy(index: string): SQL {
   return onPostgres() ? sql`` : sql.raw(`indexed by ${index}`);
 }
+
+/**
+ * A millisecond time bound raw (sql`${placeholder}` skips the column's encoder): a number for
+ * SQLite's integer column, a Date for PostgreSQL's timestamptz.
+ */
+export function msParam(ms: number): number | Date {
+  return onPostgres() ? new Date(ms) : ms;
+}
+
+/** A boolean column as a condition: `= 1` on SQLite (as its partial indexes are written), the column itself on PostgreSQL. */
+export function isTrue(column: SQL | unknown): SQL {
+  return onPostgres() ? sql`${column}` : sql`${column} = 1`;
+}

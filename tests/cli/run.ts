@@ -16,7 +16,9 @@ export interface CliResult {
   lines: string[];
 }
 
+/** The SQLite suite's CLI runs on DATA_DIR; the PostgreSQL suite's on this test file's database. */
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  if (env.TEST_ENGINE === 'pg') return env;
   const { DATABASE_URL: _ignored, ...rest } = env;
   return rest;
 }
@@ -25,7 +27,7 @@ function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function cli(args: string[], opts: { stdin?: string; env?: Record<string, string> } = {}): CliResult {
   const result = spawnSync(TSX, ['cli/index.ts', ...args], {
     cwd: ROOT,
-    // DATABASE_URL points `check` at PostgreSQL: only a test that asks for it gets one.
+    // DATABASE_URL points the CLI at PostgreSQL: in the SQLite suite only a test that asks for it gets one.
     env: { ...withoutDatabaseUrl(process.env), ...opts.env },
     input: opts.stdin ?? '',
     encoding: 'utf8',

@@ -74,8 +74,16 @@ export async function closePg(): Promise<void> {
   await current?.pool.end().catch(() => {});
 }
 
+/** The SQLSTATE of a PostgreSQL error, also when drizzle wraps it (DrizzleQueryError's cause). */
+export function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
 export function isRetryable(error: unknown): boolean {
-  return RETRYABLE.has((error as { code?: string })?.code ?? '');
+  return RETRYABLE.has(pgErrorCode(error) ?? '');
 }
 
 /** A checked-out client of the pool, given a drizzle handle of its own. */
