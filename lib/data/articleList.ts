@@ -5,6 +5,7 @@
  * which triggers keep in the transaction of every annotation write, so a page never counts
  * annotations. Every parameter is checked: unknown names or values are a 400.
  */
+import { onPostgres } from '../db/engine';
 import { and, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '../db/client';
 import { articles, articleStats } from '../db/tables';
@@ -91,6 +92,19 @@ export function parseArticleQuery(query: Record<string, string | null | undefine
   return { sort: choice('sort', query.sort, ARTICLE_SORTS, 'imported'), q, outlet, from, to };
 }
 
+/**
+ * Articles whose title, outlet or body hold every typed word (the last as a prefix): FTS5's
+ * articles_fts on SQLite; on PostgreSQL the GIN index over article_search_vector (both fold
+ * case and diacritics: drizzle/pg/0011_article_search_unaccent.sql).
+ */
+function articleMatch(terms: string[], ftsMatch: string): SQL {
+  if (!onPostgres()) return sql`${articles.id} in (select rowid from articles_fts where articles_fts match ${ftsMatch})`;
+  // Each word quoted as a tsquery operand (a quote doubled, a backslash escaped).
+  const operand = (term: string, prefix: boolean) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+  const query = terms.map((t, i) => operand(t, i === terms.length - 1)).join(' & ');
+  return sql`article_search_vector(${articles.title}, ${articles.outlet}, ${articles.body}) @@ article_search_query(${query})`;
+}
+
 function filters(projectId: number, parsed: ParsedArticleQuery): SQL | undefined {
   const parts: Array<SQL | undefined> = [eq(articles.projectId, projectId), eq(articleStats.projectId, projectId), NOT_ARCHIVED];
   if (parsed.outlet) parts.push(eq(articles.outlet, parsed.outlet));
@@ -99,7 +113,7 @@ function filters(projectId: number, parsed: ParsedArticleQuery): SQL | undefined
   if (parsed.q) {
     const match = typedQuery(typedTerms(parsed.q));
     // Punctuation alone has no word to look for: nothing matches it.
-    parts.push(match ? sql`${articles.id} in (select rowid from articles_fts where articles_fts match ${match})` : sql`0`);
+    parts.push(match ? articleMatch(typedTerms(parsed.q), match) : sql`false`);
   }
   return and(...parts);
 }

@@ -2,8 +2,8 @@
  * Statement search for link suggestions on PostgreSQL (issue 17): the counterpart of
  * lib/data/statementSearch.ts (FTS5) over the GIN indexes of drizzle/pg/0001_search.sql (0007),
  * asynchronous (node-postgres), for the same engine-neutral query and the same hits
- * (lib/search/statementQuery.ts). Not serving yet: the app reads SQLite; the converted data
- * layer's suggestions() will call these after its access check, as suggestions() does today.
+ * (lib/search/statementQuery.ts). lib/data/statementSearch.ts hands its calls here when the
+ * app runs on PostgreSQL, after suggestions() has checked access.
  *
  * Ranking is FTS5's bm25 recomputed from term statistics, so both engines order statements
  * alike: for each query term, IDF = ln((N - n + 0.5) / (n + 0.5)) (1e-6 when not positive)

@@ -3,15 +3,17 @@
  * over the single search_fts index, so both kinds are scored on the same scale, and the
  * statements of given articles in reading order. Callers have already checked access; the
  * query is engine-neutral terms (lib/search/statementQuery.ts), quoted into a safe MATCH
- * expression here (lib/search/query.ts); merging is lib/search/merge.ts. PostgreSQL's
- * counterpart is lib/data/pgStatementSearch.ts.
+ * expression here (lib/search/query.ts); merging is lib/search/merge.ts. On PostgreSQL each
+ * function hands over to its counterpart in lib/data/pgStatementSearch.ts.
  */
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { mergeHits, type SpanAnnotation, type StatementHit } from '../search/merge';
 import { ftsMatch } from '../search/query';
 import { byScoreThenRid, candidateCount, finishHits, LARGE_INDEX, MIN_TERMS, rareTermsOf, type StatementRow, type StatementSearch } from '../search/statementQuery';
-import { sqlAll, sqlExec, sqlFirst } from '../db/query';
+import { pgClientOf, sqlAll, sqlExec, sqlFirst } from '../db/query';
+import { onPostgres } from '../db/engine';
+import { pgRareTerms, pgSearchStatements, pgStatementsOfArticles } from './pgStatementSearch';
 
 export type { StatementHit } from '../search/merge';
 export type { StatementSearch } from '../search/statementQuery';
@@ -46,6 +48,7 @@ const vocabReady = new WeakSet<object>();
  * fts5vocab table on this connection's temp schema (no migration, nothing stored).
  */
 export async function rareTerms(db: Db | Tx, terms: string[]): Promise<string[]> {
+  if (onPostgres()) return pgRareTerms(pgClientOf(db), terms);
   if (terms.length <= MIN_TERMS) return terms;
   if (!vocabReady.has(db)) {
     await sqlExec(db, sql.raw('create virtual table if not exists temp.search_vocab using fts5vocab(main, search_fts, row)'));
@@ -111,6 +114,7 @@ async function liveAnnotations(db: Db | Tx, articleIds: number[]): Promise<SpanA
  * -bm25 (higher is better).
  */
 export async function searchStatements(db: Db | Tx, search: StatementSearch): Promise<StatementHit[]> {
+  if (onPostgres()) return pgSearchStatements(pgClientOf(db), search);
   const rows = await rawHits(db, search, candidateCount(search.limit));
   return finishHits(rows, await liveAnnotations(db, [...new Set(rows.map((r) => r.articleId))]), search);
 }
@@ -120,6 +124,7 @@ export async function searchStatements(db: Db | Tx, search: StatementSearch): Pr
  * annotation), score 0: what a search that names only an outlet ("UNN") lists.
  */
 export async function statementsOfArticles(db: Db | Tx, articleIds: number[], limit: number): Promise<StatementHit[]> {
+  if (onPostgres()) return pgStatementsOfArticles(pgClientOf(db), articleIds, limit);
   if (articleIds.length === 0) return [];
   const sentences = await sqlAll<SentenceRow>(db, sql`
     select s.article_id as "articleId", ar.outlet as outlet, ar.title as title, s.start as start, s."end" as "end", s.text as text

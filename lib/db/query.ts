@@ -78,3 +78,8 @@ export async function sqlExec(db: unknown, statement: SQL): Promise<{ changes: n
   return { changes: Number((db as RawDb).run(statement).changes) };
 }
 
+
+/** The node-postgres pool or client under a drizzle handle (PostgreSQL only), for raw parameterized queries. */
+export function pgClientOf(db: unknown): import('pg').Pool | import('pg').PoolClient {
+  return (db as { $client: import('pg').Pool | import('pg').PoolClient }).$client;
+}

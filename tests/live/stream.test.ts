@@ -5,6 +5,7 @@
  * a 400, and one account cannot hold more than MAX_STREAMS_PER_USER streams.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { getSqlite } from '@/lib/db/client';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
@@ -118,6 +119,31 @@ afterEach(() => {
   openStreams.splice(0).forEach((s) => s.close());
 });
 
+/**
+ * Appends `count` events for the other article in one transaction of a connection of its own,
+ * as another process writes them: the SQLite file, or on PostgreSQL another client (whose
+ * NOTIFY is what another instance's streams hear). Answers their ids.
+ */
+async function insertEventsElsewhere(count: number): Promise<number[]> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const insert = getSqlite().prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)");
+    return getSqlite().transaction(() => Array.from({ length: count }, () => Number(insert.run(otherProjectId, otherArticleId).lastInsertRowid)))();
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: number }>(
+      `insert into events (project_id, actor_id, action, entity_type, entity_id, created_at)
+       select $1, null, 'article.update', 'article', $2, to_timestamp(0) from generate_series(1, $3) returning id`,
+      [otherProjectId, otherArticleId, count],
+    );
+    return rows.map((r) => Number(r.id));
+  } finally {
+    await client.end();
+  }
+}
+
 describe('GET /api/live', () => {
   it("sends a colleague's change to the project's members, marked as theirs or mine", async () => {
     const [mine, colleague, stranger] = await Promise.all([open(olena), open(dilshod), open(outsider)]);
@@ -151,18 +177,15 @@ describe('GET /api/live', () => {
 
   it('hears writes another process made to the database file within about a second', async () => {
     const watcher = await open(outsider);
-    // A row written straight into the file, as the CLI in its own process writes it (no wake here).
-    const { lastInsertRowid } = getSqlite()
-      .prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)")
-      .run(otherProjectId, otherArticleId);
-    const heard = await watcher.waitFor(isChange((c) => c.id === Number(lastInsertRowid)), 3_000);
+    // A row written straight into the database, as the CLI or another instance writes it (no wake here).
+    const [id] = await insertEventsElsewhere(1);
+    const heard = await watcher.waitFor(isChange((c) => c.id === id), 3_000);
     expect(change(heard)).toMatchObject({ projectId: otherProjectId, entityType: 'article', entityId: otherArticleId, mine: false });
   });
 
   it('says reset instead of replaying more than REPLAY_WINDOW events', async () => {
     const from = await currentCursor();
-    const insert = getSqlite().prepare("insert into events (project_id, actor_id, action, entity_type, entity_id, created_at) values (?, null, 'article.update', 'article', ?, 0)");
-    getSqlite().transaction(() => { for (let i = 0; i <= REPLAY_WINDOW; i++) insert.run(otherProjectId, otherArticleId); })();
+    await insertEventsElsewhere(REPLAY_WINDOW + 1);
     const behind = await open(olena, { headers: { 'last-event-id': String(from) } });
     const reset = await behind.waitFor((f) => f.event === 'reset');
     expect(Number(reset.id)).toBe(await currentCursor());

@@ -8,7 +8,10 @@ import net from 'node:net';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encode } from 'next-auth/jwt';
-import { getSqlite } from '@/lib/db/client';
+import { eq } from 'drizzle-orm';
+import { countRows, getDb } from '@/lib/db/client';
+import { first } from '@/lib/db/query';
+import { annotations, users } from '@/lib/db/tables';
 import { startSession } from '@/lib/data/sessions';
 import { importArticle } from '@/lib/data/articles';
 import { createToken } from '@/lib/data/tokens';
@@ -27,12 +30,13 @@ let articleId: number;
 let token: string;
 let reviewer: Awaited<ReturnType<typeof makeUser>>;
 
-const annotationCount = () => (getSqlite().prepare('select count(*) as n from annotations where article_id = ?').get(articleId) as { n: number }).n;
+const annotationCount = async () => countRows(getDb(), annotations, eq(annotations.articleId, articleId));
 
-const storedSessionVersion = (userId: number) => (getSqlite().prepare('select session_version as v from users where id = ?').get(userId) as { v: number }).v;
+const storedSessionVersion = async (userId: number) => (await first(getDb().select({ v: users.sessionVersion }).from(users).where(eq(users.id, userId))))!.v;
 
 /** A next-auth session cookie as sign-in makes it: uid and the user's current sessionVersion. */
-async function sessionCookie(user: { id: number }, maxAge = 3600, sv = storedSessionVersion(user.id)) {
+async function sessionCookie(user: { id: number }, maxAge = 3600, sv?: number) {
+  sv ??= await storedSessionVersion(user.id);
   const session = await startSession(user.id);
   const jwt = await encode({ token: { uid: user.id, sv, sid: session.id, sat: Math.floor(session.signedInAt / 1000) }, secret: authSecret(), maxAge });
   return `next-auth.session-token=${jwt}`;
@@ -78,7 +82,7 @@ const span = () => {
 
 describe('the fast lane over HTTP', () => {
   it('creates with a bearer token and answers like the route: 201, ETag, code points, security headers', async () => {
-    const before = annotationCount();
+    const before = (await annotationCount());
     const res = await post(`/api/articles/${articleId}/annotations`, span(), { authorization: `Bearer ${token}` });
     expect(res.status).toBe(201);
     expect(res.headers.get('etag')).toBe('"1"');
@@ -87,7 +91,7 @@ describe('the fast lane over HTTP', () => {
     const { annotation } = (await res.json()) as { annotation: { exact: string; startCodePoint: number } };
     expect(annotation.exact).toBe('critics called it bluster');
     expect(annotation.startCodePoint).toBe([...BODY.slice(0, BODY.indexOf('critics'))].length);
-    expect(annotationCount()).toBe(before + 1);
+    expect((await annotationCount())).toBe(before + 1);
   });
 
   it('answers as the Next.js handler of the same route does: status, headers, JSON (a success and a refusal)', async () => {
@@ -115,22 +119,22 @@ describe('the fast lane over HTTP', () => {
 
   it('a session cookie works with this site as Origin, and is refused from another site or without Origin', async () => {
     const cookie = await sessionCookie(reviewer.user);
-    const before = annotationCount();
+    const before = (await annotationCount());
     expect((await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: 'https://evil.example' })).status).toBe(403);
     expect((await post(`/api/articles/${articleId}/annotations`, span(), { cookie })).status).toBe(403);
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
     const ok = await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: base, host: new URL(base).host });
     expect(ok.status).toBe(201);
-    expect(annotationCount()).toBe(before + 1);
+    expect((await annotationCount())).toBe(before + 1);
   });
 
   it('refuses an expired, forged or outdated session and a disabled user with 401, writing nothing', async () => {
     const other = await makeUser();
     await makeProject([[other.user.id, 'reviewer']]);
-    const before = annotationCount();
+    const before = (await annotationCount());
     const expired = await sessionCookie(reviewer.user, -60);
     const forged = `next-auth.session-token=${(await sessionCookie(reviewer.user)).split('=')[1].slice(0, -4)}AAAA`;
-    const stale = await sessionCookie(reviewer.user, 3600, storedSessionVersion(reviewer.user.id) + 1);
+    const stale = await sessionCookie(reviewer.user, 3600, (await storedSessionVersion(reviewer.user.id)) + 1);
     for (const cookie of [expired, forged, stale]) {
       const res = await post(`/api/articles/${articleId}/annotations`, span(), { cookie, origin: base });
       expect(res.status, cookie.slice(0, 40)).toBe(401);
@@ -144,7 +148,7 @@ describe('the fast lane over HTTP', () => {
     const victimToken = (await createToken({ actor: SYSTEM, input: { name: 'v', userId: victim.user.id } })).token;
     await disableUser({ actor: SYSTEM, input: { userId: victim.user.id } });
     expect((await post(`/api/articles/${victimArticle}/annotations`, span(), { authorization: `Bearer ${victimToken}` })).status).toBe(401);
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
   });
 
   it('of a repeated session cookie the last one counts, as for pages; a Host that makes no URL is no 500', async () => {
@@ -159,7 +163,7 @@ describe('the fast lane over HTTP', () => {
   });
 
   it('a chunked upload past the read-ahead gets the route\'s own 413 and the connection is closed', async () => {
-    const before = annotationCount();
+    const before = (await annotationCount());
     const status = await new Promise<{ status: number; body: string; closed: boolean }>((resolve, reject) => {
       const req = http.request(`${base}/api/articles/${articleId}/annotations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
         let body = '';
@@ -176,11 +180,11 @@ describe('the fast lane over HTTP', () => {
     expect(status.status).toBe(413);
     expect(JSON.parse(status.body).error.message).toBe('The request body is larger than 65536 bytes.');
     expect(status.closed).toBe(true);
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
   });
 
   it('a chunked body past the route\'s 64 KB cap but within the read-ahead gets 413 and keeps the connection', async () => {
-    const before = annotationCount();
+    const before = (await annotationCount());
     const note = 'é'.repeat(33 * 1024); // 66 KB of UTF-8, sent without a Content-Length
     const res = await new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
       const req = http.request(`${base}/api/articles/${articleId}/annotations`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
@@ -194,11 +198,11 @@ describe('the fast lane over HTTP', () => {
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.message).toBe('The request body is larger than 65536 bytes.');
     expect(res.connection).not.toBe('close');
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
   });
 
   it('bytes that are not UTF-8, text that is not JSON and a body that is not JSON each get their 4xx and write nothing', async () => {
-    const before = annotationCount();
+    const before = (await annotationCount());
     const path = `/api/articles/${articleId}/annotations`;
     const bad = await fetch(base + path, { method: 'POST', body: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
@@ -210,7 +214,7 @@ describe('the fast lane over HTTP', () => {
     expect(form.status).toBe(415);
     expect(form.headers.get('content-type')).toBe('application/json');
     expect(form.headers.get('x-frame-options')).toBe('DENY');
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
   });
 
   it('a repeated Authorization header is treated as Node (and Next.js) treat it: the first one counts', async () => {
@@ -220,7 +224,7 @@ describe('the fast lane over HTTP', () => {
   });
 
   it('a client that hangs up mid-body writes nothing, and the lane keeps serving', async () => {
-    const before = annotationCount();
+    const before = (await annotationCount());
     await new Promise<void>((resolve) => {
       const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () => {
         socket.write(`POST /api/articles/${articleId}/annotations HTTP/1.1\r\nHost: ${new URL(base).host}\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"label":"claim",`);
@@ -229,7 +233,7 @@ describe('the fast lane over HTTP', () => {
       socket.on('close', () => resolve());
     });
     await new Promise((r) => setTimeout(r, 50));
-    expect(annotationCount()).toBe(before);
+    expect((await annotationCount())).toBe(before);
     expect((await post(`/api/articles/${articleId}/annotations`, span(), { authorization: `Bearer ${token}` })).status).toBe(201);
   });
 
