@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { onPostgres } from '@/lib/db/engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { closeDb, countRows, getDb, getSqlite } from '@/lib/db/client';
@@ -85,7 +86,9 @@ describe('cli check', () => {
   });
 });
 
-describe('cli backup', () => {
+// PostgreSQL is backed up and restored with pg_dump / pg_restore (tests/db/pgBackup.test.ts); the
+// CLI's backup and restore are SQLite's online backup API, and on PostgreSQL say so (below).
+describe.skipIf(onPostgres())('cli backup', () => {
   it('writes a verified single-file copy and never overwrites', () => {
     const file = path.join(dir, 'nightly.sqlite');
     const result = cli(['backup', file]);
@@ -109,7 +112,7 @@ describe('cli backup', () => {
   });
 });
 
-describe('cli restore', () => {
+describe.skipIf(onPostgres())('cli restore', () => {
   it('puts a backup back, keeping the database it replaces', async () => {
     const file = nightlyBackup();
     expect(cli(['user', 'add', 'late@example.test']).code).toBe(0);
@@ -159,7 +162,8 @@ describe('cli restore', () => {
   });
 });
 
-describe('cli check failures', () => {
+// On PostgreSQL every invariant is broken and reported in tests/db/pgCheck.test.ts.
+describe.skipIf(onPostgres())('cli check failures', () => {
   it('reports each broken invariant with FAIL and exits 1', async () => {
     const mismatch = await annotate(10, 20, 'not the text');
     const outside = await annotate(30, 40);
@@ -209,5 +213,18 @@ describe('cli check failures', () => {
     expect(result.stdout).toContain(`FAIL  inbox entries match the comments, reviews and verdicts they come from\n        inbox entry verdict 999999 for user ${ctx.authorId} is kept but not derived`);
     expect(result.lines.at(-1)).toBe('12 of 16 checks failed.');
     expect(result.stderr).toBe('error: 12 of 16 checks failed (see above).\n');
+  });
+});
+
+describe.runIf(onPostgres())('cli backup and restore on PostgreSQL', () => {
+  it('name the pg_dump and pg_restore commands instead, and change nothing', async () => {
+    const before = await countRows(getDb(), users);
+    const backup = cli(['backup', path.join(os.tmpdir(), 'never-written.sqlite')]);
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toMatch(/^error: On PostgreSQL \(DATABASE_URL\) back up with pg_dump: pg_dump -Fc/);
+    const restore = cli(['restore', path.join(os.tmpdir(), 'never-read.sqlite')]);
+    expect(restore.code).toBe(1);
+    expect(restore.stderr).toMatch(/^error: On PostgreSQL \(DATABASE_URL\) restore with pg_restore/);
+    expect(await countRows(getDb(), users)).toBe(before);
   });
 });

@@ -1,5 +1,6 @@
 /** The command line as a whole: help, usage errors and exit codes, and which database it opens. */
 import fs from 'node:fs';
+import { onPostgres } from '@/lib/db/engine';
 import { describe, expect, it } from 'vitest';
 import { countRows, getDb } from '@/lib/db/client';
 import { projects, users } from '@/lib/db/tables';
@@ -61,11 +62,14 @@ describe('cli usage errors exit 2 with one clear line', () => {
 });
 
 describe('cli database', () => {
-  it('opens and migrates the database in DATA_DIR but creates no admin and no seeds', async () => {
+  it('opens and migrates the database (DATA_DIR, or DATABASE_URL) but creates no admin and no seeds', async () => {
     const result = cli(['check']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(databasePath());
-    expect(fs.existsSync(databasePath())).toBe(true);
+    if (onPostgres()) expect(result.stdout).toMatch(/^Checking PostgreSQL /);
+    else {
+      expect(result.stdout).toContain(databasePath());
+      expect(fs.existsSync(databasePath())).toBe(true);
+    }
     expect(await countRows(getDb(), users)).toBe(0);
     expect(await countRows(getDb(), projects)).toBe(0);
     expect(fs.existsSync(`${process.env.DATA_DIR}/initial-admin-password`)).toBe(false);
