@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint (when package.json has a "lint" script), the Vitest suite, then
-// the Playwright suite against the built app. Every stage runs even if an earlier one failed.
+// the Playwright suite against the built app; with PG_TEST_URL (a PostgreSQL server to make
+// test databases on) both suites again on PostgreSQL. Every stage runs even if an earlier one failed.
 // The last line is the plain summary "N passed, N failed" (", N skipped" may follow) over all
 // tests, and the exit code is non-zero if anything failed.
 //
@@ -117,9 +118,40 @@ const pwCode = run('browser tests (playwright)', bin('playwright'), ['test', '--
 const pwReport = readJson(pwFile);
 const pw = playwrightCounts(pwReport);
 stages.push(stageResult('playwright', pwCode, pw, pw?.firstError ? `could not run: ${pw.firstError.split('\n')[0]}` : undefined));
+const reportsRead = [{ vitest: vitestReport }, { playwright: pwReport }];
+
+// The same suites on PostgreSQL (issue 17) when a server to make databases on is given:
+// PG_TEST_URL (.ci/run starts a throwaway one, scripts/pg-throwaway.sh). Vitest gives every
+// test file a database of its own; the browser suite runs the built app on one fresh database
+// (its two-instance test starts a second server on it).
+if (process.env.PG_TEST_URL) {
+  const pgVitestFile = path.join(reports, 'vitest-pg.json');
+  fs.rmSync(pgVitestFile, { force: true });
+  const pgVitestCode = run('unit and integration tests on PostgreSQL (vitest)', bin('vitest'), ['run', '--config', 'vitest.pg.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${pgVitestFile}`]);
+  const pgVitestReport = readJson(pgVitestFile);
+  stages.push(stageResult('vitest on PostgreSQL', pgVitestCode, vitestCounts(pgVitestReport)));
+
+  const pgPwFile = path.join(reports, 'playwright-pg.json');
+  fs.rmSync(pgPwFile, { force: true });
+  const database = spawnSync(process.execPath, ['scripts/pg-test-database.mjs', 'create', 'e2e'], { cwd: root, encoding: 'utf8', env: process.env });
+  const databaseUrl = database.stdout.trim();
+  let pgPwReport = null;
+  if (database.status !== 0 || !databaseUrl) {
+    stages.push(stageResult('playwright on PostgreSQL', 1, null, `could not make its database: ${database.stderr.trim().split('\n')[0]}`));
+  } else {
+    const pgPwCode = run('browser tests on PostgreSQL (playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pgPwFile, DATABASE_URL: databaseUrl, E2E_DATA_DIR: path.join(root, 'test-results', 'e2e-data-pg'), E2E_PORT: '',
+    });
+    pgPwReport = readJson(pgPwFile);
+    const pgPw = playwrightCounts(pgPwReport);
+    stages.push(stageResult('playwright on PostgreSQL', pgPwCode, pgPw, pgPw?.firstError ? `could not run: ${pgPw.firstError.split('\n')[0]}` : undefined));
+    spawnSync(process.execPath, ['scripts/pg-test-database.mjs', 'drop', databaseUrl], { cwd: root, stdio: 'inherit', env: process.env });
+  }
+  reportsRead.push({ vitest: pgVitestReport }, { playwright: pgPwReport });
+}
 
 console.log('');
-const failures = [...vitestFailures(vitestReport), ...playwrightFailures(pwReport)];
+const failures = reportsRead.flatMap((r) => ('vitest' in r ? vitestFailures(r.vitest) : playwrightFailures(r.playwright)));
 if (failures.length) {
   console.log('Failed:');
   for (const line of failures) console.log(`  ${line}`);

@@ -51,7 +51,9 @@ function errorAnswer(error: AppError): JsonAnswer {
     error: { code: error.code, message: error.message },
   };
   if (error.details !== undefined) body.error.details = error.details;
-  return jsonAnswer(body, { status: error.status });
+  // 503 (the database kept refusing a transaction as conflicting): a client may try again soon.
+  const retryAfter = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+  return jsonAnswer(body, { status: error.status, headers: retryAfter ? { 'retry-after': String(retryAfter) } : undefined });
 }
 
 export function errorResponse(error: AppError): Response {
