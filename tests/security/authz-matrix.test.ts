@@ -1,8 +1,8 @@
 /**
  * Runs every cell of tests/security/authz-matrix.ts: route handlers called directly with real
  * Requests (Bearer tokens from lib/data/tokens.ts, anonymous = no header), and lib/data
- * functions called directly as each kind of actor, on a real SQLite database. A refused call
- * must also leave every domain table exactly as it was.
+ * functions called directly as each kind of actor, on a real database (SQLite, or PostgreSQL
+ * under vitest.pg.config.ts). A refused call must also leave every domain table exactly as it was.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,15 +28,15 @@ async function runRouteCell(row: RouteRow, actor: ActorKind) {
   const call = await row.build(world, actor);
   const url = Object.entries(call.params).reduce((p, [k, v]) => p.replace(`:${k}`, v), row.path) + (call.query ? `?${call.query}` : '');
   const token = actor === 'anonymous' ? null : world.people[actor].token;
-  const before = snapshot();
+  const before = await snapshot();
   const result = await callRoute(mod!, { method: row.method, url, params: call.params, token, body: call.body, headers: call.headers });
-  return { status: result.status, body: result.json, changed: snapshot() !== before };
+  return { status: result.status, body: result.json, changed: (await snapshot()) !== before };
 }
 
 async function runDataCell(row: DataRow, actor: Exclude<ActorKind, 'anonymous'>) {
   const mod = (await import(/* @vite-ignore */ path.join(ROOT, 'lib', 'data', `${row.module}.ts`))) as Record<string, (a: never) => unknown>;
   const call = await row.invoke(mod[row.fn], world, actor);
-  const before = snapshot();
+  const before = await snapshot();
   let status = 200;
   let body: unknown = null;
   try {
@@ -46,7 +46,7 @@ async function runDataCell(row: DataRow, actor: Exclude<ActorKind, 'anonymous'>)
     status = error.status;
     body = { error: { code: error.code, message: error.message } };
   }
-  return { status, body, changed: snapshot() !== before };
+  return { status, body, changed: (await snapshot()) !== before };
 }
 
 function present(row: (typeof MATRIX)[number]): boolean {
@@ -79,7 +79,7 @@ describe.each(MATRIX.filter(present).map((row) => [rowTitle(row) + (row.what ? `
         expect(result.changed, 'a refused call changed the database').toBe(false);
       }
     } finally {
-      restoreCast(world);
+      await restoreCast(world);
     }
   });
 });

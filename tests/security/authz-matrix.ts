@@ -13,6 +13,7 @@ import { archiveArticle } from '@/lib/data/articleArchive';
 import { localPageUrl } from '../import/localPage';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/db/client';
+import { exec } from '@/lib/db/query';
 import { annotations as annotationTable } from '@/lib/db/tables';
 
 export type Expected = 'ok' | 'n/a' | 400 | 401 | 403 | 404 | 409 | 412;
@@ -82,65 +83,65 @@ const routes: RouteRow[] = [
     kind: 'route', method: 'POST', path: '/api/articles/:articleId/annotations', what: 'create an annotation', expect: CONTRIBUTE,
     build: (w) => ({ params: { articleId: id(w.articleId) }, body: { label: 'claim', start: 0, end: 9, exact: 'Zelenskyy' } }),
   },
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id', what: 'read an annotation', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id', what: 'read an annotation', expect: READ, build: async (w) => ({ params: { id: id((await w.annotation()).id) } }) },
   {
     kind: 'route', method: 'PATCH', path: '/api/annotations/:id', what: 'edit an annotation (If-Match)', expect: AUTHOR,
-    build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
+    build: async (w) => ({ params: { id: id((await w.annotation()).id) }, headers: { 'if-match': '1' }, body: { note: 'edited' } }),
   },
-  { kind: 'route', method: 'DELETE', path: '/api/annotations/:id', what: 'delete an annotation', expect: AUTHOR, build: (w) => ({ params: { id: id(w.annotation().id) }, headers: { 'if-match': '1' } }) },
-  { kind: 'route', method: 'POST', path: '/api/annotations/:id/restore', what: 'undo a delete', expect: AUTHOR, build: (w) => ({ params: { id: id(w.deletedAnnotation()) } }) },
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id/suggestions', what: 'link suggestions', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  { kind: 'route', method: 'DELETE', path: '/api/annotations/:id', what: 'delete an annotation', expect: AUTHOR, build: async (w) => ({ params: { id: id((await w.annotation()).id) }, headers: { 'if-match': '1' } }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/restore', what: 'undo a delete', expect: AUTHOR, build: async (w) => ({ params: { id: id(await w.deletedAnnotation()) } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/suggestions', what: 'link suggestions', expect: READ, build: async (w) => ({ params: { id: id((await w.annotation()).id) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/links', what: 'link two annotations', expect: CONTRIBUTE,
-    build: (w) => ({ params: {}, body: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'corroborates' } }),
+    build: async (w) => ({ params: {}, body: { fromAnnotationId: (await w.annotation()).id, toAnnotationId: (await w.annotation({ articleId: w.article2Id })).id, relation: 'corroborates' } }),
   },
   { kind: 'route', method: 'GET', path: '/api/links', what: 'links of a project', expect: READ, build: (w) => ({ params: {}, query: `projectId=${w.projectId}` }) },
-  { kind: 'route', method: 'GET', path: '/api/links', what: 'links of an annotation', expect: READ, build: (w) => ({ params: {}, query: `annotationId=${w.annotation().id}` }) },
-  { kind: 'route', method: 'GET', path: '/api/links/:id', what: 'read a link', expect: READ, build: (w) => ({ params: { id: id(w.link().id) } }) },
-  { kind: 'route', method: 'DELETE', path: '/api/links/:id', what: 'delete a link', expect: AUTHOR, build: (w) => ({ params: { id: id(w.link().id) }, headers: { 'if-match': '1' } }) },
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id/reviews', what: 'reviews of an annotation', expect: READ, build: (w) => ({ params: { id: id(w.annotation().id) } }) },
+  { kind: 'route', method: 'GET', path: '/api/links', what: 'links of an annotation', expect: READ, build: async (w) => ({ params: {}, query: `annotationId=${(await w.annotation()).id}` }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id', what: 'read a link', expect: READ, build: async (w) => ({ params: { id: id((await w.link()).id) } }) },
+  { kind: 'route', method: 'DELETE', path: '/api/links/:id', what: 'delete a link', expect: AUTHOR, build: async (w) => ({ params: { id: id((await w.link()).id) }, headers: { 'if-match': '1' } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/reviews', what: 'reviews of an annotation', expect: READ, build: async (w) => ({ params: { id: id((await w.annotation()).id) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/annotations/:id/reviews', what: 'review an annotation', expect: NOT_AUTHOR,
-    build: (w) => ({ params: { id: id(w.annotation().id) }, body: { decision: 'accept', reason: 'checked' } }),
+    build: async (w) => ({ params: { id: id((await w.annotation()).id) }, body: { decision: 'accept', reason: 'checked' } }),
   },
-  { kind: 'route', method: 'GET', path: '/api/links/:id/reviews', what: 'reviews of a link', expect: READ, build: (w) => ({ params: { id: id(w.link().id) } }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/reviews', what: 'reviews of a link', expect: READ, build: async (w) => ({ params: { id: id((await w.link()).id) } }) },
   {
     kind: 'route', method: 'POST', path: '/api/links/:id/reviews', what: 'review a link', expect: NOT_AUTHOR,
-    build: (w) => ({ params: { id: id(w.link().id) }, body: { decision: 'reject', reason: 'not the same statement' } }),
+    build: async (w) => ({ params: { id: id((await w.link()).id) }, body: { decision: 'reject', reason: 'not the same statement' } }),
   },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (jsonl)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=jsonl' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/export', what: 'export (csv)', expect: LEAD, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'format=csv' }) },
 ];
 
 
-const ann = (w: World) => ({ id: id(w.annotation().id) });
-const lnk = (w: World) => ({ id: id(w.link().id) });
+const ann = async (w: World) => ({ id: id((await w.annotation()).id) });
+const lnk = async (w: World) => ({ id: id((await w.link()).id) });
 const threadRoutes: RouteRow[] = [
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id/comments', what: 'comment thread', expect: READ, build: (w) => ({ params: ann(w) }) },
-  { kind: 'route', method: 'POST', path: '/api/annotations/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: ann(w), body: { body: 'Why this span?' } }) },
-  { kind: 'route', method: 'GET', path: '/api/links/:id/comments', what: 'comment thread', expect: READ, build: (w) => ({ params: lnk(w) }) },
-  { kind: 'route', method: 'POST', path: '/api/links/:id/comments', what: 'comment', expect: CONTRIBUTE, build: (w) => ({ params: lnk(w), body: { body: 'Same event?' } }) },
-  { kind: 'route', method: 'PATCH', path: '/api/comments/:id', what: 'edit a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) }, body: { body: 'Edited.' } }) },
-  { kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete a comment', expect: AUTHOR, build: (w) => ({ params: { id: id(w.comment()) } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/comments', what: 'comment thread', expect: READ, build: async (w) => ({ params: await ann(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/comments', what: 'comment', expect: CONTRIBUTE, build: async (w) => ({ params: await ann(w), body: { body: 'Why this span?' } }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/comments', what: 'comment thread', expect: READ, build: async (w) => ({ params: await lnk(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/links/:id/comments', what: 'comment', expect: CONTRIBUTE, build: async (w) => ({ params: await lnk(w), body: { body: 'Same event?' } }) },
+  { kind: 'route', method: 'PATCH', path: '/api/comments/:id', what: 'edit a comment', expect: AUTHOR, build: async (w) => ({ params: { id: id(await w.comment()) }, body: { body: 'Edited.' } }) },
+  { kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete a comment', expect: AUTHOR, build: async (w) => ({ params: { id: id(await w.comment()) } }) },
   {
     kind: 'route', method: 'DELETE', path: '/api/comments/:id', what: 'delete my own comment', expect: CONTRIBUTE,
-    build: (w, x) => ({ params: { id: id(w.comment(x === 'anonymous' ? 'authorReviewer' : x)) } }),
+    build: async (w, x) => ({ params: { id: id(await w.comment(x === 'anonymous' ? 'authorReviewer' : x)) } }),
   },
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id/history', what: 'history', expect: READ, build: (w) => ({ params: ann(w) }) },
-  { kind: 'route', method: 'GET', path: '/api/links/:id/history', what: 'history', expect: READ, build: (w) => ({ params: lnk(w) }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/history', what: 'history', expect: READ, build: async (w) => ({ params: await ann(w) }) },
+  { kind: 'route', method: 'GET', path: '/api/links/:id/history', what: 'history', expect: READ, build: async (w) => ({ params: await lnk(w) }) },
   {
     kind: 'route', method: 'POST', path: '/api/annotations/:id/settle', what: 'settle a dispute', expect: LEAD,
-    build: (w) => ({ params: { id: id(w.disputedAnnotation()) }, body: { decision: 'accept', reason: 'Settled on the recording.' } }),
+    build: async (w) => ({ params: { id: id(await w.disputedAnnotation()) }, body: { decision: 'accept', reason: 'Settled on the recording.' } }),
   },
   {
     kind: 'route', method: 'POST', path: '/api/links/:id/settle', what: 'settle a dispute', expect: LEAD,
-    build: (w) => ({ params: { id: id(w.disputedLink()) }, body: { decision: 'reject', reason: 'Different events.' } }),
+    build: async (w) => ({ params: { id: id(await w.disputedLink()) }, body: { decision: 'reject', reason: 'Different events.' } }),
   },
-  { kind: 'route', method: 'GET', path: '/api/annotations/:id/verdicts', what: 'verdicts of a claim', expect: READ, build: (w) => ({ params: ann(w) }) },
-  { kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'propose a verdict', expect: CONTRIBUTE, build: (w) => ({ params: ann(w), body: { verdict: 'misleading', rationale: 'Out of context.' } }) },
+  { kind: 'route', method: 'GET', path: '/api/annotations/:id/verdicts', what: 'verdicts of a claim', expect: READ, build: async (w) => ({ params: await ann(w) }) },
+  { kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'propose a verdict', expect: CONTRIBUTE, build: async (w) => ({ params: await ann(w), body: { verdict: 'misleading', rationale: 'Out of context.' } }) },
   {
     kind: 'route', method: 'POST', path: '/api/annotations/:id/verdicts', what: 'final verdict (final: true)', expect: LEAD,
-    build: (w) => ({ params: ann(w), body: { verdict: 'false', rationale: 'Checked the transcript.', final: true } }),
+    build: async (w) => ({ params: await ann(w), body: { verdict: 'false', rationale: 'Checked the transcript.', final: true } }),
   },
   {
     kind: 'route', method: 'POST', path: '/api/projects/:projectId/imports', what: 'import a batch', expect: LEAD,
@@ -161,7 +162,7 @@ const threadRoutes: RouteRow[] = [
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/board', what: 'claim board page', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'sort=contested&limit=5' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/review-queue', what: 'review queue, filtered page', expect: CONTRIBUTE, build: (w) => ({ params: { projectId: id(w.projectId) }, query: 'label=claim&limit=5' }) },
   { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c', what: 'W3C annotation container', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId) } }) },
-  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c/:item', what: 'one W3C annotation', expect: READ, build: (w) => ({ params: { projectId: id(w.projectId), item: `annotation-${w.annotation().id}` } }) },
+  { kind: 'route', method: 'GET', path: '/api/projects/:projectId/w3c/:item', what: 'one W3C annotation', expect: READ, build: async (w) => ({ params: { projectId: id(w.projectId), item: `annotation-${(await w.annotation()).id}` } }) },
   { kind: 'route', method: 'GET', path: '/api/articles/:articleId/text', what: 'article text (W3C source)', expect: READ, build: (w) => ({ params: { articleId: id(w.articleId) } }) },
 ];
 
@@ -222,72 +223,72 @@ const dataRows: DataRow[] = [
 const annotationRows: DataRow[] = [
   { kind: 'data', module: 'annotations', fn: 'listAnnotations', what: 'annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId } as never) },
   { kind: 'data', module: 'annotations', fn: 'listAnnotationPage', what: 'one page of the annotations of an article', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, page: { limit: 10 } } as never) },
-  { kind: 'data', module: 'annotations', fn: 'getAnnotation', what: 'one annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  { kind: 'data', module: 'annotations', fn: 'getAnnotation', what: 'one annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id } as never) },
   {
     kind: 'data', module: 'annotations', fn: 'createAnnotation', what: 'tag a span', expect: data(CONTRIBUTE),
     invoke: (f, w, x) => later(f, { actor: a(w, x), articleId: w.articleId, input: { label: 'quote', start: 0, end: 9 } } as never),
   },
   {
     kind: 'data', module: 'annotations', fn: 'updateAnnotation', what: 'edit an annotation', expect: data(AUTHOR),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, ifMatch: 1, input: { note: 'changed' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id, ifMatch: 1, input: { note: 'changed' } } as never),
   },
-  { kind: 'data', module: 'annotations', fn: 'deleteAnnotation', what: 'delete an annotation', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
-  { kind: 'data', module: 'annotations', fn: 'restoreAnnotation', what: 'undo a delete', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.deletedAnnotation() } as never) },
+  { kind: 'data', module: 'annotations', fn: 'deleteAnnotation', what: 'delete an annotation', expect: data(AUTHOR), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id } as never) },
+  { kind: 'data', module: 'annotations', fn: 'restoreAnnotation', what: 'undo a delete', expect: data(AUTHOR), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: await w.deletedAnnotation() } as never) },
 ];
 
 const linkRows: DataRow[] = [
   {
     kind: 'data', module: 'links', fn: 'createLink', what: 'link two statements', expect: data(CONTRIBUTE),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'conflicts' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), input: { fromAnnotationId: (await w.annotation()).id, toAnnotationId: (await w.annotation({ articleId: w.article2Id })).id, relation: 'conflicts' } } as never),
   },
-  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete a link', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete a link', expect: data(AUTHOR), invoke: async (f, w, x) => later(f, { actor: a(w, x), linkId: (await w.link()).id } as never) },
   // Each actor's own link: a viewer who wrote it (before a demotion) may no longer delete it.
-  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete my own link', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link({ author: x }).id } as never) },
-  { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), linkId: w.link().id } as never) },
+  { kind: 'data', module: 'links', fn: 'deleteLink', what: 'delete my own link', expect: data(CONTRIBUTE), invoke: async (f, w, x) => later(f, { actor: a(w, x), linkId: (await w.link({ author: x })).id } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'getLink', what: 'one link', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), linkId: (await w.link()).id } as never) },
   { kind: 'data', module: 'linkViews', fn: 'listLinksForProject', what: 'links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'linkViews', fn: 'pageLinksForProject', what: 'a page of links of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, query: { limit: '5' } } as never) },
-  { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
-  { kind: 'data', module: 'linkSuggestions', fn: 'suggestions', what: 'link suggestions', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, q: 'Ukraine' } as never) },
+  { kind: 'data', module: 'linkViews', fn: 'linksForAnnotation', what: 'links of an annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id } as never) },
+  { kind: 'data', module: 'linkSuggestions', fn: 'suggestions', what: 'link suggestions', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id, q: 'Ukraine' } as never) },
 ];
 
 const reviewRows: DataRow[] = [
   {
     kind: 'data', module: 'reviews', fn: 'reviewAnnotation', what: 'review an annotation', expect: data(NOT_AUTHOR),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), id: w.annotation().id, input: { decision: 'accept' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), id: (await w.annotation()).id, input: { decision: 'accept' } } as never),
   },
   {
     kind: 'data', module: 'reviews', fn: 'reviewLink', what: 'review a link', expect: data(NOT_AUTHOR),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), id: w.link().id, input: { decision: 'reject', reason: 'different events' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), id: (await w.link()).id, input: { decision: 'reject', reason: 'different events' } } as never),
   },
   {
     kind: 'data', module: 'reviews', fn: 'settle', what: 'settle a disputed annotation', expect: data(LEAD),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.disputedAnnotation(), input: { decision: 'accept', reason: 'settled' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: await w.disputedAnnotation(), input: { decision: 'accept', reason: 'settled' } } as never),
   },
-  { kind: 'data', module: 'reviews', fn: 'listReviews', what: 'reviews of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
+  { kind: 'data', module: 'reviews', fn: 'listReviews', what: 'reviews of an annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: (await w.annotation()).id } as never) },
   { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   { kind: 'data', module: 'reviews', fn: 'reviewQueue', what: 'review queue, filtered by label and outlet', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, query: { label: 'quote', outlet: 'UNN', limit: '5' } } as never) },
-  { kind: 'data', module: 'history', fn: 'historyOf', what: 'history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id } as never) },
-  { kind: 'data', module: 'history', fn: 'historyPage', what: 'a page of the history of an annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: w.annotation().id, query: { limit: '5' } } as never) },
+  { kind: 'data', module: 'history', fn: 'historyOf', what: 'history of an annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: (await w.annotation()).id } as never) },
+  { kind: 'data', module: 'history', fn: 'historyPage', what: 'a page of the history of an annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), kind: 'annotation', id: (await w.annotation()).id, query: { limit: '5' } } as never) },
   { kind: 'data', module: 'agreement', fn: 'projectAgreement', what: 'agreement figures', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId } as never) },
   {
     kind: 'data', module: 'comments', fn: 'addComment', what: 'comment on an annotation', expect: data(CONTRIBUTE),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id }, input: { body: 'A comment.' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: (await w.annotation()).id }, input: { body: 'A comment.' } } as never),
   },
-  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(), input: { body: 'Edited.' } } as never) },
-  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete a comment', expect: data(AUTHOR), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment() } as never) },
+  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit a comment', expect: data(AUTHOR), invoke: async (f, w, x) => later(f, { actor: a(w, x), commentId: await w.comment(), input: { body: 'Edited.' } } as never) },
+  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete a comment', expect: data(AUTHOR), invoke: async (f, w, x) => later(f, { actor: a(w, x), commentId: await w.comment() } as never) },
   // Each actor's own comment: authorship is not enough, the role now must allow commenting.
-  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x) } as never) },
-  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit my own comment', expect: data(CONTRIBUTE), invoke: (f, w, x) => later(f, { actor: a(w, x), commentId: w.comment(x), input: { body: 'Mine, edited.' } } as never) },
-  { kind: 'data', module: 'comments', fn: 'listComments', what: 'a comment thread', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: w.annotation().id } } as never) },
+  { kind: 'data', module: 'comments', fn: 'deleteComment', what: 'delete my own comment', expect: data(CONTRIBUTE), invoke: async (f, w, x) => later(f, { actor: a(w, x), commentId: await w.comment(x) } as never) },
+  { kind: 'data', module: 'comments', fn: 'editComment', what: 'edit my own comment', expect: data(CONTRIBUTE), invoke: async (f, w, x) => later(f, { actor: a(w, x), commentId: await w.comment(x), input: { body: 'Mine, edited.' } } as never) },
+  { kind: 'data', module: 'comments', fn: 'listComments', what: 'a comment thread', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), target: { kind: 'annotation', id: (await w.annotation()).id } } as never) },
   {
     kind: 'data', module: 'verdicts', fn: 'proposeVerdict', what: 'propose a verdict', expect: data(CONTRIBUTE),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, input: { verdict: 'false', rationale: 'Because.' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id, input: { verdict: 'false', rationale: 'Because.' } } as never),
   },
   {
     kind: 'data', module: 'verdicts', fn: 'finalizeVerdict', what: 'final verdict', expect: data(LEAD),
-    invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id, input: { verdict: 'mixed', rationale: 'Weighed.' } } as never),
+    invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id, input: { verdict: 'mixed', rationale: 'Weighed.' } } as never),
   },
-  { kind: 'data', module: 'verdicts', fn: 'listVerdicts', what: 'verdicts of a claim', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id } as never) },
+  { kind: 'data', module: 'verdicts', fn: 'listVerdicts', what: 'verdicts of a claim', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id } as never) },
   { kind: 'data', module: 'inbox', fn: 'listInbox', what: 'my inbox', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
   { kind: 'data', module: 'inbox', fn: 'markInboxRead', what: 'mark my inbox read', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) } as never) },
   {
@@ -300,7 +301,7 @@ const reviewRows: DataRow[] = [
   },
   {
     kind: 'data', module: 'imports', fn: 'importWebPage', what: 'import a web page by URL', expect: data(LEAD),
-    invoke: (f, w, x) => async () => f({ actor: a(w, x), projectId: w.projectId, url: await localPageUrl(x) } as never),
+    invoke: async (f, w, x) => async () => f({ actor: a(w, x), projectId: w.projectId, url: await localPageUrl(x) } as never),
   },
   { kind: 'data', module: 'publishing', fn: 'getPublishingSettings', what: 'publishing settings', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   {
@@ -309,7 +310,7 @@ const reviewRows: DataRow[] = [
   },
   { kind: 'data', module: 'w3cContainer', fn: 'readW3cContainer', what: 'W3C annotation container', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', view: 'descriptions' }) },
   { kind: 'data', module: 'w3cContainer', fn: 'readW3cPage', what: 'W3C annotation page', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', query: { cursor: 'start' } }) },
-  { kind: 'data', module: 'w3cContainer', fn: 'readW3cItem', what: 'one W3C annotation', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', key: `annotation-${w.annotation().id}` }) },
+  { kind: 'data', module: 'w3cContainer', fn: 'readW3cItem', what: 'one W3C annotation', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId, baseUrl: 'http://localhost', key: `annotation-${(await w.annotation()).id}` }) },
   {
     kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
     invoke: (f, w, x) => async () => {
@@ -334,14 +335,14 @@ const moreRows: DataRow[] = [
   { kind: 'data', module: 'annotations', fn: 'listSpeakers', what: 'speakers used in a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   {
     kind: 'data', module: 'links', fn: 'createLinkToSentence', what: 'link to a sentence', expect: data(CONTRIBUTE),
-    invoke: (f, w, x) => {
+    invoke: async (f, w, x) => {
       const start = BODY_B.indexOf(SENTENCE);
       const sentence = { articleId: w.article2Id, start, end: start + SENTENCE.length, exact: SENTENCE, label: 'context' };
-      return later(f, { actor: a(w, x), input: { fromAnnotationId: w.annotation().id, relation: 'corroborates', sentence } });
+      return later(f, { actor: a(w, x), input: { fromAnnotationId: (await w.annotation()).id, relation: 'corroborates', sentence } });
     },
   },
   { kind: 'data', module: 'links', fn: 'claimBoard', what: 'the claim board', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
-  { kind: 'data', module: 'links', fn: 'quoteComparison', what: 'compare a statement', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), annotationId: w.annotation().id }) },
+  { kind: 'data', module: 'links', fn: 'quoteComparison', what: 'compare a statement', expect: data(READ), invoke: async (f, w, x) => later(f, { actor: a(w, x), annotationId: (await w.annotation()).id }) },
   { kind: 'data', module: 'reviews', fn: 'disputedItems', what: 'disputed items to settle', expect: data(LEAD), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'verdicts', fn: 'finalVerdicts', what: 'final verdicts of a project', expect: data(READ), invoke: (f, w, x) => later(f, { actor: a(w, x), projectId: w.projectId }) },
   { kind: 'data', module: 'inbox', fn: 'unreadCount', what: 'my unread count', expect: data(SIGNED_IN), invoke: (f, w, x) => later(f, { actor: a(w, x) }) },
@@ -386,8 +387,8 @@ function deskRows(): MatrixRow[] {
 
 /** A fresh annotation waiting in the re-anchoring queue (as a revision leaves an edited span). */
 async function pendingAnnotation(w: World): Promise<number> {
-  const row = w.annotation({ articleId: w.article2Id });
-  await getDb().update(annotationTable).set({ anchorPending: true, anchorState: 'edited', anchorScore: 0.8 }).where(eq(annotationTable.id, row.id)).run();
+  const row = await w.annotation({ articleId: w.article2Id });
+  await exec(getDb().update(annotationTable).set({ anchorPending: true, anchorState: 'edited', anchorScore: 0.8 }).where(eq(annotationTable.id, row.id)));
   return row.id;
 }
 /** Revisions keep BODY_B as their start, so fresh annotations (offsets 0..70) stay valid. */

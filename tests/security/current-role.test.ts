@@ -34,20 +34,20 @@ async function statusOf(fn: () => unknown | Promise<unknown>): Promise<number> {
 
 test('lib/data: a demoted author cannot delete or edit their own link, comment or annotation', async () => {
   const actor = w.people.authorReviewer.actor;
-  const link = w.link();
-  const comment = w.comment();
-  const annotation = w.annotation();
+  const link = await w.link();
+  const comment = await w.comment();
+  const annotation = await w.annotation();
   await demote();
   try {
-    const before = snapshot();
+    const before = await snapshot();
     expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(403);
     expect(await statusOf(async () => await deleteComment({ actor, commentId: comment }))).toBe(403);
     expect(await statusOf(async () => await editComment({ actor, commentId: comment, input: { body: 'changed' } }))).toBe(403);
     expect(await statusOf(() => updateAnnotation({ actor, annotationId: annotation.id, ifMatch: 1, input: { note: 'x' } }))).toBe(403);
     expect(await statusOf(() => deleteAnnotation({ actor, annotationId: annotation.id }))).toBe(403);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   } finally {
-    restoreCast(w);
+    await restoreCast(w);
   }
   expect(await statusOf(() => deleteLink({ actor, linkId: link.id }))).toBe(200);
   expect(await statusOf(async () => await deleteComment({ actor, commentId: comment }))).toBe(200);
@@ -55,19 +55,19 @@ test('lib/data: a demoted author cannot delete or edit their own link, comment o
 
 test('HTTP: a demoted author gets 403 deleting their own link and comment', async () => {
   const token = w.people.authorReviewer.token;
-  const link = w.link();
-  const comment = w.comment();
+  const link = await w.link();
+  const comment = await w.comment();
   await demote();
   try {
-    const before = snapshot();
+    const before = await snapshot();
     const links = (await importRoute('/api/links/:id'))!;
     const comments = (await importRoute('/api/comments/:id'))!;
     const a = await callRoute(links, { method: 'DELETE', url: `/api/links/${link.id}`, params: { id: String(link.id) }, token, headers: { 'if-match': '1' } });
     const b = await callRoute(comments, { method: 'DELETE', url: `/api/comments/${comment}`, params: { id: String(comment) }, token });
     expect([a.status, b.status]).toEqual([403, 403]);
     expect(a.json).toMatchObject({ error: { code: 'forbidden' } });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   } finally {
-    restoreCast(w);
+    await restoreCast(w);
   }
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { encode } from 'next-auth/jwt';
-import { eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { createToken, revokeToken } from '@/lib/data/tokens';
@@ -19,14 +19,14 @@ import { importBatch } from '@/lib/data/imports';
 import { createProject, setMember } from '@/lib/data/projects';
 import { isAppError } from '@/lib/errors';
 import { safeCallbackUrl } from '@/lib/auth/safeCallback';
-import { getDb, getSqlite } from '@/lib/db/client';
-import { users } from '@/lib/db/tables';
+import { getDb } from '@/lib/db/client';
+import { annotations, apiTokens, articles, reviews, users } from '@/lib/db/tables';
 import { HOSTILE_API_CASES, type HostileCase, type HostileContext } from './hostileCases';
 import { HOSTILE_ARTICLE_CASES, HOSTILE_QUERY_CASES } from './hostileArticleCases';
 import { HOSTILE_IMPORT_CASES } from './hostileImportCases';
 import { callRoute, importRoute, routeFile, type CallSpec } from './routeCall';
 import { ACTOR_LABELS, buildWorld, restoreCast, snapshot, tableCounts } from './world';
-import { first } from '@/lib/db/query';
+import { exec, first } from '@/lib/db/query';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SECRET = process.env.AUTH_SECRET!;
@@ -39,9 +39,9 @@ beforeAll(async () => {
   ctx = {
     w,
     unicodeArticle: { id: article.id, body: body.normalize('NFC') },
-    deletedAnnotation: () => {
-      const a = w.annotation();
-      getSqlite().prepare('update annotations set deleted_at = 1 where id = ?').run(a.id);
+    deletedAnnotation: async () => {
+      const a = await w.annotation();
+      await exec(getDb().update(annotations).set({ deletedAt: new Date(1) }).where(eq(annotations.id, a.id)));
       return a.id;
     },
   };
@@ -60,14 +60,14 @@ function urlFor(pattern: string, params: Record<string, string>, query?: string)
 /** Calls a route and checks the answer is one of `expected`, in the error format, changing nothing. */
 async function expectRefused(pattern: string, spec: Omit<CallSpec, 'url'> & { query?: string }, expected: number[]) {
   const mod = await importRoute(pattern);
-  const before = snapshot();
-  const counts = tableCounts();
+  const before = await snapshot();
+  const counts = await tableCounts();
   const result = await callRoute(mod!, { ...spec, url: urlFor(pattern, spec.params, spec.query) });
   expect(expected, `got ${result.status}: ${result.text.slice(0, 300)}`).toContain(result.status);
   if (result.status >= 400) {
     expect(result.json, 'error format').toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(result.text, 'no stack trace').not.toMatch(/\n\s+at /);
-    expect(snapshot() === before, `the database changed: ${JSON.stringify(counts)} -> ${JSON.stringify(tableCounts())}`).toBe(true);
+    expect((await snapshot()) === before, `the database changed: ${JSON.stringify(counts)} -> ${JSON.stringify(await tableCounts())}`).toBe(true);
   }
   return result;
 }
@@ -80,13 +80,13 @@ test('every route the hostile cases name exists', () => {
 
 function runCase(c: HostileCase) {
   test(`${c.method} ${c.path}: ${c.name} -> ${c.expect.join(' or ')}`, async () => {
-    const call = c.build(ctx);
+    const call = await c.build(ctx);
     const as = c.as ?? 'authorReviewer';
     const token = call.token !== undefined ? call.token : as === 'anonymous' ? null : ctx.w.people[as].token;
     try {
       await expectRefused(c.path, { method: c.method, params: call.params, query: call.query, body: call.body, rawBody: call.rawBody, form: call.form, headers: call.headers, token, origin: call.origin }, c.expect);
     } finally {
-      restoreCast(ctx.w);
+      await restoreCast(ctx.w);
     }
   });
 }
@@ -109,7 +109,7 @@ describe('HTML and script in displayed fields are stored and served verbatim as 
   test('article body with markup keeps every character (no HTML is interpreted)', async () => {
     const body = `<p onclick="x()">Hi</p>\n<script>alert(3)</script> &amp; &lt; ${Math.random()}`;
     const a = await importArticle({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, input: { title: PAYLOAD, body } });
-    const stored = getSqlite().prepare('select body, title from articles where id = ?').get(a.id) as { body: string; title: string };
+    const stored = await first(getDb().select({ body: articles.body, title: articles.title }).from(articles).where(eq(articles.id, a.id)));
     expect(stored).toEqual({ body, title: PAYLOAD });
   });
 });
@@ -214,11 +214,11 @@ describe('request bodies are capped while they stream in', () => {
       body: stream,
       duplex: 'half',
     } as RequestInit);
-    const before = snapshot();
+    const before = await snapshot();
     const response = await mod.POST(request, { params: Promise.resolve({ projectId: String(ctx.w.projectId) }) });
     expect(response.status).toBe(413);
     expect(pulled.chunks, 'MB read before refusing').toBeLessThanOrEqual(60);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -243,18 +243,21 @@ describe('imports cannot forge who did the work', () => {
     } catch (error) {
       if (!isAppError(error) || error.status >= 500) throw error;
     }
-    const selfReviews = getSqlite()
-      .prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where a.project_id = ? and r.reviewer_id = a.author_id')
-      .pluck()
-      .get(target.id);
-    expect(selfReviews, 'reviews by the author of the reviewed annotation').toBe(0);
+    const selfReviews = await first(
+      getDb()
+        .select({ n: count() })
+        .from(reviews)
+        .innerJoin(annotations, eq(annotations.id, reviews.annotationId))
+        .where(and(eq(annotations.projectId, target.id), eq(reviews.reviewerId, annotations.authorId))),
+    );
+    expect(selfReviews?.n, 'reviews by the author of the reviewed annotation').toBe(0);
   });
 });
 
 describe('server-owned fields in lib/data', () => {
   test('a user cannot create a token for someone else: the userId is ignored and the token is theirs', async () => {
     const t = await createToken({ actor: ctx.w.people.viewer.actor, input: { name: 'sneaky', userId: ctx.w.people.lead.id } });
-    const owner = getSqlite().prepare('select user_id from api_tokens where id = ?').pluck().get(t.id);
-    expect(owner).toBe(ctx.w.people.viewer.id);
+    const owner = await first(getDb().select({ userId: apiTokens.userId }).from(apiTokens).where(eq(apiTokens.id, t.id)));
+    expect(owner?.userId).toBe(ctx.w.people.viewer.id);
   });
 });

@@ -43,7 +43,7 @@ const EXPORT = { method: 'GET', path: '/api/projects/:projectId/export', as: 'le
 const exp = (c: HostileContext, query: string): HostileCall => ({ params: { projectId: String(c.w.projectId) }, query });
 
 const SUGGEST = { method: 'GET', path: '/api/annotations/:id/suggestions', as: 'authorReviewer' } as const;
-const suggest = (q: string) => (c: HostileContext): HostileCall => ({ params: { id: String(c.w.annotation().id) }, query: `q=${encodeURIComponent(q)}` });
+const suggest = (q: string) => async (c: HostileContext): Promise<HostileCall> => ({ params: { id: String((await c.w.annotation()).id) }, query: `q=${encodeURIComponent(q)}` });
 const SINCE = { method: 'GET', path: '/api/articles/:articleId/annotations', as: 'viewer' } as const;
 const since = (value: string) => (c: HostileContext): HostileCall => ({ params: { articleId: String(c.w.articleId) }, query: `since=${encodeURIComponent(value)}` });
 const SAFE_SEARCH = [200, 400];

@@ -11,7 +11,7 @@ export interface HostileContext {
   /** An article whose body has an emoji (surrogate pair) and an accented letter (NFC). */
   unicodeArticle: { id: number; body: string };
   /** A fresh annotation by the authoring reviewer, tombstoned. */
-  deletedAnnotation: () => number;
+  deletedAnnotation: () => Promise<number>;
 }
 
 export interface HostileCall {
@@ -32,7 +32,8 @@ export interface HostileCase {
   path: string;
   as?: UserKind | 'anonymous';
   expect: number[];
-  build: (c: HostileContext) => HostileCall;
+  /** May be async: fixtures (fresh annotations, links) are written through the data layer first. */
+  build: (c: HostileContext) => HostileCall | Promise<HostileCall>;
 }
 
 const SPAN = [400, 422];
@@ -89,36 +90,36 @@ const spans: HostileCase[] = [
 ];
 
 const PATCH = { method: 'PATCH', path: '/api/annotations/:id' } as const;
-const fresh = (c: HostileContext) => String(c.w.annotation().id);
+const fresh = async (c: HostileContext) => String((await c.w.annotation()).id);
 const edits: HostileCase[] = [
-  { ...PATCH, group: 'concurrency', name: 'a stale If-Match', expect: [412], build: (c) => ({ params: { id: fresh(c) }, headers: { 'if-match': '7' }, body: { note: 'late' } }) },
-  { ...PATCH, group: 'concurrency', name: 'no If-Match at all', expect: [400, 412, 428], build: (c) => ({ params: { id: fresh(c) }, body: { note: 'blind' } }) },
-  { ...PATCH, group: 'concurrency', name: 'a garbage If-Match', expect: [400, 412], build: (c) => ({ params: { id: fresh(c) }, headers: { 'if-match': 'abc' }, body: { note: 'x' } }) },
-  { ...PATCH, group: 'spans', name: 'an edit moving the span past the end', expect: SPAN, build: (c) => ({ params: { id: fresh(c) }, headers: { 'if-match': '1' }, body: { start: 0, end: 999_999 } }) },
-  { ...PATCH, group: 'server-owned', name: 'an edit setting authorId', expect: BAD, build: (c) => ({ params: { id: fresh(c) }, headers: { 'if-match': '1' }, body: { authorId: c.w.people.lead.id } }) },
-  { ...PATCH, group: 'server-owned', name: 'an edit setting status', expect: BAD, build: (c) => ({ params: { id: fresh(c) }, headers: { 'if-match': '1' }, body: { status: 'accepted' } }) },
-  { ...PATCH, group: 'state', name: 'an edit of a deleted annotation', expect: GONE, build: (c) => ({ params: { id: String(c.deletedAnnotation()) }, headers: { 'if-match': '1' }, body: { note: 'x' } }) },
-  { method: 'DELETE', path: '/api/annotations/:id', group: 'state', name: 'deleting a deleted annotation', expect: GONE, build: (c) => ({ params: { id: String(c.deletedAnnotation()) }, headers: { 'if-match': '1' } }) },
+  { ...PATCH, group: 'concurrency', name: 'a stale If-Match', expect: [412], build: async (c) => ({ params: { id: await fresh(c) }, headers: { 'if-match': '7' }, body: { note: 'late' } }) },
+  { ...PATCH, group: 'concurrency', name: 'no If-Match at all', expect: [400, 412, 428], build: async (c) => ({ params: { id: await fresh(c) }, body: { note: 'blind' } }) },
+  { ...PATCH, group: 'concurrency', name: 'a garbage If-Match', expect: [400, 412], build: async (c) => ({ params: { id: await fresh(c) }, headers: { 'if-match': 'abc' }, body: { note: 'x' } }) },
+  { ...PATCH, group: 'spans', name: 'an edit moving the span past the end', expect: SPAN, build: async (c) => ({ params: { id: await fresh(c) }, headers: { 'if-match': '1' }, body: { start: 0, end: 999_999 } }) },
+  { ...PATCH, group: 'server-owned', name: 'an edit setting authorId', expect: BAD, build: async (c) => ({ params: { id: await fresh(c) }, headers: { 'if-match': '1' }, body: { authorId: c.w.people.lead.id } }) },
+  { ...PATCH, group: 'server-owned', name: 'an edit setting status', expect: BAD, build: async (c) => ({ params: { id: await fresh(c) }, headers: { 'if-match': '1' }, body: { status: 'accepted' } }) },
+  { ...PATCH, group: 'state', name: 'an edit of a deleted annotation', expect: GONE, build: async (c) => ({ params: { id: String(await c.deletedAnnotation()) }, headers: { 'if-match': '1' }, body: { note: 'x' } }) },
+  { method: 'DELETE', path: '/api/annotations/:id', group: 'state', name: 'deleting a deleted annotation', expect: GONE, build: async (c) => ({ params: { id: String(await c.deletedAnnotation()) }, headers: { 'if-match': '1' } }) },
 ];
 
 const LINK = { method: 'POST', path: '/api/links' } as const;
 const linkBody = (from: number, to: number, relation = 'corroborates') => ({ params: {}, body: { fromAnnotationId: from, toAnnotationId: to, relation } });
 const links: HostileCase[] = [
-  { ...LINK, group: 'links', name: 'a link from an annotation to itself', expect: SPAN, build: (c) => { const a = c.w.annotation().id; return linkBody(a, a); } },
-  { ...LINK, group: 'links', name: 'a link across projects', expect: [400, 404, 422], build: (c) => linkBody(c.w.annotation().id, c.w.annotation({ articleId: c.w.foreignArticleId, author: 'nonMember' }).id) },
-  { ...LINK, group: 'links', name: 'an unknown relation', expect: BAD, build: (c) => linkBody(c.w.annotation().id, c.w.annotation({ articleId: c.w.article2Id }).id, 'supports') },
-  { ...LINK, group: 'links', name: 'a link to a deleted annotation', expect: GONE, build: (c) => linkBody(c.w.annotation().id, c.deletedAnnotation()) },
-  { ...LINK, group: 'links', name: 'a link to an annotation that does not exist', expect: [400, 404, 422], build: (c) => linkBody(c.w.annotation().id, 987_654_321) },
-  { ...LINK, group: 'links', name: 'a duplicate of a live link', expect: [409], build: (c) => { const l = c.w.link(); return linkBody(l.fromAnnotationId, l.toAnnotationId); } },
+  { ...LINK, group: 'links', name: 'a link from an annotation to itself', expect: SPAN, build: async (c) => { const a = (await c.w.annotation()).id; return linkBody(a, a); } },
+  { ...LINK, group: 'links', name: 'a link across projects', expect: [400, 404, 422], build: async (c) => linkBody((await c.w.annotation()).id, (await c.w.annotation({ articleId: c.w.foreignArticleId, author: 'nonMember' })).id) },
+  { ...LINK, group: 'links', name: 'an unknown relation', expect: BAD, build: async (c) => linkBody((await c.w.annotation()).id, (await c.w.annotation({ articleId: c.w.article2Id })).id, 'supports') },
+  { ...LINK, group: 'links', name: 'a link to a deleted annotation', expect: GONE, build: async (c) => linkBody((await c.w.annotation()).id, await c.deletedAnnotation()) },
+  { ...LINK, group: 'links', name: 'a link to an annotation that does not exist', expect: [400, 404, 422], build: async (c) => linkBody((await c.w.annotation()).id, 987_654_321) },
+  { ...LINK, group: 'links', name: 'a duplicate of a live link', expect: [409], build: async (c) => { const l = await c.w.link(); return linkBody(l.fromAnnotationId, l.toAnnotationId); } },
 ];
 
 const REVIEW = { method: 'POST', path: '/api/annotations/:id/reviews', as: 'otherReviewer' } as const;
 const reviews: HostileCase[] = [
-  { ...REVIEW, group: 'reviews', name: 'a decision that is not accept or reject', expect: BAD, build: (c) => ({ params: { id: fresh(c) }, body: { decision: 'maybe' } }) },
-  { ...REVIEW, group: 'reviews', name: 'a review of a deleted annotation', expect: GONE, build: (c) => ({ params: { id: String(c.deletedAnnotation()) }, body: { decision: 'accept' } }) },
-  { ...REVIEW, group: 'reviews', name: 'a reason of 100,000 characters', expect: [400, 413], build: (c) => ({ params: { id: fresh(c) }, body: { decision: 'reject', reason: 'r'.repeat(100_000) } }) },
-  { ...REVIEW, group: 'server-owned', name: 'a review carrying a status', expect: BAD, build: (c) => ({ params: { id: fresh(c) }, body: { decision: 'accept', status: 'accepted' } }) },
-  { ...REVIEW, group: 'server-owned', name: 'a review carrying a reviewerId', expect: BAD, build: (c) => ({ params: { id: fresh(c) }, body: { decision: 'accept', reviewerId: c.w.people.lead.id } }) },
+  { ...REVIEW, group: 'reviews', name: 'a decision that is not accept or reject', expect: BAD, build: async (c) => ({ params: { id: await fresh(c) }, body: { decision: 'maybe' } }) },
+  { ...REVIEW, group: 'reviews', name: 'a review of a deleted annotation', expect: GONE, build: async (c) => ({ params: { id: String(await c.deletedAnnotation()) }, body: { decision: 'accept' } }) },
+  { ...REVIEW, group: 'reviews', name: 'a reason of 100,000 characters', expect: [400, 413], build: async (c) => ({ params: { id: await fresh(c) }, body: { decision: 'reject', reason: 'r'.repeat(100_000) } }) },
+  { ...REVIEW, group: 'server-owned', name: 'a review carrying a status', expect: BAD, build: async (c) => ({ params: { id: await fresh(c) }, body: { decision: 'accept', status: 'accepted' } }) },
+  { ...REVIEW, group: 'server-owned', name: 'a review carrying a reviewerId', expect: BAD, build: async (c) => ({ params: { id: await fresh(c) }, body: { decision: 'accept', reviewerId: c.w.people.lead.id } }) },
 ];
 
 export const HOSTILE_API_CASES: HostileCase[] = [...spans, ...edits, ...links, ...reviews];

@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSqlite } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { onPostgres } from '@/lib/db/engine';
+import { sqlAll, sqlFirst } from '@/lib/db/query';
 import { importBatch } from '@/lib/data/imports';
 import { createToken } from '@/lib/data/tokens';
 import { buildFixture, type Fixture } from '../export/fixtures';
@@ -30,7 +33,14 @@ interface Line {
   annotations: Array<{ id: number; start: number; label?: string; attributes?: Record<string, unknown>; verdicts?: unknown[]; author: { id: number; name: string } }>;
   links: Array<Record<string, unknown>>;
 }
-const db = () => getSqlite();
+/** The rows of a raw statement on this file's engine (SQLite, or PostgreSQL under vitest.pg.config.ts). */
+const rowsOf = <T>(statement: ReturnType<typeof sql>) => sqlAll<T>(getDb(), statement);
+/** The one column of every row. */
+const column = async <T>(statement: ReturnType<typeof sql>) => (await rowsOf<{ v: T }>(statement)).map((r) => r.v);
+/** JSON as stored: text on SQLite, already parsed from jsonb on PostgreSQL. */
+const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+/** A timestamp selected raw: milliseconds on SQLite, a Date on PostgreSQL. */
+const ms = (value: unknown) => (value instanceof Date ? value.getTime() : Number(value));
 const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
 const sameMembers = async () => await makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
 
@@ -49,22 +59,24 @@ function impersonating(line: string): string {
   return JSON.stringify(value);
 }
 
-const people = (projectId: number, table: 'annotations' | 'links' | 'verdicts' | 'reviews', column = 'author_id') =>
-  db().prepare(`select distinct ${column} from ${table} where project_id = ?`).pluck().all(projectId);
-const count = (projectId: number, table: string) => db().prepare(`select count(*) from ${table} where project_id = ?`).pluck().get(projectId) as number;
-const importEvents = (projectId: number) =>
-  (db().prepare("select after from events where project_id = ? and action = 'article.import' order by id").pluck().all(projectId) as string[]).map((a) => JSON.parse(a));
+const people = (projectId: number, table: 'annotations' | 'links' | 'verdicts' | 'reviews', by = 'author_id') =>
+  column<number>(sql`select distinct ${sql.identifier(by)} as v from ${sql.identifier(table)} where project_id = ${projectId}`);
+const count = async (projectId: number, table: string) =>
+  Number((await sqlFirst<{ n: number }>(getDb(), sql`select count(*) as n from ${sql.identifier(table)} where project_id = ${projectId}`))!.n);
+const totalOf = async (table: string) => Number((await sqlFirst<{ n: number }>(getDb(), sql`select count(*) as n from ${sql.identifier(table)}`))!.n);
+const importEvents = async (projectId: number) =>
+  (await column<unknown>(sql`select after as v from events where project_id = ${projectId} and action = 'article.import' order by id`)).map(parsed);
 
 /** What an unverified emoji line must become: all the lead's, no reviews, derived statuses. */
-function expectCreditedToLead(projectId: number, result: Awaited<ReturnType<typeof importBatch>>, signature: string) {
+async function expectCreditedToLead(projectId: number, result: Awaited<ReturnType<typeof importBatch>>, signature: string) {
   expect(result.files[0]).toMatchObject({ unverifiedLines: 1, droppedReviews: 5, links: 1, skippedLinks: 3, reassignedAuthors: 0 });
-  expect(people(projectId, 'annotations')).toEqual([f.lead.user.id]);
-  expect(people(projectId, 'links')).toEqual([f.lead.user.id]);
-  expect(count(projectId, 'verdicts'), 'verdicts imported from an unverified line').toBe(0);
-  expect(count(projectId, 'reviews'), 'reviews imported from an unverified line').toBe(0);
-  const statuses = db().prepare('select distinct status from annotations where project_id = ? union select distinct status from links where project_id = ?').pluck().all(projectId, projectId);
+  expect(await people(projectId, 'annotations')).toEqual([f.lead.user.id]);
+  expect(await people(projectId, 'links')).toEqual([f.lead.user.id]);
+  expect(await count(projectId, 'verdicts'), 'verdicts imported from an unverified line').toBe(0);
+  expect(await count(projectId, 'reviews'), 'reviews imported from an unverified line').toBe(0);
+  const statuses = await column<string>(sql`select distinct status as v from annotations where project_id = ${projectId} union select distinct status from links where project_id = ${projectId}`);
   expect(statuses).toEqual(['proposed']);
-  const [event] = importEvents(projectId);
+  const [event] = await importEvents(projectId);
   expect(event.signature).toBe(signature);
   expect(event.unverifiedAuthors).toEqual(expect.arrayContaining(['Rami Reviewer', 'Lena Lead']));
 }
@@ -74,8 +86,8 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const { manifest, emoji } = exportLines();
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${impersonating(emoji)}\n`)] });
-    expectCreditedToLead(target.id, result, 'invalid');
-    expect(importEvents(target.id)[0].unverifiedAuthors).toContain('Vera Viewer');
+    await expectCreditedToLead(target.id, result, 'invalid');
+    expect((await importEvents(target.id))[0].unverifiedAuthors).toContain('Vera Viewer');
     expect(result.files[0]).toMatchObject({ droppedVerdicts: 2 });
   });
 
@@ -85,12 +97,12 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file([manifest, ...articles].join('\n') + '\n')] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 1, reassignedAuthors: 0 });
-    expect(people(target.id, 'annotations')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id, f.viewer.user.id]));
+    expect(await people(target.id, 'annotations')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id, f.viewer.user.id]));
     expect(result.files[0].imported.filter((a) => a.unverified).map((a) => a.title)).toEqual(['Article emoji']);
     const emojiId = result.files[0].imported.find((a) => a.title === 'Article emoji')!.articleId;
-    expect(db().prepare('select distinct author_id from annotations where article_id = ?').pluck().all(emojiId)).toEqual([f.lead.user.id]);
-    expect(db().prepare('select count(*) from reviews r join annotations a on a.id = r.annotation_id where a.article_id = ?').pluck().get(emojiId)).toBe(0);
-    const signatures = importEvents(target.id).map((e) => e.signature).sort();
+    expect(await column<number>(sql`select distinct author_id as v from annotations where article_id = ${emojiId}`)).toEqual([f.lead.user.id]);
+    expect(Number((await sqlFirst<{ n: number }>(getDb(), sql`select count(*) as n from reviews r join annotations a on a.id = r.annotation_id where a.article_id = ${emojiId}`))!.n)).toBe(0);
+    const signatures = (await importEvents(target.id)).map((e) => e.signature).sort();
     expect(signatures).toEqual(['invalid', 'verified', 'verified', 'verified']);
   });
 
@@ -99,7 +111,7 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const forged = impersonating(emoji).replace(/"v1:[0-9a-f]{64}"/, `"v1:${'ab'.repeat(32)}"`);
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forged}\n`)] });
-    expectCreditedToLead(target.id, result, 'invalid');
+    await expectCreditedToLead(target.id, result, 'invalid');
   });
 
   it('an unedited line without its signature is unsigned, and treated the same', async () => {
@@ -107,7 +119,7 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const { signature: _drop, ...rest } = JSON.parse(emoji);
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${JSON.stringify(rest)}\n`)] });
-    expectCreditedToLead(target.id, result, 'unsigned');
+    await expectCreditedToLead(target.id, result, 'unsigned');
   });
 
   it('a line signed by another server (another secret) is treated the same', async () => {
@@ -122,7 +134,7 @@ describe('a native line this server did not sign keeps nobody\'s name', () => {
     const { manifest, emoji } = exportLines(elsewhere);
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${emoji}\n`)] });
-    expectCreditedToLead(target.id, result, 'invalid');
+    await expectCreditedToLead(target.id, result, 'invalid');
   });
 });
 
@@ -140,21 +152,23 @@ function forgedServerFields(line: string): string {
 }
 
 /** Checks that the server, not the line, set every server-owned field of `projectId`. */
-function expectServerOwned(projectId: number) {
-  const rows = db().prepare('select a.version, a.created_at, a.updated_at, a.prefix, a.suffix, a.attributes, a.start, a."end", b.body from annotations a join articles b on b.id = a.article_id where a.project_id = ?').all(projectId) as Array<{ version: number; created_at: number; updated_at: number; prefix: string; suffix: string; attributes: string; start: number; end: number; body: string }>;
+async function expectServerOwned(projectId: number) {
+  const rows = await rowsOf<{ version: number; created_at: unknown; updated_at: unknown; prefix: string; suffix: string; attributes: unknown; start: number; end: number; body: string }>(
+    sql`select a.version, a.created_at, a.updated_at, a.prefix, a.suffix, a.attributes, a.start, a."end", b.body from annotations a join articles b on b.id = a.article_id where a.project_id = ${projectId}`,
+  );
   expect(rows.length).toBeGreaterThan(0);
   const since = Date.now() - 60_000;
   for (const r of rows) {
     expect(r.version).toBe(1);
-    expect(r.created_at).toBeGreaterThan(since);
-    expect(r.updated_at).toBeGreaterThan(since);
+    expect(ms(r.created_at)).toBeGreaterThan(since);
+    expect(ms(r.updated_at)).toBeGreaterThan(since);
     expect(r.prefix).toBe(r.body.slice(Math.max(0, r.start - 32), r.start));
     expect(r.suffix).toBe(r.body.slice(r.end, r.end + 32));
-    expect(JSON.parse(r.attributes)).not.toHaveProperty('verdict');
+    expect(parsed(r.attributes)).not.toHaveProperty('verdict');
   }
-  const links = db().prepare('select version, created_at from links where project_id = ?').all(projectId) as Array<{ version: number; created_at: number }>;
-  for (const l of links) expect([l.version, l.created_at > since]).toEqual([1, true]);
-  expect(count(projectId, 'verdicts'), 'verdicts from an unsigned line').toBe(0);
+  const links = await rowsOf<{ version: number; created_at: unknown }>(sql`select version, created_at from links where project_id = ${projectId}`);
+  for (const l of links) expect([l.version, ms(l.created_at) > since]).toEqual([1, true]);
+  expect(await count(projectId, 'verdicts'), 'verdicts from an unsigned line').toBe(0);
 }
 
 describe('an unsigned native line sets no server-owned field', () => {
@@ -164,7 +178,7 @@ describe('an unsigned native line sets no server-owned field', () => {
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(`${manifest}\n${forgedServerFields(emoji)}\n`)] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 1 });
     expect(result.files[0].droppedVerdicts).toBeGreaterThan(0);
-    expectServerOwned(target.id);
+    await expectServerOwned(target.id);
   });
 
   it('HTTP: the same through POST /api/projects/:projectId/imports', async () => {
@@ -176,13 +190,13 @@ describe('an unsigned native line sets no server-owned field', () => {
     const mod = (await importRoute('/api/projects/:projectId/imports'))!;
     const result = await callRoute(mod, { method: 'POST', url: `/api/projects/${target.id}/imports`, params: { projectId: String(target.id) }, token, form });
     expect(result.status, result.text).toBe(201);
-    expectServerOwned(target.id);
+    await expectServerOwned(target.id);
   });
 
   it('a signed line keeps its history', async () => {
     const target = await sameMembers();
     await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
-    expect(count(target.id, 'verdicts')).toBe(count(f.project.id, 'verdicts'));
+    expect(await count(target.id, 'verdicts')).toBe(await count(f.project.id, 'verdicts'));
   });
 });
 
@@ -191,9 +205,9 @@ describe('what this server signed, and the operator, keep their people', () => {
     const target = await sameMembers();
     const result = await importBatch({ actor: f.lead.actor, projectId: target.id, files: [file(original)] });
     expect(result.files[0]).toMatchObject({ unverifiedLines: 0, droppedReviews: 0, reassignedAuthors: 0 });
-    expect(count(target.id, 'reviews')).toBe(count(f.project.id, 'reviews'));
-    expect(people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
-    for (const event of importEvents(target.id)) {
+    expect(await count(target.id, 'reviews')).toBe(await count(f.project.id, 'reviews'));
+    expect(await people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
+    for (const event of await importEvents(target.id)) {
       expect(event.signature).toBe('verified');
       expect(event.unverifiedAuthors).toBeUndefined();
     }
@@ -205,11 +219,12 @@ describe('what this server signed, and the operator, keep their people', () => {
     const edited = path.join(dir, 'edited.jsonl');
     fs.writeFileSync(edited, `${manifest}\n${impersonating(emoji)}\n`);
     const target = await sameMembers();
-    const run = cli(['import', '--project', target.slug, edited]);
+    // The command line runs on this file's database: on PostgreSQL it is given DATABASE_URL (tests/cli/run.ts leaves it out unless asked).
+    const run = cli(['import', '--project', target.slug, edited], { env: onPostgres() ? { DATABASE_URL: process.env.DATABASE_URL! } : {} });
     expect(run.code, run.stderr).toBe(0);
-    expect(db().prepare('select author_id from annotations where project_id = ? and exact = ?').pluck().get(target.id, f.annotations.ctx1.exact)).toBe(f.viewer.user.id);
-    expect(people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
-    expect(count(target.id, 'reviews')).toBe(5);
+    expect((await column<number>(sql`select author_id as v from annotations where project_id = ${target.id} and exact = ${f.annotations.ctx1.exact} limit 1`))[0]).toBe(f.viewer.user.id);
+    expect(await people(target.id, 'reviews', 'reviewer_id')).toEqual(expect.arrayContaining([f.reviewer.user.id, f.lead.user.id]));
+    expect(await count(target.id, 'reviews')).toBe(5);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -221,9 +236,10 @@ describe('a refused batch writes nothing, signed or not', () => {
     broken.annotations[0].start += 1;
     const target = await sameMembers();
     const tables = ['articles', 'annotations', 'links', 'reviews', 'verdicts', 'events'];
-    const before = tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get());
+    const totals = async () => Promise.all(tables.map(totalOf));
+    const before = await totals();
     const files = [file(`${manifest}\n${impersonating(emoji)}\n`, 'edited.jsonl'), file(`${manifest}\n${JSON.stringify(broken)}\n`, 'broken.jsonl')];
     await expect(importBatch({ actor: f.lead.actor, projectId: target.id, files })).rejects.toThrow(expect.objectContaining({ status: 422 }));
-    expect(tables.map((t) => db().prepare(`select count(*) from ${t}`).pluck().get())).toEqual(before);
+    expect(await totals()).toEqual(before);
   });
 });

@@ -1,19 +1,22 @@
 /**
  * After a burst of mixed writes through lib/data (creates, If-Match edits, deletes, undos,
  * links, reviews, settlements, comments, verdicts, and many refused attempts in between) the
- * database passes every check of `npm run cli -- check` (cli/invariants.ts), and every
+ * database passes every check of `npm run cli -- check` (cli/invariants.ts, or on PostgreSQL
+ * cli/pgInvariants.ts), and every
  * article body still hashes to its stored sha256. The checks also catch planted corruption.
  */
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { isAppError } from '@/lib/errors';
-import { getSqlite } from '@/lib/db/client';
+import { getDb } from '@/lib/db/client';
+import { all } from '@/lib/db/query';
+import { annotations, articles } from '@/lib/db/tables';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { createLink, deleteLink } from '@/lib/data/links';
 import { reviewAnnotation, reviewLink, settle } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
 import { proposeVerdict } from '@/lib/data/verdicts';
-import { INVARIANTS } from '@/cli/invariants';
+import { invariantProblems, problemsWhile } from './checks';
 import { buildWorld, type UserKind, type World } from './world';
 
 let w: World;
@@ -27,13 +30,8 @@ function prng(seed: number) {
   };
 }
 
-function runChecks(): Record<string, string[]> {
-  const db = getSqlite();
-  return Object.fromEntries(INVARIANTS.map((inv) => [inv.name, inv.run(db)]));
-}
-
-function bodyHashes(): string[] {
-  const rows = getSqlite().prepare('select id, body, sha256 from articles').all() as Array<{ id: number; body: string; sha256: string }>;
+async function bodyHashes(): Promise<string[]> {
+  const rows = await all(getDb().select({ id: articles.id, body: articles.body, sha256: articles.sha256 }).from(articles));
   return rows.filter((r) => crypto.createHash('sha256').update(r.body, 'utf8').digest('hex') !== r.sha256).map((r) => `article ${r.id}`);
 }
 
@@ -71,7 +69,7 @@ describe('invariants after a burst of mixed writes', () => {
     const state = { annotations: [] as number[], links: [] as number[] };
     const table = ops(state);
     await createAnnotation({ actor: w.people.authorReviewer.actor, articleId: w.articleId, input: { label: 'claim', start: 0, end: 9 } });
-    state.annotations.push(...(getSqlite().prepare('select id from annotations').pluck().all() as number[]));
+    state.annotations.push(...(await all(getDb().select({ id: annotations.id }).from(annotations).orderBy(annotations.id))).map((r) => r.id));
     const outcome = { ok: 0, refused: 0 };
     for (let i = 0; i < 1500; i++) {
       const actor = w.people[pick(WRITERS)].actor;
@@ -85,9 +83,9 @@ describe('invariants after a burst of mixed writes', () => {
     }
     expect(outcome.ok).toBeGreaterThan(200);
     expect(outcome.refused).toBeGreaterThan(100);
-    const problems = runChecks();
+    const problems = await invariantProblems();
     expect(Object.entries(problems).filter(([, p]) => p.length), JSON.stringify(problems).slice(0, 2000)).toEqual([]);
-    expect(bodyHashes()).toEqual([]);
+    expect(await bodyHashes()).toEqual([]);
   });
 });
 
@@ -101,36 +99,29 @@ describe('the checks catch planted corruption', () => {
     await createLink({ actor, input: { fromAnnotationId: from.id, toAnnotationId: to.id, relation: 'corroborates' } });
   });
 
-  const plant = (sql: string, check: string) => {
-    const sqlite = getSqlite();
-    sqlite.exec('savepoint plant');
-    try {
-      sqlite.pragma('foreign_keys = OFF');
-      sqlite.exec(sql);
-      const problems = runChecks()[check];
-      expect(problems.length, `${check} did not notice: ${sql}`).toBeGreaterThan(0);
-    } finally {
-      sqlite.exec('rollback to plant; release plant');
-      sqlite.pragma('foreign_keys = ON');
-    }
+  /** `sql` on both engines, or `{ sqlite, pg }` where they must differ. */
+  const plant = async (sql: string | { sqlite: string; pg: string }, check: string) => {
+    const corruption = typeof sql === 'string' ? { sqlite: sql, pg: sql } : sql;
+    const problems = (await problemsWhile(corruption))[check];
+    expect(problems.length, `${check} did not notice: ${JSON.stringify(sql)}`).toBeGreaterThan(0);
   };
   test('an exact that no longer matches the article', () =>
     plant("update annotations set exact = 'tampered' where id = (select min(id) from annotations where deleted_at is null)", 'annotation spans match their articles'));
   test('a span past the end of its article', () =>
     plant('update annotations set "end" = 1000000 where id = (select min(id) from annotations where deleted_at is null)', 'annotation spans match their articles'));
   test('a live link to a deleted annotation', () =>
-    plant('update annotations set deleted_at = 1 where id = (select from_annotation_id from links where deleted_at is null limit 1)', 'no live link to a deleted annotation'));
+    plant(
+      {
+        sqlite: 'update annotations set deleted_at = 1 where id = (select from_annotation_id from links where deleted_at is null limit 1)',
+        pg: 'update annotations set deleted_at = now() where id = (select from_annotation_id from links where deleted_at is null limit 1)',
+      },
+      'no live link to a deleted annotation',
+    ));
   test('a status that its reviews do not derive', () =>
     plant("update annotations set status = case status when 'accepted' then 'rejected' else 'accepted' end where id = (select min(id) from annotations where deleted_at is null)", 'annotation statuses match their reviews'));
 });
 
-test('a review of an older version that still counts is noticed (issue 13, item 2)', () => {
-  const sqlite = getSqlite();
-  sqlite.exec('savepoint plant');
-  try {
-    sqlite.exec('update annotations set substance_version = version + 1 where id = (select annotation_id from reviews where annotation_id is not null and superseded_at is null limit 1)');
-    expect(runChecks()['only reviews of the current annotation version count'].length).toBeGreaterThan(0);
-  } finally {
-    sqlite.exec('rollback to plant; release plant');
-  }
+test('a review of an older version that still counts is noticed (issue 13, item 2)', async () => {
+  const sql = 'update annotations set substance_version = version + 1 where id = (select annotation_id from reviews where annotation_id is not null and superseded_at is null limit 1)';
+  expect((await problemsWhile({ sqlite: sql, pg: sql }))['only reviews of the current annotation version count'].length).toBeGreaterThan(0);
 });

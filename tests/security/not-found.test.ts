@@ -42,7 +42,7 @@ describe.each(byId.map((row) => [`${rowTitle(row)} (${row.what})`, row] as const
       expect(real.status).toBe(404);
       expect(real.json).toEqual(none.json);
     } finally {
-      restoreCast(w);
+      await restoreCast(w);
     }
   });
 });
@@ -62,13 +62,13 @@ test('lib/data answers a stranger the same for an item of another project and a 
   const stranger = w.people.nonMember.actor;
   const missing = Number(MISSING);
   const cases: Array<[string, (id: number) => unknown, number]> = [
-    ['getAnnotation', async (id) => await getAnnotation({ actor: stranger, annotationId: id }), w.annotation().id],
-    ['getLink', async (id) => await getLink({ actor: stranger, linkId: id }), w.link().id],
+    ['getAnnotation', async (id) => await getAnnotation({ actor: stranger, annotationId: id }), (await w.annotation()).id],
+    ['getLink', async (id) => await getLink({ actor: stranger, linkId: id }), (await w.link()).id],
     ['getArticle', async (id) => await getArticle({ actor: stranger, articleId: id }), w.articleId],
-    ['listComments', async (id) => await listComments({ actor: stranger, target: { kind: 'annotation', id } }), w.annotation().id],
-    ['historyOf', async (id) => await historyOf({ actor: stranger, kind: 'link', id }), w.link().id],
-    ['deleteComment', async (id) => await deleteComment({ actor: stranger, commentId: id }), w.comment()],
-    ['reviewAnnotation', (id) => reviewAnnotation({ actor: stranger, id, input: { decision: 'accept' } }), w.annotation().id],
+    ['listComments', async (id) => await listComments({ actor: stranger, target: { kind: 'annotation', id } }), (await w.annotation()).id],
+    ['historyOf', async (id) => await historyOf({ actor: stranger, kind: 'link', id }), (await w.link()).id],
+    ['deleteComment', async (id) => await deleteComment({ actor: stranger, commentId: id }), await w.comment()],
+    ['reviewAnnotation', (id) => reviewAnnotation({ actor: stranger, id, input: { decision: 'accept' } }), (await w.annotation()).id],
   ];
   for (const [name, call, existing] of cases) {
     expect(await refusal(() => call(existing)), name).toEqual(await refusal(() => call(missing)));

@@ -7,12 +7,11 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { callRoute, importRoute } from './routeCall';
-import { getSqlite } from '@/lib/db/client';
 import { updateAnnotation } from '@/lib/data/annotations';
 import { listReviews, reviewAnnotation, reviewLink, reviewQueue, settle } from '@/lib/data/reviews';
 import { getLink } from '@/lib/data/linkViews';
 import { listInbox } from '@/lib/data/inbox';
-import { INVARIANTS } from '@/cli/invariants';
+import { allProblems } from './checks';
 import { buildWorld, type World } from './world';
 
 let w: World;
@@ -20,11 +19,11 @@ beforeAll(async () => {
   w = await buildWorld();
 }, 60_000);
 
-const problems = () => INVARIANTS.flatMap((inv) => inv.run(getSqlite()));
+const problems = allProblems;
 
 /** A claim by the authoring reviewer, accepted by the other reviewer and the lead. */
 async function acceptedClaim(): Promise<number> {
-  const id = w.annotation().id;
+  const id = (await w.annotation()).id;
   await reviewAnnotation({ actor: w.people.otherReviewer.actor, id, input: { decision: 'accept' } });
   await reviewAnnotation({ actor: w.people.lead.actor, id, input: { decision: 'accept' } });
   return id;
@@ -41,7 +40,7 @@ describe('lib/data', () => {
     expect(view.status).toBe('proposed');
     expect(view.reviews).toHaveLength(2);
     expect(view.reviews.every((r) => r.forOlderVersion && r.superseded && r.targetVersion === 1)).toBe(true);
-    expect(problems()).toEqual([]);
+    expect(await problems()).toEqual([]);
   });
 
   test('the reviewers see it in their inbox and queue; reviewing the new version counts again', async () => {
@@ -56,11 +55,11 @@ describe('lib/data', () => {
     const queued = (await reviewQueue({ actor: w.people.otherReviewer.actor, projectId: w.projectId })).groups.flatMap((g) => g.items.map((i) => i.id));
     expect(queued).toContain(id);
     expect((await reviewAnnotation({ actor: w.people.otherReviewer.actor, id, input: { decision: 'accept' } })).status).toBe('accepted');
-    expect(problems()).toEqual([]);
+    expect(await problems()).toEqual([]);
   });
 
   test('a settlement of the old version no longer decides', async () => {
-    const id = w.annotation().id;
+    const id = (await w.annotation()).id;
     await reviewAnnotation({ actor: w.people.otherReviewer.actor, id, input: { decision: 'accept' } });
     await reviewAnnotation({ actor: w.people.lead.actor, id, input: { decision: 'reject', reason: 'not a claim' } });
     await settle({ actor: w.people.lead.actor, kind: 'annotation', id, input: { decision: 'reject', reason: 'settled' } });
@@ -69,13 +68,13 @@ describe('lib/data', () => {
   });
 
   test('a link whose end changed in substance is proposed again', async () => {
-    const link = w.link();
+    const link = await w.link();
     await reviewLink({ actor: w.people.otherReviewer.actor, id: link.id, input: { decision: 'accept' } });
     expect((await getLink({ actor: w.people.viewer.actor, linkId: link.id })).status).toBe('accepted');
     await updateAnnotation({ actor: w.people.authorReviewer.actor, annotationId: link.fromAnnotationId, ifMatch: 1, input: { start: 2, end: 14 } });
     expect((await getLink({ actor: w.people.viewer.actor, linkId: link.id })).status).toBe('proposed');
     expect((await listReviews({ actor: w.people.viewer.actor, kind: 'link', id: link.id })).reviews[0].forOlderVersion).toBe(true);
-    expect(problems()).toEqual([]);
+    expect(await problems()).toEqual([]);
   });
 });
 

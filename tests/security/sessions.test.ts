@@ -14,7 +14,10 @@ import { sessionCookieUser } from '@/lib/data/signin';
 import { createToken, userIdForToken } from '@/lib/data/tokens';
 import { resetPassword } from '@/lib/data/users';
 import { SYSTEM } from '@/lib/data/actor';
-import { getSqlite } from '@/lib/db/client';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { first } from '@/lib/db/query';
+import { users } from '@/lib/db/tables';
 import { buildWorld, type World } from './world';
 
 const COOKIE = 'next-auth.session-token';
@@ -23,12 +26,12 @@ beforeAll(async () => {
   w = await buildWorld();
 }, 60_000);
 
-const sessionVersion = (userId: number) => getSqlite().prepare('select session_version from users where id = ?').pluck().get(userId) as number;
+const sessionVersion = async (userId: number) => (await first(getDb().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId))))!.sv;
 
 /** A session cookie exactly as sign-in makes it (the same jwt callback and encoder), signed in `agoMs` ago. */
 async function signedIn(userId: number, agoMs = 0) {
   const session = await startSession(userId, Date.now() - agoMs);
-  const token = { sub: String(userId), uid: userId, sv: sessionVersion(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) };
+  const token = { sub: String(userId), uid: userId, sv: await sessionVersion(userId), sid: session.id, sat: Math.floor(session.signedInAt / 1000) };
   const jwt = await authOptions.jwt!.encode!({ token, secret: authOptions.secret!, maxAge: SESSION_MAX_AGE_SECONDS });
   return { cookie: `${COOKIE}=${jwt}`, claims: token };
 }

@@ -37,14 +37,14 @@ describe('invalid UTF-8 in a JSON body', () => {
     const mod = (await importRoute('/api/articles/:articleId/annotations'))!;
     const json = new TextEncoder().encode('{"label":"claim","start":0,"end":9,"note":"caf');
     const bytes = new Uint8Array([...json, 0xe9, ...new TextEncoder().encode('"}')]);
-    const before = snapshot();
+    const before = await snapshot();
     const result = await callRoute(mod, {
       method: 'POST', url: `/api/articles/${w.articleId}/annotations`, params: { articleId: String(w.articleId) },
       token: w.people.authorReviewer.token, rawBody: bytes, headers: { 'content-type': 'application/json' },
     });
     expect(result.status).toBe(400);
     expect(result.json).toMatchObject({ error: { code: 'bad_request', message: expect.stringContaining('UTF-8') } });
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -56,11 +56,11 @@ describe('the Origin check compares the scheme', () => {
   });
   test('through a route: 403 and nothing written', async () => {
     const mod = (await importRoute('/api/links'))!;
-    const body = { fromAnnotationId: w.annotation().id, toAnnotationId: w.annotation({ articleId: w.article2Id }).id, relation: 'corroborates' };
-    const before = snapshot();
+    const body = { fromAnnotationId: (await w.annotation()).id, toAnnotationId: (await w.annotation({ articleId: w.article2Id })).id, relation: 'corroborates' };
+    const before = await snapshot();
     const result = await callRoute(mod, { method: 'POST', url: '/api/links', params: {}, token: w.people.authorReviewer.token, origin: 'https://localhost', body });
     expect(result.status).toBe(403);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });
 
@@ -103,7 +103,7 @@ describe("a deleted comment's text in the history", () => {
   const SECRET = 'my source is the minister';
   let annotationId: number;
   beforeAll(async () => {
-    annotationId = w.annotation().id;
+    annotationId = (await w.annotation()).id;
     const author = w.people.otherReviewer.actor;
     const c = await addComment({ actor: author, target: { kind: 'annotation', id: annotationId }, input: { body: SECRET } });
     await deleteComment({ actor: author, commentId: c.id });
@@ -127,19 +127,19 @@ describe("a deleted comment's text in the history", () => {
 
 describe('a final verdict on one\'s own claim', () => {
   test('lib/data: refused like settling one\'s own item; another lead may give it', async () => {
-    const claim = w.annotation({ author: 'lead' }).id;
-    const before = snapshot();
+    const claim = (await w.annotation({ author: 'lead' })).id;
+    const before = await snapshot();
     const refused = await refusal(async () => await finalizeVerdict({ actor: w.people.lead.actor, annotationId: claim, input: { verdict: 'false', rationale: 'Mine.' } }));
     expect(refused.status).toBe(403);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     expect((await listVerdicts({ actor: w.people.lead.actor, annotationId: claim })).canFinalize).toBe(false);
   });
   test('HTTP: 403', async () => {
-    const claim = w.annotation({ author: 'lead' }).id;
+    const claim = (await w.annotation({ author: 'lead' })).id;
     const mod = (await importRoute('/api/annotations/:id/verdicts'))!;
-    const before = snapshot();
+    const before = await snapshot();
     const result = await callRoute(mod, { method: 'POST', url: `/api/annotations/${claim}/verdicts`, params: { id: String(claim) }, token: w.people.lead.token, body: { verdict: 'true', rationale: 'Mine.', final: true } });
     expect(result.status).toBe(403);
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -3,6 +3,8 @@
  * two reviewers (one authors every target), a lead; a site admin and a stranger outside it; a
  * disabled member. Each has a real personal API token from lib/data/tokens.ts. Targets
  * (annotations, links) are made fresh for every cell so that cells never depend on each other.
+ * It runs on either engine (SQLite, or PostgreSQL with DATABASE_URL): every fixture is written
+ * through drizzle builders run by lib/db/query.ts, so each maker answers a promise.
  */
 import crypto from 'node:crypto';
 
@@ -11,8 +13,10 @@ import { createToken } from '@/lib/data/tokens';
 import { createUser, disableUser } from '@/lib/data/users';
 import { createProject, setMember } from '@/lib/data/projects';
 import { importArticle } from '@/lib/data/articles';
-import { getDb, getSqlite } from '@/lib/db/client';
-import { annotations, links, reviews } from '@/lib/db/tables';
+import { eq, ne, sql } from 'drizzle-orm';
+import { getDb, writeTransaction } from '@/lib/db/client';
+import { exec, first, sqlAll, sqlFirst } from '@/lib/db/query';
+import { annotations, articles, comments, links, memberships, reviews, users } from '@/lib/db/tables';
 import type { Role } from '@/lib/db/tables';
 
 export const ACTOR_KINDS = ['anonymous', 'nonMember', 'viewer', 'authorReviewer', 'otherReviewer', 'lead', 'admin', 'disabled'] as const;
@@ -50,21 +54,21 @@ export interface World {
   article2Id: number;
   foreignArticleId: number;
   /** A fresh live annotation (author: the authoring reviewer unless given). */
-  annotation(opts?: { author?: UserKind; articleId?: number; start?: number; end?: number }): AnnotationRow;
+  annotation(opts?: { author?: UserKind; articleId?: number; start?: number; end?: number }): Promise<AnnotationRow>;
   /** A fresh live link between two fresh annotations in different articles. */
-  link(opts?: { author?: UserKind }): LinkRow;
+  link(opts?: { author?: UserKind }): Promise<LinkRow>;
   /** A fresh annotation by the authoring reviewer, tombstoned a moment ago. */
-  deletedAnnotation(): number;
+  deletedAnnotation(): Promise<number>;
   /** A fresh annotation accepted by one reviewer and rejected by another: disputed. */
-  disputedAnnotation(): number;
+  disputedAnnotation(): Promise<number>;
   /** A fresh link accepted by one reviewer and rejected by another: disputed. */
-  disputedLink(): number;
+  disputedLink(): Promise<number>;
   /** A fresh comment (by the authoring reviewer unless given) on a fresh annotation. */
-  comment(author?: UserKind): number;
+  comment(author?: UserKind): Promise<number>;
   /** The id of a fresh API token of `kind` (the secret is not kept). */
   tokenOf(kind: UserKind): Promise<number>;
   /** A review row written directly (status recomputation is not simulated). */
-  review(target: { annotationId?: number; linkId?: number }, reviewer: UserKind, decision?: 'accept' | 'reject'): number;
+  review(target: { annotationId?: number; linkId?: number }, reviewer: UserKind, decision?: 'accept' | 'reject'): Promise<number>;
 }
 
 export type AnnotationRow = typeof annotations.$inferSelect;
@@ -88,25 +92,26 @@ async function person(kind: UserKind): Promise<Person> {
   return { id: user.id, email, token, actor: { userId: user.id } };
 }
 
-// Synchronous on purpose (better-sqlite3 through drizzle): the matrix builds its cases in plain callbacks.
-function insertAnnotation(projectId: number, articleId: number, authorId: number, start: number, end: number): AnnotationRow {
+async function insertAnnotation(projectId: number, articleId: number, authorId: number, start: number, end: number): Promise<AnnotationRow> {
   const db = getDb();
-  const body = getSqlite().prepare('select body from articles where id = ?').pluck().get(articleId) as string;
-  return db
-    .insert(annotations)
-    .values({
-      projectId,
-      articleId,
-      authorId,
-      label: 'claim',
-      start,
-      end,
-      exact: body.slice(start, end),
-      prefix: body.slice(Math.max(0, start - 32), start),
-      suffix: body.slice(end, end + 32),
-    })
-    .returning()
-    .get();
+  const { body } = (await first(db.select({ body: articles.body }).from(articles).where(eq(articles.id, articleId))))!;
+  const row = await first(
+    db
+      .insert(annotations)
+      .values({
+        projectId,
+        articleId,
+        authorId,
+        label: 'claim',
+        start,
+        end,
+        exact: body.slice(start, end),
+        prefix: body.slice(Math.max(0, start - 32), start),
+        suffix: body.slice(end, end + 32),
+      })
+      .returning(),
+  );
+  return row!;
 }
 
 /** Builds the world once per test file (about eight argon2 hashes). */
@@ -139,57 +144,61 @@ export async function buildWorld(): Promise<World> {
     articleId: a.id,
     article2Id: b.id,
     foreignArticleId: f.id,
-    annotation(opts = {}) {
+    async annotation(opts = {}) {
       const [s, e] = nextSpan();
       const articleId = opts.articleId ?? a.id;
       const projectId = articleId === f.id ? other.id : project.id;
       return insertAnnotation(projectId, articleId, people[opts.author ?? 'authorReviewer'].id, opts.start ?? s, opts.end ?? e);
     },
-    link(opts = {}) {
-      const x = world.annotation({ articleId: a.id });
-      const y = world.annotation({ articleId: b.id });
+    async link(opts = {}) {
+      const x = await world.annotation({ articleId: a.id });
+      const y = await world.annotation({ articleId: b.id });
       const [from, to] = x.id < y.id ? [x, y] : [y, x];
-      return getDb()
-        .insert(links)
-        .values({ projectId: project.id, fromAnnotationId: from.id, toAnnotationId: to.id, relation: 'corroborates', authorId: people[opts.author ?? 'authorReviewer'].id })
-        .returning()
-        .get();
+      const row = await first(
+        getDb()
+          .insert(links)
+          .values({ projectId: project.id, fromAnnotationId: from.id, toAnnotationId: to.id, relation: 'corroborates', authorId: people[opts.author ?? 'authorReviewer'].id })
+          .returning(),
+      );
+      return row!;
     },
-    deletedAnnotation() {
-      const row = world.annotation();
-      getSqlite().prepare('update annotations set deleted_at = ? where id = ?').run(Date.now(), row.id);
+    async deletedAnnotation() {
+      const row = await world.annotation();
+      await exec(getDb().update(annotations).set({ deletedAt: new Date() }).where(eq(annotations.id, row.id)));
       return row.id;
     },
-    disputedAnnotation() {
-      const row = world.annotation();
-      world.review({ annotationId: row.id }, 'otherReviewer', 'accept');
-      world.review({ annotationId: row.id }, 'lead', 'reject');
-      getSqlite().prepare("update annotations set status = 'disputed' where id = ?").run(row.id);
+    async disputedAnnotation() {
+      const row = await world.annotation();
+      await world.review({ annotationId: row.id }, 'otherReviewer', 'accept');
+      await world.review({ annotationId: row.id }, 'lead', 'reject');
+      await exec(getDb().update(annotations).set({ status: 'disputed' }).where(eq(annotations.id, row.id)));
       return row.id;
     },
-    disputedLink() {
-      const row = world.link();
-      world.review({ linkId: row.id }, 'otherReviewer', 'accept');
-      world.review({ linkId: row.id }, 'lead', 'reject');
-      getSqlite().prepare("update links set status = 'disputed' where id = ?").run(row.id);
+    async disputedLink() {
+      const row = await world.link();
+      await world.review({ linkId: row.id }, 'otherReviewer', 'accept');
+      await world.review({ linkId: row.id }, 'lead', 'reject');
+      await exec(getDb().update(links).set({ status: 'disputed' }).where(eq(links.id, row.id)));
       return row.id;
     },
     async tokenOf(kind) {
       return (await createToken({ actor: SYSTEM, input: { name: 'fixture', userId: people[kind].id } })).id;
     },
-    comment(author = 'authorReviewer') {
-      const row = world.annotation();
-      const sqlite = getSqlite();
-      const info = sqlite.prepare('insert into comments (project_id, annotation_id, author_id, body) values (?, ?, ?, ?)').run(project.id, row.id, people[author].id, 'First!');
-      return Number(info.lastInsertRowid);
+    async comment(author = 'authorReviewer') {
+      const row = await world.annotation();
+      const inserted = await first(
+        getDb().insert(comments).values({ projectId: project.id, annotationId: row.id, authorId: people[author].id, body: 'First!' }).returning({ id: comments.id }),
+      );
+      return inserted!.id;
     },
-    review(target, reviewer, decision = 'accept') {
-      const row = getDb()
-        .insert(reviews)
-        .values({ projectId: project.id, annotationId: target.annotationId ?? null, linkId: target.linkId ?? null, reviewerId: people[reviewer].id, decision, targetVersion: 1 })
-        .returning({ id: reviews.id })
-        .get();
-      return row.id;
+    async review(target, reviewer, decision = 'accept') {
+      const row = await first(
+        getDb()
+          .insert(reviews)
+          .values({ projectId: project.id, annotationId: target.annotationId ?? null, linkId: target.linkId ?? null, reviewerId: people[reviewer].id, decision, targetVersion: 1 })
+          .returning({ id: reviews.id }),
+      );
+      return row!.id;
     },
   };
   return world;
@@ -198,35 +207,54 @@ export async function buildWorld(): Promise<World> {
 const SNAPSHOT_TABLES = ['users', 'projects', 'memberships', 'articles', 'annotations', 'links', 'reviews', 'comments', 'verdicts', 'events', 'inbox_state'];
 
 /**
- * A fingerprint of every domain table (api_tokens and login_failures are left out: using a
- * token stamps last_used_at, and failed sign-ins are recorded on purpose).
+ * One value as the fingerprint keeps it. Only a before and an after of the same run (one
+ * engine) are ever compared, but the values are made plain all the same: a timestamp as its
+ * milliseconds (PostgreSQL's timestamptz comes back as a Date, SQLite's as a number), a
+ * boolean as 0/1, JSON as its text with sorted keys (jsonb answers an object).
  */
-export function snapshot(): string {
-  const sqlite = getSqlite();
+function plain(value: unknown): unknown {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'bigint') return Number(value);
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, plain((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/**
+ * A fingerprint of every domain table (api_tokens and login_failures are left out: using a
+ * token stamps last_used_at, and failed sign-ins are recorded on purpose). Rows are compared
+ * as a sorted set of their plain values, so neither engine's physical row order matters.
+ */
+export async function snapshot(): Promise<string> {
+  const db = getDb();
   const hash = crypto.createHash('sha256');
   for (const table of SNAPSHOT_TABLES) {
-    const rows = sqlite.prepare(`select * from "${table}" order by rowid`).raw().all();
-    hash.update(table).update(JSON.stringify(rows));
+    const rows = await sqlAll<Record<string, unknown>>(db, sql`select * from ${sql.identifier(table)}`);
+    const lines = rows.map((row) => JSON.stringify(plain(row))).sort();
+    hash.update(table).update(String(lines.length)).update(lines.join('\n'));
   }
   return hash.digest('hex');
 }
 
 /** Row counts, for messages when a snapshot differs. */
-export function tableCounts(): Record<string, number> {
-  const sqlite = getSqlite();
-  return Object.fromEntries(SNAPSHOT_TABLES.map((t) => [t, sqlite.prepare(`select count(*) from "${t}"`).pluck().get() as number]));
+export async function tableCounts(): Promise<Record<string, number>> {
+  const db = getDb();
+  const counts: Record<string, number> = {};
+  for (const t of SNAPSHOT_TABLES) counts[t] = Number((await sqlFirst<{ n: number }>(db, sql`select count(*) as n from ${sql.identifier(t)}`))?.n ?? 0);
+  return counts;
 }
 
-
 /** Puts the cast back (roles, enabled/disabled) after a cell that changed memberships or accounts. */
-export function restoreCast(w: World): void {
-  const sqlite = getSqlite();
+export async function restoreCast(w: World): Promise<void> {
   const keep = Object.entries(MEMBER_ROLES) as Array<[UserKind, Role]>;
-  sqlite.transaction(() => {
-    sqlite.prepare('delete from memberships where project_id = ?').run(w.projectId);
-    const insert = sqlite.prepare('insert into memberships (project_id, user_id, role) values (?, ?, ?)');
-    for (const [kind, role] of keep) insert.run(w.projectId, w.people[kind].id, role);
-    sqlite.prepare('update users set disabled_at = null where id <> ?').run(w.people.disabled.id);
-    sqlite.prepare('update users set disabled_at = 1 where id = ?').run(w.people.disabled.id);
-  })();
+  await writeTransaction(async (tx) => {
+    await exec(tx.delete(memberships).where(eq(memberships.projectId, w.projectId)));
+    await exec(tx.insert(memberships).values(keep.map(([kind, role]) => ({ projectId: w.projectId, userId: w.people[kind].id, role }))));
+    await exec(tx.update(users).set({ disabledAt: null }).where(ne(users.id, w.people.disabled.id)));
+    await exec(tx.update(users).set({ disabledAt: new Date(1) }).where(eq(users.id, w.people.disabled.id)));
+  });
 }
