@@ -4,6 +4,7 @@
  * ledger of every write the server acknowledged so none can go missing unnoticed.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { call, prng, type Timed } from './harness';
 import type { BenchWorld } from './setup';
 
@@ -119,6 +120,31 @@ export async function runClient(o: ClientOptions): Promise<void> {
   const me = o.shared[Math.floor(o.client / 2) % o.shared.length];
   for (let i = 0; i < o.ops && !(o.stop?.() ?? false); i++) {
     await OPS[o.mix[Math.floor(random() * o.mix.length)]](o, reviewer.token, me, random);
+  }
+}
+
+/** Every acknowledged write that is not in the PostgreSQL database (an empty list: nothing lost). */
+export async function lostWritesPg(url: string, ledger: Ledger): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const lost: string[] = [];
+    const ids = [...ledger.annotations.keys()];
+    const { rows } = await client.query<{ id: number; version: number; note: string }>('select id, version, note from annotations where id = any($1::int[])', [ids]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const [id, acked] of ledger.annotations) {
+      const row = byId.get(id);
+      if (!row) lost.push(`annotation ${id} is missing`);
+      else if (row.version < acked.version) lost.push(`annotation ${id} is at version ${row.version}, but version ${acked.version} was acknowledged`);
+      else if (row.version === acked.version && row.note !== acked.note) lost.push(`annotation ${id} version ${acked.version} has note ${row.note}, acknowledged ${acked.note}`);
+    }
+    for (const [table, wanted] of [['links', ledger.links], ['reviews', ledger.reviews]] as const) {
+      const found = new Set((await client.query<{ id: number }>(`select id from ${table} where id = any($1::int[])`, [[...wanted]])).rows.map((r) => r.id));
+      for (const id of wanted) if (!found.has(id)) lost.push(`${table.slice(0, -1)} ${id} is missing`);
+    }
+    return lost;
+  } finally {
+    await client.end();
   }
 }
 

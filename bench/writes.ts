@@ -6,17 +6,26 @@
  * request with better-sqlite3 takes the same load shape just before and just after our create
  * phase; our create-annotation throughput is printed as a ratio to the mean of the two. BENCH_OUT=<file> writes one flat JSON object with
  * writesOverBare, p50Ms, p99Ms, lost and errors5xx. Loopback only; every loop is bounded.
+ *
+ * With DATABASE_URL=postgres://... the app runs on that PostgreSQL database (use an empty one:
+ * scripts/pg-test-database.mjs) and the baseline is a bare node-postgres server
+ * (bench/bareServerPg.mjs) inserting into the same server; BENCH_INSTANCES=2 starts two app
+ * servers on the database and spreads the clients over both (the baseline then runs as two
+ * processes too).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { call, freshDataDir, percentile, ROOT, startServer, stopServer, waitHealthy } from './harness';
-import { lostWrites, newLedger, newStats, runClient, type LoadStats, type OpKind } from './load';
+import { lostWrites, lostWritesPg, newLedger, newStats, runClient, type LoadStats, type OpKind } from './load';
 import { setupWorld, type BenchWorld } from './setup';
+import { closeDb } from '../lib/db/client';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 20);
 const OPS = Number(process.env.BENCH_OPS || 250);
 const PORT = Number(process.env.BENCH_PORT || 3187);
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES || 1));
+const PG_URL = process.env.DATABASE_URL || '';
 const MIX: OpKind[] = ['create', 'create', 'create', 'create', 'edit', 'edit', 'edit', 'link', 'link', 'review', 'review', 'review'];
 
 function throughput(stats: LoadStats, ok: (s: number) => boolean = (s) => s >= 200 && s < 300): number {
@@ -24,11 +33,11 @@ function throughput(stats: LoadStats, ok: (s: number) => boolean = (s) => s >= 2
   return n / ((stats.finished - stats.started) / 1000);
 }
 
-async function phase(base: string, world: BenchWorld, mix: OpKind[], others: number[]) {
+async function phase(bases: string[], world: BenchWorld, mix: OpKind[], others: number[]) {
   const ledger = newLedger();
   const stats = newStats();
   const shared = world.reviewers.map(() => ({ own: [] as Array<{ id: number; version: number }> }));
-  await Promise.all(Array.from({ length: CLIENTS }, (_, client) => runClient({ base, world, client, ops: OPS, mix, ledger, stats, shared, others })));
+  await Promise.all(Array.from({ length: CLIENTS }, (_, client) => runClient({ base: bases[client % bases.length], world, client, ops: OPS, mix, ledger, stats, shared, others })));
   stats.finished = performance.now();
   return { ledger, stats };
 }
@@ -49,15 +58,19 @@ async function linkTargets(base: string, world: BenchWorld): Promise<number[]> {
 
 async function bareBaseline(): Promise<LoadStats> {
   const dir = freshDataDir('bare');
-  const port = PORT + 1;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'bareServer.mjs'), String(port), path.join(dir, 'bare.sqlite')], { stdio: 'ignore' });
+  // One bare process per app instance, each on its own port, as the app's instances are.
+  const ports = Array.from({ length: INSTANCES }, (_, i) => PORT + 1 + 2 * i);
+  const children = ports.map((port) => PG_URL
+    ? spawn(process.execPath, [path.join(ROOT, 'bench', 'bareServerPg.mjs'), String(port)], { stdio: 'ignore', env: process.env })
+    : spawn(process.execPath, [path.join(ROOT, 'bench', 'bareServer.mjs'), String(port), path.join(dir, 'bare.sqlite')], { stdio: 'ignore' }));
   try {
-    await waitHealthy(`http://127.0.0.1:${port}`, 20_000);
+    for (const port of ports) await waitHealthy(`http://127.0.0.1:${port}`, 20_000);
     const stats = newStats();
     await Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
+        const base = `http://127.0.0.1:${ports[client % ports.length]}`;
         for (let i = 0; i < OPS; i++) {
-          const r = await call(`http://127.0.0.1:${port}`, 'x', 'POST', '/rows', { label: 'claim', start: i, end: i + 5, note: `c${client}-${i}` });
+          const r = await call(base, 'x', 'POST', '/rows', { label: 'claim', start: i, end: i + 5, note: `c${client}-${i}` });
           stats.latencies.push(r.ms);
           stats.byStatus.set(r.status, (stats.byStatus.get(r.status) ?? 0) + 1);
         }
@@ -66,7 +79,7 @@ async function bareBaseline(): Promise<LoadStats> {
     stats.finished = performance.now();
     return stats;
   } finally {
-    child.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -82,26 +95,31 @@ function describe(stats: LoadStats): string {
 
 async function main() {
   const dataDir = freshDataDir('bench');
-  console.log(`Starting the built app on 127.0.0.1:${PORT} with DATA_DIR=${dataDir} ...`);
-  const server = await startServer(PORT, dataDir);
+  const engine = PG_URL ? `PostgreSQL (${INSTANCES} instance${INSTANCES > 1 ? 's' : ''})` : `SQLite in ${dataDir}`;
+  console.log(`Starting the built app on 127.0.0.1:${PORT}${INSTANCES > 1 ? ` and ${INSTANCES - 1} more` : ''}, ${engine} ...`);
+  const servers = [];
+  for (let i = 0; i < INSTANCES; i++) servers.push(await startServer(PORT + 2 * i, dataDir));
+  const bases = servers.map((s) => s.base);
   try {
     const world = await setupWorld(dataDir, Math.ceil(CLIENTS / 2));
-    const others = await linkTargets(server.base, world);
+    const others = await linkTargets(bases[0], world);
     console.log(`Bare baseline before: ${CLIENTS} clients x ${OPS} single-row inserts ...`);
     const bareBefore = await bareBaseline();
     console.log(`${CLIENTS} clients x ${OPS} creates ...`);
-    const creates = await phase(server.base, world, ['create'], others);
+    const creates = await phase(bases, world, ['create'], others);
     console.log(`Bare baseline after: ${CLIENTS} clients x ${OPS} single-row inserts ...`);
     const bareAfter = await bareBaseline();
     console.log(`${CLIENTS} clients x ${OPS} mixed writes (create, If-Match edit, link, review) ...`);
-    const mixed = await phase(server.base, world, MIX, others);
-    await stopServer(server, 'SIGTERM');
-    const db = path.join(dataDir, 'workbench.sqlite');
-    const lost = [...lostWrites(db, creates.ledger), ...lostWrites(db, mixed.ledger)];
+    const mixed = await phase(bases, world, MIX, others);
+    for (const server of servers) await stopServer(server, 'SIGTERM');
+    const lost = PG_URL
+      ? [...(await lostWritesPg(PG_URL, creates.ledger)), ...(await lostWritesPg(PG_URL, mixed.ledger))]
+      : [...lostWrites(path.join(dataDir, 'workbench.sqlite'), creates.ledger), ...lostWrites(path.join(dataDir, 'workbench.sqlite'), mixed.ledger)];
     const invariants = checkInvariants(dataDir);
     report({ creates: creates.stats, mixed: mixed.stats, bare: [bareBefore, bareAfter], lost, invariants, acked: mixed.ledger.annotations.size + creates.ledger.annotations.size });
   } finally {
-    await stopServer(server, 'SIGTERM');
+    for (const server of servers) await stopServer(server, 'SIGTERM');
+    await closeDb();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
