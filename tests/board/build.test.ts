@@ -23,7 +23,9 @@ let projectId: number;
 let reviewerId: number;
 
 beforeAll(async () => {
-  const people = await Promise.all(Array.from({ length: 4 }, (_, i) => makeUser({ name: `Desk ${i}` })));
+  // One after another: concurrent sign-ups collide on PostgreSQL (SERIALIZABLE) and can exhaust their retries.
+  const people = [];
+  for (let i = 0; i < 4; i++) people.push(await makeUser({ name: `Desk ${i}` }));
   actor = people[0].actor;
   reviewerId = people[1].user.id;
   projectId = (await makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer']))).id;

@@ -76,7 +76,9 @@ function fullScans(plan: string, aliases: Record<string, string>): string[] {
 const ALIASES = { l: 'links', fa: 'annotations', ta: 'annotations', a: 'annotations', r: 'reviews', v: 'verdicts', m: 'board_members', d: 'board_dirty' };
 
 beforeAll(async () => {
-  const people = await Promise.all(Array.from({ length: 6 }, (_, i) => makeUser({ name: `Desk ${i}` })));
+  // One after another: concurrent sign-ups collide on PostgreSQL (SERIALIZABLE) and can exhaust their retries.
+  const people = [];
+  for (let i = 0; i < 6; i++) people.push(await makeUser({ name: `Desk ${i}` }));
   actor = people[0].actor;
   reviewerId = people[1].user.id;
   projectId = (await makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer']))).id;
