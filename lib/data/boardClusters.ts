@@ -17,7 +17,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { afterCommit, getDb, getSqlite, writeTransaction, type Db, type Tx } from '../db/client';
 import { onPostgres } from '../db/engine';
-import { inIds } from '../db/dialect';
+import { inIds, isTrue } from '../db/dialect';
 import type { Label, Relation, Status } from '../domain';
 import { sourceName } from '../text/sourceName';
 import { sqlAll, sqlExec, sqlFirst } from '../db/query';
@@ -83,15 +83,18 @@ class Lookups {
     }
     const claims = [...new Set(claimIds)].filter((id) => !this.verdicts.has(id));
     if (claims.length) {
-      const final = column(onPostgres() ? 'is_final' : 'is_final = 1');
       const newest = new Map<number, { id: number; verdict: string }>();
       for (const v of await sqlAll<{ id: number; annotationId: number; verdict: string }>(db, sql`
-        select id, annotation_id as "annotationId", verdict from verdicts where ${inIds(column('annotation_id'), claims)} and ${final} and deleted_at is null`)) {
+        select id, annotation_id as "annotationId", verdict from verdicts where ${inIds(column('annotation_id'), claims)} and ${isTrue(column('is_final'))} and deleted_at is null`)) {
         const seen = newest.get(v.annotationId);
         if (!seen || seen.id < v.id) newest.set(v.annotationId, v);
       }
       for (const id of claims) this.verdicts.set(id, newest.get(id)?.verdict ?? null);
     }
+  }
+
+  has(articleId: number): boolean {
+    return this.outlets.has(articleId);
   }
 
   outlet(articleId: number): string {
@@ -290,12 +293,11 @@ async function writeRows(db: Db | Tx, write: BulkWrite, rows: unknown[][]): Prom
 class Writer {
   totals: Totals = { clusters: 0, linked: 0, contested: 0, links: 0, disagreements: 0 };
   outlets = new Map<string, { statements: number; clusters: number }>();
-  private lookups = new Lookups();
   private members: unknown[][] = [];
   private clusters: unknown[][] = [];
   private links: unknown[][] = [];
 
-  constructor(private projectId: number, private graph: Graph) {}
+  constructor(private projectId: number, private graph: Graph, private lookups = new Lookups()) {}
 
   /** Reads the outlets and verdicts `write` will need for these components. */
   async load(db: Db | Tx, components: Component[]): Promise<void> {
@@ -424,11 +426,18 @@ async function* buildSteps(projectId: number, progress: BoardProgress): AsyncGen
     let end = i;
     for (let written = 0; end < components.length && written < WRITE_CHUNK; end++) written += components[end].nodes.length;
     const chunk = components.slice(i, end);
+    // SQLite reads outlets and verdicts inside the transaction that writes them, so a rename
+    // committed before it is seen, and one after it marks the rows it wrote dirty. PostgreSQL
+    // reads them just before: inside, every rename of an outlet in the chunk would be a
+    // serialization conflict with it (the rename's trigger reads board_members, which the chunk
+    // writes) and lose again to the next chunk on every retry; a rename the chunk misses is
+    // caught by the last step.
+    const lookups = new Lookups();
+    if (onPostgres()) await new Writer(projectId, graph, lookups).load(getDb(), chunk);
     await writeTransaction(async (tx) => {
-      // Outlets and verdicts are read inside the transaction that writes them, so a rename
-      // committed before it is seen, and one after it marks the rows it wrote dirty.
-      const writer = new Writer(projectId, graph);
-      await writer.load(tx, chunk);
+      // A writer per attempt: a transaction run again starts from nothing it wrote.
+      const writer = new Writer(projectId, graph, lookups);
+      if (!onPostgres()) await writer.load(tx, chunk);
       for (const component of chunk) writer.write(component);
       await writer.flush(tx);
     });
@@ -436,7 +445,28 @@ async function* buildSteps(projectId: number, progress: BoardProgress): AsyncGen
     i = end;
     yield;
   }
-  await writeTransaction((tx) => sqlExec(tx, sql`update board_state set built_generation = ${generation} where project_id = ${projectId}`));
+  await writeTransaction(async (tx) => {
+    if (onPostgres()) await markRenamedDirty(tx, projectId);
+    await sqlExec(tx, sql`update board_state set built_generation = ${generation} where project_id = ${projectId}`);
+  });
+}
+
+/**
+ * After a build on PostgreSQL: the statements written under an outlet their article no longer
+ * has (renamed while a chunk was being written, unseen by the rename's trigger) are marked
+ * dirty. Every chunk has committed, so a rename after this step's snapshot marks them itself.
+ */
+async function markRenamedDirty(tx: Tx, projectId: number): Promise<void> {
+  const written = await sqlAll<{ articleId: number; outlet: string }>(tx, sql`
+    select distinct article_id as "articleId", outlet from board_members where project_id = ${projectId}`);
+  if (written.length === 0) return;
+  const lookups = new Lookups();
+  await lookups.load(tx, written.map((w) => w.articleId), []);
+  const stale = [...new Set(written.filter((w) => !lookups.has(w.articleId) || lookups.outlet(w.articleId) !== w.outlet).map((w) => w.articleId))];
+  if (stale.length) {
+    await sqlExec(tx, sql`insert into board_dirty (project_id, annotation_id)
+      select project_id, annotation_id from board_members where ${inIds(column('article_id'), stale)} on conflict do nothing`);
+  }
 }
 
 const ids = (list: Iterable<number>) => [...list];

@@ -192,9 +192,15 @@ function statementsMatching(projectId: number, query: StatementQuery): SQL {
     return sql`select m.cluster_id from search_fts s join board_members m on m.annotation_id = s.rowid
       where search_fts match ${ftsMatch(query)} and s.rowid > 0 and m.project_id = ${projectId}`;
   }
-  return sql`select m.cluster_id from annotations a join board_members m on m.annotation_id = a.id
-    where a.deleted_at is null and statement_search_vector(a.exact || ' ' || a.note || ' ' || coalesce(a.attributes ->> 'speaker', ''))
-      @@ to_tsquery('statement_words', ${tsQuery(query)}) and a.project_id = ${projectId} and m.project_id = ${projectId}`;
+  // The matching statements are found first, through the GIN index (offset 0 keeps the
+  // planner from folding the subquery into a walk of board_members that computes the vector
+  // of every member's text, which it picks when a freshly built board's statistics say
+  // board_members is nearly empty), then their clusters through board_members' key.
+  return sql`select m.cluster_id from (
+      select a.id from annotations a where a.deleted_at is null and a.project_id = ${projectId}
+        and statement_search_vector(a.exact || ' ' || a.note || ' ' || coalesce(a.attributes ->> 'speaker', '')) @@ to_tsquery('statement_words', ${tsQuery(query)})
+      offset 0) hit
+    join board_members m on m.annotation_id = hit.id where m.project_id = ${projectId}`;
 }
 
 function shorten(s: string): string {
