@@ -112,4 +112,30 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
     await boardBuilt(projectId);
     expect((await claimBoard({ actor, projectId })).building).toBeNull();
   }, 60_000);
+
+  it('a build wanted inside a transaction starts once it has committed, outside it, and none when it rolls back', async () => {
+    // Whether a build is running: boardBuilt settles at once when none is.
+    const running = async () => {
+      let settled = false;
+      void boardBuilt(projectId).then(() => (settled = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      return !settled;
+    };
+    await staleBoard(projectId);
+    await expect(writeTransaction(async () => {
+      expect((await claimBoard({ actor, projectId })).building).toEqual({ done: 0, total: 0 });
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await running()).toBe(false);
+
+    let insideRunning: boolean | undefined;
+    await writeTransaction(async () => {
+      expect((await claimBoard({ actor, projectId })).building).toEqual({ done: 0, total: 0 });
+      insideRunning = await running();
+    });
+    expect(insideRunning).toBe(false);
+    expect(await running()).toBe(true);
+    await boardBuilt(projectId);
+    expect((await claimBoard({ actor, projectId })).building).toBeNull();
+  }, 60_000);
 });
