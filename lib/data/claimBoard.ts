@@ -11,7 +11,9 @@ import { boardClusters as c } from '../db/tables';
 import { LABELS, STATUSES, VERDICTS, type Label, type Relation, type Status, type Verdict } from '../domain';
 import { badRequest } from '../errors';
 import { choice, pageRequest, toPage, type KeyValue, type Page } from '../pagination/cursor';
-import { typedQuery, typedTerms } from '../search/query';
+import { ftsMatch, tsQuery, typedStatementQuery, typedTerms } from '../search/query';
+import type { StatementQuery } from '../search/statementQuery';
+import { onPostgres } from '../db/engine';
 import { projectAccess, type Actor } from './actor';
 import { after, orderBy, type SortKey } from './keyset';
 import { ensureBoard, type BoardProgress } from './boardClusters';
@@ -175,12 +177,30 @@ function filterWhere(projectId: number, f: BoardFilters): SQL | undefined {
       select m.cluster_id from reviews r join links l on l.id = r.link_id join board_members m on m.annotation_id = l.from_annotation_id
         where r.project_id = ${projectId} and r.reviewer_id = ${f.reviewer} and r.superseded_at is null)`);
   }
-  const match = f.q ? typedQuery(typedTerms(f.q)) : null;
-  if (match) {
-    parts.push(sql`${c.clusterId} in (select m.cluster_id from search_fts s join board_members m on m.annotation_id = s.rowid
-      where search_fts match ${match} and s.rowid > 0 and m.project_id = ${projectId})`);
-  }
+  const query = f.q ? typedStatementQuery(typedTerms(f.q)) : null;
+  if (query) parts.push(sql`${c.clusterId} in (${statementsMatching(projectId, query)})`);
   return and(...parts);
+}
+
+/**
+ * The clusters of the project's live statements that match typed words: FTS5's search_fts on
+ * SQLite; on PostgreSQL the GIN index over the same columns (drizzle/pg/0001_search.sql, 0007),
+ * through its indexed expression verbatim, the words stemmed by the index's own configuration.
+ */
+function statementsMatching(projectId: number, query: StatementQuery): SQL {
+  if (!onPostgres()) {
+    return sql`select m.cluster_id from search_fts s join board_members m on m.annotation_id = s.rowid
+      where search_fts match ${ftsMatch(query)} and s.rowid > 0 and m.project_id = ${projectId}`;
+  }
+  // The matching statements are found first, through the GIN index (offset 0 keeps the
+  // planner from folding the subquery into a walk of board_members that computes the vector
+  // of every member's text, which it picks when a freshly built board's statistics say
+  // board_members is nearly empty), then their clusters through board_members' key.
+  return sql`select m.cluster_id from (
+      select a.id from annotations a where a.deleted_at is null and a.project_id = ${projectId}
+        and statement_search_vector(a.exact || ' ' || a.note || ' ' || coalesce(a.attributes ->> 'speaker', '')) @@ to_tsquery('statement_words', ${tsQuery(query)})
+      offset 0) hit
+    join board_members m on m.annotation_id = hit.id where m.project_id = ${projectId}`;
 }
 
 function shorten(s: string): string {
@@ -219,13 +239,13 @@ async function detailsOf(db: Db, rows: ClusterRow[]): Promise<BoardCluster[]> {
     where p.rn <= ${STATEMENTS_PER_CELL} order by p.cluster_id, p.outlet, p.rn`);
   const rejected = new Map(
     (await sqlAll<{ clusterId: number; n: number }>(db, sql`
-      select clusterId, count(distinct linkId) as n from (
+      select "clusterId", count(distinct "linkId") as n from (
         select m.cluster_id as "clusterId", l.id as "linkId" from board_members m join links l on l.from_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
         union all
         select m.cluster_id, l.id from board_members m join links l on l.to_annotation_id = m.annotation_id
           where m.cluster_id in (${ids}) and l.status = 'rejected' and l.deleted_at is null and ${linkIdNotArchived(sql.raw('l.id'))}
-      ) group by clusterId`)).map((r) => [r.clusterId, r.n]),
+      ) rejected group by "clusterId"`)).map((r) => [r.clusterId, r.n]),
   );
   const cells = new Map<number, BoardCell[]>();
   const cellIndex = new Map<string, BoardCell>();

@@ -30,9 +30,9 @@ export function jsonInt(column: SQL | unknown, field: string): SQL {
   return onPostgres() ? sql`(${column} ->> ${field})::int` : sql`json_extract(${column}, ${`$.${field}`})`;
 }
 
-/** `expression in (ids)` for a list of integer ids bound as one parameter (json_each / unnest). */
+/** `expression in (ids)` for a list of integer ids bound as one parameter (json_each / = any: one array parameter, sql.param, since sql`` would spread an array into a list). */
 export function inIds(expression: SQL | unknown, ids: readonly number[]): SQL {
-  return onPostgres() ? sql`${expression} = any(${[...ids]}::int[])` : sql`${expression} in (select value from json_each(${JSON.stringify(ids)}))`;
+  return onPostgres() ? sql`${expression} = any(${sql.param([...ids])}::int[])` : sql`${expression} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
 
 /** SQLite's `indexed by` hint (its planner picks a worse index there); PostgreSQL has no hints. */

@@ -97,3 +97,15 @@ export function typedQuery(terms: string[], anyTerm = false): string | null {
 export function typedStatementQuery(terms: string[], anyTerm = false): StatementQuery | null {
   return terms.length ? { terms, every: !anyTerm, prefixLast: true } : null;
 }
+
+/**
+ * The same statement query as PostgreSQL to_tsquery input, for the configuration its index
+ * stems with (to_tsquery('statement_words', ...), drizzle/pg/0007_search_all_words.sql): each
+ * term a quoted operand (a quote doubled, a backslash escaped, though terms are runs of letters
+ * and digits), `:*` on a last term that may be a prefix, AND-ed unless `every` is false.
+ */
+export function tsQuery(query: StatementQuery): string {
+  const last = query.terms.length - 1;
+  const parts = query.terms.map((t, i) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${query.prefixLast && i === last ? ':*' : ''}`);
+  return parts.join(query.every ? ' & ' : ' | ');
+}

@@ -10,7 +10,8 @@ let projectId: number;
 let token: string, strangerToken: string;
 
 beforeAll(async () => {
-  const [member, other, stranger] = await Promise.all([makeUser(), makeUser(), makeUser()]);
+  // One after another: concurrent sign-ups collide on PostgreSQL (SERIALIZABLE) and can exhaust their retries.
+  const [member, other, stranger] = [await makeUser(), await makeUser(), await makeUser()];
   projectId = (await makeProject([[member.user.id, 'reviewer'], [other.user.id, 'reviewer']])).id;
   token = (await createToken({ actor: member.actor, input: { name: 'tests' } })).token;
   strangerToken = (await createToken({ actor: stranger.actor, input: { name: 'tests' } })).token;

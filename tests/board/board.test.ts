@@ -8,8 +8,10 @@ import { importArticle } from '@/lib/data/articles';
 import { SYSTEM, type Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { annotate, markDeleted } from '../links/fixtures';
-import { getSqlite } from '@/lib/db/client';
-import { link, makeDesk, reject, type Desk } from './fixtures';
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { sqlAll, sqlExec } from '@/lib/db/query';
+import { link, makeDesk, reject, staleBoard, type Desk } from './fixtures';
 
 let lead: Actor, rita: Actor, omar: Actor, viewer: Actor, stranger: Actor;
 let leadId: number, ritaId: number, omarId: number, viewerId: number;
@@ -17,7 +19,9 @@ let projectId: number;
 let desk: Desk;
 
 beforeAll(async () => {
-  const people = await Promise.all([makeUser({ name: 'Lena Lead' }), makeUser({ name: 'Rita Reviewer' }), makeUser({ name: 'Omar Other' }), makeUser(), makeUser()]);
+  // One after another: concurrent sign-ups collide on PostgreSQL (SERIALIZABLE) and can exhaust their retries.
+  const people = [];
+  for (const name of ['Lena Lead', 'Rita Reviewer', 'Omar Other', undefined, undefined]) people.push(await makeUser({ name }));
   [lead, rita, omar, viewer, stranger] = people.map((p) => p.actor);
   [leadId, ritaId, omarId, viewerId] = people.map((p) => p.user.id);
 });
@@ -122,17 +126,17 @@ describe('clusters', () => {
 });
 
 /** The project's board tables, in a stable order, to compare incremental upkeep with a rebuild. */
-function tables() {
-  const db = getSqlite();
-  const q = (sql: string) => db.prepare(sql).all(projectId);
+async function tables() {
+  const q = (query: ReturnType<typeof sql>) => sqlAll(getDb(), query);
   return {
-    clusters: q('select * from board_clusters where project_id = ? order by cluster_id'),
-    members: q('select * from board_members where project_id = ? order by annotation_id'),
-    links: q('select * from board_links where project_id = ? order by link_id'),
-    pairs: q('select a, b, corroborates, conflicts, n from board_outlet_pairs where project_id = ? and n <> 0 order by a, b'),
-    pairsCounted: q(`select a, b, sum(relation = 'corroborates') as corroborates, sum(relation = 'conflicts') as conflicts, count(*) as n from board_links where project_id = ? group by a, b order by a, b`),
-    outlets: q('select * from board_outlets where project_id = ? order by outlet'),
-    totals: q('select clusters, linked_clusters, contested, links, disagreements from board_state where project_id = ?'),
+    clusters: await q(sql`select * from board_clusters where project_id = ${projectId} order by cluster_id`),
+    members: await q(sql`select * from board_members where project_id = ${projectId} order by annotation_id`),
+    links: await q(sql`select * from board_links where project_id = ${projectId} order by link_id`),
+    pairs: await q(sql`select a, b, corroborates, conflicts, n from board_outlet_pairs where project_id = ${projectId} and n <> 0 order by a, b`),
+    pairsCounted: await q(sql`select a, b, sum(case when relation = 'corroborates' then 1 else 0 end) as corroborates,
+      sum(case when relation = 'conflicts' then 1 else 0 end) as conflicts, count(*) as n from board_links where project_id = ${projectId} group by a, b order by a, b`),
+    outlets: await q(sql`select * from board_outlets where project_id = ${projectId} order by outlet`),
+    totals: await q(sql`select clusters, linked_clusters, contested, links, disagreements from board_state where project_id = ${projectId}`),
   };
 }
 
@@ -153,22 +157,22 @@ describe('incremental upkeep', () => {
       () => link(omar, s.zamin, s.reuters),
       async () => reject(lead, (await link(rita, s.prices, s.claim)) as number),
       async () => await markDeleted(s.unn),
-      () => getSqlite().prepare('update annotations set deleted_at = null where id = ?').run(s.unn),
+      () => sqlExec(getDb(), sql`update annotations set deleted_at = null where id = ${s.unn}`),
       () => reviewAnnotation({ actor: omar, id: s.reuters, input: { decision: 'reject', reason: 'Not what the source says.' } }),
       async () => await finalizeVerdict({ actor: lead, annotationId: s.meduza, input: { verdict: 'misleading', rationale: 'Annexation is not recognized.' } }),
-      () => getSqlite().prepare("update annotations set label = 'quote' where id = ?").run(s.meduza),
+      () => sqlExec(getDb(), sql`update annotations set label = 'quote' where id = ${s.meduza}`),
       async () => await updateArticleMetadata({ actor: lead, articleId: desk.articles.Reuters, input: { outlet: 'Reuters Kyiv' } }),
       async () => await markDeleted(s.zamin),
     ];
     for (const step of steps) {
       await step();
       await board();
-      const kept = tables();
+      const kept = await tables();
       // The outlet graph's pair counters equal a GROUP BY over the counted links.
       expect(kept.pairs).toEqual(kept.pairsCounted);
-      getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
+      await staleBoard(projectId);
       await board();
-      expect(kept).toEqual(tables());
+      expect(kept).toEqual(await tables());
     }
   });
 });

@@ -8,12 +8,16 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSqlite } from '@/lib/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { getDb, writeTransaction } from '@/lib/db/client';
+import { annotations } from '@/lib/db/tables';
+import { exec, sqlExec, sqlFirst } from '@/lib/db/query';
 import { claimBoard, type ClaimBoard } from '@/lib/data/claimBoard';
 import { boardBuilt } from '@/lib/data/boardClusters';
 import type { Actor } from '@/lib/data/actor';
 import { makeProject, makeUser } from '../helpers';
 import { buildDesk } from './scaleCorpus';
+import { staleBoard } from './fixtures';
 
 const ARTICLES = 300;
 const MS = 1e6;
@@ -23,11 +27,13 @@ let projectId: number;
 let reviewerId: number;
 
 beforeAll(async () => {
-  const people = await Promise.all(Array.from({ length: 4 }, (_, i) => makeUser({ name: `Desk ${i}` })));
+  // One after another: concurrent sign-ups collide on PostgreSQL (SERIALIZABLE) and can exhaust their retries.
+  const people = [];
+  for (let i = 0; i < 4; i++) people.push(await makeUser({ name: `Desk ${i}` }));
   actor = people[0].actor;
   reviewerId = people[1].user.id;
   projectId = (await makeProject(people.map((p, i) => [p.user.id, i === 0 ? 'lead' : 'reviewer']))).id;
-  buildDesk(projectId, people.map((p) => p.user.id), ARTICLES);
+  await buildDesk(projectId, people.map((p) => p.user.id), ARTICLES);
 }, 120_000);
 
 /** What a reader sees of the board: totals, outlets, edges and the first page in every order. */
@@ -41,7 +47,6 @@ async function view(): Promise<unknown> {
 
 describe(`the first board build at ${ARTICLES} articles`, () => {
   it('answers "building" at once, builds in steps that never hold the event loop long, and misses no write made meanwhile', async () => {
-    const sqlite = getSqlite();
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const started = performance.now();
@@ -59,12 +64,16 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
       if (!b.building) break;
       seen.push(b.building);
     }
-    const ends = sqlite.prepare(`select min(id) as a, max(id) as b from annotations where project_id = ? and label = 'claim' and deleted_at is null`).get(projectId) as { a: number; b: number };
-    sqlite.prepare(`insert into links (project_id, from_annotation_id, to_annotation_id, relation, author_id) values (?, ?, ?, 'conflicts', ?)`)
-      .run(projectId, ends.a, ends.b, reviewerId);
-    sqlite.prepare(`update articles set outlet = 'Українська правда 🇺🇦' where project_id = ? and outlet = 'UNN'`).run(projectId);
-    const gone = (sqlite.prepare(`select id from annotations where project_id = ? and label = 'claim' and deleted_at is null order by id limit 1 offset 30`).get(projectId) as { id: number }).id;
-    sqlite.prepare('update annotations set deleted_at = 1 where id = ?').run(gone);
+    // Each write in a write transaction of its own, as the app writes (on PostgreSQL a
+    // serializable one, which is what keeps a rename from passing a build step unseen).
+    const ends = (await sqlFirst<{ a: number; b: number }>(getDb(), sql`select min(id) as a, max(id) as b from annotations
+      where project_id = ${projectId} and label = 'claim' and deleted_at is null`))!;
+    await writeTransaction((tx) => sqlExec(tx, sql`insert into links (project_id, from_annotation_id, to_annotation_id, relation, author_id)
+      values (${projectId}, ${ends.a}, ${ends.b}, 'conflicts', ${reviewerId})`));
+    await writeTransaction((tx) => sqlExec(tx, sql`update articles set outlet = 'Українська правда 🇺🇦' where project_id = ${projectId} and outlet = 'UNN'`));
+    const gone = (await sqlFirst<{ id: number }>(getDb(), sql`select id from annotations where project_id = ${projectId} and label = 'claim'
+      and deleted_at is null order by id limit 1 offset 30`))!.id;
+    await writeTransaction((tx) => exec(tx.update(annotations).set({ deletedAt: new Date(1) }).where(eq(annotations.id, gone))));
     await boardBuilt(projectId);
     const totalMs = performance.now() - started;
     delay.disable();
@@ -80,26 +89,52 @@ describe(`the first board build at ${ARTICLES} articles`, () => {
     const after = await claimBoard({ actor, projectId });
     expect(after.outlets.map((o) => o.name)).toContain('Українська правда 🇺🇦');
     expect(after.outlets.map((o) => o.name)).not.toContain('UNN');
-    const clusterOf = (id: number) => (sqlite.prepare('select cluster_id as c from board_members where annotation_id = ?').get(id) as { c: number } | undefined)?.c;
-    expect(clusterOf(ends.a)).toBeDefined();
-    expect(clusterOf(ends.a)).toBe(clusterOf(ends.b));
-    expect(clusterOf(gone)).toBeUndefined();
+    const clusterOf = async (id: number) => (await sqlFirst<{ c: number }>(getDb(), sql`select cluster_id as c from board_members where annotation_id = ${id}`))?.c;
+    expect(await clusterOf(ends.a)).toBeDefined();
+    expect(await clusterOf(ends.a)).toBe(await clusterOf(ends.b));
+    expect(await clusterOf(gone)).toBeUndefined();
 
     // The same board as a build from scratch of the project as it is now.
-    sqlite.prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
+    await staleBoard(projectId);
     expect((await claimBoard({ actor, projectId })).building).not.toBeNull();
     await boardBuilt(projectId);
     expect(await view()).toEqual(built);
   }, 120_000);
 
   it('a read while the build runs starts no second build, and a viewer outside the project gets 404 even then', async () => {
-    getSqlite().prepare('update board_state set generation = generation + 1 where project_id = ?').run(projectId);
+    await staleBoard(projectId);
     const a = await claimBoard({ actor, projectId });
     const b = await claimBoard({ actor, projectId });
     expect(a.building).not.toBeNull();
     expect(b.building).not.toBeNull();
     const stranger = (await makeUser()).actor;
     await expect(claimBoard({ actor: stranger, projectId })).rejects.toThrow(expect.objectContaining({ status: 404 }));
+    await boardBuilt(projectId);
+    expect((await claimBoard({ actor, projectId })).building).toBeNull();
+  }, 60_000);
+
+  it('a build wanted inside a transaction starts once it has committed, outside it, and none when it rolls back', async () => {
+    // Whether a build is running: boardBuilt settles at once when none is.
+    const running = async () => {
+      let settled = false;
+      void boardBuilt(projectId).then(() => (settled = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      return !settled;
+    };
+    await staleBoard(projectId);
+    await expect(writeTransaction(async () => {
+      expect((await claimBoard({ actor, projectId })).building).toEqual({ done: 0, total: 0 });
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await running()).toBe(false);
+
+    let insideRunning: boolean | undefined;
+    await writeTransaction(async () => {
+      expect((await claimBoard({ actor, projectId })).building).toEqual({ done: 0, total: 0 });
+      insideRunning = await running();
+    });
+    expect(insideRunning).toBe(false);
+    expect(await running()).toBe(true);
     await boardBuilt(projectId);
     expect((await claimBoard({ actor, projectId })).building).toBeNull();
   }, 60_000);

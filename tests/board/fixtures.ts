@@ -2,6 +2,9 @@
  * A small desk for the board tests: articles from several outlets (real wording, non-ASCII and
  * an emoji), statements inserted straight into annotations, links made through lib/data.
  */
+import { sql } from 'drizzle-orm';
+import { getDb } from '@/lib/db/client';
+import { sqlExec } from '@/lib/db/query';
 import { createLink } from '@/lib/data/links';
 import { reviewLink } from '@/lib/data/reviews';
 import type { Actor } from '@/lib/data/actor';
@@ -35,4 +38,9 @@ export async function link(actor: Actor, a: number, b: number, relation: Relatio
 
 export async function reject(actor: Actor, linkId: number): Promise<void> {
   await reviewLink({ actor, id: linkId, input: { decision: 'reject', reason: 'Wrong target: another statement.' } });
+}
+
+/** Makes the next read of the project's board build it from scratch (as an article deleted does). */
+export async function staleBoard(projectId: number): Promise<void> {
+  await sqlExec(getDb(), sql`update board_state set generation = generation + 1 where project_id = ${projectId}`);
 }
