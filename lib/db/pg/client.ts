@@ -122,8 +122,9 @@ export async function pgTransaction<T>(url: string, begin: string, body: (tx: Pg
         throw new AppError('unavailable', 'The database is busy with conflicting changes; please try again in a moment.', { retryAfterSeconds: 1 });
       }
       state.stats.retries++;
-      // Jittered, growing pause: the transactions that collided should not collide again.
-      await sleep(Math.random() * Math.min(100, 2 ** attempt));
+      // Jittered, growing pause (10 ms, 20 ms, ... up to half a second): the transactions that
+      // collided should not collide again, and a burst of them spreads out.
+      await sleep(Math.random() * Math.min(500, 5 * 2 ** attempt));
     } finally {
       client.off('error', onError);
       client.release(broken);
