@@ -25,6 +25,7 @@ import { exportProject } from '../lib/data/exports';
 import { updatePublishingSettings } from '../lib/data/publishing';
 import { EXPORT_FORMATS } from '../lib/export/types';
 import { FORMATS } from '../lib/export';
+import { collectBytes } from '../lib/export/stream';
 import { closeDb } from '../lib/db/client';
 import { seedFiles } from '../seeds/load';
 import { statedMetadata } from '../seeds/metadata';
@@ -193,13 +194,12 @@ async function writeExports(out: string, projectId: number, lead: Actor, article
   fs.mkdirSync(out, { recursive: true });
   for (const format of EXPORT_FORMATS) {
     const stream = await exportProject({ actor: lead, projectId, request: { format }, baseUrl: BASE_URL });
-    const parts = [...stream.chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
-    fs.writeFileSync(path.join(out, `${format}.${FORMATS[format].extension.split('.').pop()}`), Buffer.concat(parts));
+    fs.writeFileSync(path.join(out, `${format}.${FORMATS[format].extension.split('.').pop()}`), await collectBytes(stream.chunks));
   }
   for (const id of articleIds) fs.writeFileSync(path.join(out, `article-${id}.txt`), (await getArticle({ actor: lead, articleId: id })).article.body);
   fs.writeFileSync(path.join(out, 'w3c-texts.txt'), w3cTextArgs(out, articleIds).join('\n') + '\n');
   const ctx = await exportProject({ actor: lead, projectId, request: { format: 'jsonl' }, baseUrl: BASE_URL });
-  ctx.chunks.return(undefined);
+  await ctx.chunks.return(undefined);
   fs.writeFileSync(path.join(out, 'counts.json'), JSON.stringify({ ...ctx.context.counts, baseUrl: BASE_URL, articleIds }, null, 2));
   return ctx.context.counts;
 }

@@ -12,7 +12,7 @@ export async function ourExport(outFile: string, sample: () => void): Promise<Ru
   const stream = await exportProject({ actor: SYSTEM, projectId: 1, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
   let bytes = 0;
   let lines = 0;
-  for (const chunk of batchBytes(stream.chunks, 256 * 1024)) {
+  for await (const chunk of batchBytes(stream.chunks, 256 * 1024)) {
     bytes += fs.writeSync(fd, chunk);
     for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
     sample();

@@ -20,10 +20,10 @@ import { findProject, projectLabel } from '../support';
 const FILTERS = ['status', 'label', 'author', 'articles'] as const;
 
 /** Writes the chunks to the sink (waiting when it is full), with a progress line on a terminal. */
-async function writeAll(chunks: Iterable<Uint8Array>, sink: Writable, countLines: boolean, total: number | null): Promise<{ bytes: number; records: number }> {
+async function writeAll(chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>, sink: Writable, countLines: boolean, total: number | null): Promise<{ bytes: number; records: number }> {
   const line = progressLine('exported', countLines ? 'records' : null);
   const progress = { done: 0, total, bytes: 0 };
-  for (const chunk of chunks) {
+  for await (const chunk of chunks) {
     progress.bytes += chunk.byteLength;
     if (countLines) for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) progress.done++;
     if (!sink.write(chunk)) await once(sink, 'drain');

@@ -4,14 +4,21 @@
  * IRI says exactly what the export says about it. Every query is scoped by project; callers
  * (lib/data/w3cContainer.ts) check the actor first.
  */
-import type Database from 'better-sqlite3';
 import { codePointMapper } from '../anchoring/units';
+import { onPostgres } from '../db/engine';
 import { projectIris, type W3cItemKind } from '../export/iri';
 import { linkItem, reviewItem, spanItem } from '../export/w3c';
 import { toAnnotation, toLinkFields, toReview, toVerdict } from './exportRecords';
 
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
+
+/**
+ * Runs a statement with `?` placeholders and answers its rows: the read-only connection's
+ * synchronous statements on SQLite, a client of a read snapshot on PostgreSQL
+ * (lib/data/w3cContainer.ts picks it).
+ */
+export type RowReader = (sql: string, params: unknown[]) => Promise<Row[]>;
 export interface ItemKey {
   kind: W3cItemKind;
   id: number;
@@ -43,21 +50,21 @@ export function memberFrom(kind: W3cItemKind, join = ''): string {
   return `from ${from} ${join} where ${where}`;
 }
 
-const idList = (ids: number[]) => JSON.stringify(ids);
+/** `column in (ids)` with the ids as one parameter (json_each on SQLite, = any on PostgreSQL), and that parameter. */
+function inIds(column: string, ids: number[]): { sql: string; param: unknown } {
+  return onPostgres() ? { sql: `${column} = any(?::int[])`, param: ids } : { sql: `${column} in (select value from json_each(?))`, param: JSON.stringify(ids) };
+}
 
-function spans(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
-  const rows = sqlite
-    .prepare(`select a.*, u.name as author_name ${memberFrom('annotation', 'join users u on u.id = a.author_id')} and a.id in (select value from json_each(?))`)
-    .all(projectId, idList(ids)) as Row[];
-  const verdictRows = sqlite
-    .prepare(`select v.*, u.name as author_name from verdicts v join users u on u.id = v.author_id
-      where v.project_id = ? and v.deleted_at is null and v.annotation_id in (select value from json_each(?)) order by v.id`)
-    .all(projectId, idList(ids)) as Row[];
-  const articleIds = [...new Set(rows.map((r) => Number(r.article_id)))];
-  const bodies = new Map(
-    (sqlite.prepare('select id, body from articles where project_id = ? and id in (select value from json_each(?))').all(projectId, idList(articleIds)) as Row[])
-      .map((r) => [Number(r.id), String(r.body)]),
-  );
+type Items = Map<number, { json: Json; version: number }>;
+
+async function spans(read: RowReader, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Promise<Items> {
+  const own = inIds('a.id', ids);
+  const rows = await read(`select a.*, u.name as author_name ${memberFrom('annotation', 'join users u on u.id = a.author_id')} and ${own.sql}`, [projectId, own.param]);
+  const of = inIds('v.annotation_id', ids);
+  const verdictRows = await read(`select v.*, u.name as author_name from verdicts v join users u on u.id = v.author_id
+      where v.project_id = ? and v.deleted_at is null and ${of.sql} order by v.id`, [projectId, of.param]);
+  const articles = inIds('id', [...new Set(rows.map((r) => Number(r.article_id)))]);
+  const bodies = new Map((await read(`select id, body from articles where project_id = ? and ${articles.sql}`, [projectId, articles.param])).map((r) => [Number(r.id), String(r.body)]));
   const mappers = new Map([...bodies].map(([id, body]) => [id, codePointMapper(body)]));
   const out = new Map<number, { json: Json; version: number }>();
   for (const row of rows) {
@@ -69,10 +76,9 @@ function spans(sqlite: Database.Database, projectId: number, ids: number[], iri:
   return out;
 }
 
-function links(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
-  const rows = sqlite
-    .prepare(`select l.*, u.name as author_name ${memberFrom('link', 'join users u on u.id = l.author_id')} and l.id in (select value from json_each(?))`)
-    .all(projectId, idList(ids)) as Row[];
+async function links(read: RowReader, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Promise<Items> {
+  const own = inIds('l.id', ids);
+  const rows = await read(`select l.*, u.name as author_name ${memberFrom('link', 'join users u on u.id = l.author_id')} and ${own.sql}`, [projectId, own.param]);
   return new Map(
     rows.map((l) => [
       Number(l.id),
@@ -84,10 +90,9 @@ function links(sqlite: Database.Database, projectId: number, ids: number[], iri:
   );
 }
 
-function reviews(sqlite: Database.Database, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Map<number, { json: Json; version: number }> {
-  const rows = sqlite
-    .prepare(`select r.*, u.name as reviewer_name ${memberFrom('review', 'join users u on u.id = r.reviewer_id')} and r.id in (select value from json_each(?))`)
-    .all(projectId, idList(ids)) as Row[];
+async function reviews(read: RowReader, projectId: number, ids: number[], iri: Awaited<ReturnType<typeof projectIris>>): Promise<Items> {
+  const own = inIds('r.id', ids);
+  const rows = await read(`select r.*, u.name as reviewer_name ${memberFrom('review', 'join users u on u.id = r.reviewer_id')} and ${own.sql}`, [projectId, own.param]);
   return new Map(
     rows.map((r) => {
       const review = toReview(r);
@@ -103,12 +108,12 @@ const LOADERS = { annotation: spans, link: links, review: reviews };
  * The JSON-LD of the given members, in the order of `keys`; keys that are not live members
  * of the project are left out. `version` feeds the ETag of a single item.
  */
-export function loadItems(sqlite: Database.Database, projectId: number, baseUrl: string, keys: ItemKey[]): Array<{ key: ItemKey; json: Json; version: number }> {
+export async function loadItems(read: RowReader, projectId: number, baseUrl: string, keys: ItemKey[]): Promise<Array<{ key: ItemKey; json: Json; version: number }>> {
   const iri = projectIris(baseUrl, projectId);
-  const found = new Map<W3cItemKind, Map<number, { json: Json; version: number }>>();
+  const found = new Map<W3cItemKind, Items>();
   for (const kind of ['annotation', 'link', 'review'] as const) {
     const ids = keys.filter((k) => k.kind === kind).map((k) => k.id);
-    if (ids.length) found.set(kind, LOADERS[kind](sqlite, projectId, ids, iri));
+    if (ids.length) found.set(kind, await LOADERS[kind](read, projectId, ids, iri));
   }
   return keys.flatMap((key) => {
     const item = found.get(key.kind)?.get(key.id);

@@ -13,6 +13,7 @@ import { zipWriter } from './zip';
 import { LABEL_NAME, RELATION_NAME } from './labelNames';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
 import { STATUSES, VERDICTS } from '../domain';
+import { runSink, type Sink } from './sink';
 
 
 /** A speaker's name as a brat attribute value: no spaces or characters brat's config syntax uses. */
@@ -116,26 +117,38 @@ function linkRows(article: ExportArticle): string {
     .join('');
 }
 
-/** Streams the brat zip as byte chunks. */
-export function* serializeBrat(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+/** The brat zip as byte chunks, handed out as the files are deflated. */
+export function bratSink(ctx: ExportContext): Sink<ExportArticle> {
   const zip = zipWriter();
   const dir = `${ctx.project.slug}-brat`;
-  zip.add(`${dir}/visual.conf`, VISUAL_CONF);
-  zip.add(`${dir}/README.txt`, `brat standoff export of "${ctx.project.name}" generated ${ctx.generatedAt}.\nOffsets in .ann files count Unicode code points of the .txt files (UTF-8, NFC, LF line breaks).\nlinks.tsv lists every link, including links between articles that brat cannot draw.\n`);
   let links = LINKS_HEADER;
   const speakers = new Set<string>();
-  for (const article of articles) {
-    zip.add(`${dir}/${bratFileName(article.id)}.txt`, article.body);
-    zip.add(`${dir}/${bratFileName(article.id)}.ann`, bratAnn(article));
-    for (const a of article.annotations) {
-      const speaker = quoteSpeaker(a);
-      if (speaker) speakers.add(speaker);
-    }
-    links += linkRows(article);
-    yield* zip.drain();
-  }
-  zip.add(`${dir}/links.tsv`, links);
-  zip.add(`${dir}/annotation.conf`, bratAnnotationConf(speakers));
-  zip.finish();
-  yield* zip.drain();
+  return {
+    start() {
+      zip.add(`${dir}/visual.conf`, VISUAL_CONF);
+      zip.add(`${dir}/README.txt`, `brat standoff export of "${ctx.project.name}" generated ${ctx.generatedAt}.\nOffsets in .ann files count Unicode code points of the .txt files (UTF-8, NFC, LF line breaks).\nlinks.tsv lists every link, including links between articles that brat cannot draw.\n`);
+      return [];
+    },
+    write(article) {
+      zip.add(`${dir}/${bratFileName(article.id)}.txt`, article.body);
+      zip.add(`${dir}/${bratFileName(article.id)}.ann`, bratAnn(article));
+      for (const a of article.annotations) {
+        const speaker = quoteSpeaker(a);
+        if (speaker) speakers.add(speaker);
+      }
+      links += linkRows(article);
+      return zip.drain();
+    },
+    end() {
+      zip.add(`${dir}/links.tsv`, links);
+      zip.add(`${dir}/annotation.conf`, bratAnnotationConf(speakers));
+      zip.finish();
+      return zip.drain();
+    },
+  };
+}
+
+/** Streams the brat zip as byte chunks. */
+export function serializeBrat(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+  return runSink(() => bratSink(ctx), articles) as Generator<Uint8Array>;
 }

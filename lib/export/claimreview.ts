@@ -10,6 +10,7 @@
 import { Zip, ZipDeflate } from 'fflate';
 import type { Verdict } from '../domain';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type PublishingSettings } from './types';
+import { runSink, type Sink } from './sink';
 
 /** Our verdicts on schema.org's numeric scale (worst 1, best 5); "unverifiable" has no number. */
 export const RATING_SCALE: Record<Verdict, { value: number | null; name: string }> = {
@@ -139,8 +140,8 @@ function manifest(ctx: ExportContext, settings: PublishingSettings, published: n
   };
 }
 
-/** Streams the ClaimReview zip: the reviews as they are built, the manifest at the end. */
-export function* serializeClaimReview(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+/** The ClaimReview zip: the reviews as they are built, the manifest at the end. */
+export function claimReviewSink(ctx: ExportContext): Sink<ExportArticle> {
   const settings = ctx.publishing;
   if (!settings) throw new Error('ClaimReview export without publishing settings (lib/data/exports.ts checks them first)');
   const out: Uint8Array[] = [];
@@ -148,29 +149,42 @@ export function* serializeClaimReview(ctx: ExportContext, articles: Iterable<Exp
     if (error) throw error;
     out.push(chunk);
   });
+  const drain = () => out.splice(0, out.length);
   const encoder = new TextEncoder();
   const dir = `${ctx.project.slug}-claimreview`;
   const reviews = new ZipDeflate(`${dir}/claim-reviews.json`, { level: 6 });
-  zip.add(reviews);
   const unpublishable: Unpublishable[] = [];
   let published = 0;
-  for (const article of articles) {
-    for (const claim of article.annotations) {
-      if (claim.label !== 'claim') continue;
-      const missing = missingForPublication(ctx, settings, article, claim);
-      if (missing.length) {
-        unpublishable.push({ claimId: claim.id, articleId: article.id, claim: claim.exact, missing });
-        continue;
+  return {
+    start() {
+      zip.add(reviews);
+      return [];
+    },
+    write(article) {
+      for (const claim of article.annotations) {
+        if (claim.label !== 'claim') continue;
+        const missing = missingForPublication(ctx, settings, article, claim);
+        if (missing.length) {
+          unpublishable.push({ claimId: claim.id, articleId: article.id, claim: claim.exact, missing });
+          continue;
+        }
+        reviews.push(encoder.encode((published ? ',\n' : '[\n') + JSON.stringify(claimReview(ctx, settings, article, claim))));
+        published++;
       }
-      reviews.push(encoder.encode((published ? ',\n' : '[\n') + JSON.stringify(claimReview(ctx, settings, article, claim))));
-      published++;
-    }
-    while (out.length) yield out.shift() as Uint8Array;
-  }
-  reviews.push(encoder.encode(published ? '\n]\n' : '[]\n'), true);
-  const manifestFile = new ZipDeflate(`${dir}/manifest.json`, { level: 6 });
-  zip.add(manifestFile);
-  manifestFile.push(encoder.encode(JSON.stringify(manifest(ctx, settings, published, unpublishable), null, 2) + '\n'), true);
-  zip.end();
-  while (out.length) yield out.shift() as Uint8Array;
+      return drain();
+    },
+    end() {
+      reviews.push(encoder.encode(published ? '\n]\n' : '[]\n'), true);
+      const manifestFile = new ZipDeflate(`${dir}/manifest.json`, { level: 6 });
+      zip.add(manifestFile);
+      manifestFile.push(encoder.encode(JSON.stringify(manifest(ctx, settings, published, unpublishable), null, 2) + '\n'), true);
+      zip.end();
+      return drain();
+    },
+  };
+}
+
+/** Streams the ClaimReview zip (see claimReviewSink). */
+export function serializeClaimReview(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+  return runSink(() => claimReviewSink(ctx), articles) as Generator<Uint8Array>;
 }

@@ -10,6 +10,7 @@
  */
 import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportArticle, type ExportContext } from './types';
+import { runSink, type Sink } from './sink';
 
 export const CSV_COLUMNS = [
   'article_id',
@@ -105,20 +106,28 @@ export function articleRows(article: ExportArticle, flavour: CsvFlavour): string
   return out;
 }
 
-function* serialize(articles: Iterable<ExportArticle>, flavour: CsvFlavour): Generator<string> {
-  yield (flavour === 'spreadsheet' ? UTF8_BOM : '') + csvRow([...CSV_COLUMNS], flavour);
-  for (const article of articles) {
-    const rows = articleRows(article, flavour);
-    if (rows) yield rows;
-  }
+function csvSink(flavour: CsvFlavour): Sink<ExportArticle> {
+  return {
+    start: () => [(flavour === 'spreadsheet' ? UTF8_BOM : '') + csvRow([...CSV_COLUMNS], flavour)],
+    write(article) {
+      const rows = articleRows(article, flavour);
+      return rows ? [rows] : [];
+    },
+    end: () => [],
+  };
 }
+
+/** The spreadsheet CSV: BOM, header row, then the guarded rows of each article. */
+export const spreadsheetCsvSink = (): Sink<ExportArticle> => csvSink('spreadsheet');
+/** The raw CSV: header row, then the exact rows of each article (no BOM, no guard). */
+export const rawCsvSink = (): Sink<ExportArticle> => csvSink('raw');
 
 /** Streams the spreadsheet CSV: BOM, header row, then the guarded rows of each article. */
 export function serializeCsv(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
-  return serialize(articles, 'spreadsheet');
+  return runSink(spreadsheetCsvSink, articles) as Generator<string>;
 }
 
 /** Streams the raw CSV: header row, then the exact rows of each article (no BOM, no guard). */
 export function serializeCsvRaw(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
-  return serialize(articles, 'raw');
+  return runSink(rawCsvSink, articles) as Generator<string>;
 }

@@ -7,6 +7,7 @@
  */
 import type { ExportArticle, ExportContext } from './types';
 import { LABEL_NAME } from './labelNames';
+import { nothing, runSink, type Sink } from './sink';
 
 /** The doccano line of one article. */
 export function doccanoLine(article: ExportArticle): string {
@@ -22,6 +23,9 @@ export function doccanoLine(article: ExportArticle): string {
 }
 
 /** Streams the doccano JSONL, one article a line. */
-export function* serializeDoccano(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
-  for (const article of articles) yield doccanoLine(article);
+/** One line per article. */
+export const doccanoSink = (): Sink<ExportArticle> => ({ start: nothing, write: (article) => [doccanoLine(article)], end: nothing });
+
+export function serializeDoccano(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return runSink(doccanoSink, articles) as Generator<string>;
 }

@@ -23,6 +23,7 @@ import { splitSentences, sentenceText, sentencesCovering, type Sentence } from '
 import { zipWriter } from './zip';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type LinkedRef } from './types';
 import type { Verdict } from '../domain';
+import { runSink, type Sink } from './sink';
 
 export type FeverLabel = 'SUPPORTS' | 'REFUTES' | 'NOT ENOUGH INFO';
 export type FeverEvidence = [number, number, string, number];
@@ -134,41 +135,51 @@ function pageLine(article: ExportArticle, sentences: Sentence[]): string {
   return JSON.stringify({ id: feverPageId(article.id), text: article.body, lines }) + '\n';
 }
 
-/** Streams the FEVER zip: pages as the articles come, then the claims and the manifest. */
-export function* serializeFever(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+/** The FEVER zip: pages as the articles come, then the claims and the manifest. */
+export function feverSink(ctx: ExportContext): Sink<ExportArticle> {
   const zip = zipWriter();
   const pages = zip.open('pages.jsonl');
   const sentencesOf = new Map<number, Sentence[]>();
   const pending: PendingClaim[] = [];
   const skipped: FeverSkip[] = [];
   const widened = ctx.filters.status !== undefined;
-  for (const article of articles) {
-    const sentences = splitSentences(article.body);
-    sentencesOf.set(article.id, sentences);
-    pages.push(pageLine(article, sentences));
-    const toCp = codePointMapper(article.body);
-    for (const a of article.annotations) {
-      if (a.label !== 'claim') continue;
-      const reason = exclusion(a, widened);
-      if (reason) skipped.push({ id: a.id, reason });
-      else pending.push(pendingClaim(a, toCp));
-    }
-    yield* zip.drain();
-  }
-  pages.end();
-  let claims = '';
-  let written = 0;
-  for (const c of pending) {
-    const out = claimLine(c, sentencesOf);
-    if ('line' in out) {
-      claims += out.line;
-      written++;
-    } else skipped.push({ id: c.id, reason: out.skip });
-  }
-  zip.add('claims.jsonl', claims);
-  zip.add('manifest.json', JSON.stringify(feverManifest(ctx, sentencesOf.size, written, skipped), null, 2) + '\n');
-  zip.finish();
-  yield* zip.drain();
+  return {
+    start: () => [],
+    write(article) {
+      const sentences = splitSentences(article.body);
+      sentencesOf.set(article.id, sentences);
+      pages.push(pageLine(article, sentences));
+      const toCp = codePointMapper(article.body);
+      for (const a of article.annotations) {
+        if (a.label !== 'claim') continue;
+        const reason = exclusion(a, widened);
+        if (reason) skipped.push({ id: a.id, reason });
+        else pending.push(pendingClaim(a, toCp));
+      }
+      return zip.drain();
+    },
+    end() {
+      pages.end();
+      let claims = '';
+      let written = 0;
+      for (const c of pending) {
+        const out = claimLine(c, sentencesOf);
+        if ('line' in out) {
+          claims += out.line;
+          written++;
+        } else skipped.push({ id: c.id, reason: out.skip });
+      }
+      zip.add('claims.jsonl', claims);
+      zip.add('manifest.json', JSON.stringify(feverManifest(ctx, sentencesOf.size, written, skipped), null, 2) + '\n');
+      zip.finish();
+      return zip.drain();
+    },
+  };
+}
+
+/** Streams the FEVER zip (see feverSink). */
+export function serializeFever(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<Uint8Array> {
+  return runSink(() => feverSink(ctx), articles) as Generator<Uint8Array>;
 }
 
 /** manifest.json: what the zip holds, how it was chosen, and the claims left out. */

@@ -7,6 +7,7 @@
 import { codePointMapper } from '../anchoring/units';
 import { serverSigningKey, signLineBytes } from './signature';
 import { NATIVE_FORMAT_VERSION, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
+import { runSink, type Sink } from './sink';
 
 export const NATIVE_FORMAT_NAME = 'factcheck-workbench';
 
@@ -137,39 +138,48 @@ export function nativeArticleLine(article: ExportArticle): NativeArticleLine {
 /** Small lines are gathered into chunks of about this size; a larger line is its own chunk. */
 const CHUNK_BYTES = 64 * 1024;
 
-/** The signed article lines as byte chunks, small lines gathered so a stream writes few chunks. */
-function* signedLines(lines: Iterable<NativeArticleLine>, key: Buffer): Generator<Uint8Array> {
+/**
+ * The native JSONL file from article lines (lib/data/exportRecords.ts readNativeLines builds
+ * them straight from the rows): the manifest line, then the article lines, each signed with
+ * `key` (by default this server's export key), small lines gathered into byte chunks so a
+ * stream writes few chunks.
+ */
+export function nativeLinesSink(ctx: ExportContext, key: Buffer = serverSigningKey()): Sink<NativeArticleLine> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  for (const article of lines) {
-    const line = signLineBytes(JSON.stringify(article), key, NATIVE_FORMAT_VERSION);
-    if (line.length < CHUNK_BYTES) {
-      pending.push(line);
-      pendingBytes += line.length;
-      if (pendingBytes < CHUNK_BYTES) continue;
-    }
-    if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
-    if (line.length >= CHUNK_BYTES) yield line;
+  const flush = (): Uint8Array[] => {
+    const out = pendingBytes ? [Buffer.concat(pending, pendingBytes)] : [];
     pending = [];
     pendingBytes = 0;
-  }
-  if (pendingBytes) yield Buffer.concat(pending, pendingBytes);
+    return out;
+  };
+  return {
+    start: () => [JSON.stringify(nativeManifest(ctx)) + '\n'],
+    write(article) {
+      const line = signLineBytes(JSON.stringify(article), key, NATIVE_FORMAT_VERSION);
+      if (line.length < CHUNK_BYTES) {
+        pending.push(line);
+        pendingBytes += line.length;
+        return pendingBytes < CHUNK_BYTES ? [] : flush();
+      }
+      return [...flush(), line];
+    },
+    end: flush,
+  };
 }
 
-/**
- * Streams the native JSONL export: the manifest line, then the article lines, each signed
- * with `key` (by default this server's export key).
- */
-export function* serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
-  yield* serializeNativeLines(ctx, mapLines(articles), key);
+/** The native JSONL file from export records. */
+export function jsonlSink(ctx: ExportContext, key: Buffer = serverSigningKey()): Sink<ExportArticle> {
+  const lines = nativeLinesSink(ctx, key);
+  return { start: () => lines.start(), write: (article) => lines.write(nativeArticleLine(article)), end: () => lines.end() };
 }
 
-function* mapLines(articles: Iterable<ExportArticle>): Generator<NativeArticleLine> {
-  for (const article of articles) yield nativeArticleLine(article);
+/** Streams the native JSONL export from export records (see nativeLinesSink). */
+export function serializeJsonl(ctx: ExportContext, articles: Iterable<ExportArticle>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
+  return runSink(() => jsonlSink(ctx, key), articles);
 }
 
 /** The same file from article lines already built (lib/data/exportRecords.ts readNativeLines). */
-export function* serializeNativeLines(ctx: ExportContext, lines: Iterable<NativeArticleLine>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
-  yield JSON.stringify(nativeManifest(ctx)) + '\n';
-  yield* signedLines(lines, key);
+export function serializeNativeLines(ctx: ExportContext, lines: Iterable<NativeArticleLine>, key: Buffer = serverSigningKey()): Generator<string | Uint8Array> {
+  return runSink(() => nativeLinesSink(ctx, key), lines);
 }

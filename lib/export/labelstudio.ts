@@ -11,6 +11,7 @@ import { codePointMapper } from '../anchoring/units';
 import { LABEL_NAME, RELATION_NAME } from './labelNames';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext } from './types';
 import { VERDICTS } from '../domain';
+import { runSink, type Sink } from './sink';
 
 /** The labeling config the tasks are made for (Label Studio project settings, "Code"). */
 export const LABEL_STUDIO_CONFIG = `<View>
@@ -76,13 +77,21 @@ export function labelStudioTask(article: ExportArticle) {
   };
 }
 
-/** Streams the task list as one JSON array, a task per line. */
-export function* serializeLabelStudio(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+/** The task list as one JSON array, a task per line. */
+export function labelStudioSink(): Sink<ExportArticle> {
   let first = true;
-  yield '[';
-  for (const article of articles) {
-    yield (first ? '\n' : ',\n') + JSON.stringify(labelStudioTask(article));
-    first = false;
-  }
-  yield '\n]\n';
+  return {
+    start: () => ['['],
+    write(article) {
+      const chunk = (first ? '\n' : ',\n') + JSON.stringify(labelStudioTask(article));
+      first = false;
+      return [chunk];
+    },
+    end: () => ['\n]\n'],
+  };
+}
+
+/** Streams the task list as one JSON array, a task per line. */
+export function serializeLabelStudio(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return runSink(labelStudioSink, articles) as Generator<string>;
 }

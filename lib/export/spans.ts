@@ -7,6 +7,7 @@
  */
 import { codePointMapper } from '../anchoring/units';
 import { finalVerdict, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink } from './types';
+import { nothing, runSink, type Sink } from './sink';
 
 const stringOrNull = (value: unknown) => (typeof value === 'string' && value ? value : null);
 
@@ -45,6 +46,9 @@ export function spansLine(article: ExportArticle): string {
 }
 
 /** Streams the span JSONL, one article a line (no manifest line: every line is a row). */
-export function* serializeSpans(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
-  for (const article of articles) yield spansLine(article);
+/** One line per article. */
+export const spansSink = (): Sink<ExportArticle> => ({ start: nothing, write: (article) => [spansLine(article)], end: nothing });
+
+export function serializeSpans(_ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return runSink(spansSink, articles) as Generator<string>;
 }

@@ -12,6 +12,7 @@ import { codePointMapper } from '../anchoring/units';
 import { quoteSelector } from '../anchoring/quote';
 import { filterQuery, iris, type ProjectIris } from './iri';
 import { finalVerdict, liveReviews, type ExportAnnotation, type ExportArticle, type ExportContext, type ExportLink, type ExportPerson, type ExportReview } from './types';
+import { runSink, type Sink } from './sink';
 
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const W3C_MEDIA_TYPE = `application/ld+json; profile="${W3C_CONTEXT}"`;
@@ -136,20 +137,30 @@ export const generatorOf = (i: ProjectIris): Json => ({ id: i.app(), type: 'Soft
  * further page, then "]". Page boundaries fall every W3C_PAGE_SIZE items, so `total`
  * (counted in the same snapshot) fixes every page IRI before the first item is written.
  */
-export function* serializeW3c(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+export function w3cSink(ctx: ExportContext): Sink<ExportArticle> {
   const { collection, pageHead } = layout(ctx);
   const { first: _first, ...collectionFields } = collection;
-  yield `[${open({ '@context': W3C_CONTEXT, ...collectionFields, generator: generatorOf(iris(ctx)), generated: ctx.generatedAt })},"first":${open(pageHead(1))},"items":[`;
   let index = 0;
   let page = 1;
-  for (const article of articles) {
-    for (const item of articleItems(ctx, article)) {
-      if (index > 0 && index % W3C_PAGE_SIZE === 0) {
-        yield `]}${page === 1 ? '}' : ''},\n${open(pageHead(++page))},"items":[`;
-      } else if (index > 0) yield ',';
-      yield '\n' + JSON.stringify(item);
-      index++;
-    }
-  }
-  yield `]}${page === 1 ? '}' : ''}]\n`;
+  return {
+    start: () => [`[${open({ '@context': W3C_CONTEXT, ...collectionFields, generator: generatorOf(iris(ctx)), generated: ctx.generatedAt })},"first":${open(pageHead(1))},"items":[`],
+    // One chunk per article: its items with the separators (and page breaks) between them.
+    write(article) {
+      let out = '';
+      for (const item of articleItems(ctx, article)) {
+        if (index > 0 && index % W3C_PAGE_SIZE === 0) {
+          out += `]}${page === 1 ? '}' : ''},\n${open(pageHead(++page))},"items":[`;
+        } else if (index > 0) out += ',';
+        out += '\n' + JSON.stringify(item);
+        index++;
+      }
+      return out ? [out] : [];
+    },
+    end: () => [`]}${page === 1 ? '}' : ''}]\n`],
+  };
+}
+
+/** Streams the W3C export (see w3cSink). */
+export function serializeW3c(ctx: ExportContext, articles: Iterable<ExportArticle>): Generator<string> {
+  return runSink(() => w3cSink(ctx), articles) as Generator<string>;
 }

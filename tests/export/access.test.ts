@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFixture, type Fixture } from './fixtures';
-import { BASE } from './collect';
+import { BASE, collectText } from './collect';
 import { exportProject } from '@/lib/data/exports';
 import { EXPORT_FORMATS } from '@/lib/export/types';
 import { getDb } from '@/lib/db/client';
@@ -16,7 +16,7 @@ const start = async (actor: Fixture['lead']['actor'], request: Record<string, st
 
 describe('who may export, and bad requests', () => {
   it('leads may export; reviewers and viewers get 403; non-members and unknown projects 404', async () => {
-    expect((await start(f.lead.actor, { format: 'csv' })).chunks.return(undefined).done).toBe(true);
+    expect((await (await start(f.lead.actor, { format: 'csv' })).chunks.return(undefined)).done).toBe(true);
     await expect(start(f.reviewer.actor, { format: 'csv' })).rejects.toThrow(expect.objectContaining({ status: 403 }));
     await expect(start(f.viewer.actor, { format: 'csv' })).rejects.toThrow(expect.objectContaining({ status: 403 }));
     await expect(start(f.outsider.actor, { format: 'csv' })).rejects.toThrow(expect.objectContaining({ status: 404 }));
@@ -36,16 +36,16 @@ describe('who may export, and bad requests', () => {
 describe('one consistent snapshot', () => {
   it('writes made during an export are not blocked and do not appear in it', async () => {
     const stream = await start(f.lead.actor, { format: 'jsonl' });
-    const first = stream.chunks.next().value as string;
+    const first = (await stream.chunks.next()).value as string;
     expect(JSON.parse(first).counts.annotations).toBe(9);
     const { emoji } = f.articles;
     const t0 = Date.now();
     await exec(getDb().insert(annotations).values({ projectId: f.project.id, articleId: emoji.id, authorId: f.reviewer.user.id, label: 'context', start: 0, end: 9, exact: emoji.body.slice(0, 9) }));
     expect(Date.now() - t0).toBeLessThan(1000);
-    const rest = [...stream.chunks].join('');
+    const rest = await collectText(stream.chunks);
     const exported = rest.trim().split('\n').flatMap((l) => JSON.parse(l).annotations);
     expect(exported).toHaveLength(9);
-    const after = [...(await start(f.lead.actor, { format: 'jsonl' })).chunks].join('');
+    const after = await collectText((await start(f.lead.actor, { format: 'jsonl' })).chunks);
     expect(after.trim().split('\n').slice(1).flatMap((l) => JSON.parse(l).annotations)).toHaveLength(10);
   });
 });

@@ -1,13 +1,15 @@
 /** Runs an export to completion and returns it as text or bytes (tests only). */
 import { exportProject, type ExportRequest } from '@/lib/data/exports';
 import type { Actor } from '@/lib/data/actor';
+import { collectBytes, collectText } from '@/lib/export/stream';
+
+export { collectBytes, collectText };
 
 export const BASE = 'https://desk.example.org';
 
 export async function exportBytes(actor: Actor, projectId: number, request: ExportRequest): Promise<Uint8Array> {
   const stream = await exportProject({ actor, projectId, request, baseUrl: BASE });
-  const parts = [...stream.chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c)));
-  return new Uint8Array(Buffer.concat(parts));
+  return new Uint8Array(await collectBytes(stream.chunks));
 }
 
 export async function exportText(actor: Actor, projectId: number, request: ExportRequest): Promise<string> {

@@ -9,12 +9,15 @@ import { eq } from 'drizzle-orm';
 import { annotations, links } from '@/lib/db/tables';
 import { exportProject, openSnapshot, type ExportRequest } from '@/lib/data/exports';
 import { exportStatements, readArticles } from '@/lib/data/exportRecords';
-import { serializeJsonl } from '@/lib/export/jsonl';
+import { jsonlSink, serializeJsonl } from '@/lib/export/jsonl';
+import { runSinkAsync } from '@/lib/export/sink';
+import { databaseUrl } from '@/lib/db/engine';
+import { openPgSnapshot } from '@/lib/db/pg/snapshot';
 import { serverSigningKey, signLineBytes, verifyLine } from '@/lib/export/signature';
 import type { ExportFilters } from '@/lib/export/types';
 import { buildFixture, type Fixture } from './fixtures';
 import { addMoreText } from './moreText';
-import { BASE } from './collect';
+import { BASE, collectBytes } from './collect';
 import { exec } from '@/lib/db/query';
 
 let f: Fixture;
@@ -28,13 +31,25 @@ beforeAll(async () => {
   await exec(f.db.insert(links).values({ projectId: f.project.id, fromAnnotationId: Math.min(claim2.id, ctx3.id), toAnnotationId: Math.max(claim2.id, ctx3.id), relation: 'conflicts', status: 'proposed', authorId: f.reviewer.user.id, deletedAt: new Date() }));
 });
 
-const toBytes = (chunks: Iterable<string | Uint8Array>) => Buffer.concat([...chunks].map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c))));
+const toBytes = collectBytes;
 
-/** The same export through the records every other format reads, with the same context. */
-function throughRecords(context: Parameters<typeof serializeJsonl>[0], filters: ExportFilters): Buffer {
+/**
+ * The same export through the records every other format reads, with the same context. On
+ * PostgreSQL in pages of two articles, so page boundaries (links and reviews across them) count too.
+ */
+async function throughRecords(context: Parameters<typeof serializeJsonl>[0], filters: ExportFilters): Promise<Buffer> {
+  const url = databaseUrl();
+  if (url) {
+    const snapshot = await openPgSnapshot(url);
+    try {
+      return await toBytes(runSinkAsync(() => jsonlSink(context, serverSigningKey()), readArticles({ snapshot, projectId: f.project.id, filters, pageSize: 2 })));
+    } finally {
+      await snapshot.close();
+    }
+  }
   const sqlite = openSnapshot();
   try {
-    return toBytes(serializeJsonl(context, readArticles(exportStatements(sqlite, f.project.id, filters)), serverSigningKey()));
+    return await toBytes(serializeJsonl(context, readArticles(exportStatements(sqlite, f.project.id, filters)), serverSigningKey()));
   } finally {
     sqlite.exec('commit');
     sqlite.close();
@@ -53,8 +68,8 @@ describe('native JSONL from rows', () => {
   for (const [name, request] of cases) {
     it(`is byte-equal to the records path: ${name}`, async () => {
       const stream = await exportProject({ actor: f.lead.actor, projectId: f.project.id, request: request(), baseUrl: BASE });
-      const fast = toBytes(stream.chunks);
-      expect(fast.equals(throughRecords(stream.context, stream.context.filters))).toBe(true);
+      const fast = await toBytes(stream.chunks);
+      expect(fast.equals(await throughRecords(stream.context, stream.context.filters))).toBe(true);
       const lines = fast.toString('utf8').trimEnd().split('\n');
       expect(lines.length).toBe(stream.context.counts.articles + 1);
       const parsed = lines.slice(1).map((l) => JSON.parse(l));
@@ -69,7 +84,7 @@ describe('native JSONL from rows', () => {
 
   it('carries the edit time, leaves out the span on an older revision and the deleted link', async () => {
     const stream = await exportProject({ actor: f.lead.actor, projectId: f.project.id, request: { format: 'jsonl' }, baseUrl: BASE });
-    const articles = toBytes(stream.chunks).toString('utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const articles = (await toBytes(stream.chunks)).toString('utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
     const all = articles.flatMap((a) => a.annotations);
     const edited = all.find((a) => a.id === f.annotations.claim2.id);
     expect(edited.note).toBe('edited later — ✓');

@@ -21,6 +21,7 @@ import { urlForms } from '@/lib/data/revisionApply';
 import { all, first, sqlAll, sqlExec } from '@/lib/db/query';
 import { onPostgres } from '@/lib/db/engine';
 import { readSnapshot } from '@/lib/db/client';
+import { collectText } from '@/lib/export/stream';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
 const fix = (body: string) => body
@@ -165,7 +166,7 @@ describe('a native export imported into a project that has the article', () => {
     const there = await importArticle({ actor: lead.actor, projectId: other, input: { title: 'Kyiv elsewhere', url, body: fix(body) } });
     await tag(there, lead.user.id, 'claim', 'this is an entirely fair position');
     const stream = await exportProject({ actor: lead.actor, projectId: other, request: { format: 'jsonl' }, baseUrl: 'http://localhost' });
-    const jsonl = [...stream.chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+    const jsonl = await collectText(stream.chunks);
     const result = await importBatch({ actor: lead.actor, projectId, files: [file('export.jsonl', jsonl)] });
     expect(result).toMatchObject({ imported: 0, revised: 1 });
     expect(result.files[0].revised).toEqual([expect.objectContaining({ articleId: a.id, revision: 2, skippedAnnotations: 1, counts: { kept: 1, edited: 1, moved: 0, orphaned: 1 } })]);

@@ -16,6 +16,7 @@ import { getDb } from '@/lib/db/client';
 import { annotations, links } from '@/lib/db/tables';
 import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { exec, first } from '@/lib/db/query';
+import { collectText } from '@/lib/export/stream';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
 const CORRECTED = KYIV
@@ -166,7 +167,7 @@ describe('exports', () => {
     const { revision } = await createRevision({ actor: lead.actor, articleId: a.id, input: { body: await corrected(a) } });
     const read = async (format: string) => {
       const stream = await exportProject({ actor: lead.actor, projectId, request: { format, articles: String(a.id) }, baseUrl: 'http://localhost' });
-      return [...stream.chunks].map((c) => (typeof c === 'string' ? c : Buffer.from(c).toString('utf8'))).join('');
+      return await collectText(stream.chunks);
     };
     const line = JSON.parse((await read('jsonl')).split('\n')[1]);
     expect(line.annotations[0]).toMatchObject({ revision: 2, revisionSha256: revision.sha256, anchor: { state: 'kept', score: 1 } });

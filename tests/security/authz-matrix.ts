@@ -314,8 +314,8 @@ const reviewRows: DataRow[] = [
   {
     kind: 'data', module: 'exports', fn: 'exportProject', what: 'export a project', expect: data(LEAD),
     invoke: (f, w, x) => async () => {
-      const out = (await f({ actor: a(w, x), projectId: w.projectId, request: { format: 'jsonl' }, baseUrl: 'http://localhost' } as never)) as { chunks: Iterable<unknown> };
-      for (const chunk of out.chunks) void chunk;
+      const out = (await f({ actor: a(w, x), projectId: w.projectId, request: { format: 'jsonl' }, baseUrl: 'http://localhost' } as never)) as { chunks: Iterable<unknown> | AsyncIterable<unknown> };
+      for await (const chunk of out.chunks) void chunk;
       return out;
     },
   },

@@ -228,7 +228,7 @@ describe('imports cannot forge who did the work', () => {
     await reviewAnnotation({ actor: ctx.w.people.otherReviewer.actor, id: a.id, input: { decision: 'accept' } });
     const out = await exportProject({ actor: ctx.w.people.lead.actor, projectId: ctx.w.projectId, request: { format: 'jsonl', articles: String(ctx.w.article2Id) }, baseUrl: 'http://localhost' });
     let text = '';
-    for (const chunk of out.chunks) text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
+    for await (const chunk of out.chunks) text += typeof chunk === 'string' ? chunk : new TextDecoder().decode(chunk);
     const author = { id: ctx.w.people.authorReviewer.id, name: ACTOR_LABELS.authorReviewer };
     const forged = text.trim().split('\n').map((line) => {
       const value = JSON.parse(line);
