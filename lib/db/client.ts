@@ -193,7 +193,10 @@ export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promi
   const scope = currentTransaction();
   if (scope) return inSavepoint(scope, fn);
   const url = databaseUrl();
-  if (url) return inPgTransaction(url, 'BEGIN ISOLATION LEVEL SERIALIZABLE', fn);
+  // On PostgreSQL too the write transactions of one process take turns: many writes to one
+  // article all update its counters' row, and side by side all but one would fail as
+  // serialization conflicts and retry. Across instances, SERIALIZABLE and the retry keep them apart.
+  if (url) return withWriter(() => inPgTransaction(url, 'BEGIN ISOLATION LEVEL SERIALIZABLE', fn));
   return withWriter(async () => {
     const sqlite = getSqlite();
     sqlite.exec('BEGIN IMMEDIATE');
@@ -287,9 +290,10 @@ export async function readSnapshot<T>(fn: (db: Db) => Promise<T>): Promise<T> {
 }
 
 /**
- * Runs `fn` holding this process's writer connection: write transactions and group-commit
- * batches queue here in arrival order (a promise chain on globalThis, shared by both copies
- * of this module). Another process is kept out by BEGIN IMMEDIATE and busy_timeout.
+ * Runs `fn` holding this process's writer turn: write transactions and group-commit batches
+ * queue here in arrival order (a promise chain on globalThis, shared by both copies of this
+ * module). Another process is kept out by BEGIN IMMEDIATE and busy_timeout on SQLite, and by
+ * SERIALIZABLE with its retry on PostgreSQL.
  */
 export async function withWriter<T>(fn: () => Promise<T>): Promise<T> {
   const holder = globalThis as unknown as { __workbenchWriterTail?: Promise<unknown> };

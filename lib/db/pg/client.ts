@@ -47,7 +47,7 @@ function poolSize(): number {
 }
 
 function attempts(): number {
-  return Math.max(1, Number(process.env.PG_TX_ATTEMPTS) || 10);
+  return Math.max(1, Number(process.env.PG_TX_ATTEMPTS) || 20);
 }
 
 /** The pool for `url`, opened on first use (a changed DATABASE_URL opens a new one). */
