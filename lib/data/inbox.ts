@@ -5,7 +5,7 @@
  * counts: they wait for a review of the new version), newest first,
  * with unread marks against the time I last read it. Only projects I still belong to count.
  */
-import { and, desc, eq, exists, inArray, isNull, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, lt, lte, ne, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { pageRequest, toPage, type Page } from '../pagination/cursor';
 import { getDb, writeTransaction, type Db } from '../db/client';
 import { annotations, comments, inboxEntries, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type InboxSource, type Label, type Verdict } from '../db/tables';
@@ -62,16 +62,22 @@ interface Window {
 
 type Raw = Omit<InboxItem, 'unread' | 'projectName' | 'articleId' | 'focusAnnotationId' | 'label' | 'exact'> & { focusAnnotationId?: number; sortKey: InboxKey };
 
-/** The WHERE of one source's rows in the window (`at`, `id`: its time and id columns; `rank`: its kind). */
-function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL | undefined {
+/**
+ * The WHERE of one source's rows in the window (`at`, `id`: its time and id columns; `rank`: its
+ * kind). Times are bound through the column as what it holds (a Date for a timestamp, which
+ * PostgreSQL stores as timestamptz; the milliseconds of inbox_entries.created_at as they are).
+ */
+function inWindow(w: Window, rank: number, at: Column, id: SQLWrapper): SQL | undefined {
+  const timeOf = (ms: number) => (at.dataType === 'date' ? new Date(ms) : ms);
   const parts: SQL[] = [];
-  if (w.since !== undefined) parts.push(sql`${at} > ${w.since}`);
+  if (w.since !== undefined && Number.isFinite(w.since)) parts.push(gt(at, timeOf(w.since)));
   if (w.before) {
     const [t, r, i] = w.before;
-    if (rank < r) parts.push(sql`${at} <= ${t}`);
-    else if (rank > r) parts.push(sql`${at} < ${t}`);
+    const time = timeOf(t);
+    if (rank < r) parts.push(lte(at, time));
+    else if (rank > r) parts.push(lt(at, time));
     // `at <= t` first, so the walk of (recipient, time) starts at the cursor instead of the newest row.
-    else parts.push(sql`${at} <= ${t} and (${at} < ${t} or ${id} < ${i})`);
+    else parts.push(sql`${lte(at, time)} and (${lt(at, time)} or ${id} < ${i})`);
   }
   return parts.length ? and(...parts) : undefined;
 }

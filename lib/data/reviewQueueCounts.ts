@@ -16,6 +16,7 @@ import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
 import { all, sqlAll } from '../db/query';
 import { indexedBy } from '../db/dialect';
+import { onPostgres } from '../db/engine';
 
 export const QUEUE_LABELS = ['claim', 'quote', 'context', 'link'] as const;
 export type QueueLabel = (typeof QUEUE_LABELS)[number];
@@ -72,6 +73,13 @@ const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif($
 const archivedSql = (projectId: number) =>
   sql`select ${articles.id} as id, ${outletOf(articles.outlet)} as outlet from ${articles} ${indexedBy('articles_archived_idx')} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null`;
 
+/**
+ * A join whose left side SQLite must read first: its `cross join` keeps the order written (the
+ * few archived articles, then their rows by index). PostgreSQL has no `cross join ... on` and
+ * plans the order itself; a plain join gives the same rows.
+ */
+const fixedJoin = () => sql.raw(onPostgres() ? 'join' : 'cross join');
+
 /** A signed number of queue items: counted (+) or left out (-). */
 interface Part {
   articleId: number | null;
@@ -88,11 +96,11 @@ interface Part {
 async function linksIntoArchived(db: Db, projectId: number, me: number): Promise<Part[]> {
   return await sqlAll<Part>(db, sql`
     select fa.article_id as "articleId", ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as "authorId", -count(*) as n
-      from (${archivedSql(projectId)}) tr cross join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
+      from (${archivedSql(projectId)}) tr ${fixedJoin()} annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where l.deleted_at is null and l.author_id <> ${me} and ar.archived_at is null
         and not exists (select 1 from reviews r where r.link_id = l.id and r.reviewer_id = ${me} and r.superseded_at is null)
-      group by 1, 4`);
+      group by 1, 2, 4`);
 }
 
 /**
@@ -112,14 +120,14 @@ async function coarseParts(db: Db, projectId: number, me: number, articleId: num
         where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ${articleId} and t.n <> 0 and ${articles.archivedAt} is null`);
   }
   return await sqlAll<Part>(db, sql`
-    select null as "articleId", o.outlet, o.label, o.author_id as "authorId", o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
+    select cast(null as integer) as "articleId", o.outlet, o.label, o.author_id as "authorId", o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
     select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
     union all
-    select ar.id, ar.outlet, t.label, t.author_id, -t.n from (${archivedSql(projectId)}) ar cross join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ar.id
+    select ar.id, ar.outlet, t.label, t.author_id, -t.n from (${archivedSql(projectId)}) ar ${fixedJoin()} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ar.id
       where t.author_id <> ${me} and t.n > 0
     union all
-    select ar.id, ar.outlet, t.label, t.author_id, t.n from (${archivedSql(projectId)}) ar cross join ${queueReviewedTallies} t on t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ar.id
+    select ar.id, ar.outlet, t.label, t.author_id, t.n from (${archivedSql(projectId)}) ar ${fixedJoin()} ${queueReviewedTallies} t on t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ar.id
       where t.n <> 0`);
 }
 
@@ -144,7 +152,7 @@ function tally(parts: Part[], valueOf: (part: Part) => string | number): Map<str
 
 /** The article facet's filters (all but its own) as conditions on counter rows `t`. */
 function facetConditions(projectId: number, filters: QueueFilters): SQL {
-  const parts = [sql`t.article_id not in (select id from (${archivedSql(projectId)}))`];
+  const parts = [sql`t.article_id not in (select archived.id from (${archivedSql(projectId)}) archived)`];
   if (filters.label) parts.push(sql`t.label = ${filters.label}`);
   if (filters.authorId) parts.push(sql`t.author_id = ${filters.authorId}`);
   // One lookup per counter row: the rows read are already few (some articles', or one author's).
@@ -161,7 +169,7 @@ async function leftInArticles(db: Db, projectId: number, me: number, filters: Qu
     select article_id as "articleId", sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t where t.project_id = ${projectId} and t.article_id in (${ids}) and t.author_id <> ${me} and ${where}
       union all
-      select t.article_id, -t.n from ${queueReviewedTallies} t where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id in (${ids}) and ${where})
+      select t.article_id, -t.n from ${queueReviewedTallies} t where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id in (${ids}) and ${where}) parts
     group by 1`);
   const left = new Map(rows.map((r) => [r.articleId, r.n]));
   const wanted = new Set(articleIds);
@@ -182,7 +190,7 @@ async function topArticlesOfAuthor(db: Db, projectId: number, me: number, filter
     select article_id as "articleId", sum(n) as n from (
       select t.article_id, t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${where}
       union all
-      select t.article_id, -t.n from ${queueReviewedTallies} t ${indexedBy('queue_reviewed_tallies_author_idx')} where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where})
+      select t.article_id, -t.n from ${queueReviewedTallies} t ${indexedBy('queue_reviewed_tallies_author_idx')} where t.project_id = ${projectId} and t.reviewer_id = ${me} and t.author_id = ${filters.authorId} and ${where}) parts
     group by 1`);
   const left = new Map(rows.map((r) => [r.articleId, r.n]));
   for (const part of lost) if (part.articleId !== null && left.has(part.articleId) && matches(part, filters, 'article')) left.set(part.articleId, left.get(part.articleId)! + part.n);

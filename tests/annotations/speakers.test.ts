@@ -4,12 +4,15 @@
  * quotes gives (most used first, then by name), and reading it never walks the annotations.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSqlite } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import { jsonText } from '@/lib/db/dialect';
+import { onPostgres } from '@/lib/db/engine';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { createAnnotation, deleteAnnotation, listSpeakers, restoreAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { appError, makeProject, makeUser } from '../helpers';
 import { capturePlans, expectNoFullScans } from '../scale/plan';
+import { column, run, value } from '../scale/rawSql';
 
 const BODY = 'Україна ніколи не визнає окуповані території російськими, заявив Зеленський 🇺🇦. Kyiv ne reconnaîtra jamais les territoires occupés. ';
 
@@ -18,12 +21,10 @@ let olena: Who, outsider: Who;
 let projectId: number, otherProjectId: number, articleId: number, otherArticleId: number;
 
 /** What the suggestions stand for: live annotations' speakers of the project, most used first. */
-function recounted(project: number): string[] {
-  return (getSqlite()
-    .prepare(`select json_extract(attributes, '$.speaker') as s from annotations where project_id = ? and deleted_at is null and coalesce(json_extract(attributes, '$.speaker'), '') <> ''
-      group by s order by count(*) desc, s limit 200`)
-    .pluck()
-    .all(project) as string[]);
+async function recounted(project: number): Promise<string[]> {
+  const speaker = jsonText(sql`attributes`, 'speaker');
+  return await column<string>(sql`select ${speaker} as s from annotations where project_id = ${project} and deleted_at is null and coalesce(${speaker}, '') <> ''
+      group by 1 order by count(*) desc, 1 limit 200`);
 }
 
 async function quote(speaker: string | null, start: number, article = articleId, who = olena) {
@@ -47,40 +48,41 @@ describe('speaker suggestions', () => {
     await quote(null, 30);
     await quote('Dilshod Ёқубов', 0, otherArticleId);
     expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(['Володимир Зеленський', 'Emmanuel Macron 🇫🇷']);
-    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(await recounted(projectId));
     expect(await listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(['Dilshod Ёқубов']);
 
     // A new speaker on an edit moves one count; the same speaker twice ties by name.
     await updateAnnotation({ actor: olena.actor, annotationId: zelensky.id, ifMatch: zelensky.version, input: { attributes: { speaker: 'Emmanuel Macron 🇫🇷' } } });
     expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(['Emmanuel Macron 🇫🇷', 'Володимир Зеленський']);
-    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(await recounted(projectId));
 
     // A quote turned into a claim loses its speaker (claims carry a verdict only).
     const edited = await updateAnnotation({ actor: olena.actor, annotationId: macron.id, ifMatch: macron.version, input: { label: 'claim' } });
     expect(edited.attributes.speaker).toBeUndefined();
-    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(await recounted(projectId));
 
     // Deleted quotes leave the list once their last use goes, and come back when restored.
     const only = await quote('Kaja Kallas', 40);
     expect(await listSpeakers({ actor: olena.actor, projectId })).toContain('Kaja Kallas');
     await deleteAnnotation({ actor: olena.actor, annotationId: only.id });
     expect(await listSpeakers({ actor: olena.actor, projectId })).not.toContain('Kaja Kallas');
-    expect(getSqlite().prepare('select count(*) from speaker_tallies where n <= 0').pluck().get()).toBe(0);
+    expect(Number(await value(sql`select count(*) as n from speaker_tallies where n <= 0`))).toBe(0);
     await restoreAnnotation({ actor: olena.actor, annotationId: only.id });
-    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(await recounted(projectId));
 
     // Writes no data function makes today: a hard delete and a raw attribute change.
-    getSqlite().prepare('delete from annotations where id = ?').run(only.id);
-    getSqlite().prepare(`update annotations set attributes = json_set(attributes, '$.speaker', 'Ursula von der Leyen') where id = ?`).run(zelensky.id);
-    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(recounted(projectId));
-    expect(await listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(recounted(otherProjectId));
+    await run(sql`delete from annotations where id = ${only.id}`);
+    const renamed = onPostgres() ? sql`jsonb_set(attributes, '{speaker}', to_jsonb(${'Ursula von der Leyen'}::text))` : sql`json_set(attributes, '$.speaker', ${'Ursula von der Leyen'})`;
+    await run(sql`update annotations set attributes = ${renamed} where id = ${zelensky.id}`);
+    expect(await listSpeakers({ actor: olena.actor, projectId })).toEqual(await recounted(projectId));
+    expect(await listSpeakers({ actor: olena.actor, projectId: otherProjectId })).toEqual(await recounted(otherProjectId));
   });
 
   it('are read without walking the annotations, and only by members', async () => {
-    const plans = await capturePlans(getSqlite(), async () => await listSpeakers({ actor: olena.actor, projectId }));
+    const plans = await capturePlans(async () => await listSpeakers({ actor: olena.actor, projectId }));
     expect(plans.some((sql) => sql.includes('speaker_tallies'))).toBe(true);
     expect(plans.some((sql) => /from "annotations"/.test(sql))).toBe(false);
-    expectNoFullScans(getSqlite(), plans);
+    await expectNoFullScans(plans);
     expect((await appError(async () => await listSpeakers({ actor: outsider.actor, projectId }))).status).toBe(404);
   });
 });

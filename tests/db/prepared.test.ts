@@ -4,7 +4,10 @@
  * columns encoded the same way, and NULL (not the text 'null') where an event has no before.
  */
 import { describe, expect, it } from 'vitest';
-import { closeDb, getDb, getSqlite } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import { closeDb, getDb } from '@/lib/db/client';
+import { onPostgres } from '@/lib/db/engine';
+import { sqlAll, sqlFirst } from '@/lib/db/query';
 import { createAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { importArticle } from '@/lib/data/articles';
 import { projectAccess, SYSTEM } from '@/lib/data/actor';
@@ -36,14 +39,17 @@ describe('prepared statements', () => {
     expect(edited).toMatchObject({ note: 'needs a source 📎', version: 2, attributes: { speaker: 'Критики' } });
     expect(Date.parse(edited.updatedAt)).toBeGreaterThanOrEqual(Date.parse(created.updatedAt));
 
-    const stored = getSqlite().prepare('select attributes, typeof(updated_at) as t from annotations where id = ?').get(created.id) as { attributes: string; t: string };
-    expect(JSON.parse(stored.attributes)).toEqual({ speaker: 'Критики' });
-    expect(stored.t).toBe('integer');
-    const events = getSqlite().prepare("select action, before, after from events where entity_type = 'annotation' and entity_id = ? order by id").all(created.id) as Array<{ action: string; before: string | null; after: string }>;
+    // Stored as the engine stores them: JSON (text on SQLite, jsonb on PostgreSQL) and a time in ms or a timestamptz.
+    const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
+    const typeOf = onPostgres() ? sql`pg_typeof(updated_at)::text` : sql`typeof(updated_at)`;
+    const stored = (await sqlFirst<{ attributes: unknown; t: string }>(getDb(), sql`select attributes, ${typeOf} as t from annotations where id = ${created.id}`))!;
+    expect(json(stored.attributes)).toEqual({ speaker: 'Критики' });
+    expect(stored.t).toBe(onPostgres() ? 'timestamp with time zone' : 'integer');
+    const events = await sqlAll<{ action: string; before: unknown; after: unknown }>(getDb(), sql`select action, before, after from events where entity_type = 'annotation' and entity_id = ${created.id} order by id`);
     expect(events.map((e) => e.action)).toEqual(['annotation.create', 'annotation.update']);
     expect(events[0].before).toBeNull();
-    expect(JSON.parse(events[0].after)).toMatchObject({ id: created.id, exact: 'Критики не согласны' });
-    expect(JSON.parse(events[1].before!)).toMatchObject({ version: 1, note: '' });
+    expect(json(events[0].after)).toMatchObject({ id: created.id, exact: 'Критики не согласны' });
+    expect(json(events[1].before)).toMatchObject({ version: 1, note: '' });
   });
 });
 

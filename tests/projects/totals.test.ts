@@ -4,7 +4,6 @@
  * articles leave both, as they leave the list; strangers get a 404; no table is scanned.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getSqlite } from '@/lib/db/client';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle } from '@/lib/data/articles';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
@@ -52,7 +51,7 @@ describe('project totals', () => {
     const empty = (await makeProject([[lead.user.id, 'lead']])).id;
     expect(await projectArticleTotals({ actor: lead.actor, projectId: empty })).toEqual({ articles: 0, annotations: 0 });
     expect((await appError(async () => await projectArticleTotals({ actor: stranger.actor, projectId }))).status).toBe(404);
-    const plans = await capturePlans(getSqlite(), async () => await projectArticleTotals({ actor: lead.actor, projectId }));
-    expectNoFullScans(getSqlite(), plans);
+    const plans = await capturePlans(async () => await projectArticleTotals({ actor: lead.actor, projectId }));
+    await expectNoFullScans(plans);
   });
 });

@@ -5,20 +5,21 @@
  * archived and restored) the pooled link F1 equals a from-scratch computation over the links
  * table, and a warm read's queries touch no links table.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { makeProject, makeUser } from '../helpers';
 import { capturePlans, expectNoFullScans } from '../scale/plan';
 import { link, makeArticle } from './fixtures';
-import { getDb, getSqlite } from '@/lib/db/client';
+import { getDb } from '@/lib/db/client';
+import { rows, run, value } from '../scale/rawSql';
 import { agreementLinkAuthors, agreementLinkPairs, annotations, articles, links, type Relation } from '@/lib/db/tables';
 import { createAnnotation } from '@/lib/data/annotations';
 import { createLink, deleteLink } from '@/lib/data/links';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
 import { projectAgreement } from '@/lib/data/agreement';
 import { f1, linkMatchCount, type LinkInput } from '@/lib/metrics/agreement';
-import { all } from '@/lib/db/query';
+import { all, exec } from '@/lib/db/query';
 
 const TEXTS = [
   'Ukraine will not legally recognize any temporarily occupied territories as Russian, Zelenskyy said on Friday.',
@@ -97,12 +98,11 @@ describe('link F1 cache', () => {
         await createLink({ actor: person.actor, input: { fromAnnotationId: x.id, toAnnotationId: y.id, relation: 'corroborates' } });
       }
     }
-    const sql = getSqlite();
     const kinds = new Map<string, number>();
     let compared = 0;
     let matched = 0;
     for (let step = 0; step < 140; step++) {
-      const live = sql.prepare('select id, author_id as authorId, from_annotation_id as f, to_annotation_id as t, deleted_at as d from links where project_id = ?').all(p.id) as Array<{ id: number; authorId: number; f: number; t: number; d: number | null }>;
+      const live = await rows<{ id: number; authorId: number; f: number; t: number; d: unknown }>(sql`select id, author_id as "authorId", from_annotation_id as f, to_annotation_id as t, deleted_at as d from links where project_id = ${p.id}`);
       const r = random();
       let kind: string;
       if (r < 0.35 || live.length < 3) {
@@ -131,18 +131,27 @@ describe('link F1 cache', () => {
         const restore = random() < 0.5;
         const l = pick(live.filter((x) => (x.d === null) !== restore));
         if (!l) continue;
-        if (restore) sql.prepare('update links set deleted_at = null where id = ?').run(l.id);
-        else {
-          sql.prepare('delete from reviews where link_id = ?').run(l.id);
-          sql.prepare('delete from links where id = ?').run(l.id);
+        if (restore) {
+          try {
+            await run(sql`update links set deleted_at = null where id = ${l.id}`);
+          } catch {
+            continue; // the same live link twice: refused, nothing written
+          }
+        } else {
+          await run(sql`delete from reviews where link_id = ${l.id}`);
+          await run(sql`delete from links where id = ${l.id}`);
         }
       } else if (r < 0.62) {
         kind = 'link relation';
-        sql.prepare("update links set relation = case relation when 'corroborates' then 'conflicts' else 'corroborates' end where id = ?").run(pick(live).id);
+        try {
+          await run(sql`update links set relation = case relation when 'corroborates' then 'conflicts' else 'corroborates' end where id = ${pick(live).id}`);
+        } catch {
+          continue; // the same live link twice: refused, nothing written
+        }
       } else if (r < 0.68) {
         kind = 'link author';
         try {
-          sql.prepare('update links set author_id = ? where id = ?').run(pick(people).user.id, pick(live).id);
+          await run(sql`update links set author_id = ${pick(people).user.id} where id = ${pick(live).id}`);
         } catch {
           continue;
         }
@@ -151,24 +160,27 @@ describe('link F1 cache', () => {
         const l = pick(live);
         const other = pick(spans.filter((s) => s.id !== l.f && s.articleId !== spans.find((x) => x.id === l.f)!.articleId));
         try {
-          sql.prepare('update links set from_annotation_id = ?, to_annotation_id = ? where id = ?').run(Math.min(l.f, other.id), Math.max(l.f, other.id), l.id);
+          await run(sql`update links set from_annotation_id = ${Math.min(l.f, other.id)}, to_annotation_id = ${Math.max(l.f, other.id)} where id = ${l.id}`);
         } catch {
           continue;
         }
       } else if (r < 0.85) {
         kind = 'span moved';
         const start = Math.floor(random() * 2) * 20;
-        sql.prepare('update annotations set start = ?, "end" = ? where id = ?').run(start, start + 10, pick(spans).id);
+        await run(sql`update annotations set start = ${start}, "end" = ${start + 10} where id = ${pick(spans).id}`);
       } else if (r < 0.89) {
         kind = 'span article';
-        sql.prepare('update annotations set article_id = ? where id = ?').run(pick(docs).id, pick(spans).id);
+        await run(sql`update annotations set article_id = ${pick(docs).id} where id = ${pick(spans).id}`);
       } else if (r < 0.95) {
         kind = 'span deleted';
-        sql.prepare('update annotations set deleted_at = case when deleted_at is null then 1 else null end where id = ?').run(pick(spans).id);
+        // Deleted at the epoch's first millisecond, or restored (a Date through the column: either engine's timestamp).
+        const span = pick(spans).id;
+        const deleted = await value(sql`select deleted_at from annotations where id = ${span}`);
+        await exec(getDb().update(annotations).set({ deletedAt: deleted === null ? new Date(1) : null }).where(eq(annotations.id, span)));
       } else {
         kind = 'article archived or restored';
         const doc = pick(docs);
-        const archived = (sql.prepare('select archived_at as a from articles where id = ?').get(doc.id) as { a: number | null }).a;
+        const archived = await value(sql`select archived_at as a from articles where id = ${doc.id}`);
         if (archived === null) await archiveArticle({ actor: lead.actor, articleId: doc.id });
         else await restoreArticle({ actor: lead.actor, articleId: doc.id });
       }
@@ -205,9 +217,9 @@ describe('link F1 cache', () => {
     const second = await projectAgreement({ actor: people[2].actor, projectId: p.id });
     expect(pair(second, people[0].user.id, people[2].user.id).linkF1).toBe(0);
     expect(pair(second, people[0].user.id, people[1].user.id).linkF1).toBe(1);
-    const statements = await capturePlans(getSqlite(), () => projectAgreement({ actor: people[2].actor, projectId: p.id }));
+    const statements = await capturePlans(() => projectAgreement({ actor: people[2].actor, projectId: p.id }));
     expect(statements.some((s) => /agreement_link_pairs/.test(s))).toBe(true);
     expect(statements.filter((s) => /(from|join) "links"/.test(s))).toEqual([]);
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 });

@@ -11,7 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { makeProject, makeUser } from '../helpers';
 import { capturePlans, expectNoFullScans } from '../scale/plan';
 import { makeArticle } from './fixtures';
-import { getSqlite } from '@/lib/db/client';
+import { sql } from 'drizzle-orm';
+import type pg from 'pg';
+import { getDb, getSqlite } from '@/lib/db/client';
+import { onPostgres } from '@/lib/db/engine';
+import { invariantProblems, run, value } from '../scale/rawSql';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, updateAnnotation } from '@/lib/data/annotations';
 import { archiveArticle, restoreArticle } from '@/lib/data/articleArchive';
 import { createRevision } from '@/lib/data/revisions';
@@ -31,7 +35,9 @@ const TEXTS = [
   'Stoltenberg said NATO membership depends on all allies 🤝; officials in Washington declined to comment on the London talks.',
   'Die Bundesregierung prüft weitere Lieferungen von Luftabwehrsystemen, sagte ein Sprecher in Berlin; Einzelheiten nannte er nicht.',
 ];
-const CHECK = INVARIANTS.find((i) => i.name === 'agreement totals match the cached agreement rows')!;
+const CHECK_NAME = 'agreement totals match the cached agreement rows';
+const CHECK = INVARIANTS.find((i) => i.name === CHECK_NAME)!;
+const check = async () => (await invariantProblems([CHECK_NAME]))[0].problems;
 
 function prng(seed: number) {
   return () => {
@@ -73,7 +79,7 @@ async function expectSame(actor: Actor, projectId: number, step: string) {
     page = (await projectAgreement({ actor, projectId, cursor: page.nextCursor, limit: '5' })).articles;
   }
   expect(got, `${step}: per-article table`).toEqual(want.rows.map(([id, a, b, ...scores]) => [id, a, b, ...scores.map(rounded)]));
-  expect(CHECK.run(getSqlite()), `${step}: cli check`).toEqual([]);
+  expect(await check(), `${step}: cli check`).toEqual([]);
   return want;
 }
 
@@ -87,8 +93,7 @@ describe('agreement totals', () => {
     const random = prng(2026);
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
     const spans: Array<{ id: number; who: number }> = [];
-    const sql = getSqlite();
-    const version = (id: number) => (sql.prepare('select version from annotations where id = ?').get(id) as { version: number }).version;
+    const version = async (id: number) => Number(await value(sql`select version from annotations where id = ${id}`));
     const kinds = new Map<string, number>();
     let pooledSeen = 0;
     for (let step = 0; step < 160; step++) {
@@ -106,12 +111,12 @@ describe('agreement totals', () => {
         } else if (r < 0.5) {
           kind = 'span relabel';
           const x = pick(spans);
-          await updateAnnotation({ actor: people[x.who].actor, annotationId: x.id, ifMatch: version(x.id), input: { label: pick(LABELS) } });
+          await updateAnnotation({ actor: people[x.who].actor, annotationId: x.id, ifMatch: await version(x.id), input: { label: pick(LABELS) } });
         } else if (r < 0.58) {
           kind = 'span move';
           const x = pick(spans);
           const start = pick([0, 5, 20]);
-          await updateAnnotation({ actor: people[x.who].actor, annotationId: x.id, ifMatch: version(x.id), input: { start, end: start + 12 } });
+          await updateAnnotation({ actor: people[x.who].actor, annotationId: x.id, ifMatch: await version(x.id), input: { start, end: start + 12 } });
         } else if (r < 0.66) {
           kind = 'span delete';
           const x = pick(spans);
@@ -123,8 +128,8 @@ describe('agreement totals', () => {
         } else if (r < 0.74) {
           kind = 'span hard delete';
           const x = spans.splice(Math.floor(random() * spans.length), 1)[0];
-          for (const table of ['reviews', 'comments', 'verdicts', 'annotation_anchors']) sql.prepare(`delete from ${table} where annotation_id = ?`).run(x.id);
-          sql.prepare('delete from annotations where id = ?').run(x.id);
+          for (const table of ['reviews', 'comments', 'verdicts', 'annotation_anchors']) await run(sql`delete from ${sql.identifier(table)} where annotation_id = ${x.id}`);
+          await run(sql`delete from annotations where id = ${x.id}`);
         } else if (r < 0.82) {
           kind = 'review';
           const x = pick(spans);
@@ -133,13 +138,13 @@ describe('agreement totals', () => {
         } else if (r < 0.9) {
           kind = 'article archived or restored';
           const doc = pick(docs);
-          const archived = (sql.prepare('select archived_at as a from articles where id = ?').get(doc.id) as { a: number | null }).a;
+          const archived = await value(sql`select archived_at as a from articles where id = ${doc.id}`);
           if (archived === null) await archiveArticle({ actor: lead.actor, articleId: doc.id });
           else await restoreArticle({ actor: lead.actor, articleId: doc.id });
         } else if (r < 0.95) {
           kind = 'article revision';
           const doc = pick(docs);
-          const body = (sql.prepare('select body from articles where id = ?').get(doc.id) as { body: string }).body;
+          const body = String(await value(sql`select body from articles where id = ${doc.id}`));
           await createRevision({ actor: lead.actor, articleId: doc.id, input: { body: `Оновлено. ${body}` } });
         } else {
           kind = 'article import';
@@ -167,10 +172,10 @@ describe('agreement totals', () => {
       for (const person of people) await createAnnotation({ actor: person.actor, articleId: doc.id, input: { label: 'claim', start: 0, end: 20 } });
     }
     await projectAgreement({ actor: people[0].actor, projectId: p.id });
-    const statements = await capturePlans(getSqlite(), () => projectAgreement({ actor: people[0].actor, projectId: p.id }));
+    const statements = await capturePlans(() => projectAgreement({ actor: people[0].actor, projectId: p.id }));
     expect(statements.some((s) => /agreement_pair_totals/.test(s))).toBe(true);
     expect(statements.filter((s) => /sum\(|group by/i.test(s))).toEqual([]);
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 
   it('cli check notices totals that differ from the cached rows', async () => {
@@ -179,13 +184,28 @@ describe('agreement totals', () => {
     const doc = await makeArticle(p.id, TEXTS[1]);
     for (const person of people) await createAnnotation({ actor: person.actor, articleId: doc.id, input: { label: 'quote', start: 3, end: 30 } });
     await projectAgreement({ actor: people[0].actor, projectId: p.id });
-    const sqlite = getSqlite();
-    expect(CHECK.run(sqlite)).toEqual([]);
+    expect(await check()).toEqual([]);
+    const archivedAt = onPostgres() ? 'now()' : '1';
     for (const planted of [
       `update agreement_pair_totals set agree1 = agree1 + 1 where project_id = ${p.id}`,
       `update agreement_authors set articles = articles + 1 where project_id = ${p.id}`,
-      `update articles set archived_at = 1 where id = ${doc.id}; insert into agreement_articles values (${doc.id}, ${p.id}, '[]')`,
+      `update articles set archived_at = ${archivedAt} where id = ${doc.id}; insert into agreement_articles values (${doc.id}, ${p.id}, '[]')`,
     ]) {
+      // Planted in a transaction of its own and rolled back: the check runs inside it.
+      if (onPostgres()) {
+        const { PG_INVARIANTS } = await import('@/cli/pgInvariants');
+        const client = await (getDb() as unknown as { $client: pg.Pool }).$client.connect();
+        try {
+          await client.query('begin');
+          for (const statement of planted.split('; ')) await client.query(statement);
+          expect((await PG_INVARIANTS.find((i) => i.name === CHECK_NAME)!.run(client)).length, planted).toBeGreaterThan(0);
+        } finally {
+          await client.query('rollback');
+          client.release();
+        }
+        continue;
+      }
+      const sqlite = getSqlite();
       sqlite.exec('savepoint plant');
       try {
         sqlite.exec(planted);

@@ -10,7 +10,7 @@ import { reviewAnnotation } from '@/lib/data/reviews';
 import { addComment } from '@/lib/data/comments';
 import { finalizeVerdict, proposeVerdict } from '@/lib/data/verdicts';
 import { listInbox, markInboxRead, unreadCount } from '@/lib/data/inbox';
-import { currentConnection } from '@/lib/db/client';
+import { capturePlans, expectNoFullScans } from '../scale/plan';
 
 type Who = Awaited<ReturnType<typeof makeUser>>;
 let me: Who, olena: Who, dilshod: Who, lead: Who;
@@ -107,23 +107,11 @@ describe('inbox pages', () => {
 
 describe('inbox query plans', () => {
   it('reach my items through indexes: no full scan of annotations, links, reviews or comments', async () => {
-    const sqlite = currentConnection();
-    const plans: string[] = [];
-    const original = sqlite.prepare.bind(sqlite);
-    (sqlite as { prepare: typeof sqlite.prepare }).prepare = ((source: string) => {
-      if (/^select/i.test(source)) {
-        const args = new Array((source.match(/\?/g) ?? []).length).fill(1);
-        plans.push(original(`explain query plan ${source}`).all(...args).map((r) => (r as { detail: string }).detail).join('\n'));
-      }
-      return original(source);
-    }) as typeof sqlite.prepare;
-    try {
+    const statements = (await capturePlans(async () => {
       const { nextCursor } = await listInbox({ actor: me.actor, query: { limit: '3' } });
       await listInbox({ actor: me.actor, query: { limit: '3', cursor: nextCursor } });
-    } finally {
-      (sqlite as { prepare: typeof sqlite.prepare }).prepare = original;
-    }
-    if (process.env.SHOW_PLANS) console.log(plans.join('\n---\n'));
-    for (const plan of plans) expect(plan).not.toMatch(/SCAN (annotations|links|reviews|comments|verdicts|parent)\b(?! USING)/);
+    })).filter((source) => /^select/i.test(source));
+    expect(statements.length).toBeGreaterThan(0);
+    await expectNoFullScans(statements, ['annotations', 'links', 'reviews', 'comments', 'verdicts']);
   });
 });

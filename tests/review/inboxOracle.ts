@@ -3,9 +3,10 @@
  * author's rows), kept as the oracle the inbox by recipient must equal (inbox-oracle.test.ts).
  * listInbox and unreadCount only; markInboxRead is the real one.
  */
-import { and, desc, eq, exists, inArray, isNull, lt, ne, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, desc, eq, exists, gt, inArray, isNull, lt, lte, ne, sql, type Column, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { pageRequest, toPage, type Page } from '@/lib/pagination/cursor';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { jsonInt } from '@/lib/db/dialect';
 import { getDb, type Db } from '@/lib/db/client';
 import { annotations, comments, events, inboxState, links, memberships, projects, reviews, users, verdicts, type Decision, type Label, type Verdict } from '@/lib/db/tables';
 import { forbidden } from '@/lib/errors';
@@ -62,14 +63,16 @@ interface Window {
 type Raw = Omit<InboxItem, 'unread' | 'projectName' | 'articleId' | 'focusAnnotationId' | 'label' | 'exact'> & { focusAnnotationId?: number; sortKey: InboxKey };
 
 /** The WHERE of one source's rows in the window (`at`, `id`: its time and id columns; `rank`: its kind). */
-function inWindow(w: Window, rank: number, at: SQLWrapper, id: SQLWrapper): SQL | undefined {
+function inWindow(w: Window, rank: number, at: Column, id: SQLWrapper): SQL | undefined {
+  // Times bound through the column (a Date: ms on SQLite, timestamptz on PostgreSQL).
   const parts: SQL[] = [];
-  if (w.since !== undefined) parts.push(sql`${at} > ${w.since}`);
+  if (w.since !== undefined && Number.isFinite(w.since)) parts.push(gt(at, new Date(w.since)));
   if (w.before) {
-    const [t, r, i] = w.before;
-    if (rank < r) parts.push(sql`${at} <= ${t}`);
-    else if (rank > r) parts.push(sql`${at} < ${t}`);
-    else parts.push(sql`(${at} < ${t} or (${at} = ${t} and ${id} < ${i}))`);
+    const [ms, r, i] = w.before;
+    const t = new Date(ms);
+    if (rank < r) parts.push(lte(at, t));
+    else if (rank > r) parts.push(lt(at, t));
+    else parts.push(sql`(${lt(at, t)} or (${eq(at, t)} and ${id} < ${i}))`);
   }
   return parts.length ? and(...parts) : undefined;
 }
@@ -144,7 +147,7 @@ async function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Win
   const target = kind === 'annotation' ? annotations : links;
   const column = kind === 'annotation' ? reviews.annotationId : reviews.linkId;
   const changedAt = sql<number | null>`(select ${events.createdAt} from ${events} where ${events.entityType} = ${kind} and ${events.entityId} = ${target.id}
-    and json_extract(${events.after}, '$.version') = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
+    and ${jsonInt(events.after, 'version')} = ${target.substanceVersion} order by ${events.id} desc limit 1)`;
   return (await all(db
     .selectDistinct({ id: target.id, projectId: target.projectId, version: target.substanceVersion, actorName: users.name, changedAt })
     .from(reviews)
@@ -154,7 +157,9 @@ async function changedSinceMyReview(db: Db, me: number, kind: TargetKind, w: Win
     .where(and(eq(reviews.reviewerId, me), lt(reviews.targetVersion, target.substanceVersion), isNull(target.deletedAt), ne(target.authorId, me), notArchived(kind)))
     .orderBy(desc(target.id))))
     // Bounded by the items I reviewed that changed since; the time comes from the event, so the window is applied here.
-    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt ?? 0, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt ?? 0), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
+    // A raw select's time: ms on SQLite, a Date on PostgreSQL; as ms on both.
+    .map((r) => ({ ...r, changedAt: r.changedAt === null ? 0 : new Date(r.changedAt as number | Date).getTime() }))
+    .map((r): Raw => ({ key: `changed-${kind}-${r.id}-${r.version}`, sortKey: [r.changedAt, rank, r.id], type: 'changed' as const, at: new Date(r.changedAt), actorName: r.actorName, projectId: r.projectId, kind, targetId: r.id }))
     .filter((r) => (w.since === undefined || r.sortKey[0] > w.since) && (!w.before || isBefore(r.sortKey, w.before)))
     .sort(newestFirst)
     .slice(0, w.limit);

@@ -9,7 +9,8 @@ import { link } from './fixtures';
 import { disputedItems, reviewAnnotation, reviewLink, reviewQueue } from '@/lib/data/reviews';
 import { importArticle } from '@/lib/data/articles';
 import { SYSTEM } from '@/lib/data/actor';
-import { currentConnection, getDb } from '@/lib/db/client';
+import { getDb } from '@/lib/db/client';
+import { capturePlans, expectNoFullScans } from '../scale/plan';
 import { annotations, type Label } from '@/lib/db/tables';
 import type { QueueItem } from '@/lib/data/reviewQueue';
 import { first } from '@/lib/db/query';
@@ -204,24 +205,12 @@ describe('disputed items for a lead', () => {
 
 describe('query plans', () => {
   it('walk indexes: no full scan of annotations, links or reviews', async () => {
-    const sqlite = currentConnection();
-    const plans: string[] = [];
-    const original = sqlite.prepare.bind(sqlite);
-    (sqlite as { prepare: typeof sqlite.prepare }).prepare = ((source: string) => {
-      if (/^select/i.test(source) && /"annotations"|"links"|"reviews"/.test(source)) {
-        plans.push(original(`explain query plan ${source}`).all(...new Array((source.match(/\?/g) ?? []).length).fill(1)).map((r) => (r as { detail: string }).detail).join('\n'));
-      }
-      return original(source);
-    }) as typeof sqlite.prepare;
-    try {
+    const statements = (await capturePlans(async () => {
       const { nextCursor } = await reviewQueue({ actor: me.actor, projectId: project.id, query: { limit: '5' } });
       await reviewQueue({ actor: me.actor, projectId: project.id, query: { limit: '5', cursor: nextCursor } });
       await reviewQueue({ actor: me.actor, projectId: project.id, query: { outlet: 'UNN', label: 'claim' } });
-    } finally {
-      (sqlite as { prepare: typeof sqlite.prepare }).prepare = original;
-    }
-    if (process.env.SHOW_PLANS) console.log(plans.join("\n---\n"));
-    expect(plans.length).toBeGreaterThan(4);
-    for (const plan of plans) expect(plan).not.toMatch(/SCAN (annotations|links|reviews|from_annotation|to_annotation)\b(?! USING)/);
+    })).filter((source) => /^select/i.test(source) && /"annotations"|"links"|"reviews"/.test(source));
+    expect(statements.length).toBeGreaterThan(4);
+    await expectNoFullScans(statements, ['annotations', 'links', 'reviews']);
   });
 });

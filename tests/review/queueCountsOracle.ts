@@ -8,10 +8,12 @@ import type { Db } from '@/lib/db/client';
 import { articles, queueArticleTallies, queueOutletTallies, queueTallies, users } from '@/lib/db/tables';
 import { ARTICLE_FACET_LIMIT, NO_OUTLET, QUEUE_LABELS, type FacetCount, type QueueCounts, type QueueFilters, type QueueLabel } from '@/lib/data/reviewQueueCounts';
 import { all, sqlAll } from '@/lib/db/query';
+import { indexedBy } from '@/lib/db/dialect';
+import { onPostgres } from '@/lib/db/engine';
 
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
 const outletSql = outletOf(articles.outlet);
-const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${articles} indexed by articles_archived_idx where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`;
+const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${articles} ${indexedBy('articles_archived_idx')} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null)`;
 
 /**
  * What the counters count but the queue leaves out, as negative rows per (article, outlet,
@@ -22,12 +24,12 @@ const archivedIds = (projectId: number) => sql`(select ${articles.id} from ${art
 function correctionsSql(projectId: number, me: number): SQL {
   return sql`
     select a.article_id, ${outletOf(sql`ar.outlet`)} as outlet, a.label, a.author_id, -count(distinct a.id) as n
-      from reviews r indexed by reviews_live_reviewer_idx join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
+      from reviews r ${indexedBy('reviews_live_reviewer_idx')} join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and a.deleted_at is null and a.author_id <> ${me}
       group by 1, 3, 4
     union all
     select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(distinct l.id)
-      from reviews r indexed by reviews_live_reviewer_idx join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
+      from reviews r ${indexedBy('reviews_live_reviewer_idx')} join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and l.deleted_at is null and l.author_id <> ${me}
       group by 1, 4
     union all
@@ -55,7 +57,7 @@ function coarseSql(projectId: number, me: number, articleId: number | undefined)
   return sql`
     select o.outlet, o.label, o.author_id, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
-    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} indexed by articles_archived_idx cross join ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
+    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} ${indexedBy('articles_archived_idx')} ${sql.raw(onPostgres() ? 'join' : 'cross join')} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
       where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null and t.author_id <> ${me} and t.n > 0
     union all ${fixes}`;
 }
@@ -83,13 +85,13 @@ function fineSql(projectId: number, me: number, filters: QueueFilters): SQL {
     // My own items are never in my queue.
     if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where 0`;
     return sql`
-      select t.article_id, t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond('t')}
+      select t.article_id, t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond('t')}
       union all ${fixes}`;
   }
   return sql`
     select a.article_id, a.n from ${queueArticleTallies} a where a.project_id = ${projectId} and ${cond('a')}
     union all
-    select t.article_id, -t.n from ${queueTallies} t indexed by queue_tallies_author_idx where t.project_id = ${projectId} and t.author_id = ${me} and ${cond('t')}
+    select t.article_id, -t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${me} and ${cond('t')}
     union all ${fixes}`;
 }
 
@@ -113,8 +115,8 @@ export async function queueCountsOracle(db: Db, projectId: number, me: number, f
   const facet = (name: Exclude<Facet, 'article'>, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from coarse c where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
   const perArticle = sql`select 'article' as facet, f.article_id as value, sum(f.n) as n from fine f group by 2 having sum(f.n) > 0`;
   // The articles with most items, and the chosen one wherever it ranks.
-  const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT})`;
-  const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0)` : sql``;
+  const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT}) top`;
+  const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0) chosen` : sql``;
   const rows = await sqlAll<{ facet: Facet; value: string | number; n: number }>(db, sql`
     with fix as materialized (${correctionsSql(projectId, me)}),
       coarse as materialized (${coarseSql(projectId, me, filters.articleId)}),

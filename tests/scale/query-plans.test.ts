@@ -6,7 +6,8 @@
  * expectNoFullScan / capturePlans from ./plan.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, getSqlite } from '@/lib/db/client';
+import { getDb } from '@/lib/db/client';
+import { onPostgres } from '@/lib/db/engine';
 import { SYSTEM } from '@/lib/data/actor';
 import { importArticle, listArticles, getArticle } from '@/lib/data/articles';
 import { ARTICLE_SORTS, articleCountQuery, articlePageQuery, listArticleOutlets, listArticlesPage, parseArticleQuery } from '@/lib/data/articleList';
@@ -57,48 +58,48 @@ beforeAll(async () => {
 });
 
 describe('the plan checker itself', () => {
-  it('sees a full scan, also of an aliased table, and accepts index walks', () => {
-    const db = getSqlite();
-    expect(fullScans(db, 'select * from annotations where note = ?', ['x'])).toEqual(['SCAN annotations']);
-    expect(fullScans(db, 'select * from "links" "l" where "l"."note" = ?', ['x'])).toEqual(['SCAN l']);
-    expect(fullScans(db, 'select * from annotations where project_id = ?', [1])).toEqual([]);
-    expect(fullScans(db, 'select id from annotations order by project_id')).toEqual([]);
+  it('sees a full scan, also of an aliased table, and accepts index walks', async () => {
+    const p = onPostgres() ? '$1' : '?';
+    expect(await fullScans(`select * from annotations where note = ${p}`, ['x'])).toEqual([onPostgres() ? 'Seq Scan on annotations' : 'SCAN annotations']);
+    expect(await fullScans(`select * from "links" "l" where "l"."note" = ${p}`, ['x'])).toEqual([onPostgres() ? 'Seq Scan on links l' : 'SCAN l']);
+    expect(await fullScans(`select * from annotations where project_id = ${p}`, [1])).toEqual([]);
+    expect(await fullScans('select id from annotations order by project_id')).toEqual([]);
   });
 });
 
 describe('articles list', () => {
   const filterSets = [{}, { q: 'Zelenskyy frid' }, { outlet: 'Le Monde' }, { from: '2025-04-02', to: '2025-04-05' }, { q: 'Ukraine', outlet: 'Le Monde', from: '2025-04-01' }];
-  it.each(ARTICLE_SORTS)('sort %s: first and later pages, with every filter, use indexes', (sort) => {
+  it.each(ARTICLE_SORTS)('sort %s: first and later pages, with every filter, use indexes', async (sort) => {
     const db = getDb();
     for (const filters of filterSets) {
       const parsed = parseArticleQuery({ ...filters, sort });
       const key = /imported/.test(sort) ? [3] : /annotations|unreviewed/.test(sort) ? [2, 3] : ['2025-04-03', 3];
-      for (const afterKey of [undefined, key]) expectNoFullScan(getSqlite(), ...sqlOf(articlePageQuery(db, projectId, parsed, afterKey, 50)));
-      expectNoFullScan(getSqlite(), ...sqlOf(articleCountQuery(db, projectId, parsed)));
+      for (const afterKey of [undefined, key]) await expectNoFullScan(...sqlOf(articlePageQuery(db, projectId, parsed, afterKey, 50)));
+      await expectNoFullScan(...sqlOf(articleCountQuery(db, projectId, parsed)));
     }
   });
 
   it('a whole page load (list, outlets, the old full list) scans nothing', async () => {
-    const statements = await capturePlans(getSqlite(), async () => {
+    const statements = await capturePlans(async () => {
       await listArticlesPage({ actor: lead.actor, projectId, query: { sort: '-unreviewed', q: 'Ukraine', limit: '2' } });
       await listArticleOutlets({ actor: lead.actor, projectId });
       await listArticles({ actor: lead.actor, projectId });
     });
     expect(statements.length).toBeGreaterThan(2);
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 });
 
 describe('links of a project', () => {
   it('first and later pages use indexes', async () => {
     const db = getDb();
-    expectNoFullScan(getSqlite(), ...sqlOf(linkPageQuery(db, projectId, undefined, 50)));
-    expectNoFullScan(getSqlite(), ...sqlOf(linkPageQuery(db, projectId, 10, 50)));
-    const statements = await capturePlans(getSqlite(), async () => {
+    await expectNoFullScan(...sqlOf(linkPageQuery(db, projectId, undefined, 50)));
+    await expectNoFullScan(...sqlOf(linkPageQuery(db, projectId, 10, 50)));
+    const statements = await capturePlans(async () => {
       const first = await pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2' } });
       await pageLinksForProject({ actor: lead.actor, projectId, query: { limit: '2', cursor: first.nextCursor } });
     });
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 });
 
@@ -106,27 +107,27 @@ describe('history', () => {
   it('a page, newest first, and the next one use indexes', async () => {
     const db = getDb();
     const { scope } = await historyScope(db, lead.actor, 'annotation', annotationId);
-    expectNoFullScan(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51)), ['events', ...WATCHED]);
+    await expectNoFullScan(...sqlOf(historyQuery(db, scope.where, 'desc', 51)), ['events', ...WATCHED]);
     // The item's own events by entity, not every event of the project.
-    const plan = explain(getSqlite(), ...sqlOf(historyQuery(db, scope.where, 'desc', 51))).map((r) => r.detail);
+    const plan = await explain(...sqlOf(historyQuery(db, scope.where, 'desc', 51)));
     expect(plan.join('\n')).toMatch(/events_entity_idx/);
     expect(plan.join('\n')).not.toMatch(/events_project_idx/);
-    const statements = await capturePlans(getSqlite(), async () => {
+    const statements = await capturePlans(async () => {
       const first = await historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2' } });
       await historyPage({ actor: lead.actor, kind: 'annotation', id: annotationId, query: { limit: '2', cursor: first.nextCursor } });
     });
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 });
 
 describe('shared check: the reader of one article', () => {
   it('the article, its annotations and an annotation’s links scan nothing', async () => {
     const article = (await listArticles({ actor: lead.actor, projectId }))[0];
-    const statements = await capturePlans(getSqlite(), async () => {
+    const statements = await capturePlans(async () => {
       await getArticle({ actor: lead.actor, articleId: article.id });
       await listAnnotations({ actor: lead.actor, articleId: article.id });
       await linksForAnnotation({ actor: lead.actor, annotationId });
     });
-    expectNoFullScans(getSqlite(), statements);
+    await expectNoFullScans(statements);
   });
 });
