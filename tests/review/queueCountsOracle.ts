@@ -26,19 +26,19 @@ function correctionsSql(projectId: number, me: number): SQL {
     select a.article_id, ${outletOf(sql`ar.outlet`)} as outlet, a.label, a.author_id, -count(distinct a.id) as n
       from reviews r ${indexedBy('reviews_live_reviewer_idx')} join annotations a on a.id = r.annotation_id join articles ar on ar.id = a.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and a.deleted_at is null and a.author_id <> ${me}
-      group by 1, 3, 4
+      group by 1, 2, 3, 4
     union all
     select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(distinct l.id)
       from reviews r ${indexedBy('reviews_live_reviewer_idx')} join links l on l.id = r.link_id join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where r.project_id = ${projectId} and r.reviewer_id = ${me} and r.superseded_at is null and l.deleted_at is null and l.author_id <> ${me}
-      group by 1, 4
+      group by 1, 2, 4
     union all
     select fa.article_id, ${outletOf(sql`ar.outlet`)}, 'link', l.author_id, -count(*)
       from articles tr join annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where tr.project_id = ${projectId} and tr.archived_at is not null and l.deleted_at is null and l.author_id <> ${me}
         and not exists (select 1 from reviews r where r.link_id = l.id and r.reviewer_id = ${me} and r.superseded_at is null)
-      group by 1, 4`;
+      group by 1, 2, 4`;
 }
 
 /**
@@ -83,7 +83,7 @@ function fineSql(projectId: number, me: number, filters: QueueFilters): SQL {
   const fixes = sql`select f.article_id, f.n from fix f where ${cond('f')}${filters.authorId ? sql` and f.author_id = ${filters.authorId}` : sql``}`;
   if (filters.authorId) {
     // My own items are never in my queue.
-    if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where 0`;
+    if (filters.authorId === me) return sql`select 0 as article_id, 0 as n where false`;
     return sql`
       select t.article_id, t.n from ${queueTallies} t ${indexedBy('queue_tallies_author_idx')} where t.project_id = ${projectId} and t.author_id = ${filters.authorId} and ${cond('t')}
       union all ${fixes}`;
@@ -99,7 +99,7 @@ type Facet = 'label' | 'author' | 'outlet' | 'article';
 
 /** The filters as SQL over the coarse counts `c`, leaving out `skip`'s own (the article filter is in the counts already). */
 function where(filters: QueueFilters, skip: Facet): SQL {
-  const parts: SQL[] = [sql`1`];
+  const parts: SQL[] = [sql`true`];
   if (skip !== 'label' && filters.label) parts.push(sql`c.label = ${filters.label}`);
   if (skip !== 'author' && filters.authorId) parts.push(sql`c.author_id = ${filters.authorId}`);
   if (skip !== 'outlet' && filters.outlet !== undefined) parts.push(sql`c.outlet = ${filters.outlet}`);
@@ -112,11 +112,11 @@ function where(filters: QueueFilters, skip: Facet): SQL {
  * most items from the per-article ones. Only the shown articles' titles are read.
  */
 export async function queueCountsOracle(db: Db, projectId: number, me: number, filters: QueueFilters): Promise<QueueCounts> {
-  const facet = (name: Exclude<Facet, 'article'>, value: SQL) => sql`select ${name} as facet, ${value} as value, sum(c.n) as n from coarse c where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
-  const perArticle = sql`select 'article' as facet, f.article_id as value, sum(f.n) as n from fine f group by 2 having sum(f.n) > 0`;
+  const facet = (name: Exclude<Facet, 'article'>, value: SQL) => sql`select cast(${name} as text) as facet, cast(${value} as text) as value, sum(c.n) as n from coarse c where ${where(filters, name)} group by 2 having sum(c.n) > 0`;
+  const perArticle = sql`select 'article' as facet, cast(f.article_id as text) as value, sum(f.n) as n from fine f group by 2 having sum(f.n) > 0`;
   // The articles with most items, and the chosen one wherever it ranks.
-  const topArticles = sql`select * from (${perArticle} order by n desc, value limit ${ARTICLE_FACET_LIMIT}) top`;
-  const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', f.article_id, sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0) chosen` : sql``;
+  const topArticles = sql`select * from (select * from (${perArticle}) p order by n desc, cast(value as integer) limit ${ARTICLE_FACET_LIMIT}) top`;
+  const chosenArticle = filters.articleId ? sql` union all select * from (select 'article', cast(f.article_id as text), sum(f.n) from fine f where f.article_id = ${filters.articleId} group by 2 having sum(f.n) > 0) chosen` : sql``;
   const rows = await sqlAll<{ facet: Facet; value: string | number; n: number }>(db, sql`
     with fix as materialized (${correctionsSql(projectId, me)}),
       coarse as materialized (${coarseSql(projectId, me, filters.articleId)}),

@@ -40,7 +40,12 @@ const column = async <T>(statement: ReturnType<typeof sql>) => (await rowsOf<{ v
 /** JSON as stored: text on SQLite, already parsed from jsonb on PostgreSQL. */
 const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
 /** A timestamp selected raw: milliseconds on SQLite, a Date on PostgreSQL. */
-const ms = (value: unknown) => (value instanceof Date ? value.getTime() : Number(value));
+/** A time read raw: SQLite's milliseconds, or PostgreSQL's timestamptz text ("2026-12-04 21:11:49.52+00"). */
+const ms = (value: unknown) => {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'string' && !/^\d+$/.test(value)) return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).getTime();
+  return Number(value);
+};
 const file = (text: string, name = 'export.jsonl') => ({ name, bytes: new TextEncoder().encode(text) });
 const sameMembers = async () => await makeProject([[f.lead.user.id, 'lead'], [f.reviewer.user.id, 'reviewer'], [f.viewer.user.id, 'viewer']]);
 
