@@ -19,13 +19,16 @@ interface Props {
   annotation: AnnotationView;
   body: string;
   speakers: string[];
-  onSave: (changes: AnnotationInput) => Promise<boolean>;
+  /** `version`: the annotation's version when the dialog opened, which the save must be based on. */
+  onSave: (changes: AnnotationInput, version: number) => Promise<boolean>;
   onClose: () => void;
 }
 
 export function EditDialog({ annotation, body, speakers, onSave, onClose }: Props) {
   const ref = useModalDialog(onClose);
   const [fields, setFields] = useState<EditFields>(() => editFieldsOf(annotation));
+  // The edit is of what the dialog opened on, even if a live update changes it meanwhile.
+  const [openedVersion] = useState(annotation.version);
   const [saving, setSaving] = useState(false);
   const set = <K extends keyof EditFields>(key: K) => (value: EditFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   const { label, note, span } = fields;
@@ -39,7 +42,7 @@ export function EditDialog({ annotation, body, speakers, onSave, onClose }: Prop
     const changes = changesOf(annotation, fields);
     if (Object.keys(changes).length === 0) return onClose();
     setSaving(true);
-    const ok = await onSave(changes);
+    const ok = await onSave(changes, openedVersion);
     setSaving(false);
     if (ok) onClose();
   }

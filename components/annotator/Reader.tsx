@@ -100,7 +100,7 @@ export function Reader(props: Props) {
         selectedId={selectedId} onSelect={(id) => select(id, { scroll: true, flash: true })} onEdit={setEditingId}
         onDelete={(id) => { void store.remove(id); setSelectedId(null); }} me={me.id} role={role} projectId={projectId} articleId={articleId}
         onChanged={(id) => void store.refresh(id)} authorColour={(id) => AUTHOR_COLOURS[(slots.get(id) ?? 0) % AUTHOR_COLOURS.length]} />
-      {editing ? <EditDialog annotation={editing} body={body} speakers={props.speakers} onSave={(c) => store.update(editing.id, c)} onClose={() => setEditingId(null)} /> : null}
+      {editing ? <EditDialog annotation={editing} body={body} speakers={props.speakers} onSave={(c, version) => store.update(editing.id, c, true, version)} onClose={() => setEditingId(null)} /> : null}
       <NoticeBar notice={store.notice} onClose={() => store.setNotice(null)} />
     </div>
   );

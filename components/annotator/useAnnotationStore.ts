@@ -57,11 +57,16 @@ export function useAnnotationStore(opts: DraftContext & { initial: AnnotationVie
     say('error', 'Someone changed this annotation while you were editing. It has been reloaded with their version: make your change again.');
   }, [refresh, say]);
 
-  const update = useCallback(async (id: number, changes: AnnotationInput, recordUndo = true): Promise<boolean> => {
+  /**
+   * Saves `changes` against `baseVersion`, the version the person edited (the edit dialog's when
+   * it opened): a live update that arrived meanwhile must make the save stale (412), not be
+   * overwritten. Without it, the version shown now.
+   */
+  const update = useCallback(async (id: number, changes: AnnotationInput, recordUndo = true, baseVersion?: number): Promise<boolean> => {
     const current = itemsRef.current.get(id);
     if (!current) return false;
     try {
-      put(await annotationsApi.update(id, current.version, changes));
+      put(await annotationsApi.update(id, baseVersion ?? current.version, changes));
       if (recordUndo) record({ kind: 'update', id, before: valuesBefore(current, changes) });
       return true;
     } catch (error) {
