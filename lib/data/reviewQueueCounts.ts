@@ -15,7 +15,8 @@ import { articles, queueArticleSizes, queueOutletTallies, queueReviewedOutletTal
 import { badRequest } from '../errors';
 import { choice } from '../pagination/cursor';
 import { all, sqlAll } from '../db/query';
-import { indexedBy, orderedJoin } from '../db/dialect';
+import { indexedBy } from '../db/dialect';
+import { onPostgres } from '../db/engine';
 
 export const QUEUE_LABELS = ['claim', 'quote', 'context', 'link'] as const;
 export type QueueLabel = (typeof QUEUE_LABELS)[number];
@@ -72,6 +73,13 @@ const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif($
 const archivedSql = (projectId: number) =>
   sql`select ${articles.id} as id, ${outletOf(articles.outlet)} as outlet from ${articles} ${indexedBy('articles_archived_idx')} where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null`;
 
+/**
+ * A join whose left side SQLite must read first: its `cross join` keeps the order written (the
+ * few archived articles, then their rows by index). PostgreSQL has no `cross join ... on` and
+ * plans the order itself; a plain join gives the same rows.
+ */
+const fixedJoin = () => sql.raw(onPostgres() ? 'join' : 'cross join');
+
 /** A signed number of queue items: counted (+) or left out (-). */
 interface Part {
   articleId: number | null;
@@ -88,7 +96,7 @@ interface Part {
 async function linksIntoArchived(db: Db, projectId: number, me: number): Promise<Part[]> {
   return await sqlAll<Part>(db, sql`
     select fa.article_id as "articleId", ${outletOf(sql`ar.outlet`)} as outlet, 'link' as label, l.author_id as "authorId", -count(*) as n
-      from (${archivedSql(projectId)}) tr ${orderedJoin()} annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
+      from (${archivedSql(projectId)}) tr ${fixedJoin()} annotations ta on ta.article_id = tr.id join links l on l.to_annotation_id = ta.id
         join annotations fa on fa.id = l.from_annotation_id join articles ar on ar.id = fa.article_id
       where l.deleted_at is null and l.author_id <> ${me} and ar.archived_at is null
         and not exists (select 1 from reviews r where r.link_id = l.id and r.reviewer_id = ${me} and r.superseded_at is null)
@@ -116,10 +124,10 @@ async function coarseParts(db: Db, projectId: number, me: number, articleId: num
     union all
     select null, o.outlet, o.label, o.author_id, -o.n from ${queueReviewedOutletTallies} o where o.project_id = ${projectId} and o.reviewer_id = ${me} and o.n <> 0
     union all
-    select ar.id, ar.outlet, t.label, t.author_id, -t.n from (${archivedSql(projectId)}) ar ${orderedJoin()} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ar.id
+    select ar.id, ar.outlet, t.label, t.author_id, -t.n from (${archivedSql(projectId)}) ar ${fixedJoin()} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ar.id
       where t.author_id <> ${me} and t.n > 0
     union all
-    select ar.id, ar.outlet, t.label, t.author_id, t.n from (${archivedSql(projectId)}) ar ${orderedJoin()} ${queueReviewedTallies} t on t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ar.id
+    select ar.id, ar.outlet, t.label, t.author_id, t.n from (${archivedSql(projectId)}) ar ${fixedJoin()} ${queueReviewedTallies} t on t.project_id = ${projectId} and t.reviewer_id = ${me} and t.article_id = ar.id
       where t.n <> 0`);
 }
 

@@ -196,7 +196,7 @@ export async function writeTransaction<T>(fn: (tx: Tx) => T | Promise<T>): Promi
   // On PostgreSQL too the write transactions of one process take turns: many writes to one
   // article all update its counters' row, and side by side all but one would fail as
   // serialization conflicts and retry. Across instances, SERIALIZABLE and the retry keep them apart.
-  if (url) return withWriter(() => inPgTransaction(url, fn));
+  if (url) return withWriter(() => inPgTransaction(url, 'BEGIN ISOLATION LEVEL SERIALIZABLE', fn));
   return withWriter(async () => {
     const sqlite = getSqlite();
     sqlite.exec('BEGIN IMMEDIATE');
@@ -240,12 +240,12 @@ export async function inSavepoint<T>(scope: TransactionScope, fn: (tx: Tx) => T 
 }
 
 /**
- * A SERIALIZABLE PostgreSQL transaction (lib/db/pg/client.ts: run again after a serialization failure)
+ * A PostgreSQL transaction (lib/db/pg/client.ts: run again after a serialization failure)
  * with its scope, so getDb() inside `fn` answers the transaction's client.
  */
-async function inPgTransaction<T>(url: string, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
+async function inPgTransaction<T>(url: string, begin: string, fn: (tx: Tx) => T | Promise<T>): Promise<T> {
   let done: TransactionScope | undefined;
-  const value = await pgTransaction(url, 'BEGIN ISOLATION LEVEL SERIALIZABLE', async (pg) => {
+  const value = await pgTransaction(url, begin, async (pg) => {
     done = undefined;
     const opened: TransactionScope = { open: true, savepoints: [], pg };
     try {
@@ -276,6 +276,17 @@ async function inPgSavepoint<T>(scope: TransactionScope, pg: PgTransaction, fn: 
   } finally {
     scope.savepoints.splice(scope.savepoints.indexOf(name), 1);
   }
+}
+
+/**
+ * Runs `fn` on one consistent snapshot of committed data: the read-only connection's own
+ * read transaction on SQLite (WAL keeps what it saw while writers go on), a REPEATABLE READ,
+ * READ ONLY transaction on PostgreSQL. For reads of many statements that must agree (exports).
+ */
+export async function readSnapshot<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const url = databaseUrl();
+  if (url) return inPgTransaction(url, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn);
+  return fn(getDb());
 }
 
 /**

@@ -15,6 +15,11 @@ export function least(a: SQL | unknown, b: SQL | unknown): SQL {
   return onPostgres() ? sql`least(${a}, ${b})` : sql`min(${a}, ${b})`;
 }
 
+/** The larger of two values (SQLite's two-argument max()). */
+export function greatest(a: SQL | unknown, b: SQL | unknown): SQL {
+  return onPostgres() ? sql`greatest(${a}, ${b})` : sql`max(${a}, ${b})`;
+}
+
 /** A JSON column's top-level field as text (jsonb ->> on PostgreSQL, json_extract on SQLite). */
 export function jsonText(column: SQL | unknown, field: string): SQL {
   return onPostgres() ? sql`(${column} ->> ${field})` : sql`json_extract(${column}, ${`$.${field}`})`;
@@ -41,14 +46,6 @@ export function indexedBy(index: string): SQL {
  */
 export function msParam(ms: number): number | Date {
   return onPostgres() ? new Date(ms) : ms;
-}
-
-/**
- * A join whose left side SQLite must read first: its `cross join` keeps the order written.
- * PostgreSQL has no `cross join ... on` and plans the order itself; a plain join gives the same rows.
- */
-export function orderedJoin(): SQL {
-  return sql.raw(onPostgres() ? 'join' : 'cross join');
 }
 
 /** A boolean column as a condition: `= 1` on SQLite (as its partial indexes are written), the column itself on PostgreSQL. */

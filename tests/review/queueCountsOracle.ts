@@ -8,7 +8,8 @@ import type { Db } from '@/lib/db/client';
 import { articles, queueArticleTallies, queueOutletTallies, queueTallies, users } from '@/lib/db/tables';
 import { ARTICLE_FACET_LIMIT, NO_OUTLET, QUEUE_LABELS, type FacetCount, type QueueCounts, type QueueFilters, type QueueLabel } from '@/lib/data/reviewQueueCounts';
 import { all, sqlAll } from '@/lib/db/query';
-import { indexedBy, orderedJoin } from '@/lib/db/dialect';
+import { indexedBy } from '@/lib/db/dialect';
+import { onPostgres } from '@/lib/db/engine';
 
 const outletOf = (column: SQL | typeof articles.outlet) => sql`coalesce(nullif(${column}, ''), ${NO_OUTLET})`;
 const outletSql = outletOf(articles.outlet);
@@ -56,7 +57,7 @@ function coarseSql(projectId: number, me: number, articleId: number | undefined)
   return sql`
     select o.outlet, o.label, o.author_id, o.n from ${queueOutletTallies} o where o.project_id = ${projectId} and o.author_id <> ${me} and o.n > 0
     union all
-    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} ${indexedBy('articles_archived_idx')} ${orderedJoin()} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
+    select ${outletSql}, t.label, t.author_id, -t.n from ${articles} ${indexedBy('articles_archived_idx')} ${sql.raw(onPostgres() ? 'join' : 'cross join')} ${queueTallies} t on t.project_id = ${projectId} and t.article_id = ${articles.id}
       where ${articles.projectId} = ${projectId} and ${articles.archivedAt} is not null and t.author_id <> ${me} and t.n > 0
     union all ${fixes}`;
 }

@@ -20,7 +20,7 @@ import { normalizeArticleText } from '@/lib/anchoring/normalize';
 import { urlForms } from '@/lib/data/revisionApply';
 import { all, first, sqlAll, sqlExec } from '@/lib/db/query';
 import { onPostgres } from '@/lib/db/engine';
-import { writeTransaction } from '@/lib/db/client';
+import { readSnapshot } from '@/lib/db/client';
 import { collectText } from '@/lib/export/stream';
 
 const KYIV = normalizeArticleText(readFileSync(path.join(__dirname, '../../seeds/000_b946d1dd13773335.txt'), 'utf8'));
@@ -180,7 +180,7 @@ describe('the address lookup', () => {
     const lookup = `SELECT id FROM articles WHERE project_id = ${projectId} AND lower(url) IN ('https://x.test/a', 'https://x.test/a/') ORDER BY id`;
     if (onPostgres()) {
       // A handful of rows is read faster by a scan: with scans priced out, the index must still serve it.
-      const plan = await writeTransaction(async (db) => {
+      const plan = await readSnapshot(async (db) => {
         await sqlExec(db, sql`set local enable_seqscan = off`);
         return await sqlAll<{ 'QUERY PLAN': string }>(db, sql.raw(`EXPLAIN ${lookup}`));
       });
